@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Remediation.Core.Intake;
+
+/// <summary>Reads Graph's notification payload tolerantly: field casing and the resource shape vary.</summary>
+public static partial class ChangeNotificationParser
+{
+    /// <exception cref="JsonException">The body is not JSON or has no <c>value</c> array.</exception>
+    public static IReadOnlyList<ChangeNotification> Parse(ReadOnlyMemory<byte> body)
+    {
+        using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
+        if (document.RootElement.ValueKind != JsonValueKind.Object
+            || !TryGetProperty(document.RootElement, "value", out var value)
+            || value.ValueKind != JsonValueKind.Array)
+        {
+            throw new JsonException("A notification body is an object with a 'value' array.");
+        }
+
+        var notifications = new List<ChangeNotification>(value.GetArrayLength());
+        foreach (var item in value.EnumerateArray())
+        {
+            notifications.Add(item.ValueKind == JsonValueKind.Object ? ReadOne(item) : new ChangeNotification(null, null, null, null, null, null));
+        }
+        return notifications;
+    }
+
+    private static ChangeNotification ReadOne(JsonElement item)
+    {
+        var (mailbox, messageFromResource) = ParseResource(GetString(item, "resource"));
+        var messageId = TryGetProperty(item, "resourceData", out var data) && data.ValueKind == JsonValueKind.Object
+            ? GetString(data, "id") ?? messageFromResource
+            : messageFromResource;
+        return new ChangeNotification(
+            GetString(item, "subscriptionId"),
+            GetString(item, "clientState"),
+            GetString(item, "tenantId"),
+            GetString(item, "changeType"),
+            mailbox,
+            messageId);
+    }
+
+    /// <summary>Accepts <c>Users/{u}/Messages/{m}</c> and <c>Users('{u}')/messages('{m}')</c> in any casing.</summary>
+    internal static (string? MailboxId, string? MessageId) ParseResource(string? resource)
+    {
+        if (resource is null) return (null, null);
+        var match = ResourcePattern().Match(resource);
+        return match.Success ? (match.Groups["user"].Value, match.Groups["message"].Value) : (null, null);
+    }
+
+    private static string? GetString(JsonElement element, string name) =>
+        TryGetProperty(element, name, out var property) && property.ValueKind == JsonValueKind.String ? property.GetString() : null;
+
+    private static bool TryGetProperty(JsonElement element, string name, out JsonElement property)
+    {
+        foreach (var candidate in element.EnumerateObject())
+        {
+            if (string.Equals(candidate.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                property = candidate.Value;
+                return true;
+            }
+        }
+        property = default;
+        return false;
+    }
+
+    [GeneratedRegex(@"^/?users(?:/|\(')(?<user>[^/']+)(?:'\))?/(?:mailFolders(?:/|\(')[^/']+(?:'\))?/)?messages(?:/|\(')(?<message>[^/']+)(?:'\))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ResourcePattern();
+}

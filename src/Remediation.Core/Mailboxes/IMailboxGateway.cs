@@ -1,0 +1,17 @@
+namespace Remediation.Core.Mailboxes;
+
+/// <summary>What the pipeline asks of a mailbox store (Microsoft Graph in production).</summary>
+public interface IMailboxGateway
+{
+    /// <summary>The message with its raw MIME, or null when it no longer exists.</summary>
+    Task<MailboxMessage?> GetMessageAsync(string mailboxId, string messageId, CancellationToken cancellationToken);
+
+    /// <summary>Every copy in the mailbox carrying this Internet Message-ID (there may be several).</summary>
+    Task<IReadOnlyList<MessageLocation>> FindCopiesAsync(string mailboxId, string internetMessageId, CancellationToken cancellationToken);
+
+    /// <summary>The id of a folder given its well-known name (for example <c>junkemail</c>).</summary>
+    Task<string> GetFolderIdAsync(string mailboxId, string wellKnownName, CancellationToken cancellationToken);
+
+    /// <summary>Moves a message; returns its id in the destination, or null when the message is already gone.</summary>
+    Task<string?> MoveAsync(string mailboxId, string messageId, string destinationFolderId, CancellationToken cancellationToken);
+}

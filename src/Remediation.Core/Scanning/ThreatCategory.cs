@@ -1,0 +1,9 @@
+namespace Remediation.Core.Scanning;
+
+public enum ThreatCategory
+{
+    Clean,
+    Spam,
+    Phishing,
+    Malware,
+}

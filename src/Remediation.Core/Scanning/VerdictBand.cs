@@ -1,0 +1,9 @@
+namespace Remediation.Core.Scanning;
+
+/// <summary>What the pipeline does with a verdict: act, alert only, or nothing.</summary>
+public enum VerdictBand
+{
+    Clean,
+    Suspicious,
+    Malicious,
+}

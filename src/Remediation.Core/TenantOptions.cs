@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Remediation.Core;
+
+/// <summary>Who this deployment protects. One deployment serves one tenant.</summary>
+public sealed class TenantOptions
+{
+    public const string Section = "Tenant";
+
+    /// <summary>The Entra tenant id; notifications for any other tenant are refused.</summary>
+    [Required]
+    public string TenantId { get; set; } = "";
+
+    /// <summary>The secret Graph echoes in every notification (a Key Vault reference in Azure).</summary>
+    [Required, MaxLength(128)]
+    public string ClientState { get; set; } = "";
+
+    /// <summary>The tenant's own mail domains: recipients there have mailboxes the pipeline can act in.</summary>
+    public List<string> AcceptedDomains { get; set; } = [];
+
+    public bool IsTenantAddress(string address)
+    {
+        var at = address.LastIndexOf('@');
+        if (at < 0) return false;
+        var domain = address[(at + 1)..];
+        return AcceptedDomains.Exists(d => string.Equals(d, domain, StringComparison.OrdinalIgnoreCase));
+    }
+}

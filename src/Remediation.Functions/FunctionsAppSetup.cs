@@ -1,0 +1,24 @@
+using Azure.Core.Serialization;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Remediation.Core.Queues;
+using Remediation.Infrastructure;
+
+namespace Remediation.Functions;
+
+public static class FunctionsAppSetup
+{
+    /// <summary>The whole app's wiring, shared by <c>Program</c> and the test that builds the host.</summary>
+    public static FunctionsApplicationBuilder ConfigureRemediationFunctions(this FunctionsApplicationBuilder builder)
+    {
+        builder.ConfigureFunctionsWebApplication();
+        builder.Services
+            .AddApplicationInsightsTelemetryWorkerService()
+            .ConfigureFunctionsApplicationInsights();
+        // Queue payloads bind with the same JSON shape the stages write.
+        builder.Services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(WorkItemJson.Options));
+        builder.Services.AddRemediationPipeline(builder.Configuration);
+        return builder;
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Remediation.Core.Intake;
+
+namespace Remediation.Functions;
+
+/// <summary>Graph's change notifications arrive here. The function key rides in the notification URL's query.</summary>
+public sealed class NotificationsFunction(NotificationIntake intake)
+{
+    [Function("Notifications")]
+    public async Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "notifications")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var response = await intake.HandleAsync(request.Query["validationToken"], request.ContentType, request.Body, cancellationToken);
+        return new ContentResult { StatusCode = response.StatusCode, Content = response.Body, ContentType = response.ContentType };
+    }
+}

@@ -1,0 +1,5 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+using Remediation.Functions;
+
+FunctionsApplication.CreateBuilder(args).ConfigureRemediationFunctions().Build().Run();

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Graph.Users.Item.Messages.Item.Move;
+using MimeKit;
+using Remediation.Core.Mailboxes;
+
+namespace Remediation.Infrastructure.Graph;
+
+/// <summary>The mailbox port over Microsoft Graph.</summary>
+public sealed class GraphMailboxGateway(GraphServiceClient graph) : IMailboxGateway
+{
+    private static readonly string[] MessageFields = ["id", "internetMessageId", "parentFolderId", "isDraft", "receivedDateTime"];
+    private static readonly string[] LocationFields = ["id", "parentFolderId"];
+
+    // Folder ids never change, so one lookup per mailbox and folder serves the process's lifetime.
+    private readonly ConcurrentDictionary<(string Mailbox, string Folder), string> _folderIds = new();
+
+    public async Task<MailboxMessage?> GetMessageAsync(string mailboxId, string messageId, CancellationToken cancellationToken)
+    {
+        var request = graph.Users[mailboxId].Messages[messageId];
+        try
+        {
+            var message = await request.GetAsync(r => r.QueryParameters.Select = MessageFields, cancellationToken);
+            await using var content = await request.Content.GetAsync(cancellationToken: cancellationToken)
+                ?? throw new InvalidDataException($"Graph returned no MIME content for message {messageId}.");
+            var mime = await MimeMessage.LoadAsync(content, cancellationToken);
+            return new MailboxMessage(
+                mailboxId,
+                message?.Id ?? messageId,
+                message?.InternetMessageId,
+                message?.ParentFolderId ?? "",
+                message?.IsDraft ?? false,
+                message?.ReceivedDateTime,
+                mime);
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<MessageLocation>> FindCopiesAsync(string mailboxId, string internetMessageId, CancellationToken cancellationToken)
+    {
+        // OData string literals escape a quote by doubling it.
+        var literal = internetMessageId.Replace("'", "''", StringComparison.Ordinal);
+        var firstPage = await graph.Users[mailboxId].Messages.GetAsync(r =>
+        {
+            r.QueryParameters.Filter = $"internetMessageId eq '{literal}'";
+            r.QueryParameters.Select = LocationFields;
+            r.QueryParameters.Top = 100;
+        }, cancellationToken);
+
+        var copies = new List<MessageLocation>();
+        if (firstPage is null) return copies;
+        var pages = PageIterator<Message, MessageCollectionResponse>.CreatePageIterator(graph, firstPage, message =>
+        {
+            copies.Add(new MessageLocation(mailboxId, message.Id!, message.ParentFolderId ?? ""));
+            return true;
+        });
+        await pages.IterateAsync(cancellationToken);
+        return copies;
+    }
+
+    public async Task<string> GetFolderIdAsync(string mailboxId, string wellKnownName, CancellationToken cancellationToken)
+    {
+        if (_folderIds.TryGetValue((mailboxId, wellKnownName), out var cached)) return cached;
+        var folder = await graph.Users[mailboxId].MailFolders[wellKnownName].GetAsync(r => r.QueryParameters.Select = ["id"], cancellationToken);
+        var id = folder?.Id ?? throw new InvalidDataException($"Mailbox {mailboxId} has no folder '{wellKnownName}'.");
+        return _folderIds.GetOrAdd((mailboxId, wellKnownName), id);
+    }
+
+    public async Task<string?> MoveAsync(string mailboxId, string messageId, string destinationFolderId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var moved = await graph.Users[mailboxId].Messages[messageId].Move.PostAsync(
+                new MovePostRequestBody { DestinationId = destinationFolderId }, cancellationToken: cancellationToken);
+            return moved?.Id ?? messageId;
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Configuration;
+using Azure.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Remediation.Core;
+using Remediation.Core.Intake;
+using Remediation.Core.Mailboxes;
+using Remediation.Core.Queues;
+using Remediation.Core.Remediation;
+using Remediation.Core.Scanning;
+using Remediation.Core.Scanning.Rules;
+using Remediation.Infrastructure.Graph;
+using Remediation.Infrastructure.Storage;
+
+namespace Remediation.Infrastructure;
+
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything both hosts (the Functions app and the local host) need to run the stages. A <see cref="TokenCredential"/> registered
+    /// before this call replaces the one built from settings.
+    /// </summary>
+    public static IServiceCollection AddRemediationPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TenantOptions>().Bind(configuration.GetSection(TenantOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section));
+        services.AddOptions<DetectionOptions>().Bind(configuration.GetSection(DetectionOptions.Section));
+        services.AddOptions<RemediationOptions>().Bind(configuration.GetSection(RemediationOptions.Section));
+        services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton(sp => GraphCredentialFactory.Create(
+            sp.GetRequiredService<IOptions<GraphOptions>>().Value, sp.GetRequiredService<IOptions<TenantOptions>>().Value));
+        services.AddSingleton(sp => GraphClientBuilder.Build(
+            sp.GetRequiredService<IOptions<GraphOptions>>().Value, sp.GetRequiredService<TokenCredential>()));
+        services.AddSingleton<IMailboxGateway, GraphMailboxGateway>();
+        services.AddSingleton(_ => StorageClients.CreateQueueService(configuration));
+        services.AddSingleton<IWorkQueue, StorageWorkQueue>();
+
+        services.AddSingleton<IScanRule, BlockedSenderDomainRule>();
+        services.AddSingleton<IScanRule, BlockedUrlDomainRule>();
+        services.AddSingleton<ScanEngine>();
+
+        services.AddSingleton<NotificationIntake>();
+        services.AddSingleton<MessageScanner>();
+        services.AddSingleton<MailboxRemediator>();
+        return services;
+    }
+}

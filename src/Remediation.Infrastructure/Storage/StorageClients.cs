@@ -1,0 +1,27 @@
+using Azure.Identity;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+
+namespace Remediation.Infrastructure.Storage;
+
+/// <summary>
+/// Storage clients from the same setting the queue triggers use: a connection string in local runs, or the
+/// identity-based <c>AzureWebJobsStorage__queueServiceUri</c> in Azure (shared keys are off there).
+/// </summary>
+public static class StorageClients
+{
+    public const string ConnectionName = "AzureWebJobsStorage";
+
+    public static QueueServiceClient CreateQueueService(IConfiguration configuration)
+    {
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var connectionString = configuration[ConnectionName];
+        if (!string.IsNullOrEmpty(connectionString))
+        {
+            return new QueueServiceClient(connectionString, options);
+        }
+        var serviceUri = configuration[$"{ConnectionName}:queueServiceUri"]
+            ?? throw new InvalidOperationException($"Set {ConnectionName} (a connection string) or {ConnectionName}__queueServiceUri.");
+        return new QueueServiceClient(new Uri(serviceUri), new DefaultAzureCredential(), options);
+    }
+}

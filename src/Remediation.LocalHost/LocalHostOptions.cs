@@ -1,0 +1,18 @@
+namespace Remediation.LocalHost;
+
+public sealed class LocalHostOptions
+{
+    public const string Section = "LocalHost";
+
+    /// <summary>Where Kestrel listens; port 0 picks a free one.</summary>
+    public string Url { get; set; } = "http://127.0.0.1:7071";
+
+    /// <summary>A bearer token for a local Graph stand-in; empty for a real tenant (the Graph settings' credential).</summary>
+    public string? GraphAccessToken { get; set; }
+
+    /// <summary>Attempts per queue message before it moves to the poison queue (host.json's maxDequeueCount).</summary>
+    public int MaxDequeueCount { get; set; } = 5;
+
+    /// <summary>The longest wait between polls of an empty queue.</summary>
+    public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,21 @@
+using Microsoft.Azure.WebJobs;
+using Remediation.Core.Queues;
+using Remediation.Core.Remediation;
+using Remediation.Core.Scanning;
+
+namespace Remediation.LocalHost;
+
+/// <summary>
+/// The queue-triggered stages, run by the WebJobs SDK: the engine the Functions host itself uses for queue
+/// triggers (batching, dequeue count, the poison queue).
+/// </summary>
+public sealed class QueueTriggers(MessageScanner scanner, MailboxRemediator remediator)
+{
+    [FunctionName("Scan")]
+    public Task ScanAsync([QueueTrigger(WorkQueueNames.ScanRequests)] string message, CancellationToken cancellationToken) =>
+        scanner.ScanAsync(WorkItemJson.Deserialize<ScanRequest>(message), cancellationToken);
+
+    [FunctionName("Remediate")]
+    public Task RemediateAsync([QueueTrigger(WorkQueueNames.RemediationJobs)] string message, CancellationToken cancellationToken) =>
+        remediator.RemediateAsync(WorkItemJson.Deserialize<RemediationJob>(message), cancellationToken);
+}
