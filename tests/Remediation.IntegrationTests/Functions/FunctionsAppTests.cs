@@ -1,0 +1,42 @@
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Remediation.Functions;
+
+namespace Remediation.IntegrationTests.Functions;
+
+/// <summary>
+/// The Functions host cannot start here (it needs the Functions runtime), but its DI graph can be built: every
+/// function class must be constructible from it, as the worker would construct it.
+/// </summary>
+public class FunctionsAppTests
+{
+    private static readonly Type[] FunctionClasses = [.. typeof(NotificationsFunction).Assembly.GetTypes()
+        .Where(t => t.GetMethods().Any(m => m.GetCustomAttribute<FunctionAttribute>() is not null))];
+
+    [Fact]
+    public void FunctionClasses_AreTheOnesTheArchitectureNames()
+    {
+        var names = FunctionClasses.SelectMany(t => t.GetMethods()).Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name).OfType<string>();
+
+        Assert.Equal(["Notifications", "Remediate", "Scan"], names.Order());
+    }
+
+    [Fact]
+    public void Build_WithTheAppSettings_ResolvesEveryFunctionClass()
+    {
+        var builder = FunctionsApplication.CreateBuilder([
+            "--Tenant:TenantId=7d9a1c2e-0000-4000-8000-000000000001",
+            "--Tenant:ClientState=not-a-real-secret",
+            "--AzureWebJobsStorage=UseDevelopmentStorage=true",
+        ]);
+        using var host = builder.ConfigureRemediationFunctions().Build();
+        using var scope = host.Services.CreateScope();
+
+        foreach (var type in FunctionClasses)
+        {
+            Assert.NotNull(ActivatorUtilities.CreateInstance(scope.ServiceProvider, type));
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text;
+using System.Text.Json;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Remediation.Core;
+using Remediation.Core.Intake;
+using Remediation.Core.Queues;
+using Remediation.Infrastructure.Storage;
+using Remediation.IntegrationTests.Fixtures;
+
+namespace Remediation.IntegrationTests.Intake;
+
+/// <summary>The webhook stage writing to a real Storage queue on Azurite.</summary>
+public sealed class NotificationIntakeTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private const string TenantId = "7d9a1c2e-0000-4000-8000-000000000001";
+    private const string ClientState = "client-state-under-test";
+
+    private QueueServiceClient _queues = null!;
+    private QueueClient _scanQueue = null!;
+    private NotificationIntake _sut = null!;
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new(StorageClients.ConnectionName, azurite.ConnectionString)])
+            .Build();
+        _queues = StorageClients.CreateQueueService(configuration);
+        _scanQueue = _queues.GetQueueClient(WorkQueueNames.ScanRequests);
+        await _scanQueue.CreateIfNotExistsAsync();
+        await _scanQueue.ClearMessagesAsync();
+        _sut = new NotificationIntake(
+            new StorageWorkQueue(_queues),
+            Options.Create(new TenantOptions { TenantId = TenantId, ClientState = ClientState }),
+            Options.Create(new IntakeOptions { MaxBodyBytes = 8 * 1024 }),
+            TimeProvider.System,
+            NullLogger<NotificationIntake>.Instance);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task HandleAsync_ValidationToken_EchoesItAsPlainText()
+    {
+        var response = await _sut.HandleAsync("token with spaces & symbols", "text/plain", Stream.Null, CancellationToken.None);
+
+        Assert.Equal(new WebhookResponse(200, "token with spaces & symbols", "text/plain"), response);
+        Assert.Empty(await QueuedAsync());
+    }
+
+    [Fact]
+    public async Task HandleAsync_ValidNotification_QueuesOneScanRequestAndAnswers202()
+    {
+        var response = await PostAsync(Collection(Notification("user-1", "msg-1")));
+
+        Assert.Equal(202, response.StatusCode);
+        var request = Assert.Single(await QueuedAsync());
+        Assert.Equal(("user-1", "msg-1", "sub-1"), (request.MailboxId, request.MessageId, request.SubscriptionId));
+    }
+
+    [Fact]
+    public async Task HandleAsync_WrongClientState_RefusesAndQueuesNothing()
+    {
+        var response = await PostAsync(Collection(Notification("user-1", "msg-1", clientState: "client-state-under-tesT")));
+
+        Assert.Equal(400, response.StatusCode);
+        Assert.Empty(await QueuedAsync());
+    }
+
+    [Fact]
+    public async Task HandleAsync_OtherTenant_RefusesAndQueuesNothing()
+    {
+        var response = await PostAsync(Collection(Notification("user-1", "msg-1", tenantId: "11111111-2222-3333-4444-555555555555")));
+
+        Assert.Equal(400, response.StatusCode);
+        Assert.Empty(await QueuedAsync());
+    }
+
+    [Fact]
+    public async Task HandleAsync_MixOfValidAndForged_QueuesOnlyTheValid()
+    {
+        var response = await PostAsync(Collection(
+            Notification("user-1", "good-1"),
+            Notification("user-1", "forged", clientState: "guess"),
+            Notification("user-2", "good-2"),
+            """{"changeType":"created"}"""));
+
+        Assert.Equal(202, response.StatusCode);
+        Assert.Equal(["good-1", "good-2"], (await QueuedAsync()).Select(r => r.MessageId).Order());
+    }
+
+    [Theory]
+    [InlineData("{not json", 400)]
+    [InlineData("""{"value":"nope"}""", 400)]
+    public async Task HandleAsync_MalformedBody_RefusesAndQueuesNothing(string body, int expectedStatus)
+    {
+        var response = await PostAsync(body);
+
+        Assert.Equal(expectedStatus, response.StatusCode);
+        Assert.Empty(await QueuedAsync());
+    }
+
+    [Fact]
+    public async Task HandleAsync_WrongContentType_Answers415()
+    {
+        var response = await PostAsync(Collection(Notification("user-1", "msg-1")), contentType: "text/plain");
+
+        Assert.Equal(415, response.StatusCode);
+        Assert.Empty(await QueuedAsync());
+    }
+
+    [Fact]
+    public async Task HandleAsync_BodyOverTheCap_Answers413()
+    {
+        var many = Enumerable.Range(0, 100).Select(i => Notification("user-1", $"msg-{i}")).ToArray();
+
+        var response = await PostAsync(Collection(many));
+
+        Assert.Equal(413, response.StatusCode);
+        Assert.Empty(await QueuedAsync());
+    }
+
+    private Task<WebhookResponse> PostAsync(string body, string contentType = "application/json; charset=utf-8") =>
+        _sut.HandleAsync(null, contentType, new MemoryStream(Encoding.UTF8.GetBytes(body)), CancellationToken.None);
+
+    private async Task<IReadOnlyList<ScanRequest>> QueuedAsync()
+    {
+        var messages = await _scanQueue.PeekMessagesAsync(maxMessages: 32);
+        return [.. messages.Value.Select(m => WorkItemJson.Deserialize<ScanRequest>(m.Body.ToString()))];
+    }
+
+    private static string Collection(params string[] notifications) => $$"""{"value":[{{string.Join(',', notifications)}}]}""";
+
+    private static string Notification(string user, string message, string clientState = ClientState, string tenantId = TenantId) =>
+        JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["subscriptionId"] = "sub-1",
+            ["clientState"] = clientState,
+            ["changeType"] = "created",
+            ["tenantId"] = tenantId,
+            ["resource"] = $"Users/{user}/Messages/{message}",
+            ["resourceData"] = new Dictionary<string, string>
+            {
+                ["@odata.type"] = "#Microsoft.Graph.Message",
+                ["@odata.id"] = $"Users/{user}/Messages/{message}",
+                ["id"] = message,
+            },
+        });
+}
