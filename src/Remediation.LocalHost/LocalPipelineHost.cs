@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,6 +12,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Remediation.Core.Intake;
 using Remediation.Infrastructure;
+using Remediation.Infrastructure.Storage;
 
 namespace Remediation.LocalHost;
 
@@ -41,6 +43,8 @@ public sealed class LocalPipelineHost : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         var app = Build(settings, configureLogging, args ?? []);
+        // The queue listeners start polling at once: the queues must exist first.
+        await WorkQueueProvisioner.EnsureCreatedAsync(app.Services.GetRequiredService<QueueServiceClient>(), cancellationToken);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LocalPipelineHost(app, new Uri(address.TrimEnd('/') + "/"));

@@ -1,0 +1,106 @@
+metadata description = 'App settings of the Function App. Applied after the identity holds its roles, so that the Key Vault references and identity-based storage resolve when the app restarts with them.'
+
+@description('Name of the Function App.')
+param functionAppName string
+
+@description('Name of the storage account used by the host and the pipeline.')
+param storageAccountName string
+
+@description('Blob endpoint of the storage account, ending with a slash.')
+param blobEndpoint string
+
+@description('Queue endpoint of the storage account, ending with a slash.')
+param queueEndpoint string
+
+@description('Table endpoint of the storage account, ending with a slash.')
+param tableEndpoint string
+
+@description('Name of the Application Insights component.')
+param appInsightsName string
+
+@description('Entra tenant id of the Microsoft 365 tenant protected.')
+param tenantId string
+
+@description('Versionless Key Vault URI of the notification client state.')
+param clientStateUri string
+
+@description('Client id of the Graph app registration; empty when the app\'s managed identity calls Graph.')
+param graphClientId string
+
+@description('Versionless Key Vault URI of the Graph client secret; empty when none is used.')
+param graphCredentialUri string
+
+@description('Mail domains of the tenant.')
+param acceptedDomains string[]
+
+@description('Sender domains treated as malicious.')
+param blockedSenderDomains string[]
+
+@description('Link domains treated as malicious.')
+param blockedUrlDomains string[]
+
+@description('What happens to every copy of a malicious message.')
+@allowed([
+  'ReportOnly'
+  'MoveToJunk'
+])
+param remediationAction string
+
+@description('HTTPS URL Graph posts change notifications to.')
+param notificationUrl string
+
+@description('HTTPS URL Graph posts lifecycle notifications to.')
+param lifecycleNotificationUrl string
+
+resource functionApp 'Microsoft.Web/sites@2025-03-01' existing = {
+  name: functionAppName
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: appInsightsName
+}
+
+// .NET configuration binds "Section__List__0", "Section__List__1", ... to a list.
+func indexedSettings(prefix string, values string[]) object =>
+  toObject(range(0, length(values)), i => '${prefix}__${i}', i => values[i])
+
+var hostSettings = {
+  // Identity-based host storage: no connection string, no account key. FUNCTIONS_WORKER_RUNTIME and
+  // FUNCTIONS_EXTENSION_VERSION are not set on Flex Consumption (functionAppConfig.runtime replaces them).
+  AzureWebJobsStorage__accountName: storageAccountName
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__blobServiceUri: blobEndpoint
+  AzureWebJobsStorage__queueServiceUri: queueEndpoint
+  AzureWebJobsStorage__tableServiceUri: tableEndpoint
+  APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
+  // Local authentication is disabled on the component: the host and the worker send telemetry with the app identity.
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
+}
+
+var pipelineSettings = {
+  Tenant__TenantId: tenantId
+  Tenant__ClientState: '@Microsoft.KeyVault(SecretUri=${clientStateUri})'
+  Remediation__Action: remediationAction
+  // The app appends its function key from its own host keys at runtime: no key is stored in settings.
+  Subscriptions__NotificationUrl: notificationUrl
+  Subscriptions__LifecycleNotificationUrl: lifecycleNotificationUrl
+}
+
+// Without Graph__ClientId the app uses its managed identity for Graph.
+var graphSettings = union(
+  empty(graphClientId) ? {} : { Graph__ClientId: graphClientId },
+  empty(graphCredentialUri) ? {} : { Graph__ClientSecret: '@Microsoft.KeyVault(SecretUri=${graphCredentialUri})' }
+)
+
+resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
+  parent: functionApp
+  name: 'appsettings'
+  properties: union(
+    hostSettings,
+    pipelineSettings,
+    graphSettings,
+    indexedSettings('Tenant__AcceptedDomains', acceptedDomains),
+    indexedSettings('Detection__BlockedSenderDomains', blockedSenderDomains),
+    indexedSettings('Detection__BlockedUrlDomains', blockedUrlDomains)
+  )
+}

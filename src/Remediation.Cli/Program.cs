@@ -1,0 +1,8 @@
+using System.CommandLine;
+using Remediation.Cli.Commands;
+
+var root = new RootCommand("Email remediation pipeline for Microsoft 365: local runs and tools.")
+{
+    RunCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

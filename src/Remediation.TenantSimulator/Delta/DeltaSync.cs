@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Remediation.TenantSimulator.Graph;
+using Remediation.TenantSimulator.Model;
+
+namespace Remediation.TenantSimulator.Delta;
+
+/// <summary>
+/// Delta queries on a folder's messages. A round of changes is served in pages linked by <c>$skiptoken</c>; the last
+/// page carries a <c>$deltatoken</c> that, used later, returns what changed since: new or changed messages, and
+/// <c>@removed</c> entries for messages that left the folder. Tokens stay valid, so a retried link answers again.
+/// </summary>
+internal sealed class DeltaSync
+{
+    public const string SkipToken = "$skiptoken";
+    public const string DeltaToken = "$deltatoken";
+    private const int DefaultPageSize = 10;
+
+    private readonly ConcurrentDictionary<string, DeltaSyncState> states = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PendingDeltaPages> pages = new(StringComparer.Ordinal);
+
+    public IResult Respond(HttpRequest request, SimulatedMailbox mailbox, MailFolder folder)
+    {
+        var preferences = GraphPreferences.From(request);
+        var skipToken = ODataQuery.Read(request.Query, "skiptoken");
+        var deltaToken = ODataQuery.Read(request.Query, "deltatoken");
+        PendingDeltaPages round;
+        if (skipToken is not null)
+        {
+            if (!pages.TryGetValue(skipToken, out var pending) || !BelongsTo(pending.FinalState, mailbox, folder))
+            {
+                return SyncStateNotFound();
+            }
+
+            round = pending;
+        }
+        else
+        {
+            DeltaSyncState known;
+            if (deltaToken is not null)
+            {
+                if (!states.TryGetValue(deltaToken, out var state) || !BelongsTo(state, mailbox, folder))
+                {
+                    return SyncStateNotFound();
+                }
+
+                known = state;
+            }
+            else
+            {
+                var filter = ODataQuery.Read(request.Query, "filter");
+                if (!MessageFilter.TryParse(filter, out _, out var error))
+                {
+                    return GraphErrors.BadRequest(error);
+                }
+
+                known = new DeltaSyncState(mailbox.Id, folder.Id, Selection.Parse(ODataQuery.Read(request.Query, "select")), filter,
+                    new Dictionary<string, KnownItem>());
+            }
+
+            round = ChangesSince(known, mailbox, folder, preferences);
+        }
+
+        var pageSize = preferences.MaxPageSize ?? DefaultPageSize;
+        var page = round.Remaining.Take(pageSize).ToList();
+        var json = new JsonObject { ["value"] = new JsonArray([.. page.Select(item => item.DeepClone())]) };
+        if (round.Remaining.Count > pageSize)
+        {
+            var token = GraphIds.NewOpaqueToken();
+            pages[token] = round with { Remaining = [.. round.Remaining.Skip(pageSize)] };
+            json["@odata.nextLink"] = CollectionPage.Link(request, request.Path.ToUriComponent(), $"?{SkipToken}={token}");
+        }
+        else
+        {
+            var token = GraphIds.NewOpaqueToken();
+            states[token] = round.FinalState;
+            json["@odata.deltaLink"] = CollectionPage.Link(request, request.Path.ToUriComponent(), $"?{DeltaToken}={token}");
+        }
+
+        return Results.Json(json);
+    }
+
+    private static PendingDeltaPages ChangesSince(DeltaSyncState known, SimulatedMailbox mailbox, MailFolder folder, GraphPreferences preferences)
+    {
+        MessageFilter.TryParse(known.Filter, out var matches, out _);
+        var current = mailbox.ListMessages(folder).Where(matches!).ToList();
+        var changes = new List<JsonObject>();
+        foreach (var message in current)
+        {
+            if (!known.ItemsByImmutableId.TryGetValue(message.ImmutableId, out var seen) || seen.Version != message.Version)
+            {
+                changes.Add(MessageProjection.ToJson(message, preferences, known.Select));
+            }
+        }
+
+        var currentIds = current.Select(m => m.ImmutableId).ToHashSet(StringComparer.Ordinal);
+        foreach (var (immutableId, seen) in known.ItemsByImmutableId.Where(k => !currentIds.Contains(k.Key)))
+        {
+            changes.Add(new JsonObject
+            {
+                ["id"] = preferences.ImmutableIds ? immutableId : seen.MessageId,
+                ["@removed"] = new JsonObject { ["reason"] = "deleted" },
+            });
+        }
+
+        var finalState = known with
+        {
+            ItemsByImmutableId = current.ToDictionary(m => m.ImmutableId, m => new KnownItem(m.MessageId, m.Version), StringComparer.Ordinal),
+        };
+        return new PendingDeltaPages(finalState, changes);
+    }
+
+    private static bool BelongsTo(DeltaSyncState state, SimulatedMailbox mailbox, MailFolder folder) =>
+        state.MailboxId == mailbox.Id && state.FolderId == folder.Id;
+
+    private static IResult SyncStateNotFound() =>
+        GraphErrors.Result(StatusCodes.Status400BadRequest, "syncStateNotFound", "The sync state generation is not found or has expired.");
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+
+namespace Remediation.TenantSimulator.Graph;
+
+/// <summary>Graph's error answers: <c>{"error":{"code","message","innerError"}}</c>.</summary>
+internal static class GraphErrors
+{
+    public const string ThrottledCode = "ApplicationThrottled";
+
+    public static IResult Result(int status, string code, string message) => Results.Json(Body(code, message), statusCode: status);
+
+    public static JsonObject Body(string code, string message) => new()
+    {
+        ["error"] = new JsonObject
+        {
+            ["code"] = code,
+            ["message"] = message,
+            ["innerError"] = new JsonObject
+            {
+                ["date"] = GraphDates.Seconds(DateTimeOffset.UtcNow),
+                ["request-id"] = Guid.NewGuid().ToString(),
+                ["client-request-id"] = Guid.NewGuid().ToString(),
+            },
+        },
+    };
+
+    public static Task WriteAsync(HttpContext context, int status, string code, string message) =>
+        Result(status, code, message).ExecuteAsync(context);
+
+    public static IResult BadRequest(string message) => Result(StatusCodes.Status400BadRequest, "BadRequest", message);
+
+    public static IResult ItemNotFound() =>
+        Result(StatusCodes.Status404NotFound, "ErrorItemNotFound", "The specified object was not found in the store.");
+
+    public static IResult FolderNotFound() =>
+        Result(StatusCodes.Status404NotFound, "ErrorItemNotFound", "The specified folder could not be found in the store.");
+
+    public static IResult UserNotFound(string user) =>
+        Result(StatusCodes.Status404NotFound, "Request_ResourceNotFound", $"Resource '{user}' does not exist or one of its queried reference-property objects are not present.");
+
+    public static IResult MailboxNotFound(string user) =>
+        Result(StatusCodes.Status404NotFound, "ErrorInvalidUser", $"The requested user '{user}' is invalid.");
+
+    public static IResult SubscriptionNotFound(string id) =>
+        Result(StatusCodes.Status404NotFound, "ResourceNotFound", $"The object was not found. Subscription '{id}'.");
+}

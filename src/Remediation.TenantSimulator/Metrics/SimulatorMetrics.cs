@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+
+namespace Remediation.TenantSimulator;
+
+/// <summary>What the simulator saw and did, for tests to assert on. Thread-safe.</summary>
+public sealed class SimulatorMetrics
+{
+    private readonly ConcurrentDictionary<string, MailboxCounters> mailboxes = new(StringComparer.OrdinalIgnoreCase);
+    private long graphRequests;
+    private long throttledRequests;
+    private long faultsInjected;
+    private long slowResponsesInjected;
+    private long notificationPosts;
+    private long notificationsDelivered;
+    private long notificationDeliveryFailures;
+    private long notificationRetries;
+    private long notificationsAbandoned;
+    private long droppedNotifications;
+    private long lifecycleNotificationsDelivered;
+
+    /// <summary>Authenticated Graph requests, including the items of batches.</summary>
+    public long GraphRequests => Interlocked.Read(ref graphRequests);
+
+    /// <summary>Requests answered 429.</summary>
+    public long ThrottledRequests => Interlocked.Read(ref throttledRequests);
+
+    /// <summary>Requests answered 503 or 504 by fault injection.</summary>
+    public long FaultsInjected => Interlocked.Read(ref faultsInjected);
+
+    public long SlowResponsesInjected => Interlocked.Read(ref slowResponsesInjected);
+
+    /// <summary>POSTs of change and lifecycle notifications to subscribers, retries included.</summary>
+    public long NotificationPosts => Interlocked.Read(ref notificationPosts);
+
+    /// <summary>Change notifications in POSTs that the subscriber accepted in time.</summary>
+    public long NotificationsDelivered => Interlocked.Read(ref notificationsDelivered);
+
+    /// <summary>POSTs that failed: an error status, no connection, or an answer slower than the budget.</summary>
+    public long NotificationDeliveryFailures => Interlocked.Read(ref notificationDeliveryFailures);
+
+    public long NotificationRetries => Interlocked.Read(ref notificationRetries);
+
+    /// <summary>Notifications given up on after the retry period.</summary>
+    public long NotificationsAbandoned => Interlocked.Read(ref notificationsAbandoned);
+
+    /// <summary>Change notifications silently never sent, as <see cref="SimulatorOptions.DroppedNotificationRate"/> asks.</summary>
+    public long DroppedNotifications => Interlocked.Read(ref droppedNotifications);
+
+    public long LifecycleNotificationsDelivered => Interlocked.Read(ref lifecycleNotificationsDelivered);
+
+    public IReadOnlyList<MailboxMetrics> Mailboxes => [.. mailboxes.Keys.Select(ForMailbox)];
+
+    public MailboxMetrics ForMailbox(string mailboxId)
+    {
+        if (!mailboxes.TryGetValue(mailboxId, out var counters))
+        {
+            return new MailboxMetrics(mailboxId, 0, 0, 0);
+        }
+
+        lock (counters)
+        {
+            return new MailboxMetrics(mailboxId, counters.Requests, counters.PeakConcurrency, counters.Throttled);
+        }
+    }
+
+    internal void GraphRequestAuthenticated() => Interlocked.Increment(ref graphRequests);
+
+    internal void MailboxRequestAdmitted(string mailboxId, int concurrency)
+    {
+        var counters = mailboxes.GetOrAdd(mailboxId, _ => new MailboxCounters());
+        lock (counters)
+        {
+            counters.Requests++;
+            counters.PeakConcurrency = Math.Max(counters.PeakConcurrency, concurrency);
+        }
+    }
+
+    internal void RequestThrottled(string mailboxId)
+    {
+        Interlocked.Increment(ref throttledRequests);
+        var counters = mailboxes.GetOrAdd(mailboxId, _ => new MailboxCounters());
+        lock (counters)
+        {
+            counters.Throttled++;
+        }
+    }
+
+    internal void FaultInjected() => Interlocked.Increment(ref faultsInjected);
+
+    internal void SlowResponseInjected() => Interlocked.Increment(ref slowResponsesInjected);
+
+    internal void NotificationPosted() => Interlocked.Increment(ref notificationPosts);
+
+    internal void NotificationsAccepted(int count) => Interlocked.Add(ref notificationsDelivered, count);
+
+    internal void NotificationDeliveryFailed() => Interlocked.Increment(ref notificationDeliveryFailures);
+
+    internal void NotificationRetried() => Interlocked.Increment(ref notificationRetries);
+
+    internal void NotificationsGivenUp(int count) => Interlocked.Add(ref notificationsAbandoned, count);
+
+    internal void NotificationDropped() => Interlocked.Increment(ref droppedNotifications);
+
+    internal void LifecycleNotificationDelivered() => Interlocked.Increment(ref lifecycleNotificationsDelivered);
+
+    private sealed class MailboxCounters
+    {
+        public long Requests { get; set; }
+
+        public int PeakConcurrency { get; set; }
+
+        public long Throttled { get; set; }
+    }
+}

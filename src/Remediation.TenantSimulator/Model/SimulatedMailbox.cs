@@ -1,0 +1,238 @@
+using Remediation.TenantSimulator.Model;
+
+namespace Remediation.TenantSimulator;
+
+/// <summary>One user's mailbox: folders and messages, guarded by a lock of its own.</summary>
+public sealed class SimulatedMailbox
+{
+    private readonly Lock gate = new();
+    private readonly List<MailFolder> folders = [];
+    private readonly List<StoredMessage> messages = [];
+    private readonly Dictionary<string, StoredMessage> messagesById = new(StringComparer.Ordinal);
+    private readonly TimeProvider timeProvider;
+    private readonly Action<StoredMessageView> messageCreated;
+    private long version;
+
+    internal SimulatedMailbox(
+        string id, string userPrincipalName, string displayName, TimeProvider timeProvider, Action<StoredMessageView> messageCreated)
+    {
+        Id = id;
+        UserPrincipalName = userPrincipalName;
+        DisplayName = displayName;
+        this.timeProvider = timeProvider;
+        this.messageCreated = messageCreated;
+        RootFolderId = GraphIds.NewFolderId();
+        foreach (var (name, folderDisplayName) in WellKnownFolders.All)
+        {
+            folders.Add(new MailFolder(GraphIds.NewFolderId(), folderDisplayName, name, RootFolderId, IsHidden: false));
+        }
+    }
+
+    public string Id { get; }
+
+    public string UserPrincipalName { get; }
+
+    public string DisplayName { get; }
+
+    /// <summary>The primary SMTP address; the simulator uses the user principal name.</summary>
+    public string Mail => UserPrincipalName;
+
+    internal string RootFolderId { get; }
+
+    /// <summary>The id of a folder given by id, well-known name or display name.</summary>
+    public string ResolveFolderId(string folder)
+    {
+        var found = FindFolder(folder);
+        if (found is null)
+        {
+            lock (gate)
+            {
+                found = folders.Find(f => string.Equals(f.DisplayName, folder, StringComparison.OrdinalIgnoreCase));
+            }
+        }
+
+        return found?.Id ?? throw new KeyNotFoundException($"Mailbox {UserPrincipalName} has no folder '{folder}'.");
+    }
+
+    internal MailFolder? FindFolder(string idOrName)
+    {
+        lock (gate)
+        {
+            return folders.Find(f => f.Id == idOrName)
+                ?? folders.Find(f => string.Equals(f.WellKnownName, idOrName, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    internal IReadOnlyList<MailFolderView> ListFolders(bool includeHidden)
+    {
+        lock (gate)
+        {
+            return [.. folders.Where(f => !f.IsRecoverableItems && (includeHidden || !f.IsHidden)).Select(DescribeLocked)];
+        }
+    }
+
+    internal MailFolderView Describe(MailFolder folder)
+    {
+        lock (gate)
+        {
+            return DescribeLocked(folder);
+        }
+    }
+
+    /// <summary>Creates a folder under the root; null when a folder of that name exists already.</summary>
+    internal MailFolder? CreateFolder(string displayName, bool isHidden)
+    {
+        lock (gate)
+        {
+            if (folders.Exists(f => string.Equals(f.DisplayName, displayName, StringComparison.OrdinalIgnoreCase)))
+            {
+                return null;
+            }
+
+            var folder = new MailFolder(GraphIds.NewFolderId(), displayName, WellKnownName: null, RootFolderId, isHidden);
+            folders.Add(folder);
+            return folder;
+        }
+    }
+
+    internal StoredMessageView Store(string mime, MessageContent content, MailFolder folder, string? networkMessageId)
+    {
+        StoredMessageView view;
+        lock (gate)
+        {
+            var now = timeProvider.GetUtcNow();
+            var message = new StoredMessage(GraphIds.NewImmutableId(), mime, content, networkMessageId, now)
+            {
+                MessageId = GraphIds.NewMessageId(),
+                Folder = folder,
+                CreatedDateTime = now,
+                LastModifiedDateTime = now,
+                ChangeKey = GraphIds.NewChangeKey(),
+                Version = ++version,
+            };
+            messages.Add(message);
+            messagesById[message.ImmutableId] = message;
+            messagesById[message.MessageId] = message;
+            view = ViewLocked(message);
+        }
+
+        messageCreated(view);
+        return view;
+    }
+
+    /// <summary>Finds a message by its regular or its immutable id.</summary>
+    public StoredMessageView? FindMessage(string messageId)
+    {
+        lock (gate)
+        {
+            return messagesById.TryGetValue(messageId, out var message) ? ViewLocked(message) : null;
+        }
+    }
+
+    /// <summary>Messages of one folder, or of the whole mailbox except Recoverable Items, newest first.</summary>
+    internal IReadOnlyList<StoredMessageView> ListMessages(MailFolder? folder)
+    {
+        lock (gate)
+        {
+            return
+            [
+                .. messages
+                    .Where(m => folder is null ? !m.Folder.IsRecoverableItems : m.Folder.Id == folder.Id)
+                    .OrderByDescending(m => m.ReceivedDateTime)
+                    .ThenByDescending(m => m.Version)
+                    .Select(ViewLocked),
+            ];
+        }
+    }
+
+    /// <summary>Moves a message; like Exchange, the moved item gets a new regular id. Null when the id is unknown.</summary>
+    internal StoredMessageView? Move(string messageId, MailFolder destination)
+    {
+        StoredMessageView view;
+        lock (gate)
+        {
+            if (!messagesById.TryGetValue(messageId, out var message))
+            {
+                return null;
+            }
+
+            messagesById.Remove(message.MessageId);
+            message.MessageId = GraphIds.NewMessageId();
+            messagesById[message.MessageId] = message;
+            message.Folder = destination;
+            message.CreatedDateTime = message.LastModifiedDateTime = timeProvider.GetUtcNow();
+            message.ChangeKey = GraphIds.NewChangeKey();
+            message.Version = ++version;
+            view = ViewLocked(message);
+        }
+
+        messageCreated(view);
+        return view;
+    }
+
+    internal bool PermanentlyDelete(string messageId)
+    {
+        lock (gate)
+        {
+            if (!messagesById.TryGetValue(messageId, out var message))
+            {
+                return false;
+            }
+
+            messages.Remove(message);
+            messagesById.Remove(message.MessageId);
+            messagesById.Remove(message.ImmutableId);
+            return true;
+        }
+    }
+
+    private MailFolderView DescribeLocked(MailFolder folder)
+    {
+        var inFolder = messages.Where(m => m.Folder.Id == folder.Id).ToList();
+        // Nothing reads mail in the simulator, so every item counts as unread.
+        return new MailFolderView(folder, inFolder.Count, inFolder.Count);
+    }
+
+    private StoredMessageView ViewLocked(StoredMessage message) => new(message.Content, message.ChangeKey, message.Version)
+    {
+        MailboxId = Id,
+        MessageId = message.MessageId,
+        ImmutableId = message.ImmutableId,
+        InternetMessageId = message.Content.InternetMessageId,
+        FolderId = message.Folder.Id,
+        FolderWellKnownName = message.Folder.WellKnownName,
+        Subject = message.Content.Subject,
+        Mime = message.Mime,
+        NetworkMessageId = message.NetworkMessageId,
+        ReceivedDateTime = message.ReceivedDateTime,
+        CreatedDateTime = message.CreatedDateTime,
+        LastModifiedDateTime = message.LastModifiedDateTime,
+    };
+
+    /// <summary>The mutable state of one message; only touched under the mailbox lock.</summary>
+    private sealed class StoredMessage(
+        string immutableId, string mime, MessageContent content, string? networkMessageId, DateTimeOffset receivedDateTime)
+    {
+        public string ImmutableId { get; } = immutableId;
+
+        public string Mime { get; } = mime;
+
+        public MessageContent Content { get; } = content;
+
+        public string? NetworkMessageId { get; } = networkMessageId;
+
+        public DateTimeOffset ReceivedDateTime { get; } = receivedDateTime;
+
+        public required string MessageId { get; set; }
+
+        public required MailFolder Folder { get; set; }
+
+        public required DateTimeOffset CreatedDateTime { get; set; }
+
+        public required DateTimeOffset LastModifiedDateTime { get; set; }
+
+        public required string ChangeKey { get; set; }
+
+        public required long Version { get; set; }
+    }
+}

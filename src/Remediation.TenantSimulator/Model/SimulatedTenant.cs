@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using Remediation.TenantSimulator.Model;
+using Remediation.TenantSimulator.Notifications;
+using Remediation.TenantSimulator.Transport;
+
+namespace Remediation.TenantSimulator;
+
+/// <summary>The tenant behind the simulated Graph: its mailboxes, subscriptions and what tests do to them. Thread-safe.</summary>
+public sealed class SimulatedTenant
+{
+    private readonly Lock gate = new();
+    private readonly List<SimulatedMailbox> mailboxes = [];
+    private readonly ConcurrentDictionary<string, SimulatedMailbox> mailboxesByIdOrUpn = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentQueue<string> revokedSignInSessions = new();
+    private readonly TimeProvider timeProvider;
+    private readonly TransportStamper transport;
+    private readonly SubscriptionRegistry subscriptions;
+    private readonly ChangeNotificationRouter notifications;
+    private readonly LifecycleEvents lifecycleEvents;
+
+    internal SimulatedTenant(
+        SimulatorOptions options,
+        TimeProvider timeProvider,
+        TransportStamper transport,
+        SubscriptionRegistry subscriptions,
+        ChangeNotificationRouter notifications,
+        LifecycleEvents lifecycleEvents)
+    {
+        TenantId = options.TenantId;
+        this.timeProvider = timeProvider;
+        this.transport = transport;
+        this.subscriptions = subscriptions;
+        this.notifications = notifications;
+        this.lifecycleEvents = lifecycleEvents;
+    }
+
+    public string TenantId { get; }
+
+    public IReadOnlyList<SimulatedMailbox> Mailboxes
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. mailboxes];
+            }
+        }
+    }
+
+    /// <summary>Subscriptions not deleted or removed, expired ones included.</summary>
+    public IReadOnlyList<SimulatedSubscription> Subscriptions => subscriptions.All;
+
+    /// <summary>User ids whose sign-in sessions were revoked, in call order.</summary>
+    public IReadOnlyList<string> RevokedSignInSessions => [.. revokedSignInSessions];
+
+    /// <summary>Adds a user with a mailbox holding the well-known folders.</summary>
+    public SimulatedMailbox AddMailbox(string userPrincipalName, string displayName)
+    {
+        var mailbox = new SimulatedMailbox(Guid.NewGuid().ToString(), userPrincipalName, displayName, timeProvider, notifications.MessageCreated);
+        lock (gate)
+        {
+            if (!mailboxesByIdOrUpn.TryAdd(userPrincipalName, mailbox))
+            {
+                throw new InvalidOperationException($"A mailbox for {userPrincipalName} exists already.");
+            }
+
+            mailboxesByIdOrUpn[mailbox.Id] = mailbox;
+            mailboxes.Add(mailbox);
+        }
+
+        return mailbox;
+    }
+
+    /// <summary>The mailbox with that user id or user principal name, or null.</summary>
+    public SimulatedMailbox? FindMailbox(string idOrUserPrincipalName) =>
+        mailboxesByIdOrUpn.GetValueOrDefault(idOrUserPrincipalName);
+
+    /// <summary>
+    /// Delivers a message as Exchange Online transport does: stamps its headers, drops Bcc, and stores one copy in the
+    /// Inbox of every To, Cc and Bcc recipient that has a mailbox here.
+    /// </summary>
+    public IReadOnlyList<DeliveredMessage> DeliverThroughTransport(string mime) => DeliverThroughTransport(mime, TransportEnvelope.Default);
+
+    public IReadOnlyList<DeliveredMessage> DeliverThroughTransport(string mime, TransportEnvelope envelope)
+    {
+        var stamped = transport.Stamp(mime, envelope);
+        return
+        [
+            .. stamped.RecipientAddresses
+                .Select(FindMailbox)
+                .OfType<SimulatedMailbox>()
+                .Distinct()
+                .Select(mailbox => Delivered(mailbox.Store(
+                    stamped.Mime, stamped.Content, mailbox.FindFolder(WellKnownFolders.Inbox)!, stamped.NetworkMessageId))),
+        ];
+    }
+
+    /// <summary>Stores a message exactly as given, as an IMAP APPEND or an upload would: no transport stamps.</summary>
+    public DeliveredMessage AppendAsImap(string mailbox, string mime, string folder = WellKnownFolders.Inbox)
+    {
+        var target = RequireMailbox(mailbox);
+        var targetFolder = target.FindFolder(target.ResolveFolderId(folder))!;
+        return Delivered(target.Store(mime, MessageContent.FromMime(mime), targetFolder, networkMessageId: null));
+    }
+
+    /// <summary>The messages in a folder given by well-known name, id or display name, newest first.</summary>
+    public IReadOnlyList<StoredMessageView> MessagesIn(string mailbox, string folder)
+    {
+        var target = RequireMailbox(mailbox);
+        return target.ListMessages(target.FindFolder(target.ResolveFolderId(folder)));
+    }
+
+    /// <summary>A message found by its current regular id or its immutable id.</summary>
+    public StoredMessageView? FindMessage(string mailbox, string messageId) => RequireMailbox(mailbox).FindMessage(messageId);
+
+    /// <summary>
+    /// Raises <c>reauthorizationRequired</c>, <c>subscriptionRemoved</c> (which also removes the subscription) or
+    /// <c>missed</c>; the notification goes to the lifecycle URL in the background.
+    /// </summary>
+    public Task RaiseLifecycleEventAsync(string subscriptionId, string lifecycleEvent)
+    {
+        if (!lifecycleEvents.Raise(subscriptionId, lifecycleEvent))
+        {
+            throw new KeyNotFoundException($"No live subscription {subscriptionId}.");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    internal void RecordSignInSessionsRevoked(string userId) => revokedSignInSessions.Enqueue(userId);
+
+    private SimulatedMailbox RequireMailbox(string idOrUserPrincipalName) =>
+        FindMailbox(idOrUserPrincipalName) ?? throw new KeyNotFoundException($"No mailbox {idOrUserPrincipalName}.");
+
+    private static DeliveredMessage Delivered(StoredMessageView view) =>
+        new(view.MailboxId, view.MessageId, view.ImmutableId, view.InternetMessageId);
+}

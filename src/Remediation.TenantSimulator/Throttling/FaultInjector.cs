@@ -1,0 +1,44 @@
+namespace Remediation.TenantSimulator.Throttling;
+
+/// <summary>The random decisions behind injected faults; the same seed gives the same sequence.</summary>
+internal sealed class FaultInjector(SimulatorOptions options)
+{
+    private readonly Lock gate = new();
+    private readonly Random random = options.Seed is { } seed ? new Random(seed) : new Random();
+
+    /// <summary>503 or 504 for a share of requests, else null.</summary>
+    public int? TransientFaultStatus()
+    {
+        if (options.TransientFaultRate <= 0)
+        {
+            return null;
+        }
+
+        lock (gate)
+        {
+            if (random.NextDouble() >= options.TransientFaultRate)
+            {
+                return null;
+            }
+
+            return random.Next(2) == 0 ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status504GatewayTimeout;
+        }
+    }
+
+    public bool ShouldRespondSlowly() => Roll(options.SlowResponseRate);
+
+    public bool ShouldDropNotification() => Roll(options.DroppedNotificationRate);
+
+    private bool Roll(double rate)
+    {
+        if (rate <= 0)
+        {
+            return false;
+        }
+
+        lock (gate)
+        {
+            return random.NextDouble() < rate;
+        }
+    }
+}
