@@ -9,7 +9,6 @@ using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
 using Remediation.Core.Scanning;
-using Remediation.Core.Scanning.Rules;
 using Remediation.Infrastructure.Graph;
 using Remediation.Infrastructure.Storage;
 
@@ -25,7 +24,6 @@ public static class PipelineServiceCollectionExtensions
     {
         services.AddOptions<TenantOptions>().Bind(configuration.GetSection(TenantOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section));
-        services.AddOptions<DetectionOptions>().Bind(configuration.GetSection(DetectionOptions.Section));
         services.AddOptions<RemediationOptions>().Bind(configuration.GetSection(RemediationOptions.Section));
         services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
@@ -38,9 +36,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton(_ => StorageClients.CreateQueueService(configuration));
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
 
-        services.AddSingleton<IScanRule, BlockedSenderDomainRule>();
-        services.AddSingleton<IScanRule, BlockedUrlDomainRule>();
-        services.AddSingleton<ScanEngine>();
+        services.AddScanEngine(configuration);
 
         services.AddSingleton<NotificationIntake>();
         services.AddSingleton<MessageScanner>();
