@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Remediation.Core.Queues;
+using Remediation.Core.Telemetry;
 using Remediation.Infrastructure;
 
 namespace Remediation.Functions;
@@ -14,10 +15,12 @@ public static class FunctionsAppSetup
     {
         builder.ConfigureFunctionsWebApplication();
         builder.Services
-            .AddApplicationInsightsTelemetryWorkerService()
+            // Sampling could drop the custom events the alert rules count.
+            .AddApplicationInsightsTelemetryWorkerService(options => options.EnableAdaptiveSampling = false)
             .ConfigureFunctionsApplicationInsights();
         // Queue payloads bind with the same JSON shape the stages write.
         builder.Services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(WorkItemJson.Options));
+        builder.Services.AddSingleton<IPipelineTelemetry, ApplicationInsightsTelemetry>();
         builder.Services.AddRemediationPipeline(builder.Configuration);
         return builder;
     }

@@ -11,9 +11,6 @@ public sealed class NotificationsFunction(NotificationIntake intake)
     [Function("Notifications")]
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "notifications")] HttpRequest request,
-        CancellationToken cancellationToken)
-    {
-        var response = await intake.HandleAsync(request.Query["validationToken"], request.ContentType, request.Body, cancellationToken);
-        return new ContentResult { StatusCode = response.StatusCode, Content = response.Body, ContentType = response.ContentType };
-    }
+        CancellationToken cancellationToken) =>
+        (await intake.HandleNotificationsAsync(request.Query["validationToken"], request.ContentType, request.Body, cancellationToken)).ToActionResult();
 }

@@ -9,6 +9,9 @@ using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
 using Remediation.Core.Scanning;
+using Remediation.Core.Subscriptions;
+using Remediation.Core.Telemetry;
+using Remediation.Core.Verdicts;
 using Remediation.Infrastructure.Graph;
 using Remediation.Infrastructure.Storage;
 
@@ -17,30 +20,39 @@ namespace Remediation.Infrastructure;
 public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
-    /// Everything both hosts (the Functions app and the local host) need to run the stages. A <see cref="TokenCredential"/> registered
-    /// before this call replaces the one built from settings.
+    /// Everything both hosts (the Functions app and the local host) need to run the stages. A <see cref="TokenCredential"/>
+    /// , <see cref="IPipelineTelemetry"/> or <see cref="TimeProvider"/> registered before this call replaces the default.
     /// </summary>
     public static IServiceCollection AddRemediationPipeline(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TenantOptions>().Bind(configuration.GetSection(TenantOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section));
         services.AddOptions<RemediationOptions>().Bind(configuration.GetSection(RemediationOptions.Section));
+        services.AddOptions<SubscriptionOptions>().Bind(configuration.GetSection(SubscriptionOptions.Section)).ValidateDataAnnotations();
         services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
 
         services.TryAddSingleton(sp => GraphCredentialFactory.Create(
             sp.GetRequiredService<IOptions<GraphOptions>>().Value, sp.GetRequiredService<IOptions<TenantOptions>>().Value));
         services.AddSingleton(sp => GraphClientBuilder.Build(
             sp.GetRequiredService<IOptions<GraphOptions>>().Value, sp.GetRequiredService<TokenCredential>()));
         services.AddSingleton<IMailboxGateway, GraphMailboxGateway>();
+        services.AddSingleton<ISubscriptionGateway, GraphSubscriptionGateway>();
         services.AddSingleton(_ => StorageClients.CreateQueueService(configuration));
+        services.AddSingleton(_ => StorageClients.CreateTableService(configuration));
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
+        services.AddSingleton<IVerdictStore, TableVerdictStore>();
+        services.AddSingleton<ISubscriptionRegistry, TableSubscriptionRegistry>();
+        services.TryAddSingleton<IPipelineTelemetry, LoggingPipelineTelemetry>();
 
         services.AddScanEngine(configuration);
 
         services.AddSingleton<NotificationIntake>();
         services.AddSingleton<MessageScanner>();
         services.AddSingleton<MailboxRemediator>();
+        services.AddSingleton<SubscriptionKeeper>();
+        services.AddSingleton<MailboxResync>();
+        services.AddSingleton<SubscriptionEventHandler>();
         return services;
     }
 }

@@ -13,6 +13,12 @@ public sealed class LocalHostOptions
     /// <summary>Attempts per queue message before it moves to the poison queue (host.json's maxDequeueCount).</summary>
     public int MaxDequeueCount { get; set; } = 5;
 
+    /// <summary>Requests to the webhooks must carry this as <c>code</c>, as the Functions host demands its function key.</summary>
+    public string? FunctionKey { get; set; }
+
+    /// <summary>How often the subscription keeper runs (the timer function's schedule); zero turns it off.</summary>
+    public TimeSpan SubscriptionCheckInterval { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>The longest wait between polls of an empty queue.</summary>
     public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -10,16 +13,19 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Remediation.Core.Intake;
+using Remediation.Core.Subscriptions;
 using Remediation.Infrastructure;
 using Remediation.Infrastructure.Storage;
 
 namespace Remediation.LocalHost;
 
-/// <summary>The pipeline outside Azure: the webhook on Kestrel and the queue stages on the WebJobs SDK.</summary>
+/// <summary>The pipeline outside Azure: the webhooks on Kestrel and the queue stages on the WebJobs SDK.</summary>
 public sealed class LocalPipelineHost : IAsyncDisposable
 {
     public const string NotificationsPath = "/api/notifications";
+    public const string LifecyclePath = "/api/lifecycle";
 
     private readonly WebApplication _app;
 
@@ -36,21 +42,28 @@ public sealed class LocalPipelineHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <param name="settings">Settings on top of appsettings and the environment (same keys as the Function App's).</param>
+    /// <param name="configureServices">Replacements registered before the pipeline's defaults (e.g. a clock or telemetry).</param>
     public static async Task<LocalPipelineHost> StartAsync(
         IEnumerable<KeyValuePair<string, string?>> settings,
         Action<ILoggingBuilder>? configureLogging = null,
+        Action<IServiceCollection>? configureServices = null,
         string[]? args = null,
         CancellationToken cancellationToken = default)
     {
-        var app = Build(settings, configureLogging, args ?? []);
+        var app = Build(settings, configureLogging, configureServices, args ?? []);
         // The queue listeners start polling at once: the queues must exist first.
-        await WorkQueueProvisioner.EnsureCreatedAsync(app.Services.GetRequiredService<QueueServiceClient>(), cancellationToken);
+        await StorageProvisioner.EnsureCreatedAsync(
+            app.Services.GetRequiredService<QueueServiceClient>(), app.Services.GetRequiredService<TableServiceClient>(), cancellationToken);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new LocalPipelineHost(app, new Uri(address.TrimEnd('/') + "/"));
     }
 
-    private static WebApplication Build(IEnumerable<KeyValuePair<string, string?>> settings, Action<ILoggingBuilder>? configureLogging, string[] args)
+    private static WebApplication Build(
+        IEnumerable<KeyValuePair<string, string?>> settings,
+        Action<ILoggingBuilder>? configureLogging,
+        Action<IServiceCollection>? configureServices,
+        string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(settings);
@@ -58,29 +71,41 @@ public sealed class LocalPipelineHost : IAsyncDisposable
         builder.WebHost.UseUrls(options.Url);
         configureLogging?.Invoke(builder.Logging);
 
+        builder.Services.Configure<LocalHostOptions>(builder.Configuration.GetSection(LocalHostOptions.Section));
         if (!string.IsNullOrEmpty(options.GraphAccessToken))
         {
             builder.Services.AddSingleton<TokenCredential>(new StaticTokenCredential(options.GraphAccessToken));
         }
+        configureServices?.Invoke(builder.Services);
         builder.Services.AddRemediationPipeline(builder.Configuration);
+        builder.Services.AddSingleton<IPostConfigureOptions<SubscriptionOptions>, LocalEndpoints>();
+        builder.Services.AddHostedService<SubscriptionTimer>();
         builder.Services.AddSingleton<ITypeLocator>(new TriggerTypes(typeof(QueueTriggers)));
-        builder.Host.ConfigureWebJobs(webJobs =>
+        builder.Host.ConfigureWebJobs(webJobs => webJobs.AddAzureStorageQueues(queues =>
         {
-            webJobs.AddAzureStorageQueues(queues =>
-            {
-                queues.MaxDequeueCount = options.MaxDequeueCount;
-                queues.MaxPollingInterval = options.MaxPollingInterval;
-                queues.BatchSize = 16;
-            });
-        });
+            queues.MaxDequeueCount = options.MaxDequeueCount;
+            queues.MaxPollingInterval = options.MaxPollingInterval;
+            queues.BatchSize = 16;
+        }));
 
         var app = builder.Build();
-        app.MapPost(NotificationsPath, async (HttpRequest request, NotificationIntake intake, CancellationToken cancellationToken) =>
-        {
-            var response = await intake.HandleAsync(request.Query["validationToken"], request.ContentType, request.Body, cancellationToken);
-            return Results.Content(response.Body, response.ContentType, statusCode: response.StatusCode);
-        });
+        var functionKey = Encoding.UTF8.GetBytes(options.FunctionKey ?? "");
+        app.MapPost(NotificationsPath, (HttpRequest request, NotificationIntake intake, CancellationToken ct) =>
+            HandleAsync(request, functionKey, () => intake.HandleNotificationsAsync(request.Query["validationToken"], request.ContentType, request.Body, ct)));
+        app.MapPost(LifecyclePath, (HttpRequest request, NotificationIntake intake, CancellationToken ct) =>
+            HandleAsync(request, functionKey, () => intake.HandleLifecycleAsync(request.Query["validationToken"], request.ContentType, request.Body, ct)));
         return app;
+    }
+
+    private static async Task<IResult> HandleAsync(HttpRequest request, byte[] functionKey, Func<Task<WebhookResponse>> handle)
+    {
+        // What the Functions host does for AuthorizationLevel.Function, in constant time.
+        if (functionKey.Length > 0 && !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(request.Query["code"].ToString()), functionKey))
+        {
+            return Results.Unauthorized();
+        }
+        var response = await handle();
+        return Results.Content(response.Body, response.ContentType, statusCode: response.StatusCode);
     }
 
     public async ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using Microsoft.Azure.WebJobs;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
 using Remediation.Core.Scanning;
+using Remediation.Core.Subscriptions;
 
 namespace Remediation.LocalHost;
 
@@ -9,7 +10,7 @@ namespace Remediation.LocalHost;
 /// The queue-triggered stages, run by the WebJobs SDK: the engine the Functions host itself uses for queue
 /// triggers (batching, dequeue count, the poison queue).
 /// </summary>
-public sealed class QueueTriggers(MessageScanner scanner, MailboxRemediator remediator)
+public sealed class QueueTriggers(MessageScanner scanner, MailboxRemediator remediator, SubscriptionEventHandler subscriptions)
 {
     [FunctionName("Scan")]
     public Task ScanAsync([QueueTrigger(WorkQueueNames.ScanRequests)] string message, CancellationToken cancellationToken) =>
@@ -18,4 +19,8 @@ public sealed class QueueTriggers(MessageScanner scanner, MailboxRemediator reme
     [FunctionName("Remediate")]
     public Task RemediateAsync([QueueTrigger(WorkQueueNames.RemediationJobs)] string message, CancellationToken cancellationToken) =>
         remediator.RemediateAsync(WorkItemJson.Deserialize<RemediationJob>(message), cancellationToken);
+
+    [FunctionName("SubscriptionEvents")]
+    public Task SubscriptionEventsAsync([QueueTrigger(WorkQueueNames.SubscriptionEvents)] string message, CancellationToken cancellationToken) =>
+        subscriptions.HandleAsync(WorkItemJson.Deserialize<SubscriptionEvent>(message), cancellationToken);
 }

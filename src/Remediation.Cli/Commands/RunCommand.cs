@@ -34,7 +34,7 @@ internal static class RunCommand
             },
         }, ShowPipelineLogs(), cancellationToken);
         var domain = new LocalTenantOptions().Domain;
-        output.WriteLine($"Webhook at {tenant.Host.NotificationUrl}; {tenant.Simulator.Tenant.Subscriptions.Count} Inbox subscriptions.");
+        output.WriteLine($"Webhook at {tenant.Host.NotificationUrl}; {tenant.Simulator.Tenant.Subscriptions.Count} mailbox subscriptions.");
 
         tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.Newsletter(domain, "adele", "bob", "carol"));
         var phish = tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(domain, Targets));

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Graph;
-using Microsoft.Graph.Models;
+using Remediation.Core.Subscriptions;
 using Remediation.Infrastructure.Graph;
 using Remediation.LocalHost;
 using Remediation.TenantSimulator;
@@ -10,7 +11,7 @@ namespace Remediation.Cli.LocalRun;
 
 /// <summary>
 /// The whole pipeline on one machine: Azurite for storage, the tenant simulator for Graph, and the local host
-/// running the stages, with a subscription on every mailbox's Inbox pointing at the local webhook.
+/// running the stages, with a subscription on every mailbox made by the pipeline's own subscription keeper.
 /// </summary>
 public sealed class LocalTenant : IAsyncDisposable
 {
@@ -36,7 +37,8 @@ public sealed class LocalTenant : IAsyncDisposable
     public static async Task<LocalTenant> StartAsync(LocalTenantOptions options, Action<ILoggingBuilder>? configureLogging = null, CancellationToken cancellationToken = default)
     {
         var azurite = await AzuriteProcess.StartAsync(cancellationToken);
-        var simulator = await GraphSimulator.StartAsync(new SimulatorOptions { TenantDomain = options.Domain }, cancellationToken);
+        var clock = options.Clock ?? TimeProvider.System;
+        var simulator = await GraphSimulator.StartAsync(options.Simulator ?? new SimulatorOptions { TenantDomain = options.Domain }, clock, cancellationToken);
         foreach (var (userName, displayName) in options.Mailboxes)
         {
             simulator.Tenant.AddMailbox($"{userName}@{options.Domain}", displayName);
@@ -54,31 +56,21 @@ public sealed class LocalTenant : IAsyncDisposable
             ["LocalHost:Url"] = "http://127.0.0.1:0",
             ["LocalHost:GraphAccessToken"] = SimulatorAccessToken,
             ["LocalHost:MaxPollingInterval"] = "00:00:00.500",
+            // Subscriptions are made once below, through the same keeper the timer runs.
+            ["LocalHost:SubscriptionCheckInterval"] = "00:00:00",
         };
-        var host = await LocalPipelineHost.StartAsync(settings, configureLogging, cancellationToken: cancellationToken);
+        var host = await LocalPipelineHost.StartAsync(settings, configureLogging, services =>
+        {
+            services.AddSingleton(clock);
+            options.ConfigureServices?.Invoke(services);
+        }, cancellationToken: cancellationToken);
         var graph = GraphClientBuilder.Build(new GraphOptions { BaseUrl = simulator.GraphBaseUrl }, new StaticTokenCredential(SimulatorAccessToken));
 
-        var tenant = new LocalTenant(azurite, simulator, host, graph);
-        await tenant.SubscribeInboxesAsync(clientState, cancellationToken);
-        return tenant;
+        await host.Services.GetRequiredService<SubscriptionKeeper>().RunAsync(cancellationToken);
+        return new LocalTenant(azurite, simulator, host, graph);
     }
 
     private static string SimulatorAccessToken => new SimulatorOptions().AccessToken;
-
-    private async Task SubscribeInboxesAsync(string clientState, CancellationToken cancellationToken)
-    {
-        foreach (var mailbox in Simulator.Tenant.Mailboxes)
-        {
-            await Graph.Subscriptions.PostAsync(new Subscription
-            {
-                ChangeType = "created",
-                NotificationUrl = Host.NotificationUrl.AbsoluteUri,
-                Resource = $"users/{mailbox.Id}/mailFolders('Inbox')/messages",
-                ExpirationDateTime = DateTimeOffset.UtcNow.AddDays(2),
-                ClientState = clientState,
-            }, cancellationToken: cancellationToken);
-        }
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Remediation.TenantSimulator;
+
 namespace Remediation.Cli.LocalRun;
 
 public sealed class LocalTenantOptions
@@ -9,4 +12,13 @@ public sealed class LocalTenantOptions
 
     /// <summary>Pipeline settings (Function App keys, e.g. <c>Detection:BlockedUrlDomains:0</c>).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>The simulator's settings (faults, throttling, latency); its tenant domain should match <see cref="Domain"/>.</summary>
+    public SimulatorOptions? Simulator { get; init; }
+
+    /// <summary>One clock for the simulator and the pipeline, so tests can move time.</summary>
+    public TimeProvider? Clock { get; init; }
+
+    /// <summary>Replacements in the pipeline's services (e.g. recording telemetry), registered before its defaults.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 }

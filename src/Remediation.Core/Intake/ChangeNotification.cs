@@ -7,4 +7,5 @@ public sealed record ChangeNotification(
     string? TenantId,
     string? ChangeType,
     string? MailboxId,
-    string? MessageId);
+    string? MessageId,
+    string? LifecycleEvent = null);

@@ -37,7 +37,8 @@ public static partial class ChangeNotificationParser
             GetString(item, "tenantId"),
             GetString(item, "changeType"),
             mailbox,
-            messageId);
+            messageId,
+            GetString(item, "lifecycleEvent"));
     }
 
     /// <summary>Accepts <c>Users/{u}/Messages/{m}</c> and <c>Users('{u}')/messages('{m}')</c> in any casing.</summary>

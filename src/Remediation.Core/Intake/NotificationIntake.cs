@@ -4,23 +4,59 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Remediation.Core.Queues;
+using Remediation.Core.Telemetry;
 
 namespace Remediation.Core.Intake;
 
 /// <summary>
-/// The webhook: answers Graph's validation handshake, checks every notification, and queues one scan request per
-/// message. It never calls Graph or scans, so it answers within Graph's budget.
+/// The two webhooks Graph calls: change notifications and lifecycle notifications. Each answers the validation
+/// handshake, checks every notification (clientState in constant time, tenant), and queues the work. Neither
+/// calls Graph nor scans, so both answer within Graph's budget.
 /// </summary>
-public sealed partial class NotificationIntake(
-    IWorkQueue queue,
-    IOptions<TenantOptions> tenant,
-    IOptions<IntakeOptions> options,
-    TimeProvider clock,
-    ILogger<NotificationIntake> logger)
+public sealed partial class NotificationIntake
 {
-    private readonly byte[] _clientState = Encoding.UTF8.GetBytes(tenant.Value.ClientState);
+    private readonly IWorkQueue _queue;
+    private readonly TenantOptions _tenant;
+    private readonly IntakeOptions _options;
+    private readonly IPipelineTelemetry _telemetry;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<NotificationIntake> _logger;
+    private readonly byte[] _clientState;
+    private readonly DuplicateFilter _recent;
 
-    public async Task<WebhookResponse> HandleAsync(string? validationToken, string? contentType, Stream body, CancellationToken cancellationToken)
+    public NotificationIntake(
+        IWorkQueue queue,
+        IOptions<TenantOptions> tenant,
+        IOptions<IntakeOptions> options,
+        IPipelineTelemetry telemetry,
+        TimeProvider clock,
+        ILogger<NotificationIntake> logger)
+    {
+        _queue = queue;
+        _tenant = tenant.Value;
+        _options = options.Value;
+        _telemetry = telemetry;
+        _clock = clock;
+        _logger = logger;
+        _clientState = Encoding.UTF8.GetBytes(_tenant.ClientState);
+        _recent = new DuplicateFilter(_options.DuplicateWindow, clock);
+    }
+
+    /// <summary>Change notifications: one scan request per new message.</summary>
+    public Task<WebhookResponse> HandleNotificationsAsync(string? validationToken, string? contentType, Stream body, CancellationToken cancellationToken) =>
+        HandleAsync(validationToken, contentType, body, IsMessageNotification, QueueScanAsync, cancellationToken);
+
+    /// <summary>Lifecycle notifications: one subscription event each, handled off the request.</summary>
+    public Task<WebhookResponse> HandleLifecycleAsync(string? validationToken, string? contentType, Stream body, CancellationToken cancellationToken) =>
+        HandleAsync(validationToken, contentType, body, IsLifecycleNotification, QueueLifecycleAsync, cancellationToken);
+
+    private async Task<WebhookResponse> HandleAsync(
+        string? validationToken,
+        string? contentType,
+        Stream body,
+        Func<ChangeNotification, bool> isWellFormed,
+        Func<ChangeNotification, DateTimeOffset, CancellationToken, Task<bool>> enqueue,
+        CancellationToken cancellationToken)
     {
         // Graph proves the endpoint by posting a token it expects back verbatim as plain text.
         if (validationToken is not null)
@@ -32,10 +68,10 @@ public sealed partial class NotificationIntake(
             return Reject(415, "Content-Type must be application/json.");
         }
 
-        var payload = await ReadCappedAsync(body, options.Value.MaxBodyBytes, cancellationToken);
+        var payload = await ReadCappedAsync(body, _options.MaxBodyBytes, cancellationToken);
         if (payload is null)
         {
-            return Reject(413, $"Body exceeds {options.Value.MaxBodyBytes} bytes.");
+            return Reject(413, $"Body exceeds {_options.MaxBodyBytes} bytes.");
         }
 
         IReadOnlyList<ChangeNotification> notifications;
@@ -45,34 +81,55 @@ public sealed partial class NotificationIntake(
         }
         catch (JsonException)
         {
-            return Reject(400, "Body is not a change notification collection.");
+            return Reject(400, "Body is not a notification collection.");
         }
 
-        var accepted = notifications.Where(IsAcceptable).ToList();
+        var accepted = notifications.Where(n => isWellFormed(n) && IsOurs(n)).ToList();
         var rejected = notifications.Count - accepted.Count;
         if (rejected > 0)
         {
             LogRejected(rejected, notifications.Count);
+            TrackRejected($"{rejected} of {notifications.Count} notifications failed validation", rejected);
         }
         if (accepted.Count == 0 && rejected > 0)
         {
-            return Reject(400, "No notification passed validation.");
+            return WebhookResponse.Rejected(400, "No notification passed validation.");
         }
 
-        var now = clock.GetUtcNow();
-        await Task.WhenAll(accepted.Select(n => queue.EnqueueAsync(
-            WorkQueueNames.ScanRequests,
-            new ScanRequest(n.MailboxId!, n.MessageId!, n.SubscriptionId, now),
-            cancellationToken)));
-        LogQueued(accepted.Count);
-        return WebhookResponse.Accepted(accepted.Count);
+        var now = _clock.GetUtcNow();
+        var queued = await Task.WhenAll(accepted.Select(n => enqueue(n, now, cancellationToken)));
+        var count = queued.Count(q => q);
+        LogQueued(count, accepted.Count - count);
+        return WebhookResponse.Accepted(count);
     }
 
-    private bool IsAcceptable(ChangeNotification notification) =>
-        notification.MailboxId is not null
-        && notification.MessageId is not null
-        && string.Equals(notification.TenantId, tenant.Value.TenantId, StringComparison.OrdinalIgnoreCase)
-        && ClientStateMatches(notification.ClientState);
+    private async Task<bool> QueueScanAsync(ChangeNotification n, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!_recent.TryAdd($"{n.MailboxId}/{n.MessageId}")) return false;
+        await _queue.EnqueueAsync(WorkQueueNames.ScanRequests, new ScanRequest(n.MailboxId!, n.MessageId!, n.SubscriptionId, now), cancellationToken);
+        return true;
+    }
+
+    private async Task<bool> QueueLifecycleAsync(ChangeNotification n, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await _queue.EnqueueAsync(WorkQueueNames.SubscriptionEvents, new SubscriptionEvent(null, n.SubscriptionId, LifecycleKind(n.LifecycleEvent!)!.Value), cancellationToken);
+        return true;
+    }
+
+    private static bool IsMessageNotification(ChangeNotification n) => n.MailboxId is not null && n.MessageId is not null;
+
+    private static bool IsLifecycleNotification(ChangeNotification n) => n.SubscriptionId is not null && LifecycleKind(n.LifecycleEvent) is not null;
+
+    private static SubscriptionEventKind? LifecycleKind(string? lifecycleEvent) => lifecycleEvent switch
+    {
+        "reauthorizationRequired" => SubscriptionEventKind.ReauthorizationRequired,
+        "subscriptionRemoved" => SubscriptionEventKind.SubscriptionRemoved,
+        "missed" => SubscriptionEventKind.Missed,
+        _ => null,
+    };
+
+    private bool IsOurs(ChangeNotification n) =>
+        string.Equals(n.TenantId, _tenant.TenantId, StringComparison.OrdinalIgnoreCase) && ClientStateMatches(n.ClientState);
 
     // Constant time, so the secret cannot be learnt byte by byte from response timing.
     private bool ClientStateMatches(string? presented) =>
@@ -81,8 +138,16 @@ public sealed partial class NotificationIntake(
     private WebhookResponse Reject(int statusCode, string reason)
     {
         LogRefused(statusCode, reason);
+        TrackRejected(reason, 1);
         return WebhookResponse.Rejected(statusCode, reason);
     }
+
+    private void TrackRejected(string reason, int count) =>
+        _telemetry.Emit(PipelineEvents.WebhookRejected, new Dictionary<string, string>
+        {
+            [PipelineEventProperties.Reason] = reason,
+            [PipelineEventProperties.Count] = count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
 
     private static async Task<byte[]?> ReadCappedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
     {
@@ -100,9 +165,9 @@ public sealed partial class NotificationIntake(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook refused a request with {StatusCode}: {Reason}")]
     private partial void LogRefused(int statusCode, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook rejected {Rejected} of {Total} notifications (clientState, tenant or resource)")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook rejected {Rejected} of {Total} notifications (clientState, tenant or shape)")]
     private partial void LogRejected(int rejected, int total);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook queued {Count} scan requests")]
-    private partial void LogQueued(int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook queued {Count} items ({Repeats} repeats skipped)")]
+    private partial void LogQueued(int count, int repeats);
 }

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
+using Remediation.Core.Telemetry;
+using Remediation.Core.Verdicts;
 
 namespace Remediation.Core.Scanning;
 
@@ -13,27 +15,70 @@ public sealed partial class MessageScanner(
     IMailboxGateway mailboxes,
     ScanEngine engine,
     IWorkQueue queue,
+    IVerdictStore verdicts,
+    IPipelineTelemetry telemetry,
     IOptions<TenantOptions> tenant,
     IOptions<RemediationOptions> remediation,
+    TimeProvider clock,
     ILogger<MessageScanner> logger)
 {
-    /// <returns>The verdict, or null when the message no longer exists.</returns>
+    /// <returns>The verdict, or null when there was nothing to scan: already scanned, gone, or moved there by the pipeline.</returns>
     public async Task<Verdict?> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
     {
+        // Immutable ids survive moves, so a repeated notification, a resync or the pipeline's own move is found here.
+        if (await verdicts.ContainsAsync(request.MailboxId, request.MessageId, cancellationToken))
+        {
+            LogAlreadyScanned(request.MailboxId, request.MessageId);
+            return null;
+        }
+
         var message = await mailboxes.GetMessageAsync(request.MailboxId, request.MessageId, cancellationToken);
         if (message is null)
         {
             LogGone(request.MailboxId, request.MessageId);
             return null;
         }
+        if (await IsRemediationDestinationAsync(message, cancellationToken))
+        {
+            LogInDestination(request.MailboxId, request.MessageId);
+            return null;
+        }
 
         var verdict = engine.Scan(message.Mime);
         LogVerdict(request.MailboxId, request.MessageId, verdict.Band, verdict.Category, verdict.Score, string.Join(',', verdict.RuleNames));
+        Track(message, verdict);
         if (verdict.IsMalicious && message.InternetMessageId is not null)
         {
             await QueueRemediationAsync(message, message.InternetMessageId, verdict, cancellationToken);
         }
+        // Recorded last: if anything above fails, the retried queue message scans again instead of losing the remediation.
+        await verdicts.SaveAsync(new VerdictRecord(
+            message.MailboxId, message.MessageId, message.InternetMessageId, verdict.Band, verdict.Category, verdict.Score, verdict.RuleNames, clock.GetUtcNow()),
+            cancellationToken);
         return verdict;
+    }
+
+    // The pipeline's own moves raise "created" notifications in the destination folder: never scan those again.
+    private async Task<bool> IsRemediationDestinationAsync(MailboxMessage message, CancellationToken cancellationToken) =>
+        message.ParentFolderId == await mailboxes.GetFolderIdAsync(message.MailboxId, WellKnownFolders.JunkEmail, cancellationToken);
+
+    private void Track(MailboxMessage message, Verdict verdict)
+    {
+        var properties = new Dictionary<string, string>
+        {
+            [PipelineEventProperties.MailboxId] = message.MailboxId,
+            [PipelineEventProperties.MessageId] = message.MessageId,
+            [PipelineEventProperties.InternetMessageId] = message.InternetMessageId ?? "",
+            [PipelineEventProperties.Band] = verdict.Band.ToString(),
+            [PipelineEventProperties.Category] = verdict.Category.ToString(),
+            [PipelineEventProperties.Score] = verdict.Score.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [PipelineEventProperties.Rules] = string.Join(',', verdict.RuleNames),
+        };
+        telemetry.Emit(PipelineEvents.MessageScanned, properties);
+        if (verdict.Band == VerdictBand.Suspicious)
+        {
+            telemetry.Emit(PipelineEvents.SuspiciousMessage, properties);
+        }
     }
 
     private async Task QueueRemediationAsync(MailboxMessage message, string internetMessageId, Verdict verdict, CancellationToken cancellationToken)
@@ -58,6 +103,12 @@ public sealed partial class MessageScanner(
     // The same message scanned twice (a retried queue message) yields the same campaign.
     private static string CampaignIdOf(string internetMessageId) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(internetMessageId)))[..16];
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} in mailbox {MailboxId} was scanned before; skipped")]
+    private partial void LogAlreadyScanned(string mailboxId, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} in mailbox {MailboxId} sits in a remediation folder; skipped")]
+    private partial void LogInDestination(string mailboxId, string messageId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} in mailbox {MailboxId} is gone; nothing to scan")]
     private partial void LogGone(string mailboxId, string messageId);

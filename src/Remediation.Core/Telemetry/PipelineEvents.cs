@@ -27,6 +27,15 @@ public static class PipelineEvents
     /// <summary>The webhook refused a request or some of its notifications.</summary>
     public const string WebhookRejected = "WebhookRejected";
 
+    /// <summary>A message was scanned (every verdict, for counts and dashboards).</summary>
+    public const string MessageScanned = "MessageScanned";
+
+    /// <summary>A mailbox's subscription was created, renewed or recreated.</summary>
+    public const string SubscriptionMaintained = "SubscriptionMaintained";
+
+    /// <summary>A mailbox's folders were read with delta to catch up on missed notifications.</summary>
+    public const string MailboxResynced = "MailboxResynced";
+
     /// <summary>A scan found a message suspicious (alert only, no action).</summary>
     public const string SuspiciousMessage = "SuspiciousMessage";
 }
@@ -45,4 +54,6 @@ public static class PipelineEventProperties
     public const string Reason = "Reason";
     public const string Queue = "Queue";
     public const string Count = "Count";
+    public const string SubscriptionId = "SubscriptionId";
+    public const string Outcome = "Outcome";
 }

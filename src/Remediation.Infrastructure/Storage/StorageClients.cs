@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
@@ -6,7 +7,7 @@ namespace Remediation.Infrastructure.Storage;
 
 /// <summary>
 /// Storage clients from the same setting the queue triggers use: a connection string in local runs, or the
-/// identity-based <c>AzureWebJobsStorage__queueServiceUri</c> in Azure (shared keys are off there).
+/// identity-based <c>AzureWebJobsStorage__queueServiceUri</c> / <c>__tableServiceUri</c> in Azure (shared keys are off there).
 /// </summary>
 public static class StorageClients
 {
@@ -23,5 +24,17 @@ public static class StorageClients
         var serviceUri = configuration[$"{ConnectionName}:queueServiceUri"]
             ?? throw new InvalidOperationException($"Set {ConnectionName} (a connection string) or {ConnectionName}__queueServiceUri.");
         return new QueueServiceClient(new Uri(serviceUri), new DefaultAzureCredential(), options);
+    }
+
+    public static TableServiceClient CreateTableService(IConfiguration configuration)
+    {
+        var connectionString = configuration[ConnectionName];
+        if (!string.IsNullOrEmpty(connectionString))
+        {
+            return new TableServiceClient(connectionString);
+        }
+        var serviceUri = configuration[$"{ConnectionName}:tableServiceUri"]
+            ?? throw new InvalidOperationException($"Set {ConnectionName} (a connection string) or {ConnectionName}__tableServiceUri.");
+        return new TableServiceClient(new Uri(serviceUri), new DefaultAzureCredential());
     }
 }

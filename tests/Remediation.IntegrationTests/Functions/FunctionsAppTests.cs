@@ -20,7 +20,7 @@ public class FunctionsAppTests
     {
         var names = FunctionClasses.SelectMany(t => t.GetMethods()).Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name).OfType<string>();
 
-        Assert.Equal(["Notifications", "Remediate", "Scan"], names.Order());
+        Assert.Equal(["Lifecycle", "Notifications", "Remediate", "Scan", "SubscriptionEvents", "Subscriptions"], names.Order());
     }
 
     [Fact]

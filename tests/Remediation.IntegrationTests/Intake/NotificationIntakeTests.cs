@@ -18,6 +18,7 @@ public sealed class NotificationIntakeTests(AzuriteFixture azurite) : IClassFixt
     private const string TenantId = "7d9a1c2e-0000-4000-8000-000000000001";
     private const string ClientState = "client-state-under-test";
 
+    private readonly RecordingTelemetry _telemetry = new();
     private QueueServiceClient _queues = null!;
     private QueueClient _scanQueue = null!;
     private NotificationIntake _sut = null!;
@@ -35,6 +36,7 @@ public sealed class NotificationIntakeTests(AzuriteFixture azurite) : IClassFixt
             new StorageWorkQueue(_queues),
             Options.Create(new TenantOptions { TenantId = TenantId, ClientState = ClientState }),
             Options.Create(new IntakeOptions { MaxBodyBytes = 8 * 1024 }),
+            _telemetry,
             TimeProvider.System,
             NullLogger<NotificationIntake>.Instance);
     }
@@ -44,7 +46,7 @@ public sealed class NotificationIntakeTests(AzuriteFixture azurite) : IClassFixt
     [Fact]
     public async Task HandleAsync_ValidationToken_EchoesItAsPlainText()
     {
-        var response = await _sut.HandleAsync("token with spaces & symbols", "text/plain", Stream.Null, CancellationToken.None);
+        var response = await _sut.HandleNotificationsAsync("token with spaces & symbols", "text/plain", Stream.Null, CancellationToken.None);
 
         Assert.Equal(new WebhookResponse(200, "token with spaces & symbols", "text/plain"), response);
         Assert.Empty(await QueuedAsync());
@@ -91,6 +93,33 @@ public sealed class NotificationIntakeTests(AzuriteFixture azurite) : IClassFixt
         Assert.Equal(["good-1", "good-2"], (await QueuedAsync()).Select(r => r.MessageId).Order());
     }
 
+    [Fact]
+    public async Task HandleAsync_SameNotificationRepeated_QueuesItOnce()
+    {
+        var body = Collection(Notification("user-1", "msg-1"), Notification("user-1", "msg-1"));
+
+        await PostAsync(body);
+        await PostAsync(body);
+
+        Assert.Single(await QueuedAsync());
+    }
+
+    [Fact]
+    public async Task HandleAsync_CorpusOfMalformedAndForgedBodies_EachGets4xxAndNothingIsQueued()
+    {
+        var corpus = HostileBodies.Generate(seed: 20261128, tenantId: TenantId, clientState: ClientState).ToList();
+        Assert.True(corpus.Count >= 50);
+
+        foreach (var (description, body, contentType) in corpus)
+        {
+            var response = await _sut.HandleNotificationsAsync(null, contentType, new MemoryStream(body), CancellationToken.None);
+
+            Assert.True(response.StatusCode is >= 400 and < 500, $"{description}: {response.StatusCode}");
+        }
+        Assert.Empty(await QueuedAsync());
+        Assert.Equal(corpus.Count, _telemetry.Events(Core.Telemetry.PipelineEvents.WebhookRejected).Count);
+    }
+
     [Theory]
     [InlineData("{not json", 400)]
     [InlineData("""{"value":"nope"}""", 400)]
@@ -123,7 +152,7 @@ public sealed class NotificationIntakeTests(AzuriteFixture azurite) : IClassFixt
     }
 
     private Task<WebhookResponse> PostAsync(string body, string contentType = "application/json; charset=utf-8") =>
-        _sut.HandleAsync(null, contentType, new MemoryStream(Encoding.UTF8.GetBytes(body)), CancellationToken.None);
+        _sut.HandleNotificationsAsync(null, contentType, new MemoryStream(Encoding.UTF8.GetBytes(body)), CancellationToken.None);
 
     private async Task<IReadOnlyList<ScanRequest>> QueuedAsync()
     {

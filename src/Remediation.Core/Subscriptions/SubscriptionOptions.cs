@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Remediation.Core.Subscriptions;
+
+/// <summary>How the pipeline keeps one live Graph subscription per mailbox in scope.</summary>
+public sealed class SubscriptionOptions
+{
+    public const string Section = "Subscriptions";
+
+    /// <summary>The public URL of the notifications function (HTTPS in Azure).</summary>
+    [Required, Url]
+    public string NotificationUrl { get; set; } = "";
+
+    /// <summary>The public URL of the lifecycle function.</summary>
+    [Required, Url]
+    public string LifecycleNotificationUrl { get; set; } = "";
+
+    /// <summary>A function key appended as <c>code</c> to both URLs; Graph passes it back on every delivery.</summary>
+    public string? FunctionKey { get; set; }
+
+    /// <summary>Mailboxes in scope (ids or principal names); empty means every user Graph lists.</summary>
+    public List<string> Mailboxes { get; set; } = [];
+
+    /// <summary>Lifetime asked for on create and renew; Graph's documented maximum for mail is 4,230 minutes.</summary>
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(4230);
+
+    /// <summary>Renew when less than this is left, so one missed timer run still leaves a margin.</summary>
+    public TimeSpan RenewBefore { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Subscription writes (create, renew) at most this many per <see cref="WriteWindow"/>: Graph allows 1,000 per 20 s per app per tenant.</summary>
+    [Range(1, 1000)]
+    public int MaxWritesPerWindow { get; set; } = 500;
+
+    public TimeSpan WriteWindow { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Mailboxes worked on at once by one timer run.</summary>
+    [Range(1, 64)]
+    public int Concurrency { get; set; } = 8;
+
+    /// <summary>Folders a resync reads with delta (well-known names or ids).</summary>
+    public List<string> ResyncFolders { get; set; } = ["inbox", "archive"];
+
+    internal string WithKey(string url) =>
+        string.IsNullOrEmpty(FunctionKey) ? url : $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}code={Uri.EscapeDataString(FunctionKey)}";
+}

@@ -1,0 +1,15 @@
+using System.Collections.Concurrent;
+using Remediation.Core.Telemetry;
+
+namespace Remediation.IntegrationTests.Fixtures;
+
+/// <summary>Captures the pipeline's events in memory, where Application Insights would receive them.</summary>
+public sealed class RecordingTelemetry : IPipelineTelemetry
+{
+    private readonly ConcurrentQueue<(string Name, IReadOnlyDictionary<string, string> Properties)> _events = new();
+
+    public void Emit(string eventName, IReadOnlyDictionary<string, string> properties) => _events.Enqueue((eventName, properties));
+
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Events(string name) =>
+        [.. _events.Where(e => e.Name == name).Select(e => e.Properties)];
+}
