@@ -4,5 +4,10 @@ using Remediation.Cli.Commands;
 var root = new RootCommand("Email remediation pipeline for Microsoft 365: local runs and tools.")
 {
     RunCommand.Create(),
+    ScanCommand.Create(),
+    TrainCommand.Create(),
+    EvalCommand.Create(),
+    CampaignCommands.Restore(),
+    CampaignCommands.Approve(),
 };
 return await root.Parse(args).InvokeAsync();

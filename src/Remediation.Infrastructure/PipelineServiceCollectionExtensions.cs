@@ -4,6 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Remediation.Core;
+using Remediation.Core.Audit;
+using Remediation.Core.Campaigns;
+using Remediation.Core.Compromise;
 using Remediation.Core.Intake;
 using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
@@ -27,8 +30,9 @@ public static class PipelineServiceCollectionExtensions
     {
         services.AddOptions<TenantOptions>().Bind(configuration.GetSection(TenantOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IntakeOptions>().Bind(configuration.GetSection(IntakeOptions.Section));
-        services.AddOptions<RemediationOptions>().Bind(configuration.GetSection(RemediationOptions.Section));
+        services.AddOptions<RemediationOptions>().Bind(configuration.GetSection(RemediationOptions.Section)).ValidateDataAnnotations();
         services.AddOptions<SubscriptionOptions>().Bind(configuration.GetSection(SubscriptionOptions.Section)).ValidateDataAnnotations();
+        services.AddOptions<CompromiseOptions>().Bind(configuration.GetSection(CompromiseOptions.Section));
         services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -43,13 +47,21 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IWorkQueue, StorageWorkQueue>();
         services.AddSingleton<IVerdictStore, TableVerdictStore>();
         services.AddSingleton<ISubscriptionRegistry, TableSubscriptionRegistry>();
+        services.AddSingleton<ICampaignStore, TableCampaignStore>();
+        services.AddSingleton<IAuditTrail, TableAuditTrail>();
+        services.AddSingleton<ICompromiseLedger, TableCompromiseLedger>();
+        services.AddSingleton<IAccountGateway, GraphAccountGateway>();
         services.TryAddSingleton<IPipelineTelemetry, LoggingPipelineTelemetry>();
 
         services.AddScanEngine(configuration);
 
         services.AddSingleton<NotificationIntake>();
         services.AddSingleton<MessageScanner>();
+        services.AddSingleton<CampaignResolver>();
         services.AddSingleton<MailboxRemediator>();
+        services.AddSingleton<RemediationUndo>();
+        services.AddSingleton<AccountCompromiseDetector>();
+        services.AddSingleton<PoisonQueueMonitor>();
         services.AddSingleton<SubscriptionKeeper>();
         services.AddSingleton<MailboxResync>();
         services.AddSingleton<SubscriptionEventHandler>();

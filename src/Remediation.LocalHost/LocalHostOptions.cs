@@ -16,8 +16,17 @@ public sealed class LocalHostOptions
     /// <summary>Requests to the webhooks must carry this as <c>code</c>, as the Functions host demands its function key.</summary>
     public string? FunctionKey { get; set; }
 
+    /// <summary>Requests to the SOC's endpoints (restore, approve) must carry this as <c>code</c>; empty lets all in.</summary>
+    public string? AdminKey { get; set; }
+
     /// <summary>How often the subscription keeper runs (the timer function's schedule); zero turns it off.</summary>
     public TimeSpan SubscriptionCheckInterval { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often poison queues are checked (the poison timer function's schedule); zero turns it off.</summary>
+    public TimeSpan PoisonCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Queue messages fetched and run at once per queue (host.json's batchSize); another batch is fetched at half.</summary>
+    public int QueueBatchSize { get; set; } = 16;
 
     /// <summary>The longest wait between polls of an empty queue.</summary>
     public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromSeconds(2);

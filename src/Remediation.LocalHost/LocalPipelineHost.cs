@@ -14,7 +14,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Remediation.Core.Campaigns;
 using Remediation.Core.Intake;
+using Remediation.Core.Remediation;
 using Remediation.Core.Subscriptions;
 using Remediation.Infrastructure;
 using Remediation.Infrastructure.Storage;
@@ -80,12 +82,14 @@ public sealed class LocalPipelineHost : IAsyncDisposable
         builder.Services.AddRemediationPipeline(builder.Configuration);
         builder.Services.AddSingleton<IPostConfigureOptions<SubscriptionOptions>, LocalEndpoints>();
         builder.Services.AddHostedService<SubscriptionTimer>();
+        builder.Services.AddHostedService<PoisonQueueWatch>();
         builder.Services.AddSingleton<ITypeLocator>(new TriggerTypes(typeof(QueueTriggers)));
         builder.Host.ConfigureWebJobs(webJobs => webJobs.AddAzureStorageQueues(queues =>
         {
             queues.MaxDequeueCount = options.MaxDequeueCount;
             queues.MaxPollingInterval = options.MaxPollingInterval;
-            queues.BatchSize = 16;
+            queues.BatchSize = options.QueueBatchSize;
+            queues.NewBatchThreshold = options.QueueBatchSize / 2;
         }));
 
         var app = builder.Build();
@@ -94,19 +98,29 @@ public sealed class LocalPipelineHost : IAsyncDisposable
             HandleAsync(request, functionKey, () => intake.HandleNotificationsAsync(request.Query["validationToken"], request.ContentType, request.Body, ct)));
         app.MapPost(LifecyclePath, (HttpRequest request, NotificationIntake intake, CancellationToken ct) =>
             HandleAsync(request, functionKey, () => intake.HandleLifecycleAsync(request.Query["validationToken"], request.ContentType, request.Body, ct)));
+        var adminKey = Encoding.UTF8.GetBytes(options.AdminKey ?? "");
+        app.MapPost("/api/campaigns/{campaignId}/restore", async (HttpRequest request, string campaignId, RemediationUndo undo, CancellationToken ct) =>
+            !HasKey(request, adminKey) ? Results.Unauthorized()
+            : Results.Ok(await undo.RestoreAsync(new RestoreRequest(campaignId, request.Query["mailbox"], request.Query["message"]), ct)));
+        app.MapPost("/api/campaigns/{campaignId}/approve", async (HttpRequest request, string campaignId, CampaignResolver resolver, CancellationToken ct) =>
+            !HasKey(request, adminKey) ? Results.Unauthorized()
+            : await resolver.ApproveAsync(campaignId, ct) ? Results.Accepted() : Results.NotFound());
         return app;
     }
 
     private static async Task<IResult> HandleAsync(HttpRequest request, byte[] functionKey, Func<Task<WebhookResponse>> handle)
     {
-        // What the Functions host does for AuthorizationLevel.Function, in constant time.
-        if (functionKey.Length > 0 && !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(request.Query["code"].ToString()), functionKey))
+        if (!HasKey(request, functionKey))
         {
             return Results.Unauthorized();
         }
         var response = await handle();
         return Results.Content(response.Body, response.ContentType, statusCode: response.StatusCode);
     }
+
+    // What the Functions host does for AuthorizationLevel.Function, in constant time; no key configured lets all in.
+    private static bool HasKey(HttpRequest request, byte[] key) =>
+        key.Length == 0 || CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(request.Query["code"].ToString()), key);
 
     public async ValueTask DisposeAsync()
     {

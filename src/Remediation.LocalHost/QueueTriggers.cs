@@ -1,4 +1,5 @@
 using Microsoft.Azure.WebJobs;
+using Remediation.Core.Campaigns;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
 using Remediation.Core.Scanning;
@@ -10,11 +11,16 @@ namespace Remediation.LocalHost;
 /// The queue-triggered stages, run by the WebJobs SDK: the engine the Functions host itself uses for queue
 /// triggers (batching, dequeue count, the poison queue).
 /// </summary>
-public sealed class QueueTriggers(MessageScanner scanner, MailboxRemediator remediator, SubscriptionEventHandler subscriptions)
+public sealed class QueueTriggers(
+    MessageScanner scanner, CampaignResolver campaigns, MailboxRemediator remediator, SubscriptionEventHandler subscriptions)
 {
     [FunctionName("Scan")]
     public Task ScanAsync([QueueTrigger(WorkQueueNames.ScanRequests)] string message, CancellationToken cancellationToken) =>
         scanner.ScanAsync(WorkItemJson.Deserialize<ScanRequest>(message), cancellationToken);
+
+    [FunctionName("Campaign")]
+    public Task CampaignAsync([QueueTrigger(WorkQueueNames.Campaigns)] string message, CancellationToken cancellationToken) =>
+        campaigns.ResolveAsync(WorkItemJson.Deserialize<MaliciousMessage>(message), cancellationToken);
 
     [FunctionName("Remediate")]
     public Task RemediateAsync([QueueTrigger(WorkQueueNames.RemediationJobs)] string message, CancellationToken cancellationToken) =>

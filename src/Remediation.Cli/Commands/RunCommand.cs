@@ -30,7 +30,6 @@ internal static class RunCommand
             Settings = new Dictionary<string, string?>
             {
                 ["Detection:BlockedUrlDomains:0"] = SampleMail.PhishingDomain,
-                ["Remediation:Action"] = "MoveToJunk",
             },
         }, ShowPipelineLogs(), cancellationToken);
         var domain = new LocalTenantOptions().Domain;

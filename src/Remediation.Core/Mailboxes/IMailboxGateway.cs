@@ -12,6 +12,18 @@ public interface IMailboxGateway
     /// <summary>The id of a folder given its well-known name (for example <c>junkemail</c>).</summary>
     Task<string> GetFolderIdAsync(string mailboxId, string wellKnownName, CancellationToken cancellationToken);
 
+    /// <summary>Where a message is now, or null when it no longer exists.</summary>
+    Task<MessageLocation?> GetLocationAsync(string mailboxId, string messageId, CancellationToken cancellationToken);
+
+    /// <summary>The user id of the mailbox with this address, or null when the tenant has none.</summary>
+    Task<string?> FindMailboxIdAsync(string address, CancellationToken cancellationToken);
+
+    /// <summary>The id of the folder with this name under the mailbox's root, created (hidden from the user) if missing.</summary>
+    Task<string> EnsureHiddenFolderAsync(string mailboxId, string displayName, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a message the recoverable way; false when it is already gone.</summary>
+    Task<bool> SoftDeleteAsync(string mailboxId, string messageId, CancellationToken cancellationToken);
+
     /// <summary>Moves a message; returns its id in the destination, or null when the message is already gone.</summary>
     Task<string?> MoveAsync(string mailboxId, string messageId, string destinationFolderId, CancellationToken cancellationToken);
 }

@@ -2,14 +2,16 @@ using Remediation.Core.Remediation;
 
 namespace Remediation.Core.Queues;
 
-/// <summary>Remediate every copy of one malicious message in one mailbox.</summary>
-/// <param name="CampaignId">Groups the jobs that one verdict produced.</param>
-/// <param name="MailboxId">The mailbox to act in (user id or principal name).</param>
-/// <param name="InternetMessageId">Finds the copies in that mailbox.</param>
-/// <param name="Rules">The rules that fired, for the audit trail and the logs.</param>
+/// <summary>Remediate the copies of one campaign in one mailbox.</summary>
+/// <param name="MessageIds">Copies known by id (from the fingerprint index or the seed).</param>
+/// <param name="InternetMessageIds">Message-IDs to search the mailbox for (copies not scanned yet).</param>
+/// <param name="Action">What to do; null in report-only mode.</param>
+/// <param name="NotifiedAt">When the campaign's first copy was announced, for time-to-remediate.</param>
 public sealed record RemediationJob(
     string CampaignId,
     string MailboxId,
-    string InternetMessageId,
-    RemediationAction Action,
-    IReadOnlyList<string> Rules);
+    IReadOnlyList<string> MessageIds,
+    IReadOnlyList<string> InternetMessageIds,
+    RemediationAction? Action,
+    IReadOnlyList<string> Rules,
+    DateTimeOffset NotifiedAt);

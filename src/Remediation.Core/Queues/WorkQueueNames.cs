@@ -4,11 +4,12 @@ namespace Remediation.Core.Queues;
 public static class WorkQueueNames
 {
     public const string ScanRequests = "scan-requests";
+    public const string Campaigns = "campaigns";
     public const string RemediationJobs = "remediation-jobs";
     public const string SubscriptionEvents = "subscription-events";
 
     /// <summary>The queue trigger engine moves a message here after the configured number of failed attempts.</summary>
     public static string PoisonOf(string queueName) => queueName + "-poison";
 
-    public static IReadOnlyList<string> All { get; } = [ScanRequests, RemediationJobs, SubscriptionEvents];
+    public static IReadOnlyList<string> All { get; } = [ScanRequests, Campaigns, RemediationJobs, SubscriptionEvents];
 }

@@ -1,41 +1,131 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Remediation.Core.Audit;
 using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
+using Remediation.Core.Telemetry;
 
 namespace Remediation.Core.Remediation;
 
-/// <summary>Acts on every copy of one malicious message in one mailbox. Running a job twice changes nothing.</summary>
-public sealed partial class MailboxRemediator(IMailboxGateway mailboxes, ILogger<MailboxRemediator> logger)
+/// <summary>
+/// The remediation stage: acts on every copy of one campaign in one mailbox and records each in the audit trail,
+/// with the original folder first so any action can be undone. Running a job twice changes nothing.
+/// </summary>
+public sealed partial class MailboxRemediator(
+    IMailboxGateway mailboxes,
+    IAuditTrail audit,
+    IPipelineTelemetry telemetry,
+    IOptions<RemediationOptions> options,
+    TimeProvider clock,
+    ILogger<MailboxRemediator> logger)
 {
     public async Task<RemediationResult> RemediateAsync(RemediationJob job, CancellationToken cancellationToken)
     {
-        var copies = await mailboxes.FindCopiesAsync(job.MailboxId, job.InternetMessageId, cancellationToken);
-        if (job.Action == RemediationAction.ReportOnly)
-        {
-            LogReportOnly(job.CampaignId, job.MailboxId, copies.Count);
-            return new RemediationResult(0, 0);
-        }
-
-        var junk = await mailboxes.GetFolderIdAsync(job.MailboxId, WellKnownFolders.JunkEmail, cancellationToken);
-        int moved = 0, alreadyDone = 0;
+        var copies = await LocateCopiesAsync(job, cancellationToken);
+        var destination = await DestinationAsync(job, cancellationToken);
+        int remediated = 0, alreadyDone = 0, failed = 0;
+        Exception? firstError = null;
         foreach (var copy in copies)
         {
-            if (copy.ParentFolderId == junk || await mailboxes.MoveAsync(job.MailboxId, copy.MessageId, junk, cancellationToken) is null)
+            try
             {
-                alreadyDone++;
+                if (await RemediateCopyAsync(job, copy, destination, cancellationToken)) remediated++;
+                else alreadyDone++;
             }
-            else
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                moved++;
+                failed++;
+                firstError ??= ex;
+                await RecordFailureAsync(job, copy, ex, cancellationToken);
             }
         }
-        LogRemediated(job.CampaignId, job.MailboxId, moved, alreadyDone, string.Join(',', job.Rules));
-        return new RemediationResult(moved, alreadyDone);
+        LogDone(job.CampaignId, job.MailboxId, job.Action?.ToString() ?? "ReportOnly", remediated, alreadyDone, failed);
+        // A failed copy fails the job: the queue retries it, and after the last attempt it waits in the poison queue.
+        if (firstError is not null)
+        {
+            throw new RemediationFailedException($"Campaign {job.CampaignId}: {failed} copies in mailbox {job.MailboxId} failed.", firstError);
+        }
+        return new RemediationResult(remediated, alreadyDone, failed);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: moved {Moved} copies to Junk in mailbox {MailboxId} ({AlreadyDone} already done); rules {Rules}")]
-    private partial void LogRemediated(string campaignId, string mailboxId, int moved, int alreadyDone, string rules);
+    private async Task<bool> RemediateCopyAsync(RemediationJob job, MessageLocation copy, string? destination, CancellationToken cancellationToken)
+    {
+        var record = await audit.FindAsync(job.CampaignId, job.MailboxId, copy.MessageId, cancellationToken);
+        if (record?.Outcome is AuditOutcome.Remediated or AuditOutcome.ReportOnly or AuditOutcome.Restored or AuditOutcome.Gone)
+        {
+            return false;
+        }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: report-only, {Copies} copies left in mailbox {MailboxId}")]
-    private partial void LogReportOnly(string campaignId, string mailboxId, int copies);
+        // The original folder is written before acting: a crash after the move still knows where the copy came from.
+        var original = record?.OriginalFolderId ?? copy.ParentFolderId;
+        var action = job.Action?.ToString() ?? "ReportOnly";
+        await audit.SaveAsync(Record(job, copy.MessageId, action, original, AuditOutcome.Pending), cancellationToken);
+
+        var outcome = job.Action switch
+        {
+            null => AuditOutcome.ReportOnly,
+            RemediationAction.SoftDelete => await mailboxes.SoftDeleteAsync(job.MailboxId, copy.MessageId, cancellationToken) ? AuditOutcome.Remediated : AuditOutcome.Gone,
+            _ when copy.ParentFolderId == destination => AuditOutcome.Remediated,
+            _ => await mailboxes.MoveAsync(job.MailboxId, copy.MessageId, destination!, cancellationToken) is null ? AuditOutcome.Gone : AuditOutcome.Remediated,
+        };
+        await audit.SaveAsync(Record(job, copy.MessageId, action, original, outcome), cancellationToken);
+        if (outcome is AuditOutcome.Remediated or AuditOutcome.ReportOnly)
+        {
+            Track(PipelineEvents.MessageRemediated, job, copy.MessageId, outcome.ToString());
+        }
+        return outcome != AuditOutcome.Gone;
+    }
+
+    private async Task<List<MessageLocation>> LocateCopiesAsync(RemediationJob job, CancellationToken cancellationToken)
+    {
+        var copies = new Dictionary<string, MessageLocation>(StringComparer.Ordinal);
+        foreach (var messageId in job.MessageIds)
+        {
+            if (await mailboxes.GetLocationAsync(job.MailboxId, messageId, cancellationToken) is { } found) copies.TryAdd(found.MessageId, found);
+        }
+        foreach (var internetMessageId in job.InternetMessageIds)
+        {
+            foreach (var found in await mailboxes.FindCopiesAsync(job.MailboxId, internetMessageId, cancellationToken))
+            {
+                copies.TryAdd(found.MessageId, found);
+            }
+        }
+        return [.. copies.Values];
+    }
+
+    private async Task<string?> DestinationAsync(RemediationJob job, CancellationToken cancellationToken) => job.Action switch
+    {
+        RemediationAction.Quarantine => await mailboxes.EnsureHiddenFolderAsync(job.MailboxId, options.Value.QuarantineFolderName, cancellationToken),
+        RemediationAction.MoveToJunk => await mailboxes.GetFolderIdAsync(job.MailboxId, WellKnownFolders.JunkEmail, cancellationToken),
+        _ => null,
+    };
+
+    private async Task RecordFailureAsync(RemediationJob job, MessageLocation copy, Exception error, CancellationToken cancellationToken)
+    {
+        LogFailed(error, job.CampaignId, job.MailboxId, copy.MessageId);
+        Track(PipelineEvents.RemediationFailed, job, copy.MessageId, error.Message);
+        var record = await audit.FindAsync(job.CampaignId, job.MailboxId, copy.MessageId, cancellationToken);
+        await audit.SaveAsync(Record(job, copy.MessageId, job.Action?.ToString() ?? "ReportOnly", record?.OriginalFolderId ?? copy.ParentFolderId, AuditOutcome.Failed, error.Message), cancellationToken);
+    }
+
+    private AuditRecord Record(RemediationJob job, string messageId, string action, string? originalFolderId, AuditOutcome outcome, string? detail = null) =>
+        new(job.CampaignId, job.MailboxId, messageId, action, originalFolderId, outcome, job.Rules, clock.GetUtcNow(), detail);
+
+    private void Track(string eventName, RemediationJob job, string messageId, string outcome) =>
+        telemetry.Emit(eventName, new Dictionary<string, string>
+        {
+            [PipelineEventProperties.CampaignId] = job.CampaignId,
+            [PipelineEventProperties.MailboxId] = job.MailboxId,
+            [PipelineEventProperties.MessageId] = messageId,
+            [PipelineEventProperties.Rules] = string.Join(',', job.Rules),
+            [PipelineEventProperties.Outcome] = outcome,
+            [PipelineEventProperties.SecondsSinceNotified] = (clock.GetUtcNow() - job.NotifiedAt).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture),
+        });
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}, mailbox {MailboxId}: {Action} on {Remediated} copies ({AlreadyDone} already done, {Failed} failed)")]
+    private partial void LogDone(string campaignId, string mailboxId, string action, int remediated, int alreadyDone, int failed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId}: remediation of {MessageId} in mailbox {MailboxId} failed")]
+    private partial void LogFailed(Exception exception, string campaignId, string mailboxId, string messageId);
 }

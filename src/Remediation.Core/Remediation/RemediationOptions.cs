@@ -1,9 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+using Remediation.Core.Scanning;
+
 namespace Remediation.Core.Remediation;
 
+/// <summary>The tenant's remediation policy.</summary>
 public sealed class RemediationOptions
 {
     public const string Section = "Remediation";
 
-    /// <summary>What happens to every copy of a malicious message.</summary>
-    public RemediationAction Action { get; set; } = RemediationAction.MoveToJunk;
+    /// <summary>Record what would be done and touch nothing: how a new deployment starts.</summary>
+    public bool ReportOnly { get; set; }
+
+    public RemediationAction PhishingAction { get; set; } = RemediationAction.Quarantine;
+
+    public RemediationAction MalwareAction { get; set; } = RemediationAction.Quarantine;
+
+    public RemediationAction SpamAction { get; set; } = RemediationAction.MoveToJunk;
+
+    /// <summary>The hidden folder created in each mailbox for quarantined copies.</summary>
+    [Required]
+    public string QuarantineFolderName { get; set; } = "Quarantine (security)";
+
+    /// <summary>A campaign reaching more mailboxes than this is held for the SOC's approval instead of acted on.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxMailboxesPerCampaign { get; set; } = 500;
+
+    /// <summary>A campaign whose verdict scored below this is held for the SOC's approval.</summary>
+    public double MinimumScoreToAct { get; set; } = 10;
+
+    public RemediationAction ActionFor(ThreatCategory category) => category switch
+    {
+        ThreatCategory.Malware => MalwareAction,
+        ThreatCategory.Spam => SpamAction,
+        _ => PhishingAction,
+    };
 }

@@ -1,24 +1,29 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Remediation.Core.Campaigns;
+using Remediation.Core.Compromise;
 using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
-using Remediation.Core.Remediation;
+using Remediation.Core.Scanning.Provenance;
 using Remediation.Core.Telemetry;
 using Remediation.Core.Verdicts;
 
 namespace Remediation.Core.Scanning;
 
-/// <summary>The scan stage: fetch one message, judge it, and queue remediation in every tenant mailbox it reached.</summary>
+/// <summary>
+/// The scan stage: fetch one message, judge it (remembering campaigns judged before), index its fingerprint, and
+/// hand a malicious one to the campaign stage.
+/// </summary>
 public sealed partial class MessageScanner(
     IMailboxGateway mailboxes,
     ScanEngine engine,
     IWorkQueue queue,
     IVerdictStore verdicts,
+    ICampaignStore campaigns,
+    AccountCompromiseDetector compromise,
     IPipelineTelemetry telemetry,
     IOptions<TenantOptions> tenant,
-    IOptions<RemediationOptions> remediation,
     TimeProvider clock,
     ILogger<MessageScanner> logger)
 {
@@ -44,12 +49,20 @@ public sealed partial class MessageScanner(
             return null;
         }
 
-        var verdict = engine.Scan(message.Mime);
+        var verdict = await JudgeAsync(message, cancellationToken);
         LogVerdict(request.MailboxId, request.MessageId, verdict.Band, verdict.Category, verdict.Score, string.Join(',', verdict.RuleNames));
         Track(message, verdict);
-        if (verdict.IsMalicious && message.InternetMessageId is not null)
+        await campaigns.IndexAsync(verdict.Fingerprint.Id, new CopyLocation(message.MailboxId, message.MessageId, message.InternetMessageId), cancellationToken);
+        if (verdict.IsMalicious)
         {
-            await QueueRemediationAsync(message, message.InternetMessageId, verdict, cancellationToken);
+            // Malicious mail that did not come through transport was placed with the mailbox's own credentials.
+            if (TransportProvenance.Judge(message.Mime, tenant.Value.TenantId, message.ReceivedAt).Path is TransportPath.Bypassed or TransportPath.Forged)
+            {
+                await compromise.RecordAsync(new CompromiseEvidence(message.MailboxId, message.MessageId, verdict.Fingerprint.Id, clock.GetUtcNow()), cancellationToken);
+            }
+            await queue.EnqueueAsync(WorkQueueNames.Campaigns, new MaliciousMessage(
+                verdict.Fingerprint.Id, message.MailboxId, message.MessageId, message.InternetMessageId, verdict.Category, verdict.Score,
+                verdict.RuleNames, TenantRecipients(message), request.NotifiedAt), cancellationToken);
         }
         // Recorded last: if anything above fails, the retried queue message scans again instead of losing the remediation.
         await verdicts.SaveAsync(new VerdictRecord(
@@ -58,9 +71,31 @@ public sealed partial class MessageScanner(
         return verdict;
     }
 
-    // The pipeline's own moves raise "created" notifications in the destination folder: never scan those again.
+    // Campaign memory: a copy of a campaign judged malicious before is malicious now, whatever it looks like alone.
+    private async Task<Verdict> JudgeAsync(MailboxMessage message, CancellationToken cancellationToken)
+    {
+        var input = ScanInput.From(message);
+        var verdict = engine.Scan(input);
+        if (verdict.IsMalicious || verdict.Band == VerdictBand.Unscannable) return verdict;
+        var known = await campaigns.FindAsync(verdict.Fingerprint.Id, cancellationToken);
+        return known is { Status: not CampaignStatus.Released }
+            ? engine.Scan(input with { KnownCampaign = new KnownCampaign(known.Id, known.Category) })
+            : verdict;
+    }
+
+    // The pipeline's own moves raise "created" notifications in the destination folder. Copies it moved keep their
+    // immutable id and are caught by the verdict store above; Junk is skipped as well, as Exchange's own filter put
+    // there whatever else it holds.
     private async Task<bool> IsRemediationDestinationAsync(MailboxMessage message, CancellationToken cancellationToken) =>
         message.ParentFolderId == await mailboxes.GetFolderIdAsync(message.MailboxId, WellKnownFolders.JunkEmail, cancellationToken);
+
+    private List<string> TenantRecipients(MailboxMessage message) =>
+        [.. message.Mime.To.Mailboxes
+            .Concat(message.Mime.Cc.Mailboxes)
+            .Concat(message.Mime.Bcc.Mailboxes)
+            .Select(m => m.Address)
+            .Where(tenant.Value.IsTenantAddress)
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private void Track(MailboxMessage message, Verdict verdict)
     {
@@ -69,9 +104,10 @@ public sealed partial class MessageScanner(
             [PipelineEventProperties.MailboxId] = message.MailboxId,
             [PipelineEventProperties.MessageId] = message.MessageId,
             [PipelineEventProperties.InternetMessageId] = message.InternetMessageId ?? "",
+            [PipelineEventProperties.CampaignId] = verdict.Fingerprint.Id,
             [PipelineEventProperties.Band] = verdict.Band.ToString(),
             [PipelineEventProperties.Category] = verdict.Category.ToString(),
-            [PipelineEventProperties.Score] = verdict.Score.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [PipelineEventProperties.Score] = verdict.Score.ToString(CultureInfo.InvariantCulture),
             [PipelineEventProperties.Rules] = string.Join(',', verdict.RuleNames),
         };
         telemetry.Emit(PipelineEvents.MessageScanned, properties);
@@ -79,30 +115,11 @@ public sealed partial class MessageScanner(
         {
             telemetry.Emit(PipelineEvents.SuspiciousMessage, properties);
         }
+        if (verdict.Band == VerdictBand.Unscannable)
+        {
+            telemetry.Emit(PipelineEvents.MessageUnscannable, new Dictionary<string, string>(properties) { [PipelineEventProperties.Reason] = verdict.Unscannable ?? "" });
+        }
     }
-
-    private async Task QueueRemediationAsync(MailboxMessage message, string internetMessageId, Verdict verdict, CancellationToken cancellationToken)
-    {
-        var campaignId = CampaignIdOf(internetMessageId);
-        var targets = TenantRecipients(message).Prepend(message.MailboxId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        await Task.WhenAll(targets.Select(mailbox => queue.EnqueueAsync(
-            WorkQueueNames.RemediationJobs,
-            new RemediationJob(campaignId, mailbox, internetMessageId, remediation.Value.Action, verdict.RuleNames),
-            cancellationToken)));
-        LogCampaign(campaignId, targets.Count, internetMessageId);
-    }
-
-    // A user's principal name addresses the mailbox in Graph as well as its id does.
-    private IEnumerable<string> TenantRecipients(MailboxMessage message) =>
-        message.Mime.To.Mailboxes
-            .Concat(message.Mime.Cc.Mailboxes)
-            .Concat(message.Mime.Bcc.Mailboxes)
-            .Select(m => m.Address)
-            .Where(tenant.Value.IsTenantAddress);
-
-    // The same message scanned twice (a retried queue message) yields the same campaign.
-    private static string CampaignIdOf(string internetMessageId) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(internetMessageId)))[..16];
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} in mailbox {MailboxId} was scanned before; skipped")]
     private partial void LogAlreadyScanned(string mailboxId, string messageId);
@@ -115,7 +132,4 @@ public sealed partial class MessageScanner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Verdict for {MessageId} in mailbox {MailboxId}: {Band} {Category} score {Score} rules {Rules}")]
     private partial void LogVerdict(string mailboxId, string messageId, VerdictBand band, ThreatCategory category, double score, string rules);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: remediation queued for {Mailboxes} mailboxes (Message-ID {InternetMessageId})")]
-    private partial void LogCampaign(string campaignId, int mailboxes, string internetMessageId);
 }

@@ -1,25 +1,92 @@
 using Microsoft.Extensions.Options;
-using MimeKit;
+using Remediation.Core.Scanning.Domains;
+using Remediation.Core.Scanning.Provenance;
 
 namespace Remediation.Core.Scanning;
 
-/// <summary>Runs every rule over a message and turns the evidence into a verdict.</summary>
-public sealed class ScanEngine(IEnumerable<IScanRule> rules, IOptions<DetectionOptions> options)
+/// <summary>Runs every rule over a message and turns the evidence into a verdict. Never throws on what a message holds.</summary>
+public sealed class ScanEngine
 {
-    private readonly IScanRule[] _rules = [.. rules];
+    public const string AllowlistedRule = "ALLOWLISTED";
+    public const string RuleFailed = "RULE_FAILED";
 
-    public Verdict Scan(MimeMessage mime)
+    // When several threats have evidence of their own, the worst one names the verdict.
+    private static readonly ThreatCategory[] BySeverity = [ThreatCategory.Malware, ThreatCategory.Phishing, ThreatCategory.Spam];
+
+    private readonly IScanRule[] _rules;
+    private readonly DetectionOptions _options;
+    private readonly string _tenantId;
+    private readonly HashSet<string> _allowedFingerprints;
+    private readonly HashSet<string> _allowedAddresses;
+    private readonly DomainList _allowedDomains;
+
+    public ScanEngine(IEnumerable<IScanRule> rules, IOptions<DetectionOptions> options, IOptions<TenantOptions> tenant)
     {
-        var message = new ScannedMessage(mime);
-        var hits = _rules.SelectMany(rule => rule.Evaluate(message)).ToList();
-        var score = hits.Sum(h => h.Weight);
-        var band = score >= options.Value.MaliciousThreshold ? VerdictBand.Malicious
-            : score >= options.Value.SuspiciousThreshold ? VerdictBand.Suspicious
+        _rules = [.. rules];
+        _options = options.Value;
+        _tenantId = tenant.Value.TenantId;
+        _allowedFingerprints = new(_options.AllowedFingerprints, StringComparer.OrdinalIgnoreCase);
+        _allowedAddresses = new(_options.AllowedSenders.Where(s => s.Contains('@', StringComparison.Ordinal)), StringComparer.OrdinalIgnoreCase);
+        _allowedDomains = new DomainList(_options.AllowedSenders.Where(s => !s.Contains('@', StringComparison.Ordinal)));
+    }
+
+    public Verdict Scan(ScanInput input)
+    {
+        var message = ScannedMessage.Read(input, _options.Limits, _tenantId);
+        var hits = new List<RuleHit>();
+        var unscannable = message.LimitExceeded;
+        foreach (var rule in _rules)
+        {
+            try
+            {
+                hits.AddRange(rule.Evaluate(message));
+            }
+            catch (Exception error) when (error is not OutOfMemoryException)
+            {
+                // A rule that trips over a malformed message must not take the verdict down with it.
+                hits.Add(new RuleHit(RuleFailed, 0, ThreatCategory.Clean, $"{rule.GetType().Name} failed: {error.Message}"));
+                unscannable ??= $"the rule {rule.GetType().Name} could not read it";
+            }
+        }
+
+        var fingerprint = MessageFingerprint.Of(message);
+        var score = Math.Round(hits.Sum(h => h.Weight), 2);
+        if (AllowlistEntryFor(message, fingerprint) is { } entry)
+        {
+            hits.Add(new RuleHit(AllowlistedRule, 0, ThreatCategory.Clean, $"Released by the SOC's allowlist ({entry})."));
+            return new Verdict(ThreatCategory.Clean, score, VerdictBand.Clean, hits, fingerprint);
+        }
+
+        var band = score >= _options.MaliciousThreshold ? VerdictBand.Malicious
+            : unscannable is not null ? VerdictBand.Unscannable
+            : score >= _options.SuspiciousThreshold ? VerdictBand.Suspicious
             : VerdictBand.Clean;
-        // The category of the heaviest evidence names the threat.
-        var category = band == VerdictBand.Clean
-            ? ThreatCategory.Clean
-            : hits.GroupBy(h => h.Category).MaxBy(g => g.Sum(h => h.Weight))!.Key;
-        return new Verdict(category, score, band, hits);
+        var category = score < _options.SuspiciousThreshold ? ThreatCategory.Clean : CategoryOf(hits);
+        return new Verdict(category, score, band, hits, fingerprint, unscannable);
+    }
+
+    private ThreatCategory CategoryOf(List<RuleHit> hits)
+    {
+        var weights = BySeverity.ToDictionary(c => c, c => hits.Where(h => h.Category == c).Sum(h => h.Weight));
+        foreach (var category in BySeverity)
+        {
+            if (weights[category] >= _options.SuspiciousThreshold) return category;
+        }
+        // Only neutral evidence (provenance) or several small signals: the heaviest names it, spam by default.
+        var heaviest = weights.MaxBy(w => w.Value);
+        return heaviest.Value > 0 ? heaviest.Key : ThreatCategory.Spam;
+    }
+
+    private string? AllowlistEntryFor(ScannedMessage message, MessageFingerprint fingerprint)
+    {
+        if (_allowedFingerprints.Contains(fingerprint.Id)) return $"fingerprint {fingerprint.Id}";
+        // Mail placed in a mailbox without transport can claim any sender, so only transported mail is released by sender.
+        if (message.Provenance.Path != TransportPath.Transported) return null;
+        foreach (var sender in message.Mime.From.Mailboxes)
+        {
+            if (_allowedAddresses.Contains(sender.Address)) return $"sender {sender.Address}";
+            if (_allowedDomains.Match(sender.Domain) is { } domain) return $"sender domain {domain}";
+        }
+        return null;
     }
 }

@@ -1,23 +1,131 @@
+using System.Text;
 using MimeKit;
+using Remediation.Core.Scanning.Attachments;
+using Remediation.Core.Scanning.Content;
+using Remediation.Core.Scanning.Provenance;
+using Remediation.Core.Scanning.Structure;
 
 namespace Remediation.Core.Scanning;
 
-/// <summary>A parsed message with what rules commonly need, extracted once.</summary>
+/// <summary>A message with what rules need, extracted once and within the scan limits.</summary>
 public sealed class ScannedMessage
 {
-    private readonly Lazy<IReadOnlyList<Uri>> _links;
-
-    public ScannedMessage(MimeMessage mime)
+    private ScannedMessage(ScanInput input, TransportProvenance provenance)
     {
-        Mime = mime;
-        _links = new Lazy<IReadOnlyList<Uri>>(() => LinkExtractor.Extract(mime));
+        Input = input;
+        Provenance = provenance;
     }
 
-    public MimeMessage Mime { get; }
+    public ScanInput Input { get; }
 
-    /// <summary>Every absolute http(s) link in the text and HTML bodies.</summary>
-    public IReadOnlyList<Uri> Links => _links.Value;
+    public MimeMessage Mime => Input.Mime;
+
+    public TransportProvenance Provenance { get; }
+
+    public string Subject => Mime.Subject ?? "";
+
+    /// <summary>The readable text of the body: plain parts and the visible text of HTML parts.</summary>
+    public string Text { get; private set; } = "";
+
+    /// <summary>Every link in HTML bodies, with the text the reader sees.</summary>
+    public IReadOnlyList<Anchor> Anchors { get; private set; } = [];
+
+    /// <summary>Every absolute http(s) link: anchors, and URLs written in the text or markup.</summary>
+    public IReadOnlyList<Uri> Links { get; private set; } = [];
+
+    public IReadOnlyList<ScannedAttachment> Attachments { get; private set; } = [];
+
+    public bool HasHtmlBody { get; private set; }
+
+    /// <summary>The HTML tags (and <c>tag@attribute</c> pairs) the HTML bodies use.</summary>
+    public IReadOnlySet<string> HtmlMarkup { get; private set; } = new HashSet<string>();
+
+    /// <summary>Which resource limit the message exceeded, or null.</summary>
+    public string? LimitExceeded { get; private set; }
 
     public IEnumerable<MailboxAddress> Senders =>
         Mime.From.Mailboxes.Concat(Mime.Sender is null ? [] : [Mime.Sender]);
+
+    public static ScannedMessage Read(ScanInput input, ScanLimits limits, string tenantId)
+    {
+        var message = new ScannedMessage(input, TransportProvenance.Judge(input.Mime, tenantId, input.ReceivedAt))
+        {
+            LimitExceeded = BoundedMimeLoader.LimitRecordedIn(input.Mime),
+        };
+        var tree = MimeTree.Walk(input.Mime, limits);
+        message.LimitExceeded ??= tree.LimitExceeded;
+
+        var text = new StringBuilder();
+        var anchors = new List<Anchor>();
+        var markup = new List<string>();
+        var htmlMarkup = new HashSet<string>(StringComparer.Ordinal);
+        var attachments = new List<ScannedAttachment>();
+        var archives = new ArchiveInspector(limits);
+        foreach (var part in tree.Leaves)
+        {
+            if (part is TextPart textPart && !part.IsAttachment && part.FileName is null && (textPart.IsPlain || textPart.IsHtml))
+            {
+                var body = textPart.Text ?? "";
+                if (text.Length + body.Length > limits.MaxBodyChars)
+                {
+                    message.LimitExceeded ??= $"its body text is longer than {limits.MaxBodyChars} characters";
+                    continue;
+                }
+                if (textPart.IsHtml)
+                {
+                    message.HasHtmlBody = true;
+                    markup.Add(body);
+                    HtmlBody.Read(body, text, anchors, htmlMarkup);
+                }
+                else
+                {
+                    text.Append(body);
+                }
+                text.Append('\n');
+            }
+            else
+            {
+                var attachment = new ScannedAttachment(part.FileName ?? "", part.ContentType.MimeType.ToLowerInvariant(), Decode(part), archives);
+                message.LimitExceeded ??= attachment.Archive?.LimitExceeded;
+                attachments.Add(attachment);
+            }
+        }
+
+        message.Text = text.ToString();
+        message.Anchors = anchors;
+        message.HtmlMarkup = htmlMarkup;
+        message.Attachments = attachments;
+        message.Links = CollectLinks(message.Text, anchors, markup);
+        return message;
+    }
+
+    private static byte[] Decode(MimePart part)
+    {
+        if (part.Content is null) return [];
+        using var decoded = new MemoryStream();
+        part.Content.DecodeTo(decoded);
+        return decoded.ToArray();
+    }
+
+    private static List<Uri> CollectLinks(string text, List<Anchor> anchors, List<string> markup)
+    {
+        var links = new List<Uri>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string candidate)
+        {
+            if (seen.Add(candidate) && Uri.TryCreate(candidate, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+            {
+                links.Add(uri);
+            }
+        }
+        foreach (var anchor in anchors) Add(anchor.Href);
+        foreach (var source in markup.Prepend(text))
+        {
+            foreach (var match in UrlPattern.Http().EnumerateMatches(source))
+            {
+                Add(source.Substring(match.Index, match.Length));
+            }
+        }
+        return links;
+    }
 }

@@ -1,17 +1,63 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Remediation.Core.Scanning.Classification;
+using Remediation.Core.Scanning.Domains;
 using Remediation.Core.Scanning.Rules;
 
 namespace Remediation.Core.Scanning;
 
 public static class ScanningServiceCollectionExtensions
 {
-    /// <summary>The scan engine with every rule and the tenant's detection settings.</summary>
+    /// <summary>
+    /// The scan engine with every rule and the tenant's detection settings. Provenance and impersonation rules read
+    /// <see cref="TenantOptions"/> (tenant id, accepted domains), which the host binds.
+    /// </summary>
     public static IServiceCollection AddScanEngine(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DetectionOptions>().Bind(configuration.GetSection(DetectionOptions.Section));
+        services.AddSingleton<ProtectedIdentities>();
+        services.AddSingleton(_ => SpamModel.Shipped);
+
+        // Provenance: neutral evidence that only adds to content.
+        services.AddSingleton<IScanRule, TransportBypassRule>();
+        services.AddSingleton<IScanRule, ForgedTransportStampRule>();
+        services.AddSingleton<IScanRule, DraftOutsideDraftsRule>();
+        services.AddSingleton<IScanRule, NoReceivedHopsRule>();
+        services.AddSingleton<IScanRule, SenderIsSoleRecipientRule>();
+
+        // Sender and headers.
         services.AddSingleton<IScanRule, BlockedSenderDomainRule>();
+        services.AddSingleton<IScanRule, DisplayNameImpersonationRule>();
+        services.AddSingleton<IScanRule, LookalikeSenderDomainRule>();
+        services.AddSingleton<IScanRule, ReplyToDivertedRule>();
+        services.AddSingleton<IScanRule, ReplyWithoutThreadRule>();
+        services.AddSingleton<IScanRule, ForgedOutlookClientRule>();
+
+        // Links.
         services.AddSingleton<IScanRule, BlockedUrlDomainRule>();
+        services.AddSingleton<IScanRule, LinkTextMismatchRule>();
+        services.AddSingleton<IScanRule, IpAddressLinkRule>();
+        services.AddSingleton<IScanRule, DataUriLinkRule>();
+        services.AddSingleton<IScanRule, FileUrlLinkRule>();
+        services.AddSingleton<IScanRule, UrlShortenerRule>();
+        services.AddSingleton<IScanRule, LookalikeLinkDomainRule>();
+        services.AddSingleton<IScanRule, CredentialLureRule>();
+
+        // Attachments.
+        services.AddSingleton<IScanRule, EicarTestFileRule>();
+        services.AddSingleton<IScanRule, BlockedAttachmentHashRule>();
+        services.AddSingleton<IScanRule, ExecutableAttachmentRule>();
+        services.AddSingleton<IScanRule, DoubleExtensionRule>();
+        services.AddSingleton<IScanRule, ArchiveWithExecutableRule>();
+        services.AddSingleton<IScanRule, EncryptedArchiveRule>();
+        services.AddSingleton<IScanRule, OfficeMacroRule>();
+        services.AddSingleton<IScanRule, HtmlSmugglingRule>();
+        services.AddSingleton<IScanRule, HtmlLoginFormAttachmentRule>();
+
+        // Content and memory.
+        services.AddSingleton<IScanRule, SpamClassifierRule>();
+        services.AddSingleton<IScanRule, KnownCampaignRule>();
+
         services.AddSingleton<ScanEngine>();
         return services;
     }

@@ -1,6 +1,18 @@
 namespace Remediation.Core.Scanning;
 
-public sealed record Verdict(ThreatCategory Category, double Score, VerdictBand Band, IReadOnlyList<RuleHit> Hits)
+/// <param name="Category">The threat the evidence names; <see cref="ThreatCategory.Clean"/> when the band is clean.</param>
+/// <param name="Score">The sum of the hits' weights.</param>
+/// <param name="Band">What the pipeline should do; the tenant's policy maps category and band to an action.</param>
+/// <param name="Hits">Every rule that fired, with its weight and reason.</param>
+/// <param name="Fingerprint">What copies of the same campaign share, for campaign memory and the SOC's allowlist.</param>
+/// <param name="Unscannable">Which resource limit the message exceeded, or null when it was scanned in full.</param>
+public sealed record Verdict(
+    ThreatCategory Category,
+    double Score,
+    VerdictBand Band,
+    IReadOnlyList<RuleHit> Hits,
+    MessageFingerprint Fingerprint,
+    string? Unscannable = null)
 {
     public bool IsMalicious => Band == VerdictBand.Malicious;
 

@@ -6,4 +6,7 @@ public enum VerdictBand
     Clean,
     Suspicious,
     Malicious,
+
+    /// <summary>The message exceeded a resource limit and could not be judged in full: alert, do not act.</summary>
+    Unscannable,
 }

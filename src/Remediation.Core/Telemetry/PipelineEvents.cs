@@ -6,7 +6,7 @@ namespace Remediation.Core.Telemetry;
 /// </summary>
 public static class PipelineEvents
 {
-    /// <summary>Every copy of a malicious message was remediated in one mailbox.</summary>
+    /// <summary>One copy of a malicious message was remediated (or recorded, in report-only mode).</summary>
     public const string MessageRemediated = "MessageRemediated";
 
     /// <summary>A campaign was too large or too uncertain to act on automatically; the SOC must approve it.</summary>
@@ -17,6 +17,9 @@ public static class PipelineEvents
 
     /// <summary>A queue message exhausted its attempts and sits in a poison queue.</summary>
     public const string PoisonMessage = "PoisonMessage";
+
+    /// <summary>The SOC restored copies of a campaign to where they were.</summary>
+    public const string CampaignRestored = "CampaignRestored";
 
     /// <summary>A mailbox's subscription could not be created or renewed.</summary>
     public const string SubscriptionRenewalFailed = "SubscriptionRenewalFailed";
@@ -36,8 +39,18 @@ public static class PipelineEvents
     /// <summary>A mailbox's folders were read with delta to catch up on missed notifications.</summary>
     public const string MailboxResynced = "MailboxResynced";
 
+    /// <summary>A mailbox received malicious mail that bypassed transport: its credentials are likely in an attacker's hands.</summary>
+    public const string MailboxCompromised = "MailboxCompromised";
+
     /// <summary>A scan found a message suspicious (alert only, no action).</summary>
     public const string SuspiciousMessage = "SuspiciousMessage";
+
+    /// <summary>The events the SOC is alerted to: each has an alert rule in <c>infra/</c>. The others feed dashboards.</summary>
+    public static IReadOnlyList<string> Alerting { get; } =
+    [
+        MessageRemediated, CampaignHeld, RemediationFailed, PoisonMessage, SubscriptionRenewalFailed,
+        MessageUnscannable, WebhookRejected, MailboxCompromised, SuspiciousMessage,
+    ];
 }
 
 /// <summary>Property names the events carry (customDimensions / <c>Properties</c>).</summary>
@@ -56,4 +69,9 @@ public static class PipelineEventProperties
     public const string Count = "Count";
     public const string SubscriptionId = "SubscriptionId";
     public const string Outcome = "Outcome";
+    public const string SecondsSinceNotified = "SecondsSinceNotified";
+    public const string Messages = "Messages";
+    public const string FirstSeen = "FirstSeen";
+    public const string LastSeen = "LastSeen";
+    public const string Response = "Response";
 }

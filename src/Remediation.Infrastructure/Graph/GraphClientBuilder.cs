@@ -19,6 +19,7 @@ public static class GraphClientBuilder
         var handlers = GraphClientFactory.CreateDefaultHandlers()
             .Select(h => h is RetryHandler ? new RetryHandler(new RetryHandlerOption { MaxRetry = graph.MaxRetries }) : h)
             .Append(new ImmutableIdHandler())
+            .Append(new MailboxConcurrencyHandler(graph.MaxConcurrentRequestsPerMailbox))
             .ToList();
         var httpClient = GraphClientFactory.Create(handlers, finalHandler: transport ?? new SocketsHttpHandler
         {

@@ -5,6 +5,7 @@ using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Graph.Users.Item.Messages.Item.Move;
 using MimeKit;
 using Remediation.Core.Mailboxes;
+using Remediation.Core.Scanning;
 
 namespace Remediation.Infrastructure.Graph;
 
@@ -16,6 +17,7 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph) : IMailboxGate
 
     // Folder ids never change, so one lookup per mailbox and folder serves the process's lifetime.
     private readonly ConcurrentDictionary<(string Mailbox, string Folder), string> _folderIds = new();
+    private readonly ConcurrentDictionary<string, string?> _mailboxIds = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task<MailboxMessage?> GetMessageAsync(string mailboxId, string messageId, CancellationToken cancellationToken)
     {
@@ -25,7 +27,7 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph) : IMailboxGate
             var message = await request.GetAsync(r => r.QueryParameters.Select = MessageFields, cancellationToken);
             await using var content = await request.Content.GetAsync(cancellationToken: cancellationToken)
                 ?? throw new InvalidDataException($"Graph returned no MIME content for message {messageId}.");
-            var mime = await MimeMessage.LoadAsync(content, cancellationToken);
+            var mime = await BoundedMimeLoader.LoadAsync(content, new ScanLimits(), cancellationToken);
             return new MailboxMessage(
                 mailboxId,
                 message?.Id ?? messageId,
@@ -69,6 +71,78 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph) : IMailboxGate
         var folder = await graph.Users[mailboxId].MailFolders[wellKnownName].GetAsync(r => r.QueryParameters.Select = ["id"], cancellationToken);
         var id = folder?.Id ?? throw new InvalidDataException($"Mailbox {mailboxId} has no folder '{wellKnownName}'.");
         return _folderIds.GetOrAdd((mailboxId, wellKnownName), id);
+    }
+
+    public async Task<MessageLocation?> GetLocationAsync(string mailboxId, string messageId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var message = await graph.Users[mailboxId].Messages[messageId].GetAsync(r => r.QueryParameters.Select = LocationFields, cancellationToken);
+            return message is null ? null : new MessageLocation(mailboxId, message.Id ?? messageId, message.ParentFolderId ?? "");
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<string?> FindMailboxIdAsync(string address, CancellationToken cancellationToken)
+    {
+        if (_mailboxIds.TryGetValue(address, out var cached)) return cached;
+        try
+        {
+            var user = await graph.Users[address].GetAsync(r => r.QueryParameters.Select = ["id"], cancellationToken);
+            return _mailboxIds.GetOrAdd(address, user?.Id);
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404)
+        {
+            return _mailboxIds.GetOrAdd(address, (string?)null);
+        }
+    }
+
+    public async Task<string> EnsureHiddenFolderAsync(string mailboxId, string displayName, CancellationToken cancellationToken)
+    {
+        if (_folderIds.TryGetValue((mailboxId, displayName), out var cached)) return cached;
+        var id = await FindFolderAsync(mailboxId, displayName, cancellationToken);
+        if (id is null)
+        {
+            try
+            {
+                // isHidden can only be set at creation: the user never sees the folder in Outlook.
+                var created = await graph.Users[mailboxId].MailFolders.PostAsync(new MailFolder { DisplayName = displayName, IsHidden = true }, cancellationToken: cancellationToken);
+                id = created?.Id;
+            }
+            catch (ODataError error) when (error.Error?.Code == "ErrorFolderExists")
+            {
+                // Another job created it a moment ago.
+                id = await FindFolderAsync(mailboxId, displayName, cancellationToken);
+            }
+        }
+        return _folderIds.GetOrAdd((mailboxId, displayName), id ?? throw new InvalidDataException($"Could not create folder '{displayName}' in mailbox {mailboxId}."));
+    }
+
+    public async Task<bool> SoftDeleteAsync(string mailboxId, string messageId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await graph.Users[mailboxId].Messages[messageId].DeleteAsync(cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404)
+        {
+            return false;
+        }
+    }
+
+    private async Task<string?> FindFolderAsync(string mailboxId, string displayName, CancellationToken cancellationToken)
+    {
+        var folders = await graph.Users[mailboxId].MailFolders.GetAsync(r =>
+        {
+            r.QueryParameters.IncludeHiddenFolders = "true";
+            r.QueryParameters.Top = 250;
+            r.QueryParameters.Select = ["id", "displayName"];
+        }, cancellationToken);
+        return folders?.Value?.FirstOrDefault(f => string.Equals(f.DisplayName, displayName, StringComparison.OrdinalIgnoreCase))?.Id;
     }
 
     public async Task<string?> MoveAsync(string mailboxId, string messageId, string destinationFolderId, CancellationToken cancellationToken)

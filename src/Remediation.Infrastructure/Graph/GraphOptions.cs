@@ -27,6 +27,10 @@ public sealed class GraphOptions
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 6;
 
+    /// <summary>Requests in flight per mailbox from one instance; Exchange Online allows 4 per app per mailbox.</summary>
+    [Range(1, 4)]
+    public int MaxConcurrentRequestsPerMailbox { get; set; } = 4;
+
     /// <summary>The token scope: Graph's default scope of the application permissions granted.</summary>
     public string Scope { get; set; } = "https://graph.microsoft.com/.default";
 }

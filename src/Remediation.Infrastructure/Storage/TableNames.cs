@@ -5,6 +5,10 @@ public static class TableNames
 {
     public const string Verdicts = "verdicts";
     public const string Subscriptions = "subscriptions";
+    public const string Campaigns = "campaigns";
+    public const string Fingerprints = "fingerprints";
+    public const string Audit = "audit";
+    public const string Compromise = "compromise";
 
-    public static IReadOnlyList<string> All { get; } = [Verdicts, Subscriptions];
+    public static IReadOnlyList<string> All { get; } = [Verdicts, Subscriptions, Campaigns, Fingerprints, Audit, Compromise];
 }

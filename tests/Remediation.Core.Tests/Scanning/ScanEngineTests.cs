@@ -7,6 +7,8 @@ namespace Remediation.Core.Tests.Scanning;
 
 public class ScanEngineTests
 {
+    private static readonly DateTimeOffset Arrival = new(2024, 11, 12, 9, 15, 30, TimeSpan.Zero);
+
     private static readonly DetectionOptions Lists = new()
     {
         BlockedSenderDomains = ["bad-sender.example"],
@@ -15,12 +17,13 @@ public class ScanEngineTests
 
     private readonly ScanEngine _sut = new(
         [new BlockedSenderDomainRule(Options.Create(Lists)), new BlockedUrlDomainRule(Options.Create(Lists))],
-        Options.Create(Lists));
+        Options.Create(Lists),
+        Options.Create(new TenantOptions { TenantId = TestMail.TenantId }));
 
     [Fact]
     public void Scan_SenderInBlockedDomain_IsMaliciousPhishingWithReason()
     {
-        var verdict = _sut.Scan(Message(from: "billing@mail.bad-sender.example", body: "Hello"));
+        var verdict = _sut.Scan(new ScanInput(Message(from: "billing@mail.bad-sender.example", body: "Hello")));
 
         Assert.Equal(VerdictBand.Malicious, verdict.Band);
         Assert.Equal(ThreatCategory.Phishing, verdict.Category);
@@ -32,7 +35,7 @@ public class ScanEngineTests
     [Fact]
     public void Scan_LinkToBlockedUrlDomainInHtml_IsMalicious()
     {
-        var verdict = _sut.Scan(Message(from: "it@partner.example", html: "<a href=\"https://login.phish.example/reset?u=1\">Reset</a>"));
+        var verdict = _sut.Scan(new ScanInput(Message(from: "it@partner.example", html: "<a href=\"https://login.phish.example/reset?u=1\">Reset</a>")));
 
         Assert.True(verdict.IsMalicious);
         Assert.Equal([BlockedUrlDomainRule.Name], verdict.RuleNames);
@@ -41,7 +44,7 @@ public class ScanEngineTests
     [Fact]
     public void Scan_DomainThatOnlyEndsLikeBlockedOne_IsClean()
     {
-        var verdict = _sut.Scan(Message(from: "news@notbad-sender.example", body: "See https://nophish.example/page"));
+        var verdict = _sut.Scan(new ScanInput(Message(from: "news@notbad-sender.example", body: "See https://nophish.example/page")));
 
         Assert.Equal(VerdictBand.Clean, verdict.Band);
         Assert.Equal(ThreatCategory.Clean, verdict.Category);
@@ -52,11 +55,92 @@ public class ScanEngineTests
     public void Scan_BelowMaliciousButAboveSuspicious_IsSuspicious()
     {
         var options = Options.Create(new DetectionOptions { MaliciousThreshold = 20, SuspiciousThreshold = 5, BlockedUrlDomains = ["phish.example"] });
-        var sut = new ScanEngine([new BlockedUrlDomainRule(options)], options);
+        var sut = new ScanEngine([new BlockedUrlDomainRule(options)], options, Options.Create(new TenantOptions()));
 
-        var verdict = sut.Scan(Message(from: "a@b.example", body: "https://phish.example/x"));
+        var verdict = sut.Scan(new ScanInput(Message(from: "a@b.example", body: "https://phish.example/x")));
 
         Assert.Equal(VerdictBand.Suspicious, verdict.Band);
+    }
+
+    [Fact]
+    public void Scan_MalwareAndHeavierSpamEvidence_NamesMalware()
+    {
+        var sut = new ScanEngine([new FixedRule(ThreatCategory.Spam, 9), new FixedRule(ThreatCategory.Malware, 6)], Options.Create(new DetectionOptions()), Options.Create(new TenantOptions()));
+
+        var verdict = sut.Scan(new ScanInput(Message(from: "a@b.example", body: "x")));
+
+        Assert.Equal(VerdictBand.Malicious, verdict.Band);
+        Assert.Equal(ThreatCategory.Malware, verdict.Category);
+    }
+
+    [Fact]
+    public void Scan_KnownCampaign_IsMaliciousWithTheCampaignsCategory()
+    {
+        var verdict = TestMail.Engine().Scan(new ScanInput(TestMail.Load("Provenance", "colleague-note.eml")) { KnownCampaign = new KnownCampaign("c-7", ThreatCategory.Phishing) });
+
+        Assert.Equal(VerdictBand.Malicious, verdict.Band);
+        Assert.Equal(ThreatCategory.Phishing, verdict.Category);
+    }
+
+    [Fact]
+    public void Scan_FingerprintOnAllowlist_IsCleanWithTheRulesStillListed()
+    {
+        var message = Message(from: "billing@bad-sender.example", body: "Invoice attached");
+        var fingerprint = _sut.Scan(new ScanInput(message)).Fingerprint.Id;
+        var options = new DetectionOptions { BlockedSenderDomains = ["bad-sender.example"], AllowedFingerprints = [fingerprint] };
+        var sut = new ScanEngine([new BlockedSenderDomainRule(Options.Create(options))], Options.Create(options), Options.Create(new TenantOptions()));
+
+        var verdict = sut.Scan(new ScanInput(message));
+
+        Assert.Equal(VerdictBand.Clean, verdict.Band);
+        Assert.Equal([BlockedSenderDomainRule.Name, ScanEngine.AllowlistedRule], verdict.RuleNames);
+    }
+
+    [Fact]
+    public void Scan_AllowedSenderOnAppendedMail_IsNotReleased()
+    {
+        var sut = AllowingSender("billing@bad-sender.example");
+
+        var verdict = sut.Scan(new ScanInput(Message(from: "billing@bad-sender.example", body: "Invoice attached")) { ReceivedAt = Arrival });
+
+        Assert.Equal(VerdictBand.Malicious, verdict.Band);
+    }
+
+    [Fact]
+    public void Scan_AllowedSenderOnTransportedMail_IsReleased()
+    {
+        var sut = AllowingSender("bad-sender.example");
+        var transported = TransportStamps.Stamp(Message(from: "billing@bad-sender.example", body: "Invoice attached"), TestMail.TenantId, Arrival);
+
+        var verdict = sut.Scan(new ScanInput(transported) { ReceivedAt = Arrival });
+
+        Assert.Equal(VerdictBand.Clean, verdict.Band);
+        Assert.Contains(ScanEngine.AllowlistedRule, verdict.RuleNames);
+    }
+
+    [Fact]
+    public void Scan_RuleThatThrows_IsUnscannableNotACrash()
+    {
+        var sut = new ScanEngine([new ThrowingRule()], Options.Create(new DetectionOptions()), Options.Create(new TenantOptions()));
+
+        var verdict = sut.Scan(new ScanInput(Message(from: "a@b.example", body: "x")));
+
+        Assert.Equal(VerdictBand.Unscannable, verdict.Band);
+        Assert.Equal([ScanEngine.RuleFailed], verdict.RuleNames);
+    }
+
+    [Fact]
+    public void AddScanEngine_EveryRuleRegistered_ScansATypicalMessageClean()
+    {
+        var verdict = TestMail.Engine().Scan(new ScanInput(TestMail.Load("Headers", "display-name-unrelated.eml")));
+
+        Assert.Equal(VerdictBand.Clean, verdict.Band);
+    }
+
+    private static ScanEngine AllowingSender(string sender)
+    {
+        var options = new DetectionOptions { BlockedSenderDomains = ["bad-sender.example"], AllowedSenders = [sender] };
+        return new ScanEngine([new BlockedSenderDomainRule(Options.Create(options))], Options.Create(options), Options.Create(new TenantOptions { TenantId = TestMail.TenantId }));
     }
 
     private static MimeMessage Message(string from, string? body = null, string? html = null)
@@ -67,5 +151,15 @@ public class ScanEngineTests
         message.Subject = "Test";
         message.Body = new BodyBuilder { TextBody = body, HtmlBody = html }.ToMessageBody();
         return message;
+    }
+
+    private sealed class FixedRule(ThreatCategory category, double weight) : IScanRule
+    {
+        public IEnumerable<RuleHit> Evaluate(ScannedMessage message) => [new RuleHit($"FIXED_{category}", weight, category, "fixed")];
+    }
+
+    private sealed class ThrowingRule : IScanRule
+    {
+        public IEnumerable<RuleHit> Evaluate(ScannedMessage message) => throw new InvalidOperationException("broken");
     }
 }

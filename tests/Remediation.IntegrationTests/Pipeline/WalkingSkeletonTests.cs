@@ -22,7 +22,7 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
         Settings = new Dictionary<string, string?>
         {
             ["Detection:BlockedUrlDomains:0"] = SampleMail.PhishingDomain,
-            ["Remediation:Action"] = "MoveToJunk",
+            ["Remediation:PhishingAction"] = "MoveToJunk",
         },
         ConfigureServices = services => services.AddSingleton<IPipelineTelemetry>(_telemetry),
     });

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Remediation.Core.Scanning.Domains;
 
 namespace Remediation.Core.Scanning.Rules;
 

@@ -1,4 +1,4 @@
-namespace Remediation.Core.Scanning;
+namespace Remediation.Core.Scanning.Domains;
 
 /// <summary>A set of domains that also matches their subdomains.</summary>
 internal sealed class DomainList(IEnumerable<string> domains)

@@ -1,0 +1,26 @@
+namespace Remediation.Core.Audit;
+
+public enum AuditOutcome
+{
+    /// <summary>About to act: the original folder is recorded before the copy moves.</summary>
+    Pending,
+    Remediated,
+    ReportOnly,
+    Gone,
+    Failed,
+    Restored,
+}
+
+/// <summary>What the pipeline did to one copy, with what it needs to undo it.</summary>
+/// <param name="Action">Quarantine, MoveToJunk, SoftDelete, or ReportOnly.</param>
+/// <param name="OriginalFolderId">Where the copy was before the pipeline touched it: where a restore puts it back.</param>
+public sealed record AuditRecord(
+    string CampaignId,
+    string MailboxId,
+    string MessageId,
+    string Action,
+    string? OriginalFolderId,
+    AuditOutcome Outcome,
+    IReadOnlyList<string> Rules,
+    DateTimeOffset At,
+    string? Detail = null);

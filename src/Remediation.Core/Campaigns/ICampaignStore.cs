@@ -1,0 +1,21 @@
+namespace Remediation.Core.Campaigns;
+
+/// <summary>Campaigns, the fingerprint index of every scanned message, and which mailbox work was already dispatched.</summary>
+public interface ICampaignStore
+{
+    Task<Campaign?> FindAsync(string campaignId, CancellationToken cancellationToken);
+
+    /// <summary>Creates the campaign unless it exists; returns the stored one either way, and whether it is new.</summary>
+    Task<(Campaign Campaign, bool Created)> GetOrAddAsync(Campaign campaign, CancellationToken cancellationToken);
+
+    Task SetStatusAsync(string campaignId, CampaignStatus status, CancellationToken cancellationToken);
+
+    /// <summary>Records that a scanned message has this fingerprint.</summary>
+    Task IndexAsync(string fingerprintId, CopyLocation copy, CancellationToken cancellationToken);
+
+    /// <summary>Every scanned message with this fingerprint.</summary>
+    Task<IReadOnlyList<CopyLocation>> CopiesAsync(string fingerprintId, CancellationToken cancellationToken);
+
+    /// <summary>Marks a piece of work (a copy id or a Message-ID search) in a mailbox as dispatched; false if it already was.</summary>
+    Task<bool> TryDispatchAsync(string campaignId, string mailboxId, string work, CancellationToken cancellationToken);
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Remediation.Core.Telemetry;
+
+namespace Remediation.Core.Compromise;
+
+/// <summary>
+/// Malicious mail placed into a mailbox without passing transport means someone holds its credentials (the Email
+/// Appender logs in over IMAP). Evidence is weighted by count and recency and correlated across the mailboxes of a
+/// wave; a mailbox over the threshold raises the "mailbox likely compromised" alert and, by policy, loses its
+/// sign-in sessions. Benign untransported mail (migrations, a user's own IMAP client) never counts.
+/// </summary>
+public sealed partial class AccountCompromiseDetector(
+    ICompromiseLedger ledger,
+    IAccountGateway accounts,
+    IPipelineTelemetry telemetry,
+    IOptions<CompromiseOptions> options,
+    TimeProvider clock,
+    ILogger<AccountCompromiseDetector> logger)
+{
+    private const int ConcurrentScansMargin = 32;
+
+    public async Task RecordAsync(CompromiseEvidence evidence, CancellationToken cancellationToken)
+    {
+        await ledger.AddAsync(evidence, cancellationToken);
+        var wave = await ledger.WaveAsync(evidence.CampaignId, cancellationToken);
+        // While a wave forms, the mailboxes assessed before it counted as one are assessed again with its weight. Copies
+        // are scanned concurrently, so the wave may grow by a batch between two looks: the margin covers that.
+        var toAssess = wave.Count >= options.Value.WaveMailboxes && wave.Count <= options.Value.WaveMailboxes + ConcurrentScansMargin
+            ? wave
+            : [evidence.MailboxId];
+        foreach (var mailboxId in toAssess)
+        {
+            await AssessAsync(mailboxId, cancellationToken);
+        }
+    }
+
+    private async Task AssessAsync(string mailboxId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var evidence = (await ledger.EvidenceAsync(mailboxId, cancellationToken)).Where(e => now - e.At <= options.Value.EvidenceWindow).ToList();
+        if (evidence.Count == 0) return;
+        var score = 0.0;
+        foreach (var item in evidence) score += now - item.At <= options.Value.RecentWindow ? 1 : 0.5;
+        foreach (var campaignId in evidence.Select(e => e.CampaignId).Distinct(StringComparer.Ordinal))
+        {
+            if ((await ledger.WaveAsync(campaignId, cancellationToken)).Count >= options.Value.WaveMailboxes) score += 1;
+        }
+        if (score < options.Value.Threshold) return;
+        if (!await ledger.TryOpenIncidentAsync(mailboxId, now, options.Value.Cooldown, cancellationToken)) return;
+
+        var response = options.Value.Response;
+        if (response == CompromiseResponse.RevokeSessions)
+        {
+            await accounts.RevokeSignInSessionsAsync(mailboxId, cancellationToken);
+        }
+        await ledger.RecordResponseAsync(mailboxId, response.ToString(), evidence, now, cancellationToken);
+        LogCompromised(mailboxId, score, evidence.Count, response);
+        telemetry.Emit(PipelineEvents.MailboxCompromised, new Dictionary<string, string>
+        {
+            [PipelineEventProperties.MailboxId] = mailboxId,
+            [PipelineEventProperties.Messages] = string.Join(',', evidence.Select(e => e.MessageId)),
+            [PipelineEventProperties.CampaignId] = string.Join(',', evidence.Select(e => e.CampaignId).Distinct(StringComparer.Ordinal)),
+            [PipelineEventProperties.FirstSeen] = evidence.Min(e => e.At).ToString("o", CultureInfo.InvariantCulture),
+            [PipelineEventProperties.LastSeen] = evidence.Max(e => e.At).ToString("o", CultureInfo.InvariantCulture),
+            [PipelineEventProperties.Score] = score.ToString(CultureInfo.InvariantCulture),
+            [PipelineEventProperties.Response] = response.ToString(),
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Mailbox {MailboxId} likely compromised: score {Score} from {Messages} malicious messages placed without transport; response {Response}")]
+    private partial void LogCompromised(string mailboxId, double score, int messages, CompromiseResponse response);
+}

@@ -1,0 +1,20 @@
+namespace Remediation.Core.Compromise;
+
+/// <summary>Evidence per mailbox and per wave, and the responses taken (the compromise audit trail).</summary>
+public interface ICompromiseLedger
+{
+    Task AddAsync(CompromiseEvidence evidence, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<CompromiseEvidence>> EvidenceAsync(string mailboxId, CancellationToken cancellationToken);
+
+    /// <summary>The mailboxes a campaign was placed into without transport.</summary>
+    Task<IReadOnlyList<string>> WaveAsync(string campaignId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens an incident for the mailbox unless one was opened within the cooldown; only one caller wins a race.
+    /// </summary>
+    Task<bool> TryOpenIncidentAsync(string mailboxId, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken);
+
+    /// <summary>Records the response taken and the evidence it rested on.</summary>
+    Task RecordResponseAsync(string mailboxId, string response, IReadOnlyList<CompromiseEvidence> evidence, DateTimeOffset at, CancellationToken cancellationToken);
+}

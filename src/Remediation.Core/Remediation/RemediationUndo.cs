@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Logging;
+using Remediation.Core.Audit;
+using Remediation.Core.Campaigns;
+using Remediation.Core.Mailboxes;
+using Remediation.Core.Telemetry;
+
+namespace Remediation.Core.Remediation;
+
+/// <param name="MailboxId">Only this mailbox's copies; null for the whole campaign.</param>
+/// <param name="MessageId">Only this copy (with <see cref="MailboxId"/>).</param>
+public sealed record RestoreRequest(string CampaignId, string? MailboxId = null, string? MessageId = null);
+
+public sealed record RestoreResult(int Restored, int Skipped, int Failed);
+
+/// <summary>
+/// Undo for the SOC: puts remediated copies back in the folder each was in, from the audit trail. Restoring a whole
+/// campaign also releases it, so campaign memory stops marking new copies.
+/// </summary>
+public sealed partial class RemediationUndo(
+    IAuditTrail audit,
+    IMailboxGateway mailboxes,
+    ICampaignStore campaigns,
+    IPipelineTelemetry telemetry,
+    TimeProvider clock,
+    ILogger<RemediationUndo> logger)
+{
+    public async Task<RestoreResult> RestoreAsync(RestoreRequest request, CancellationToken cancellationToken)
+    {
+        var records = (await audit.ListAsync(request.CampaignId, request.MailboxId, cancellationToken))
+            .Where(r => request.MessageId is null || r.MessageId == request.MessageId)
+            .ToList();
+        int restored = 0, skipped = 0, failed = 0;
+        foreach (var record in records)
+        {
+            if (record.Outcome != AuditOutcome.Remediated || record.OriginalFolderId is null)
+            {
+                skipped++;
+                continue;
+            }
+            try
+            {
+                // Immutable ids survive moves and soft deletes: the id in the record still finds the copy.
+                if (await mailboxes.MoveAsync(record.MailboxId, record.MessageId, record.OriginalFolderId, cancellationToken) is null)
+                {
+                    skipped++;
+                    continue;
+                }
+                await audit.SaveAsync(record with { Outcome = AuditOutcome.Restored, At = clock.GetUtcNow() }, cancellationToken);
+                restored++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(ex, record.CampaignId, record.MailboxId, record.MessageId);
+                failed++;
+            }
+        }
+
+        if (request.MailboxId is null && request.MessageId is null)
+        {
+            await campaigns.SetStatusAsync(request.CampaignId, CampaignStatus.Released, cancellationToken);
+        }
+        LogRestored(request.CampaignId, restored, skipped, failed);
+        telemetry.Emit(PipelineEvents.CampaignRestored, new Dictionary<string, string>
+        {
+            [PipelineEventProperties.CampaignId] = request.CampaignId,
+            [PipelineEventProperties.MailboxId] = request.MailboxId ?? "",
+            [PipelineEventProperties.MessageId] = request.MessageId ?? "",
+            [PipelineEventProperties.Count] = restored.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        return new RestoreResult(restored, skipped, failed);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: restored {Restored} copies ({Skipped} skipped, {Failed} failed)")]
+    private partial void LogRestored(string campaignId, int restored, int skipped, int failed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId}: restoring {MessageId} in mailbox {MailboxId} failed")]
+    private partial void LogFailed(Exception exception, string campaignId, string mailboxId, string messageId);
+}

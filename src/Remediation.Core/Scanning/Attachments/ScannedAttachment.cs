@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Remediation.Core.Scanning.Attachments;
+
+/// <summary>An attachment decoded once, with what its content shows it to be.</summary>
+public sealed class ScannedAttachment
+{
+    private string? _sha256;
+
+    internal ScannedAttachment(string fileName, string contentType, byte[] content, ArchiveInspector archives)
+    {
+        FileName = fileName;
+        ContentType = contentType;
+        Content = content;
+        Kind = FileSignature.Detect(content);
+        IsEicar = FileSignature.IsEicar(content);
+        if (Kind == FileKind.Zip) Archive = archives.Inspect(content);
+    }
+
+    /// <summary>The name the sender gave it; empty when it has none.</summary>
+    public string FileName { get; }
+
+    public string ContentType { get; }
+
+    public ReadOnlyMemory<byte> Content { get; }
+
+    public FileKind Kind { get; }
+
+    public bool IsEicar { get; }
+
+    /// <summary>The entries of a ZIP archive (Office Open XML documents included), or null for other content.</summary>
+    public ArchiveListing? Archive { get; }
+
+    public string Sha256 => _sha256 ??= Convert.ToHexStringLower(SHA256.HashData(Content.Span));
+
+    /// <summary>The name's extension without the dot, lower case; empty when it has none.</summary>
+    public string Extension => ExtensionOf(FileName);
+
+    public bool IsHtml =>
+        Kind == FileKind.Html || Extension is "htm" or "html" or "shtml" or "xhtml" or "svg" || ContentType is "text/html" or "image/svg+xml";
+
+    /// <summary>The content as text, for markup and scripts.</summary>
+    public string Text => Encoding.UTF8.GetString(Content.Span);
+
+    internal static string ExtensionOf(string name)
+    {
+        var trimmed = name.TrimEnd(' ', '.');
+        var dot = trimmed.LastIndexOf('.');
+        return dot < 0 || dot == trimmed.Length - 1 ? "" : trimmed[(dot + 1)..].ToLowerInvariant();
+    }
+}

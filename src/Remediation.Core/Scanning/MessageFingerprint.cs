@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Remediation.Core.Scanning;
+
+/// <summary>
+/// What the copies of one campaign share even when each has its own Message-ID, recipient and greeting: the body
+/// text with the variable bits taken out, the set of hosts it links to, and its attachments' hashes.
+/// </summary>
+/// <param name="Id">A short hash over the three, to index and to put on the SOC's allowlist.</param>
+/// <param name="BodyHash">SHA-256 of the normalised body text (lower case, no numbers, addresses, URLs or punctuation).</param>
+/// <param name="UrlHosts">The hosts the message links to, lower case, sorted.</param>
+/// <param name="AttachmentSha256">The attachments' SHA-256, sorted.</param>
+public sealed record MessageFingerprint(string Id, string BodyHash, IReadOnlyList<string> UrlHosts, IReadOnlyList<string> AttachmentSha256)
+{
+    public static MessageFingerprint Of(ScannedMessage message)
+    {
+        var bodyHash = Hash(Normalise(message.Text));
+        var hosts = message.Links.Select(l => l.IdnHost.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var attachments = message.Attachments.Select(a => a.Sha256).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var id = Hash($"{bodyHash}|{string.Join(',', hosts)}|{string.Join(',', attachments)}")[..32];
+        return new MessageFingerprint(id, bodyHash, hosts, attachments);
+    }
+
+    // Personalisation lives in numbers, addresses and links; words and their order are the campaign's.
+    internal static string Normalise(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var word in text.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.Contains('@', StringComparison.Ordinal) || word.Contains("://", StringComparison.Ordinal) || word.StartsWith("www.", StringComparison.OrdinalIgnoreCase)) continue;
+            foreach (var c in word)
+            {
+                if (!char.IsLetter(c)) continue;
+                if (pendingSpace) builder.Append(' ');
+                pendingSpace = false;
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            pendingSpace = builder.Length > 0;
+        }
+        return builder.ToString();
+    }
+
+    private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

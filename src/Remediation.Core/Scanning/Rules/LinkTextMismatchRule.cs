@@ -1,0 +1,32 @@
+using System.Text.RegularExpressions;
+using Remediation.Core.Scanning.Domains;
+
+namespace Remediation.Core.Scanning.Rules;
+
+/// <summary>A link's text shows one web address while its href goes to another organisation's.</summary>
+public sealed partial class LinkTextMismatchRule : IScanRule
+{
+    public const string Name = "LINK_TEXT_MISMATCH";
+
+    public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
+    {
+        foreach (var anchor in message.Anchors)
+        {
+            var shown = ShownHost().Match(anchor.Text);
+            if (!shown.Success || !Uri.TryCreate(anchor.Href, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https")) continue;
+            var shownDomain = RegistrableDomain.Of(shown.Groups["host"].Value);
+            var targetDomain = RegistrableDomain.Of(target.IdnHost);
+            if (shownDomain != targetDomain)
+            {
+                yield return new RuleHit(Name, 3, ThreatCategory.Phishing, $"Link text shows {shown.Groups["host"].Value} but goes to {target.Host}.");
+                yield break;
+            }
+        }
+    }
+
+    // A web address the reader takes for the destination. Bare names ("News.com", "ODP.NET") are brands as often as
+    // addresses, so only a URL or a www. name counts.
+    [GeneratedRegex(@"(?:https?://|\bwww\.)(?<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShownHost();
+}

@@ -1,0 +1,33 @@
+using MimeKit;
+using Remediation.Core.Mailboxes;
+
+namespace Remediation.Core.Scanning;
+
+/// <summary>What the engine judges: the parsed message and what the mailbox store says about it.</summary>
+public sealed record ScanInput(MimeMessage Mime)
+{
+    public string? MailboxId { get; init; }
+
+    /// <summary>The Graph id of the folder that holds the message.</summary>
+    public string? FolderId { get; init; }
+
+    /// <summary>The folder's well-known name (<c>inbox</c>, <c>drafts</c>…) when the caller knows it.</summary>
+    public string? FolderName { get; init; }
+
+    /// <summary>The store's draft flag: set on mail that was created or uploaded rather than received.</summary>
+    public bool IsDraft { get; init; }
+
+    /// <summary>When the store says the message arrived.</summary>
+    public DateTimeOffset? ReceivedAt { get; init; }
+
+    /// <summary>Set when campaign memory recognised the message's fingerprint as a copy of a judged campaign.</summary>
+    public KnownCampaign? KnownCampaign { get; init; }
+
+    public static ScanInput From(MailboxMessage message) => new(message.Mime)
+    {
+        MailboxId = message.MailboxId,
+        FolderId = message.ParentFolderId,
+        IsDraft = message.IsDraft,
+        ReceivedAt = message.ReceivedAt,
+    };
+}

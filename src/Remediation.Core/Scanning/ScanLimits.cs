@@ -1,0 +1,35 @@
+namespace Remediation.Core.Scanning;
+
+/// <summary>
+/// Bounds on what one scan may cost. A message past any of them is judged on what was read and, unless that is
+/// already malicious, gets the unscannable band.
+/// </summary>
+public sealed class ScanLimits
+{
+    /// <summary>Bytes of MIME read; the rest of a larger message is never loaded.</summary>
+    public long MaxMessageBytes { get; set; } = 40L * 1024 * 1024;
+
+    /// <summary>Multipart and attached-message nesting.</summary>
+    public int MaxMimeDepth { get; set; } = 16;
+
+    public int MaxParts { get; set; } = 500;
+
+    /// <summary>Characters of decoded body text (plain and HTML together).</summary>
+    public int MaxBodyChars { get; set; } = 4_000_000;
+
+    public int MaxArchiveEntries { get; set; } = 2_000;
+
+    /// <summary>What an archive's entries claim to unpack to, all nesting levels together.</summary>
+    public long MaxArchiveUncompressedBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>Uncompressed to compressed size of one entry; small entries are exempt (see <see cref="CompressionRatioFloorBytes"/>).</summary>
+    public int MaxCompressionRatio { get; set; } = 100;
+
+    public long CompressionRatioFloorBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Archives inside archives that are opened.</summary>
+    public int MaxArchiveDepth { get; set; } = 2;
+
+    /// <summary>Largest nested archive unpacked into memory to be opened.</summary>
+    public long MaxNestedArchiveBytes { get; set; } = 16L * 1024 * 1024;
+}

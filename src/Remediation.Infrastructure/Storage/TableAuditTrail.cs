@@ -1,0 +1,54 @@
+using Azure.Data.Tables;
+using Remediation.Core.Audit;
+
+namespace Remediation.Infrastructure.Storage;
+
+/// <summary>The audit trail in Table storage: partition = campaign, row = mailbox and copy.</summary>
+public sealed class TableAuditTrail(TableServiceClient tables) : IAuditTrail
+{
+    private readonly TableClient _table = tables.GetTableClient(TableNames.Audit);
+
+    public async Task<AuditRecord?> FindAsync(string campaignId, string mailboxId, string messageId, CancellationToken cancellationToken)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(campaignId), RowKey(mailboxId, messageId), cancellationToken: cancellationToken);
+        return found.HasValue ? ToRecord(found.Value!) : null;
+    }
+
+    public Task SaveAsync(AuditRecord record, CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(new TableEntity(TableKeys.Escape(record.CampaignId), RowKey(record.MailboxId, record.MessageId))
+        {
+            ["CampaignId"] = record.CampaignId,
+            ["MailboxId"] = record.MailboxId,
+            ["MessageId"] = record.MessageId,
+            ["Action"] = record.Action,
+            ["OriginalFolderId"] = record.OriginalFolderId,
+            ["Outcome"] = record.Outcome.ToString(),
+            ["Rules"] = string.Join(',', record.Rules),
+            ["At"] = record.At,
+            ["Detail"] = record.Detail,
+        }, TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<IReadOnlyList<AuditRecord>> ListAsync(string campaignId, string? mailboxId, CancellationToken cancellationToken)
+    {
+        var records = new List<AuditRecord>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == TableKeys.Escape(campaignId), cancellationToken: cancellationToken))
+        {
+            var record = ToRecord(row);
+            if (mailboxId is null || string.Equals(record.MailboxId, mailboxId, StringComparison.OrdinalIgnoreCase)) records.Add(record);
+        }
+        return records;
+    }
+
+    private static string RowKey(string mailboxId, string messageId) => TableKeys.Escape($"{mailboxId}|{messageId}");
+
+    private static AuditRecord ToRecord(TableEntity row) => new(
+        row.GetString("CampaignId"),
+        row.GetString("MailboxId"),
+        row.GetString("MessageId"),
+        row.GetString("Action"),
+        row.GetString("OriginalFolderId"),
+        Enum.Parse<AuditOutcome>(row.GetString("Outcome")),
+        row.GetString("Rules").Split(',', StringSplitOptions.RemoveEmptyEntries),
+        row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
+        row.GetString("Detail"));
+}

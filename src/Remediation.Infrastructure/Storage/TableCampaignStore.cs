@@ -1,0 +1,94 @@
+using Azure;
+using Azure.Data.Tables;
+using Remediation.Core.Campaigns;
+using Remediation.Core.Queues;
+using Remediation.Core.Scanning;
+
+namespace Remediation.Infrastructure.Storage;
+
+/// <summary>
+/// Campaigns in Table storage: one row per campaign (partition = campaign id) plus one row per dispatched piece of
+/// work; the fingerprint index in its own table (partition = fingerprint id, one row per scanned copy).
+/// </summary>
+public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignStore
+{
+    private const string CampaignRow = "campaign";
+    private const string DispatchPrefix = "dispatch|";
+
+    private readonly TableClient _campaigns = tables.GetTableClient(TableNames.Campaigns);
+    private readonly TableClient _fingerprints = tables.GetTableClient(TableNames.Fingerprints);
+
+    public async Task<Campaign?> FindAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var found = await _campaigns.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(campaignId), CampaignRow, cancellationToken: cancellationToken);
+        return found.HasValue ? ToCampaign(found.Value!) : null;
+    }
+
+    public async Task<(Campaign Campaign, bool Created)> GetOrAddAsync(Campaign campaign, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _campaigns.AddEntityAsync(ToEntity(campaign), cancellationToken);
+            return (campaign, true);
+        }
+        catch (RequestFailedException error) when (error.Status == 409)
+        {
+            return ((await FindAsync(campaign.Id, cancellationToken))!, false);
+        }
+    }
+
+    public Task SetStatusAsync(string campaignId, CampaignStatus status, CancellationToken cancellationToken) =>
+        _campaigns.UpsertEntityAsync(
+            new TableEntity(TableKeys.Escape(campaignId), CampaignRow) { ["Status"] = status.ToString() }, TableUpdateMode.Merge, cancellationToken);
+
+    public Task IndexAsync(string fingerprintId, CopyLocation copy, CancellationToken cancellationToken) =>
+        _fingerprints.UpsertEntityAsync(new TableEntity(TableKeys.Escape(fingerprintId), TableKeys.Escape($"{copy.MailboxId}|{copy.MessageId}"))
+        {
+            ["MailboxId"] = copy.MailboxId,
+            ["MessageId"] = copy.MessageId,
+            ["InternetMessageId"] = copy.InternetMessageId,
+        }, TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<IReadOnlyList<CopyLocation>> CopiesAsync(string fingerprintId, CancellationToken cancellationToken)
+    {
+        var copies = new List<CopyLocation>();
+        await foreach (var row in _fingerprints.QueryAsync<TableEntity>(
+            e => e.PartitionKey == TableKeys.Escape(fingerprintId), select: ["MailboxId", "MessageId", "InternetMessageId"], cancellationToken: cancellationToken))
+        {
+            copies.Add(new CopyLocation(row.GetString("MailboxId"), row.GetString("MessageId"), row.GetString("InternetMessageId")));
+        }
+        return copies;
+    }
+
+    public async Task<bool> TryDispatchAsync(string campaignId, string mailboxId, string work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _campaigns.AddEntityAsync(new TableEntity(TableKeys.Escape(campaignId), TableKeys.Escape($"{DispatchPrefix}{mailboxId}|{work}")), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException error) when (error.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    private static TableEntity ToEntity(Campaign campaign) => new(TableKeys.Escape(campaign.Id), CampaignRow)
+    {
+        ["Category"] = campaign.Category.ToString(),
+        ["Score"] = campaign.Score,
+        ["Rules"] = string.Join(',', campaign.Rules),
+        ["FirstNotifiedAt"] = campaign.FirstNotifiedAt,
+        ["Status"] = campaign.Status.ToString(),
+        ["Seed"] = WorkItemJson.Serialize(campaign.Seed),
+    };
+
+    private static Campaign ToCampaign(TableEntity row) => new(
+        row.PartitionKey,
+        Enum.Parse<ThreatCategory>(row.GetString("Category")),
+        row.GetDouble("Score") ?? 0,
+        row.GetString("Rules").Split(',', StringSplitOptions.RemoveEmptyEntries),
+        row.GetDateTimeOffset("FirstNotifiedAt") ?? DateTimeOffset.MinValue,
+        Enum.Parse<CampaignStatus>(row.GetString("Status")),
+        WorkItemJson.Deserialize<MaliciousMessage>(row.GetString("Seed")));
+}

@@ -1,0 +1,89 @@
+using Azure;
+using Azure.Data.Tables;
+using Remediation.Core.Compromise;
+
+namespace Remediation.Infrastructure.Storage;
+
+/// <summary>
+/// The compromise ledger in Table storage: evidence under the mailbox's partition, the wave under the campaign's,
+/// and per mailbox one incident row (optimistic concurrency decides a race) plus one row per response taken.
+/// </summary>
+public sealed class TableCompromiseLedger(TableServiceClient tables) : ICompromiseLedger
+{
+    private const string EvidencePrefix = "evidence|";
+    private const string WavePrefix = "wave|";
+    private const string IncidentRow = "incident";
+
+    private readonly TableClient _table = tables.GetTableClient(TableNames.Compromise);
+
+    public async Task AddAsync(CompromiseEvidence evidence, CancellationToken cancellationToken)
+    {
+        await _table.UpsertEntityAsync(new TableEntity(Key(evidence.MailboxId), TableKeys.Escape(EvidencePrefix + evidence.MessageId))
+        {
+            ["MessageId"] = evidence.MessageId,
+            ["CampaignId"] = evidence.CampaignId,
+            ["At"] = evidence.At,
+        }, TableUpdateMode.Replace, cancellationToken);
+        await _table.UpsertEntityAsync(new TableEntity(TableKeys.Escape(WavePrefix + evidence.CampaignId), Key(evidence.MailboxId))
+        {
+            ["MailboxId"] = evidence.MailboxId,
+        }, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CompromiseEvidence>> EvidenceAsync(string mailboxId, CancellationToken cancellationToken)
+    {
+        var partition = Key(mailboxId);
+        var evidence = new List<CompromiseEvidence>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(
+            e => e.PartitionKey == partition && e.RowKey.CompareTo(EvidencePrefix) >= 0 && e.RowKey.CompareTo("evidence}") < 0, cancellationToken: cancellationToken))
+        {
+            evidence.Add(new CompromiseEvidence(mailboxId, row.GetString("MessageId"), row.GetString("CampaignId"), row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue));
+        }
+        return evidence;
+    }
+
+    public async Task<IReadOnlyList<string>> WaveAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var partition = TableKeys.Escape(WavePrefix + campaignId);
+        var mailboxes = new List<string>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["MailboxId"], cancellationToken: cancellationToken))
+        {
+            mailboxes.Add(row.GetString("MailboxId"));
+        }
+        return mailboxes;
+    }
+
+    public async Task<bool> TryOpenIncidentAsync(string mailboxId, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken)
+    {
+        var incident = new TableEntity(Key(mailboxId), IncidentRow) { ["OpenedAt"] = now };
+        var existing = await _table.GetEntityIfExistsAsync<TableEntity>(Key(mailboxId), IncidentRow, cancellationToken: cancellationToken);
+        try
+        {
+            if (!existing.HasValue)
+            {
+                await _table.AddEntityAsync(incident, cancellationToken);
+                return true;
+            }
+            if (now - (existing.Value!.GetDateTimeOffset("OpenedAt") ?? DateTimeOffset.MinValue) < cooldown) return false;
+            await _table.UpdateEntityAsync(incident, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException error) when (error.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    public Task RecordResponseAsync(string mailboxId, string response, IReadOnlyList<CompromiseEvidence> evidence, DateTimeOffset at, CancellationToken cancellationToken) =>
+        _table.AddEntityAsync(new TableEntity(Key(mailboxId), $"response|{at.UtcTicks:D20}")
+        {
+            ["Response"] = response,
+            ["Messages"] = string.Join(',', evidence.Select(e => e.MessageId)),
+            ["Campaigns"] = string.Join(',', evidence.Select(e => e.CampaignId).Distinct(StringComparer.Ordinal)),
+            ["FirstSeen"] = evidence.Min(e => e.At),
+            ["LastSeen"] = evidence.Max(e => e.At),
+            ["At"] = at,
+        }, cancellationToken);
+
+    private static string Key(string mailboxId) => TableKeys.Escape(mailboxId);
+}

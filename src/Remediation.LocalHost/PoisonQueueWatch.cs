@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Remediation.Infrastructure.Storage;
+
+namespace Remediation.LocalHost;
+
+/// <summary>The poison-queue timer function's local twin.</summary>
+internal sealed class PoisonQueueWatch(PoisonQueueMonitor monitor, IOptions<LocalHostOptions> options, TimeProvider clock) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = options.Value.PoisonCheckInterval;
+        if (interval <= TimeSpan.Zero) return;
+        using var timer = new PeriodicTimer(interval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            await monitor.CheckAsync(stoppingToken);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using MimeKit;
+using Remediation.Core.Scanning;
+using Remediation.Core.Scanning.Classification;
+
+namespace Remediation.Core.Tests.Scanning.Classification;
+
+public class SpamModelTrainerTests
+{
+    private static readonly TrainingSettings Small = new() { BucketBits = 12, Epochs = 8, Folds = 3, Margin = 0 };
+
+    [Fact]
+    public void Train_SeparableExamples_ScoresUnseenSpamAboveUnseenHam()
+    {
+        var result = SpamModelTrainer.Train(Examples(), Small);
+
+        var spam = result.Model.Logit(Message("cheap pills discount offer", 99));
+        var ham = result.Model.Logit(Message("meeting agenda review notes", 99));
+        Assert.True(spam > ham, $"spam {spam} vs ham {ham}");
+        Assert.Equal(Examples().Count, result.OutOfFold.Count);
+    }
+
+    [Fact]
+    public void Train_SameDataTwice_GivesTheSameModel()
+    {
+        var first = SpamModelTrainer.Train(Examples(), Small).Model;
+        var second = SpamModelTrainer.Train(Examples(), Small).Model;
+
+        var probe = Message("offer review pills notes", 7);
+        Assert.Equal(first.Logit(probe), second.Logit(probe));
+        Assert.Equal(first.MaliciousLogit, second.MaliciousLogit);
+    }
+
+    private static List<TrainingExample> Examples() =>
+    [
+        .. Enumerable.Range(0, 30).Select(i => new TrainingExample(Message("cheap pills discount offer buy now", i), true, "spam")),
+        .. Enumerable.Range(0, 30).Select(i => new TrainingExample(Message("meeting agenda review notes tomorrow", i), false, "ham")),
+    ];
+
+    private static ScannedMessage Message(string words, int variant)
+    {
+        var mime = new MimeMessage { Subject = $"note {variant}", Body = new TextPart("plain") { Text = $"{words} item{variant}" } };
+        mime.From.Add(MailboxAddress.Parse("a@b.example"));
+        return ScannedMessage.Read(new ScanInput(mime), new ScanLimits(), "");
+    }
+}

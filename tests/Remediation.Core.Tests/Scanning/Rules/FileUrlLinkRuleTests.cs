@@ -1,0 +1,33 @@
+using Remediation.Core.Scanning;
+using Remediation.Core.Scanning.Rules;
+
+namespace Remediation.Core.Tests.Scanning.Rules;
+
+public class FileUrlLinkRuleTests
+{
+    private readonly FileUrlLinkRule _sut = new();
+
+    [Fact]
+    public void Evaluate_RemoteFileLinkWithMoniker_IsMalware()
+    {
+        var hit = Assert.Single(_sut.Evaluate(TestMail.Read("Links", "file-link-with-moniker.eml")));
+
+        Assert.Equal(ThreatCategory.Malware, hit.Category);
+        Assert.True(hit.Weight >= 10);
+    }
+
+    [Fact]
+    public void Evaluate_FileLinkToRemoteShare_IsPhishingEvidence()
+    {
+        var hit = Assert.Single(_sut.Evaluate(TestMail.Read("Links", "file-link-to-remote-share.eml")));
+
+        Assert.Equal(ThreatCategory.Phishing, hit.Category);
+        Assert.Equal(4, hit.Weight);
+    }
+
+    [Fact]
+    public void Evaluate_FileUrlOnLocalDisk_DoesNotFire()
+    {
+        Assert.Empty(_sut.Evaluate(TestMail.Read("Links", "file-link-to-local-disk.eml")));
+    }
+}

@@ -1,0 +1,75 @@
+using Remediation.Core.Scanning;
+using Remediation.Core.Scanning.Rules;
+
+namespace Remediation.Core.Tests.Scanning.Rules;
+
+/// <summary>The four provenance rules: neutral evidence, each too light to matter alone.</summary>
+public class ProvenanceRuleTests
+{
+    private static readonly DateTimeOffset Arrival = new(2024, 11, 12, 9, 15, 30, TimeSpan.Zero);
+
+    [Fact]
+    public void TransportBypass_UnstampedMessage_FiresNeutral()
+    {
+        var hit = Assert.Single(new TransportBypassRule().Evaluate(TestMail.Read("Provenance", "colleague-note.eml")));
+
+        Assert.Equal(ThreatCategory.Clean, hit.Category);
+        Assert.True(hit.Weight < 5);
+    }
+
+    [Fact]
+    public void TransportBypass_StampedMessage_DoesNotFire()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival);
+
+        Assert.Empty(new TransportBypassRule().Evaluate(TestMail.Read(stamped, new ScanInput(stamped) { ReceivedAt = Arrival })));
+    }
+
+    [Fact]
+    public void ForgedTransportStamp_ArrivalDisagreesWithStore_Fires()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival.AddDays(-3));
+
+        var hit = Assert.Single(new ForgedTransportStampRule().Evaluate(TestMail.Read(stamped, new ScanInput(stamped) { ReceivedAt = Arrival })));
+
+        Assert.Contains("min from the store", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ForgedTransportStamp_ConsistentStamps_DoesNotFire()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival);
+
+        Assert.Empty(new ForgedTransportStampRule().Evaluate(TestMail.Read(stamped, new ScanInput(stamped) { ReceivedAt = Arrival.AddMinutes(1) })));
+    }
+
+    [Fact]
+    public void DraftOutsideDrafts_DraftInInbox_Fires()
+    {
+        var mime = TestMail.Load("Provenance", "colleague-note.eml");
+
+        Assert.Single(new DraftOutsideDraftsRule().Evaluate(TestMail.Read(mime, new ScanInput(mime) { IsDraft = true, FolderName = "inbox" })));
+    }
+
+    [Fact]
+    public void DraftOutsideDrafts_DraftInDrafts_DoesNotFire()
+    {
+        var mime = TestMail.Load("Provenance", "colleague-note.eml");
+
+        Assert.Empty(new DraftOutsideDraftsRule().Evaluate(TestMail.Read(mime, new ScanInput(mime) { IsDraft = true, FolderName = "drafts" })));
+    }
+
+    [Fact]
+    public void NoReceivedHops_MessageWithoutReceived_Fires()
+    {
+        Assert.Single(new NoReceivedHopsRule().Evaluate(TestMail.Read("Provenance", "colleague-note.eml")));
+    }
+
+    [Fact]
+    public void NoReceivedHops_TransportedMessage_DoesNotFire()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival);
+
+        Assert.Empty(new NoReceivedHopsRule().Evaluate(TestMail.Read(stamped)));
+    }
+}

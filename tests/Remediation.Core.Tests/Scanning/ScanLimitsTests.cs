@@ -1,0 +1,91 @@
+using System.Text;
+using MimeKit;
+using Remediation.Core.Scanning;
+
+namespace Remediation.Core.Tests.Scanning;
+
+public class ScanLimitsTests
+{
+    private readonly ScanEngine _sut = TestMail.Engine();
+
+    [Fact]
+    public async Task Scan_DeeplyNestedMultiparts_IsUnscannable()
+    {
+        var mime = new StringBuilder("From: a@partner.example\r\nTo: alice@contoso.example\r\nSubject: nest\r\nMIME-Version: 1.0\r\n");
+        for (var depth = 0; depth < 200; depth++)
+        {
+            mime.Append($"Content-Type: multipart/mixed; boundary=\"b{depth}\"\r\n\r\n--b{depth}\r\n");
+        }
+        mime.Append("Content-Type: text/plain\r\n\r\ndeep\r\n");
+
+        var verdict = _sut.Scan(new ScanInput(await LoadAsync(mime.ToString())));
+
+        Assert.Equal(VerdictBand.Unscannable, verdict.Band);
+        Assert.Contains("nest deeper", verdict.Unscannable, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_ThousandsOfParts_IsUnscannable()
+    {
+        var mime = new StringBuilder("From: a@partner.example\r\nTo: alice@contoso.example\r\nSubject: parts\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"p\"\r\n\r\n");
+        for (var part = 0; part < 5_000; part++) mime.Append("--p\r\nContent-Type: text/plain\r\n\r\nx\r\n");
+        mime.Append("--p--\r\n");
+
+        var verdict = _sut.Scan(new ScanInput(await LoadAsync(mime.ToString())));
+
+        Assert.Equal(VerdictBand.Unscannable, verdict.Band);
+        Assert.Contains("MIME parts", verdict.Unscannable, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_ZipBomb_IsUnscannableWithoutUnpackingIt()
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+
+        var verdict = _sut.Scan(new ScanInput(TestMail.Load("Limits", "zip-bomb.eml")));
+
+        Assert.Equal(VerdictBand.Unscannable, verdict.Band);
+        Assert.Contains("compressed more than", verdict.Unscannable, StringComparison.Ordinal);
+        // The entry claims 24 MB; reading it would allocate at least that.
+        Assert.True(GC.GetTotalAllocatedBytes(precise: true) - before < 8 * 1024 * 1024);
+    }
+
+    [Fact]
+    public async Task Scan_MessageLargerThanLimit_IsUnscannable()
+    {
+        var engine = TestMail.Engine(o => o.Limits.MaxMessageBytes = 4096);
+        var mime = "From: a@partner.example\r\nTo: alice@contoso.example\r\nSubject: big\r\n\r\n" + new string('x', 20_000);
+
+        var message = await BoundedMimeLoader.LoadAsync(new MemoryStream(Encoding.ASCII.GetBytes(mime)), new ScanLimits { MaxMessageBytes = 4096 }, CancellationToken.None);
+        var verdict = engine.Scan(new ScanInput(message));
+
+        Assert.Equal(VerdictBand.Unscannable, verdict.Band);
+        Assert.Contains("larger than", verdict.Unscannable, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_SenderWritesTheLimitHeaderItself_IsNotUnscannable()
+    {
+        var mime = "From: a@partner.example\r\nTo: alice@contoso.example\r\nX-Remediation-Scan-Limit: it is larger than 1 MB\r\nSubject: hi\r\n\r\nSee you tomorrow.\r\n";
+
+        var verdict = _sut.Scan(new ScanInput(await LoadAsync(mime)));
+
+        Assert.Null(verdict.Unscannable);
+        Assert.NotEqual(VerdictBand.Unscannable, verdict.Band);
+    }
+
+    [Fact]
+    public async Task Scan_OverLimitButKnownCampaign_StaysMalicious()
+    {
+        var mime = new StringBuilder("From: a@partner.example\r\nSubject: parts\r\nContent-Type: multipart/mixed; boundary=\"p\"\r\n\r\n");
+        for (var part = 0; part < 600; part++) mime.Append("--p\r\nContent-Type: text/plain\r\n\r\nx\r\n");
+
+        var verdict = _sut.Scan(new ScanInput(await LoadAsync(mime.ToString())) { KnownCampaign = new KnownCampaign("c-1", ThreatCategory.Spam) });
+
+        Assert.Equal(VerdictBand.Malicious, verdict.Band);
+        Assert.NotNull(verdict.Unscannable);
+    }
+
+    private static Task<MimeMessage> LoadAsync(string mime) =>
+        BoundedMimeLoader.LoadAsync(new MemoryStream(Encoding.ASCII.GetBytes(mime)), new ScanLimits(), CancellationToken.None);
+}

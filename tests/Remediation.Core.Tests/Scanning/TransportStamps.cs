@@ -1,0 +1,38 @@
+using System.Globalization;
+using MimeKit;
+
+namespace Remediation.Core.Tests.Scanning;
+
+/// <summary>
+/// Writes what Exchange Online transport writes into an inbound message, as the tenant simulator's
+/// TransportStamper does: Received hops through Microsoft's hosts and the cross-tenant headers.
+/// </summary>
+internal static class TransportStamps
+{
+    public static MimeMessage Stamp(MimeMessage original, string tenantId, DateTimeOffset arrival)
+    {
+        var message = Copy(original);
+        var networkMessageId = Guid.NewGuid().ToString();
+        var edge = "AM6PEPF00001234.eurprd04.prod.protection.outlook.com";
+        var mailbox = "AM0PR04MB5678.eurprd04.prod.outlook.com";
+        var time = arrival.UtcDateTime.ToString("ddd, d MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture);
+        message.Headers.Insert(0, new Header("Authentication-Results", "spf=pass (sender IP is 203.0.113.25) smtp.mailfrom=sender.example; dkim=none; dmarc=none action=none; compauth=pass reason=100"));
+        message.Headers.Insert(0, new Header("Received", $"from mail.sender.example (203.0.113.25) by {edge} (10.167.16.5) with Microsoft SMTP Server id 15.20.8000.11 via Frontend Transport; {time}"));
+        message.Headers.Insert(0, new Header("Received", $"from {edge} (2603:10a6:20b:2::34) by {mailbox} (2603:10a6:208:1::12) with Microsoft SMTP Server id 15.20.8000.11; {time}"));
+        message.Headers.Add("X-MS-Exchange-Organization-Network-Message-Id", networkMessageId);
+        message.Headers.Add("X-MS-Exchange-Organization-AuthAs", "Anonymous");
+        message.Headers.Add("X-MS-Exchange-CrossTenant-Network-Message-Id", networkMessageId);
+        message.Headers.Add("X-MS-Exchange-CrossTenant-Id", tenantId);
+        message.Headers.Add("X-MS-Exchange-CrossTenant-OriginalArrivalTime", arrival.UtcDateTime.ToString("dd MMM yyyy HH:mm:ss.ffff '(UTC)'", CultureInfo.InvariantCulture));
+        message.Headers.Add("X-Forefront-Antispam-Report", "CIP:203.0.113.25;CTRY:;LANG:en;SCL:1;SRV:;IPV:NLI;SFV:NSPM;H:mail.sender.example;DIR:INB;");
+        return message;
+    }
+
+    public static MimeMessage Copy(MimeMessage original)
+    {
+        using var buffer = new MemoryStream();
+        original.WriteTo(buffer);
+        buffer.Position = 0;
+        return MimeMessage.Load(buffer);
+    }
+}

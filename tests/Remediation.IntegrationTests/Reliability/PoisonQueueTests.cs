@@ -1,0 +1,43 @@
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using Remediation.Cli.LocalRun;
+using Remediation.Core.Queues;
+using Remediation.Core.Telemetry;
+using Remediation.IntegrationTests.Fixtures;
+
+namespace Remediation.IntegrationTests.Reliability;
+
+/// <summary>A message a stage cannot process is retried, then kept in the poison queue, and the poison alert fires.</summary>
+public sealed class PoisonQueueTests : IAsyncLifetime
+{
+    private readonly RecordingTelemetry _telemetry = new();
+    private LocalTenant _tenant = null!;
+
+    public async Task InitializeAsync() => _tenant = await LocalTenant.StartAsync(new LocalTenantOptions
+    {
+        Mailboxes = [("adele", "Adele Vance")],
+        Settings = new Dictionary<string, string?>
+        {
+            ["LocalHost:MaxDequeueCount"] = "2",
+            ["LocalHost:PoisonCheckInterval"] = "00:00:00.500",
+        },
+        ConfigureServices = services => services.AddSingleton<IPipelineTelemetry>(_telemetry),
+    });
+
+    public async Task DisposeAsync() => await _tenant.DisposeAsync();
+
+    [Fact]
+    public async Task ScanStage_MessageItCannotRead_EndsInPoisonQueueAndRaisesTheAlert()
+    {
+        var queues = new QueueServiceClient(_tenant.AzuriteConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await queues.GetQueueClient(WorkQueueNames.ScanRequests).SendMessageAsync("{\"mailboxId\": 42, this is not a scan request");
+        var poison = queues.GetQueueClient(WorkQueueNames.PoisonOf(WorkQueueNames.ScanRequests));
+
+        Assert.True(await Eventually.TrueAsync(() => _telemetry.Events(PipelineEvents.PoisonMessage).Count > 0, TimeSpan.FromSeconds(60)), "the poison alert fired");
+
+        var alert = _telemetry.Events(PipelineEvents.PoisonMessage)[0];
+        Assert.Equal(WorkQueueNames.PoisonOf(WorkQueueNames.ScanRequests), alert[PipelineEventProperties.Queue]);
+        var kept = Assert.Single((await poison.PeekMessagesAsync(10)).Value);
+        Assert.Contains("this is not a scan request", kept.Body.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,73 @@
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using Remediation.Cli.LocalRun;
+using Remediation.Core.Queues;
+using Remediation.Core.Remediation;
+using Remediation.Core.Telemetry;
+using Remediation.IntegrationTests.Fixtures;
+
+namespace Remediation.IntegrationTests.Remediation;
+
+/// <summary>Idempotence and the blast-radius guard, on a small tenant.</summary>
+public sealed class RemediationSafetyTests : IAsyncLifetime
+{
+    private const string Domain = "contoso.example";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private readonly RecordingTelemetry _telemetry = new();
+    private LocalTenant _tenant = null!;
+
+    public async Task InitializeAsync() => _tenant = await LocalTenant.StartAsync(new LocalTenantOptions
+    {
+        Mailboxes = [.. Enumerable.Range(0, 12).Select(i => (User(i), $"User {i}"))],
+        Settings = new Dictionary<string, string?>
+        {
+            ["Detection:BlockedUrlDomains:0"] = SampleMail.PhishingDomain,
+            ["Remediation:MaxMailboxesPerCampaign"] = "6",
+        },
+        ConfigureServices = services => services.AddSingleton<IPipelineTelemetry>(_telemetry),
+    });
+
+    public async Task DisposeAsync() => await _tenant.DisposeAsync();
+
+    [Fact]
+    public async Task RemediateAsync_ReplayedJobsAndSeeds_ChangeNothing()
+    {
+        var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, User(0), User(1), User(2)));
+        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience));
+        var idsAfterFirstMove = copies.Select(c => _tenant.Simulator.Tenant.FindMessage(c.MailboxId, c.ImmutableId)!.MessageId).ToList();
+        var campaignId = _telemetry.Events(PipelineEvents.MessageRemediated)[0][PipelineEventProperties.CampaignId];
+        var remediator = _tenant.Host.Services.GetRequiredService<MailboxRemediator>();
+
+        foreach (var copy in copies)
+        {
+            var replay = new RemediationJob(campaignId, copy.MailboxId, [copy.ImmutableId], [copy.InternetMessageId], RemediationAction.Quarantine, ["REPLAY"], DateTimeOffset.UtcNow);
+            Assert.Equal(new RemediationResult(0, 1, 0), await remediator.RemediateAsync(replay, CancellationToken.None));
+        }
+        var seed = _telemetry.Events(PipelineEvents.MessageScanned).First(e => e[PipelineEventProperties.Band] == "Malicious");
+        await _tenant.Host.Services.GetRequiredService<Core.Campaigns.CampaignResolver>().ResolveAsync(new MaliciousMessage(
+            campaignId, seed[PipelineEventProperties.MailboxId], seed[PipelineEventProperties.MessageId], copies[0].InternetMessageId,
+            Core.Scanning.ThreatCategory.Phishing, 10, ["REPLAY"], [.. copies.Select(c => _tenant.Simulator.Tenant.Mailboxes.Single(m => m.Id == c.MailboxId).UserPrincipalName)],
+            DateTimeOffset.UtcNow), CancellationToken.None);
+
+        Assert.Equal(0, (await new QueueServiceClient(_tenant.AzuriteConnectionString).GetQueueClient(WorkQueueNames.RemediationJobs).GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Equal(idsAfterFirstMove, copies.Select(c => _tenant.Simulator.Tenant.FindMessage(c.MailboxId, c.ImmutableId)!.MessageId));
+        Assert.Equal(copies.Count, (await _tenant.AuditAsync(campaignId)).Count);
+    }
+
+    [Fact]
+    public async Task Resolve_CampaignOverTheMailboxCap_IsHeldUntilTheSocApproves()
+    {
+        var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, [.. Enumerable.Range(0, 10).Select(User)]));
+
+        Assert.True(await Eventually.TrueAsync(() => _telemetry.Events(PipelineEvents.CampaignHeld).Count > 0, Patience), "the campaign was held");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.True(_tenant.AllIn(copies, "inbox"), "a held campaign moves nothing");
+        var held = Assert.Single(_telemetry.Events(PipelineEvents.CampaignHeld).Select(e => e[PipelineEventProperties.CampaignId]).Distinct());
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await _tenant.PostAdminAsync($"api/campaigns/{held}/approve")).StatusCode);
+
+        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience), "approval remediates every copy");
+    }
+
+    private static string User(int i) => $"user{i:D2}";
+}
