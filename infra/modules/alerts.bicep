@@ -16,7 +16,7 @@ param alertEmailAddresses string[]
 @secure()
 param alertWebhookUrl string
 
-@description('Webhook rejections in 5 minutes above which the spike alert fires.')
+@description('Notifications or requests the webhook refuses in 5 minutes above which the spike alert fires.')
 @minValue(1)
 param webhookRejectThreshold int
 
@@ -29,78 +29,103 @@ var evaluationFrequency = 'PT5M'
 var windowSize = 'PT15M'
 var freshRows = '| where ingestion_time() > ago(5m)'
 
+// The SOC's levers on a campaign are admin-level functions that only the master key opens
+// (az functionapp keys list -g <rg> -n <app> --query masterKey -o tsv), called directly or with the CLI.
+var adminKeyHowTo = 'with the master key (x-functions-key header; for the CLI in REMEDIATION_ADMIN_KEY)'
+var restoreHowTo = 'remediation restore --url https://<app> --campaign <CampaignId> [--mailbox <MailboxId> [--message <MessageId>]], or POST https://<app>/api/campaigns/<CampaignId>/restore[?mailbox=<MailboxId>&message=<MessageId>] ${adminKeyHowTo}, puts the remediated copies back in their original folders; restoring a whole campaign also releases it.'
+
+// One entry per event in PipelineEvents.Alerting (the infrastructure tests compare the two lists).
 var eventAlerts = [
   {
     eventName: 'MessageRemediated'
     displayName: 'Malicious message remediated'
     severity: 2
     threshold: 0
+    measure: ''
     extend: '| extend CampaignId = tostring(Properties.CampaignId)'
     dimensions: ['CampaignId']
-    description: 'The pipeline remediated every copy of a malicious message in one or more mailboxes (moved to Junk Email; with Remediation__Action = ReportOnly only recorded). For the SOC: open the events (MailboxId, CampaignId, Category, Score, Rules), confirm the verdict, inform the recipients, and look for clicks or replies. If it is a false positive, restore the campaign with the Restore endpoint and fix the rule or list that fired.'
+    description: 'Copies of a malicious campaign were remediated (one alert per CampaignId): moved to the hidden quarantine folder, moved to Junk Email or soft-deleted, as Remediation__PhishingAction / MalwareAction / SpamAction set for its category. Outcome ReportOnly means Remediation__ReportOnly is on and nothing was moved. Look at the campaign\'s events (MailboxId, MessageId, Rules, Outcome, SecondsSinceNotified), confirm the verdict, tell the recipients and look for clicks or replies. False positive: ${restoreHowTo} Then fix the rule or list that fired.'
   }
   {
     eventName: 'CampaignHeld'
     displayName: 'Campaign held by the blast-radius guard'
     severity: 1
     threshold: 0
+    measure: ''
     extend: '| extend CampaignId = tostring(Properties.CampaignId)'
     dimensions: ['CampaignId']
-    description: 'A malicious campaign was too large or too uncertain to remediate automatically and was held: its copies are still in the recipients\' mailboxes. Review the campaign now (CampaignId, Count, Reason, Rules): approve its remediation if the verdict holds, or dismiss it as a false positive. Every minute it waits, recipients can open it.'
+    description: 'A malicious campaign reaches more mailboxes than Remediation__MaxMailboxesPerCampaign, or scored below Remediation__MinimumScoreToAct, and was held: nothing was moved and its copies are still in the recipients\' mailboxes. Review it now (CampaignId, Category, Score, Rules, Count = mailboxes reached, Reason). If the verdict holds: remediation approve --url https://<app> --campaign <CampaignId>, or POST https://<app>/api/campaigns/<CampaignId>/approve ${adminKeyHowTo}; every copy is then remediated. If it is a false positive: release it with remediation restore (or POST .../restore) and add the CampaignId to Detection__AllowedFingerprints (allowedFingerprints parameter). Every minute it waits, recipients can open it.'
   }
   {
     eventName: 'RemediationFailed'
     displayName: 'Remediation failed in a mailbox'
     severity: 2
     threshold: 0
+    measure: ''
     extend: '| extend MailboxId = tostring(Properties.MailboxId)'
     dimensions: ['MailboxId']
-    description: 'Remediation of a malicious message failed in a mailbox after retries: the message may still be in that mailbox. Check Reason and MailboxId in the event: a mailbox outside the Exchange RBAC management scope (access denied), persistent throttling, or a Graph outage. Fix the cause and replay the job, or remove the message manually (for example with a Purview content search and purge).'
+    description: 'A copy of a malicious message could not be remediated in a mailbox (one event per attempt): it may still be there. Check Outcome (the error) with CampaignId and MessageId: a mailbox outside the Exchange RBAC management scope (access denied), persistent throttling, or a Graph outage. The queue retries the job; after the last attempt it waits in remediation-jobs-poison (PoisonMessage alert). Fix the cause and move the job back to remediation-jobs (replaying is safe: copies already done are skipped), or remove the message by hand (Purview content search and purge).'
   }
   {
     eventName: 'PoisonMessage'
     displayName: 'Work item moved to a poison queue'
     severity: 1
     threshold: 0
+    measure: ''
     extend: '| extend Queue = tostring(Properties.Queue)'
     dimensions: ['Queue']
-    description: 'A queue message exhausted its attempts and now sits in "<queue>-poison": a notification was not scanned or a remediation job was not carried out. Find the cause in the exceptions and traces of the failing function (same operation id), fix it, then move the message from the poison queue back to its queue. Nothing is lost while it sits there, but nothing happens to it either.'
+    description: 'Messages that failed every attempt wait in the poison queue named by Queue (Count = how many); the check runs every 5 minutes and fires again while any wait. A notification was not scanned, a campaign not resolved, a remediation job not carried out or a lifecycle event not handled. Find the cause in the exceptions and traces of the failing function, fix it, then move the messages back to their queue (the name without -poison) with Storage Explorer or az storage message commands (--auth-mode login; your identity needs Storage Queue Data Contributor). Every stage is idempotent, so a replay is safe. Nothing is lost while they wait, but nothing happens to them either.'
   }
   {
     eventName: 'SubscriptionRenewalFailed'
     displayName: 'Graph subscription not created or renewed'
     severity: 2
     threshold: 0
+    measure: ''
     extend: '| extend MailboxId = tostring(Properties.MailboxId)'
     dimensions: ['MailboxId']
-    description: 'A mailbox\'s Microsoft Graph subscription could not be created or renewed: new mail in that mailbox is not scanned until it is. Check Reason: a missing Graph permission or a mailbox outside the management scope, the notification URL failing the validation handshake, or the per-mailbox subscription limit. The subscription timer retries; once it succeeds the pipeline resynchronises the mailbox with delta queries.'
+    description: 'A mailbox\'s Microsoft Graph subscription could not be created or renewed: new mail in that mailbox is not scanned until it is. Check Reason: a missing Graph permission or a mailbox outside the management scope (403), the notification URL failing the validation handshake (app stopped, wrong host key), or the per-mailbox subscription limit. The subscription timer retries every 30 minutes; once it succeeds the pipeline resynchronises the mailbox with delta queries.'
   }
   {
     eventName: 'MessageUnscannable'
     displayName: 'Message could not be scanned'
     severity: 3
     threshold: 0
+    measure: ''
     extend: ''
     dimensions: []
-    description: 'A message could not be parsed or scanned within the limits and received no verdict, so it was neither remediated nor cleared. Review it by hand (MailboxId, MessageId, Reason). Several from one sender suggest a deliberate evasion attempt with malformed or oversized content.'
+    description: 'A message could not be parsed or scanned within the limits and received no verdict, so it was neither remediated nor cleared. Review it by hand (MailboxId, MessageId, Reason). Several from one sender suggest a deliberate evasion attempt with malformed or oversized content; add the sender or link domain to the blocked lists if it is malicious.'
   }
   {
     eventName: 'WebhookRejected'
     displayName: 'Spike of rejected webhook requests'
     severity: 2
     threshold: webhookRejectThreshold
-    extend: ''
+    // One event per refused request or per partly rejected batch; Count is the number of notifications refused.
+    measure: 'Rejected'
+    extend: '| extend Rejected = coalesce(toint(Properties.Count), 1)'
     dimensions: []
-    description: 'The notification webhook refused more than ${webhookRejectThreshold} requests or notifications in 5 minutes (wrong clientState, foreign tenant, malformed or oversized body). Check Reason: if the client state was rotated in Key Vault, recreate the Graph subscriptions so they carry the new value (until then genuine notifications are lost); otherwise someone is probing the public endpoint, so look at the callers\' addresses in the request telemetry.'
+    description: 'The notification webhook refused more than ${webhookRejectThreshold} requests or notifications in 5 minutes (wrong clientState, foreign tenant, malformed or oversized body). Check Reason: if the client state was rotated in Key Vault, recreate the Graph subscriptions so they carry the new value (until then genuine notifications are lost); otherwise someone holding the function key is probing the endpoint, so look at the callers\' addresses in the request telemetry and rotate the webhook-function-key secret and host key together.'
+  }
+  {
+    eventName: 'MailboxCompromised'
+    displayName: 'Mailbox likely compromised'
+    severity: 1
+    threshold: 0
+    measure: ''
+    extend: '| extend MailboxId = tostring(Properties.MailboxId)'
+    dimensions: ['MailboxId']
+    description: 'Malicious mail was placed into this mailbox without passing the tenant\'s transport (typically appended over IMAP with the user\'s password), repeatedly or in a wave across mailboxes: someone else likely holds the credentials. The messages themselves were handled as a campaign. Look at MailboxId, Messages, CampaignId, FirstSeen, LastSeen and Response (RevokeSessions: sign-in sessions were already revoked). Now: reset the user\'s password and revoke their sessions; disable IMAP and POP for the mailbox (Set-CASMailbox <user> -ImapEnabled $false -PopEnabled $false); review the Entra sign-in logs between FirstSeen and LastSeen for IMAP and other legacy-protocol sign-ins and block their IP addresses; check inbox rules and forwarding (Get-InboxRule), app passwords and MFA methods. Then restore the mailbox\'s access: re-enable only the protocols the user needs once the credentials are new.'
   }
   {
     eventName: 'SuspiciousMessage'
     displayName: 'Suspicious message (no action taken)'
     severity: 3
     threshold: 0
+    measure: ''
     extend: ''
     dimensions: []
-    description: 'A scan scored a message as suspicious, below the malicious threshold: nothing was moved. Review it (MailboxId, MessageId, Score, Rules). If it is malicious, remediate it and add its sender or link domain to the blocked lists so that the next copy is remediated automatically.'
+    description: 'A scan scored a message as suspicious, below the malicious threshold: nothing was moved. Review it (MailboxId, MessageId, Score, Rules). If it is malicious, remove it and add its sender or link domain to the blocked lists so that the next copy is remediated automatically.'
   }
 ]
 
@@ -166,7 +191,8 @@ resource alertRules 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = [
               ),
               '\n'
             )
-            timeAggregation: 'Count'
+            timeAggregation: empty(alert.measure) ? 'Count' : 'Total'
+            metricMeasureColumn: empty(alert.measure) ? null : alert.measure
             operator: 'GreaterThan'
             threshold: alert.threshold
             dimensions: [

@@ -12,13 +12,30 @@ param keyVaultName string
 @description('Name of the Application Insights component the app reports to.')
 param appInsightsName string
 
-// Built-in role definition ids (identical in every tenant).
-var roleIds = {
-  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
-  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
-  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
-  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+// Built-in role definitions (the same ids in every tenant).
+resource blobDataOwnerRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' existing = {
+  scope: subscription()
+  name: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // Storage Blob Data Owner
+}
+
+resource queueDataContributorRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' existing = {
+  scope: subscription()
+  name: '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor
+}
+
+resource tableDataContributorRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' existing = {
+  scope: subscription()
+  name: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor
+}
+
+resource secretsUserRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' existing = {
+  scope: subscription()
+  name: '4633458b-17de-408a-b874-0445c86b69e6' // Key Vault Secrets User
+}
+
+resource metricsPublisherRole 'Microsoft.Authorization/roleDefinitions@2022-04-01' existing = {
+  scope: subscription()
+  name: '3913510d-42f4-4e42-8a64-420c390055eb' // Monitoring Metrics Publisher
 }
 
 resource storageAccount 'Microsoft.Storage/storageAccounts@2026-06-01' existing = {
@@ -38,11 +55,11 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
 // host storage; it is a data-plane role and grants nothing on the account's configuration.
 resource blobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storageAccount
-  name: guid(storageAccount.id, principalId, roleIds.storageBlobDataOwner)
+  name: guid(storageAccount.id, principalId, blobDataOwnerRole.id)
   properties: {
     principalId: principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageBlobDataOwner)
+    roleDefinitionId: blobDataOwnerRole.id
     description: 'Functions host storage and the Flex Consumption deployment package.'
   }
 }
@@ -50,11 +67,11 @@ resource blobDataOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 // Account scope: queue triggers move failed messages to "<queue>-poison" and the stages enqueue work.
 resource queueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storageAccount
-  name: guid(storageAccount.id, principalId, roleIds.storageQueueDataContributor)
+  name: guid(storageAccount.id, principalId, queueDataContributorRole.id)
   properties: {
     principalId: principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageQueueDataContributor)
+    roleDefinitionId: queueDataContributorRole.id
     description: 'Pipeline work queues and their poison queues.'
   }
 }
@@ -62,22 +79,22 @@ resource queueDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
 // Account scope: the pipeline's tables, and the host's diagnostic events table.
 resource tableDataContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storageAccount
-  name: guid(storageAccount.id, principalId, roleIds.storageTableDataContributor)
+  name: guid(storageAccount.id, principalId, tableDataContributorRole.id)
   properties: {
     principalId: principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.storageTableDataContributor)
+    roleDefinitionId: tableDataContributorRole.id
     description: 'Verdicts, audit records and subscription state.'
   }
 }
 
 resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: vault
-  name: guid(vault.id, principalId, roleIds.keyVaultSecretsUser)
+  name: guid(vault.id, principalId, secretsUserRole.id)
   properties: {
     principalId: principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.keyVaultSecretsUser)
+    roleDefinitionId: secretsUserRole.id
     description: 'Resolves the Key Vault references in the app settings.'
   }
 }
@@ -85,11 +102,11 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
 // Local authentication is off on the component: telemetry is accepted only from this identity.
 resource metricsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: appInsights
-  name: guid(appInsights.id, principalId, roleIds.monitoringMetricsPublisher)
+  name: guid(appInsights.id, principalId, metricsPublisherRole.id)
   properties: {
     principalId: principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.monitoringMetricsPublisher)
+    roleDefinitionId: metricsPublisherRole.id
     description: 'Sends telemetry to Application Insights with Entra ID authentication.'
   }
 }

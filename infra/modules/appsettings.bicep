@@ -1,3 +1,5 @@
+import { compromiseResponseType, remediationActionType } from '../types.bicep'
+
 metadata description = 'App settings of the Function App. Applied after the identity holds its roles, so that the Key Vault references and identity-based storage resolve when the app restarts with them.'
 
 @description('Name of the Function App.')
@@ -24,6 +26,9 @@ param tenantId string
 @description('Versionless Key Vault URI of the notification client state.')
 param clientStateUri string
 
+@description('Versionless Key Vault URI of the webhook function key.')
+param webhookFunctionKeyUri string
+
 @description('Client id of the Graph app registration; empty when the app\'s managed identity calls Graph.')
 param graphClientId string
 
@@ -33,18 +38,41 @@ param graphCredentialUri string
 @description('Mail domains of the tenant.')
 param acceptedDomains string[]
 
+@description('Mailboxes the pipeline subscribes to; empty for every user Graph lists.')
+param protectedMailboxes string[]
+
 @description('Sender domains treated as malicious.')
 param blockedSenderDomains string[]
 
 @description('Link domains treated as malicious.')
 param blockedUrlDomains string[]
 
-@description('What happens to every copy of a malicious message.')
-@allowed([
-  'ReportOnly'
-  'MoveToJunk'
-])
-param remediationAction string
+@description('SHA-256 (hex) of attachments treated as malicious.')
+param blockedAttachmentSha256 string[]
+
+@description('Campaign ids (message fingerprints) the SOC released.')
+param allowedFingerprints string[]
+
+@description('Sender addresses or domains the SOC released.')
+param allowedSenders string[]
+
+@description('Record what would be done and touch no mailbox.')
+param reportOnly bool
+
+@description('Action on the copies of a phishing campaign.')
+param phishingAction remediationActionType
+
+@description('Action on the copies of a malware campaign.')
+param malwareAction remediationActionType
+
+@description('Action on the copies of a spam campaign.')
+param spamAction remediationActionType
+
+@description('Mailboxes a campaign may reach before it is held for the SOC.')
+param maxMailboxesPerCampaign int
+
+@description('What happens besides the alert when a mailbox is likely compromised.')
+param compromiseResponse compromiseResponseType
 
 @description('HTTPS URL Graph posts change notifications to.')
 param notificationUrl string
@@ -80,10 +108,17 @@ var hostSettings = {
 var pipelineSettings = {
   Tenant__TenantId: tenantId
   Tenant__ClientState: '@Microsoft.KeyVault(SecretUri=${clientStateUri})'
-  Remediation__Action: remediationAction
-  // The app appends its function key from its own host keys at runtime: no key is stored in settings.
+  Remediation__ReportOnly: reportOnly ? 'true' : 'false'
+  Remediation__PhishingAction: phishingAction
+  Remediation__MalwareAction: malwareAction
+  Remediation__SpamAction: spamAction
+  Remediation__MaxMailboxesPerCampaign: string(maxMailboxesPerCampaign)
+  Compromise__Response: compromiseResponse
   Subscriptions__NotificationUrl: notificationUrl
   Subscriptions__LifecycleNotificationUrl: lifecycleNotificationUrl
+  // The app appends this key as "code" to both URLs and Graph sends it back on every delivery. It is a Key Vault
+  // reference to the same value as the host key "graph-webhooks", so the settings hold a location, not the key.
+  Subscriptions__FunctionKey: '@Microsoft.KeyVault(SecretUri=${webhookFunctionKeyUri})'
 }
 
 // Without Graph__ClientId the app uses its managed identity for Graph.
@@ -100,7 +135,11 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     pipelineSettings,
     graphSettings,
     indexedSettings('Tenant__AcceptedDomains', acceptedDomains),
+    indexedSettings('Subscriptions__Mailboxes', protectedMailboxes),
     indexedSettings('Detection__BlockedSenderDomains', blockedSenderDomains),
-    indexedSettings('Detection__BlockedUrlDomains', blockedUrlDomains)
+    indexedSettings('Detection__BlockedUrlDomains', blockedUrlDomains),
+    indexedSettings('Detection__BlockedAttachmentSha256', blockedAttachmentSha256),
+    indexedSettings('Detection__AllowedFingerprints', allowedFingerprints),
+    indexedSettings('Detection__AllowedSenders', allowedSenders)
   )
 }

@@ -28,6 +28,9 @@ param maximumInstanceCount int
 ])
 param instanceMemoryMB int
 
+@description('Service of azure.yaml that azd publishes to this app (its azd-service-name tag).')
+param azdServiceName string
+
 @description('Tags applied to every resource.')
 param tags object
 
@@ -48,7 +51,8 @@ resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
 resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
   name: name
   location: location
-  tags: tags
+  // azd looks the app up by this tag and wants exactly one resource carrying it, so the plan does not.
+  tags: union(tags, { 'azd-service-name': azdServiceName })
   kind: 'functionapp,linux'
   identity: {
     type: 'SystemAssigned'
@@ -61,9 +65,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
     keyVaultReferenceIdentity: 'SystemAssigned'
     siteConfig: {
       minTlsVersion: '1.2'
-      scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      http20Enabled: true
     }
     functionAppConfig: {
       deployment: {

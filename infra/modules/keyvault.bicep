@@ -8,13 +8,24 @@ param name string
 @description('Azure region of the vault.')
 param location string
 
-@description('The clientState Graph echoes in every change notification.')
+@description('The clientState Graph echoes in every change notification (32-128 characters).')
 @secure()
+@minLength(32)
+@maxLength(128)
 param notificationClientState string
 
-@description('Client secret of the Graph app registration; empty when the Function App\'s managed identity calls Graph.')
+@description('Function key Graph presents on every notification (32-128 characters).')
+@secure()
+@minLength(32)
+@maxLength(128)
+param webhookFunctionKey string
+
+@description('Client secret of the Graph app registration; ignored unless storeGraphClientSecret.')
 @secure()
 param graphClientSecret string
+
+@description('Whether a Graph app registration secret is given and must be stored.')
+param storeGraphClientSecret bool
 
 @description('Tags applied to every resource.')
 param tags object
@@ -58,7 +69,17 @@ resource clientStateSecret 'Microsoft.KeyVault/vaults/secrets@2026-02-01' = {
   }
 }
 
-resource graphCredential 'Microsoft.KeyVault/vaults/secrets@2026-02-01' = if (!empty(graphClientSecret)) {
+// The app reads the key from here; the host key of the same value is set by webhook-key.bicep.
+resource webhookFunctionKeySecret 'Microsoft.KeyVault/vaults/secrets@2026-02-01' = {
+  parent: vault
+  name: 'webhook-function-key'
+  properties: {
+    value: webhookFunctionKey
+    contentType: 'text/plain'
+  }
+}
+
+resource graphCredential 'Microsoft.KeyVault/vaults/secrets@2026-02-01' = if (storeGraphClientSecret) {
   parent: vault
   name: 'graph-client-secret'
   properties: {
@@ -77,5 +98,8 @@ output resourceId string = vault.id
 @description('Versionless URI of the notification client state (a location, not the value).')
 output clientStateUri string = clientStateSecret.properties.secretUri
 
+@description('Versionless URI of the webhook function key (a location, not the value).')
+output webhookFunctionKeyUri string = webhookFunctionKeySecret.properties.secretUri
+
 @description('Versionless URI of the Graph client secret (a location, not the value); empty when none was given.')
-output graphCredentialUri string = empty(graphClientSecret) ? '' : graphCredential!.properties.secretUri
+output graphCredentialUri string = storeGraphClientSecret ? graphCredential!.properties.secretUri : ''

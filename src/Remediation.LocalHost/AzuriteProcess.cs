@@ -1,32 +1,34 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Remediation.LocalHost;
 
 /// <summary>
-/// Azurite (the Azure Storage emulator, installed by <c>npm ci</c>) on free loopback ports, in memory, for one run.
+/// Azurite (the Azure Storage emulator, installed by <c>npm ci</c>) on free loopback ports for one run: in memory,
+/// or on disk when the run must survive a restart of the emulator.
 /// </summary>
 public sealed partial class AzuriteProcess : IAsyncDisposable
 {
     // Azurite's published development account: a well-known value, not a secret.
     private const string DevAccount = "devstoreaccount1";
     private const string DevKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static readonly string[] Services = ["Blob", "Queue", "Table"];
 
-    private readonly Process _process;
     private readonly string _workingDirectory;
+    private readonly bool _persistent;
+    private Process? _process;
 
-    private AzuriteProcess(Process process, string workingDirectory, IReadOnlyDictionary<string, int> ports)
+    private AzuriteProcess(string workingDirectory, bool persistent)
     {
-        _process = process;
         _workingDirectory = workingDirectory;
-        BlobPort = ports["Blob"];
-        QueuePort = ports["Queue"];
-        TablePort = ports["Table"];
+        _persistent = persistent;
     }
 
-    public int BlobPort { get; }
-    public int QueuePort { get; }
-    public int TablePort { get; }
+    public int BlobPort { get; private set; }
+    public int QueuePort { get; private set; }
+    public int TablePort { get; private set; }
 
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={DevAccount};AccountKey={DevKey};" +
@@ -34,24 +36,64 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{DevAccount};" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{DevAccount};";
 
-    public static async Task<AzuriteProcess> StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>An in-memory emulator.</summary>
+    public static Task<AzuriteProcess> StartAsync(CancellationToken cancellationToken = default) => StartAsync(persistent: false, cancellationToken);
+
+    /// <param name="persistent">Keep the data on disk, so <see cref="StopAsync"/> and <see cref="RestartAsync"/> lose nothing.</param>
+    public static async Task<AzuriteProcess> StartAsync(bool persistent, CancellationToken cancellationToken = default)
+    {
+        var azurite = new AzuriteProcess(Directory.CreateTempSubdirectory("azurite-").FullName, persistent);
+        await azurite.LaunchAsync(0, 0, 0, cancellationToken);
+        return azurite;
+    }
+
+    /// <summary>Stops the emulator as a crash would; storage calls fail until <see cref="RestartAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Starts the emulator again on the same ports (and, when persistent, with the same data).</summary>
+    public Task RestartAsync(CancellationToken cancellationToken = default) => LaunchAsync(BlobPort, QueuePort, TablePort, cancellationToken);
+
+    /// <summary>Stops the emulator and deletes what it stored.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(_workingDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary folder is harmless.
+        }
+    }
+
+    private async Task LaunchAsync(int blobPort, int queuePort, int tablePort, CancellationToken cancellationToken)
     {
         var executable = FindExecutable();
-        var workingDirectory = Directory.CreateTempSubdirectory("azurite-").FullName;
         var start = new ProcessStartInfo(executable)
         {
-            WorkingDirectory = workingDirectory,
+            WorkingDirectory = _workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[]
-        {
-            "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry",
-            "--blobHost", "127.0.0.1", "--blobPort", "0",
-            "--queueHost", "127.0.0.1", "--queuePort", "0",
-            "--tableHost", "127.0.0.1", "--tablePort", "0",
-        })
+        string[] storage = _persistent ? ["--location", Path.Combine(_workingDirectory, "data")] : ["--inMemoryPersistence"];
+        foreach (var argument in storage.Concat(
+        [
+            "--silent", "--skipApiVersionCheck", "--disableTelemetry",
+            "--blobHost", "127.0.0.1", "--blobPort", Port(blobPort),
+            "--queueHost", "127.0.0.1", "--queuePort", Port(queuePort),
+            "--tableHost", "127.0.0.1", "--tablePort", Port(tablePort),
+        ]))
         {
             start.ArgumentList.Add(argument);
         }
@@ -59,7 +101,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executable}.");
         var ports = new Dictionary<string, int>();
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var output = new System.Text.StringBuilder();
+        var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data);
         process.BeginOutputReadLine();
@@ -72,8 +114,8 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             {
                 output.AppendLine(line);
                 var match = ListeningPattern().Match(line);
-                if (match.Success) ports[match.Groups["service"].Value] = int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                if (ports.Count == 3) ready.TrySetResult();
+                if (match.Success) ports[match.Groups["service"].Value] = int.Parse(match.Groups["port"].Value, CultureInfo.InvariantCulture);
+                if (Services.All(ports.ContainsKey)) ready.TrySetResult();
             }
         }
 
@@ -86,32 +128,17 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
+            process.Dispose();
             lock (ports)
             {
                 throw new InvalidOperationException($"Azurite did not start listening within 60 s. Its output:\n{output}");
             }
         }
-        return new AzuriteProcess(process, workingDirectory, ports);
+        _process = process;
+        (BlobPort, QueuePort, TablePort) = (ports["Blob"], ports["Queue"], ports["Table"]);
     }
 
-    /// <summary>Stops the emulator; everything it stored is gone.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_workingDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temporary folder is harmless.
-        }
-    }
+    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
     private static string FindExecutable()
     {

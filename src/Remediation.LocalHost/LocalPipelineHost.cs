@@ -72,6 +72,9 @@ public sealed class LocalPipelineHost : IAsyncDisposable
         var options = builder.Configuration.GetSection(LocalHostOptions.Section).Get<LocalHostOptions>() ?? new LocalHostOptions();
         builder.WebHost.UseUrls(options.Url);
         configureLogging?.Invoke(builder.Logging);
+        // These log request URLs, and Graph's carry the function key in their query string.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.HostFiltering", LogLevel.Warning);
 
         builder.Services.Configure<LocalHostOptions>(builder.Configuration.GetSection(LocalHostOptions.Section));
         if (!string.IsNullOrEmpty(options.GraphAccessToken))

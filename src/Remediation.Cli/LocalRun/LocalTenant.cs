@@ -34,9 +34,12 @@ public sealed class LocalTenant : IAsyncDisposable
 
     public string AzuriteConnectionString => _azurite.ConnectionString;
 
+    /// <summary>The storage emulator, to stop and restart it under a running pipeline.</summary>
+    public AzuriteProcess Azurite => _azurite;
+
     public static async Task<LocalTenant> StartAsync(LocalTenantOptions options, Action<ILoggingBuilder>? configureLogging = null, CancellationToken cancellationToken = default)
     {
-        var azurite = await AzuriteProcess.StartAsync(cancellationToken);
+        var azurite = await AzuriteProcess.StartAsync(options.PersistentStorage, cancellationToken);
         var clock = options.Clock ?? TimeProvider.System;
         var simulator = await GraphSimulator.StartAsync(options.Simulator ?? new SimulatorOptions { TenantDomain = options.Domain }, clock, cancellationToken);
         foreach (var (userName, displayName) in options.Mailboxes)
@@ -45,7 +48,7 @@ public sealed class LocalTenant : IAsyncDisposable
         }
 
         // A fresh secret per run: it only has to match between the subscriptions and the webhook.
-        var clientState = RandomNumberGenerator.GetHexString(32, lowercase: true);
+        var clientState = options.Settings.GetValueOrDefault("Tenant:ClientState") ?? RandomNumberGenerator.GetHexString(32, lowercase: true);
         var settings = new Dictionary<string, string?>(options.Settings)
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,

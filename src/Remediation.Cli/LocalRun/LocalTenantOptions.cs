@@ -16,6 +16,9 @@ public sealed class LocalTenantOptions
     /// <summary>The simulator's settings (faults, throttling, latency); its tenant domain should match <see cref="Domain"/>.</summary>
     public SimulatorOptions? Simulator { get; init; }
 
+    /// <summary>Storage on disk, so the emulator can be stopped and restarted mid-run without losing queued work.</summary>
+    public bool PersistentStorage { get; init; }
+
     /// <summary>One clock for the simulator and the pipeline, so tests can move time.</summary>
     public TimeProvider? Clock { get; init; }
 

@@ -39,6 +39,8 @@ public sealed partial class AccountCompromiseDetector(
     private async Task AssessAsync(string mailboxId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        // Already answered: the evidence joins the open incident.
+        if (await ledger.HasOpenIncidentAsync(mailboxId, now, options.Value.Cooldown, cancellationToken)) return;
         var evidence = (await ledger.EvidenceAsync(mailboxId, cancellationToken)).Where(e => now - e.At <= options.Value.EvidenceWindow).ToList();
         if (evidence.Count == 0) return;
         var score = 0.0;

@@ -10,6 +10,9 @@ public interface ICompromiseLedger
     /// <summary>The mailboxes a campaign was placed into without transport.</summary>
     Task<IReadOnlyList<string>> WaveAsync(string campaignId, CancellationToken cancellationToken);
 
+    /// <summary>Whether an incident was opened for the mailbox within the cooldown.</summary>
+    Task<bool> HasOpenIncidentAsync(string mailboxId, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken);
+
     /// <summary>
     /// Opens an incident for the mailbox unless one was opened within the cooldown; only one caller wins a race.
     /// </summary>

@@ -26,4 +26,14 @@ internal sealed class DuplicateFilter(TimeSpan window, TimeProvider clock)
             return !_previous.Contains(key) && _current.Add(key);
         }
     }
+
+    /// <summary>Forgets a key, so its next arrival counts as new (the first one could not be handled).</summary>
+    public void Remove(string key)
+    {
+        lock (_gate)
+        {
+            _current.Remove(key);
+            _previous.Remove(key);
+        }
+    }
 }

@@ -105,9 +105,19 @@ public sealed partial class NotificationIntake
 
     private async Task<bool> QueueScanAsync(ChangeNotification n, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!_recent.TryAdd($"{n.MailboxId}/{n.MessageId}")) return false;
-        await _queue.EnqueueAsync(WorkQueueNames.ScanRequests, new ScanRequest(n.MailboxId!, n.MessageId!, n.SubscriptionId, now), cancellationToken);
-        return true;
+        var key = $"{n.MailboxId}/{n.MessageId}";
+        if (!_recent.TryAdd(key)) return false;
+        try
+        {
+            await _queue.EnqueueAsync(WorkQueueNames.ScanRequests, new ScanRequest(n.MailboxId!, n.MessageId!, n.SubscriptionId, now), cancellationToken);
+            return true;
+        }
+        catch
+        {
+            // Not queued: Graph will deliver it again, and that delivery must not be taken for a repeat.
+            _recent.Remove(key);
+            throw;
+        }
     }
 
     private async Task<bool> QueueLifecycleAsync(ChangeNotification n, DateTimeOffset now, CancellationToken cancellationToken)

@@ -12,6 +12,9 @@ public sealed class ScanLimits
     /// <summary>Multipart and attached-message nesting.</summary>
     public int MaxMimeDepth { get; set; } = 16;
 
+    /// <summary>Header bytes kept for the rules; Exchange Online itself refuses headers above 256 KB.</summary>
+    public int MaxHeaderBytes { get; set; } = 256 * 1024;
+
     public int MaxParts { get; set; } = 500;
 
     /// <summary>Characters of decoded body text (plain and HTML together).</summary>

@@ -16,6 +16,7 @@ public static class StorageClients
     public static QueueServiceClient CreateQueueService(IConfiguration configuration)
     {
         var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        FailFast(options.Retry);
         var connectionString = configuration[ConnectionName];
         if (!string.IsNullOrEmpty(connectionString))
         {
@@ -29,12 +30,24 @@ public static class StorageClients
     public static TableServiceClient CreateTableService(IConfiguration configuration)
     {
         var connectionString = configuration[ConnectionName];
+        var options = new TableClientOptions();
+        FailFast(options.Retry);
         if (!string.IsNullOrEmpty(connectionString))
         {
-            return new TableServiceClient(connectionString);
+            return new TableServiceClient(connectionString, options);
         }
         var serviceUri = configuration[$"{ConnectionName}:tableServiceUri"]
             ?? throw new InvalidOperationException($"Set {ConnectionName} (a connection string) or {ConnectionName}__tableServiceUri.");
-        return new TableServiceClient(new Uri(serviceUri), new DefaultAzureCredential());
+        return new TableServiceClient(new Uri(serviceUri), new DefaultAzureCredential(), options);
+    }
+
+    // The webhook must answer Graph within seconds: when storage is down it answers 5xx quickly and Graph delivers
+    // again; queue stages retry whole messages anyway.
+    private static void FailFast(Azure.Core.RetryOptions retry)
+    {
+        retry.MaxRetries = 3;
+        retry.Delay = TimeSpan.FromMilliseconds(100);
+        retry.MaxDelay = TimeSpan.FromSeconds(1);
+        retry.NetworkTimeout = TimeSpan.FromSeconds(10);
     }
 }

@@ -53,6 +53,12 @@ public sealed class TableCompromiseLedger(TableServiceClient tables) : ICompromi
         return mailboxes;
     }
 
+    public async Task<bool> HasOpenIncidentAsync(string mailboxId, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken)
+    {
+        var existing = await _table.GetEntityIfExistsAsync<TableEntity>(Key(mailboxId), IncidentRow, select: ["OpenedAt"], cancellationToken);
+        return existing.HasValue && now - (existing.Value!.GetDateTimeOffset("OpenedAt") ?? DateTimeOffset.MinValue) < cooldown;
+    }
+
     public async Task<bool> TryOpenIncidentAsync(string mailboxId, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken)
     {
         var incident = new TableEntity(Key(mailboxId), IncidentRow) { ["OpenedAt"] = now };

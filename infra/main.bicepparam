@@ -1,0 +1,49 @@
+// Example parameters: replace the placeholder names and domains with the tenant's own.
+// Secrets are never written here: they are read from environment variables when the file is compiled.
+using './main.bicep'
+
+param namePrefix = 'contoso'
+
+param acceptedDomains = [
+  'contoso.example'
+]
+
+param alertEmailAddresses = [
+  'soc@contoso.example'
+]
+
+// Unset, it is empty and the deployment refuses it (32 characters at least): there is no usable default for a secret.
+param notificationClientState = readEnvironmentVariable('NOTIFICATION_CLIENT_STATE', '')
+
+// Same rule: 32-128 characters, e.g. `openssl rand -hex 32`. Stored in Key Vault and set as the app's host key.
+param webhookFunctionKey = readEnvironmentVariable('WEBHOOK_FUNCTION_KEY', '')
+
+param alertWebhookUrl = readEnvironmentVariable('ALERT_WEBHOOK_URL', '')
+
+// Empty: the Function App's managed identity calls Graph. Set both to use an app registration instead.
+param graphClientId = ''
+param graphClientSecret = readEnvironmentVariable('GRAPH_CLIENT_SECRET', '')
+
+param blockedSenderDomains = [
+  'phish.example'
+]
+
+param blockedUrlDomains = [
+  'credential-harvest.example'
+]
+
+// A new deployment records what it would do; set reportOnly to false after reviewing the MessageRemediated events.
+param reportOnly = true
+param phishingAction = 'Quarantine'
+param malwareAction = 'Quarantine'
+param spamAction = 'MoveToJunk'
+param maxMailboxesPerCampaign = 500
+
+// RevokeSessions also signs a likely compromised user out everywhere (Graph permission User.RevokeSessions.All).
+param compromiseResponse = 'AlertOnly'
+
+param maximumInstanceCount = 40
+
+param tags = {
+  workload: 'mail-remediation'
+}

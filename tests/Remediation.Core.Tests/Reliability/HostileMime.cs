@@ -1,0 +1,94 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Remediation.Core.Tests.Reliability;
+
+/// <summary>Generated attacker-made MIME: every family a scanner has to survive, in many sizes and shapes.</summary>
+internal static class HostileMime
+{
+    private const string Head = "From: a@partner.example\r\nTo: alice@contoso.example\r\nSubject: s\r\nMIME-Version: 1.0\r\n";
+
+    public static IEnumerable<(string Family, byte[] Mime)> Generate(int seed, int perFamily)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < perFamily; i++)
+        {
+            yield return ("deep nesting", Ascii(DeepNesting(random.Next(10, 3000))));
+            yield return ("huge header", Ascii(HugeHeader(random.Next(1_000, 2_000_000))));
+            yield return ("thousands of parts", Ascii(ManyParts(random.Next(100, 20_000))));
+            yield return ("zip bomb", ZipBomb(random.Next(1, 64) * 1024 * 1024));
+            yield return ("nested archives", NestedArchives(random.Next(2, 12)));
+            yield return ("malformed encoding", Ascii(MalformedEncoding(random)));
+            yield return ("truncated", Truncated(random));
+            yield return ("non-UTF-8 bytes", RandomBytes(random));
+        }
+    }
+
+    private static string DeepNesting(int depth)
+    {
+        var mime = new StringBuilder(Head);
+        for (var d = 0; d < depth; d++) mime.Append($"Content-Type: multipart/mixed; boundary=\"b{d}\"\r\n\r\n--b{d}\r\n");
+        return mime.Append("Content-Type: text/plain\r\n\r\nx\r\n").ToString();
+    }
+
+    private static string HugeHeader(int length) =>
+        $"{Head}X-Filler: {new string('A', length)}\r\nSubject: {new string('s', length / 4)}\r\n\r\nbody\r\n";
+
+    private static string ManyParts(int parts)
+    {
+        var mime = new StringBuilder(Head).Append("Content-Type: multipart/mixed; boundary=\"p\"\r\n\r\n");
+        for (var p = 0; p < parts; p++) mime.Append("--p\r\nContent-Type: text/html\r\n\r\n<a href=\"http://x.example/\">x</a>\r\n");
+        return mime.Append("--p--\r\n").ToString();
+    }
+
+    private static byte[] ZipBomb(int uncompressedBytes) => WithAttachment("bomb.zip", Zip(("payload.exe", new byte[uncompressedBytes])));
+
+    private static byte[] NestedArchives(int depth)
+    {
+        var inner = Zip(("tool.exe", Encoding.ASCII.GetBytes("MZ" + new string('\0', 64))));
+        for (var d = 0; d < depth; d++) inner = Zip(($"level{d}.zip", inner));
+        return WithAttachment("nested.zip", inner);
+    }
+
+    private static string MalformedEncoding(Random random) => random.Next(4) switch
+    {
+        0 => $"{Head}Content-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n{new string('!', 5000)}====@@@\r\n",
+        1 => $"{Head}Content-Type: text/plain; charset=\"x-unknown-{random.Next()}\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n=ZZ=0=\r\n=E9=\r\n",
+        2 => $"{Head}Content-Type: multipart/mixed; boundary=\r\n\r\n--\r\n--\r\n",
+        _ => $"From: =?utf-8?B?{new string('*', 300)}?=\r\nSubject: =?x-bogus?Q?=FF=FE?=\r\nContent-Type: text/html; charset=utf-7\r\n\r\n+ADw-script+AD4-\r\n",
+    };
+
+    private static byte[] Truncated(Random random)
+    {
+        var whole = NestedArchives(2);
+        return whole[..random.Next(1, whole.Length)];
+    }
+
+    private static byte[] RandomBytes(Random random)
+    {
+        var body = new byte[random.Next(1, 64 * 1024)];
+        random.NextBytes(body);
+        return [.. Encoding.ASCII.GetBytes("From: \u00ff\r\nSubject: "), .. body[..Math.Min(200, body.Length)], .. "\r\n\r\n"u8.ToArray(), .. body];
+    }
+
+    private static byte[] WithAttachment(string name, byte[] content) => Ascii(
+        $"{Head}Content-Type: multipart/mixed; boundary=\"a\"\r\n\r\n--a\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n" +
+        $"--a\r\nContent-Type: application/zip; name=\"{name}\"\r\nContent-Disposition: attachment; filename=\"{name}\"\r\n" +
+        $"Content-Transfer-Encoding: base64\r\n\r\n{Convert.ToBase64String(content, Base64FormattingOptions.InsertLineBreaks)}\r\n--a--\r\n");
+
+    private static byte[] Zip(params (string Name, byte[] Content)[] entries)
+    {
+        using var buffer = new MemoryStream();
+        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                using var entry = archive.CreateEntry(name, CompressionLevel.SmallestSize).Open();
+                entry.Write(content);
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    private static byte[] Ascii(string text) => Encoding.Latin1.GetBytes(text);
+}

@@ -1,0 +1,144 @@
+using Remediation.Core;
+using Remediation.Core.Remediation;
+using Remediation.Core.Scanning;
+using Remediation.Core.Subscriptions;
+using Remediation.Infrastructure.Graph;
+using Remediation.Infrastructure.Storage;
+
+namespace Remediation.IntegrationTests.Infrastructure;
+
+/// <summary>The Function App's settings in the compiled template give the app everything its code reads.</summary>
+public class AppSettingsTemplateTests
+{
+    private const string KeyVaultReference = "@Microsoft.KeyVault(SecretUri=";
+
+    /// <summary>Settings the app needs, named from the code: required options and what the template must set.</summary>
+    public static TheoryData<string> RequiredSettings()
+    {
+        var remediation = new[]
+        {
+            nameof(RemediationOptions.ReportOnly), nameof(RemediationOptions.PhishingAction), nameof(RemediationOptions.MalwareAction),
+            nameof(RemediationOptions.SpamAction), nameof(RemediationOptions.MaxMailboxesPerCampaign),
+        }.Select(p => OptionsSettings.Key(RemediationOptions.Section, p));
+        string[] explicitlyNeeded =
+        [
+            OptionsSettings.Key(TenantOptions.Section, nameof(TenantOptions.TenantId)),
+            OptionsSettings.Key(TenantOptions.Section, nameof(TenantOptions.ClientState)),
+            OptionsSettings.Key(TenantOptions.Section, nameof(TenantOptions.AcceptedDomains)) + "__0",
+            OptionsSettings.Key(SubscriptionOptions.Section, nameof(SubscriptionOptions.NotificationUrl)),
+            OptionsSettings.Key(SubscriptionOptions.Section, nameof(SubscriptionOptions.LifecycleNotificationUrl)),
+            OptionsSettings.Key(SubscriptionOptions.Section, nameof(SubscriptionOptions.FunctionKey)),
+            OptionsSettings.Key(SubscriptionOptions.Section, nameof(SubscriptionOptions.Mailboxes)) + "__1",
+            OptionsSettings.Key(DetectionOptions.Section, nameof(DetectionOptions.BlockedSenderDomains)) + "__0",
+            OptionsSettings.Key(DetectionOptions.Section, nameof(DetectionOptions.BlockedUrlDomains)) + "__0",
+            OptionsSettings.Key(GraphOptions.Section, nameof(GraphOptions.ClientId)),
+            OptionsSettings.Key(GraphOptions.Section, nameof(GraphOptions.ClientSecret)),
+            $"{StorageClients.ConnectionName}__queueServiceUri",
+            $"{StorageClients.ConnectionName}__tableServiceUri",
+        ];
+        return [.. OptionsSettings.RequiredWithoutDefault().Concat(explicitlyNeeded).Concat(remediation).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Settings that hold a secret, and the Key Vault secret each must reference.</summary>
+    public static TheoryData<string, string> SecretSettings() => new()
+    {
+        { OptionsSettings.Key(TenantOptions.Section, nameof(TenantOptions.ClientState)), "notification-client-state" },
+        { OptionsSettings.Key(SubscriptionOptions.Section, nameof(SubscriptionOptions.FunctionKey)), "webhook-function-key" },
+        { OptionsSettings.Key(GraphOptions.Section, nameof(GraphOptions.ClientSecret)), "graph-client-secret" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RequiredSettings))]
+    public async Task AppSettings_SettingTheCodeNeeds_IsSet(string key)
+    {
+        var settings = await AppSettingsAsync();
+
+        Assert.True(settings.ContainsKey(key), $"{key} is missing; the template sets {string.Join(", ", settings.Keys)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(SecretSettings))]
+    public async Task AppSettings_Secret_IsKeyVaultReferenceToDeployedSecret(string key, string secretName)
+    {
+        var deployment = await CompiledDeployment.MainAsync();
+        var settings = await AppSettingsAsync();
+        var secret = Assert.Single(deployment.OfType("Microsoft.KeyVault/vaults/secrets"), s => s.LeafName == secretName);
+
+        var value = ArmValue.Render(settings[key]);
+
+        Assert.StartsWith(KeyVaultReference, value, StringComparison.Ordinal);
+        Assert.Contains($"'{secret.Id}'", value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AppSettings_Values_HoldNoSecret()
+    {
+        var settings = await AppSettingsAsync();
+
+        foreach (var (key, value) in settings)
+        {
+            foreach (var secret in CompiledDeployment.Secrets)
+            {
+                Assert.False(ArmValue.Render(value).Contains(secret, StringComparison.Ordinal), $"{key} holds a secret value");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AppSettings_OptionsSectionKeys_BindToTheOptionsClasses()
+    {
+        var settings = await AppSettingsAsync();
+
+        var problems = settings.Select(s => OptionsSettings.BindingProblem(s.Key, s.Value)).OfType<string>().ToList();
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public async Task AppSettings_Values_AreStrings()
+    {
+        var settings = await AppSettingsAsync();
+
+        Assert.All(settings, s => Assert.True(s.Value is string or ArmUnknown, $"{s.Key} is {ArmValue.Render(s.Value)}, not a string"));
+    }
+
+    [Fact]
+    public async Task AppSettings_NewDeployment_RunsReportOnly()
+    {
+        var settings = await AppSettingsAsync();
+
+        var reportOnly = settings[OptionsSettings.Key(RemediationOptions.Section, nameof(RemediationOptions.ReportOnly))];
+
+        Assert.True(bool.Parse(Assert.IsType<string>(reportOnly)));
+    }
+
+    [Fact]
+    public async Task AppSettings_RemediationDefaults_MatchTheCodeDefaults()
+    {
+        var settings = await AppSettingsAsync();
+        var code = new RemediationOptions();
+
+        Assert.Equal(code.PhishingAction.ToString(), settings[OptionsSettings.Key(RemediationOptions.Section, nameof(RemediationOptions.PhishingAction))]);
+        Assert.Equal(code.MalwareAction.ToString(), settings[OptionsSettings.Key(RemediationOptions.Section, nameof(RemediationOptions.MalwareAction))]);
+        Assert.Equal(code.SpamAction.ToString(), settings[OptionsSettings.Key(RemediationOptions.Section, nameof(RemediationOptions.SpamAction))]);
+        Assert.Equal(
+            code.MaxMailboxesPerCampaign.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            settings[OptionsSettings.Key(RemediationOptions.Section, nameof(RemediationOptions.MaxMailboxesPerCampaign))]);
+    }
+
+    [Fact]
+    public async Task AppSettings_HostStorage_UsesTheAppIdentity()
+    {
+        var settings = await AppSettingsAsync();
+
+        Assert.False(settings.ContainsKey(StorageClients.ConnectionName), "a storage connection string needs shared keys");
+        Assert.Equal("managedidentity", settings[$"{StorageClients.ConnectionName}__credential"]);
+    }
+
+    private static async Task<ArmObject> AppSettingsAsync()
+    {
+        var deployment = await CompiledDeployment.MainAsync();
+        var config = Assert.Single(deployment.OfType("Microsoft.Web/sites/config"), c => c.LeafName == "appsettings");
+        return Assert.IsType<ArmObject>(config.Property("properties"));
+    }
+}
