@@ -47,12 +47,20 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         return azurite;
     }
 
-    /// <summary>Stops the emulator as a crash would; storage calls fail until <see cref="RestartAsync"/>.</summary>
+    /// <summary>Stops the emulator; storage calls fail until <see cref="RestartAsync"/>.</summary>
     public async Task StopAsync()
     {
         if (_process is { HasExited: false } process)
         {
-            process.Kill(entireProcessTree: true);
+            // Asked to stop, Azurite writes its state to disk first; killed, it would lose the last seconds of it.
+            if (_persistent && !OperatingSystem.IsWindows())
+            {
+                using var terminate = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
+                await terminate.WaitForExitAsync();
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                await process.WaitForExitAsync(grace.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
         _process?.Dispose();

@@ -1,13 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Remediation.Core;
 using Remediation.Core.Intake;
 using Remediation.Core.Queues;
-using Remediation.Infrastructure.Storage;
 using Remediation.IntegrationTests.Fixtures;
 
 namespace Remediation.IntegrationTests.Intake;
@@ -19,27 +14,10 @@ public sealed class NotificationIntakeTests(AzuriteFixture azurite) : IClassFixt
     private const string ClientState = "client-state-under-test";
 
     private readonly RecordingTelemetry _telemetry = new();
-    private QueueServiceClient _queues = null!;
     private QueueClient _scanQueue = null!;
     private NotificationIntake _sut = null!;
 
-    public async Task InitializeAsync()
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new(StorageClients.ConnectionName, azurite.ConnectionString)])
-            .Build();
-        _queues = StorageClients.CreateQueueService(configuration);
-        _scanQueue = _queues.GetQueueClient(WorkQueueNames.ScanRequests);
-        await _scanQueue.CreateIfNotExistsAsync();
-        await _scanQueue.ClearMessagesAsync();
-        _sut = new NotificationIntake(
-            new StorageWorkQueue(_queues),
-            Options.Create(new TenantOptions { TenantId = TenantId, ClientState = ClientState }),
-            Options.Create(new IntakeOptions { MaxBodyBytes = 8 * 1024 }),
-            _telemetry,
-            TimeProvider.System,
-            NullLogger<NotificationIntake>.Instance);
-    }
+    public async Task InitializeAsync() => (_sut, _scanQueue) = await IntakeOnAzurite.CreateAsync(azurite, TenantId, ClientState, _telemetry);
 
     public Task DisposeAsync() => Task.CompletedTask;
 

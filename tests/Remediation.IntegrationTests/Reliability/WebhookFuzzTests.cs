@@ -1,13 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Remediation.Core;
-using Remediation.Core.Intake;
 using Remediation.Core.Queues;
-using Remediation.Infrastructure.Storage;
 using Remediation.IntegrationTests.Fixtures;
 using Remediation.IntegrationTests.Intake;
 using Xunit.Abstractions;
@@ -26,18 +20,7 @@ public sealed class WebhookFuzzTests(AzuriteFixture azurite, ITestOutputHelper o
     [Fact]
     public async Task Intake_ThousandsOfHostileValidAndReplayedBodies_QueuesEachValidNotificationExactlyOnce()
     {
-        var queues = StorageClients.CreateQueueService(new ConfigurationBuilder()
-            .AddInMemoryCollection([new(StorageClients.ConnectionName, azurite.ConnectionString)]).Build());
-        var scanQueue = queues.GetQueueClient(WorkQueueNames.ScanRequests);
-        await scanQueue.CreateIfNotExistsAsync();
-        await scanQueue.ClearMessagesAsync();
-        var sut = new NotificationIntake(
-            new StorageWorkQueue(queues),
-            Options.Create(new TenantOptions { TenantId = TenantId, ClientState = ClientState }),
-            Options.Create(new IntakeOptions { MaxBodyBytes = 8 * 1024 }),
-            new RecordingTelemetry(),
-            TimeProvider.System,
-            NullLogger<NotificationIntake>.Instance);
+        var (sut, scanQueue) = await IntakeOnAzurite.CreateAsync(azurite, TenantId, ClientState, new RecordingTelemetry());
 
         var random = new Random(20261129);
         var hostile = HostileBodies.Generate(seed: 1, TenantId, ClientState).ToList();
