@@ -20,6 +20,9 @@ public sealed partial class MailboxRemediator(
     TimeProvider clock,
     ILogger<MailboxRemediator> logger)
 {
+    // Longer than any one copy takes; a claim older than this belonged to a job that died.
+    private static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(5);
+
     public async Task<RemediationResult> RemediateAsync(RemediationJob job, CancellationToken cancellationToken)
     {
         var copies = await LocateCopiesAsync(job, cancellationToken);
@@ -58,9 +61,13 @@ public sealed partial class MailboxRemediator(
         }
 
         // The original folder is written before acting: a crash after the move still knows where the copy came from.
+        // The claim is atomic, so two jobs that found the same copy (by id and by Message-ID) do not both act.
         var original = record?.OriginalFolderId ?? copy.ParentFolderId;
         var action = job.Action?.ToString() ?? "ReportOnly";
-        await audit.SaveAsync(Record(job, copy.MessageId, action, original, AuditOutcome.Pending), cancellationToken);
+        if (!await audit.TryClaimAsync(Record(job, copy.MessageId, action, original, AuditOutcome.Pending), ClaimTimeout, cancellationToken))
+        {
+            return false;
+        }
 
         var outcome = job.Action switch
         {

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Remediation.Core.Audit;
 
@@ -15,7 +16,33 @@ public sealed class TableAuditTrail(TableServiceClient tables) : IAuditTrail
     }
 
     public Task SaveAsync(AuditRecord record, CancellationToken cancellationToken) =>
-        _table.UpsertEntityAsync(new TableEntity(TableKeys.Escape(record.CampaignId), RowKey(record.MailboxId, record.MessageId))
+        _table.UpsertEntityAsync(ToEntity(record), TableUpdateMode.Replace, cancellationToken);
+
+    public async Task<bool> TryClaimAsync(AuditRecord pending, TimeSpan staleAfter, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(pending.CampaignId), RowKey(pending.MailboxId, pending.MessageId), cancellationToken: cancellationToken);
+            if (!existing.HasValue)
+            {
+                await _table.AddEntityAsync(ToEntity(pending), cancellationToken);
+                return true;
+            }
+            var current = ToRecord(existing.Value!);
+            var claimable = current.Outcome == AuditOutcome.Failed || (current.Outcome == AuditOutcome.Pending && pending.At - current.At > staleAfter);
+            if (!claimable) return false;
+            // The ETag makes the takeover atomic: of two jobs, one wins.
+            await _table.UpdateEntityAsync(ToEntity(pending), existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException error) when (error.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    private static TableEntity ToEntity(AuditRecord record) =>
+        new(TableKeys.Escape(record.CampaignId), RowKey(record.MailboxId, record.MessageId))
         {
             ["CampaignId"] = record.CampaignId,
             ["MailboxId"] = record.MailboxId,
@@ -26,7 +53,7 @@ public sealed class TableAuditTrail(TableServiceClient tables) : IAuditTrail
             ["Rules"] = string.Join(',', record.Rules),
             ["At"] = record.At,
             ["Detail"] = record.Detail,
-        }, TableUpdateMode.Replace, cancellationToken);
+        };
 
     public async Task<IReadOnlyList<AuditRecord>> ListAsync(string campaignId, string? mailboxId, CancellationToken cancellationToken)
     {
