@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Remediation.Core;
 using Remediation.Core.Scanning;
+using Remediation.Core.Scanning.Rules;
 
 namespace Remediation.Cli.Corpus;
 
@@ -10,7 +11,9 @@ namespace Remediation.Cli.Corpus;
 internal sealed class LocalScanner(ScanEngine engine, ScanLimits limits)
 {
     /// <param name="settingsFile">Optional JSON with a <c>Detection</c> section, as in the Function App's settings.</param>
-    public static LocalScanner Create(string? tenantId, IReadOnlyList<string> acceptedDomains, string? settingsFile = null)
+    /// <param name="withClassifier">False leaves the spam classifier out: the evidence of the other rules alone, which
+    /// training calibrates the classifier's points against.</param>
+    public static LocalScanner Create(string? tenantId, IReadOnlyList<string> acceptedDomains, string? settingsFile = null, bool withClassifier = true)
     {
         var configuration = new ConfigurationBuilder();
         if (settingsFile is not null) configuration.AddJsonFile(Path.GetFullPath(settingsFile), optional: false);
@@ -21,6 +24,10 @@ internal sealed class LocalScanner(ScanEngine engine, ScanLimits limits)
             t.AcceptedDomains = [.. acceptedDomains];
         });
         services.AddScanEngine(configuration.Build());
+        if (!withClassifier)
+        {
+            foreach (var classifier in services.Where(s => s.ImplementationType == typeof(SpamClassifierRule)).ToList()) services.Remove(classifier);
+        }
         var provider = services.BuildServiceProvider();
         return new LocalScanner(provider.GetRequiredService<ScanEngine>(), provider.GetRequiredService<IOptions<DetectionOptions>>().Value.Limits);
     }

@@ -1,16 +1,17 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
 namespace Remediation.Core.Scanning.Classification;
 
 /// <summary>
-/// A logistic regression over hashed text features: one weight per bucket and a bias. The two calibrated logits
-/// say where the engine's suspicious and malicious bands begin when the classifier is the only evidence.
+/// A logistic regression over hashed features: one weight per bucket and a bias. The two calibrated logits say where
+/// the classifier's points reach the engine's suspicious and malicious bands.
 /// </summary>
 public sealed class SpamModel
 {
     private const string Magic = "RSPM";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private const string ResourceName = "Remediation.Core.Scanning.Classification.spam-model.bin";
 
     private static readonly Lazy<SpamModel> ShippedModel = new(LoadShipped);
@@ -20,6 +21,7 @@ public sealed class SpamModel
     public SpamModel(int bucketBits, float[] weights, float bias, float suspiciousLogit, float maliciousLogit)
     {
         if (weights.Length != 1 << bucketBits) throw new ArgumentException($"Expected {1 << bucketBits} weights.", nameof(weights));
+        if (!(suspiciousLogit < maliciousLogit)) throw new ArgumentException("The suspicious logit must lie below the malicious one.", nameof(suspiciousLogit));
         BucketBits = bucketBits;
         _weights = weights;
         Bias = bias;
@@ -34,29 +36,29 @@ public sealed class SpamModel
 
     public float Bias { get; }
 
-    /// <summary>The logit at which the classifier alone puts a message in the suspicious band.</summary>
+    /// <summary>The logit at which the classifier gives 5 points, the engine's suspicious band.</summary>
     public float SuspiciousLogit { get; }
 
-    /// <summary>The logit at which the classifier alone puts a message in the malicious band.</summary>
+    /// <summary>The logit at which the classifier gives 10 points, the engine's malicious band.</summary>
     public float MaliciousLogit { get; }
 
     /// <summary>Log-odds that the message is spam.</summary>
     public double Logit(ScannedMessage message)
     {
-        var buckets = new List<int>(512);
-        SpamFeatures.Extract(message, BucketBits, buckets);
-        return Logit(buckets);
+        var features = new List<HashedFeature>(1024);
+        SpamFeatures.Extract(message, BucketBits, features);
+        return Logit(features);
     }
 
-    internal double Logit(List<int> buckets)
+    internal double Logit(IReadOnlyList<HashedFeature> features)
     {
-        var sum = 0.0;
-        foreach (var bucket in buckets) sum += _weights[bucket];
-        return Bias + sum * Scale(buckets.Count);
+        var sum = (double)Bias;
+        foreach (var feature in features) sum += _weights[feature.Bucket] * feature.Value;
+        return sum;
     }
 
-    // Each message's feature vector has unit length, so long and short messages weigh alike.
-    internal static double Scale(int features) => features == 0 ? 0 : 1 / Math.Sqrt(features);
+    /// <summary>The points the classifier adds to the verdict for this logit.</summary>
+    public double Weight(double logit) => ClassifierWeight.Of(logit, SuspiciousLogit, MaliciousLogit);
 
     public static double Probability(double logit) => 1 / (1 + Math.Exp(-logit));
 
@@ -71,7 +73,9 @@ public sealed class SpamModel
         writer.Write(Bias);
         writer.Write(SuspiciousLogit);
         writer.Write(MaliciousLogit);
-        foreach (var weight in _weights) writer.Write((Half)weight);
+        var halves = new byte[_weights.Length * 2];
+        for (var i = 0; i < _weights.Length; i++) BinaryPrimitives.WriteHalfLittleEndian(halves.AsSpan(i * 2), (Half)_weights[i]);
+        writer.Write(halves);
     }
 
     public static SpamModel Load(Stream input)
@@ -88,7 +92,9 @@ public sealed class SpamModel
         var suspicious = reader.ReadSingle();
         var malicious = reader.ReadSingle();
         var weights = new float[1 << bucketBits];
-        for (var i = 0; i < weights.Length; i++) weights[i] = (float)reader.ReadHalf();
+        var halves = reader.ReadBytes(weights.Length * 2);
+        if (halves.Length != weights.Length * 2) throw new InvalidDataException("The model's weights are cut short.");
+        for (var i = 0; i < weights.Length; i++) weights[i] = (float)BinaryPrimitives.ReadHalfLittleEndian(halves.AsSpan(i * 2));
         return new SpamModel(bucketBits, weights, bias, suspicious, malicious);
     }
 

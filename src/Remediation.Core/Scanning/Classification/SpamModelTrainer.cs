@@ -2,8 +2,8 @@ namespace Remediation.Core.Scanning.Classification;
 
 /// <summary>
 /// Fits the spam model: logistic regression by stochastic gradient descent with per-feature learning rates
-/// (AdaGrad) and L2 regularisation, in a fixed order from a seed so the same data gives the same model. The band
-/// logits come from out-of-fold scores: every training message is scored by a model that did not see it.
+/// (AdaGrad) and L2 regularisation, in orders fixed by a seed so the same data gives the same model. The band
+/// logits come from out-of-fold scores: every training message is scored by models that did not see it.
 /// </summary>
 public static class SpamModelTrainer
 {
@@ -11,55 +11,52 @@ public static class SpamModelTrainer
     {
         var features = examples.Select(e =>
         {
-            var buckets = new List<int>();
-            SpamFeatures.Extract(e.Message, settings.BucketBits, buckets);
-            return buckets;
+            var vector = new List<HashedFeature>();
+            SpamFeatures.Extract(e.Message, settings.BucketBits, vector);
+            return vector.ToArray();
         }).ToArray();
         var labels = examples.Select(e => e.IsSpam).ToArray();
         var sampleWeights = examples.Select(e => settings.GroupWeights.GetValueOrDefault(e.Group, 1)).ToArray();
 
-        var random = new Random(settings.Seed);
-        var order = Enumerable.Range(0, examples.Count).ToArray();
-        random.Shuffle(order);
-        var fold = new int[examples.Count];
-        for (var i = 0; i < order.Length; i++) fold[order[i]] = i % settings.Folds;
-
-        var outOfFold = new double[examples.Count];
-        for (var k = 0; k < settings.Folds; k++)
+        var folds = Enumerable.Range(0, settings.Repetitions).Select(r => FoldsOf(examples.Count, settings.Folds, settings.Seed + r)).ToArray();
+        var outOfFold = Enumerable.Range(0, settings.Repetitions).Select(_ => new double[examples.Count]).ToArray();
+        // Each fit writes only its own held-out rows, so running them in parallel changes nothing in the result.
+        Parallel.For(0, settings.Repetitions * settings.Folds, run =>
         {
-            var training = Enumerable.Range(0, examples.Count).Where(i => fold[i] != k).ToArray();
-            var (weights, bias) = Fit(features, labels, sampleWeights, training, settings);
-            foreach (var i in Enumerable.Range(0, examples.Count).Where(i => fold[i] == k))
+            var (repetition, fold) = Math.DivRem(run, settings.Folds);
+            var assigned = folds[repetition];
+            var rows = Enumerable.Range(0, examples.Count).Where(i => assigned[i] != fold).ToArray();
+            var (weights, bias) = Fit(features, labels, sampleWeights, rows, settings);
+            for (var i = 0; i < examples.Count; i++)
             {
-                outOfFold[i] = new SpamModel(settings.BucketBits, weights, bias, 0, 0).Logit(features[i]);
+                if (assigned[i] == fold) outOfFold[repetition][i] = Score(weights, bias, features[i]);
             }
-        }
+        });
 
-        var hamByGroup = examples.Select((e, i) => (e, i)).Where(x => !x.e.IsSpam)
-            .GroupBy(x => x.e.Group, x => outOfFold[x.i])
-            .ToDictionary(g => g.Key, g => g.Order().ToArray());
-        var malicious = Calibrate(hamByGroup, settings.MaliciousHamShare) + settings.Margin;
-        var suspicious = Math.Min(Calibrate(hamByGroup, settings.SuspiciousHamShare) + settings.Margin, malicious - 1);
-
-        var (finalWeights, finalBias) = Fit(features, labels, sampleWeights, Enumerable.Range(0, examples.Count).ToArray(), settings);
+        var scored = outOfFold.SelectMany(logits => examples.Select((e, i) => new ScoredExample(e.Group, e.IsSpam, logits[i], e.OtherRulesWeight))).ToList();
+        var (suspicious, malicious) = BandCalibration.Find(scored, settings);
+        var (finalWeights, finalBias) = Fit(features, labels, sampleWeights, [.. Enumerable.Range(0, examples.Count)], settings);
         var model = new SpamModel(settings.BucketBits, finalWeights, finalBias, (float)suspicious, (float)malicious);
-        return new TrainingResult(model, [.. examples.Select((e, i) => new ScoredExample(e.Group, e.IsSpam, outOfFold[i]))]);
+        return new TrainingResult(model, scored);
     }
 
-    // The lowest logit at which every ham group stays within its allowed share.
-    private static double Calibrate(Dictionary<string, double[]> hamByGroup, IReadOnlyDictionary<string, double> allowedShare)
+    private static int[] FoldsOf(int count, int folds, int seed)
     {
-        var threshold = double.NegativeInfinity;
-        foreach (var (group, sorted) in hamByGroup)
-        {
-            var allowed = (int)Math.Floor(sorted.Length * allowedShare.GetValueOrDefault(group));
-            var index = sorted.Length - 1 - allowed;
-            if (index >= 0) threshold = Math.Max(threshold, sorted[index] + 1e-6);
-        }
-        return threshold;
+        var order = Enumerable.Range(0, count).ToArray();
+        new Random(seed).Shuffle(order);
+        var fold = new int[count];
+        for (var i = 0; i < order.Length; i++) fold[order[i]] = i % folds;
+        return fold;
     }
 
-    private static (float[] Weights, float Bias) Fit(List<int>[] features, bool[] labels, double[] sampleWeights, int[] rows, TrainingSettings settings)
+    private static double Score(float[] weights, float bias, HashedFeature[] features)
+    {
+        var sum = (double)bias;
+        foreach (var feature in features) sum += weights[feature.Bucket] * feature.Value;
+        return sum;
+    }
+
+    private static (float[] Weights, float Bias) Fit(HashedFeature[][] features, bool[] labels, double[] sampleWeights, int[] rows, TrainingSettings settings)
     {
         var size = 1 << settings.BucketBits;
         var weights = new double[size];
@@ -73,17 +70,14 @@ public static class SpamModelTrainer
             random.Shuffle(order);
             foreach (var row in order)
             {
-                var buckets = features[row];
-                var scale = SpamModel.Scale(buckets.Count);
-                var sum = 0.0;
-                foreach (var b in buckets) sum += weights[b];
-                var probability = SpamModel.Probability(bias + sum * scale);
-                var error = (probability - (labels[row] ? 1 : 0)) * sampleWeights[row];
-                foreach (var b in buckets)
+                var sum = bias;
+                foreach (var feature in features[row]) sum += weights[feature.Bucket] * feature.Value;
+                var error = (SpamModel.Probability(sum) - (labels[row] ? 1 : 0)) * sampleWeights[row];
+                foreach (var feature in features[row])
                 {
-                    var gradient = error * scale + settings.L2 * weights[b];
-                    squaredGradients[b] += gradient * gradient;
-                    weights[b] -= settings.LearningRate * gradient / (Math.Sqrt(squaredGradients[b]) + 1e-8);
+                    var gradient = (error * feature.Value) + (settings.L2 * weights[feature.Bucket]);
+                    squaredGradients[feature.Bucket] += gradient * gradient;
+                    weights[feature.Bucket] -= settings.LearningRate * gradient / (Math.Sqrt(squaredGradients[feature.Bucket]) + 1e-8);
                 }
                 biasSquaredGradient += error * error;
                 bias -= settings.LearningRate * error / (Math.Sqrt(biasSquaredGradient) + 1e-8);

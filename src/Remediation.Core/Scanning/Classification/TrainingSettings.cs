@@ -1,9 +1,10 @@
 namespace Remediation.Core.Scanning.Classification;
 
-/// <summary>How the spam model is fitted and calibrated. The defaults are what the shipped model was trained with.</summary>
+/// <summary>How the spam model is fitted and calibrated.</summary>
 public sealed record TrainingSettings
 {
-    public int BucketBits { get; init; } = 18;
+    /// <summary>2^BucketBits hash buckets: fewer collisions between features against a larger model.</summary>
+    public int BucketBits { get; init; } = 20;
 
     public int Epochs { get; init; } = 12;
 
@@ -19,17 +20,26 @@ public sealed record TrainingSettings
 
     public int Folds { get; init; } = 5;
 
+    /// <summary>
+    /// Cross-validation runs with differently drawn folds; their out-of-fold scores are pooled, so the calibrated logits
+    /// depend less on which fold a rare high-scoring ham fell into.
+    /// </summary>
+    public int Repetitions { get; init; } = 3;
+
     public int Seed { get; init; } = 20021;
 
     /// <summary>
-    /// Per ham group, the share of its out-of-fold messages allowed at or above the malicious logit; the strictest
-    /// group sets it. Unlisted groups must stay below it entirely.
+    /// Per ham group, the share of its out-of-fold messages allowed to reach the malicious band (classifier and other
+    /// rules together); the strictest group sets the logit. Unlisted groups must stay below it entirely.
     /// </summary>
     public IReadOnlyDictionary<string, double> MaliciousHamShare { get; init; } = new Dictionary<string, double>();
 
-    /// <summary>The same for the suspicious logit.</summary>
+    /// <summary>The same for the suspicious band.</summary>
     public IReadOnlyDictionary<string, double> SuspiciousHamShare { get; init; } = new Dictionary<string, double>();
 
-    /// <summary>Added to both calibrated logits, for the gap between training-time and unseen mail.</summary>
-    public double Margin { get; init; } = 0.5;
+    /// <summary>
+    /// Calibration treats every ham as scoring this much higher than it did out of fold, for the gap between
+    /// training-time and unseen mail.
+    /// </summary>
+    public double Margin { get; init; } = 0.25;
 }

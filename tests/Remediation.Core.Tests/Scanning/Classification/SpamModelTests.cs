@@ -9,7 +9,7 @@ public class SpamModelTests
     {
         var sut = SpamModel.Shipped;
 
-        Assert.Equal(18, sut.BucketBits);
+        Assert.Equal(20, sut.BucketBits);
         Assert.True(sut.SuspiciousLogit < sut.MaliciousLogit);
     }
 

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using MimeKit;
+using Remediation.Core.Scanning.Domains;
+
+namespace Remediation.Core.Scanning.Classification;
+
+/// <summary>
+/// Anomalies in the relays that handed the message on, as SpamAssassin's local rules read them: a client that greets
+/// with a bare IP address or a name without a dot, a client whose reverse DNS looks like a home connection or
+/// disagrees with its greeting, one the receiving server flagged as possibly forged. Only the kind of anomaly counts,
+/// not the relays' names or the number of hops, which describe a mailbox's own mail path; hops inside one machine
+/// (localhost) are skipped for the same reason.
+/// </summary>
+internal static partial class RelayFeatures
+{
+    private const int MaxHops = 12;
+
+    public static void Add(MimeMessage mime, FeatureVector vector)
+    {
+        var hops = 0;
+        foreach (var header in mime.Headers)
+        {
+            if (header.Id != HeaderId.Received) continue;
+            if (++hops > MaxHops) return;
+            var value = Whitespace().Replace(header.Value, " ").Trim();
+            if (value.Contains("127.0.0.1", StringComparison.Ordinal) || value.Contains("localhost", StringComparison.OrdinalIgnoreCase)) continue;
+            if (value.Contains("may be forged", StringComparison.OrdinalIgnoreCase)) vector.Add('r', "forged");
+            var match = FromClause().Match(value);
+            if (match.Success) AddClient(match.Groups["helo"].Value.Trim('[', ']'), match.Groups["client"].Value, vector);
+        }
+    }
+
+    private static void AddClient(string helo, string client, FeatureVector vector)
+    {
+        var heloIsAddress = IPAddress.TryParse(helo, out _);
+        if (helo.Equals("unknown", StringComparison.OrdinalIgnoreCase)) vector.Add('r', "helo-unknown");
+        if (heloIsAddress) vector.Add('r', "helo-address");
+        else if (!helo.Contains('.', StringComparison.Ordinal)) vector.Add('r', "helo-bare");
+        var reverse = client.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(p => p.Contains('.', StringComparison.Ordinal) && !p.StartsWith('[') && !IPAddress.TryParse(p.Trim('[', ']'), out _));
+        if (reverse is null)
+        {
+            if (client.Length > 0) vector.Add('r', "reverse-none");
+            return;
+        }
+        if (HomeConnection().IsMatch(reverse)) vector.Add('r', "reverse-dynamic");
+        if (!heloIsAddress && helo.Contains('.', StringComparison.Ordinal) && RegistrableDomain.Of(helo) != RegistrableDomain.Of(reverse))
+        {
+            vector.Add('r', "helo-mismatch");
+        }
+    }
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Whitespace();
+
+    // "from <greeting> (<reverse name> [<address>] ...)".
+    [GeneratedRegex(@"^from\s+(?<helo>\S+)(?:\s+\((?<client>[^)]*)\))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FromClause();
+
+    // Names that ISPs give to dial-up, DSL and cable customers: the address spelled out, or words such as "dsl", "pool".
+    [GeneratedRegex(@"\d{1,3}[-.]\d{1,3}[-.]\d{1,3}|dsl|dial|cable|pool|dyn|ppp|client|user|host\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HomeConnection();
+}
