@@ -14,7 +14,8 @@ namespace Remediation.IntegrationTests.Remediation;
 public sealed class CampaignRemediationTests : IAsyncLifetime
 {
     private const string Domain = "contoso.example";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(180);
+    // A guard against a stuck pipeline, not a speed target: 500 mailboxes on two shared cores.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(420);
     private readonly RecordingTelemetry _telemetry = new();
     private LocalTenant _tenant = null!;
 
