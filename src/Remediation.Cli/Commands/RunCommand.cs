@@ -47,8 +47,9 @@ internal static class RunCommand
         foreach (var copy in phish)
         {
             var where = tenant.Simulator.Tenant.Mailboxes.Single(m => m.Id == copy.MailboxId);
-            var folder = tenant.Simulator.Tenant.FindMessage(copy.MailboxId, copy.ImmutableId)?.FolderWellKnownName ?? "?";
-            output.WriteLine($"  {where.UserPrincipalName}: phishing copy now in '{folder}'");
+            var folderId = tenant.Simulator.Tenant.FindMessage(copy.MailboxId, copy.ImmutableId)?.FolderId;
+            var folder = folderId is null ? null : await tenant.Graph.Users[copy.MailboxId].MailFolders[folderId].GetAsync(cancellationToken: cancellationToken);
+            output.WriteLine($"  {where.UserPrincipalName}: phishing copy now in '{folder?.DisplayName ?? "(gone)"}'");
         }
         output.WriteLine($"  newsletter left in every Inbox: {(newsletterUntouched ? "yes" : "NO")}");
         output.WriteLine(remediated && newsletterUntouched
