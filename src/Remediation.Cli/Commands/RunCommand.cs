@@ -1,87 +1,67 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Remediation.Cli.LocalRun;
+using Remediation.Cli.Showcase;
+using Spectre.Console;
 
 namespace Remediation.Cli.Commands;
 
 /// <summary>
-/// <c>remediation run</c>: a phishing lure reaches two mailboxes of a simulated tenant and the pipeline, running
-/// locally on Azurite, moves every copy out of the Inboxes while ordinary mail stays put.
+/// <c>remediation run</c>: the showcase. A simulated tenant receives ordinary mail, a transported phishing campaign
+/// and an Email Appender wave; the pipeline, running locally on Azurite, remediates every malicious copy and flags
+/// the stolen mailboxes while ordinary mail stays put. Exits 0 only when that is what happened.
 /// </summary>
 internal static class RunCommand
 {
-    private static readonly string[] Targets = ["adele", "bob"];
-
     public static Command Create()
     {
-        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the remediation.", DefaultValueFactory = _ => 60 };
-        var command = new Command("run", "Run the pipeline locally against a simulated tenant: a phishing lure becomes a remediation.") { timeout };
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(TimeSpan.FromSeconds(parse.GetValue(timeout)), Console.Out, cancellationToken));
+        var mailboxes = new Option<int>("--mailboxes") { Description = "Mailboxes in the simulated tenant.", DefaultValueFactory = _ => 200 };
+        var wave = new Option<int>("--wave") { Description = "Compromised mailboxes the Email Appender wave is appended into.", DefaultValueFactory = _ => 25 };
+        var campaignRecipients = new Option<int>("--campaign-recipients") { Description = "Recipients of the transported phishing campaign.", DefaultValueFactory = _ => 60 };
+        var benign = new Option<int>("--benign") { Description = "Ordinary messages delivered at a steady rate during the run.", DefaultValueFactory = _ => 200 };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the pipeline to finish.", DefaultValueFactory = _ => 300 };
+        var reportDirectory = new Option<string>("--report-dir") { Description = "Where the JSON report and the audit export are written.", DefaultValueFactory = _ => Path.Combine("artifacts", "run") };
+        var verbose = new Option<bool>("--verbose") { Description = "Show the pipeline's log lines instead of the live view." };
+        var command = new Command("run", "Run the pipeline locally against a simulated tenant under a phishing campaign and an Email Appender wave.")
+        {
+            mailboxes, wave, campaignRecipients, benign, timeout, reportDirectory, verbose,
+        };
+        command.SetAction((parse, cancellationToken) => ExecuteAsync(
+            new ShowcaseOptions(
+                parse.GetValue(mailboxes), parse.GetValue(wave), parse.GetValue(campaignRecipients), parse.GetValue(benign),
+                TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(reportDirectory)!, parse.GetValue(verbose)),
+            Console.Out, cancellationToken));
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(TimeSpan timeout, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(ShowcaseOptions options, TextWriter output, CancellationToken cancellationToken)
     {
-        output.WriteLine("Starting Azurite, the tenant simulator and the local pipeline host...");
-        await using var tenant = await LocalTenant.StartAsync(new LocalTenantOptions
+        var console = OutputConsole.Create(output);
+        if (options.Problem is { } problem)
         {
-            Mailboxes = [("adele", "Adele Vance"), ("bob", "Bob Kelly"), ("carol", "Carol Diaz")],
-            Settings = new Dictionary<string, string?>
-            {
-                ["Detection:BlockedUrlDomains:0"] = SampleMail.PhishingDomain,
-            },
-        }, ShowPipelineLogs(), cancellationToken);
-        var domain = new LocalTenantOptions().Domain;
-        output.WriteLine($"Webhook at {tenant.Host.NotificationUrl}; {tenant.Simulator.Tenant.Subscriptions.Count} mailbox subscriptions.");
-
-        tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.Newsletter(domain, "adele", "bob", "carol"));
-        var phish = tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(domain, Targets));
-        output.WriteLine($"Delivered a newsletter to 3 mailboxes and a phishing lure to {phish.Count}: {string.Join(", ", Targets)}.");
-
-        var clock = Stopwatch.StartNew();
-        var remediated = await WaitUntilAsync(() => phish.All(copy => IsOutOfInbox(tenant, copy.MailboxId, copy.InternetMessageId)), timeout, cancellationToken);
-        var newsletterUntouched = tenant.Simulator.Tenant.Mailboxes.All(m => tenant.Simulator.Tenant.MessagesIn(m.Id, "inbox").Any(x => x.Subject == "November product update"));
-
-        output.WriteLine();
-        foreach (var copy in phish)
-        {
-            var where = tenant.Simulator.Tenant.Mailboxes.Single(m => m.Id == copy.MailboxId);
-            var folderId = tenant.Simulator.Tenant.FindMessage(copy.MailboxId, copy.ImmutableId)?.FolderId;
-            var folder = folderId is null ? null : await tenant.Graph.Users[copy.MailboxId].MailFolders[folderId].GetAsync(cancellationToken: cancellationToken);
-            output.WriteLine($"  {where.UserPrincipalName}: phishing copy now in '{folder?.DisplayName ?? "(gone)"}'");
+            console.WriteLine(problem);
+            return 2;
         }
-        output.WriteLine($"  newsletter left in every Inbox: {(newsletterUntouched ? "yes" : "NO")}");
-        output.WriteLine(remediated && newsletterUntouched
-            ? $"Remediated {phish.Count} copies in {clock.Elapsed.TotalSeconds:F1} s after delivery."
-            : $"FAILED: not every phishing copy left its Inbox within {timeout.TotalSeconds:F0} s.");
-        return remediated && newsletterUntouched ? 0 : 1;
+
+        console.WriteLine($"Starting Azurite, the tenant simulator and the local pipeline host; subscribing {options.Mailboxes} mailboxes through the subscription keeper...");
+        await using var scenario = await ShowcaseScenario.StartAsync(options, PipelineLogs(options.Verbose), cancellationToken);
+        console.WriteLine($"{scenario.Subscriptions} mailboxes subscribed. Ordinary mail starts; a phishing campaign to {options.CampaignRecipients} "
+            + $"mailboxes and an Email Appender wave into {options.Wave} follow.");
+
+        var outcome = await ProgressView.ShowWhileAsync(console, scenario.Progress, scenario.RunAsync(cancellationToken), live: !options.Verbose);
+        var (report, audit) = await ShowcaseReport.WriteAsync(outcome, cancellationToken);
+        ShowcaseSummary.Write(console, outcome, report, audit);
+        return outcome.Succeeded ? 0 : 1;
     }
 
-    private static bool IsOutOfInbox(LocalTenant tenant, string mailboxId, string internetMessageId) =>
-        !tenant.Simulator.Tenant.MessagesIn(mailboxId, "inbox").Any(m => m.InternetMessageId == internetMessageId);
-
-    private static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) return false;
-            await Task.Delay(200, cancellationToken);
-        }
-        return true;
-    }
-
-    // The stages' own log lines tell the story; the frameworks' chatter is left out.
-    private static Action<ILoggingBuilder> ShowPipelineLogs() => logging =>
+    // Off by default: the live view tells the story. With --verbose, the stages' own lines without the frameworks' chatter.
+    private static Action<ILoggingBuilder> PipelineLogs(bool verbose) => logging =>
     {
         logging.ClearProviders();
+        if (!verbose) return;
         logging.AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss.fff "; });
         logging.SetMinimumLevel(LogLevel.Warning);
-        foreach (var chatty in new[] { "Azure", "Function", "Host", "Microsoft" })
-        {
-            logging.AddFilter(chatty, LogLevel.Warning);
-        }
+        // The storage SDK logs every expected 409 (an entity that exists already) as a warning.
+        logging.AddFilter("Azure", LogLevel.Error);
         logging.AddFilter("Remediation", LogLevel.Information);
     };
 }

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Remediation.Cli.Commands;
 using Remediation.Cli.LocalRun;
+using Remediation.Cli.Showcase;
 using Remediation.Core.Telemetry;
 using Remediation.IntegrationTests.Fixtures;
 
@@ -14,6 +16,7 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private readonly RecordingTelemetry _telemetry = new();
+    private readonly string _reportDirectory = Path.Combine(Path.GetTempPath(), $"showcase-{Guid.NewGuid():N}");
     private LocalTenant _tenant = null!;
 
     public async Task InitializeAsync() => _tenant = await LocalTenant.StartAsync(new LocalTenantOptions
@@ -27,7 +30,11 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
         ConfigureServices = services => services.AddSingleton<IPipelineTelemetry>(_telemetry),
     });
 
-    public async Task DisposeAsync() => await _tenant.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _tenant.DisposeAsync();
+        if (Directory.Exists(_reportDirectory)) Directory.Delete(_reportDirectory, recursive: true);
+    }
 
     [Fact]
     public async Task Pipeline_PhishingInTwoMailboxes_MovesBothCopiesToJunkAndLeavesOtherMailAlone()
@@ -63,9 +70,36 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
     {
         using var output = new StringWriter();
 
-        var exitCode = await RunCommand.ExecuteAsync(Patience, output, CancellationToken.None);
+        var exitCode = await RunCommand.ExecuteAsync(SmallShowcase(), output, CancellationToken.None);
 
         Assert.True(exitCode == 0, output.ToString());
-        Assert.Contains("Remediated 2 copies", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("PASS: every malicious copy remediated and no ordinary message touched", output.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RunCommand_SmallShowcase_SummarisesEveryCopyRemediatedTheWaveFlaggedAndTheAuditExported()
+    {
+        using var output = new StringWriter();
+
+        var exitCode = await RunCommand.ExecuteAsync(SmallShowcase(), output, CancellationToken.None);
+
+        var summary = output.ToString();
+        Assert.True(exitCode == 0, summary);
+        Assert.Matches(@"│ credential phishing\s+│ through transport\s+│\s+4 │\s+4 │\s+4 │", summary);
+        Assert.Matches(@"│ Email Appender wave\s+│ appended over IMAP\s+│\s+3 │\s+3 │\s+3 │", summary);
+        Assert.Matches(@"ordinary messages delivered: \d+, touched: 0", summary);
+        Assert.Contains("mailboxes flagged as compromised: 3 (3 of 3 in the wave, 0 outside it)", summary, StringComparison.Ordinal);
+        Assert.Matches(@"time to remediate, delivery to remediation: p50 \d+\.\d s, p99 \d+\.\d s, max \d+\.\d s over 7 copies", summary);
+
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_reportDirectory, "report.json")));
+        Assert.True(report.RootElement.GetProperty("succeeded").GetBoolean());
+        Assert.Equal(0, report.RootElement.GetProperty("ordinary").GetProperty("touched").GetInt32());
+        Assert.All(report.RootElement.GetProperty("campaigns").EnumerateArray(),
+            campaign => Assert.Equal(campaign.GetProperty("copies").GetInt32(), campaign.GetProperty("remediated").GetInt32()));
+        using var audit = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_reportDirectory, "audit.json")));
+        Assert.Equal(7, audit.RootElement.EnumerateArray().Count(record => record.GetProperty("outcome").GetString() == "Remediated"));
+    }
+
+    private ShowcaseOptions SmallShowcase() =>
+        new(Mailboxes: 8, Wave: 3, CampaignRecipients: 4, Benign: 10, Timeout: Patience, ReportDirectory: _reportDirectory);
 }

@@ -1,0 +1,29 @@
+namespace Remediation.Cli.Showcase;
+
+/// <summary>The size of the showcase scenario and where its results go.</summary>
+/// <param name="Mailboxes">Mailboxes in the simulated tenant, each subscribed through the subscription keeper.</param>
+/// <param name="Wave">Mailboxes whose stolen credentials the Email Appender uses: one lure appended into each.</param>
+/// <param name="CampaignRecipients">Recipients of the transported phishing campaign.</param>
+/// <param name="Benign">Ordinary messages delivered at a steady rate while the attack unfolds.</param>
+/// <param name="ReportDirectory">Where the JSON report and the exported audit trail are written.</param>
+/// <param name="Verbose">Show the pipeline's log lines instead of the live view.</param>
+internal sealed record ShowcaseOptions(
+    int Mailboxes,
+    int Wave,
+    int CampaignRecipients,
+    int Benign,
+    TimeSpan Timeout,
+    string ReportDirectory,
+    bool Verbose = false)
+{
+    // The campaign stage queues one message carrying every tenant recipient, and a Storage queue message holds 64 KiB.
+    public const int MaxCampaignRecipients = 1500;
+
+    /// <summary>Why these options cannot run, or null.</summary>
+    public string? Problem =>
+        Mailboxes < 2 ? "--mailboxes must be at least 2."
+        : Wave < 0 || Wave > Mailboxes ? "--wave must be between 0 and --mailboxes."
+        : CampaignRecipients < 0 || CampaignRecipients > Math.Min(Mailboxes, MaxCampaignRecipients) ? $"--campaign-recipients must be between 0 and --mailboxes (at most {MaxCampaignRecipients})."
+        : Benign < 0 ? "--benign must not be negative."
+        : null;
+}

@@ -1,0 +1,26 @@
+using Remediation.Core.Audit;
+
+namespace Remediation.Cli.Showcase;
+
+/// <summary>What the showcase run found at its end: the figures of the summary and of the JSON report.</summary>
+/// <param name="Settled">Whether every copy was scanned and every malicious one remediated before the timeout.</param>
+/// <param name="TimeToRemediateSeconds">From each malicious copy's delivery to its remediation.</param>
+internal sealed record ShowcaseOutcome(
+    ShowcaseOptions Options,
+    bool Settled,
+    double ElapsedSeconds,
+    IReadOnlyList<CampaignOutcome> Campaigns,
+    int BenignDelivered,
+    int BenignTouched,
+    IReadOnlyDictionary<string, int> Verdicts,
+    IReadOnlyList<string> WaveMailboxes,
+    IReadOnlyList<string> FlaggedMailboxes,
+    int CampaignsHeld,
+    Percentiles TimeToRemediateSeconds,
+    long GraphRequests,
+    long ThrottledRequests,
+    long Notifications,
+    IReadOnlyList<AuditRecord> Audit)
+{
+    public bool Succeeded => Settled && BenignTouched == 0 && Campaigns.All(c => c.Remediated == c.Copies);
+}

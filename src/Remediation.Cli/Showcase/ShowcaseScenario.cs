@@ -1,0 +1,280 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Remediation.Cli.LocalRun;
+using Remediation.Core.Audit;
+using Remediation.Core.Telemetry;
+using Remediation.Infrastructure.Storage;
+using Remediation.TenantSimulator;
+
+namespace Remediation.Cli.Showcase;
+
+/// <summary>
+/// The attack this project exists for, against a simulated tenant with the pipeline on the local host: ordinary
+/// mail through transport at a steady rate, a transported phishing campaign, and an Email Appender wave placed
+/// over IMAP into mailboxes whose credentials were stolen, with a spoofed display name and Reply-To.
+/// </summary>
+internal sealed class ShowcaseScenario : IAsyncDisposable
+{
+    private const string Domain = "contoso.example";
+
+    // The planning seed: the same options give the same senders and recipients on every run.
+    private const int PlanSeed = 2020;
+    private const string Inbox = "inbox";
+
+    // Two to three copies a second each: below what the local host scans on two cores, so the queue stays short.
+    private const double OrdinaryMessagesPerSecond = 5;
+    private static readonly string[] Bands = ["clean", "suspicious", "malicious", "unscannable"];
+
+    private readonly ShowcaseOptions _options;
+    private readonly LocalTenant _tenant;
+    private readonly PipelineEventRecorder _events;
+    private readonly IReadOnlyList<OrdinaryMessage> _ordinaryPlan;
+    private readonly Stopwatch _clock = new();
+    private readonly ConcurrentQueue<DeliveredCopy> _benign = new();
+    private readonly ConcurrentQueue<DeliveredCopy> _phishing = new();
+    private readonly ConcurrentQueue<DeliveredCopy> _wave = new();
+
+    private ShowcaseScenario(ShowcaseOptions options, LocalTenant tenant, PipelineEventRecorder events)
+    {
+        _options = options;
+        _tenant = tenant;
+        _events = events;
+        _ordinaryPlan = PlanOrdinaryMail(options);
+    }
+
+    /// <summary>Starts Azurite, the simulator and the local host, and subscribes every mailbox through the keeper.</summary>
+    public static async Task<ShowcaseScenario> StartAsync(ShowcaseOptions options, Action<ILoggingBuilder> configureLogging, CancellationToken cancellationToken)
+    {
+        var events = new PipelineEventRecorder();
+        var tenant = await LocalTenant.StartAsync(new LocalTenantOptions
+        {
+            Domain = Domain,
+            Mailboxes = [.. Enumerable.Range(0, options.Mailboxes).Select(i => (UserName(i), $"User {i:D4}"))],
+            Settings = new Dictionary<string, string?>
+            {
+                // The tenant's own blocklist knows the lures' link domains, as a SOC's threat feed would.
+                ["Detection:BlockedUrlDomains:0"] = SampleMail.PhishingDomain,
+                ["Detection:BlockedUrlDomains:1"] = SampleMail.AppenderDomain,
+                // The blast-radius guard would hold a campaign reaching more mailboxes than this for the SOC.
+                ["Remediation:MaxMailboxesPerCampaign"] = Math.Max(500, options.Mailboxes).ToString(CultureInfo.InvariantCulture),
+                ["Subscriptions:MaxWritesPerWindow"] = "1000",
+                // The most a Storage queue hands out at once: scans keep up with the steady mail on two cores.
+                ["LocalHost:QueueBatchSize"] = "32",
+            },
+            ConfigureServices = services => services.AddSingleton<IPipelineTelemetry>(events),
+        }, configureLogging, cancellationToken);
+        return new ShowcaseScenario(options, tenant, events);
+    }
+
+    public int Subscriptions => _tenant.Simulator.Tenant.Subscriptions.Count;
+
+    private int BenignPlanned => _ordinaryPlan.Sum(m => m.Recipients.Length);
+
+    private int MaliciousPlanned => _options.CampaignRecipients + _options.Wave;
+
+    public async Task<ShowcaseOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        _clock.Start();
+        var trafficSpan = TimeSpan.FromSeconds(Math.Max(2, _options.Benign / OrdinaryMessagesPerSecond));
+        var ordinaryMail = DeliverOrdinaryMailAsync(trafficSpan, cancellationToken);
+        await DelayUntilAsync(trafficSpan * 0.25, cancellationToken);
+        DeliverPhishingCampaign();
+        await DelayUntilAsync(trafficSpan * 0.5, cancellationToken);
+        AppendWave();
+        await ordinaryMail;
+
+        var settled = await WaitUntilAsync(IsSettled, cancellationToken);
+        await WaitForQuietAsync(cancellationToken);
+        return await OutcomeAsync(settled, cancellationToken);
+    }
+
+    public ProgressSnapshot Progress() => new(
+        _clock.Elapsed,
+        _benign.Count,
+        BenignPlanned,
+        _phishing.Count + _wave.Count,
+        MaliciousPlanned,
+        _tenant.Simulator.Metrics.NotificationsDelivered,
+        _tenant.Simulator.Metrics.GraphRequests,
+        _tenant.Simulator.Metrics.ThrottledRequests,
+        _events.Count(PipelineEvents.MessageScanned),
+        VerdictCounts(),
+        _events.RemediationTimes().Count,
+        _events.Count(PipelineEvents.MailboxCompromised),
+        _options.Wave,
+        _events.Count(PipelineEvents.CampaignHeld));
+
+    private async Task DeliverOrdinaryMailAsync(TimeSpan span, CancellationToken cancellationToken)
+    {
+        var interval = _ordinaryPlan.Count == 0 ? TimeSpan.Zero : span / _ordinaryPlan.Count;
+        for (var i = 0; i < _ordinaryPlan.Count; i++)
+        {
+            await DelayUntilAsync(interval * i, cancellationToken);
+            var message = _ordinaryPlan[i];
+            var mime = SampleMail.Ordinary(Domain, message.Number, message.Colleague, message.Recipients);
+            // A few arrive without transport, as a migration or a user's own IMAP client places them: no evidence of compromise.
+            IReadOnlyList<DeliveredMessage> copies = message.Appended
+                ? [_tenant.Simulator.Tenant.AppendAsImap(Address(message.Recipients[0]), mime)]
+                : _tenant.Simulator.Tenant.DeliverThroughTransport(mime);
+            Record(_benign, copies);
+        }
+    }
+
+    private void DeliverPhishingCampaign()
+    {
+        if (_options.CampaignRecipients == 0) return;
+        var recipients = Enumerable.Range(_options.Mailboxes - _options.CampaignRecipients, _options.CampaignRecipients).Select(UserName).ToArray();
+        Record(_phishing, _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, recipients)));
+    }
+
+    private void AppendWave()
+    {
+        foreach (var user in Enumerable.Range(0, _options.Wave).Select(UserName))
+        {
+            Record(_wave, [_tenant.Simulator.Tenant.AppendAsImap(Address(user), SampleMail.AppendedLure(Domain, user))]);
+        }
+    }
+
+    private static void Record(ConcurrentQueue<DeliveredCopy> into, IEnumerable<DeliveredMessage> copies)
+    {
+        var now = Stopwatch.GetTimestamp();
+        foreach (var copy in copies) into.Enqueue(new DeliveredCopy(copy, now));
+    }
+
+    // Done when every copy was scanned and every malicious one left its Inbox with a remediation recorded.
+    private bool IsSettled()
+    {
+        var malicious = _phishing.Concat(_wave).ToList();
+        if (malicious.Count < MaliciousPlanned || _benign.Count < BenignPlanned) return false;
+        if (_events.Count(PipelineEvents.MessageScanned) < malicious.Count + _benign.Count) return false;
+        var remediated = _events.RemediationTimes();
+        return malicious.All(copy => remediated.ContainsKey(copy.Message.ImmutableId) && !IsInInbox(copy));
+    }
+
+    private async Task<bool> WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
+    {
+        while (!condition())
+        {
+            if (_clock.Elapsed > _options.Timeout) return false;
+            await Task.Delay(200, cancellationToken);
+        }
+        return true;
+    }
+
+    // Alerts are raised while the last scans finish: wait until the event stream stands still for a moment.
+    private async Task WaitForQuietAsync(CancellationToken cancellationToken)
+    {
+        var deadline = _clock.Elapsed + TimeSpan.FromSeconds(5);
+        var seen = EventCount();
+        while (_clock.Elapsed < deadline)
+        {
+            await Task.Delay(1000, cancellationToken);
+            var now = EventCount();
+            if (now == seen) return;
+            seen = now;
+        }
+    }
+
+    private int EventCount() => PipelineEvents.Alerting.Append(PipelineEvents.MessageScanned).Sum(_events.Count);
+
+    private async Task<ShowcaseOutcome> OutcomeAsync(bool settled, CancellationToken cancellationToken)
+    {
+        var audit = await ExportAuditAsync(cancellationToken);
+        var audited = audit.Select(r => (r.MailboxId, r.MessageId)).ToHashSet();
+        var remediated = _events.RemediationTimes();
+        var malicious = _phishing.Concat(_wave).ToList();
+        var flagged = _events.Events(PipelineEvents.MailboxCompromised)
+            .Select(e => _tenant.Simulator.Tenant.FindMailbox(e[PipelineEventProperties.MailboxId])?.UserPrincipalName ?? e[PipelineEventProperties.MailboxId])
+            .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        bool WasTouched(DeliveredCopy copy) =>
+            !IsInInbox(copy) || remediated.ContainsKey(copy.Message.ImmutableId) || audited.Contains((copy.Message.MailboxId, copy.Message.ImmutableId));
+        CampaignOutcome Campaign(string name, string path, IReadOnlyCollection<DeliveredCopy> copies) => new(
+            name, path, CampaignIdOf(copies), copies.Count,
+            copies.Count(c => audited.Contains((c.Message.MailboxId, c.Message.ImmutableId))),
+            copies.Count(c => remediated.ContainsKey(c.Message.ImmutableId) && !IsInInbox(c)));
+
+        return new ShowcaseOutcome(
+            _options,
+            settled,
+            _clock.Elapsed.TotalSeconds,
+            [Campaign("credential phishing", "through transport", [.. _phishing]), Campaign("Email Appender wave", "appended over IMAP", [.. _wave])],
+            _benign.Count,
+            _benign.Count(WasTouched),
+            VerdictCounts(),
+            [.. Enumerable.Range(0, _options.Wave).Select(i => Address(UserName(i)))],
+            flagged,
+            _events.Count(PipelineEvents.CampaignHeld),
+            Percentiles.Of(malicious.Where(c => remediated.ContainsKey(c.Message.ImmutableId))
+                .Select(c => Stopwatch.GetElapsedTime(c.DeliveredAt, remediated[c.Message.ImmutableId]).TotalSeconds)),
+            _tenant.Simulator.Metrics.GraphRequests,
+            _tenant.Simulator.Metrics.ThrottledRequests,
+            _tenant.Simulator.Metrics.NotificationsDelivered,
+            audit);
+    }
+
+    // Azurite keeps its tables in memory only: the audit trail is read out before it stops.
+    private async Task<List<AuditRecord>> ExportAuditAsync(CancellationToken cancellationToken)
+    {
+        var trail = new TableAuditTrail(new TableServiceClient(_tenant.AzuriteConnectionString));
+        var campaignIds = _events.Events(PipelineEvents.MessageRemediated).Concat(_events.Events(PipelineEvents.RemediationFailed))
+            .Select(e => e[PipelineEventProperties.CampaignId]).Distinct(StringComparer.Ordinal);
+        var records = new List<AuditRecord>();
+        foreach (var campaignId in campaignIds) records.AddRange(await trail.ListAsync(campaignId, null, cancellationToken));
+        return records;
+    }
+
+    // The campaign most of these copies were scanned into.
+    private string? CampaignIdOf(IEnumerable<DeliveredCopy> copies)
+    {
+        var ids = copies.Select(c => c.Message.ImmutableId).ToHashSet(StringComparer.Ordinal);
+        return _events.Events(PipelineEvents.MessageScanned)
+            .Where(e => ids.Contains(e[PipelineEventProperties.MessageId]))
+            .GroupBy(e => e[PipelineEventProperties.CampaignId])
+            .MaxBy(g => g.Count())?.Key;
+    }
+
+    private Dictionary<string, int> VerdictCounts()
+    {
+        var counts = Bands.ToDictionary(b => b, _ => 0, StringComparer.Ordinal);
+        foreach (var scan in _events.Events(PipelineEvents.MessageScanned))
+        {
+            var band = scan[PipelineEventProperties.Band].ToLowerInvariant();
+            counts[band] = counts.GetValueOrDefault(band) + 1;
+        }
+        return counts;
+    }
+
+    private bool IsInInbox(DeliveredCopy copy) =>
+        _tenant.Simulator.Tenant.FindMessage(copy.Message.MailboxId, copy.Message.ImmutableId)?.FolderWellKnownName == Inbox;
+
+    private Task DelayUntilAsync(TimeSpan at, CancellationToken cancellationToken) =>
+        at > _clock.Elapsed ? Task.Delay(at - _clock.Elapsed, cancellationToken) : Task.CompletedTask;
+
+    private static IReadOnlyList<OrdinaryMessage> PlanOrdinaryMail(ShowcaseOptions options)
+    {
+        var random = new Random(PlanSeed);
+        return
+        [
+            .. Enumerable.Range(0, options.Benign).Select(number =>
+            {
+                var colleague = UserName(random.Next(options.Mailboxes));
+                var recipients = Enumerable.Range(0, random.Next(1, 4)).Select(_ => UserName(random.Next(options.Mailboxes))).Distinct(StringComparer.Ordinal).ToArray();
+                var appended = number % 25 == 24;
+                return new OrdinaryMessage(number, colleague, appended ? recipients[..1] : recipients, appended);
+            }),
+        ];
+    }
+
+    private static string UserName(int index) => $"user{index:D4}";
+
+    private static string Address(string userName) => $"{userName}@{Domain}";
+
+    public ValueTask DisposeAsync() => _tenant.DisposeAsync();
+
+    /// <param name="Appended">Placed over IMAP into the recipient's mailbox instead of sent through transport.</param>
+    private sealed record OrdinaryMessage(int Number, string Colleague, string[] Recipients, bool Appended);
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace Remediation.Cli.Showcase;
+
+/// <summary>The closing summary of the showcase run: what happened to every copy, and where the evidence is.</summary>
+internal static class ShowcaseSummary
+{
+    public static void Write(IAnsiConsole console, ShowcaseOutcome outcome, string reportPath, string auditPath)
+    {
+        var campaigns = new Table().Border(TableBorder.Rounded).Title("[bold]Malicious campaigns[/]")
+            .AddColumn("campaign").AddColumn("arrived").AddColumn(new TableColumn("copies").RightAligned())
+            .AddColumn(new TableColumn("found").RightAligned()).AddColumn(new TableColumn("remediated").RightAligned());
+        foreach (var campaign in outcome.Campaigns)
+        {
+            var colour = campaign.Remediated == campaign.Copies ? "green" : "red";
+            campaigns.AddRow(
+                new Text(campaign.Name), new Text(campaign.Path), new Text(Number(campaign.Copies)),
+                new Text(Number(campaign.Found)), new Markup($"[{colour}]{Number(campaign.Remediated)}[/]"));
+        }
+        console.Write(campaigns);
+
+        var ttr = outcome.TimeToRemediateSeconds;
+        var flaggedInWave = outcome.FlaggedMailboxes.Intersect(outcome.WaveMailboxes, StringComparer.OrdinalIgnoreCase).Count();
+        console.WriteLine($"ordinary messages delivered: {Number(outcome.BenignDelivered)}, touched: {outcome.BenignTouched}");
+        console.WriteLine($"verdicts: {string.Join(", ", outcome.Verdicts.Select(v => $"{v.Key} {Number(v.Value)}"))}");
+        console.WriteLine($"mailboxes flagged as compromised: {outcome.FlaggedMailboxes.Count} ({flaggedInWave} of {outcome.WaveMailboxes.Count} in the wave, {outcome.FlaggedMailboxes.Count - flaggedInWave} outside it)");
+        if (outcome.CampaignsHeld > 0) console.WriteLine($"campaigns held for the SOC: {outcome.CampaignsHeld}");
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"time to remediate, delivery to remediation: p50 {ttr.P50:F1} s, p99 {ttr.P99:F1} s, max {ttr.Max:F1} s over {ttr.Count} copies"));
+        console.WriteLine($"Graph: {Number(outcome.GraphRequests)} requests, {Number(outcome.ThrottledRequests)} throttled (429); {Number(outcome.Notifications)} notifications delivered");
+        console.WriteLine($"audit trail: {Number(outcome.Audit.Count)} records, exported to {auditPath} (Azurite's 'audit' table is gone with the run)");
+        console.WriteLine($"report: {reportPath}");
+        var elapsed = outcome.ElapsedSeconds.ToString("F1", CultureInfo.InvariantCulture);
+        console.MarkupLine(outcome.Succeeded
+            ? $"[green]PASS[/]: every malicious copy remediated and no ordinary message touched, {elapsed} s after the first delivery."
+            : $"[red]FAIL[/]: {FailureReason(outcome)}");
+    }
+
+    private static string FailureReason(ShowcaseOutcome outcome) =>
+        outcome.BenignTouched > 0 ? $"{outcome.BenignTouched} ordinary messages were touched."
+        : !outcome.Settled ? $"the pipeline did not finish within {outcome.Options.Timeout.TotalSeconds:F0} s."
+        : "not every malicious copy was remediated.";
+
+    private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}
