@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Remediation.Core.Mailboxes;
@@ -18,49 +19,51 @@ public sealed partial class CampaignResolver(
     IWorkQueue queue,
     IPipelineTelemetry telemetry,
     IOptions<RemediationOptions> options,
+    IOptions<TenantOptions> tenant,
     ILogger<CampaignResolver> logger)
 {
     public async Task ResolveAsync(MaliciousMessage seed, CancellationToken cancellationToken)
     {
         var campaign = await campaigns.FindAsync(seed.CampaignId, cancellationToken);
-        Dictionary<string, MailboxWork> work;
+        if (!IsActing(campaign)) return;
+
+        // The fingerprint index is swept, and each Message-ID searched for in every recipient's mailbox, once per
+        // campaign: each later copy is judged malicious on its own (campaign memory) and brings only itself. Copies of
+        // one mass mailing, each scanned in its own mailbox, would otherwise each search every recipient again.
+        var sweep = !await campaigns.IsDispatchedAsync(seed.CampaignId, DispatchedWork.Sweep, cancellationToken);
+        var search = seed.InternetMessageId is { } internetMessageId
+            && (sweep || !await campaigns.IsDispatchedAsync(seed.CampaignId, DispatchedWork.RecipientSearch(internetMessageId), cancellationToken));
+        var work = await FindCopiesAsync(seed, sweep, search, cancellationToken);
+
+        var created = false;
         if (campaign is null)
         {
-            // The whole tenant is searched when the campaign opens, and the guard decides its status at birth, so
-            // copies scanned at the same moment find it already held. Each later copy is judged malicious on its own
-            // (campaign memory) and brings only itself and its recipients.
-            work = await FindCopiesAsync(seed, sweep: true, cancellationToken);
+            // The guard decides the campaign's status at birth, so copies scanned at the same moment find it already held.
             var reason = ExceedsGuard(seed.Score, work.Count);
-            (campaign, var created) = await campaigns.GetOrAddAsync(new Campaign(
+            (campaign, created) = await campaigns.GetOrAddAsync(new Campaign(
                 seed.CampaignId, seed.Category, seed.Score, seed.Rules, seed.NotifiedAt, reason is null ? CampaignStatus.Active : CampaignStatus.Held, seed),
                 cancellationToken);
             if (created && reason is not null)
             {
                 TrackHeld(campaign, work.Count, reason);
             }
-        }
-        else
-        {
-            work = await FindCopiesAsync(seed, sweep: campaign.Status == CampaignStatus.Approved, cancellationToken);
-        }
-        if (campaign.Status is CampaignStatus.Held or CampaignStatus.Released)
-        {
-            LogNotActing(campaign.Id, campaign.Status);
-            return;
+            if (!IsActing(campaign)) return;
         }
 
-        var action = options.Value.ReportOnly ? (RemediationAction?)null : options.Value.ActionFor(campaign.Category);
-        var queued = 0;
-        await Parallel.ForEachAsync(work, Parallelism(cancellationToken), async (mailbox, ct) =>
-        {
-            var messageIds = await NewWorkAsync(campaign.Id, mailbox.Key, mailbox.Value.MessageIds, ct);
-            var searches = await NewWorkAsync(campaign.Id, mailbox.Key, mailbox.Value.InternetMessageIds.Select(id => "imid:" + id), ct);
-            if (messageIds.Count == 0 && searches.Count == 0) return;
-            await queue.EnqueueAsync(WorkQueueNames.RemediationJobs, new RemediationJob(
-                campaign.Id, mailbox.Key, messageIds, [.. searches.Select(s => s["imid:".Length..])], action, campaign.Rules, campaign.FirstNotifiedAt), ct);
-            Interlocked.Increment(ref queued);
-        });
+        // A campaign this call created has nothing dispatched yet; otherwise a retry or a replay may have some.
+        var queued = await DispatchAsync(campaign, work, skipDispatched: !created, cancellationToken);
+        List<DispatchedWork> done = [];
+        if (sweep) done.Add(DispatchedWork.Sweep);
+        if (search) done.Add(DispatchedWork.RecipientSearch(seed.InternetMessageId!));
+        await campaigns.MarkDispatchedAsync(campaign.Id, done, cancellationToken);
         LogResolved(campaign.Id, work.Count, queued);
+    }
+
+    private bool IsActing(Campaign? campaign)
+    {
+        if (campaign is not { Status: CampaignStatus.Held or CampaignStatus.Released }) return true;
+        LogNotActing(campaign.Id, campaign.Status);
+        return false;
     }
 
     /// <summary>The SOC approved a held campaign: act on it whatever its size.</summary>
@@ -73,7 +76,38 @@ public sealed partial class CampaignResolver(
         return true;
     }
 
-    private async Task<Dictionary<string, MailboxWork>> FindCopiesAsync(MaliciousMessage seed, bool sweep, CancellationToken cancellationToken)
+    // Each job goes on the queue before its work is marked dispatched: a failure in between repeats a job (which finds
+    // its copies already handled) rather than losing one.
+    private async Task<int> DispatchAsync(Campaign campaign, Dictionary<string, MailboxWork> work, bool skipDispatched, CancellationToken cancellationToken)
+    {
+        var action = options.Value.ReportOnly ? (RemediationAction?)null : options.Value.ActionFor(campaign.Category);
+        var dispatched = new ConcurrentBag<DispatchedWork>();
+        await Parallel.ForEachAsync(work, Parallelism(cancellationToken), async (mailbox, ct) =>
+        {
+            var copies = await PendingAsync(campaign.Id, mailbox.Value.MessageIds, id => DispatchedWork.Copy(mailbox.Key, id), skipDispatched, ct);
+            var searches = await PendingAsync(campaign.Id, mailbox.Value.InternetMessageIds, id => DispatchedWork.Search(mailbox.Key, id), skipDispatched, ct);
+            if (copies.Count == 0 && searches.Count == 0) return;
+            await queue.EnqueueAsync(WorkQueueNames.RemediationJobs, new RemediationJob(
+                campaign.Id, mailbox.Key, [.. copies.Select(c => c.Id)], [.. searches.Select(s => s.Id)], action, campaign.Rules, campaign.FirstNotifiedAt), ct);
+            foreach (var (_, item) in copies.Concat(searches)) dispatched.Add(item);
+        });
+        await campaigns.MarkDispatchedAsync(campaign.Id, dispatched, cancellationToken);
+        return dispatched.Select(w => w.Scope).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+    }
+
+    private async Task<List<(string Id, DispatchedWork Work)>> PendingAsync(
+        string campaignId, IEnumerable<string> ids, Func<string, DispatchedWork> asWork, bool skipDispatched, CancellationToken cancellationToken)
+    {
+        var pending = new List<(string, DispatchedWork)>();
+        foreach (var id in ids)
+        {
+            var work = asWork(id);
+            if (!skipDispatched || !await campaigns.IsDispatchedAsync(campaignId, work, cancellationToken)) pending.Add((id, work));
+        }
+        return pending;
+    }
+
+    private async Task<Dictionary<string, MailboxWork>> FindCopiesAsync(MaliciousMessage seed, bool sweep, bool search, CancellationToken cancellationToken)
     {
         var work = new Dictionary<string, MailboxWork>(StringComparer.OrdinalIgnoreCase);
         MailboxWork For(string mailboxId) => work.TryGetValue(mailboxId, out var found) ? found : work[mailboxId] = new MailboxWork();
@@ -85,16 +119,27 @@ public sealed partial class CampaignResolver(
             For(copy.MailboxId).MessageIds.Add(copy.MessageId);
         }
         // Copies not scanned yet (delivered before the deployment, or still queued) in every recipient's mailbox.
-        if (seed.InternetMessageId is { } internetMessageId)
+        if (search && seed.InternetMessageId is { } internetMessageId)
         {
-            var recipients = new System.Collections.Concurrent.ConcurrentBag<string>();
-            await Parallel.ForEachAsync(seed.TenantRecipients, Parallelism(cancellationToken), async (address, ct) =>
+            var recipients = new ConcurrentBag<string>();
+            await Parallel.ForEachAsync(await TenantRecipientsAsync(seed, cancellationToken), Parallelism(cancellationToken), async (address, ct) =>
             {
                 if (await mailboxes.FindMailboxIdAsync(address, ct) is { } mailboxId) recipients.Add(mailboxId);
             });
             foreach (var mailboxId in recipients) For(mailboxId).InternetMessageIds.Add(internetMessageId);
         }
         return work;
+    }
+
+    // Read from the message itself: the addresses in the tenant's domains, whose mailboxes may hold copies too.
+    private async Task<IReadOnlyList<string>> TenantRecipientsAsync(MaliciousMessage seed, CancellationToken cancellationToken)
+    {
+        var message = await mailboxes.GetMessageAsync(seed.MailboxId, seed.MessageId, cancellationToken);
+        if (message is null) return [];
+        return [.. message.Mime.To.Mailboxes.Concat(message.Mime.Cc.Mailboxes).Concat(message.Mime.Bcc.Mailboxes)
+            .Select(m => m.Address)
+            .Where(tenant.Value.IsTenantAddress)
+            .Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
     private string? ExceedsGuard(double score, int reach) =>
@@ -114,16 +159,6 @@ public sealed partial class CampaignResolver(
             [PipelineEventProperties.Count] = mailboxes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [PipelineEventProperties.Reason] = reason,
         });
-    }
-
-    private async Task<List<string>> NewWorkAsync(string campaignId, string mailboxId, IEnumerable<string> items, CancellationToken cancellationToken)
-    {
-        var fresh = new List<string>();
-        foreach (var item in items.Distinct(StringComparer.Ordinal))
-        {
-            if (await campaigns.TryDispatchAsync(campaignId, mailboxId, item, cancellationToken)) fresh.Add(item);
-        }
-        return fresh;
     }
 
     // A campaign may reach thousands of mailboxes: lookups and dispatches overlap, each mailbox's own limit still applies.

@@ -16,6 +16,9 @@ public interface ICampaignStore
     /// <summary>Every scanned message with this fingerprint.</summary>
     Task<IReadOnlyList<CopyLocation>> CopiesAsync(string fingerprintId, CancellationToken cancellationToken);
 
-    /// <summary>Marks a piece of work (a copy id or a Message-ID search) in a mailbox as dispatched; false if it already was.</summary>
-    Task<bool> TryDispatchAsync(string campaignId, string mailboxId, string work, CancellationToken cancellationToken);
+    /// <summary>Whether a piece of work (a copy id or a Message-ID search in a mailbox) was dispatched already.</summary>
+    Task<bool> IsDispatchedAsync(string campaignId, DispatchedWork work, CancellationToken cancellationToken);
+
+    /// <summary>Records work as dispatched, once its jobs are on the queue: a failure before leaves it to be dispatched again.</summary>
+    Task MarkDispatchedAsync(string campaignId, IReadOnlyCollection<DispatchedWork> work, CancellationToken cancellationToken);
 }

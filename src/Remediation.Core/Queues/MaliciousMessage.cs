@@ -2,9 +2,11 @@ using Remediation.Core.Scanning;
 
 namespace Remediation.Core.Queues;
 
-/// <summary>A copy the scan stage judged malicious: the seed from which the campaign stage finds every other copy.</summary>
+/// <summary>
+/// A copy the scan stage judged malicious: the seed from which the campaign stage finds every other copy. Its
+/// recipients are read from the message itself when needed: a mass mailing's list would not fit a queue message.
+/// </summary>
 /// <param name="CampaignId">The message's fingerprint id: copies with their own Message-IDs still share it.</param>
-/// <param name="TenantRecipients">The recipients in the tenant's domains, whose mailboxes may hold copies too.</param>
 /// <param name="NotifiedAt">When the pipeline first heard of this copy: the start of the time-to-remediate clock.</param>
 public sealed record MaliciousMessage(
     string CampaignId,
@@ -14,5 +16,4 @@ public sealed record MaliciousMessage(
     ThreatCategory Category,
     double Score,
     IReadOnlyList<string> Rules,
-    IReadOnlyList<string> TenantRecipients,
     DateTimeOffset NotifiedAt);

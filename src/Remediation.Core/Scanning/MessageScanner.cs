@@ -62,7 +62,7 @@ public sealed partial class MessageScanner(
             }
             await queue.EnqueueAsync(WorkQueueNames.Campaigns, new MaliciousMessage(
                 verdict.Fingerprint.Id, message.MailboxId, message.MessageId, message.InternetMessageId, verdict.Category, verdict.Score,
-                verdict.RuleNames, TenantRecipients(message), request.NotifiedAt), cancellationToken);
+                verdict.RuleNames, request.NotifiedAt), cancellationToken);
         }
         // Recorded last: if anything above fails, the retried queue message scans again instead of losing the remediation.
         await verdicts.SaveAsync(new VerdictRecord(
@@ -88,14 +88,6 @@ public sealed partial class MessageScanner(
     // there whatever else it holds.
     private async Task<bool> IsRemediationDestinationAsync(MailboxMessage message, CancellationToken cancellationToken) =>
         message.ParentFolderId == await mailboxes.GetFolderIdAsync(message.MailboxId, WellKnownFolders.JunkEmail, cancellationToken);
-
-    private List<string> TenantRecipients(MailboxMessage message) =>
-        [.. message.Mime.To.Mailboxes
-            .Concat(message.Mime.Cc.Mailboxes)
-            .Concat(message.Mime.Bcc.Mailboxes)
-            .Select(m => m.Address)
-            .Where(tenant.Value.IsTenantAddress)
-            .Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private void Track(MailboxMessage message, Verdict verdict)
     {

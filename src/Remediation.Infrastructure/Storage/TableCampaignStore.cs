@@ -14,6 +14,7 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
 {
     private const string CampaignRow = "campaign";
     private const string DispatchPrefix = "dispatch|";
+    private const int MaxTransactionSize = 100;
 
     private readonly TableClient _campaigns = tables.GetTableClient(TableNames.Campaigns);
     private readonly TableClient _fingerprints = tables.GetTableClient(TableNames.Fingerprints);
@@ -60,18 +61,22 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
         return copies;
     }
 
-    public async Task<bool> TryDispatchAsync(string campaignId, string mailboxId, string work, CancellationToken cancellationToken)
+    public async Task<bool> IsDispatchedAsync(string campaignId, DispatchedWork work, CancellationToken cancellationToken) =>
+        (await _campaigns.GetEntityIfExistsAsync<TableEntity>(
+            TableKeys.Escape(campaignId), DispatchRow(work), select: ["PartitionKey"], cancellationToken: cancellationToken)).HasValue;
+
+    // One transaction per hundred rows, the most one may hold: a campaign across 10,000 mailboxes costs 100 requests.
+    public async Task MarkDispatchedAsync(string campaignId, IReadOnlyCollection<DispatchedWork> work, CancellationToken cancellationToken)
     {
-        try
+        var partition = TableKeys.Escape(campaignId);
+        foreach (var chunk in work.Select(w => DispatchRow(w)).Distinct(StringComparer.Ordinal).Chunk(MaxTransactionSize))
         {
-            await _campaigns.AddEntityAsync(new TableEntity(TableKeys.Escape(campaignId), TableKeys.Escape($"{DispatchPrefix}{mailboxId}|{work}")), cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException error) when (error.Status == 409)
-        {
-            return false;
+            await _campaigns.SubmitTransactionAsync(
+                chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, row))), cancellationToken);
         }
     }
+
+    private static string DispatchRow(DispatchedWork work) => TableKeys.Escape($"{DispatchPrefix}{work.Scope}|{work.Item}");
 
     private static TableEntity ToEntity(Campaign campaign) => new(TableKeys.Escape(campaign.Id), CampaignRow)
     {
