@@ -7,6 +7,7 @@ var root = new RootCommand("Email remediation pipeline for Microsoft 365: local 
     ScanCommand.Create(),
     TrainCommand.Create(),
     EvalCommand.Create(),
+    BenchCommand.Create(),
     CampaignCommands.Restore(),
     CampaignCommands.Approve(),
 };

@@ -16,8 +16,9 @@ internal sealed record ShowcaseOptions(
     string ReportDirectory,
     bool Verbose = false)
 {
-    // The campaign stage queues one message carrying every tenant recipient, and a Storage queue message holds 64 KiB.
-    public const int MaxCampaignRecipients = 1500;
+    // The campaign is one message listing every recipient in its To header, and the scanner reads at most 256 KB of
+    // headers: a longer list would make the message unscannable rather than malicious.
+    public const int MaxCampaignRecipients = 5000;
 
     /// <summary>Why these options cannot run, or null.</summary>
     public string? Problem =>

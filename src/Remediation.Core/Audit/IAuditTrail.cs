@@ -8,10 +8,11 @@ public interface IAuditTrail
     Task SaveAsync(AuditRecord record, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records <paramref name="pending"/> unless another job holds the copy: true when this job may act. A copy whose
-    /// record failed, or stayed pending longer than <paramref name="staleAfter"/> (its job died), can be claimed again.
+    /// Records <paramref name="pending"/> unless another job holds the copy or it was dealt with: returns the record
+    /// this job may act on, or null. A copy whose record failed, or stayed pending longer than
+    /// <paramref name="staleAfter"/> (its job died), can be claimed again; it keeps the original folder recorded first.
     /// </summary>
-    Task<bool> TryClaimAsync(AuditRecord pending, TimeSpan staleAfter, CancellationToken cancellationToken);
+    Task<AuditRecord?> TryClaimAsync(AuditRecord pending, TimeSpan staleAfter, CancellationToken cancellationToken);
 
     /// <summary>The campaign's records, optionally of one mailbox only.</summary>
     Task<IReadOnlyList<AuditRecord>> ListAsync(string campaignId, string? mailboxId, CancellationToken cancellationToken);

@@ -82,13 +82,14 @@ public sealed partial class CampaignResolver(
     {
         var action = options.Value.ReportOnly ? (RemediationAction?)null : options.Value.ActionFor(campaign.Category);
         var dispatched = new ConcurrentBag<DispatchedWork>();
+        var backPressure = new QueueBackPressure(queue, WorkQueueNames.RemediationJobs, options.Value.MaxQueuedJobs);
         await Parallel.ForEachAsync(work, Parallelism(cancellationToken), async (mailbox, ct) =>
         {
             var copies = await PendingAsync(campaign.Id, mailbox.Value.MessageIds, id => DispatchedWork.Copy(mailbox.Key, id), skipDispatched, ct);
             var searches = await PendingAsync(campaign.Id, mailbox.Value.InternetMessageIds, id => DispatchedWork.Search(mailbox.Key, id), skipDispatched, ct);
             if (copies.Count == 0 && searches.Count == 0) return;
-            await queue.EnqueueAsync(WorkQueueNames.RemediationJobs, new RemediationJob(
-                campaign.Id, mailbox.Key, [.. copies.Select(c => c.Id)], [.. searches.Select(s => s.Id)], action, campaign.Rules, campaign.FirstNotifiedAt), ct);
+            await backPressure.SendAsync(() => queue.EnqueueAsync(WorkQueueNames.RemediationJobs, new RemediationJob(
+                campaign.Id, mailbox.Key, [.. copies.Select(c => c.Id)], [.. searches.Select(s => s.Id)], action, campaign.Rules, campaign.FirstNotifiedAt), ct), ct);
             foreach (var (_, item) in copies.Concat(searches)) dispatched.Add(item);
         });
         await campaigns.MarkDispatchedAsync(campaign.Id, dispatched, cancellationToken);

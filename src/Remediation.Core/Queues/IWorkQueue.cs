@@ -4,4 +4,7 @@ namespace Remediation.Core.Queues;
 public interface IWorkQueue
 {
     Task EnqueueAsync<T>(string queueName, T message, CancellationToken cancellationToken);
+
+    /// <summary>About how many messages wait in the queue (the storage service's own approximate count).</summary>
+    Task<int> ApproximateCountAsync(string queueName, CancellationToken cancellationToken);
 }

@@ -54,17 +54,11 @@ public sealed partial class MailboxRemediator(
 
     private async Task<bool> RemediateCopyAsync(RemediationJob job, MessageLocation copy, string? destination, CancellationToken cancellationToken)
     {
-        var record = await audit.FindAsync(job.CampaignId, job.MailboxId, copy.MessageId, cancellationToken);
-        if (record?.Outcome is AuditOutcome.Remediated or AuditOutcome.ReportOnly or AuditOutcome.Restored or AuditOutcome.Gone)
-        {
-            return false;
-        }
-
         // The original folder is written before acting: a crash after the move still knows where the copy came from.
-        // The claim is atomic, so two jobs that found the same copy (by id and by Message-ID) do not both act.
-        var original = record?.OriginalFolderId ?? copy.ParentFolderId;
+        // The claim is atomic, so two jobs that found the same copy (by id and by Message-ID) do not both act, and a
+        // copy already dealt with is not claimed again.
         var action = job.Action?.ToString() ?? "ReportOnly";
-        if (!await audit.TryClaimAsync(Record(job, copy.MessageId, action, original, AuditOutcome.Pending), ClaimTimeout, cancellationToken))
+        if (await audit.TryClaimAsync(Record(job, copy.MessageId, action, copy.ParentFolderId, AuditOutcome.Pending), ClaimTimeout, cancellationToken) is not { } claim)
         {
             return false;
         }
@@ -76,7 +70,7 @@ public sealed partial class MailboxRemediator(
             _ when copy.ParentFolderId == destination => AuditOutcome.Remediated,
             _ => await mailboxes.MoveAsync(job.MailboxId, copy.MessageId, destination!, cancellationToken) is null ? AuditOutcome.Gone : AuditOutcome.Remediated,
         };
-        await audit.SaveAsync(Record(job, copy.MessageId, action, original, outcome), cancellationToken);
+        await audit.SaveAsync(claim with { Outcome = outcome, At = clock.GetUtcNow() }, cancellationToken);
         if (outcome is AuditOutcome.Remediated or AuditOutcome.ReportOnly)
         {
             Track(PipelineEvents.MessageRemediated, job, copy.MessageId, outcome.ToString());

@@ -28,6 +28,13 @@ public sealed class RemediationOptions
     /// <summary>A campaign whose verdict scored below this is held for the SOC's approval.</summary>
     public double MinimumScoreToAct { get; set; } = 10;
 
+    /// <summary>
+    /// The campaign stage waits while more remediation jobs than this are queued, so one huge campaign cannot bury
+    /// the jobs of the campaigns after it behind a backlog of its own.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxQueuedJobs { get; set; } = 500;
+
     public RemediationAction ActionFor(ThreatCategory category) => category switch
     {
         ThreatCategory.Malware => MalwareAction,

@@ -11,9 +11,17 @@ public sealed class StorageWorkQueue(QueueServiceClient service) : IWorkQueue
 
     public async Task EnqueueAsync<T>(string queueName, T message, CancellationToken cancellationToken)
     {
-        var queue = await _queues.GetOrAdd(queueName, name => new Lazy<Task<QueueClient>>(() => OpenAsync(name))).Value;
+        var queue = await QueueAsync(queueName);
         await queue.SendMessageAsync(WorkItemJson.Serialize(message), cancellationToken);
     }
+
+    public async Task<int> ApproximateCountAsync(string queueName, CancellationToken cancellationToken)
+    {
+        var queue = await QueueAsync(queueName);
+        return (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+    }
+
+    private Task<QueueClient> QueueAsync(string name) => _queues.GetOrAdd(name, n => new Lazy<Task<QueueClient>>(() => OpenAsync(n))).Value;
 
     private async Task<QueueClient> OpenAsync(string name)
     {

@@ -18,26 +18,32 @@ public sealed class TableAuditTrail(TableServiceClient tables) : IAuditTrail
     public Task SaveAsync(AuditRecord record, CancellationToken cancellationToken) =>
         _table.UpsertEntityAsync(ToEntity(record), TableUpdateMode.Replace, cancellationToken);
 
-    public async Task<bool> TryClaimAsync(AuditRecord pending, TimeSpan staleAfter, CancellationToken cancellationToken)
+    // Most copies are claimed once: the insert comes first, and only a copy with a record already costs a read.
+    public async Task<AuditRecord?> TryClaimAsync(AuditRecord pending, TimeSpan staleAfter, CancellationToken cancellationToken)
     {
         try
         {
-            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(pending.CampaignId), RowKey(pending.MailboxId, pending.MessageId), cancellationToken: cancellationToken);
-            if (!existing.HasValue)
-            {
-                await _table.AddEntityAsync(ToEntity(pending), cancellationToken);
-                return true;
-            }
-            var current = ToRecord(existing.Value!);
-            var claimable = current.Outcome == AuditOutcome.Failed || (current.Outcome == AuditOutcome.Pending && pending.At - current.At > staleAfter);
-            if (!claimable) return false;
-            // The ETag makes the takeover atomic: of two jobs, one wins.
-            await _table.UpdateEntityAsync(ToEntity(pending), existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-            return true;
+            await _table.AddEntityAsync(ToEntity(pending), cancellationToken);
+            return pending;
         }
-        catch (RequestFailedException error) when (error.Status is 409 or 412)
+        catch (RequestFailedException error) when (error.Status == 409)
         {
-            return false;
+        }
+        var existing = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(pending.CampaignId), RowKey(pending.MailboxId, pending.MessageId), cancellationToken: cancellationToken);
+        if (!existing.HasValue) return null;
+        var current = ToRecord(existing.Value!);
+        var claimable = current.Outcome == AuditOutcome.Failed || (current.Outcome == AuditOutcome.Pending && pending.At - current.At > staleAfter);
+        if (!claimable) return null;
+        var claim = pending with { OriginalFolderId = current.OriginalFolderId ?? pending.OriginalFolderId };
+        try
+        {
+            // The ETag makes the takeover atomic: of two jobs, one wins.
+            await _table.UpdateEntityAsync(ToEntity(claim), existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+            return claim;
+        }
+        catch (RequestFailedException error) when (error.Status == 412)
+        {
+            return null;
         }
     }
 

@@ -1,0 +1,12 @@
+namespace Remediation.Cli.Bench;
+
+/// <summary>Everything one <c>remediation bench</c> run measured: the machine-readable results file.</summary>
+internal sealed record BenchResults(
+    DateTimeOffset Date,
+    BenchMachine Machine,
+    ScanThroughputResult? Scan,
+    string? ScanNote,
+    WebhookIntakeResult Webhook,
+    IReadOnlyList<CampaignRemediationResult> Remediation,
+    IReadOnlyDictionary<string, long> PeakWorkingSetBytesAfter,
+    double TotalSeconds);
