@@ -19,7 +19,7 @@ internal static class BenchCommand
     {
         var sizes = new Option<int[]>("--campaign-sizes") { Description = "Mailboxes per campaign, one copy each.", DefaultValueFactory = _ => [1000, 5000, 10000], AllowMultipleArgumentsPerToken = true };
         var webhookSeconds = new Option<int>("--webhook-seconds") { Description = "Seconds the webhook is driven for in the timed run.", DefaultValueFactory = _ => 60 };
-        var concurrency = new Option<int>("--concurrency") { Description = "Webhook POSTs in flight at once.", DefaultValueFactory = _ => 8 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Webhook POSTs in flight at once.", DefaultValueFactory = _ => 2 };
         var spamAssassin = new Option<int>("--spamassassin-messages") { Description = "Corpus messages SpamAssassin scores, spread over the split.", DefaultValueFactory = _ => 200 };
         var timeout = new Option<int>("--campaign-timeout") { Description = "Seconds each campaign may take.", DefaultValueFactory = _ => 400 };
         var output = new Option<string>("--output-dir") { Description = "Where results.json and the chart are written.", DefaultValueFactory = _ => Path.Combine("artifacts", "bench") };
