@@ -1,0 +1,107 @@
+using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Remediation.Cli.LocalRun;
+using Remediation.Core;
+using Remediation.Core.Campaigns;
+using Remediation.Core.Mailboxes;
+using Remediation.Core.Queues;
+using Remediation.Core.Remediation;
+using Remediation.Core.Scanning;
+using Remediation.Core.Telemetry;
+using Remediation.IntegrationTests.Fixtures;
+using Remediation.TenantSimulator;
+
+namespace Remediation.IntegrationTests.Remediation;
+
+/// <summary>The campaign stage under load and failure: the remediation queue stays short, and no job is lost.</summary>
+public sealed class CampaignDispatchTests : IAsyncLifetime
+{
+    private const string Domain = "contoso.example";
+    private const int Recipients = 40;
+    private const int MaxQueuedJobs = 4;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private LocalTenant _tenant = null!;
+
+    public async Task InitializeAsync() => _tenant = await LocalTenant.StartAsync(new LocalTenantOptions
+    {
+        Mailboxes = [.. Enumerable.Range(0, Recipients).Select(i => (User(i), $"User {i}"))],
+        // Each job takes a while, so a queue the campaign stage filled at once would stay long long enough to be seen.
+        Simulator = new SimulatorOptions { TenantDomain = Domain, RequestLatency = TimeSpan.FromMilliseconds(30) },
+        Settings = new Dictionary<string, string?>
+        {
+            ["Detection:BlockedUrlDomains:0"] = SampleMail.PhishingDomain,
+            ["Remediation:MaxQueuedJobs"] = $"{MaxQueuedJobs}",
+            // Only the first recipient hears of the message: one seed, one campaign stage run finding every other copy.
+            ["Subscriptions:Mailboxes:0"] = $"{User(0)}@{Domain}",
+        },
+    });
+
+    public async Task DisposeAsync() => await _tenant.DisposeAsync();
+
+    [Fact]
+    public async Task Resolve_CampaignAcrossManyMailboxes_NeverQueuesMoreJobsThanTheLimitAndRemediatesEveryCopy()
+    {
+        var jobs = new QueueClient(_tenant.AzuriteConnectionString, WorkQueueNames.RemediationJobs);
+        await jobs.CreateIfNotExistsAsync();
+        using var stop = new CancellationTokenSource();
+        var longest = SampleLongestAsync(jobs, stop.Token);
+
+        var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, [.. Enumerable.Range(0, Recipients).Select(User)]));
+        var remediated = await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience);
+        await stop.CancelAsync();
+
+        Assert.True(remediated, $"{copies.Count(c => _tenant.FolderOf(c) == "inbox")} of {copies.Count} copies still in the Inbox");
+        Assert.InRange(await longest, 1, MaxQueuedJobs);
+    }
+
+    [Fact]
+    public async Task Resolve_QueueFailsMidwayAndTheSeedIsRetried_EveryCopyIsStillRemediated()
+    {
+        // Not announced to the pipeline: only the campaign stage below can find these copies.
+        var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, [.. Enumerable.Range(1, 10).Select(User)]));
+        var services = _tenant.Host.Services;
+        var failing = new QueueFailingOnce(services.GetRequiredService<IWorkQueue>(), failAt: 4);
+        var resolver = new CampaignResolver(
+            services.GetRequiredService<ICampaignStore>(), services.GetRequiredService<IMailboxGateway>(), failing,
+            services.GetRequiredService<IPipelineTelemetry>(), services.GetRequiredService<IOptions<RemediationOptions>>(),
+            services.GetRequiredService<IOptions<TenantOptions>>(), services.GetRequiredService<ILogger<CampaignResolver>>());
+        var seed = new MaliciousMessage("dispatch-failure", copies[0].MailboxId, copies[0].ImmutableId, copies[0].InternetMessageId,
+            ThreatCategory.Phishing, 20, ["TEST"], DateTimeOffset.UtcNow);
+
+        // The queue trigger's retry of the campaign message, played by hand.
+        await Assert.ThrowsAsync<IOException>(() => resolver.ResolveAsync(seed, CancellationToken.None));
+        await resolver.ResolveAsync(seed, CancellationToken.None);
+
+        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience),
+            $"{copies.Count(c => _tenant.FolderOf(c) == "inbox")} of {copies.Count} copies still in the Inbox");
+    }
+
+    private static async Task<int> SampleLongestAsync(QueueClient queue, CancellationToken cancellationToken)
+    {
+        var longest = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            longest = Math.Max(longest, (await queue.GetPropertiesAsync(CancellationToken.None)).Value.ApproximateMessagesCount);
+            await Task.Delay(10, CancellationToken.None);
+        }
+        return longest;
+    }
+
+    private static string User(int index) => $"user{index:D2}";
+
+    /// <summary>The storage queue, failing one remediation job's write: as a network error between two writes would.</summary>
+    private sealed class QueueFailingOnce(IWorkQueue queue, int failAt) : IWorkQueue
+    {
+        private int _jobs;
+
+        public Task EnqueueAsync<T>(string queueName, T message, CancellationToken cancellationToken) =>
+            queueName == WorkQueueNames.RemediationJobs && Interlocked.Increment(ref _jobs) == failAt
+                ? throw new IOException("Injected: the remediation job was not queued.")
+                : queue.EnqueueAsync(queueName, message, cancellationToken);
+
+        public Task<int> ApproximateCountAsync(string queueName, CancellationToken cancellationToken) =>
+            queue.ApproximateCountAsync(queueName, cancellationToken);
+    }
+}
