@@ -22,6 +22,9 @@ public sealed partial class CampaignResolver(
     IOptions<TenantOptions> tenant,
     ILogger<CampaignResolver> logger)
 {
+    // One Table transaction holds at most 100 rows.
+    private const int MarksPerWrite = 100;
+
     public async Task ResolveAsync(MaliciousMessage seed, CancellationToken cancellationToken)
     {
         var campaign = await campaigns.FindAsync(seed.CampaignId, cancellationToken);
@@ -77,11 +80,13 @@ public sealed partial class CampaignResolver(
     }
 
     // Each job goes on the queue before its work is marked dispatched: a failure in between repeats a job (which finds
-    // its copies already handled) rather than losing one.
+    // its copies already handled) rather than losing one. Marks are written a hundred at a time as jobs go out, so a
+    // campaign stage stopped midway (a timeout while the queue drains) resumes where it was when its message is retried.
     private async Task<int> DispatchAsync(Campaign campaign, Dictionary<string, MailboxWork> work, bool skipDispatched, CancellationToken cancellationToken)
     {
         var action = options.Value.ReportOnly ? (RemediationAction?)null : options.Value.ActionFor(campaign.Category);
-        var dispatched = new ConcurrentBag<DispatchedWork>();
+        var unmarked = new ConcurrentQueue<DispatchedWork>();
+        var queued = 0;
         var backPressure = new QueueBackPressure(queue, WorkQueueNames.RemediationJobs, options.Value.MaxQueuedJobs);
         await Parallel.ForEachAsync(work, Parallelism(cancellationToken), async (mailbox, ct) =>
         {
@@ -90,10 +95,19 @@ public sealed partial class CampaignResolver(
             if (copies.Count == 0 && searches.Count == 0) return;
             await backPressure.SendAsync(() => queue.EnqueueAsync(WorkQueueNames.RemediationJobs, new RemediationJob(
                 campaign.Id, mailbox.Key, [.. copies.Select(c => c.Id)], [.. searches.Select(s => s.Id)], action, campaign.Rules, campaign.FirstNotifiedAt), ct), ct);
-            foreach (var (_, item) in copies.Concat(searches)) dispatched.Add(item);
+            Interlocked.Increment(ref queued);
+            foreach (var (_, item) in copies.Concat(searches)) unmarked.Enqueue(item);
+            if (unmarked.Count >= MarksPerWrite) await MarkAsync(campaign.Id, unmarked, ct);
         });
-        await campaigns.MarkDispatchedAsync(campaign.Id, dispatched, cancellationToken);
-        return dispatched.Select(w => w.Scope).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        while (!unmarked.IsEmpty) await MarkAsync(campaign.Id, unmarked, cancellationToken);
+        return queued;
+    }
+
+    private async Task MarkAsync(string campaignId, ConcurrentQueue<DispatchedWork> unmarked, CancellationToken cancellationToken)
+    {
+        List<DispatchedWork> batch = [];
+        while (batch.Count < MarksPerWrite && unmarked.TryDequeue(out var item)) batch.Add(item);
+        if (batch.Count > 0) await campaigns.MarkDispatchedAsync(campaignId, batch, cancellationToken);
     }
 
     private async Task<List<(string Id, DispatchedWork Work)>> PendingAsync(

@@ -47,6 +47,10 @@ public sealed class CampaignRemediationTests : IAsyncLifetime
         Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(malicious, "inbox"), Patience),
             $"{malicious.Count(c => _tenant.FolderOf(c) == "inbox")} malicious copies still in an Inbox");
 
+        // A copy leaves its Inbox a moment before its audit record says so.
+        Assert.True(await Eventually.TrueAsync(
+            () => _telemetry.Events(PipelineEvents.MessageRemediated).Select(e => e[PipelineEventProperties.MessageId]).Distinct().Count() == malicious.Count, Patience),
+            "every remediation recorded");
         Assert.True(_tenant.AllIn(malicious, "(custom)"), "every malicious copy sits in the hidden quarantine folder");
         Assert.True(_tenant.AllIn(benign, "inbox"), "no ordinary message moved");
         var campaigns = _telemetry.Events(PipelineEvents.MessageRemediated).Select(e => e[PipelineEventProperties.CampaignId]).Distinct().ToList();
