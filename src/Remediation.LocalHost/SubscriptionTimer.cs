@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Remediation.Core.Subscriptions;
 
@@ -7,7 +8,8 @@ namespace Remediation.LocalHost;
 
 /// <summary>The subscriptions timer function's local twin: keeps every mailbox subscribed, on an interval.</summary>
 internal sealed class SubscriptionTimer(
-    IServiceProvider services, IHostApplicationLifetime lifetime, IOptions<LocalHostOptions> options, TimeProvider clock) : BackgroundService
+    IServiceProvider services, IHostApplicationLifetime lifetime, IOptions<LocalHostOptions> options, TimeProvider clock, ILogger<SubscriptionTimer> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,7 +21,7 @@ internal sealed class SubscriptionTimer(
         using var timer = new PeriodicTimer(interval, clock);
         do
         {
-            await keeper.RunAsync(stoppingToken);
+            await TimerTick.RunAsync(keeper.RunAsync, nameof(SubscriptionTimer), logger, stoppingToken);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
