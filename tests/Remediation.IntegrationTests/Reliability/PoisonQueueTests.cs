@@ -7,7 +7,10 @@ using Remediation.IntegrationTests.Fixtures;
 
 namespace Remediation.IntegrationTests.Reliability;
 
-/// <summary>A message a stage cannot process is retried, then kept in the poison queue, and the poison alert fires.</summary>
+/// <summary>
+/// A message a stage cannot process is retried, then kept in the poison queue, and the poison alert fires; the watch
+/// keeps watching after storage was away.
+/// </summary>
 public sealed class PoisonQueueTests : IAsyncLifetime
 {
     private readonly RecordingTelemetry _telemetry = new();
@@ -39,5 +42,21 @@ public sealed class PoisonQueueTests : IAsyncLifetime
         Assert.Equal(WorkQueueNames.PoisonOf(WorkQueueNames.ScanRequests), alert[PipelineEventProperties.Queue]);
         var kept = Assert.Single((await poison.PeekMessagesAsync(10)).Value);
         Assert.Contains("this is not a scan request", kept.Body.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PoisonWatch_StorageAwayForSomeChecks_AlertsOnceItIsBack()
+    {
+        // Several checks fail while the emulator is down (each gives up within a second).
+        await _tenant.Azurite.StopAsync();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await _tenant.Azurite.RestartAsync();
+
+        var poison = new QueueClient(_tenant.AzuriteConnectionString, WorkQueueNames.PoisonOf(WorkQueueNames.RemediationJobs));
+        await poison.CreateIfNotExistsAsync();
+        await poison.SendMessageAsync("a job no attempt could finish");
+
+        Assert.True(await Eventually.TrueAsync(() => _telemetry.Events(PipelineEvents.PoisonMessage).Count > 0, TimeSpan.FromSeconds(30)),
+            "the poison watch still runs after failed checks");
     }
 }
