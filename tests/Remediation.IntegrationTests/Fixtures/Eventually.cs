@@ -13,15 +13,4 @@ internal static class Eventually
         }
         return true;
     }
-
-    public static async Task<bool> TrueAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) return false;
-            await Task.Delay(100);
-        }
-        return true;
-    }
 }

@@ -1,12 +1,14 @@
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Remediation.Cli.LocalRun;
 using Remediation.Core.Audit;
+using Remediation.Core.Queues;
 using Remediation.Infrastructure.Storage;
 using Remediation.TenantSimulator;
 
 namespace Remediation.IntegrationTests.Fixtures;
 
-/// <summary>Reads what the pipeline left behind: where each copy sits, and the audit trail it wrote.</summary>
+/// <summary>Reads what the pipeline left behind: where each copy sits, the audit trail it wrote, what waits in its queues.</summary>
 internal static class TenantInspection
 {
     public static string? FolderOf(this LocalTenant tenant, DeliveredMessage copy) =>
@@ -20,6 +22,12 @@ internal static class TenantInspection
 
     public static Task<IReadOnlyList<AuditRecord>> AuditAsync(this LocalTenant tenant, string campaignId) =>
         new TableAuditTrail(new TableServiceClient(tenant.AzuriteConnectionString)).ListAsync(campaignId, null, CancellationToken.None);
+
+    public static int QueueLength(this LocalTenant tenant, string queueName) =>
+        new QueueClient(tenant.AzuriteConnectionString, queueName).GetProperties().Value.ApproximateMessagesCount;
+
+    /// <summary>Nothing waits in any stage's queue: the pipeline has settled.</summary>
+    public static bool WorkQueuesEmpty(this LocalTenant tenant) => WorkQueueNames.All.All(name => tenant.QueueLength(name) == 0);
 
     public static async Task<HttpResponseMessage> PostAdminAsync(this LocalTenant tenant, string path)
     {

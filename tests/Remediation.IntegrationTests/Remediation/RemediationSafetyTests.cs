@@ -1,4 +1,3 @@
-using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Remediation.Cli.LocalRun;
 using Remediation.Core.Queues;
@@ -35,7 +34,7 @@ public sealed class RemediationSafetyTests : IAsyncLifetime
         var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, User(0), User(1), User(2)));
         Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience));
         // Each copy's own scan brings a seed too: the replay starts once all of them are handled.
-        Assert.True(await Eventually.TrueAsync(QueuesEmptyAsync, Patience), "the pipeline settles");
+        Assert.True(await Eventually.TrueAsync(_tenant.WorkQueuesEmpty, Patience), "the pipeline settles");
         var idsAfterFirstMove = copies.Select(c => _tenant.Simulator.Tenant.FindMessage(c.MailboxId, c.ImmutableId)!.MessageId).ToList();
         var campaignId = _telemetry.Events(PipelineEvents.MessageRemediated)[0][PipelineEventProperties.CampaignId];
         var remediator = _tenant.Host.Services.GetRequiredService<MailboxRemediator>();
@@ -50,7 +49,7 @@ public sealed class RemediationSafetyTests : IAsyncLifetime
             campaignId, seed[PipelineEventProperties.MailboxId], seed[PipelineEventProperties.MessageId], copies[0].InternetMessageId,
             Core.Scanning.ThreatCategory.Phishing, 10, ["REPLAY"], DateTimeOffset.UtcNow), CancellationToken.None);
 
-        Assert.Equal(0, (await new QueueServiceClient(_tenant.AzuriteConnectionString).GetQueueClient(WorkQueueNames.RemediationJobs).GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Equal(0, _tenant.QueueLength(WorkQueueNames.RemediationJobs));
         Assert.Equal(idsAfterFirstMove, copies.Select(c => _tenant.Simulator.Tenant.FindMessage(c.MailboxId, c.ImmutableId)!.MessageId));
         Assert.Equal(copies.Count, (await _tenant.AuditAsync(campaignId)).Count);
     }
@@ -68,16 +67,6 @@ public sealed class RemediationSafetyTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.Accepted, (await _tenant.PostAdminAsync($"api/campaigns/{held}/approve")).StatusCode);
 
         Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience), "approval remediates every copy");
-    }
-
-    private async Task<bool> QueuesEmptyAsync()
-    {
-        var queues = new QueueServiceClient(_tenant.AzuriteConnectionString);
-        foreach (var name in new[] { WorkQueueNames.ScanRequests, WorkQueueNames.Campaigns, WorkQueueNames.RemediationJobs })
-        {
-            if ((await queues.GetQueueClient(name).GetPropertiesAsync()).Value.ApproximateMessagesCount > 0) return false;
-        }
-        return true;
     }
 
     private static string User(int i) => $"user{i:D2}";

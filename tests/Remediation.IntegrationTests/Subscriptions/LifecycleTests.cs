@@ -1,7 +1,5 @@
-using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Remediation.Cli.LocalRun;
-using Remediation.Core.Queues;
 using Remediation.Core.Telemetry;
 using Remediation.IntegrationTests.Fixtures;
 using Remediation.TenantSimulator;
@@ -51,7 +49,7 @@ public sealed class LifecycleTests : IAsyncLifetime
             delivered.AddRange(Tenant.DeliverThroughTransport(SampleMail.Newsletter("contoso.example", UserNames[i % UserNames.Length], UserNames[(i + 1) % UserNames.Length])));
         }
         Assert.True(_tenant.Simulator.Metrics.DroppedNotifications > 0, "the simulator dropped some notifications");
-        Assert.True(await Eventually.TrueAsync(() => Scanned().Count + _tenant.Simulator.Metrics.DroppedNotifications >= delivered.Count && QueuesEmpty(), Patience));
+        Assert.True(await Eventually.TrueAsync(() => Scanned().Count + _tenant.Simulator.Metrics.DroppedNotifications >= delivered.Count && _tenant.WorkQueuesEmpty(), Patience));
 
         foreach (var subscription in Tenant.Subscriptions)
         {
@@ -66,10 +64,4 @@ public sealed class LifecycleTests : IAsyncLifetime
 
     private List<(string, string)> Scanned() =>
         [.. _telemetry.Events(PipelineEvents.MessageScanned).Select(e => (e[PipelineEventProperties.MailboxId], e[PipelineEventProperties.MessageId]))];
-
-    private bool QueuesEmpty()
-    {
-        var queues = new QueueServiceClient(_tenant.AzuriteConnectionString);
-        return WorkQueueNames.All.All(name => queues.GetQueueClient(name).GetProperties().Value.ApproximateMessagesCount == 0);
-    }
 }
