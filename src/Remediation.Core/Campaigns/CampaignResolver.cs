@@ -25,6 +25,10 @@ public sealed partial class CampaignResolver(
     // One Table transaction holds at most 100 rows.
     private const int MarksPerWrite = 100;
 
+    // One for the process, shared by every campaign resolved at once: each would otherwise see the same short queue
+    // and fill it up to the limit on its own.
+    private readonly QueueBackPressure _backPressure = new(queue, WorkQueueNames.RemediationJobs, options.Value.MaxQueuedJobs);
+
     public async Task ResolveAsync(MaliciousMessage seed, CancellationToken cancellationToken)
     {
         var campaign = await campaigns.FindAsync(seed.CampaignId, cancellationToken);
@@ -87,13 +91,12 @@ public sealed partial class CampaignResolver(
         var action = options.Value.ReportOnly ? (RemediationAction?)null : options.Value.ActionFor(campaign.Category);
         var unmarked = new ConcurrentQueue<DispatchedWork>();
         var queued = 0;
-        var backPressure = new QueueBackPressure(queue, WorkQueueNames.RemediationJobs, options.Value.MaxQueuedJobs);
         await Parallel.ForEachAsync(work, Parallelism(cancellationToken), async (mailbox, ct) =>
         {
             var copies = await PendingAsync(campaign.Id, mailbox.Value.MessageIds, id => DispatchedWork.Copy(mailbox.Key, id), skipDispatched, ct);
             var searches = await PendingAsync(campaign.Id, mailbox.Value.InternetMessageIds, id => DispatchedWork.Search(mailbox.Key, id), skipDispatched, ct);
             if (copies.Count == 0 && searches.Count == 0) return;
-            await backPressure.SendAsync(() => queue.EnqueueAsync(WorkQueueNames.RemediationJobs, new RemediationJob(
+            await _backPressure.SendAsync(() => queue.EnqueueAsync(WorkQueueNames.RemediationJobs, new RemediationJob(
                 campaign.Id, mailbox.Key, [.. copies.Select(c => c.Id)], [.. searches.Select(s => s.Id)], action, campaign.Rules, campaign.FirstNotifiedAt), ct), ct);
             Interlocked.Increment(ref queued);
             foreach (var (_, item) in copies.Concat(searches)) unmarked.Enqueue(item);

@@ -57,6 +57,28 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Resolve_TwoMessagesOfACampaignResolvedAtOnce_ShareTheLimit()
+    {
+        var jobs = new QueueClient(_tenant.AzuriteConnectionString, WorkQueueNames.RemediationJobs);
+        await jobs.CreateIfNotExistsAsync();
+        using var stop = new CancellationTokenSource();
+        var longest = SampleLongestAsync(jobs, stop.Token);
+        // A mass mailing split into two messages, neither announced: only the two campaign stage runs below find them.
+        var halves = new[] { Enumerable.Range(1, 20), Enumerable.Range(21, 19) }
+            .Select(users => _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, [.. users.Select(User)])))
+            .ToList();
+        var resolver = _tenant.Host.Services.GetRequiredService<CampaignResolver>();
+
+        await Task.WhenAll(halves.Select(copies => resolver.ResolveAsync(Seed("two-messages", copies[0]), CancellationToken.None)));
+
+        var copies = halves.SelectMany(h => h).ToList();
+        var remediated = await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience);
+        await stop.CancelAsync();
+        Assert.True(remediated, $"{copies.Count(c => _tenant.FolderOf(c) == "inbox")} of {copies.Count} copies still in the Inbox");
+        Assert.InRange(await longest, 1, MaxQueuedJobs);
+    }
+
+    [Fact]
     public async Task Resolve_QueueFailsMidwayAndTheSeedIsRetried_EveryCopyIsStillRemediated()
     {
         // Not announced to the pipeline: only the campaign stage below can find these copies.
@@ -67,8 +89,7 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
             services.GetRequiredService<ICampaignStore>(), services.GetRequiredService<IMailboxGateway>(), failing,
             services.GetRequiredService<IPipelineTelemetry>(), services.GetRequiredService<IOptions<RemediationOptions>>(),
             services.GetRequiredService<IOptions<TenantOptions>>(), services.GetRequiredService<ILogger<CampaignResolver>>());
-        var seed = new MaliciousMessage("dispatch-failure", copies[0].MailboxId, copies[0].ImmutableId, copies[0].InternetMessageId,
-            ThreatCategory.Phishing, 20, ["TEST"], DateTimeOffset.UtcNow);
+        var seed = Seed("dispatch-failure", copies[0]);
 
         // The queue trigger's retry of the campaign message, played by hand.
         await Assert.ThrowsAsync<IOException>(() => resolver.ResolveAsync(seed, CancellationToken.None));
@@ -90,6 +111,9 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
     }
 
     private static string User(int index) => $"user{index:D2}";
+
+    private static MaliciousMessage Seed(string campaignId, DeliveredMessage copy) =>
+        new(campaignId, copy.MailboxId, copy.ImmutableId, copy.InternetMessageId, ThreatCategory.Phishing, 20, ["TEST"], DateTimeOffset.UtcNow);
 
     /// <summary>The storage queue, failing one remediation job's write: as a network error between two writes would.</summary>
     private sealed class QueueFailingOnce(IWorkQueue queue, int failAt) : IWorkQueue
