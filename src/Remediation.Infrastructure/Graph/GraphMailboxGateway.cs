@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Graph.Users.Item.Messages.Item.Move;
+using Microsoft.Kiota.Abstractions.Serialization;
 using MimeKit;
 using Remediation.Core.Mailboxes;
 using Remediation.Core.Scanning;
@@ -14,6 +16,9 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph) : IMailboxGate
 {
     private static readonly string[] MessageFields = ["id", "internetMessageId", "parentFolderId", "isDraft", "receivedDateTime"];
     private static readonly string[] LocationFields = ["id", "parentFolderId"];
+
+    // Every error status becomes an ODataError, as with the SDK's own request builders.
+    private static readonly Dictionary<string, ParsableFactory<IParsable>> ODataErrors = new() { ["XXX"] = ODataError.CreateFromDiscriminatorValue };
 
     // Folder ids never change, so one lookup per mailbox and folder serves the process's lifetime.
     private readonly ConcurrentDictionary<(string Mailbox, string Folder), string> _folderIds = new();
@@ -147,11 +152,15 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph) : IMailboxGate
 
     public async Task<string?> MoveAsync(string mailboxId, string messageId, string destinationFolderId, CancellationToken cancellationToken)
     {
+        // Graph answers a move with the whole message, every recipient of a mass mailing included. Only the new id is
+        // needed: reading it from the JSON costs a fraction of building the SDK's model of the message.
+        var request = graph.Users[mailboxId].Messages[messageId].Move.ToPostRequestInformation(new MovePostRequestBody { DestinationId = destinationFolderId });
         try
         {
-            var moved = await graph.Users[mailboxId].Messages[messageId].Move.PostAsync(
-                new MovePostRequestBody { DestinationId = destinationFolderId }, cancellationToken: cancellationToken);
-            return moved?.Id ?? messageId;
+            await using var answer = await graph.RequestAdapter.SendPrimitiveAsync<Stream>(request, ODataErrors, cancellationToken);
+            if (answer is null) return messageId;
+            using var moved = await JsonDocument.ParseAsync(answer, cancellationToken: cancellationToken);
+            return moved.RootElement.TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 } newId ? newId : messageId;
         }
         catch (ODataError error) when (error.ResponseStatusCode == 404)
         {
