@@ -25,8 +25,14 @@ public sealed class LocalHostOptions
     /// <summary>How often poison queues are checked (the poison timer function's schedule); zero turns it off.</summary>
     public TimeSpan PoisonCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Queue messages fetched and run at once per queue (host.json's batchSize); another batch is fetched at half.</summary>
+    /// <summary>Queue messages fetched at once per queue (host.json's batchSize, at most 32).</summary>
     public int QueueBatchSize { get; set; } = 16;
+
+    /// <summary>
+    /// Another batch is fetched when no more than this many of a queue's messages are still running (host.json's
+    /// newBatchThreshold); half a batch when unset. A queue runs up to batch size plus this at once.
+    /// </summary>
+    public int? NewBatchThreshold { get; set; }
 
     /// <summary>The longest wait between polls of an empty queue.</summary>
     public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromSeconds(2);

@@ -92,7 +92,7 @@ public sealed class LocalPipelineHost : IAsyncDisposable
             queues.MaxDequeueCount = options.MaxDequeueCount;
             queues.MaxPollingInterval = options.MaxPollingInterval;
             queues.BatchSize = options.QueueBatchSize;
-            queues.NewBatchThreshold = options.QueueBatchSize / 2;
+            queues.NewBatchThreshold = options.NewBatchThreshold ?? options.QueueBatchSize / 2;
         }));
 
         var app = builder.Build();
