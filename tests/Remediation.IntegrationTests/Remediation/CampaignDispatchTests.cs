@@ -79,6 +79,27 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Resolve_EveryCopyOfAMailingScannedAtOnce_QueuesAboutOneJobPerCopy()
+    {
+        // Each recipient's copy is scanned on its own and seeds the campaign stage at the same moment.
+        var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, [.. Enumerable.Range(1, 20).Select(User)]));
+        var services = _tenant.Host.Services;
+        var counting = new CountingQueue(services.GetRequiredService<IWorkQueue>());
+        var resolver = new CampaignResolver(
+            services.GetRequiredService<ICampaignStore>(), services.GetRequiredService<IMailboxGateway>(), counting,
+            services.GetRequiredService<IPipelineTelemetry>(), services.GetRequiredService<IOptions<RemediationOptions>>(),
+            services.GetRequiredService<IOptions<TenantOptions>>(), services.GetRequiredService<ILogger<CampaignResolver>>());
+
+        await Task.WhenAll(copies.Select(copy => resolver.ResolveAsync(Seed("scanned-at-once", copy), CancellationToken.None)));
+
+        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience),
+            $"{copies.Count(c => _tenant.FolderOf(c) == "inbox")} of {copies.Count} copies still in the Inbox");
+        // The first seed's search queues one job per mailbox; each later seed at most one for its own copy. Racing
+        // seeds that each searched every mailbox again queued several hundred.
+        Assert.InRange(counting.Jobs, copies.Count, 2 * copies.Count);
+    }
+
+    [Fact]
     public async Task Resolve_QueueFailsMidwayAndTheSeedIsRetried_EveryCopyIsStillRemediated()
     {
         // Not announced to the pipeline: only the campaign stage below can find these copies.
@@ -114,6 +135,23 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
 
     private static MaliciousMessage Seed(string campaignId, DeliveredMessage copy) =>
         new(campaignId, copy.MailboxId, copy.ImmutableId, copy.InternetMessageId, ThreatCategory.Phishing, 20, ["TEST"], DateTimeOffset.UtcNow);
+
+    /// <summary>The storage queue, counting the remediation jobs written to it.</summary>
+    private sealed class CountingQueue(IWorkQueue queue) : IWorkQueue
+    {
+        private int _jobs;
+
+        public int Jobs => Volatile.Read(ref _jobs);
+
+        public Task EnqueueAsync<T>(string queueName, T message, CancellationToken cancellationToken)
+        {
+            if (queueName == WorkQueueNames.RemediationJobs) Interlocked.Increment(ref _jobs);
+            return queue.EnqueueAsync(queueName, message, cancellationToken);
+        }
+
+        public Task<int> ApproximateCountAsync(string queueName, CancellationToken cancellationToken) =>
+            queue.ApproximateCountAsync(queueName, cancellationToken);
+    }
 
     /// <summary>The storage queue, failing one remediation job's write: as a network error between two writes would.</summary>
     private sealed class QueueFailingOnce(IWorkQueue queue, int failAt) : IWorkQueue
