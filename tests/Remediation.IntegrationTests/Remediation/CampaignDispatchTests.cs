@@ -43,10 +43,8 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
     [Fact]
     public async Task Resolve_CampaignAcrossManyMailboxes_NeverQueuesMoreJobsThanTheLimitAndRemediatesEveryCopy()
     {
-        var jobs = new QueueClient(_tenant.AzuriteConnectionString, WorkQueueNames.RemediationJobs);
-        await jobs.CreateIfNotExistsAsync();
         using var stop = new CancellationTokenSource();
-        var longest = SampleLongestAsync(jobs, stop.Token);
+        var longest = await SampleLongestJobQueueAsync(stop.Token);
 
         var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, [.. Enumerable.Range(0, Recipients).Select(User)]));
         var remediated = await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience);
@@ -57,19 +55,17 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Resolve_TwoMessagesOfACampaignResolvedAtOnce_ShareTheLimit()
+    public async Task Resolve_TwoCampaignsResolvedAtOnce_ShareTheLimit()
     {
-        var jobs = new QueueClient(_tenant.AzuriteConnectionString, WorkQueueNames.RemediationJobs);
-        await jobs.CreateIfNotExistsAsync();
         using var stop = new CancellationTokenSource();
-        var longest = SampleLongestAsync(jobs, stop.Token);
-        // A mass mailing split into two messages, neither announced: only the two campaign stage runs below find them.
+        var longest = await SampleLongestJobQueueAsync(stop.Token);
+        // Two mailings, neither announced: only the two campaign stage runs below find them.
         var halves = new[] { Enumerable.Range(1, 20), Enumerable.Range(21, 19) }
             .Select(users => _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, [.. users.Select(User)])))
             .ToList();
         var resolver = _tenant.Host.Services.GetRequiredService<CampaignResolver>();
 
-        await Task.WhenAll(halves.Select(copies => resolver.ResolveAsync(Seed("two-messages", copies[0]), CancellationToken.None)));
+        await Task.WhenAll(halves.Select((copies, i) => resolver.ResolveAsync(Seed($"campaign-{i}", copies[0]), CancellationToken.None)));
 
         var copies = halves.SelectMany(h => h).ToList();
         var remediated = await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience);
@@ -83,12 +79,8 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
     {
         // Each recipient's copy is scanned on its own and seeds the campaign stage at the same moment.
         var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, [.. Enumerable.Range(1, 20).Select(User)]));
-        var services = _tenant.Host.Services;
-        var counting = new CountingQueue(services.GetRequiredService<IWorkQueue>());
-        var resolver = new CampaignResolver(
-            services.GetRequiredService<ICampaignStore>(), services.GetRequiredService<IMailboxGateway>(), counting,
-            services.GetRequiredService<IPipelineTelemetry>(), services.GetRequiredService<IOptions<RemediationOptions>>(),
-            services.GetRequiredService<IOptions<TenantOptions>>(), services.GetRequiredService<ILogger<CampaignResolver>>());
+        var counting = new CountingQueue(_tenant.Host.Services.GetRequiredService<IWorkQueue>());
+        var resolver = ResolverOver(counting);
 
         await Task.WhenAll(copies.Select(copy => resolver.ResolveAsync(Seed("scanned-at-once", copy), CancellationToken.None)));
 
@@ -104,12 +96,7 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
     {
         // Not announced to the pipeline: only the campaign stage below can find these copies.
         var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, [.. Enumerable.Range(1, 10).Select(User)]));
-        var services = _tenant.Host.Services;
-        var failing = new QueueFailingOnce(services.GetRequiredService<IWorkQueue>(), failAt: 4);
-        var resolver = new CampaignResolver(
-            services.GetRequiredService<ICampaignStore>(), services.GetRequiredService<IMailboxGateway>(), failing,
-            services.GetRequiredService<IPipelineTelemetry>(), services.GetRequiredService<IOptions<RemediationOptions>>(),
-            services.GetRequiredService<IOptions<TenantOptions>>(), services.GetRequiredService<ILogger<CampaignResolver>>());
+        var resolver = ResolverOver(new QueueFailingOnce(_tenant.Host.Services.GetRequiredService<IWorkQueue>(), failAt: 4));
         var seed = Seed("dispatch-failure", copies[0]);
 
         // The queue trigger's retry of the campaign message, played by hand.
@@ -118,6 +105,24 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
 
         Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience),
             $"{copies.Count(c => _tenant.FolderOf(c) == "inbox")} of {copies.Count} copies still in the Inbox");
+    }
+
+    // A campaign stage run with its own queue: the host's services otherwise, and a resolver of its own.
+    private CampaignResolver ResolverOver(IWorkQueue queue)
+    {
+        var services = _tenant.Host.Services;
+        return new CampaignResolver(
+            services.GetRequiredService<ICampaignStore>(), services.GetRequiredService<IMailboxGateway>(), queue,
+            services.GetRequiredService<IPipelineTelemetry>(), services.GetRequiredService<IOptions<RemediationOptions>>(),
+            services.GetRequiredService<IOptions<TenantOptions>>(), services.GetRequiredService<ILogger<CampaignResolver>>());
+    }
+
+    /// <summary>Starts watching the remediation queue; the task gives the longest it saw once stopped.</summary>
+    private async Task<Task<int>> SampleLongestJobQueueAsync(CancellationToken stop)
+    {
+        var jobs = new QueueClient(_tenant.AzuriteConnectionString, WorkQueueNames.RemediationJobs);
+        await jobs.CreateIfNotExistsAsync();
+        return SampleLongestAsync(jobs, stop);
     }
 
     private static async Task<int> SampleLongestAsync(QueueClient queue, CancellationToken cancellationToken)
