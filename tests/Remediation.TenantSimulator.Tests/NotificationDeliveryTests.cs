@@ -103,7 +103,8 @@ public sealed class NotificationDeliveryTests : IAsyncLifetime
         receiver.Plan(new PlannedReply(500, TimeSpan.Zero), new PlannedReply(503, TimeSpan.Zero));
 
         var stored = sut.Tenant.AppendAsImap(sut.Adele.Id, TestMime.Create(sut.Adele.UserPrincipalName));
-        await Eventually.HoldsAsync(() => receiver.AcceptedNotifications().Count == 1, "the notification was accepted");
+        // The receiver has answered 202 a moment before the simulator reads the answer and counts the delivery.
+        await Eventually.HoldsAsync(() => receiver.AcceptedNotifications().Count == 1 && sut.Metrics.NotificationsDelivered == 1, "the notification was accepted");
 
         Assert.Equal([500, 503, 202], receiver.Posts.Select(p => p.AnsweredStatus));
         Assert.All(receiver.Posts, p => Assert.Equal(stored.MessageId, (string?)p.Notifications.Single()["resourceData"]!["id"]));
