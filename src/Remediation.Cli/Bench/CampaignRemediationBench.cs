@@ -52,7 +52,7 @@ internal static class CampaignRemediationBench
             Domain = Domain,
             // On disk, Azurite packs queue messages into shared extent files. In memory it keeps one extent per message
             // and, every minute, deletes the consumed ones one by one, re-sorting its whole extent index for each: at a
-            // hundred jobs a second that blocks the emulator for tens of seconds and every storage call times out.
+            // hundred jobs a second that blocks the emulator for a minute or more, and every storage call times out.
             PersistentStorage = true,
             Mailboxes = [(Observer, "Security Operations"), .. Enumerable.Range(0, mailboxes).Select(i => (UserName(i), $"User {i:D5}"))],
             Simulator = new SimulatorOptions { TenantDomain = Domain, RequestLatency = GraphLatency },

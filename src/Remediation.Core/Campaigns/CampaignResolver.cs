@@ -30,8 +30,8 @@ public sealed partial class CampaignResolver(
     private readonly QueueBackPressure _backPressure = new(queue, WorkQueueNames.RemediationJobs, options.Value.MaxQueuedJobs);
 
     // Copies of one campaign scanned at the same moment are resolved one after another: each then finds the sweep,
-    // the searches and the jobs of those before it marked, instead of repeating them (a 60-copy campaign ran 13 jobs
-    // per copy when its seeds raced). Resolutions of different campaigns still overlap.
+    // the searches and the jobs of those before it marked, instead of repeating them (racing seeds ran 1,212 jobs for
+    // 85 copies in the showcase). Resolutions of different campaigns still overlap.
     private readonly KeyedLock _resolving = new();
 
     public async Task ResolveAsync(MaliciousMessage seed, CancellationToken cancellationToken)
