@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Remediation.Cli.LocalRun;
 using Remediation.Cli.Showcase;
 using Remediation.Core;
-using Remediation.Core.Queues;
 using Remediation.Core.Telemetry;
+using Remediation.Infrastructure.Storage;
 using Remediation.TenantSimulator;
 
 namespace Remediation.Cli.Bench;
@@ -90,7 +89,10 @@ internal static class CampaignRemediationBench
             && tenant.Simulator.Tenant.FindMessage(c.Message.MailboxId, c.Message.ImmutableId)?.FolderWellKnownName != "inbox").ToList();
         // Mailboxes the pipeline never reached saw only their recipient lookup: the cost of one is read where it was done.
         var requestsPerMailbox = (remediated.Count > 0 ? remediated : copies).Average(c => metrics.ForMailbox(c.Message.MailboxId).Requests);
-        var poisoned = await PoisonedAsync(tenant.AzuriteConnectionString, cancellationToken);
+        // Read before the poison check, whose alert is itself logged as an error.
+        var errorsLogged = failures.Summary;
+        // Work that failed its every attempt waits in a poison queue: the copies it was for stay unremediated.
+        var poisoned = (await tenant.Host.Services.GetRequiredService<PoisonQueueMonitor>().CheckAsync(cancellationToken)).Values.Sum();
         return new CampaignRemediationResult(
             mailboxes,
             announced.Count,
@@ -102,7 +104,7 @@ internal static class CampaignRemediationBench
             metrics.ThrottledRequests - throttledBefore,
             events.Count(PipelineEvents.RemediationFailed),
             poisoned,
-            failures.Summary,
+            errorsLogged,
             requestsPerMailbox,
             GraphLatency.TotalMilliseconds,
             RemediationJobsInFlight,
@@ -120,19 +122,6 @@ internal static class CampaignRemediationBench
             var now = events.RemediationTimes().Count;
             if (now > done) (done, lastProgress) = (now, clock.Elapsed);
         }
-    }
-
-    // Work that failed its every attempt waits in a poison queue: the copies it was for stay unremediated.
-    private static async Task<int> PoisonedAsync(string storage, CancellationToken cancellationToken)
-    {
-        var queues = new QueueServiceClient(storage);
-        var poisoned = 0;
-        foreach (var name in WorkQueueNames.All.Select(WorkQueueNames.PoisonOf))
-        {
-            var queue = queues.GetQueueClient(name);
-            if (await queue.ExistsAsync(cancellationToken)) poisoned += (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
-        }
-        return poisoned;
     }
 
     private static string UserName(int index) => $"user{index:D5}";
