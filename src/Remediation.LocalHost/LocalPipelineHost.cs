@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.WebJobs;
+using Microsoft.Azure.WebJobs.Host.Timers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -94,6 +95,9 @@ public sealed class LocalPipelineHost : IAsyncDisposable
             queues.BatchSize = options.QueueBatchSize;
             queues.NewBatchThreshold = options.NewBatchThreshold ?? options.QueueBatchSize / 2;
         }));
+        // Registered after the SDK's own, so it replaces it.
+        builder.Services.AddSingleton<IWebJobsExceptionHandler>(services => new StoppingExceptionHandler(
+            services.GetRequiredService<IHostApplicationLifetime>(), new WebJobsExceptionHandler(services.GetRequiredService<IHost>())));
 
         var app = builder.Build();
         var functionKey = Encoding.UTF8.GetBytes(options.FunctionKey ?? "");

@@ -1,0 +1,25 @@
+using System.Runtime.ExceptionServices;
+using Microsoft.Azure.WebJobs.Host.Timers;
+using Microsoft.Extensions.Hosting;
+
+namespace Remediation.LocalHost;
+
+/// <summary>
+/// The WebJobs exception handler, except while the host stops. The SDK's queue listener waits for the messages it is
+/// processing when it stops, but a poll already in flight can still hand it a batch after that wait began. Those
+/// late invocations run with a cancelled token and may end after the host's services are disposed; the default
+/// handler then rethrows their <see cref="ObjectDisposedException"/> on a new thread and ends the whole process.
+/// Nothing is lost by ignoring them: a message whose invocation did not complete is not deleted, so it comes back
+/// when its visibility timeout ends.
+/// </summary>
+public sealed class StoppingExceptionHandler(IHostApplicationLifetime lifetime, IWebJobsExceptionHandler whileRunning)
+    : IWebJobsExceptionHandler
+{
+    public Task OnTimeoutExceptionAsync(ExceptionDispatchInfo exceptionInfo, TimeSpan timeoutGracePeriod) =>
+        whileRunning.OnTimeoutExceptionAsync(exceptionInfo, timeoutGracePeriod);
+
+    public Task OnUnhandledExceptionAsync(ExceptionDispatchInfo exceptionInfo) =>
+        lifetime.ApplicationStopping.IsCancellationRequested
+            ? Task.CompletedTask
+            : whileRunning.OnUnhandledExceptionAsync(exceptionInfo);
+}
