@@ -18,10 +18,12 @@ public static class SpamModelTrainer
         var labels = examples.Select(e => e.IsSpam).ToArray();
         var sampleWeights = examples.Select(e => settings.GroupWeights.GetValueOrDefault(e.Group, 1)).ToArray();
 
-        var folds = Enumerable.Range(0, settings.Repetitions).Select(r => FoldsOf(examples.Count, settings.Folds, settings.Seed + r)).ToArray();
-        var outOfFold = Enumerable.Range(0, settings.Repetitions).Select(_ => new double[examples.Count]).ToArray();
+        var folds = settings.ContiguousFolds
+            ? [ContiguousFoldsOf(examples, settings.Folds)]
+            : Enumerable.Range(0, settings.Repetitions).Select(r => FoldsOf(examples.Count, settings.Folds, settings.Seed + r)).ToArray();
+        var outOfFold = Enumerable.Range(0, folds.Length).Select(_ => new double[examples.Count]).ToArray();
         // Each fit writes only its own held-out rows, so running them in parallel changes nothing in the result.
-        Parallel.For(0, settings.Repetitions * settings.Folds, run =>
+        Parallel.For(0, folds.Length * settings.Folds, run =>
         {
             var (repetition, fold) = Math.DivRem(run, settings.Folds);
             var assigned = folds[repetition];
@@ -46,6 +48,18 @@ public static class SpamModelTrainer
         new Random(seed).Shuffle(order);
         var fold = new int[count];
         for (var i = 0; i < order.Length; i++) fold[order[i]] = i % folds;
+        return fold;
+    }
+
+    // Each group cut into consecutive runs in file order: a campaign's copies, filed together, are held out together.
+    private static int[] ContiguousFoldsOf(IReadOnlyList<TrainingExample> examples, int folds)
+    {
+        var fold = new int[examples.Count];
+        foreach (var group in Enumerable.Range(0, examples.Count).GroupBy(i => examples[i].Group))
+        {
+            var rows = group.ToArray();
+            for (var k = 0; k < rows.Length; k++) fold[rows[k]] = k * folds / rows.Length;
+        }
         return fold;
     }
 

@@ -30,6 +30,26 @@ public class SpamModelTrainerTests
         Assert.Equal(first.MaliciousLogit, second.MaliciousLogit);
     }
 
+    [Fact]
+    public void Train_ContiguousFolds_HoldsOutEachCampaignWhole()
+    {
+        // Three spam campaigns filed one after another, each with words of its own.
+        string[] campaigns = ["cheap pills discount", "mortgage rates refinance", "casino bonus jackpot"];
+        List<TrainingExample> examples =
+        [
+            .. Enumerable.Range(0, 30).Select(i => new TrainingExample(Message(campaigns[i / 10] + " offer", i), true, "spam")),
+            .. Enumerable.Range(0, 30).Select(i => new TrainingExample(Message("meeting agenda review notes tomorrow", i), false, "ham")),
+        ];
+
+        double MeanSpamLogit(TrainingResult result) => result.OutOfFold.Where(s => s.IsSpam).Average(s => s.Logit);
+        var random = SpamModelTrainer.Train(examples, Small);
+        var contiguous = SpamModelTrainer.Train(examples, Small with { ContiguousFolds = true });
+
+        // Random folds leave copies of every campaign in training; contiguous ones hide each campaign from its model.
+        Assert.Equal(examples.Count, contiguous.OutOfFold.Count);
+        Assert.True(MeanSpamLogit(contiguous) < MeanSpamLogit(random) - 1, $"contiguous {MeanSpamLogit(contiguous)} vs random {MeanSpamLogit(random)}");
+    }
+
     private static List<TrainingExample> Examples() =>
     [
         .. Enumerable.Range(0, 30).Select(i => new TrainingExample(Message("cheap pills discount offer buy now", i), true, "spam")),
