@@ -55,6 +55,8 @@ public static class ScanningServiceCollectionExtensions
         services.AddSingleton<IScanRule, HtmlLoginFormAttachmentRule>();
 
         // Content and memory.
+        services.AddSingleton<IScanRule, AdvanceFeeFraudRule>();
+        services.AddSingleton<IScanRule, SpamDisclaimerRule>();
         services.AddSingleton<IScanRule, SpamClassifierRule>();
         services.AddSingleton<IScanRule, KnownCampaignRule>();
 

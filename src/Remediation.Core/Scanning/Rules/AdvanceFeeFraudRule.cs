@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+
+namespace Remediation.Core.Scanning.Rules;
+
+/// <summary>
+/// The advance-fee fraud letter ("419"): a sum in the millions waiting to be moved abroad, told with the story's set
+/// pieces (a dead relative or client, next of kin, secrecy, an urgent proposal, a share of the sum). A sum alone is a
+/// business mail and the story alone a novel; the rule wants the sum and two of the pieces.
+/// </summary>
+public sealed partial class AdvanceFeeFraudRule : IScanRule
+{
+    public const string Name = "ADVANCE_FEE_FRAUD";
+
+    private const int PiecesNeeded = 2;
+
+    public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
+    {
+        var text = message.Subject + "\n" + message.Text;
+        var sum = LargeSum().Match(text);
+        if (!sum.Success) yield break;
+        var pieces = StoryPieces().Select(piece => piece.Match(text)).Where(m => m.Success).Select(m => $"\"{m.Value}\"").ToList();
+        if (pieces.Count >= PiecesNeeded)
+        {
+            yield return new RuleHit(Name, 8, ThreatCategory.Phishing,
+                $"Offers a sum in the millions (\"{sum.Value}\") with the advance-fee fraud story: {string.Join(", ", pieces)}.");
+        }
+    }
+
+    // One pattern per piece of the story, so that each counts once however often it is told.
+    private static IEnumerable<Regex> StoryPieces() => [Death(), Heir(), Secrecy(), Proposal(), Transfer(), Share()];
+
+    [GeneratedRegex(@"(US\s?\$|USD|U\.S\.D|\$|£|GBP|€|EUR)\s?\d{1,3}(?:[,.]\d{3}){2,}|(US\s?\$|USD|\$|£|€)\s?\d+(?:[.,]\d+)?\s?(million|billion|m\b)|\d+(?:[.,]\d+)?\s?(million|billion)\s+(united\s+states\s+|us\s+|u\.s\.\s+)?(dollars|pounds|euros|usd)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LargeSum();
+
+    [GeneratedRegex(@"\blate\s+(father|husband|mother|wife|brother|uncle|client|president|head\s+of\s+state|general)|\b(deceased|passed\s+away)\b|\bdied\s+(in|on|of|after)\b|\b(was|were)\s+(killed|assassinated|murdered)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Death();
+
+    [GeneratedRegex(@"\bnext\s+of\s+kin\b|\bbeneficiar(y|ies)\b|\bheir\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Heir();
+
+    [GeneratedRegex(@"\b(strictly|strict|highly|absolutely|utmost)\s+(confidential|confidentiality|secrecy)|\bconfidential\s+(business|transaction|proposal|matter)|\bconfidentiality\s+(and|&)\s+(trust|secrecy)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Secrecy();
+
+    [GeneratedRegex(@"\burgent\s+(business\s+)?(assistance|proposal|transaction|reply|response)|\b(business|mutual)\s+(proposal|transaction)\b|\btrustworthy\s+(partner|person)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Proposal();
+
+    [GeneratedRegex(@"\b(foreign|overseas|offshore)\s+(partner|account|bank\s+account)|\btransfer\s+(of\s+)?(the|this|these|such)\s+(sum|fund|funds|money|amount)|\b(fund|funds|money|consignment)\s+(out\s+of|from)\s+(the\s+)?country|\bsecurity\s+(company|firm)|\bdiplomatic\s+(courier|bag|channel)",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Transfer();
+
+    [GeneratedRegex(@"\b\d{1,2}(\.\d+)?\s?(%|percent|per\s+cent)\s+(of\s+the\s+(total\s+)?(sum|fund|funds|money|amount)|for\s+(you|your))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Share();
+}

@@ -1,0 +1,25 @@
+using System.Text.RegularExpressions;
+
+namespace Remediation.Core.Scanning.Rules;
+
+/// <summary>
+/// Bulk mail that argues it is not spam: "this is not spam", "not unsolicited", the US Senate bill S.1618 that never
+/// became law, quoted as a licence to send. Legitimate senders do not need to say so.
+/// </summary>
+public sealed partial class SpamDisclaimerRule : IScanRule
+{
+    public const string Name = "SPAM_DISCLAIMER";
+
+    public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
+    {
+        var found = Disclaimer().Match(message.Subject + "\n" + message.Text);
+        if (found.Success)
+        {
+            yield return new RuleHit(Name, 3, ThreatCategory.Spam, $"Claims not to be spam (\"{found.Value}\").");
+        }
+    }
+
+    [GeneratedRegex(@"\b(this|it)\s+(e-?mail\s+|message\s+|letter\s+|mailing\s+)?(is|was)\s+not\s+(a\s+)?(spam|unsolicited)|\bnot\s+(an?\s+)?unsolicited\s+(e-?mail|message|mail|commercial)|\bcannot\s+be\s+considered\s+spam|\b(S\.?\s?|senate\s+bill\s+|bill\s+)1618\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Disclaimer();
+}

@@ -1,0 +1,25 @@
+using Remediation.Core.Scanning;
+using Remediation.Core.Scanning.Rules;
+
+namespace Remediation.Core.Tests.Scanning.Rules;
+
+public class SpamDisclaimerRuleTests
+{
+    private readonly SpamDisclaimerRule _sut = new();
+
+    [Fact]
+    public void Evaluate_OfferThatSaysItIsNotSpam_Fires()
+    {
+        var hit = Assert.Single(_sut.Evaluate(TestMail.Read("Content", "not-spam-claim.eml")));
+
+        Assert.Equal(SpamDisclaimerRule.Name, hit.Rule);
+        Assert.Equal(ThreatCategory.Spam, hit.Category);
+        Assert.Contains("This is NOT spam", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_ColleagueDiscussingTheSpamFilter_DoesNotFire()
+    {
+        Assert.Empty(_sut.Evaluate(TestMail.Read("Content", "spam-discussion.eml")));
+    }
+}
