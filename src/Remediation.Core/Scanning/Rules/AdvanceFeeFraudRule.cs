@@ -16,6 +16,8 @@ public sealed partial class AdvanceFeeFraudRule : IScanRule
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
         var text = message.Subject + "\n" + message.Text;
+        // The full pattern costs about 0.1 ms a message; this cheaper one rules out most mail first.
+        if (!Millions().IsMatch(text)) yield break;
         var sum = LargeSum().Match(text);
         if (!sum.Success) yield break;
         var pieces = StoryPieces().Select(piece => piece.Match(text)).Where(m => m.Success).Select(m => $"\"{m.Value}\"").ToList();
@@ -28,6 +30,9 @@ public sealed partial class AdvanceFeeFraudRule : IScanRule
 
     // One pattern per piece of the story, so that each counts once however often it is told.
     private static IEnumerable<Regex> StoryPieces() => [Death(), Heir(), Secrecy(), Proposal(), Transfer(), Share()];
+
+    [GeneratedRegex(@"\d{1,3}[,.]\d{3}[,.]\d{3}|\d\s?[mM]\b|[mM][iI][lL][lL][iI][oO][nN]|[bB][iI][lL][lL][iI][oO][nN]")]
+    private static partial Regex Millions();
 
     [GeneratedRegex(@"(US\s?\$|USD|U\.S\.D|\$|£|GBP|€|EUR)\s?\d{1,3}(?:[,.]\d{3}){2,}|(US\s?\$|USD|\$|£|€)\s?\d+(?:[.,]\d+)?\s?(million|billion|m\b)|\d+(?:[.,]\d+)?\s?(million|billion)\s+(united\s+states\s+|us\s+|u\.s\.\s+)?(dollars|pounds|euros|usd)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
