@@ -95,9 +95,10 @@ public sealed class LocalPipelineHost : IAsyncDisposable
             queues.BatchSize = options.QueueBatchSize;
             queues.NewBatchThreshold = options.NewBatchThreshold ?? options.QueueBatchSize / 2;
         }));
-        // Registered after the SDK's own, so it replaces it.
+        // The last registration is the one resolved: this wraps the handler the SDK's factory makes.
         builder.Services.AddSingleton<IWebJobsExceptionHandler>(services => new StoppingExceptionHandler(
-            services.GetRequiredService<IHostApplicationLifetime>(), new WebJobsExceptionHandler(services.GetRequiredService<IHost>())));
+            services.GetRequiredService<IHostApplicationLifetime>(),
+            services.GetRequiredService<IWebJobsExceptionHandlerFactory>().Create(services.GetRequiredService<IHost>())));
 
         var app = builder.Build();
         var functionKey = Encoding.UTF8.GetBytes(options.FunctionKey ?? "");

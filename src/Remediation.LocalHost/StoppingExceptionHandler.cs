@@ -12,14 +12,22 @@ namespace Remediation.LocalHost;
 /// Nothing is lost by ignoring them: a message whose invocation did not complete is not deleted, so it comes back
 /// when its visibility timeout ends.
 /// </summary>
-public sealed class StoppingExceptionHandler(IHostApplicationLifetime lifetime, IWebJobsExceptionHandler whileRunning)
+public sealed class StoppingExceptionHandler(IHostApplicationLifetime lifetime, IWebJobsExceptionHandler whileRunning, TextWriter? notes = null)
     : IWebJobsExceptionHandler
 {
+    private readonly TextWriter _notes = notes ?? Console.Error;
+
     public Task OnTimeoutExceptionAsync(ExceptionDispatchInfo exceptionInfo, TimeSpan timeoutGracePeriod) =>
-        whileRunning.OnTimeoutExceptionAsync(exceptionInfo, timeoutGracePeriod);
+        IgnoredWhileStopping(exceptionInfo) ? Task.CompletedTask : whileRunning.OnTimeoutExceptionAsync(exceptionInfo, timeoutGracePeriod);
 
     public Task OnUnhandledExceptionAsync(ExceptionDispatchInfo exceptionInfo) =>
-        lifetime.ApplicationStopping.IsCancellationRequested
-            ? Task.CompletedTask
-            : whileRunning.OnUnhandledExceptionAsync(exceptionInfo);
+        IgnoredWhileStopping(exceptionInfo) ? Task.CompletedTask : whileRunning.OnUnhandledExceptionAsync(exceptionInfo);
+
+    private bool IgnoredWhileStopping(ExceptionDispatchInfo exceptionInfo)
+    {
+        if (!lifetime.ApplicationStopping.IsCancellationRequested) return false;
+        // The loggers may be disposed by now. Only the type: a message could quote a request.
+        _notes.WriteLine($"Ignored {exceptionInfo.SourceException.GetType().Name} from a queue invocation that ended after the host began stopping.");
+        return true;
+    }
 }

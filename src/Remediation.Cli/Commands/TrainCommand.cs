@@ -30,9 +30,13 @@ internal static class TrainCommand
         var output = new Option<string?>("--output") { Description = $"Where to write the model (default: {ModelPath} in the repository)." };
         var contiguous = new Option<bool>("--contiguous-folds")
         {
-            Description = "Cross-validate on consecutive runs of each group in file order, so unseen campaigns are held out; the model is then calibrated on those folds too. For measuring generalisation, not for the shipped model.",
+            Description = "Cross-validate on consecutive runs of each group in file order, so unseen campaigns are held out; the model is then calibrated on those folds too. For measuring generalisation, not for the shipped model: needs --output.",
         };
         var command = new Command("train", "Train the spam classifier on the training split of the SpamAssassin corpus and write the model.") { corpus, output, contiguous };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(contiguous) && result.GetValue(output) is null) result.AddError("--contiguous-folds needs --output: its model is not the one to ship.");
+        });
         command.SetAction((parse, cancellationToken) =>
             ExecuteAsync(parse.GetValue(corpus), parse.GetValue(output), Settings with { ContiguousFolds = parse.GetValue(contiguous) }, Console.Out, cancellationToken));
         return command;

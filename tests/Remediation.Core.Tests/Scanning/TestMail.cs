@@ -25,6 +25,15 @@ internal static class TestMail
 
     public static ScannedMessage Read(string kind, string name) => Read(Load(kind, name));
 
+    /// <summary>A plain-text message with this subject and body, for rules that read only the words.</summary>
+    public static ScannedMessage FromText(string subject, string body)
+    {
+        var mime = new MimeMessage { Subject = subject, Body = new TextPart("plain") { Text = body } };
+        mime.From.Add(MailboxAddress.Parse("sender@partner.example"));
+        mime.To.Add(MailboxAddress.Parse($"alice@{Domain}"));
+        return Read(mime);
+    }
+
     /// <summary>The tenant's organisation plus Microsoft as a protected brand.</summary>
     public static ProtectedIdentities Identities() => new(
         Options.Create(new TenantOptions { TenantId = TenantId, AcceptedDomains = [Domain] }),

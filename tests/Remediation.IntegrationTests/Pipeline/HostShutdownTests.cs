@@ -30,12 +30,15 @@ public sealed class HostShutdownTests
     {
         var sdk = new RecordingHandler();
         var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
-        var handler = new StoppingExceptionHandler(lifetime, sdk);
+        var notes = new StringWriter();
+        var handler = new StoppingExceptionHandler(lifetime, sdk, notes);
 
         lifetime.StopApplication();
         await handler.OnUnhandledExceptionAsync(LateFailure);
+        await handler.OnTimeoutExceptionAsync(LateFailure, TimeSpan.Zero);
 
-        Assert.Equal(0, sdk.Unhandled);
+        Assert.Equal(0, sdk.Unhandled + sdk.TimedOut);
+        Assert.Contains(nameof(ObjectDisposedException), notes.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,7 +53,13 @@ public sealed class HostShutdownTests
     {
         public int Unhandled { get; private set; }
 
-        public Task OnTimeoutExceptionAsync(ExceptionDispatchInfo exceptionInfo, TimeSpan timeoutGracePeriod) => Task.CompletedTask;
+        public int TimedOut { get; private set; }
+
+        public Task OnTimeoutExceptionAsync(ExceptionDispatchInfo exceptionInfo, TimeSpan timeoutGracePeriod)
+        {
+            TimedOut++;
+            return Task.CompletedTask;
+        }
 
         public Task OnUnhandledExceptionAsync(ExceptionDispatchInfo exceptionInfo)
         {

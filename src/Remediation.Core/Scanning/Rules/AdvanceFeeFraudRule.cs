@@ -34,7 +34,9 @@ public sealed partial class AdvanceFeeFraudRule : IScanRule
     [GeneratedRegex(@"\d{1,3}[,.]\d{3}[,.]\d{3}|\d\s?[mM]\b|[mM][iI][lL][lL][iI][oO][nN]|[bB][iI][lL][lL][iI][oO][nN]")]
     private static partial Regex Millions();
 
-    [GeneratedRegex(@"(US\s?\$|USD|U\.S\.D|\$|£|GBP|€|EUR)\s?\d{1,3}(?:[,.]\d{3}){2,}|(US\s?\$|USD|\$|£|€)\s?\d+(?:[.,]\d+)?\s?(million|billion|m\b)|\d+(?:[.,]\d+)?\s?(million|billion)\s+(united\s+states\s+|us\s+|u\.s\.\s+)?(dollars|pounds|euros|usd)",
+    // Every number is bounded and the bare one must start a number: on a run of millions of digits an unbounded \d+
+    // would be retried from each digit.
+    [GeneratedRegex(@"(US\s?\$|USD|U\.S\.D|\$|£|GBP|€|EUR)\s?\d{1,3}(?:[,.]\d{3}){2,}|(US\s?\$|USD|\$|£|€)\s?\d{1,4}(?:[.,]\d{1,3})?\s?(million|billion|m\b)|(?<![\d.,])\d{1,4}(?:[.,]\d{1,3})?\s?(million|billion)\s+(united\s+states\s+|us\s+|u\.s\.\s+)?(dollars|pounds|euros|usd)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LargeSum();
 

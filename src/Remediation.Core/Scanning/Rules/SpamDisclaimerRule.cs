@@ -24,7 +24,7 @@ public sealed partial class SpamDisclaimerRule : IScanRule
     [GeneratedRegex(@"[sS][pP][aA][mM]|[uU][nN][sS][oO][lL][iI][cC][iI][tT][eE][dD]|1618")]
     private static partial Regex Keywords();
 
-    [GeneratedRegex(@"\b(this|it)\s+(e-?mail\s+|message\s+|letter\s+|mailing\s+)?(is|was)\s+not\s+(a\s+)?(spam|unsolicited)|\bnot\s+(an?\s+)?unsolicited\s+(e-?mail|message|mail|commercial)|\bcannot\s+be\s+considered\s+spam|\b(S\.?\s?|senate\s+bill\s+|bill\s+)1618\b",
+    [GeneratedRegex(@"\b(this|it)\s+(e-?mail\s+|message\s+|letter\s+|mailing\s+)?(is|was)\s+not\s+(a\s+)?(spam|unsolicited)\b|\bnot\s+(an?\s+)?unsolicited\s+(e-?mail|message|mail|commercial)|\bcannot\s+be\s+considered\s+spam\b|\b(S\.?\s?|senate\s+bill\s+|bill\s+)1618\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Disclaimer();
 }

@@ -18,6 +18,40 @@ public class AdvanceFeeFraudRuleTests
         Assert.Contains("next of kin", hit.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("US$25,500,000", "the sum")]
+    [InlineData("$8.600.000", "the sum")]
+    [InlineData("$15.5 million", "the sum")]
+    [InlineData("USD48M", "the sum")]
+    [InlineData("10 million dollars", "the sum")]
+    [InlineData("the sum below", "US$25 million for you")]
+    public void Evaluate_SumWrittenAnyWay_Fires(string body, string subject)
+    {
+        var message = TestMail.FromText(subject, $"My late father left {body} with no next of kin.");
+
+        Assert.Equal(AdvanceFeeFraudRule.Name, Assert.Single(_sut.Evaluate(message)).Rule);
+    }
+
+    [Theory]
+    [InlineData("a budget of $250,000")]
+    [InlineData("25 million users")]
+    public void Evaluate_NoSumInTheMillions_DoesNotFire(string body)
+    {
+        Assert.Empty(_sut.Evaluate(TestMail.FromText("news", $"My late father left {body} with no next of kin.")));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Evaluate_MillionDigitsAndNoSum_FinishesInLinearTime()
+    {
+        // "million" gets past the cheap pre-check; an unbounded digit run in the pattern would then be retried from each
+        // of the million digits, and each try would read to the end of the run.
+        var message = TestMail.FromText("figures", "million dollars, late father, next of kin: " + new string('7', 1_000_000) + "x");
+
+        var hits = await Task.Run(() => _sut.Evaluate(message).ToList());
+
+        Assert.Empty(hits);
+    }
+
     [Fact]
     public void Evaluate_BusinessFiguresWithOnePieceOfTheStory_DoesNotFire()
     {

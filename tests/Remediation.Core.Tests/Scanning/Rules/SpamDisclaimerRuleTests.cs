@@ -17,6 +17,21 @@ public class SpamDisclaimerRuleTests
         Assert.Contains("This is NOT spam", hit.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", "Sent under S.1618 Title III.")]
+    [InlineData("", "This mailing cannot be considered spam.")]
+    [InlineData("This is not unsolicited", "Hello.")]
+    public void Evaluate_ClaimAnywhere_Fires(string subject, string body)
+    {
+        Assert.Equal(SpamDisclaimerRule.Name, Assert.Single(_sut.Evaluate(TestMail.FromText(subject, body))).Rule);
+    }
+
+    [Fact]
+    public void Evaluate_ToolNameStartingWithSpam_DoesNotFire()
+    {
+        Assert.Empty(_sut.Evaluate(TestMail.FromText("filters", "It is not spamassassin that moved it.")));
+    }
+
     [Fact]
     public void Evaluate_ColleagueDiscussingTheSpamFilter_DoesNotFire()
     {
