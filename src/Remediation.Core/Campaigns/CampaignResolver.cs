@@ -25,6 +25,8 @@ public sealed partial class CampaignResolver(
     // One Table transaction holds at most 100 rows.
     private const int MarksPerWrite = 100;
 
+    private static readonly IReadOnlySet<DispatchedWork> NothingDispatched = new HashSet<DispatchedWork>();
+
     // One for the process, shared by every campaign resolved at once: each would otherwise see the same short queue
     // and fill it up to the limit on its own.
     private readonly QueueBackPressure _backPressure = new(queue, WorkQueueNames.RemediationJobs, options.Value.MaxQueuedJobs);
@@ -39,13 +41,15 @@ public sealed partial class CampaignResolver(
         using var _ = await _resolving.AcquireAsync(seed.CampaignId, cancellationToken);
         var campaign = await campaigns.FindAsync(seed.CampaignId, cancellationToken);
         if (!IsActing(campaign)) return;
+        // Work is marked only once its campaign exists.
+        var dispatched = campaign is null ? NothingDispatched : await campaigns.DispatchedAsync(seed.CampaignId, cancellationToken);
 
         // The fingerprint index is swept, and each Message-ID searched for in every recipient's mailbox, once per
         // campaign: each later copy is judged malicious on its own (campaign memory) and brings only itself. Copies of
         // one mass mailing, each scanned in its own mailbox, would otherwise each search every recipient again.
-        var sweep = !await campaigns.IsDispatchedAsync(seed.CampaignId, DispatchedWork.Sweep, cancellationToken);
+        var sweep = !dispatched.Contains(DispatchedWork.Sweep);
         var search = seed.InternetMessageId is { } internetMessageId
-            && (sweep || !await campaigns.IsDispatchedAsync(seed.CampaignId, DispatchedWork.RecipientSearch(internetMessageId), cancellationToken));
+            && (sweep || !dispatched.Contains(DispatchedWork.RecipientSearch(internetMessageId)));
         var work = await FindCopiesAsync(seed, sweep, search, cancellationToken);
 
         var created = false;
@@ -61,10 +65,12 @@ public sealed partial class CampaignResolver(
                 TrackHeld(campaign, work.Count, reason);
             }
             if (!IsActing(campaign)) return;
+            // Another instance created it a moment ago and may have dispatched some of its work already.
+            if (!created) dispatched = await campaigns.DispatchedAsync(seed.CampaignId, cancellationToken);
         }
 
         // A campaign this call created has nothing dispatched yet; otherwise a retry or a replay may have some.
-        var queued = await DispatchAsync(campaign, work, skipDispatched: !created, cancellationToken);
+        var queued = await DispatchAsync(campaign, work, dispatched, cancellationToken);
         List<DispatchedWork> done = [];
         if (sweep) done.Add(DispatchedWork.Sweep);
         if (search) done.Add(DispatchedWork.RecipientSearch(seed.InternetMessageId!));
@@ -92,15 +98,15 @@ public sealed partial class CampaignResolver(
     // Each job goes on the queue before its work is marked dispatched: a failure in between repeats a job (which finds
     // its copies already handled) rather than losing one. Marks are written a hundred at a time as jobs go out, so a
     // campaign stage stopped midway (a timeout while the queue drains) resumes where it was when its message is retried.
-    private async Task<int> DispatchAsync(Campaign campaign, Dictionary<string, MailboxWork> work, bool skipDispatched, CancellationToken cancellationToken)
+    private async Task<int> DispatchAsync(Campaign campaign, Dictionary<string, MailboxWork> work, IReadOnlySet<DispatchedWork> dispatched, CancellationToken cancellationToken)
     {
         var action = options.Value.ReportOnly ? (RemediationAction?)null : options.Value.ActionFor(campaign.Category);
         var unmarked = new ConcurrentQueue<DispatchedWork>();
         var queued = 0;
         await Parallel.ForEachAsync(work, Parallelism(cancellationToken), async (mailbox, ct) =>
         {
-            var copies = await PendingAsync(campaign.Id, mailbox.Value.MessageIds, id => DispatchedWork.Copy(mailbox.Key, id), skipDispatched, ct);
-            var searches = await PendingAsync(campaign.Id, mailbox.Value.InternetMessageIds, id => DispatchedWork.Search(mailbox.Key, id), skipDispatched, ct);
+            var copies = Pending(mailbox.Value.MessageIds, id => DispatchedWork.Copy(mailbox.Key, id), dispatched);
+            var searches = Pending(mailbox.Value.InternetMessageIds, id => DispatchedWork.Search(mailbox.Key, id), dispatched);
             if (copies.Count == 0 && searches.Count == 0) return;
             await _backPressure.SendAsync(() => queue.EnqueueAsync(WorkQueueNames.RemediationJobs, new RemediationJob(
                 campaign.Id, mailbox.Key, [.. copies.Select(c => c.Id)], [.. searches.Select(s => s.Id)], action, campaign.Rules, campaign.FirstNotifiedAt), ct), ct);
@@ -119,17 +125,8 @@ public sealed partial class CampaignResolver(
         if (batch.Count > 0) await campaigns.MarkDispatchedAsync(campaignId, batch, cancellationToken);
     }
 
-    private async Task<List<(string Id, DispatchedWork Work)>> PendingAsync(
-        string campaignId, IEnumerable<string> ids, Func<string, DispatchedWork> asWork, bool skipDispatched, CancellationToken cancellationToken)
-    {
-        var pending = new List<(string, DispatchedWork)>();
-        foreach (var id in ids)
-        {
-            var work = asWork(id);
-            if (!skipDispatched || !await campaigns.IsDispatchedAsync(campaignId, work, cancellationToken)) pending.Add((id, work));
-        }
-        return pending;
-    }
+    private static List<(string Id, DispatchedWork Work)> Pending(IEnumerable<string> ids, Func<string, DispatchedWork> asWork, IReadOnlySet<DispatchedWork> dispatched) =>
+        [.. ids.Select(id => (Id: id, Work: asWork(id))).Where(item => !dispatched.Contains(item.Work))];
 
     private async Task<Dictionary<string, MailboxWork>> FindCopiesAsync(MaliciousMessage seed, bool sweep, bool search, CancellationToken cancellationToken)
     {

@@ -16,8 +16,11 @@ public interface ICampaignStore
     /// <summary>Every scanned message with this fingerprint.</summary>
     Task<IReadOnlyList<CopyLocation>> CopiesAsync(string fingerprintId, CancellationToken cancellationToken);
 
-    /// <summary>Whether a piece of work (a copy id or a Message-ID search in a mailbox) was dispatched already.</summary>
-    Task<bool> IsDispatchedAsync(string campaignId, DispatchedWork work, CancellationToken cancellationToken);
+    /// <summary>
+    /// Every piece of the campaign's work (a copy id or a Message-ID search in a mailbox) dispatched so far, read at
+    /// once: a later copy of a campaign across 10,000 mailboxes checks its work against one query, not 10,000 reads.
+    /// </summary>
+    Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, CancellationToken cancellationToken);
 
     /// <summary>Records work as dispatched, once its jobs are on the queue: a failure before leaves it to be dispatched again.</summary>
     Task MarkDispatchedAsync(string campaignId, IReadOnlyCollection<DispatchedWork> work, CancellationToken cancellationToken);

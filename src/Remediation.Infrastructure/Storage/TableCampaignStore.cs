@@ -14,6 +14,9 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
 {
     private const string CampaignRow = "campaign";
     private const string DispatchPrefix = "dispatch|";
+    private const string DispatchRangeEnd = "dispatch}";
+    private const string ScopeProperty = "Scope";
+    private const string ItemProperty = "Item";
     private const int MaxTransactionSize = 100;
 
     private readonly TableClient _campaigns = tables.GetTableClient(TableNames.Campaigns);
@@ -61,18 +64,32 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
         return copies;
     }
 
-    public async Task<bool> IsDispatchedAsync(string campaignId, DispatchedWork work, CancellationToken cancellationToken) =>
-        (await _campaigns.GetEntityIfExistsAsync<TableEntity>(
-            TableKeys.Escape(campaignId), DispatchRow(work), select: ["PartitionKey"], cancellationToken: cancellationToken)).HasValue;
+    public async Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var dispatched = new HashSet<DispatchedWork>();
+        // The marks' row keys all start with the prefix, and '}' sorts right after '|': one range of one partition.
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {TableKeys.Escape(campaignId)} and RowKey ge {DispatchPrefix} and RowKey lt {DispatchRangeEnd}");
+        await foreach (var row in _campaigns.QueryAsync<TableEntity>(filter, select: [ScopeProperty, ItemProperty], cancellationToken: cancellationToken))
+        {
+            // A mark without them is counted as not dispatched: its work is repeated, never lost.
+            if (row.GetString(ScopeProperty) is { } scope && row.GetString(ItemProperty) is { } item) dispatched.Add(new DispatchedWork(scope, item));
+        }
+        return dispatched;
+    }
 
     // One transaction per hundred rows, the most one may hold: a campaign across 10,000 mailboxes costs 100 requests.
     public async Task MarkDispatchedAsync(string campaignId, IReadOnlyCollection<DispatchedWork> work, CancellationToken cancellationToken)
     {
         var partition = TableKeys.Escape(campaignId);
-        foreach (var chunk in work.Select(w => DispatchRow(w)).Distinct(StringComparer.Ordinal).Chunk(MaxTransactionSize))
+        foreach (var chunk in work.DistinctBy(DispatchRow, StringComparer.Ordinal).Chunk(MaxTransactionSize))
         {
             await _campaigns.SubmitTransactionAsync(
-                chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, row))), cancellationToken);
+                chunk.Select(mark => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, DispatchRow(mark))
+                {
+                    [ScopeProperty] = mark.Scope,
+                    [ItemProperty] = mark.Item,
+                })), cancellationToken);
         }
     }
 
