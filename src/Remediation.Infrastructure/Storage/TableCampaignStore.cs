@@ -72,7 +72,7 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
             $"PartitionKey eq {TableKeys.Escape(campaignId)} and RowKey ge {DispatchPrefix} and RowKey lt {DispatchRangeEnd}");
         await foreach (var row in _campaigns.QueryAsync<TableEntity>(filter, select: [ScopeProperty, ItemProperty], cancellationToken: cancellationToken))
         {
-            // A mark without them is counted as not dispatched: its work is repeated, never lost.
+            // A mark written without its scope and item counts as not dispatched: its work is repeated, never lost.
             if (row.GetString(ScopeProperty) is { } scope && row.GetString(ItemProperty) is { } item) dispatched.Add(new DispatchedWork(scope, item));
         }
         return dispatched;
