@@ -82,14 +82,11 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
     public async Task MarkDispatchedAsync(string campaignId, IReadOnlyCollection<DispatchedWork> work, CancellationToken cancellationToken)
     {
         var partition = TableKeys.Escape(campaignId);
-        foreach (var chunk in work.DistinctBy(DispatchRow, StringComparer.Ordinal).Chunk(MaxTransactionSize))
+        var rows = work.Select(mark => new TableEntity(partition, DispatchRow(mark)) { [ScopeProperty] = mark.Scope, [ItemProperty] = mark.Item });
+        foreach (var chunk in rows.DistinctBy(row => row.RowKey, StringComparer.Ordinal).Chunk(MaxTransactionSize))
         {
             await _campaigns.SubmitTransactionAsync(
-                chunk.Select(mark => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, DispatchRow(mark))
-                {
-                    [ScopeProperty] = mark.Scope,
-                    [ItemProperty] = mark.Item,
-                })), cancellationToken);
+                chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);
         }
     }
 
