@@ -57,6 +57,16 @@ var eventAlerts = [
     description: 'A malicious campaign reaches more mailboxes than Remediation__MaxMailboxesPerCampaign, or scored below Remediation__MinimumScoreToAct, and was held: nothing was moved and its copies are still in the recipients\' mailboxes. Review it now (CampaignId, Category, Score, Rules, Count = mailboxes reached, Reason). If the verdict holds: remediation approve --url https://<app> --campaign <CampaignId>, or POST https://<app>/api/campaigns/<CampaignId>/approve ${adminKeyHowTo}; every copy is then remediated. If it is a false positive: release it with remediation restore (or POST .../restore) and add the CampaignId to Detection__AllowedFingerprints (allowedFingerprints parameter). Every minute it waits, recipients can open it.'
   }
   {
+    eventName: 'CopyMismatch'
+    displayName: 'Message-ID reused with other content'
+    severity: 2
+    threshold: 0
+    measure: ''
+    extend: '| extend CampaignId = tostring(Properties.CampaignId)'
+    dimensions: ['CampaignId']
+    description: 'A message in a recipient\'s mailbox carries the Message-ID of a malicious campaign but not its content (Fingerprint differs), so it was left where it was. The sender chose that Message-ID, perhaps to make the pipeline quarantine a real thread. Look at the message (MailboxId, MessageId, InternetMessageId): if it is legitimate, nothing is needed; if it is another malicious variant, it is judged on its own when scanned. Several such events for one campaign mean someone is probing the remediation path.'
+  }
+  {
     eventName: 'RemediationFailed'
     displayName: 'Remediation failed in a mailbox'
     severity: 2

@@ -57,6 +57,7 @@ public static class PipelineServiceCollectionExtensions
 
         services.AddSingleton<NotificationIntake>();
         services.AddSingleton<MessageScanner>();
+        services.AddSingleton<MessageAuthorship>();
         services.AddSingleton<CampaignResolver>();
         services.AddSingleton<MailboxRemediator>();
         services.AddSingleton<RemediationUndo>();

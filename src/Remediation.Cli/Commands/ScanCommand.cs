@@ -55,7 +55,7 @@ internal static class ScanCommand
 
         if (asJson)
         {
-            output.WriteLine(JsonSerializer.Serialize(results.Select(r => new { r.File, r.Verdict.Band, r.Verdict.Category, r.Verdict.Score, r.Verdict.Unscannable, r.Verdict.Fingerprint, r.Verdict.Hits }), Json));
+            output.WriteLine(JsonSerializer.Serialize(results.Select(r => new { r.File, r.Verdict.Band, r.Verdict.Category, r.Verdict.Score, r.Verdict.Unscannable, r.Verdict.CampaignKey, r.Verdict.Fingerprint, r.Verdict.Hits }), Json));
             return 0;
         }
 
@@ -71,7 +71,7 @@ internal static class ScanCommand
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {hit.Weight,5:+0.0;-0.0;0.0}  {hit.Rule,-28} {hit.Reason}"));
             }
             if (verdict.Unscannable is not null) output.WriteLine($"    unscannable: {verdict.Unscannable}");
-            output.WriteLine($"    fingerprint {verdict.Fingerprint.Id}");
+            output.WriteLine($"    fingerprint {verdict.Fingerprint.Id}, campaign key {verdict.CampaignKey ?? "none: too little of its own to stand for a campaign"}");
         }
         return 0;
     }

@@ -20,6 +20,16 @@ public static class SampleMail
         "Action required: your mailbox will be suspended",
         $"Your mailbox has exceeded its quota. Verify your account within 24 hours or it will be suspended:\n\nhttps://login.{PhishingDomain}/owa/verify?session=8812\n\nIT Service Desk");
 
+    /// <summary>
+    /// A user forwarding the credential-phishing lure to the SOC's mailbox to ask whether it is real: the lure's text and
+    /// link quoted under the user's own words, From the user.
+    /// </summary>
+    public static string ForwardToSoc(string domain, string user, string soc) => Build(
+        $"{user}@{domain}",
+        [$"{soc}@{domain}"],
+        "FW: Action required: your mailbox will be suspended",
+        $"Hi security team, is this one real? I did not click.\n\n-------- Forwarded message --------\nFrom: IT Service Desk <it-support@mailbox-helpdesk.example>\nSubject: Action required: your mailbox will be suspended\n\nYour mailbox has exceeded its quota. Verify your account within 24 hours or it will be suspended:\n\nhttps://login.{PhishingDomain}/owa/verify?session=8812\n\nIT Service Desk");
+
     /// <summary>The domain an Email Appender wave links to; local runs block it too.</summary>
     public const string AppenderDomain = "parcel-redelivery.example";
 
@@ -63,7 +73,8 @@ public static class SampleMail
         };
     }
 
-    private static string Build(string from, IEnumerable<string> to, string subject, string text) => Create(from, to, subject, text).ToString();
+    /// <summary>A plain-text message with its own Message-ID, dated now.</summary>
+    public static string Build(string from, IEnumerable<string> to, string subject, string text) => Create(from, to, subject, text).ToString();
 
     private static MimeMessage Create(string from, IEnumerable<string> to, string subject, string text)
     {

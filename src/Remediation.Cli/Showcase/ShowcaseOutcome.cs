@@ -4,6 +4,7 @@ namespace Remediation.Cli.Showcase;
 
 /// <summary>What the showcase run found at its end: the figures of the summary and of the JSON report.</summary>
 /// <param name="Settled">Whether every copy was scanned and every malicious one remediated before the timeout.</param>
+/// <param name="SocForwarder">The campaign recipient who forwarded the lure to the SOC: never to be flagged.</param>
 /// <param name="TimeToRemediateSeconds">From each malicious copy's delivery to its remediation.</param>
 internal sealed record ShowcaseOutcome(
     ShowcaseOptions Options,
@@ -15,6 +16,7 @@ internal sealed record ShowcaseOutcome(
     IReadOnlyDictionary<string, int> Verdicts,
     IReadOnlyList<string> WaveMailboxes,
     IReadOnlyList<string> FlaggedMailboxes,
+    string? SocForwarder,
     int CampaignsHeld,
     Percentiles TimeToRemediateSeconds,
     long GraphRequests,
@@ -22,5 +24,6 @@ internal sealed record ShowcaseOutcome(
     long Notifications,
     IReadOnlyList<AuditRecord> Audit)
 {
-    public bool Succeeded => Settled && BenignTouched == 0 && Campaigns.All(c => c.Remediated == c.Copies);
+    public bool Succeeded => Settled && BenignTouched == 0 && Campaigns.All(c => c.Remediated == c.Copies)
+        && FlaggedMailboxes.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(WaveMailboxes.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
 }

@@ -36,7 +36,7 @@ internal static class ShowcaseReport
             outcome.Campaigns,
             Ordinary = new { Delivered = outcome.BenignDelivered, Touched = outcome.BenignTouched },
             outcome.Verdicts,
-            CompromisedMailboxes = new { Wave = outcome.WaveMailboxes, Flagged = outcome.FlaggedMailboxes },
+            CompromisedMailboxes = new { Wave = outcome.WaveMailboxes, Flagged = outcome.FlaggedMailboxes, outcome.SocForwarder },
             outcome.CampaignsHeld,
             outcome.TimeToRemediateSeconds,
             Graph = new { Requests = outcome.GraphRequests, Throttled = outcome.ThrottledRequests, NotificationsDelivered = outcome.Notifications },

@@ -24,6 +24,7 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
     // The planning seed: the same options give the same senders and recipients on every run.
     private const int PlanSeed = 2020;
     private const string Inbox = "inbox";
+    private const string SocMailbox = "soc";
 
     // Two to three copies a second each: below what the local host scans on two cores, so the queue stays short.
     private const double OrdinaryMessagesPerSecond = 5;
@@ -53,7 +54,7 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
         var tenant = await LocalTenant.StartAsync(new LocalTenantOptions
         {
             Domain = Domain,
-            Mailboxes = [.. Enumerable.Range(0, options.Mailboxes).Select(i => (UserName(i), $"User {i:D4}"))],
+            Mailboxes = [.. Enumerable.Range(0, options.Mailboxes).Select(i => (UserName(i), $"User {i:D4}")), (SocMailbox, "Security Operations")],
             Settings = new Dictionary<string, string?>
             {
                 // The tenant's own blocklist knows the lures' link domains, as a SOC's threat feed would.
@@ -83,6 +84,7 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
         var ordinaryMail = DeliverOrdinaryMailAsync(trafficSpan, cancellationToken);
         await DelayUntilAsync(trafficSpan * 0.25, cancellationToken);
         DeliverPhishingCampaign();
+        await ForwardLureToSocAsync(cancellationToken);
         await DelayUntilAsync(trafficSpan * 0.5, cancellationToken);
         AppendWave();
         await ordinaryMail;
@@ -130,6 +132,19 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
         var recipients = Enumerable.Range(_options.Mailboxes - _options.CampaignRecipients, _options.CampaignRecipients).Select(UserName).ToArray();
         Record(_phishing, _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, recipients)));
     }
+
+    // A recipient asks the SOC whether the lure is real: a draft while composing, then the sent copy. Neither passed
+    // inbound transport and both hold the lure, yet the user's password is not stolen.
+    private async Task ForwardLureToSocAsync(CancellationToken cancellationToken)
+    {
+        if (SocForwarder is not { } user) return;
+        var draft = _tenant.Simulator.Tenant.SaveDraft(Address(user), SampleMail.ForwardToSoc(Domain, user, SocMailbox));
+        // Writing takes a moment: the draft is seen before it is sent.
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        _tenant.Simulator.Tenant.SendDraft(Address(user), draft.ImmutableId);
+    }
+
+    private string? SocForwarder => _options.CampaignRecipients == 0 ? null : UserName(_options.Mailboxes - 1);
 
     private void AppendWave()
     {
@@ -207,6 +222,7 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
             VerdictCounts(),
             [.. Enumerable.Range(0, _options.Wave).Select(i => Address(UserName(i)))],
             flagged,
+            SocForwarder is { } forwarder ? Address(forwarder) : null,
             _events.Count(PipelineEvents.CampaignHeld),
             Percentiles.Of(malicious.Where(c => remediated.ContainsKey(c.Message.ImmutableId))
                 .Select(c => Stopwatch.GetElapsedTime(c.DeliveredAt, remediated[c.Message.ImmutableId]).TotalSeconds)),

@@ -25,6 +25,11 @@ internal static class ShowcaseSummary
         console.WriteLine($"ordinary messages delivered: {Number(outcome.BenignDelivered)}, touched: {outcome.BenignTouched}");
         console.WriteLine($"verdicts: {string.Join(", ", outcome.Verdicts.Select(v => $"{v.Key} {Number(v.Value)}"))}");
         console.WriteLine($"mailboxes flagged as compromised: {outcome.FlaggedMailboxes.Count} ({flaggedInWave} of {outcome.WaveMailboxes.Count} in the wave, {outcome.FlaggedMailboxes.Count - flaggedInWave} outside it)");
+        if (outcome.SocForwarder is { } forwarder)
+        {
+            var verdict = outcome.FlaggedMailboxes.Contains(forwarder, StringComparer.OrdinalIgnoreCase) ? "flagged (wrongly)" : "not flagged";
+            console.WriteLine($"{forwarder} forwarded the lure to the SOC from Drafts and Sent Items: {verdict}");
+        }
         if (outcome.CampaignsHeld > 0) console.WriteLine($"campaigns held for the SOC: {outcome.CampaignsHeld}");
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"time to remediate, delivery to remediation: p50 {ttr.P50:F1} s, p99 {ttr.P99:F1} s, max {ttr.Max:F1} s over {ttr.Count} copies"));

@@ -9,6 +9,9 @@ public enum AuditOutcome
     Gone,
     Failed,
     Restored,
+
+    /// <summary>Found by the campaign's Message-ID but with other content: left where it was.</summary>
+    ContentMismatch,
 }
 
 /// <summary>What the pipeline did to one copy, with what it needs to undo it.</summary>

@@ -68,6 +68,14 @@ public sealed partial class CampaignResolver(
             // Another instance created it a moment ago and may have dispatched some of its work already.
             if (!created) dispatched = await campaigns.DispatchedAsync(seed.CampaignId, cancellationToken);
         }
+        if (campaign.Status != CampaignStatus.Approved && ReachBeyondCap(work, dispatched) is { } reach)
+        {
+            // A campaign grows after birth (campaign memory brings later copies, a later mailing reuses the content):
+            // the cap holds for everything it has reached, not only for its first look.
+            await campaigns.SetStatusAsync(campaign.Id, CampaignStatus.Held, cancellationToken);
+            TrackHeld(campaign, reach, $"it now reaches {reach} mailboxes, more than {options.Value.MaxMailboxesPerCampaign}");
+            return;
+        }
 
         // A campaign this call created has nothing dispatched yet; otherwise a retry or a replay may have some.
         var queued = await DispatchAsync(campaign, work, dispatched, cancellationToken);
@@ -109,7 +117,8 @@ public sealed partial class CampaignResolver(
             var searches = Pending(mailbox.Value.InternetMessageIds, id => DispatchedWork.Search(mailbox.Key, id), dispatched);
             if (copies.Count == 0 && searches.Count == 0) return;
             await _backPressure.SendAsync(() => queue.EnqueueAsync(WorkQueueNames.RemediationJobs, new RemediationJob(
-                campaign.Id, mailbox.Key, [.. copies.Select(c => c.Id)], [.. searches.Select(s => s.Id)], action, campaign.Rules, campaign.FirstNotifiedAt), ct), ct);
+                campaign.Id, mailbox.Key, [.. copies.Select(c => c.Id)], [.. searches.Select(s => s.Id)], action, campaign.Rules, campaign.FirstNotifiedAt,
+                campaign.Seed.ContentFingerprint), ct), ct);
             Interlocked.Increment(ref queued);
             foreach (var (_, item) in copies.Concat(searches)) unmarked.Enqueue(item);
             if (unmarked.Count >= MarksPerWrite) await MarkAsync(campaign.Id, unmarked, ct);
@@ -163,6 +172,14 @@ public sealed partial class CampaignResolver(
             .Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
+    // The mailboxes the campaign's work reached so far and would reach now, when they are more than the cap allows.
+    private int? ReachBeyondCap(Dictionary<string, MailboxWork> work, IReadOnlySet<DispatchedWork> dispatched)
+    {
+        var reached = dispatched.Select(d => d.Scope).Where(scope => scope != DispatchedWork.TenantWide)
+            .Concat(work.Keys).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        return reached > options.Value.MaxMailboxesPerCampaign ? reached : null;
+    }
+
     private string? ExceedsGuard(double score, int reach) =>
         score < options.Value.MinimumScoreToAct ? $"score {score} is below the floor {options.Value.MinimumScoreToAct}"
         : reach > options.Value.MaxMailboxesPerCampaign ? $"it reaches {reach} mailboxes, more than {options.Value.MaxMailboxesPerCampaign}"
@@ -174,6 +191,7 @@ public sealed partial class CampaignResolver(
         telemetry.Emit(PipelineEvents.CampaignHeld, new Dictionary<string, string>
         {
             [PipelineEventProperties.CampaignId] = campaign.Id,
+            [PipelineEventProperties.Fingerprint] = campaign.Seed.ContentFingerprint,
             [PipelineEventProperties.Category] = campaign.Category.ToString(),
             [PipelineEventProperties.Score] = campaign.Score.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [PipelineEventProperties.Rules] = string.Join(',', campaign.Rules),

@@ -18,6 +18,9 @@ public interface IMailboxGateway
     /// <summary>The user id of the mailbox with this address, or null when the tenant has none.</summary>
     Task<string?> FindMailboxIdAsync(string address, CancellationToken cancellationToken);
 
+    /// <summary>Every SMTP address of the mailbox's user (primary, user principal name, aliases), lower case.</summary>
+    Task<IReadOnlySet<string>> GetMailboxAddressesAsync(string mailboxId, CancellationToken cancellationToken);
+
     /// <summary>The id of the folder with this name under the mailbox's root, created (hidden from the user) if missing.</summary>
     Task<string> EnsureHiddenFolderAsync(string mailboxId, string displayName, CancellationToken cancellationToken);
 

@@ -6,4 +6,7 @@ public static class WellKnownFolders
     public const string Inbox = "inbox";
     public const string JunkEmail = "junkemail";
     public const string DeletedItems = "deleteditems";
+    public const string Drafts = "drafts";
+    public const string SentItems = "sentitems";
+    public const string Outbox = "outbox";
 }

@@ -8,6 +8,8 @@ namespace Remediation.Core.Queues;
 /// </summary>
 /// <param name="CampaignId">The message's fingerprint id: copies with their own Message-IDs still share it.</param>
 /// <param name="NotifiedAt">When the pipeline first heard of this copy: the start of the time-to-remediate clock.</param>
+/// <param name="Fingerprint">The content every copy must match before it is touched; null on seeds queued before it
+/// existed, whose campaign id is their fingerprint.</param>
 public sealed record MaliciousMessage(
     string CampaignId,
     string MailboxId,
@@ -16,4 +18,8 @@ public sealed record MaliciousMessage(
     ThreatCategory Category,
     double Score,
     IReadOnlyList<string> Rules,
-    DateTimeOffset NotifiedAt);
+    DateTimeOffset NotifiedAt,
+    string? Fingerprint = null)
+{
+    public string ContentFingerprint => Fingerprint ?? CampaignId;
+}

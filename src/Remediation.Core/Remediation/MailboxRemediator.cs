@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Remediation.Core.Audit;
 using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
+using Remediation.Core.Scanning;
 using Remediation.Core.Telemetry;
 
 namespace Remediation.Core.Remediation;
@@ -15,6 +16,7 @@ namespace Remediation.Core.Remediation;
 public sealed partial class MailboxRemediator(
     IMailboxGateway mailboxes,
     IAuditTrail audit,
+    ScanEngine engine,
     IPipelineTelemetry telemetry,
     IOptions<RemediationOptions> options,
     TimeProvider clock,
@@ -89,10 +91,32 @@ public sealed partial class MailboxRemediator(
         {
             foreach (var found in await mailboxes.FindCopiesAsync(job.MailboxId, internetMessageId, cancellationToken))
             {
-                copies.TryAdd(found.MessageId, found);
+                if (!copies.ContainsKey(found.MessageId) && await MatchesCampaignAsync(job, found, cancellationToken)) copies.TryAdd(found.MessageId, found);
             }
         }
         return [.. copies.Values];
+    }
+
+    // The sender chooses the Message-ID: reusing a real thread's would otherwise quarantine that thread. A copy found
+    // by Message-ID is touched only when its content is the campaign's; a mismatch is recorded and alerted instead.
+    private async Task<bool> MatchesCampaignAsync(RemediationJob job, MessageLocation found, CancellationToken cancellationToken)
+    {
+        if (await mailboxes.GetMessageAsync(job.MailboxId, found.MessageId, cancellationToken) is not { } message) return false;
+        var expected = job.Fingerprint ?? job.CampaignId;
+        var actual = engine.FingerprintOf(message.Mime).Id;
+        if (actual == expected) return true;
+        LogMismatch(job.CampaignId, job.MailboxId, found.MessageId, actual);
+        await audit.SaveAsync(Record(job, found.MessageId, job.Action?.ToString() ?? "ReportOnly", found.ParentFolderId, AuditOutcome.ContentMismatch,
+            $"Shares the campaign's Message-ID but not its content (fingerprint {actual}, expected {expected}); left in place."), cancellationToken);
+        telemetry.Emit(PipelineEvents.CopyMismatch, new Dictionary<string, string>
+        {
+            [PipelineEventProperties.CampaignId] = job.CampaignId,
+            [PipelineEventProperties.MailboxId] = job.MailboxId,
+            [PipelineEventProperties.MessageId] = found.MessageId,
+            [PipelineEventProperties.InternetMessageId] = message.InternetMessageId ?? "",
+            [PipelineEventProperties.Fingerprint] = actual,
+        });
+        return false;
     }
 
     private async Task<string?> DestinationAsync(RemediationJob job, CancellationToken cancellationToken) => job.Action switch
@@ -126,6 +150,9 @@ public sealed partial class MailboxRemediator(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}, mailbox {MailboxId}: {Action} on {Remediated} copies ({AlreadyDone} already done, {Failed} failed)")]
     private partial void LogDone(string campaignId, string mailboxId, string action, int remediated, int alreadyDone, int failed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId}: copy {MessageId} in mailbox {MailboxId} carries the campaign's Message-ID but other content (fingerprint {Fingerprint}); left in place")]
+    private partial void LogMismatch(string campaignId, string mailboxId, string messageId, string fingerprint);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId}: remediation of {MessageId} in mailbox {MailboxId} failed")]
     private partial void LogFailed(Exception exception, string campaignId, string mailboxId, string messageId);

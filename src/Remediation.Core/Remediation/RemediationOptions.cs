@@ -25,8 +25,12 @@ public sealed class RemediationOptions
     [Range(1, 1_000_000)]
     public int MaxMailboxesPerCampaign { get; set; } = 500;
 
-    /// <summary>A campaign whose verdict scored below this is held for the SOC's approval.</summary>
-    public double MinimumScoreToAct { get; set; } = 10;
+    /// <summary>
+    /// A campaign whose verdict scored below this is held for the SOC's approval. Above the malicious threshold (10)
+    /// on purpose: the strongest single rules weigh 10, so a verdict that rests on one piece of evidence, or only just
+    /// crosses the line, waits for a person; two independent findings act alone.
+    /// </summary>
+    public double MinimumScoreToAct { get; set; } = 12;
 
     /// <summary>
     /// The campaign stage waits while more remediation jobs than this are queued, so one huge campaign cannot bury

@@ -11,6 +11,7 @@ public static class BoundedMimeLoader
 {
     // Only this loader may set the header: it removes any copy a message arrives with, so a sender cannot mark itself.
     private const string LimitHeader = "X-Remediation-Scan-Limit";
+    private const string HeadersCutHeader = "X-Remediation-Headers-Cut";
 
     public static async Task<MimeMessage> LoadAsync(Stream content, ScanLimits limits, CancellationToken cancellationToken)
     {
@@ -44,9 +45,12 @@ public static class BoundedMimeLoader
             // Not MIME at all (random bytes, a cut-off header block): still a verdict, an unscannable one.
             var unreadable = new MimeMessage();
             unreadable.Headers.Add(LimitHeader, $"it is not a message that can be parsed ({error.Message})");
+            unreadable.Headers.Add(HeadersCutHeader, "true");
             return unreadable;
         }
         message.Headers.RemoveAll(LimitHeader);
+        message.Headers.RemoveAll(HeadersCutHeader);
+        if (headersCut) message.Headers.Add(HeadersCutHeader, "true");
         var limit = truncated ? $"it is larger than {limits.MaxMessageBytes / (1024 * 1024)} MB"
             : headersCut ? $"its headers are larger than {limits.MaxHeaderBytes / 1024} KB"
             : null;
@@ -109,4 +113,7 @@ public static class BoundedMimeLoader
 
     /// <summary>The limit the loader recorded for a message it cut short, or null.</summary>
     internal static string? LimitRecordedIn(MimeMessage message) => message.Headers[LimitHeader];
+
+    /// <summary>Whether header lines were dropped to fit the budget: what is missing can be anything, stamps included.</summary>
+    internal static bool HeadersWereCut(MimeMessage message) => message.Headers.Contains(HeadersCutHeader);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Remediation.Core.Campaigns;
 using Remediation.Core.Compromise;
 using Remediation.Core.Mailboxes;
@@ -22,8 +21,8 @@ public sealed partial class MessageScanner(
     IVerdictStore verdicts,
     ICampaignStore campaigns,
     AccountCompromiseDetector compromise,
+    MessageAuthorship authorship,
     IPipelineTelemetry telemetry,
-    IOptions<TenantOptions> tenant,
     TimeProvider clock,
     ILogger<MessageScanner> logger)
 {
@@ -49,20 +48,21 @@ public sealed partial class MessageScanner(
             return null;
         }
 
-        var verdict = await JudgeAsync(message, cancellationToken);
+        var (verdict, known, maliciousAlone) = await JudgeAsync(message, cancellationToken);
         LogVerdict(request.MailboxId, request.MessageId, verdict.Band, verdict.Category, verdict.Score, string.Join(',', verdict.RuleNames));
-        Track(message, verdict);
+        var campaignId = known?.CampaignId ?? verdict.CampaignKey
+            ?? verdict.Fingerprint.SingleMessageKey(message.InternetMessageId, message.MailboxId, message.MessageId);
+        Track(message, verdict, campaignId);
         await campaigns.IndexAsync(verdict.Fingerprint.Id, new CopyLocation(message.MailboxId, message.MessageId, message.InternetMessageId), cancellationToken);
         if (verdict.IsMalicious)
         {
-            // Malicious mail that did not come through transport was placed with the mailbox's own credentials.
-            if (TransportProvenance.Judge(message.Mime, tenant.Value.TenantId, message.ReceivedAt).Path is TransportPath.Bypassed or TransportPath.Forged)
+            if (maliciousAlone && await PlacedWithStolenCredentialsAsync(message, verdict, cancellationToken))
             {
-                await compromise.RecordAsync(new CompromiseEvidence(message.MailboxId, message.MessageId, verdict.Fingerprint.Id, clock.GetUtcNow()), cancellationToken);
+                await compromise.RecordAsync(new CompromiseEvidence(message.MailboxId, message.MessageId, campaignId, clock.GetUtcNow()), cancellationToken);
             }
             await queue.EnqueueAsync(WorkQueueNames.Campaigns, new MaliciousMessage(
-                verdict.Fingerprint.Id, message.MailboxId, message.MessageId, message.InternetMessageId, verdict.Category, verdict.Score,
-                verdict.RuleNames, request.NotifiedAt), cancellationToken);
+                campaignId, message.MailboxId, message.MessageId, message.InternetMessageId, verdict.Category, verdict.Score,
+                verdict.RuleNames, request.NotifiedAt, verdict.Fingerprint.Id), cancellationToken);
         }
         // Recorded last: if anything above fails, the retried queue message scans again instead of losing the remediation.
         await verdicts.SaveAsync(new VerdictRecord(
@@ -72,16 +72,25 @@ public sealed partial class MessageScanner(
     }
 
     // Campaign memory: a copy of a campaign judged malicious before is malicious now, whatever it looks like alone.
-    private async Task<Verdict> JudgeAsync(MailboxMessage message, CancellationToken cancellationToken)
+    // Only a fingerprint that can stand for a campaign is looked up, and only a campaign that acts lends its verdict:
+    // a held one waits for the SOC, a released one was a mistake.
+    private async Task<(Verdict Verdict, KnownCampaign? Known, bool MaliciousAlone)> JudgeAsync(MailboxMessage message, CancellationToken cancellationToken)
     {
-        var input = ScanInput.From(message);
+        var input = ScanInput.From(message) with { FolderName = message.IsDraft ? await authorship.FolderNameAsync(message, [WellKnownFolders.Drafts], cancellationToken) : null };
         var verdict = engine.Scan(input);
-        if (verdict.IsMalicious || verdict.Band == VerdictBand.Unscannable) return verdict;
-        var known = await campaigns.FindAsync(verdict.Fingerprint.Id, cancellationToken);
-        return known is { Status: not CampaignStatus.Released }
-            ? engine.Scan(input with { KnownCampaign = new KnownCampaign(known.Id, known.Category) })
-            : verdict;
+        if (verdict.IsMalicious || verdict.Band == VerdictBand.Unscannable || !verdict.Fingerprint.CanStandForCampaign) return (verdict, null, verdict.IsMalicious);
+        var campaign = await campaigns.FindAsync(verdict.Fingerprint.Id, cancellationToken);
+        if (campaign is not { Status: CampaignStatus.Active or CampaignStatus.Approved }) return (verdict, null, false);
+        var known = new KnownCampaign(campaign.Id, campaign.Category);
+        return (engine.Scan(input with { KnownCampaign = known }), known, false);
     }
+
+    // Malicious mail that did not come through transport was placed with the mailbox's own credentials, unless the
+    // user wrote it (a draft, a sent copy, a forward of a phish to the SOC). Campaign memory alone never counts: the
+    // message must be malicious on its own evidence.
+    private async Task<bool> PlacedWithStolenCredentialsAsync(MailboxMessage message, Verdict verdict, CancellationToken cancellationToken) =>
+        verdict.Provenance.Path is TransportPath.Bypassed or TransportPath.Forged
+        && !await authorship.IsOwnAsync(message, cancellationToken);
 
     // The pipeline's own moves raise "created" notifications in the destination folder. Copies it moved keep their
     // immutable id and are caught by the verdict store above; Junk is skipped as well, as Exchange's own filter put
@@ -89,14 +98,15 @@ public sealed partial class MessageScanner(
     private async Task<bool> IsRemediationDestinationAsync(MailboxMessage message, CancellationToken cancellationToken) =>
         message.ParentFolderId == await mailboxes.GetFolderIdAsync(message.MailboxId, WellKnownFolders.JunkEmail, cancellationToken);
 
-    private void Track(MailboxMessage message, Verdict verdict)
+    private void Track(MailboxMessage message, Verdict verdict, string campaignId)
     {
         var properties = new Dictionary<string, string>
         {
             [PipelineEventProperties.MailboxId] = message.MailboxId,
             [PipelineEventProperties.MessageId] = message.MessageId,
             [PipelineEventProperties.InternetMessageId] = message.InternetMessageId ?? "",
-            [PipelineEventProperties.CampaignId] = verdict.Fingerprint.Id,
+            [PipelineEventProperties.CampaignId] = campaignId,
+            [PipelineEventProperties.Fingerprint] = verdict.Fingerprint.Id,
             [PipelineEventProperties.Band] = verdict.Band.ToString(),
             [PipelineEventProperties.Category] = verdict.Category.ToString(),
             [PipelineEventProperties.Score] = verdict.Score.ToString(CultureInfo.InvariantCulture),

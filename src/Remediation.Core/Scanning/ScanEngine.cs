@@ -54,7 +54,7 @@ public sealed class ScanEngine
         if (AllowlistEntryFor(message, fingerprint) is { } entry)
         {
             hits.Add(new RuleHit(AllowlistedRule, 0, ThreatCategory.Clean, $"Released by the SOC's allowlist ({entry})."));
-            return new Verdict(ThreatCategory.Clean, score, VerdictBand.Clean, hits, fingerprint);
+            return new Verdict(ThreatCategory.Clean, score, VerdictBand.Clean, hits, fingerprint) { CampaignKey = KeyOf(fingerprint, VerdictBand.Clean, hits), Provenance = message.Provenance };
         }
 
         var band = score >= _options.MaliciousThreshold ? VerdictBand.Malicious
@@ -62,8 +62,17 @@ public sealed class ScanEngine
             : score >= _options.SuspiciousThreshold ? VerdictBand.Suspicious
             : VerdictBand.Clean;
         var category = score < _options.SuspiciousThreshold ? ThreatCategory.Clean : CategoryOf(hits);
-        return new Verdict(category, score, band, hits, fingerprint, unscannable);
+        return new Verdict(category, score, band, hits, fingerprint, unscannable) { CampaignKey = KeyOf(fingerprint, band, hits), Provenance = message.Provenance };
     }
+
+    private string? KeyOf(MessageFingerprint fingerprint, VerdictBand band, List<RuleHit> hits) =>
+        !fingerprint.CanStandForCampaign ? null
+        : band == VerdictBand.Malicious && ContentEvidence.WeightOf(hits) < _options.SuspiciousThreshold ? null
+        : fingerprint.Id;
+
+    /// <summary>The fingerprint alone, for checking that a copy found by Message-ID is the campaign's content.</summary>
+    public MessageFingerprint FingerprintOf(MimeKit.MimeMessage mime) =>
+        MessageFingerprint.Of(ScannedMessage.Read(new ScanInput(mime), _options.Limits, _tenantId));
 
     private ThreatCategory CategoryOf(List<RuleHit> hits)
     {

@@ -1,3 +1,5 @@
+using Remediation.Core.Scanning.Provenance;
+
 namespace Remediation.Core.Scanning;
 
 /// <param name="Category">The threat the evidence names; <see cref="ThreatCategory.Clean"/> when the band is clean.</param>
@@ -15,6 +17,15 @@ public sealed record Verdict(
     string? Unscannable = null)
 {
     public bool IsMalicious => Band == VerdictBand.Malicious;
+
+    /// <summary>
+    /// The key campaign memory and the copy sweep use for this message (its fingerprint id), or null when it carries
+    /// too little to stand for a campaign: too little content, or malice that rests on what surrounds the content.
+    /// </summary>
+    public string? CampaignKey { get; init; }
+
+    /// <summary>Whether the message passed this tenant's transport, judged from its stamps.</summary>
+    public TransportProvenance Provenance { get; init; } = new(TransportPath.Unknown, "not judged");
 
     public IReadOnlyList<string> RuleNames => [.. Hits.Select(h => h.Rule)];
 }

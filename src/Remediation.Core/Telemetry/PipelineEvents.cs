@@ -12,6 +12,9 @@ public static class PipelineEvents
     /// <summary>A campaign was too large or too uncertain to act on automatically; the SOC must approve it.</summary>
     public const string CampaignHeld = "CampaignHeld";
 
+    /// <summary>A copy carried a campaign's Message-ID but other content: someone reused a real Message-ID; nothing moved.</summary>
+    public const string CopyMismatch = "CopyMismatch";
+
     /// <summary>Remediation failed in a mailbox after retries.</summary>
     public const string RemediationFailed = "RemediationFailed";
 
@@ -49,7 +52,7 @@ public static class PipelineEvents
     public static IReadOnlyList<string> Alerting { get; } =
     [
         MessageRemediated, CampaignHeld, RemediationFailed, PoisonMessage, SubscriptionRenewalFailed,
-        MessageUnscannable, WebhookRejected, MailboxCompromised, SuspiciousMessage,
+        MessageUnscannable, WebhookRejected, MailboxCompromised, SuspiciousMessage, CopyMismatch,
     ];
 }
 
@@ -59,6 +62,9 @@ public static class PipelineEventProperties
     public const string MailboxId = "MailboxId";
     public const string MessageId = "MessageId";
     public const string CampaignId = "CampaignId";
+
+    /// <summary>The content fingerprint: what <c>Detection__AllowedFingerprints</c> takes.</summary>
+    public const string Fingerprint = "Fingerprint";
     public const string InternetMessageId = "InternetMessageId";
     public const string Category = "Category";
     public const string Band = "Band";

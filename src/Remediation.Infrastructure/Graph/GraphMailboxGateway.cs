@@ -23,6 +23,7 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph) : IMailboxGate
     // Folder ids never change, so one lookup per mailbox and folder serves the process's lifetime.
     private readonly ConcurrentDictionary<(string Mailbox, string Folder), string> _folderIds = new();
     private readonly ConcurrentDictionary<string, string?> _mailboxIds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _mailboxAddresses = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task<MailboxMessage?> GetMessageAsync(string mailboxId, string messageId, CancellationToken cancellationToken)
     {
@@ -103,6 +104,17 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph) : IMailboxGate
         {
             return _mailboxIds.GetOrAdd(address, (string?)null);
         }
+    }
+
+    public async Task<IReadOnlySet<string>> GetMailboxAddressesAsync(string mailboxId, CancellationToken cancellationToken)
+    {
+        if (_mailboxAddresses.TryGetValue(mailboxId, out var cached)) return cached;
+        var user = await graph.Users[mailboxId].GetAsync(r => r.QueryParameters.Select = ["mail", "userPrincipalName", "proxyAddresses"], cancellationToken);
+        // Proxy addresses carry their type: "SMTP:" marks the primary address, "smtp:" an alias; other types are not mail.
+        var smtp = (user?.ProxyAddresses ?? []).Where(p => p.StartsWith("smtp:", StringComparison.OrdinalIgnoreCase)).Select(p => p[5..]);
+        var addresses = smtp.Append(user?.Mail).Append(user?.UserPrincipalName).OfType<string>()
+            .Select(a => a.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        return _mailboxAddresses.GetOrAdd(mailboxId, addresses);
     }
 
     public async Task<string> EnsureHiddenFolderAsync(string mailboxId, string displayName, CancellationToken cancellationToken)

@@ -22,6 +22,11 @@ internal static class DirectoryProjection
             }
         }
 
+        if (select.Includes("proxyAddresses"))
+        {
+            json["proxyAddresses"] = new JsonArray($"SMTP:{mailbox.Mail}");
+        }
+
         return json;
     }
 

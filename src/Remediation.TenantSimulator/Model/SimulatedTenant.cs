@@ -103,6 +103,27 @@ public sealed class SimulatedTenant
         return Delivered(target.Store(mime, MessageContent.FromMime(mime), targetFolder, networkMessageId: null));
     }
 
+    /// <summary>A user composing a message: Outlook saves it in Drafts, where nothing passed transport.</summary>
+    public DeliveredMessage SaveDraft(string mailbox, string mime)
+    {
+        var target = RequireMailbox(mailbox);
+        return Delivered(target.Store(mime, MessageContent.FromMime(mime), target.FindFolder(WellKnownFolders.Drafts)!, networkMessageId: null));
+    }
+
+    /// <summary>
+    /// The user sends a draft as Exchange does: the draft is gone, the sent copy is a new item (with a new immutable
+    /// id) in Sent Items, and transport delivers the message to its recipients in the tenant.
+    /// </summary>
+    /// <returns>The Sent Items copy, then the recipients' copies.</returns>
+    public (DeliveredMessage SentCopy, IReadOnlyList<DeliveredMessage> Delivered) SendDraft(string mailbox, string draftId)
+    {
+        var target = RequireMailbox(mailbox);
+        var draft = target.FindMessage(draftId) ?? throw new KeyNotFoundException($"No draft {draftId} in {mailbox}.");
+        target.PermanentlyDelete(draftId);
+        var sent = Delivered(target.Store(draft.Mime, MessageContent.FromMime(draft.Mime), target.FindFolder(WellKnownFolders.SentItems)!, networkMessageId: null));
+        return (sent, DeliverThroughTransport(draft.Mime));
+    }
+
     /// <summary>The messages in a folder given by well-known name, id or display name, newest first.</summary>
     public IReadOnlyList<StoredMessageView> MessagesIn(string mailbox, string folder)
     {

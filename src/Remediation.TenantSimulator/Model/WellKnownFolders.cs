@@ -10,6 +10,7 @@ public static class WellKnownFolders
     public const string Archive = "archive";
     public const string Drafts = "drafts";
     public const string SentItems = "sentitems";
+    public const string Outbox = "outbox";
 
     internal static readonly IReadOnlyList<(string Name, string DisplayName)> All =
     [
@@ -20,5 +21,6 @@ public static class WellKnownFolders
         (Archive, "Archive"),
         (Drafts, "Drafts"),
         (SentItems, "Sent Items"),
+        (Outbox, "Outbox"),
     ];
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Remediation.Core.Scanning;
@@ -141,6 +143,49 @@ public class ScanEngineTests
     {
         var options = new DetectionOptions { BlockedSenderDomains = ["bad-sender.example"], AllowedSenders = [sender] };
         return new ScanEngine([new BlockedSenderDomainRule(Options.Create(options))], Options.Create(options), Options.Create(new TenantOptions { TenantId = TestMail.TenantId }));
+    }
+
+    [Fact]
+    public void Scan_MaliciousThroughItsLink_CampaignKeyIsTheFingerprint()
+    {
+        var verdict = _sut.Scan(new ScanInput(Message(from: "it@partner.example", body: "Your mailbox is full, reset it here: https://login.phish.example/reset")));
+
+        Assert.True(verdict.IsMalicious);
+        Assert.Equal(verdict.Fingerprint.Id, verdict.CampaignKey);
+    }
+
+    [Fact]
+    public void Scan_MaliciousThroughItsSenderAlone_HasNoCampaignKey()
+    {
+        var verdict = _sut.Scan(new ScanInput(Message(from: "billing@bad-sender.example",
+            body: "Hello team, the minutes of Tuesday's planning meeting are on the intranet as usual. Kind regards, the office")));
+
+        Assert.True(verdict.IsMalicious);
+        Assert.Null(verdict.CampaignKey);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("482913")]
+    [InlineData("Accepted")]
+    public void Scan_TooLittleContent_HasNoCampaignKeyAndDoesNotShareOne(string body)
+    {
+        var verdict = _sut.Scan(new ScanInput(Message(from: "it@partner.example", body: body)));
+
+        Assert.False(verdict.Fingerprint.CanStandForCampaign);
+        Assert.Null(verdict.CampaignKey);
+        Assert.NotEqual(verdict.Fingerprint.SingleMessageKey("<a@x>", "m", "1"), verdict.Fingerprint.SingleMessageKey("<b@x>", "m", "2"));
+    }
+
+    [Fact]
+    public void ContentEvidence_EveryRuleNamed_IsARegisteredRule()
+    {
+        var services = new ServiceCollection().Configure<TenantOptions>(_ => { });
+        services.AddScanEngine(new ConfigurationBuilder().Build());
+        var registered = services.BuildServiceProvider().GetServices<IScanRule>()
+            .Select(rule => (string)rule.GetType().GetField("Name")!.GetValue(null)!).ToHashSet();
+
+        Assert.Subset(registered, ContentEvidence.Rules.ToHashSet());
     }
 
     private static MimeMessage Message(string from, string? body = null, string? html = null)

@@ -89,6 +89,7 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
         Assert.Matches(@"│ Email Appender wave\s+│ appended over IMAP\s+│\s+3 │\s+3 │\s+3 │", summary);
         Assert.Matches(@"ordinary messages delivered: \d+, touched: 0", summary);
         Assert.Contains("mailboxes flagged as compromised: 3 (3 of 3 in the wave, 0 outside it)", summary, StringComparison.Ordinal);
+        Assert.Contains("forwarded the lure to the SOC from Drafts and Sent Items: not flagged", summary, StringComparison.Ordinal);
         Assert.Matches(@"time to remediate, delivery to remediation: p50 \d+\.\d s, p99 \d+\.\d s, max \d+\.\d s over 7 copies", summary);
 
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_reportDirectory, "report.json")));
@@ -97,7 +98,9 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
         Assert.All(report.RootElement.GetProperty("campaigns").EnumerateArray(),
             campaign => Assert.Equal(campaign.GetProperty("copies").GetInt32(), campaign.GetProperty("remediated").GetInt32()));
         using var audit = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_reportDirectory, "audit.json")));
-        Assert.Equal(7, audit.RootElement.EnumerateArray().Count(record => record.GetProperty("outcome").GetString() == "Remediated"));
+        var campaignIds = report.RootElement.GetProperty("campaigns").EnumerateArray().Select(c => c.GetProperty("campaignId").GetString()).ToHashSet();
+        Assert.Equal(7, audit.RootElement.EnumerateArray().Count(record =>
+            record.GetProperty("outcome").GetString() == "Remediated" && campaignIds.Contains(record.GetProperty("campaignId").GetString())));
     }
 
     private ShowcaseOptions SmallShowcase() =>

@@ -138,8 +138,14 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
 
     private static string User(int index) => $"user{index:D2}";
 
-    private static MaliciousMessage Seed(string campaignId, DeliveredMessage copy) =>
-        new(campaignId, copy.MailboxId, copy.ImmutableId, copy.InternetMessageId, ThreatCategory.Phishing, 20, ["TEST"], DateTimeOffset.UtcNow);
+    // A seed as the scan stage writes it, with the content every copy found by Message-ID must match.
+    private MaliciousMessage Seed(string campaignId, DeliveredMessage copy)
+    {
+        var stored = _tenant.Simulator.Tenant.FindMessage(copy.MailboxId, copy.ImmutableId)!;
+        var fingerprint = _tenant.Host.Services.GetRequiredService<ScanEngine>()
+            .FingerprintOf(MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stored.Mime))));
+        return new(campaignId, copy.MailboxId, copy.ImmutableId, copy.InternetMessageId, ThreatCategory.Phishing, 20, ["TEST"], DateTimeOffset.UtcNow, fingerprint.Id);
+    }
 
     /// <summary>The storage queue, counting the remediation jobs written to it.</summary>
     private sealed class CountingQueue(IWorkQueue queue) : IWorkQueue

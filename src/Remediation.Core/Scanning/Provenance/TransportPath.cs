@@ -3,7 +3,7 @@ namespace Remediation.Core.Scanning.Provenance;
 /// <summary>How the message reached the mailbox, judged from the stamps this tenant's transport writes.</summary>
 public enum TransportPath
 {
-    /// <summary>No tenant id is configured, so the stamps cannot be checked.</summary>
+    /// <summary>The stamps cannot be checked: no tenant id is configured, or the header block was too large to read whole.</summary>
     Unknown,
 
     /// <summary>Stamped by this tenant's transport, consistently.</summary>

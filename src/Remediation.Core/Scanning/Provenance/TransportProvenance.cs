@@ -14,11 +14,21 @@ public sealed record TransportProvenance(TransportPath Path, string Evidence)
     // The store's arrival time and transport's stamp are written moments apart; minutes of slack cover clock skew.
     private static readonly TimeSpan ArrivalTolerance = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Judges the stamps. A sender writes whatever headers it likes before transport adds this tenant's, so a stamp
+    /// that disagrees is only forgery when no consistent stamp of this tenant is there as well: an outside sender
+    /// can add stamps, never take transport's away. A header block cut at the scan budget hides stamps, so it
+    /// proves nothing either way.
+    /// </summary>
     public static TransportProvenance Judge(MimeMessage message, string tenantId, DateTimeOffset? receivedAt)
     {
         if (string.IsNullOrWhiteSpace(tenantId)) return new(TransportPath.Unknown, "no tenant id is configured");
+        if (BoundedMimeLoader.HeadersWereCut(message))
+        {
+            return new(TransportPath.Unknown, "its header block was larger than the scan budget, so the stamps cannot all be read");
+        }
 
-        var stampedTenants = message.Headers.Where(h => h.Field.Equals(CrossTenantId, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var stampedTenants = Values(message, CrossTenantId).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (stampedTenants.Count == 0)
         {
             return new(TransportPath.Bypassed, "it carries no stamp of this tenant's transport");
@@ -27,21 +37,17 @@ public sealed record TransportProvenance(TransportPath Path, string Evidence)
         {
             return new(TransportPath.Bypassed, $"its transport stamp names another tenant ({stampedTenants[0]})");
         }
-        if (stampedTenants.Count > 1)
-        {
-            return new(TransportPath.Forged, $"it carries stamps of {stampedTenants.Count} tenants");
-        }
 
-        var arrival = ParseArrival(message.Headers[ArrivalTime]);
-        if (arrival is null) return new(TransportPath.Forged, "its stamp has no readable original arrival time");
-        if (receivedAt is { } stored && (stored - arrival.Value).Duration() > ArrivalTolerance)
+        var arrivals = Values(message, ArrivalTime).Select(ParseArrival).OfType<DateTimeOffset>().ToList();
+        if (arrivals.Count == 0) return new(TransportPath.Forged, "its stamp has no readable original arrival time");
+        if (receivedAt is { } stored && !arrivals.Any(arrival => (stored - arrival).Duration() <= ArrivalTolerance))
         {
-            return new(TransportPath.Forged, $"its stamped arrival {arrival:u} is {(stored - arrival.Value).Duration().TotalMinutes:F0} min from the store's {stored:u}");
+            var nearest = arrivals.MinBy(arrival => (stored - arrival).Duration());
+            return new(TransportPath.Forged, $"its stamped arrival {nearest:u} is {(stored - nearest).Duration().TotalMinutes:F0} min from the store's {stored:u}");
         }
-        var organizationId = message.Headers[OrganizationNetworkId];
-        var crossTenantNetworkId = message.Headers[CrossTenantNetworkId];
-        if (organizationId is not null && crossTenantNetworkId is not null
-            && !string.Equals(organizationId.Trim(), crossTenantNetworkId.Trim(), StringComparison.OrdinalIgnoreCase))
+        var organizationIds = Values(message, OrganizationNetworkId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var crossTenantNetworkIds = Values(message, CrossTenantNetworkId).ToList();
+        if (organizationIds.Count > 0 && crossTenantNetworkIds.Count > 0 && !crossTenantNetworkIds.Any(organizationIds.Contains))
         {
             return new(TransportPath.Forged, "its two network message ids disagree");
         }
@@ -52,9 +58,11 @@ public sealed record TransportProvenance(TransportPath Path, string Evidence)
         return new(TransportPath.Transported, "it carries this tenant's transport stamps");
     }
 
-    private static DateTimeOffset? ParseArrival(string? value)
+    private static IEnumerable<string> Values(MimeMessage message, string field) =>
+        message.Headers.Where(h => h.Field.Equals(field, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value.Trim());
+
+    private static DateTimeOffset? ParseArrival(string value)
     {
-        if (value is null) return null;
         var text = value.Replace("(UTC)", "", StringComparison.Ordinal).Trim();
         return DateTimeOffset.TryParseExact(text, ["dd MMM yyyy HH:mm:ss.ffff", "dd MMM yyyy HH:mm:ss.fff", "dd MMM yyyy HH:mm:ss"],
             CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var arrival) ? arrival : null;

@@ -14,6 +14,9 @@ public sealed class SpamClassifierRule(SpamModel model) : IScanRule
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
+        // No words and no links leave only the model's bias and the headers: every meeting reply with an empty body
+        // scored as spam. Such a message has nothing for a text classifier to read.
+        if (message.Links.Count == 0 && !message.Text.Any(char.IsLetter)) yield break;
         var logit = model.Logit(message);
         var weight = model.Weight(logit);
         if (weight > 0)

@@ -1,3 +1,4 @@
+using Remediation.Core.Scanning;
 using Remediation.Core.Scanning.Provenance;
 
 namespace Remediation.Core.Tests.Scanning.Provenance;
@@ -63,5 +64,57 @@ public class TransportProvenanceTests
         var sut = TransportProvenance.Judge(TestMail.Load("Provenance", "colleague-note.eml"), "", Arrival);
 
         Assert.Equal(TransportPath.Unknown, sut.Path);
+    }
+
+    [Fact]
+    public async Task Judge_SenderPaddedTheHeadersPastTheBudget_IsUnknownNotBypassed()
+    {
+        var original = TestMail.Load("Provenance", "colleague-note.eml");
+        for (var i = 0; i < 2_600; i++) original.Headers.Add($"X-Trace-{i:D4}", new string('a', 90));
+        var stamped = TransportStamps.Stamp(original, TestMail.TenantId, Arrival);
+        using var raw = new MemoryStream();
+        await stamped.WriteToAsync(raw);
+        raw.Position = 0;
+        var loaded = await BoundedMimeLoader.LoadAsync(raw, new ScanLimits(), CancellationToken.None);
+
+        var sut = TransportProvenance.Judge(loaded, TestMail.TenantId, Arrival);
+
+        Assert.Equal(TransportPath.Unknown, sut.Path);
+    }
+
+    [Fact]
+    public void Judge_SenderPlantedAnotherTenantsStampBeforeTransport_IsTransported()
+    {
+        var original = TestMail.Load("Provenance", "colleague-note.eml");
+        original.Headers.Add("X-MS-Exchange-CrossTenant-Id", "0f0f0f0f-1111-2222-3333-444444444444");
+        var stamped = TransportStamps.Stamp(original, TestMail.TenantId, Arrival);
+
+        var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival);
+
+        Assert.Equal(TransportPath.Transported, sut.Path);
+    }
+
+    [Fact]
+    public void Judge_SenderPlantedAStaleArrivalTimeAndNetworkIdBeforeTransport_IsTransported()
+    {
+        var original = TestMail.Load("Provenance", "colleague-note.eml");
+        original.Headers.Add("X-MS-Exchange-CrossTenant-OriginalArrivalTime", "01 Jan 2020 00:00:00.0000 (UTC)");
+        original.Headers.Add("X-MS-Exchange-CrossTenant-Network-Message-Id", Guid.NewGuid().ToString());
+        var stamped = TransportStamps.Stamp(original, TestMail.TenantId, Arrival);
+
+        var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival);
+
+        Assert.Equal(TransportPath.Transported, sut.Path);
+    }
+
+    [Fact]
+    public void Judge_NetworkIdsThatNeverAgree_IsForged()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival);
+        stamped.Headers["X-MS-Exchange-CrossTenant-Network-Message-Id"] = Guid.NewGuid().ToString();
+
+        var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival);
+
+        Assert.Equal(TransportPath.Forged, sut.Path);
     }
 }

@@ -1,0 +1,25 @@
+using Remediation.Core.Scanning.Rules;
+
+namespace Remediation.Core.Scanning;
+
+/// <summary>
+/// The rules that judge what a fingerprint covers: the body text, the links and the attachments. Campaign memory
+/// brands every message sharing a fingerprint, so a fingerprint stands for a campaign only when this evidence made
+/// it malicious. Evidence a sender writes around the content (headers, provenance, the folder) would let anyone
+/// give a harmless body (a newsletter, a meeting reply) a bad name. A new rule counts here only when added.
+/// </summary>
+public static class ContentEvidence
+{
+    public static IReadOnlySet<string> Rules { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        BlockedUrlDomainRule.Name, LinkTextMismatchRule.Name, IpAddressLinkRule.Name, DataUriLinkRule.Name,
+        FileUrlLinkRule.Name, UrlShortenerRule.Name, LookalikeLinkDomainRule.Name, CredentialLureRule.Name,
+        EicarTestFileRule.Name, BlockedAttachmentHashRule.Name, ExecutableAttachmentRule.Name, DoubleExtensionRule.Name,
+        ArchiveWithExecutableRule.Name, EncryptedArchiveRule.Name, OfficeMacroRule.Name, HtmlSmugglingRule.Name,
+        HtmlLoginFormAttachmentRule.Name, AdvanceFeeFraudRule.Name, SpamDisclaimerRule.Name,
+        // Its features are mostly the words of the body and subject; header features alone rarely carry it far.
+        SpamClassifierRule.Name,
+    };
+
+    public static double WeightOf(IEnumerable<RuleHit> hits) => hits.Where(h => Rules.Contains(h.Rule)).Sum(h => h.Weight);
+}

@@ -1,0 +1,46 @@
+using MimeKit;
+using Remediation.Cli.LocalRun;
+
+namespace Remediation.IntegrationTests.Security;
+
+/// <summary>Messages an outsider writes to steer the pipeline, and the ordinary mail they aim it at.</summary>
+internal static class AttackMail
+{
+    public const string BlockedSenderDomain = "blocked-sender.example";
+
+    /// <summary>The credential phish with about 250 KB of the sender's own headers ahead of what transport adds.</summary>
+    public static string PaddedPhish(string domain, params string[] recipients)
+    {
+        var message = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(SampleMail.CredentialPhish(domain, recipients))));
+        for (var i = 0; i < 2_600; i++)
+        {
+            message.Headers.Add($"X-Trace-{i:D4}", new string('a', 90));
+        }
+        return message.ToString();
+    }
+
+    /// <summary>A meeting acceptance as Outlook sends it: no body text at all.</summary>
+    public static string MeetingAccepted(string domain, string from, params string[] recipients) =>
+        SampleMail.Build($"{from}@{domain}", recipients.Select(r => $"{r}@{domain}"), "Accepted: Planning meeting", "");
+
+    /// <summary>Digits only, malicious through its sender alone: its body says nothing a campaign could be known by.</summary>
+    public static string DigitsOnly(string domain, string recipient) =>
+        SampleMail.Build($"Alerts <alerts@{BlockedSenderDomain}>", [$"{recipient}@{domain}"], "Your code", "482913");
+
+    /// <summary>An ordinary message of a real thread, whose Message-ID an attacker then reuses.</summary>
+    public static string ThreadMessage(string domain, string messageId, params string[] recipients)
+    {
+        var message = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            SampleMail.Build($"colleague@{domain}", recipients.Select(r => $"{r}@{domain}"), "Q3 planning", "Hi both,\n\nthe Q3 planning notes are attached to the team site; please add your estimates by Friday.\n\nThanks"))));
+        message.MessageId = messageId;
+        return message.ToString();
+    }
+
+    /// <summary>The credential phish under a Message-ID the attacker chose, naming recipients it was never sent to.</summary>
+    public static string PhishWithMessageId(string domain, string messageId, params string[] recipients)
+    {
+        var message = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(SampleMail.CredentialPhish(domain, recipients))));
+        message.MessageId = messageId;
+        return message.ToString();
+    }
+}

@@ -1,0 +1,137 @@
+using Microsoft.Extensions.DependencyInjection;
+using Remediation.Cli.LocalRun;
+using Remediation.Core.Audit;
+using Remediation.Core.Telemetry;
+using Remediation.IntegrationTests.Fixtures;
+using Remediation.TenantSimulator;
+
+namespace Remediation.IntegrationTests.Security;
+
+/// <summary>
+/// Each test is an attack that steered the pipeline against the wrong mailboxes, run through the whole local pipeline:
+/// the cheapest message an outsider (or ordinary mailbox life) needs, and what must not happen.
+/// </summary>
+public sealed class OutsiderSteeringTests : IAsyncLifetime
+{
+    private const string Domain = "contoso.example";
+    private const string Soc = "soc";
+    private const int CampaignCap = 6;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private readonly RecordingTelemetry _telemetry = new();
+    private LocalTenant _tenant = null!;
+
+    public async Task InitializeAsync() => _tenant = await LocalTenant.StartAsync(new LocalTenantOptions
+    {
+        Mailboxes = [.. Enumerable.Range(0, 12).Select(i => (User(i), $"User {i}")), (Soc, "Security team")],
+        Settings = new Dictionary<string, string?>
+        {
+            ["Detection:BlockedUrlDomains:0"] = SampleMail.PhishingDomain,
+            ["Detection:BlockedSenderDomains:0"] = AttackMail.BlockedSenderDomain,
+            ["Compromise:Response"] = "RevokeSessions",
+            ["Remediation:MaxMailboxesPerCampaign"] = CampaignCap.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // The score floor has a test of its own; here every malicious verdict acts, as on a tenant that lowered it.
+            ["Remediation:MinimumScoreToAct"] = "10",
+        },
+        ConfigureServices = services => services.AddSingleton<IPipelineTelemetry>(_telemetry),
+    });
+
+    public async Task DisposeAsync() => await _tenant.DisposeAsync();
+
+    private SimulatedTenant Tenant => _tenant.Simulator.Tenant;
+
+    [Fact]
+    public async Task HeaderPadding_TransportedPhishPushesTheStampsPastTheBudget_NobodyIsFlaggedOrSignedOut()
+    {
+        var copies = Tenant.DeliverThroughTransport(AttackMail.PaddedPhish(Domain, User(0), User(1)));
+
+        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience), "the phish itself is still remediated");
+        await SettledAsync();
+        Assert.Empty(_telemetry.Events(PipelineEvents.MailboxCompromised));
+        Assert.Empty(Tenant.RevokedSignInSessions);
+        Assert.All(Verdicts(copies), verdict => Assert.DoesNotContain("TRANSPORT_BYPASS", verdict[PipelineEventProperties.Rules], StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ForwardToSoc_UserForwardsThePhishFromDraftsAndSentItems_IsNotFlagged()
+    {
+        var lure = Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, User(0)));
+        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(lure, "inbox"), Patience));
+
+        var draft = Tenant.SaveDraft(Mailbox(User(0)), SampleMail.ForwardToSoc(Domain, User(0), Soc));
+        Assert.True(await Eventually.TrueAsync(() => Verdicts([draft]).Count == 1, Patience), "the draft is scanned while it is composed");
+        var (sent, delivered) = Tenant.SendDraft(Mailbox(User(0)), draft.ImmutableId);
+        Assert.True(await Eventually.TrueAsync(() => Verdicts([sent, .. delivered]).Count == 2, Patience), "the sent copy and the SOC's copy are scanned");
+        await SettledAsync();
+
+        Assert.Equal("Malicious", Verdicts([draft])[0][PipelineEventProperties.Band]);
+        Assert.DoesNotContain("DRAFT_OUTSIDE_DRAFTS", Verdicts([draft])[0][PipelineEventProperties.Rules], StringComparison.Ordinal);
+        Assert.Empty(_telemetry.Events(PipelineEvents.MailboxCompromised));
+        Assert.Empty(Tenant.RevokedSignInSessions);
+    }
+
+    [Fact]
+    public async Task FingerprintCollision_MaliciousDigitsOnlyMessage_LeavesEveryEmptyBodiedMessageAlone()
+    {
+        var before = Tenant.DeliverThroughTransport(AttackMail.MeetingAccepted(Domain, User(1), User(2), User(3)));
+        Assert.True(await Eventually.TrueAsync(() => Verdicts(before).Count == before.Count, Patience));
+
+        var attack = Tenant.DeliverThroughTransport(AttackMail.DigitsOnly(Domain, User(0)));
+        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(attack, "inbox"), Patience), "the malicious message itself is remediated");
+        var after = Tenant.DeliverThroughTransport(AttackMail.MeetingAccepted(Domain, User(4), User(5), User(6)));
+        Assert.True(await Eventually.TrueAsync(() => Verdicts(after).Count == after.Count, Patience));
+        await SettledAsync();
+
+        Assert.True(_tenant.AllIn([.. before, .. after], "inbox"), "no meeting reply was swept or marked by campaign memory: " + string.Join(",", before.Concat(after).Select(_tenant.FolderOf)) + string.Join(" / ", Verdicts([.. before, .. after]).Select(v => v[PipelineEventProperties.Band] + ":" + v[PipelineEventProperties.Rules])));
+        Assert.All(Verdicts(after), verdict => Assert.Equal("Clean", verdict[PipelineEventProperties.Band]));
+    }
+
+    [Fact]
+    public async Task ChosenMessageId_PhishReusesARealThreadsMessageId_TheThreadStaysWhereItWas()
+    {
+        const string threadId = "<q3-planning-0001@contoso.example>";
+        var thread = Tenant.DeliverThroughTransport(AttackMail.ThreadMessage(Domain, threadId, User(1), User(2)));
+        Assert.True(await Eventually.TrueAsync(() => Verdicts(thread).Count == thread.Count, Patience));
+
+        // Placed into one mailbox only, but naming the thread's recipients in its own To header.
+        var phish = Tenant.AppendAsImap($"{User(0)}@{Domain}", AttackMail.PhishWithMessageId(Domain, threadId, User(0), User(1), User(2)));
+        Assert.True(await Eventually.TrueAsync(() => _tenant.FolderOf(phish) != "inbox", Patience), "the phish is remediated");
+        Assert.True(await Eventually.TrueAsync(() => _telemetry.Events(PipelineEvents.CopyMismatch).Count >= thread.Count, Patience), "each mismatch is alerted");
+        await SettledAsync();
+
+        Assert.True(_tenant.AllIn(thread, "inbox"), "the real thread was not touched");
+        var campaignId = _telemetry.Events(PipelineEvents.CopyMismatch)[0][PipelineEventProperties.CampaignId];
+        var mismatches = (await _tenant.AuditAsync(campaignId)).Where(r => r.Outcome == AuditOutcome.ContentMismatch).ToList();
+        Assert.Equal(thread.Select(c => c.MailboxId).Order(), mismatches.Select(r => r.MailboxId).Order());
+    }
+
+    [Fact]
+    public async Task CampaignGrowsPastTheCap_WaveToOneMailboxThenTheRealMailing_IsHeldBeforeTheMailingMoves()
+    {
+        var wave = Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, User(0)));
+        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(wave, "inbox"), Patience));
+
+        var mailing = Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, [.. Enumerable.Range(1, 10).Select(User)]));
+        Assert.True(await Eventually.TrueAsync(() => _telemetry.Events(PipelineEvents.CampaignHeld).Count > 0, Patience), "the campaign is held");
+        Assert.True(await Eventually.TrueAsync(() => Verdicts(mailing).Count == mailing.Count, Patience));
+        await SettledAsync();
+
+        var moved = mailing.Count(copy => _tenant.FolderOf(copy) != "inbox");
+        Assert.True(1 + moved <= CampaignCap, $"{1 + moved} mailboxes remediated without approval, cap {CampaignCap}");
+        var held = Assert.Single(_telemetry.Events(PipelineEvents.CampaignHeld));
+        Assert.Contains("now reaches", held[PipelineEventProperties.Reason], StringComparison.Ordinal);
+    }
+
+    // Every stage has drained: what did not happen by now will not happen.
+    private async Task SettledAsync() =>
+        Assert.True(await Eventually.TrueAsync(_tenant.WorkQueuesEmpty, Patience), "the pipeline settles");
+
+    private List<IReadOnlyDictionary<string, string>> Verdicts(IEnumerable<DeliveredMessage> copies)
+    {
+        var ids = copies.SelectMany(c => new[] { c.ImmutableId, c.MessageId }).ToHashSet(StringComparer.Ordinal);
+        return [.. _telemetry.Events(PipelineEvents.MessageScanned).Where(e => ids.Contains(e[PipelineEventProperties.MessageId]))];
+    }
+
+    private string Mailbox(string user) => Tenant.FindMailbox($"{user}@{Domain}")!.Id;
+
+    private static string User(int i) => $"user{i:D2}";
+}
