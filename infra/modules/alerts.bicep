@@ -54,7 +54,7 @@ var eventAlerts = [
     measure: ''
     extend: '| extend CampaignId = tostring(Properties.CampaignId)'
     dimensions: ['CampaignId']
-    description: 'A malicious campaign reaches more mailboxes than Remediation__MaxMailboxesPerCampaign, or scored below Remediation__MinimumScoreToAct, and was held: nothing was moved and its copies are still in the recipients\' mailboxes. Review it now (CampaignId, Category, Score, Rules, Count = mailboxes reached, Reason). If the verdict holds: remediation approve --url https://<app> --campaign <CampaignId>, or POST https://<app>/api/campaigns/<CampaignId>/approve ${adminKeyHowTo}; every copy is then remediated. If it is a false positive: release it with remediation restore (or POST .../restore) and add the CampaignId to Detection__AllowedFingerprints (allowedFingerprints parameter). Every minute it waits, recipients can open it.'
+    description: 'A malicious campaign reaches more mailboxes than Remediation__MaxMailboxesPerCampaign, or scored below Remediation__MinimumScoreToAct, and was held: nothing was moved and its copies are still in the recipients\' mailboxes. Review it now (CampaignId, Category, Score, Rules, Count = mailboxes reached, Reason). If the verdict holds: remediation approve --url https://<app> --campaign <CampaignId>, or POST https://<app>/api/campaigns/<CampaignId>/approve ${adminKeyHowTo}; every copy is then remediated. If it is a false positive: release it with remediation restore (or POST .../restore) and add its Fingerprint to Detection__AllowedFingerprints (allowedFingerprints parameter). Every minute it waits, recipients can open it.'
   }
   {
     eventName: 'CopyMismatch'

@@ -76,9 +76,14 @@ public sealed partial class MessageScanner(
     // a held one waits for the SOC, a released one was a mistake.
     private async Task<(Verdict Verdict, KnownCampaign? Known, bool MaliciousAlone)> JudgeAsync(MailboxMessage message, CancellationToken cancellationToken)
     {
-        var input = ScanInput.From(message) with { FolderName = message.IsDraft ? await authorship.FolderNameAsync(message, [WellKnownFolders.Drafts], cancellationToken) : null };
+        // Only a draft's folder matters to the rules, so only a draft costs the folder lookup.
+        var folderName = message.IsDraft ? await authorship.FolderNameAsync(message, [WellKnownFolders.Drafts], cancellationToken) : null;
+        var input = ScanInput.From(message) with { FolderName = folderName };
         var verdict = engine.Scan(input);
-        if (verdict.IsMalicious || verdict.Band == VerdictBand.Unscannable || !verdict.Fingerprint.CanStandForCampaign) return (verdict, null, verdict.IsMalicious);
+        if (verdict.IsMalicious || verdict.Band == VerdictBand.Unscannable || !verdict.Fingerprint.CanStandForCampaign)
+        {
+            return (verdict, null, verdict.IsMalicious);
+        }
         var campaign = await campaigns.FindAsync(verdict.Fingerprint.Id, cancellationToken);
         if (campaign is not { Status: CampaignStatus.Active or CampaignStatus.Approved }) return (verdict, null, false);
         var known = new KnownCampaign(campaign.Id, campaign.Category);
