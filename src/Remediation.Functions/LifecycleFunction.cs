@@ -12,5 +12,5 @@ public sealed class LifecycleFunction(NotificationIntake intake)
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "lifecycle")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        (await intake.HandleLifecycleAsync(request.Query["validationToken"], request.ContentType, request.Body, cancellationToken)).ToActionResult();
+        (await intake.HandleLifecycleAsync(request.Query["validationToken"], request.ContentType, request.Body, cancellationToken)).ToActionResult(request);
 }

@@ -12,5 +12,5 @@ public sealed class NotificationsFunction(NotificationIntake intake)
     public async Task<IActionResult> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "notifications")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        (await intake.HandleNotificationsAsync(request.Query["validationToken"], request.ContentType, request.Body, cancellationToken)).ToActionResult();
+        (await intake.HandleNotificationsAsync(request.Query["validationToken"], request.ContentType, request.Body, cancellationToken)).ToActionResult(request);
 }

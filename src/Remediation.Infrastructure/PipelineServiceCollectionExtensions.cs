@@ -56,6 +56,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddScanEngine(configuration);
 
         services.AddSingleton<NotificationIntake>();
+        services.AddSingleton<KnownSubscriptions>();
         services.AddSingleton<MessageScanner>();
         services.AddSingleton<MessageAuthorship>();
         services.AddSingleton<CampaignResolver>();

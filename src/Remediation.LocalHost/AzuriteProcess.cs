@@ -67,6 +67,19 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>Freezes the emulator (SIGSTOP): connections stay open and every call hangs, as with storage that is slow.</summary>
+    public Task PauseAsync() => SignalAsync("-STOP");
+
+    /// <summary>Lets a paused emulator run again (SIGCONT).</summary>
+    public Task ResumeAsync() => SignalAsync("-CONT");
+
+    private async Task SignalAsync(string signal)
+    {
+        if (_process is not { HasExited: false } process) throw new InvalidOperationException("Azurite is not running.");
+        using var kill = Process.Start("kill", [signal, process.Id.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
     /// <summary>Starts the emulator again on the same ports (and, when persistent, with the same data).</summary>
     public Task RestartAsync(CancellationToken cancellationToken = default) => LaunchAsync(BlobPort, QueuePort, TablePort, cancellationToken);
 

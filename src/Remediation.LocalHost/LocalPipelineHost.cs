@@ -123,6 +123,8 @@ public sealed class LocalPipelineHost : IAsyncDisposable
             return Results.Unauthorized();
         }
         var response = await handle();
+        // As in the Functions app: the body may echo the caller's validation token, so no browser may sniff it.
+        request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
         return Results.Content(response.Body, response.ContentType, statusCode: response.StatusCode);
     }
 

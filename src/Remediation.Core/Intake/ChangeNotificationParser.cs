@@ -28,9 +28,8 @@ public static partial class ChangeNotificationParser
     private static ChangeNotification ReadOne(JsonElement item)
     {
         var (mailbox, messageFromResource) = ParseResource(GetString(item, "resource"));
-        var messageId = TryGetProperty(item, "resourceData", out var data) && data.ValueKind == JsonValueKind.Object
-            ? GetString(data, "id") ?? messageFromResource
-            : messageFromResource;
+        var idFromData = TryGetProperty(item, "resourceData", out var data) && data.ValueKind == JsonValueKind.Object ? GetString(data, "id") : null;
+        var messageId = idFromData is null ? messageFromResource : IsGraphId(idFromData) ? idFromData : null;
         return new ChangeNotification(
             GetString(item, "subscriptionId"),
             GetString(item, "clientState"),
@@ -41,7 +40,11 @@ public static partial class ChangeNotificationParser
             GetString(item, "lifecycleEvent"));
     }
 
-    /// <summary>Accepts <c>Users/{u}/Messages/{m}</c> and <c>Users('{u}')/messages('{m}')</c> in any casing.</summary>
+    /// <summary>
+    /// Accepts <c>Users/{u}/Messages/{m}</c>, <c>Users('{u}')/messages('{m}')</c> and <c>users/{u}@{tenant}/…</c> in
+    /// any casing, where the user is an object id (a GUID) and the message id is in Graph's URL-safe base64 alphabet:
+    /// nothing else (no <c>..</c>, <c>?</c>, <c>$</c> or <c>/</c>) reaches a queue or a Graph URL.
+    /// </summary>
     internal static (string? MailboxId, string? MessageId) ParseResource(string? resource)
     {
         if (resource is null) return (null, null);
@@ -66,6 +69,14 @@ public static partial class ChangeNotificationParser
         return false;
     }
 
-    [GeneratedRegex(@"^/?users(?:/|\(')(?<user>[^/']+)(?:'\))?/(?:mailFolders(?:/|\(')[^/']+(?:'\))?/)?messages(?:/|\(')(?<message>[^/']+)(?:'\))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static bool IsGraphId(string id) => GraphIdPattern().IsMatch(id);
+
+    private const string ObjectId = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    private const string GraphId = "[A-Za-z0-9_=-]{1,512}";
+
+    [GeneratedRegex($@"^/?users(?:/|\(')(?<user>{ObjectId})(?:@[A-Za-z0-9.-]{{1,253}})?(?:'\))?/(?:mailFolders(?:/|\('){GraphId}(?:'\))?/)?messages(?:/|\(')(?<message>{GraphId})(?:'\))?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ResourcePattern();
+
+    [GeneratedRegex($"^{GraphId}$", RegexOptions.CultureInvariant)]
+    private static partial Regex GraphIdPattern();
 }

@@ -4,14 +4,16 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Remediation.Core.Queues;
+using Remediation.Core.Subscriptions;
 using Remediation.Core.Telemetry;
 
 namespace Remediation.Core.Intake;
 
 /// <summary>
 /// The two webhooks Graph calls: change notifications and lifecycle notifications. Each answers the validation
-/// handshake, checks every notification (clientState in constant time, tenant), and queues the work. Neither
-/// calls Graph nor scans, so both answer within Graph's budget.
+/// handshake, checks every notification (clientState in constant time, tenant, a live subscription of ours and its
+/// mailbox, the change type), and queues the work. Neither calls Graph nor scans, and storage gets a fixed budget,
+/// so both answer within Graph's.
 /// </summary>
 public sealed partial class NotificationIntake
 {
@@ -23,9 +25,11 @@ public sealed partial class NotificationIntake
     private readonly ILogger<NotificationIntake> _logger;
     private readonly byte[] _clientState;
     private readonly DuplicateFilter _recent;
+    private readonly KnownSubscriptions _subscriptions;
 
     public NotificationIntake(
         IWorkQueue queue,
+        KnownSubscriptions subscriptions,
         IOptions<TenantOptions> tenant,
         IOptions<IntakeOptions> options,
         IPipelineTelemetry telemetry,
@@ -33,6 +37,7 @@ public sealed partial class NotificationIntake
         ILogger<NotificationIntake> logger)
     {
         _queue = queue;
+        _subscriptions = subscriptions;
         _tenant = tenant.Value;
         _options = options.Value;
         _telemetry = telemetry;
@@ -61,7 +66,9 @@ public sealed partial class NotificationIntake
         // Graph proves the endpoint by posting a token it expects back verbatim as plain text.
         if (validationToken is not null)
         {
-            return new WebhookResponse(200, validationToken);
+            return validationToken.Length <= _options.MaxValidationTokenChars
+                ? new WebhookResponse(200, validationToken)
+                : Reject(400, $"Validation token longer than {_options.MaxValidationTokenChars} characters.");
         }
         if (contentType is null || !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
@@ -84,7 +91,29 @@ public sealed partial class NotificationIntake
             return Reject(400, "Body is not a notification collection.");
         }
 
-        var accepted = notifications.Where(n => isWellFormed(n) && IsOurs(n)).ToList();
+        // Storage gets one budget for the whole request: past it, a fast 503 makes Graph deliver again, where a slow
+        // answer would make it delay and then drop this endpoint's notifications.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(_options.StorageBudget);
+        try
+        {
+            return await AcceptAsync(notifications, isWellFormed, enqueue, budget.Token);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogStorageUnavailable(error, _options.StorageBudget.TotalSeconds);
+            return new WebhookResponse(503, "Storage is unavailable; deliver again later.");
+        }
+    }
+
+    private async Task<WebhookResponse> AcceptAsync(
+        IReadOnlyList<ChangeNotification> notifications,
+        Func<ChangeNotification, bool> isWellFormed,
+        Func<ChangeNotification, DateTimeOffset, CancellationToken, Task<bool>> enqueue,
+        CancellationToken cancellationToken)
+    {
+        var checks = await Task.WhenAll(notifications.Select(n => IsAcceptedAsync(n, isWellFormed, cancellationToken)));
+        var accepted = notifications.Where((_, i) => checks[i]).ToList();
         var rejected = notifications.Count - accepted.Count;
         if (rejected > 0)
         {
@@ -101,6 +130,16 @@ public sealed partial class NotificationIntake
         var count = queued.Count(q => q);
         LogQueued(count, accepted.Count - count);
         return WebhookResponse.Accepted(count);
+    }
+
+    // The cheap checks first: only a notification carrying the secret and our tenant costs a registry read. It must
+    // then name a live subscription of this deployment and, for a message, that subscription's own mailbox: the
+    // client state alone would let whoever learnt it queue scans of any mailbox.
+    private async Task<bool> IsAcceptedAsync(ChangeNotification n, Func<ChangeNotification, bool> isWellFormed, CancellationToken cancellationToken)
+    {
+        if (!isWellFormed(n) || !IsOurs(n) || n.SubscriptionId is null) return false;
+        var mailbox = await _subscriptions.MailboxOfAsync(n.SubscriptionId, cancellationToken);
+        return mailbox is not null && (n.MailboxId is null || string.Equals(mailbox, n.MailboxId, StringComparison.OrdinalIgnoreCase));
     }
 
     private async Task<bool> QueueScanAsync(ChangeNotification n, DateTimeOffset now, CancellationToken cancellationToken)
@@ -126,7 +165,8 @@ public sealed partial class NotificationIntake
         return true;
     }
 
-    private static bool IsMessageNotification(ChangeNotification n) => n.MailboxId is not null && n.MessageId is not null;
+    private static bool IsMessageNotification(ChangeNotification n) =>
+        n.MailboxId is not null && n.MessageId is not null && n.ChangeType == MailboxSubscription.ChangeType;
 
     private static bool IsLifecycleNotification(ChangeNotification n) => n.SubscriptionId is not null && LifecycleKind(n.LifecycleEvent) is not null;
 
@@ -177,6 +217,9 @@ public sealed partial class NotificationIntake
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook rejected {Rejected} of {Total} notifications (clientState, tenant or shape)")]
     private partial void LogRejected(int rejected, int total);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook answered 503: storage did not answer within {BudgetSeconds} s")]
+    private partial void LogStorageUnavailable(Exception exception, double budgetSeconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook queued {Count} items ({Repeats} repeats skipped)")]
     private partial void LogQueued(int count, int repeats);

@@ -10,4 +10,13 @@ public sealed record MailboxMessage(
     string ParentFolderId,
     bool IsDraft,
     DateTimeOffset? ReceivedAt,
-    MimeMessage Mime);
+    MimeMessage Mime)
+{
+    // RFC 5322 caps a header line at 998 characters; a longer Message-ID is the sender's invention and would not fit
+    // the stores' properties, a Graph filter or a queue message.
+    private const int MaxInternetMessageIdLength = 998;
+
+    /// <summary>The Message-ID the store reports, or null when it is too long to be a real one.</summary>
+    public static string? Usable(string? internetMessageId) =>
+        internetMessageId is { Length: > 0 and <= MaxInternetMessageIdLength } ? internetMessageId : null;
+}

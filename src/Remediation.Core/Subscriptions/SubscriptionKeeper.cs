@@ -20,6 +20,8 @@ public sealed partial class SubscriptionKeeper(
     TimeProvider clock,
     ILogger<SubscriptionKeeper> logger)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _objectIds = new(StringComparer.OrdinalIgnoreCase);
+
     // Read on use, not on construction: a local host learns its own webhook URLs only once it listens.
     private SubscriptionOptions Settings => options.Value;
 
@@ -49,10 +51,12 @@ public sealed partial class SubscriptionKeeper(
         await QueueResyncAsync(mailboxId, cancellationToken);
     }
 
-    private async Task<KeeperOutcome> KeepAsync(string mailboxId, RateLimiter writes, CancellationToken cancellationToken)
+    private async Task<KeeperOutcome> KeepAsync(string mailbox, RateLimiter writes, CancellationToken cancellationToken)
     {
+        var mailboxId = mailbox;
         try
         {
+            mailboxId = await ObjectIdOfAsync(mailbox, cancellationToken);
             var current = await registry.FindByMailboxAsync(mailboxId, cancellationToken);
             if (current is not null && current.ExpiresAt - clock.GetUtcNow() > Settings.RenewBefore)
             {
@@ -103,6 +107,17 @@ public sealed partial class SubscriptionKeeper(
 
     private Task QueueResyncAsync(string mailboxId, CancellationToken cancellationToken) =>
         queue.EnqueueAsync(WorkQueueNames.SubscriptionEvents, new SubscriptionEvent(mailboxId, null, SubscriptionEventKind.Resync), cancellationToken);
+
+    // Graph's notifications name the user by object id even for a subscription made with a user principal name, so
+    // the registry (and everything the webhook checks against it) is keyed by object id. Names are resolved once.
+    private async Task<string> ObjectIdOfAsync(string mailbox, CancellationToken cancellationToken)
+    {
+        if (Guid.TryParse(mailbox, out _)) return mailbox;
+        if (_objectIds.TryGetValue(mailbox, out var known)) return known;
+        var objectId = await graph.ResolveMailboxIdAsync(mailbox, cancellationToken)
+            ?? throw new InvalidOperationException($"No user {mailbox} in the tenant (Subscriptions:Mailboxes).");
+        return _objectIds.GetOrAdd(mailbox, objectId);
+    }
 
     private async IAsyncEnumerable<string> MailboxesInScopeAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -37,7 +37,7 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph) : IMailboxGate
             return new MailboxMessage(
                 mailboxId,
                 message?.Id ?? messageId,
-                message?.InternetMessageId,
+                MailboxMessage.Usable(message?.InternetMessageId),
                 message?.ParentFolderId ?? "",
                 message?.IsDraft ?? false,
                 message?.ReceivedDateTime,

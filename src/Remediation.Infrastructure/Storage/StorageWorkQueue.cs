@@ -11,18 +11,33 @@ public sealed class StorageWorkQueue(QueueServiceClient service) : IWorkQueue
 
     public async Task EnqueueAsync<T>(string queueName, T message, CancellationToken cancellationToken)
     {
-        var queue = await QueueAsync(queueName);
+        var queue = await QueueAsync(queueName, cancellationToken);
         await queue.SendMessageAsync(WorkItemJson.Serialize(message), cancellationToken);
     }
 
     public async Task<int> ApproximateCountAsync(string queueName, CancellationToken cancellationToken)
     {
-        var queue = await QueueAsync(queueName);
+        var queue = await QueueAsync(queueName, cancellationToken);
         return (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
     }
 
-    private Task<QueueClient> QueueAsync(string name) => _queues.GetOrAdd(name, n => new Lazy<Task<QueueClient>>(() => OpenAsync(n))).Value;
+    // A queue is created once per process. An attempt that failed (storage away at a cold start) is forgotten, so
+    // the next call tries again instead of failing until the instance restarts.
+    private async Task<QueueClient> QueueAsync(string name, CancellationToken cancellationToken)
+    {
+        var opening = _queues.GetOrAdd(name, n => new Lazy<Task<QueueClient>>(() => OpenAsync(n)));
+        try
+        {
+            return await opening.Value.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (opening.Value.IsFaulted || opening.Value.IsCanceled)
+        {
+            _queues.TryRemove(KeyValuePair.Create(name, opening));
+            throw;
+        }
+    }
 
+    // Not bound to one caller's cancellation: a webhook giving up must not fail the creation others wait on.
     private async Task<QueueClient> OpenAsync(string name)
     {
         var queue = service.GetQueueClient(name);

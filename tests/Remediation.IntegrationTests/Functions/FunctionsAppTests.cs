@@ -39,4 +39,22 @@ public class FunctionsAppTests
             Assert.NotNull(ActivatorUtilities.CreateInstance(scope.ServiceProvider, type));
         }
     }
+
+    [Fact]
+    public async Task Notifications_ValidationHandshake_EchoesTheTokenAsPlainTextThatNoBrowserSniffs()
+    {
+        using var host = FunctionsApplication.CreateBuilder([
+            "--Tenant:TenantId=7d9a1c2e-0000-4000-8000-000000000001",
+            "--Tenant:ClientState=not-a-real-secret",
+            "--AzureWebJobsStorage=UseDevelopmentStorage=true",
+        ]).ConfigureRemediationFunctions().Build();
+        var sut = ActivatorUtilities.CreateInstance<NotificationsFunction>(host.Services);
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?validationToken=%3Cscript%3E");
+
+        var result = Assert.IsType<Microsoft.AspNetCore.Mvc.ContentResult>(await sut.RunAsync(context.Request, CancellationToken.None));
+
+        Assert.Equal((200, "<script>", "text/plain"), (result.StatusCode, result.Content, result.ContentType));
+        Assert.Equal("nosniff", context.Response.Headers.XContentTypeOptions);
+    }
 }

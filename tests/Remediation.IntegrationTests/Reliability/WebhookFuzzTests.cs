@@ -20,7 +20,8 @@ public sealed class WebhookFuzzTests(AzuriteFixture azurite, ITestOutputHelper o
     [Fact]
     public async Task Intake_ThousandsOfHostileValidAndReplayedBodies_QueuesEachValidNotificationExactlyOnce()
     {
-        var (sut, scanQueue) = await IntakeOnAzurite.CreateAsync(azurite, TenantId, ClientState, new RecordingTelemetry());
+        var (sut, scanQueue) = await IntakeOnAzurite.CreateAsync(azurite, TenantId, ClientState, new RecordingTelemetry(),
+            (HostileBodies.SubscriptionId, HostileBodies.MailboxId));
 
         var random = new Random(20261129);
         var hostile = HostileBodies.Generate(seed: 1, TenantId, ClientState).ToList();
@@ -69,11 +70,11 @@ public sealed class WebhookFuzzTests(AzuriteFixture azurite, ITestOutputHelper o
 
     private static string Notification(string message, string clientState, string tenantId) => JsonSerializer.Serialize(new Dictionary<string, object>
     {
-        ["subscriptionId"] = "sub-fuzz",
+        ["subscriptionId"] = HostileBodies.SubscriptionId,
         ["clientState"] = clientState,
         ["tenantId"] = tenantId,
         ["changeType"] = "created",
-        ["resource"] = $"Users/user-1/Messages/{message}",
+        ["resource"] = $"Users/{HostileBodies.MailboxId}/Messages/{message}",
         ["resourceData"] = new Dictionary<string, string> { ["id"] = message },
     });
 }

@@ -44,6 +44,20 @@ public sealed class CampaignStoreTests(AzuriteFixture azurite) : IClassFixture<A
     }
 
     [Fact]
+    public async Task MarkDispatchedAsync_SenderChosenMessageIdsPastTheKeyLimit_AreStoredAndFound()
+    {
+        var campaign = $"c-{Guid.NewGuid():N}";
+        await _sut.GetOrAddAsync(Campaign(campaign), CancellationToken.None);
+        // Longer than the 1 KiB key limit once escaped, with characters keys refuse and a control character.
+        var chosen = "<" + string.Concat(Enumerable.Repeat("#?/\\%\u0001", 120)) + "@sender.example>";
+        List<DispatchedWork> marks = [DispatchedWork.RecipientSearch(chosen), DispatchedWork.Search("user0001", chosen)];
+
+        await _sut.MarkDispatchedAsync(campaign, marks, CancellationToken.None);
+
+        Assert.Equal(marks.ToHashSet(), (await _sut.DispatchedAsync(campaign, CancellationToken.None)).ToHashSet());
+    }
+
+    [Fact]
     public async Task DispatchedAsync_CampaignWithNoMarks_IsEmpty()
     {
         var campaign = $"c-{Guid.NewGuid():N}";
