@@ -10,6 +10,8 @@ namespace Remediation.Core.Scanning;
 /// <summary>A message with what rules need, extracted once and within the scan limits.</summary>
 public sealed class ScannedMessage
 {
+    private string? _subjectAndText;
+
     private ScannedMessage(ScanInput input, TransportProvenance provenance)
     {
         Input = input;
@@ -26,6 +28,9 @@ public sealed class ScannedMessage
 
     /// <summary>The readable text of the body: plain parts and the visible text of HTML parts.</summary>
     public string Text { get; private set; } = "";
+
+    /// <summary>The subject and the body text as one, for rules that read both.</summary>
+    public string SubjectAndText => _subjectAndText ??= Subject + "\n" + Text;
 
     /// <summary>Every link in HTML bodies, with the text the reader sees.</summary>
     public IReadOnlyList<Anchor> Anchors { get; private set; } = [];
@@ -85,8 +90,12 @@ public sealed class ScannedMessage
             }
             else
             {
-                var attachment = new ScannedAttachment(part.FileName ?? "", part.ContentType.MimeType.ToLowerInvariant(), Decode(part), archives);
+                var attachment = new ScannedAttachment(part.FileName ?? "", part.ContentType.MimeType.ToLowerInvariant(), Decode(part), archives, limits.MaxAttachmentTextBytes);
                 message.LimitExceeded ??= attachment.Archive?.LimitExceeded;
+                if (attachment.IsHtml && attachment.IsTextCut)
+                {
+                    message.LimitExceeded ??= $"its HTML attachment \"{attachment.FileName}\" is larger than {limits.MaxAttachmentTextBytes} bytes";
+                }
                 attachments.Add(attachment);
             }
         }
@@ -99,12 +108,14 @@ public sealed class ScannedMessage
         return message;
     }
 
-    private static byte[] Decode(MimePart part)
+    private static ReadOnlyMemory<byte> Decode(MimePart part)
     {
-        if (part.Content is null) return [];
-        using var decoded = new MemoryStream();
+        if (part.Content is null) return ReadOnlyMemory<byte>.Empty;
+        // Decoding never makes content longer, so one buffer of the encoded size holds it without growing or copying.
+        var encoded = part.Content.Stream is { CanSeek: true } stream ? stream.Length : 0;
+        using var decoded = new MemoryStream((int)Math.Min(encoded, Array.MaxLength));
         part.Content.DecodeTo(decoded);
-        return decoded.ToArray();
+        return decoded.GetBuffer().AsMemory(0, (int)decoded.Length);
     }
 
     private static List<Uri> CollectLinks(string text, List<Anchor> anchors, List<string> markup)
@@ -121,10 +132,7 @@ public sealed class ScannedMessage
         foreach (var anchor in anchors) Add(anchor.Href);
         foreach (var source in markup.Prepend(text))
         {
-            foreach (var match in UrlPattern.Http().EnumerateMatches(source))
-            {
-                Add(source.Substring(match.Index, match.Length));
-            }
+            foreach (var url in HttpUrls.In(source)) Add(url);
         }
         return links;
     }

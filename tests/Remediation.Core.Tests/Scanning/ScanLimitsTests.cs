@@ -86,6 +86,46 @@ public class ScanLimitsTests
         Assert.NotNull(verdict.Unscannable);
     }
 
+    [Fact]
+    public void Scan_HtmlAttachmentLargerThanTextLimit_IsUnscannable()
+    {
+        var engine = TestMail.Engine(o => o.Limits.MaxAttachmentTextBytes = 1024);
+
+        var verdict = engine.Scan(new ScanInput(WithHtmlAttachment(new string('x', 2048))));
+
+        Assert.Equal(VerdictBand.Unscannable, verdict.Band);
+        Assert.Contains("HTML attachment \"page.html\" is larger than 1024 bytes", verdict.Unscannable, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_HtmlAttachmentLargerThanTextLimit_RulesReadOnlyTheLimit()
+    {
+        var limits = new ScanLimits { MaxAttachmentTextBytes = 1024 };
+
+        var attachment = Assert.Single(ScannedMessage.Read(new ScanInput(WithHtmlAttachment(new string('x', 2048))), limits, TestMail.TenantId).Attachments);
+
+        Assert.Equal(1024, attachment.Text.Length);
+        Assert.Equal(2048, attachment.Content.Length);
+    }
+
+    [Fact]
+    public void Read_HtmlAttachmentReadByTwoRules_IsDecodedToTextOnce()
+    {
+        var attachment = Assert.Single(TestMail.Read(WithHtmlAttachment("<p>hello</p>")).Attachments);
+
+        Assert.Same(attachment.Text, attachment.Text);
+    }
+
+    private static MimeMessage WithHtmlAttachment(string html)
+    {
+        var body = new Multipart("mixed") { new TextPart("plain") { Text = "see attached" } };
+        body.Add(new MimePart("text", "html") { FileName = "page.html", Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(html))) });
+        var mime = new MimeMessage { Subject = "page", Body = body };
+        mime.From.Add(MailboxAddress.Parse("a@partner.example"));
+        mime.To.Add(MailboxAddress.Parse($"alice@{TestMail.Domain}"));
+        return mime;
+    }
+
     private static Task<MimeMessage> LoadAsync(string mime) =>
         BoundedMimeLoader.LoadAsync(new MemoryStream(Encoding.ASCII.GetBytes(mime)), new ScanLimits(), CancellationToken.None);
 }
