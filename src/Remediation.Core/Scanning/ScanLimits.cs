@@ -20,7 +20,7 @@ public sealed class ScanLimits
     /// <summary>Characters of decoded body text (plain and HTML together).</summary>
     public int MaxBodyChars { get; set; } = 4_000_000;
 
-    /// <summary>Bytes of an attachment that rules read as text (HTML and scripts); its hash and type cover all of it.</summary>
+    /// <summary>Bytes of HTML attachments, all of a message's together, that rules read as text; hashes and types cover all.</summary>
     public int MaxAttachmentTextBytes { get; set; } = 4_000_000;
 
     public int MaxArchiveEntries { get; set; } = 2_000;

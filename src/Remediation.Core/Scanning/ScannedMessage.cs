@@ -66,6 +66,8 @@ public sealed class ScannedMessage
         var htmlMarkup = new HashSet<string>(StringComparer.Ordinal);
         var attachments = new List<ScannedAttachment>();
         var archives = new ArchiveInspector(limits);
+        // Rules read every HTML attachment's text: one budget for all of them bounds what each rule reads.
+        var attachmentTextLeft = limits.MaxAttachmentTextBytes;
         foreach (var part in tree.Leaves)
         {
             if (part is TextPart textPart && !part.IsAttachment && part.FileName is null && (textPart.IsPlain || textPart.IsHtml))
@@ -90,11 +92,12 @@ public sealed class ScannedMessage
             }
             else
             {
-                var attachment = new ScannedAttachment(part.FileName ?? "", part.ContentType.MimeType.ToLowerInvariant(), Decode(part), archives, limits.MaxAttachmentTextBytes);
+                var attachment = new ScannedAttachment(part.FileName ?? "", part.ContentType.MimeType.ToLowerInvariant(), Decode(part), archives, attachmentTextLeft);
                 message.LimitExceeded ??= attachment.Archive?.LimitExceeded;
-                if (attachment.IsHtml && attachment.IsTextCut)
+                if (attachment.IsHtml)
                 {
-                    message.LimitExceeded ??= $"its HTML attachment \"{attachment.FileName}\" is larger than {limits.MaxAttachmentTextBytes} bytes";
+                    if (attachment.IsTextCut) message.LimitExceeded ??= $"its HTML attachments are larger than {limits.MaxAttachmentTextBytes} bytes together";
+                    attachmentTextLeft -= Math.Min(attachment.Content.Length, attachmentTextLeft);
                 }
                 attachments.Add(attachment);
             }

@@ -91,35 +91,38 @@ public class ScanLimitsTests
     {
         var engine = TestMail.Engine(o => o.Limits.MaxAttachmentTextBytes = 1024);
 
-        var verdict = engine.Scan(new ScanInput(WithHtmlAttachment(new string('x', 2048))));
+        var verdict = engine.Scan(new ScanInput(WithHtmlAttachments(new string('x', 600), new string('y', 600))));
 
         Assert.Equal(VerdictBand.Unscannable, verdict.Band);
-        Assert.Contains("HTML attachment \"page.html\" is larger than 1024 bytes", verdict.Unscannable, StringComparison.Ordinal);
+        Assert.Contains("HTML attachments are larger than 1024 bytes together", verdict.Unscannable, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Read_HtmlAttachmentLargerThanTextLimit_RulesReadOnlyTheLimit()
+    public void Read_HtmlAttachmentsLargerThanTextLimit_RulesReadOnlyTheLimit()
     {
         var limits = new ScanLimits { MaxAttachmentTextBytes = 1024 };
 
-        var attachment = Assert.Single(ScannedMessage.Read(new ScanInput(WithHtmlAttachment(new string('x', 2048))), limits, TestMail.TenantId).Attachments);
+        var attachments = ScannedMessage.Read(new ScanInput(WithHtmlAttachments(new string('x', 600), new string('y', 600))), limits, TestMail.TenantId).Attachments;
 
-        Assert.Equal(1024, attachment.Text.Length);
-        Assert.Equal(2048, attachment.Content.Length);
+        Assert.Equal([600, 424], attachments.Select(a => a.Text.Length));
+        Assert.Equal([600, 600], attachments.Select(a => a.Content.Length));
     }
 
     [Fact]
     public void Read_HtmlAttachmentReadByTwoRules_IsDecodedToTextOnce()
     {
-        var attachment = Assert.Single(TestMail.Read(WithHtmlAttachment("<p>hello</p>")).Attachments);
+        var attachment = Assert.Single(TestMail.Read(WithHtmlAttachments("<p>hello</p>")).Attachments);
 
         Assert.Same(attachment.Text, attachment.Text);
     }
 
-    private static MimeMessage WithHtmlAttachment(string html)
+    private static MimeMessage WithHtmlAttachments(params string[] pages)
     {
         var body = new Multipart("mixed") { new TextPart("plain") { Text = "see attached" } };
-        body.Add(new MimePart("text", "html") { FileName = "page.html", Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(html))) });
+        foreach (var html in pages)
+        {
+            body.Add(new MimePart("text", "html") { FileName = "page.html", Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(html))) });
+        }
         var mime = new MimeMessage { Subject = "page", Body = body };
         mime.From.Add(MailboxAddress.Parse("a@partner.example"));
         mime.To.Add(MailboxAddress.Parse($"alice@{TestMail.Domain}"));

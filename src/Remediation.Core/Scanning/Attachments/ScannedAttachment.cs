@@ -44,8 +44,8 @@ public sealed class ScannedAttachment
         Kind == FileKind.Html || Extension is "htm" or "html" or "shtml" or "xhtml" or "svg" || ContentType is "text/html" or "image/svg+xml";
 
     /// <summary>
-    /// The content as text, for markup and scripts: decoded once for every rule that reads it, and only its first
-    /// <see cref="ScanLimits.MaxAttachmentTextBytes"/>.
+    /// The content as text, for markup and scripts: decoded once for every rule that reads it, and only as far as the
+    /// message's <see cref="ScanLimits.MaxAttachmentTextBytes"/> still allowed.
     /// </summary>
     public string Text => _text ??= Encoding.UTF8.GetString(Content.Span[..Math.Min(Content.Length, _maxTextBytes)]);
 
