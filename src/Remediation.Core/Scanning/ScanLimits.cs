@@ -20,6 +20,9 @@ public sealed class ScanLimits
     /// <summary>Characters of decoded body text (plain and HTML together).</summary>
     public int MaxBodyChars { get; set; } = 4_000_000;
 
+    /// <summary>Bytes of HTML attachments, all of a message's together, that rules read as text; hashes and types cover all.</summary>
+    public int MaxAttachmentTextBytes { get; set; } = 4_000_000;
+
     public int MaxArchiveEntries { get; set; } = 2_000;
 
     /// <summary>What an archive's entries claim to unpack to, all nesting levels together.</summary>

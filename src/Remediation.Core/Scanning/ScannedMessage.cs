@@ -10,6 +10,8 @@ namespace Remediation.Core.Scanning;
 /// <summary>A message with what rules need, extracted once and within the scan limits.</summary>
 public sealed class ScannedMessage
 {
+    private string? _subjectAndText;
+
     private ScannedMessage(ScanInput input, TransportProvenance provenance)
     {
         Input = input;
@@ -26,6 +28,9 @@ public sealed class ScannedMessage
 
     /// <summary>The readable text of the body: plain parts and the visible text of HTML parts.</summary>
     public string Text { get; private set; } = "";
+
+    /// <summary>The subject and the body text as one, for rules that read both.</summary>
+    public string SubjectAndText => _subjectAndText ??= Subject + "\n" + Text;
 
     /// <summary>Every link in HTML bodies, with the text the reader sees.</summary>
     public IReadOnlyList<Anchor> Anchors { get; private set; } = [];
@@ -61,6 +66,8 @@ public sealed class ScannedMessage
         var htmlMarkup = new HashSet<string>(StringComparer.Ordinal);
         var attachments = new List<ScannedAttachment>();
         var archives = new ArchiveInspector(limits);
+        // Rules read every HTML attachment's text: one budget for all of them bounds what each rule reads.
+        var attachmentTextLeft = limits.MaxAttachmentTextBytes;
         foreach (var part in tree.Leaves)
         {
             if (part is TextPart textPart && !part.IsAttachment && part.FileName is null && (textPart.IsPlain || textPart.IsHtml))
@@ -85,8 +92,13 @@ public sealed class ScannedMessage
             }
             else
             {
-                var attachment = new ScannedAttachment(part.FileName ?? "", part.ContentType.MimeType.ToLowerInvariant(), Decode(part), archives);
+                var attachment = new ScannedAttachment(part.FileName ?? "", part.ContentType.MimeType.ToLowerInvariant(), Decode(part), archives, attachmentTextLeft);
                 message.LimitExceeded ??= attachment.Archive?.LimitExceeded;
+                if (attachment.IsHtml)
+                {
+                    if (attachment.IsTextCut) message.LimitExceeded ??= $"its HTML attachments are larger than {limits.MaxAttachmentTextBytes} bytes together";
+                    attachmentTextLeft -= Math.Min(attachment.Content.Length, attachmentTextLeft);
+                }
                 attachments.Add(attachment);
             }
         }
@@ -99,12 +111,14 @@ public sealed class ScannedMessage
         return message;
     }
 
-    private static byte[] Decode(MimePart part)
+    private static ReadOnlyMemory<byte> Decode(MimePart part)
     {
-        if (part.Content is null) return [];
-        using var decoded = new MemoryStream();
+        if (part.Content is null) return ReadOnlyMemory<byte>.Empty;
+        // Decoding never makes content longer, so one buffer of the encoded size holds it without growing or copying.
+        var encoded = part.Content.Stream is { CanSeek: true } stream ? stream.Length : 0;
+        using var decoded = new MemoryStream((int)Math.Min(encoded, Array.MaxLength));
         part.Content.DecodeTo(decoded);
-        return decoded.ToArray();
+        return decoded.GetBuffer().AsMemory(0, (int)decoded.Length);
     }
 
     private static List<Uri> CollectLinks(string text, List<Anchor> anchors, List<string> markup)
@@ -121,10 +135,7 @@ public sealed class ScannedMessage
         foreach (var anchor in anchors) Add(anchor.Href);
         foreach (var source in markup.Prepend(text))
         {
-            foreach (var match in UrlPattern.Http().EnumerateMatches(source))
-            {
-                Add(source.Substring(match.Index, match.Length));
-            }
+            foreach (var url in HttpUrls.In(source)) Add(url);
         }
         return links;
     }

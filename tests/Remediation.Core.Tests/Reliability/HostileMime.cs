@@ -21,8 +21,45 @@ internal static class HostileMime
             yield return ("malformed encoding", Ascii(MalformedEncoding(random)));
             yield return ("truncated", Truncated(random));
             yield return ("non-UTF-8 bytes", RandomBytes(random));
+            var (family, build) = ContentAttacks[i % ContentAttacks.Count];
+            yield return (family, build(random.Next(64 * 1024, AttackBytes)));
         }
     }
+
+    /// <summary>The size of the content attack that kept a scanner busy for minutes.</summary>
+    public const int AttackBytes = 3_800_000;
+
+    /// <summary>
+    /// Content shaped to make a pattern or a reader retry from every position: each family stresses one thing the
+    /// rules read (HTML attachments, HTML and plain bodies, links, link text, display names), built to any size.
+    /// </summary>
+    public static IReadOnlyList<(string Family, Func<int, byte[]> Build)> ContentAttacks { get; } =
+    [
+        ("html attachment of <input", bytes => WithAttachment("page.html", "text/html", Repeat("<input ", bytes))),
+        ("html attachment of <input type=", bytes => WithAttachment("page.html", "text/html", Repeat("<input type= ", bytes))),
+        ("html attachment of atob(", bytes => WithAttachment("page.html", "text/html", Repeat("atob( ", bytes))),
+        ("html attachment of new Blob", bytes => WithAttachment("page.html", "text/html", "<script>atob(x)" + Repeat("new  Blob ", bytes))),
+        ("ten html attachments of <input", bytes => WithAttachments(Enumerable.Repeat(("page.html", "text/html", Repeat("<input ", bytes)), 10))),
+        ("html body of <form", bytes => WithBody("text/html", Repeat("<form action=", bytes))),
+        ("html body of unclosed <a href=", bytes => WithBody("text/html", Repeat("<a href=http://x.example/", bytes))),
+        ("html body of <input", bytes => WithBody("text/html", Repeat("<input ", bytes))),
+        ("link text of one long name", bytes => WithBody("text/html", $"<a href=\"http://x.example/\">www.{Repeat("a-", bytes)}.</a>")),
+        ("link of %-escapes", bytes => WithBody("text/plain", "http://x.example/" + Repeat("%41", bytes))),
+        ("one URL-like token", bytes => WithBody("text/plain", Repeat("http://a.", bytes))),
+        ("file: links", bytes => WithBody("text/plain", Repeat("file:///c:/", bytes))),
+        ("sums of digits", bytes => WithBody("text/plain", "million " + Repeat("1,", bytes))),
+        ("quoted-printable =3D", bytes => Ascii($"{Head}Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n{Repeat("=3D", bytes)}\r\n")),
+        ("display name of word characters", bytes => Ascii($"{Head.Replace("From: a@", "From: \"" + Repeat("a.", Math.Min(bytes, 200_000)) + "@x\" <a@", StringComparison.Ordinal)}\r\nbody\r\n")),
+    ];
+
+    private static string Repeat(string unit, int length)
+    {
+        var text = new StringBuilder(length + unit.Length);
+        while (text.Length < length) text.Append(unit);
+        return text.ToString();
+    }
+
+    private static byte[] WithBody(string contentType, string body) => Ascii($"{Head}Content-Type: {contentType}\r\n\r\n{body}\r\n");
 
     private static string DeepNesting(int depth)
     {
@@ -41,13 +78,13 @@ internal static class HostileMime
         return mime.Append("--p--\r\n").ToString();
     }
 
-    private static byte[] ZipBomb(int uncompressedBytes) => WithAttachment("bomb.zip", Zip(("payload.exe", new byte[uncompressedBytes])));
+    private static byte[] ZipBomb(int uncompressedBytes) => WithAttachment("bomb.zip", "application/zip", Zip(("payload.exe", new byte[uncompressedBytes])));
 
     private static byte[] NestedArchives(int depth)
     {
         var inner = Zip(("tool.exe", Encoding.ASCII.GetBytes("MZ" + new string('\0', 64))));
         for (var d = 0; d < depth; d++) inner = Zip(($"level{d}.zip", inner));
-        return WithAttachment("nested.zip", inner);
+        return WithAttachment("nested.zip", "application/zip", inner);
     }
 
     private static string MalformedEncoding(Random random) => random.Next(4) switch
@@ -71,10 +108,23 @@ internal static class HostileMime
         return [.. Encoding.ASCII.GetBytes("From: \u00ff\r\nSubject: "), .. body[..Math.Min(200, body.Length)], .. "\r\n\r\n"u8.ToArray(), .. body];
     }
 
-    private static byte[] WithAttachment(string name, byte[] content) => Ascii(
-        $"{Head}Content-Type: multipart/mixed; boundary=\"a\"\r\n\r\n--a\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n" +
-        $"--a\r\nContent-Type: application/zip; name=\"{name}\"\r\nContent-Disposition: attachment; filename=\"{name}\"\r\n" +
-        $"Content-Transfer-Encoding: base64\r\n\r\n{Convert.ToBase64String(content, Base64FormattingOptions.InsertLineBreaks)}\r\n--a--\r\n");
+    private static byte[] WithAttachment(string name, string contentType, string content) => WithAttachments([(name, contentType, content)]);
+
+    private static byte[] WithAttachment(string name, string contentType, byte[] content) => WithAttachments([(name, contentType, content)]);
+
+    private static byte[] WithAttachments(IEnumerable<(string Name, string ContentType, string Content)> attachments) =>
+        WithAttachments(attachments.Select(a => (a.Name, a.ContentType, Encoding.UTF8.GetBytes(a.Content))));
+
+    private static byte[] WithAttachments(IEnumerable<(string Name, string ContentType, byte[] Content)> attachments)
+    {
+        var mime = new StringBuilder($"{Head}Content-Type: multipart/mixed; boundary=\"a\"\r\n\r\n--a\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n");
+        foreach (var (name, contentType, content) in attachments)
+        {
+            mime.Append($"--a\r\nContent-Type: {contentType}; name=\"{name}\"\r\nContent-Disposition: attachment; filename=\"{name}\"\r\n")
+                .Append($"Content-Transfer-Encoding: base64\r\n\r\n{Convert.ToBase64String(content, Base64FormattingOptions.InsertLineBreaks)}\r\n");
+        }
+        return Ascii(mime.Append("--a--\r\n").ToString());
+    }
 
     private static byte[] Zip(params (string Name, byte[] Content)[] entries)
     {

@@ -86,6 +86,49 @@ public class ScanLimitsTests
         Assert.NotNull(verdict.Unscannable);
     }
 
+    [Fact]
+    public void Scan_HtmlAttachmentLargerThanTextLimit_IsUnscannable()
+    {
+        var engine = TestMail.Engine(o => o.Limits.MaxAttachmentTextBytes = 1024);
+
+        var verdict = engine.Scan(new ScanInput(WithHtmlAttachments(new string('x', 600), new string('y', 600))));
+
+        Assert.Equal(VerdictBand.Unscannable, verdict.Band);
+        Assert.Contains("HTML attachments are larger than 1024 bytes together", verdict.Unscannable, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_HtmlAttachmentsLargerThanTextLimit_RulesReadOnlyTheLimit()
+    {
+        var limits = new ScanLimits { MaxAttachmentTextBytes = 1024 };
+
+        var attachments = ScannedMessage.Read(new ScanInput(WithHtmlAttachments(new string('x', 600), new string('y', 600))), limits, TestMail.TenantId).Attachments;
+
+        Assert.Equal([600, 424], attachments.Select(a => a.Text.Length));
+        Assert.Equal([600, 600], attachments.Select(a => a.Content.Length));
+    }
+
+    [Fact]
+    public void Read_HtmlAttachmentReadByTwoRules_IsDecodedToTextOnce()
+    {
+        var attachment = Assert.Single(TestMail.Read(WithHtmlAttachments("<p>hello</p>")).Attachments);
+
+        Assert.Same(attachment.Text, attachment.Text);
+    }
+
+    private static MimeMessage WithHtmlAttachments(params string[] pages)
+    {
+        var body = new Multipart("mixed") { new TextPart("plain") { Text = "see attached" } };
+        foreach (var html in pages)
+        {
+            body.Add(new MimePart("text", "html") { FileName = "page.html", Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(html))) });
+        }
+        var mime = new MimeMessage { Subject = "page", Body = body };
+        mime.From.Add(MailboxAddress.Parse("a@partner.example"));
+        mime.To.Add(MailboxAddress.Parse($"alice@{TestMail.Domain}"));
+        return mime;
+    }
+
     private static Task<MimeMessage> LoadAsync(string mime) =>
         BoundedMimeLoader.LoadAsync(new MemoryStream(Encoding.ASCII.GetBytes(mime)), new ScanLimits(), CancellationToken.None);
 }

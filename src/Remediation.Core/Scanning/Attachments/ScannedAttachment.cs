@@ -6,15 +6,18 @@ namespace Remediation.Core.Scanning.Attachments;
 /// <summary>An attachment decoded once, with what its content shows it to be.</summary>
 public sealed class ScannedAttachment
 {
+    private readonly int _maxTextBytes;
     private string? _sha256;
+    private string? _text;
 
-    internal ScannedAttachment(string fileName, string contentType, byte[] content, ArchiveInspector archives)
+    internal ScannedAttachment(string fileName, string contentType, ReadOnlyMemory<byte> content, ArchiveInspector archives, int maxTextBytes)
     {
+        _maxTextBytes = maxTextBytes;
         FileName = fileName;
         ContentType = contentType;
         Content = content;
-        Kind = FileSignature.Detect(content);
-        IsEicar = FileSignature.IsEicar(content);
+        Kind = FileSignature.Detect(content.Span);
+        IsEicar = FileSignature.IsEicar(content.Span);
         if (Kind == FileKind.Zip) Archive = archives.Inspect(content);
     }
 
@@ -40,8 +43,14 @@ public sealed class ScannedAttachment
     public bool IsHtml =>
         Kind == FileKind.Html || Extension is "htm" or "html" or "shtml" or "xhtml" or "svg" || ContentType is "text/html" or "image/svg+xml";
 
-    /// <summary>The content as text, for markup and scripts.</summary>
-    public string Text => Encoding.UTF8.GetString(Content.Span);
+    /// <summary>
+    /// The content as text, for markup and scripts: decoded once for every rule that reads it, and only as far as the
+    /// message's <see cref="ScanLimits.MaxAttachmentTextBytes"/> still allowed.
+    /// </summary>
+    public string Text => _text ??= Encoding.UTF8.GetString(Content.Span[..Math.Min(Content.Length, _maxTextBytes)]);
+
+    /// <summary>Whether <see cref="Text"/> leaves the end of the content out.</summary>
+    public bool IsTextCut => Content.Length > _maxTextBytes;
 
     internal static string ExtensionOf(string name)
     {

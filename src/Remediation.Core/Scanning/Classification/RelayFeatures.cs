@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Remediation.Core.Scanning.Content;
 using MimeKit;
 using Remediation.Core.Scanning.Domains;
 
@@ -51,14 +52,14 @@ internal static partial class RelayFeatures
         }
     }
 
-    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s+", LinearRegex.Options)]
     private static partial Regex Whitespace();
 
     // "from <greeting> (<reverse name> [<address>] ...)".
-    [GeneratedRegex(@"^from\s+(?<helo>\S+)(?:\s+\((?<client>[^)]*)\))?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^from\s+(?<helo>\S+)(?:\s+\((?<client>[^)]*)\))?", LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex FromClause();
 
     // Names that ISPs give to dial-up, DSL and cable customers: the address spelled out, or words such as "dsl", "pool".
-    [GeneratedRegex(@"\d{1,3}[-.]\d{1,3}[-.]\d{1,3}|dsl|dial|cable|pool|dyn|ppp|client|user|host\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\d{1,3}[-.]\d{1,3}[-.]\d{1,3}|dsl|dial|cable|pool|dyn|ppp|client|user|host\d", LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex HomeConnection();
 }

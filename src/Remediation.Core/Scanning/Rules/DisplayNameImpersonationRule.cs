@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Remediation.Core.Scanning.Content;
 using Remediation.Core.Scanning.Domains;
 
 namespace Remediation.Core.Scanning.Rules;
@@ -32,6 +33,6 @@ public sealed partial class DisplayNameImpersonationRule(ProtectedIdentities ide
         }
     }
 
-    [GeneratedRegex(@"[\w.+-]+@(?<domain>[\w-]+(\.[\w-]+)+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[\w.+-]+@(?<domain>[\w-]+(\.[\w-]+)+)", LinearRegex.Options)]
     private static partial Regex AddressPattern();
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Remediation.Core.Scanning.Content;
 
 namespace Remediation.Core.Scanning.Rules;
 
@@ -29,9 +30,9 @@ public sealed partial class ForgedOutlookClientRule : IScanRule
         || messageId.EndsWith("@msn.com", StringComparison.OrdinalIgnoreCase);
 
     // "Outlook, Build …" and "Outlook 16.0", not Outlook 9's "IMO"/"CWS" modes or the Mac editions: those write other Message-IDs.
-    [GeneratedRegex(@"^\s*Microsoft (Office )?Outlook( Express)?(,| \d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*Microsoft (Office )?Outlook( Express)?(,| \d)", LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex OutlookForWindows();
 
-    [GeneratedRegex(@"^[0-9a-f]{12,16}\$[0-9a-f]{8}\$[0-9a-f]{8}\$?@", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9a-f]{12,16}\$[0-9a-f]{8}\$[0-9a-f]{8}\$?@", LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex OutlookMessageId();
 }

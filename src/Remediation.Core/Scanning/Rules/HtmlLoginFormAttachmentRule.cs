@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Remediation.Core.Scanning.Content;
 
 namespace Remediation.Core.Scanning.Rules;
 
@@ -16,6 +17,6 @@ public sealed partial class HtmlLoginFormAttachmentRule : IScanRule
         }
     }
 
-    [GeneratedRegex(@"<input[^>]+type\s*=\s*[""']?password", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<input[^>]+type\s*=\s*[""']?password", LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex PasswordInput();
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Remediation.Core.Scanning.Content;
 
 namespace Remediation.Core.Scanning.Rules;
 
@@ -26,9 +27,9 @@ public sealed partial class HtmlSmugglingRule : IScanRule
         }
     }
 
-    [GeneratedRegex(@"\batob\s*\(|\bunescape\s*\(|String\.fromCharCode\s*\(|\bdecodeURIComponent\s*\(", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\batob\s*\(|\bunescape\s*\(|String\.fromCharCode\s*\(|\bdecodeURIComponent\s*\(", LinearRegex.Options)]
     private static partial Regex Decoding();
 
-    [GeneratedRegex(@"\bnew\s+Blob\s*\(|createObjectURL\s*\(|msSaveOrOpenBlob\s*\(|\.download\s*=|\beval\s*\(|document\.write\s*\(", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bnew\s+Blob\s*\(|createObjectURL\s*\(|msSaveOrOpenBlob\s*\(|\.download\s*=|\beval\s*\(|document\.write\s*\(", LinearRegex.Options)]
     private static partial Regex Delivery();
 }

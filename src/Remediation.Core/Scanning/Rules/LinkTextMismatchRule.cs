@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Remediation.Core.Scanning.Content;
 using Remediation.Core.Scanning.Domains;
 
 namespace Remediation.Core.Scanning.Rules;
@@ -27,6 +28,6 @@ public sealed partial class LinkTextMismatchRule : IScanRule
     // A web address the reader takes for the destination. Bare names ("News.com", "ODP.NET") are brands as often as
     // addresses, so only a URL or a www. name counts.
     [GeneratedRegex(@"(?:https?://|\bwww\.)(?<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex ShownHost();
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Remediation.Core.Scanning.Content;
 
 namespace Remediation.Core.Scanning.Rules;
 
@@ -18,6 +19,6 @@ public sealed partial class ReplyWithoutThreadRule : IScanRule
         }
     }
 
-    [GeneratedRegex(@"^\s*(re|aw|sv|antw)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(re|aw|sv|antw)\s*:", LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex ReplyPrefix();
 }

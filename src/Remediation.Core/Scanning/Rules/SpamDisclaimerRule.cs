@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Remediation.Core.Scanning.Content;
 
 namespace Remediation.Core.Scanning.Rules;
 
@@ -13,18 +14,18 @@ public sealed partial class SpamDisclaimerRule : IScanRule
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
         // Most mail has none of the words the claim needs: looking for them first spares it the full pattern.
-        if (!Keywords().IsMatch(message.Subject) && !Keywords().IsMatch(message.Text)) yield break;
-        var found = Disclaimer().Match(message.Subject + "\n" + message.Text);
+        if (!Keywords().IsMatch(message.SubjectAndText)) yield break;
+        var found = Disclaimer().Match(message.SubjectAndText);
         if (found.Success)
         {
             yield return new RuleHit(Name, 3, ThreatCategory.Spam, $"Claims not to be spam (\"{found.Value}\").");
         }
     }
 
-    [GeneratedRegex(@"[sS][pP][aA][mM]|[uU][nN][sS][oO][lL][iI][cC][iI][tT][eE][dD]|1618")]
+    [GeneratedRegex(@"[sS][pP][aA][mM]|[uU][nN][sS][oO][lL][iI][cC][iI][tT][eE][dD]|1618", LinearRegex.Options)]
     private static partial Regex Keywords();
 
     [GeneratedRegex(@"\b(this|it)\s+(e-?mail\s+|message\s+|letter\s+|mailing\s+)?(is|was)\s+not\s+(a\s+)?(spam|unsolicited)\b|\bnot\s+(an?\s+)?unsolicited\s+(e-?mail|message|mail|commercial)|\bcannot\s+be\s+considered\s+spam\b|\b(S\.?\s?|senate\s+bill\s+|bill\s+)1618\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex Disclaimer();
 }

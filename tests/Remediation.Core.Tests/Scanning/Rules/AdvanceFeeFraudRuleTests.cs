@@ -35,9 +35,18 @@ public class AdvanceFeeFraudRuleTests
     [Theory]
     [InlineData("a budget of $250,000")]
     [InlineData("25 million users")]
+    [InlineData("12345 million dollars")]
     public void Evaluate_NoSumInTheMillions_DoesNotFire(string body)
     {
         Assert.Empty(_sut.Evaluate(TestMail.FromText("news", $"My late father left {body} with no next of kin.")));
+    }
+
+    [Fact]
+    public void Evaluate_BareSumAfterAWord_QuotesTheSumAlone()
+    {
+        var hit = Assert.Single(_sut.Evaluate(TestMail.FromText("news", "My late father left 10 million dollars with no next of kin.")));
+
+        Assert.Contains("(\"10 million dollars\")", hit.Reason, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 30_000)]

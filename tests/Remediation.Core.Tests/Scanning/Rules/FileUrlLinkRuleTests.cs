@@ -30,4 +30,24 @@ public class FileUrlLinkRuleTests
     {
         Assert.Empty(_sut.Evaluate(TestMail.Read("Links", "file-link-to-local-disk.eml")));
     }
+
+    [Theory]
+    [InlineData(@"file://fileserver/share/a.docx")]
+    [InlineData(@"file:///\\198.51.100.5\share\a.rtf")]
+    [InlineData(@"file:////fileserver/share/a.docx")]
+    [InlineData(@"see file:///C:/x.txt and FILE://localhostx/share")]
+    public void Evaluate_FileUrlToAnotherMachineInText_Fires(string text)
+    {
+        Assert.Equal(FileUrlLinkRule.Name, Assert.Single(_sut.Evaluate(TestMail.FromText("files", text))).Rule);
+    }
+
+    [Theory]
+    [InlineData(@"file:///C:/Users/alice/a.docx")]
+    [InlineData(@"file://localhost/c$/a.docx")]
+    [InlineData(@"file://c:/a.docx")]
+    [InlineData(@"file:///")]
+    public void Evaluate_FileUrlOnThisMachineInText_DoesNotFire(string text)
+    {
+        Assert.Empty(_sut.Evaluate(TestMail.FromText("files", text)));
+    }
 }
