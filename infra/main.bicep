@@ -147,6 +147,7 @@ var tableNames = [
   'fingerprints'
   'audit'
   'compromise'
+  'breakers'
 ]
 
 // The host-level function key Graph carries in the notification URLs. Admin-level functions (Restore, Approve)
