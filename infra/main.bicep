@@ -86,6 +86,11 @@ param maxMailboxesPerCampaign int = 500
 @description('What happens besides the alert when a mailbox is likely compromised. RevokeSessions needs the Graph permission User.RevokeSessions.All.')
 param compromiseResponse compromiseResponseType = 'AlertOnly'
 
+@description('Sessions revoked per hour across the tenant; beyond it likely compromised mailboxes are alerted on only (CircuitBreakerTripped alert).')
+@minValue(0)
+@maxValue(1000)
+param maxRevocationsPerHour int = 10
+
 @description('Upper bound of Flex Consumption instances. Graph limits each mailbox to 4 concurrent requests whatever the instance count.')
 @minValue(1)
 @maxValue(1000)
@@ -139,6 +144,7 @@ var workQueueNames = [
   'campaigns'
   'remediation-jobs'
   'subscription-events'
+  'session-revocations'
 ]
 var tableNames = [
   'verdicts'
@@ -262,6 +268,7 @@ module appSettings 'modules/appsettings.bicep' = {
     spamAction: spamAction
     maxMailboxesPerCampaign: maxMailboxesPerCampaign
     compromiseResponse: compromiseResponse
+    maxRevocationsPerHour: maxRevocationsPerHour
     notificationUrl: notificationUrl
     lifecycleNotificationUrl: 'https://${functionApp.outputs.defaultHostName}/api/lifecycle'
   }

@@ -41,6 +41,8 @@ param maxMailboxesPerCampaign = 500
 
 // RevokeSessions also signs a likely compromised user out everywhere (Graph permission User.RevokeSessions.All).
 param compromiseResponse = 'AlertOnly'
+// At most this many users signed out per hour by the pipeline; the rest are alerted on only.
+param maxRevocationsPerHour = 10
 
 param maximumInstanceCount = 40
 
