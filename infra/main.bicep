@@ -83,6 +83,11 @@ param spamAction remediationActionType = 'MoveToJunk'
 @maxValue(1000000)
 param maxMailboxesPerCampaign int = 500
 
+@description('Copies moved or deleted per hour across the tenant for campaigns the SOC did not approve; beyond it copies stay, audited as HeldByBreaker (CircuitBreakerTripped alert).')
+@minValue(0)
+@maxValue(1000000)
+param maxUnapprovedMovesPerHour int = 5000
+
 @description('What happens besides the alert when a mailbox is likely compromised. RevokeSessions needs the Graph permission User.RevokeSessions.All.')
 param compromiseResponse compromiseResponseType = 'AlertOnly'
 
@@ -267,6 +272,7 @@ module appSettings 'modules/appsettings.bicep' = {
     malwareAction: malwareAction
     spamAction: spamAction
     maxMailboxesPerCampaign: maxMailboxesPerCampaign
+    maxUnapprovedMovesPerHour: maxUnapprovedMovesPerHour
     compromiseResponse: compromiseResponse
     maxRevocationsPerHour: maxRevocationsPerHour
     notificationUrl: notificationUrl

@@ -38,6 +38,8 @@ param phishingAction = 'Quarantine'
 param malwareAction = 'Quarantine'
 param spamAction = 'MoveToJunk'
 param maxMailboxesPerCampaign = 500
+// Ten campaigns at the size above an hour; a rule gone wrong stops here until the SOC looks.
+param maxUnapprovedMovesPerHour = 5000
 
 // RevokeSessions also signs a likely compromised user out everywhere (Graph permission User.RevokeSessions.All).
 param compromiseResponse = 'AlertOnly'

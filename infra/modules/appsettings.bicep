@@ -71,6 +71,9 @@ param spamAction remediationActionType
 @description('Mailboxes a campaign may reach before it is held for the SOC.')
 param maxMailboxesPerCampaign int
 
+@description('Copies moved per hour for unapproved campaigns before the breaker holds further ones.')
+param maxUnapprovedMovesPerHour int
+
 @description('What happens besides the alert when a mailbox is likely compromised.')
 param compromiseResponse compromiseResponseType
 
@@ -116,6 +119,7 @@ var pipelineSettings = {
   Remediation__MalwareAction: malwareAction
   Remediation__SpamAction: spamAction
   Remediation__MaxMailboxesPerCampaign: string(maxMailboxesPerCampaign)
+  Remediation__MaxUnapprovedMovesPerHour: string(maxUnapprovedMovesPerHour)
   Compromise__Response: compromiseResponse
   Compromise__MaxRevocationsPerHour: string(maxRevocationsPerHour)
   Subscriptions__NotificationUrl: notificationUrl

@@ -9,6 +9,9 @@ public enum AuditOutcome
     Gone,
     Failed,
     Restored,
+
+    /// <summary>Not moved: the hourly cap on unapproved moves was reached. Claimed again by a later run of the job.</summary>
+    HeldByBreaker,
 }
 
 /// <summary>What the pipeline did to one copy, with what it needs to undo it.</summary>

@@ -109,7 +109,8 @@ public sealed partial class CampaignResolver(
             var searches = Pending(mailbox.Value.InternetMessageIds, id => DispatchedWork.Search(mailbox.Key, id), dispatched);
             if (copies.Count == 0 && searches.Count == 0) return;
             await _backPressure.SendAsync(() => queue.EnqueueAsync(WorkQueueNames.RemediationJobs, new RemediationJob(
-                campaign.Id, mailbox.Key, [.. copies.Select(c => c.Id)], [.. searches.Select(s => s.Id)], action, campaign.Rules, campaign.FirstNotifiedAt), ct), ct);
+                campaign.Id, mailbox.Key, [.. copies.Select(c => c.Id)], [.. searches.Select(s => s.Id)], action, campaign.Rules, campaign.FirstNotifiedAt,
+                campaign.Status == CampaignStatus.Approved), ct), ct);
             Interlocked.Increment(ref queued);
             foreach (var (_, item) in copies.Concat(searches)) unmarked.Enqueue(item);
             if (unmarked.Count >= MarksPerWrite) await MarkAsync(campaign.Id, unmarked, ct);

@@ -7,6 +7,7 @@ namespace Remediation.Core.Queues;
 /// <param name="InternetMessageIds">Message-IDs to search the mailbox for (copies not scanned yet).</param>
 /// <param name="Action">What to do; null in report-only mode.</param>
 /// <param name="NotifiedAt">When the campaign's first copy was announced, for time-to-remediate.</param>
+/// <param name="Approved">The SOC approved the campaign: its moves are outside the hourly cap on unapproved ones.</param>
 public sealed record RemediationJob(
     string CampaignId,
     string MailboxId,
@@ -14,4 +15,5 @@ public sealed record RemediationJob(
     IReadOnlyList<string> InternetMessageIds,
     RemediationAction? Action,
     IReadOnlyList<string> Rules,
-    DateTimeOffset NotifiedAt);
+    DateTimeOffset NotifiedAt,
+    bool Approved = false);

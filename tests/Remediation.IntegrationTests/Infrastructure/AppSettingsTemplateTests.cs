@@ -19,7 +19,7 @@ public class AppSettingsTemplateTests
         var remediation = new[]
         {
             nameof(RemediationOptions.ReportOnly), nameof(RemediationOptions.PhishingAction), nameof(RemediationOptions.MalwareAction),
-            nameof(RemediationOptions.SpamAction), nameof(RemediationOptions.MaxMailboxesPerCampaign),
+            nameof(RemediationOptions.SpamAction), nameof(RemediationOptions.MaxMailboxesPerCampaign), nameof(RemediationOptions.MaxUnapprovedMovesPerHour),
         }.Select(p => OptionsSettings.Key(RemediationOptions.Section, p));
         string[] explicitlyNeeded =
         [
@@ -126,6 +126,9 @@ public class AppSettingsTemplateTests
         Assert.Equal(
             code.MaxMailboxesPerCampaign.ToString(System.Globalization.CultureInfo.InvariantCulture),
             settings[OptionsSettings.Key(RemediationOptions.Section, nameof(RemediationOptions.MaxMailboxesPerCampaign))]);
+        Assert.Equal(
+            code.MaxUnapprovedMovesPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            settings[OptionsSettings.Key(RemediationOptions.Section, nameof(RemediationOptions.MaxUnapprovedMovesPerHour))]);
     }
 
     [Fact]
