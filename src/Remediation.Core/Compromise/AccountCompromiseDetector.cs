@@ -72,8 +72,9 @@ public sealed partial class AccountCompromiseDetector(
             [PipelineEventProperties.Score] = score.ToString(CultureInfo.InvariantCulture),
             [PipelineEventProperties.Response] = response,
         });
-        await ledger.RecordResponseAsync(mailboxId, response, evidence, now, cancellationToken);
+        // The revoke is queued before the record is written: a failure between the two loses a ledger row, not a revoke.
         if (revoke) await queue.EnqueueAsync(WorkQueueNames.SessionRevocations, new SessionRevocation(mailboxId, now), cancellationToken);
+        await ledger.RecordResponseAsync(mailboxId, response, evidence, now, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Mailbox {MailboxId} likely compromised: score {Score} from {Messages} malicious messages placed without transport; response {Response}")]
