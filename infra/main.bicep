@@ -83,8 +83,18 @@ param spamAction remediationActionType = 'MoveToJunk'
 @maxValue(1000000)
 param maxMailboxesPerCampaign int = 500
 
+@description('Copies moved or deleted per hour across the tenant for campaigns the SOC did not approve; beyond it copies stay, audited as HeldByBreaker (CircuitBreakerTripped alert).')
+@minValue(0)
+@maxValue(1000000)
+param maxUnapprovedMovesPerHour int = 5000
+
 @description('What happens besides the alert when a mailbox is likely compromised. RevokeSessions needs the Graph permission User.RevokeSessions.All.')
 param compromiseResponse compromiseResponseType = 'AlertOnly'
+
+@description('Sessions revoked per hour across the tenant; beyond it likely compromised mailboxes are alerted on only (CircuitBreakerTripped alert).')
+@minValue(0)
+@maxValue(1000)
+param maxRevocationsPerHour int = 10
 
 @description('Upper bound of Flex Consumption instances. Graph limits each mailbox to 4 concurrent requests whatever the instance count.')
 @minValue(1)
@@ -139,6 +149,7 @@ var workQueueNames = [
   'campaigns'
   'remediation-jobs'
   'subscription-events'
+  'session-revocations'
 ]
 var tableNames = [
   'verdicts'
@@ -147,6 +158,7 @@ var tableNames = [
   'fingerprints'
   'audit'
   'compromise'
+  'breakers'
 ]
 
 // The host-level function key Graph carries in the notification URLs. Admin-level functions (Restore, Approve)
@@ -260,7 +272,9 @@ module appSettings 'modules/appsettings.bicep' = {
     malwareAction: malwareAction
     spamAction: spamAction
     maxMailboxesPerCampaign: maxMailboxesPerCampaign
+    maxUnapprovedMovesPerHour: maxUnapprovedMovesPerHour
     compromiseResponse: compromiseResponse
+    maxRevocationsPerHour: maxRevocationsPerHour
     notificationUrl: notificationUrl
     lifecycleNotificationUrl: 'https://${functionApp.outputs.defaultHostName}/api/lifecycle'
   }

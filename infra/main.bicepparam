@@ -38,9 +38,13 @@ param phishingAction = 'Quarantine'
 param malwareAction = 'Quarantine'
 param spamAction = 'MoveToJunk'
 param maxMailboxesPerCampaign = 500
+// Ten campaigns at the size above an hour; a rule gone wrong stops here until the SOC looks.
+param maxUnapprovedMovesPerHour = 5000
 
 // RevokeSessions also signs a likely compromised user out everywhere (Graph permission User.RevokeSessions.All).
 param compromiseResponse = 'AlertOnly'
+// At most this many users signed out per hour by the pipeline; the rest are alerted on only.
+param maxRevocationsPerHour = 10
 
 param maximumInstanceCount = 40
 

@@ -125,7 +125,17 @@ var eventAlerts = [
     measure: ''
     extend: '| extend MailboxId = tostring(Properties.MailboxId)'
     dimensions: ['MailboxId']
-    description: 'Malicious mail was placed into this mailbox without passing the tenant\'s transport (typically appended over IMAP with the user\'s password), repeatedly or in a wave across mailboxes: someone else likely holds the credentials. The messages themselves were handled as a campaign. Look at MailboxId, Messages, CampaignId, FirstSeen, LastSeen and Response (RevokeSessions: sign-in sessions were already revoked). Now: reset the user\'s password and revoke their sessions; disable IMAP and POP for the mailbox (Set-CASMailbox <user> -ImapEnabled $false -PopEnabled $false); review the Entra sign-in logs between FirstSeen and LastSeen for IMAP and other legacy-protocol sign-ins and block their IP addresses; check inbox rules and forwarding (Get-InboxRule), app passwords and MFA methods. Then restore the mailbox\'s access: re-enable only the protocols the user needs once the credentials are new.'
+    description: 'Malicious mail was placed into this mailbox without passing the tenant\'s transport (typically appended over IMAP with the user\'s password), repeatedly or in a wave across mailboxes: someone else likely holds the credentials. The messages themselves were handled as a campaign. Look at MailboxId, Messages, CampaignId, FirstSeen, LastSeen and Response (RevokeSessions: the revoke of the sign-in sessions is queued and retried, and one that keeps failing waits in session-revocations-poison with a PoisonMessage alert; AlertOnly (revocation cap reached): the hourly cap held it back, revoke by hand). Now: reset the user\'s password and revoke their sessions; disable IMAP and POP for the mailbox (Set-CASMailbox <user> -ImapEnabled $false -PopEnabled $false); review the Entra sign-in logs between FirstSeen and LastSeen for IMAP and other legacy-protocol sign-ins and block their IP addresses; check inbox rules and forwarding (Get-InboxRule), app passwords and MFA methods. Then restore the mailbox\'s access: re-enable only the protocols the user needs once the credentials are new.'
+  }
+  {
+    eventName: 'CircuitBreakerTripped'
+    displayName: 'Hourly cap on an autonomous action reached'
+    severity: 1
+    threshold: 0
+    measure: ''
+    extend: '| extend Breaker = tostring(Properties.Breaker)'
+    dimensions: ['Breaker']
+    description: 'The pipeline reached its hourly cap (Limit) on an autonomous action in the hour starting at Window, and stops taking that action until the next hour. Breaker SessionRevocations (Compromise__MaxRevocationsPerHour): further likely compromised mailboxes are alerted on (MailboxCompromised, Response "AlertOnly (revocation cap reached)") but their sessions are not revoked; revoke them by hand after checking the alerts (Revoke-MgUserSignInSession), or find the detection fault if they are not really compromised. Breaker UnapprovedMoves (Remediation__MaxUnapprovedMovesPerHour): copies of campaigns nobody approved stay in the recipients\' mailboxes, audited as HeldByBreaker (a replayed remediation job takes them again); check the MessageRemediated events of the hour for a rule gone wrong (false positives: ${restoreHowTo}), and if the campaigns are genuine remove the held copies by hand (Purview content search and purge). A cap reached is either an attack larger than expected or the pipeline acting wrongly at scale: look now.'
   }
   {
     eventName: 'SuspiciousMessage'

@@ -71,8 +71,14 @@ param spamAction remediationActionType
 @description('Mailboxes a campaign may reach before it is held for the SOC.')
 param maxMailboxesPerCampaign int
 
+@description('Copies moved per hour for unapproved campaigns before the breaker holds further ones.')
+param maxUnapprovedMovesPerHour int
+
 @description('What happens besides the alert when a mailbox is likely compromised.')
 param compromiseResponse compromiseResponseType
+
+@description('Sessions revoked per hour across the tenant before the breaker holds further revocations.')
+param maxRevocationsPerHour int
 
 @description('HTTPS URL Graph posts change notifications to.')
 param notificationUrl string
@@ -113,7 +119,9 @@ var pipelineSettings = {
   Remediation__MalwareAction: malwareAction
   Remediation__SpamAction: spamAction
   Remediation__MaxMailboxesPerCampaign: string(maxMailboxesPerCampaign)
+  Remediation__MaxUnapprovedMovesPerHour: string(maxUnapprovedMovesPerHour)
   Compromise__Response: compromiseResponse
+  Compromise__MaxRevocationsPerHour: string(maxRevocationsPerHour)
   Subscriptions__NotificationUrl: notificationUrl
   Subscriptions__LifecycleNotificationUrl: lifecycleNotificationUrl
   // The app appends this key as "code" to both URLs and Graph sends it back on every delivery. It is a Key Vault

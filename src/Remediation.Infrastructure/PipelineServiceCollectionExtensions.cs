@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Remediation.Core;
 using Remediation.Core.Audit;
+using Remediation.Core.Breakers;
 using Remediation.Core.Campaigns;
 using Remediation.Core.Compromise;
 using Remediation.Core.Intake;
@@ -51,6 +52,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IAuditTrail, TableAuditTrail>();
         services.AddSingleton<ICompromiseLedger, TableCompromiseLedger>();
         services.AddSingleton<IAccountGateway, GraphAccountGateway>();
+        services.AddSingleton<IHourlyBudget, TableHourlyBudget>();
+        services.AddSingleton<CircuitBreaker>();
         services.TryAddSingleton<IPipelineTelemetry, LoggingPipelineTelemetry>();
 
         services.AddScanEngine(configuration);
@@ -63,6 +66,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<MailboxRemediator>();
         services.AddSingleton<RemediationUndo>();
         services.AddSingleton<AccountCompromiseDetector>();
+        services.AddSingleton<SessionRevoker>();
         services.AddSingleton<PoisonQueueMonitor>();
         services.AddSingleton<SubscriptionKeeper>();
         services.AddSingleton<MailboxResync>();

@@ -1,5 +1,6 @@
 using Microsoft.Azure.WebJobs;
 using Remediation.Core.Campaigns;
+using Remediation.Core.Compromise;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
 using Remediation.Core.Scanning;
@@ -12,7 +13,11 @@ namespace Remediation.LocalHost;
 /// triggers (batching, dequeue count, the poison queue).
 /// </summary>
 public sealed class QueueTriggers(
-    MessageScanner scanner, CampaignResolver campaigns, MailboxRemediator remediator, SubscriptionEventHandler subscriptions)
+    MessageScanner scanner,
+    CampaignResolver campaigns,
+    MailboxRemediator remediator,
+    SubscriptionEventHandler subscriptions,
+    SessionRevoker revoker)
 {
     [FunctionName("Scan")]
     public Task ScanAsync([QueueTrigger(WorkQueueNames.ScanRequests)] string message, CancellationToken cancellationToken) =>
@@ -29,4 +34,8 @@ public sealed class QueueTriggers(
     [FunctionName("SubscriptionEvents")]
     public Task SubscriptionEventsAsync([QueueTrigger(WorkQueueNames.SubscriptionEvents)] string message, CancellationToken cancellationToken) =>
         subscriptions.HandleAsync(WorkItemJson.Deserialize<SubscriptionEvent>(message), cancellationToken);
+
+    [FunctionName("SessionRevocations")]
+    public Task SessionRevocationsAsync([QueueTrigger(WorkQueueNames.SessionRevocations)] string message, CancellationToken cancellationToken) =>
+        revoker.RevokeAsync(WorkItemJson.Deserialize<SessionRevocation>(message), cancellationToken);
 }

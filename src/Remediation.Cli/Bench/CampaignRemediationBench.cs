@@ -59,6 +59,8 @@ internal static class CampaignRemediationBench
             {
                 ["Detection:BlockedUrlDomains:0"] = SampleMail.PhishingDomain,
                 ["Remediation:MaxMailboxesPerCampaign"] = mailboxes.ToString(CultureInfo.InvariantCulture),
+                // Speed is measured here, not the hourly cap on unapproved moves.
+                ["Remediation:MaxUnapprovedMovesPerHour"] = mailboxes.ToString(CultureInfo.InvariantCulture),
                 ["Subscriptions:Mailboxes:0"] = $"{Observer}@{Domain}",
                 ["LocalHost:QueueBatchSize"] = QueueBatchSize.ToString(CultureInfo.InvariantCulture),
                 ["LocalHost:NewBatchThreshold"] = NewBatchThreshold.ToString(CultureInfo.InvariantCulture),

@@ -12,6 +12,9 @@ public enum AuditOutcome
 
     /// <summary>Found by the campaign's Message-ID but with other content: left where it was.</summary>
     ContentMismatch,
+
+    /// <summary>Not moved: the hourly cap on unapproved moves was reached. Claimed again by a later run of the job.</summary>
+    HeldByBreaker,
 }
 
 /// <summary>What the pipeline did to one copy, with what it needs to undo it.</summary>

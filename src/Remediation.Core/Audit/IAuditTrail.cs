@@ -9,7 +9,7 @@ public interface IAuditTrail
 
     /// <summary>
     /// Records <paramref name="pending"/> unless another job holds the copy or it was dealt with: returns the record
-    /// this job may act on, or null. A copy whose record failed, or stayed pending longer than
+    /// this job may act on, or null. A copy whose record failed or was held by the breaker, or stayed pending longer than
     /// <paramref name="staleAfter"/> (its job died), can be claimed again; it keeps the original folder recorded first.
     /// </summary>
     Task<AuditRecord?> TryClaimAsync(AuditRecord pending, TimeSpan staleAfter, CancellationToken cancellationToken);

@@ -118,7 +118,7 @@ public sealed partial class CampaignResolver(
             if (copies.Count == 0 && searches.Count == 0) return;
             await _backPressure.SendAsync(() => queue.EnqueueAsync(WorkQueueNames.RemediationJobs, new RemediationJob(
                 campaign.Id, mailbox.Key, [.. copies.Select(c => c.Id)], [.. searches.Select(s => s.Id)], action, campaign.Rules, campaign.FirstNotifiedAt,
-                campaign.Seed.ContentFingerprint), ct), ct);
+                campaign.Seed.ContentFingerprint, campaign.Status == CampaignStatus.Approved), ct), ct);
             Interlocked.Increment(ref queued);
             foreach (var (_, item) in copies.Concat(searches)) unmarked.Enqueue(item);
             if (unmarked.Count >= MarksPerWrite) await MarkAsync(campaign.Id, unmarked, ct);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Remediation.Core.Breakers;
+using Remediation.Core.Queues;
 using Remediation.Core.Telemetry;
 
 namespace Remediation.Core.Compromise;
@@ -9,17 +11,19 @@ namespace Remediation.Core.Compromise;
 /// Malicious mail placed into a mailbox without passing transport means someone holds its credentials (the Email
 /// Appender logs in over IMAP). Evidence is weighted by count and recency and correlated across the mailboxes of a
 /// wave; a mailbox over the threshold raises the "mailbox likely compromised" alert and, by policy, loses its
-/// sign-in sessions. Benign untransported mail (migrations, a user's own IMAP client) never counts.
+/// sign-in sessions (up to an hourly cap, on the session-revocations queue). Benign untransported mail (migrations, a user's own IMAP client) never counts.
 /// </summary>
 public sealed partial class AccountCompromiseDetector(
     ICompromiseLedger ledger,
-    IAccountGateway accounts,
+    IWorkQueue queue,
+    CircuitBreaker breaker,
     IPipelineTelemetry telemetry,
     IOptions<CompromiseOptions> options,
     TimeProvider clock,
     ILogger<AccountCompromiseDetector> logger)
 {
     private const int ConcurrentScansMargin = 32;
+    private const string CappedResponse = "AlertOnly (revocation cap reached)";
 
     public async Task RecordAsync(CompromiseEvidence evidence, CancellationToken cancellationToken)
     {
@@ -52,12 +56,11 @@ public sealed partial class AccountCompromiseDetector(
         if (score < options.Value.Threshold) return;
         if (!await ledger.TryOpenIncidentAsync(mailboxId, now, options.Value.Cooldown, cancellationToken)) return;
 
-        var response = options.Value.Response;
-        if (response == CompromiseResponse.RevokeSessions)
-        {
-            await accounts.RevokeSignInSessionsAsync(mailboxId, cancellationToken);
-        }
-        await ledger.RecordResponseAsync(mailboxId, response.ToString(), evidence, now, cancellationToken);
+        // A retry finds the incident open and stops: so the alert goes out now, and the revoke, which can fail, runs
+        // apart with retries of its own.
+        var revoke = options.Value.Response == CompromiseResponse.RevokeSessions
+            && await breaker.TryTakeAsync(CircuitBreaker.SessionRevocations, options.Value.MaxRevocationsPerHour, cancellationToken);
+        var response = revoke || options.Value.Response == CompromiseResponse.AlertOnly ? options.Value.Response.ToString() : CappedResponse;
         LogCompromised(mailboxId, score, evidence.Count, response);
         telemetry.Emit(PipelineEvents.MailboxCompromised, new Dictionary<string, string>
         {
@@ -67,10 +70,13 @@ public sealed partial class AccountCompromiseDetector(
             [PipelineEventProperties.FirstSeen] = evidence.Min(e => e.At).ToString("o", CultureInfo.InvariantCulture),
             [PipelineEventProperties.LastSeen] = evidence.Max(e => e.At).ToString("o", CultureInfo.InvariantCulture),
             [PipelineEventProperties.Score] = score.ToString(CultureInfo.InvariantCulture),
-            [PipelineEventProperties.Response] = response.ToString(),
+            [PipelineEventProperties.Response] = response,
         });
+        // The revoke is queued before the record is written: a failure between the two loses a ledger row, not a revoke.
+        if (revoke) await queue.EnqueueAsync(WorkQueueNames.SessionRevocations, new SessionRevocation(mailboxId, now), cancellationToken);
+        await ledger.RecordResponseAsync(mailboxId, response, evidence, now, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Mailbox {MailboxId} likely compromised: score {Score} from {Messages} malicious messages placed without transport; response {Response}")]
-    private partial void LogCompromised(string mailboxId, double score, int messages, CompromiseResponse response);
+    private partial void LogCompromised(string mailboxId, double score, int messages, string response);
 }

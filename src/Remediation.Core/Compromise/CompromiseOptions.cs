@@ -27,6 +27,12 @@ public sealed class CompromiseOptions
     /// <summary>A wave reaching at least this many mailboxes (the same campaign appended into each) adds 1 to each of them.</summary>
     public int WaveMailboxes { get; set; } = 2;
 
+    /// <summary>
+    /// Sessions revoked per hour across the tenant; beyond it mailboxes are alerted on only. A real wave in one tenant
+    /// is a handful of accounts: dozens an hour is more likely a detection fault signing out the whole company.
+    /// </summary>
+    public int MaxRevocationsPerHour { get; set; } = 10;
+
     /// <summary>Evidence within this time of a response belongs to the same incident and is not acted on again.</summary>
     public TimeSpan Cooldown { get; set; } = TimeSpan.FromDays(1);
 }

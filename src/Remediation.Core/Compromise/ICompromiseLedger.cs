@@ -20,4 +20,7 @@ public interface ICompromiseLedger
 
     /// <summary>Records the response taken and the evidence it rested on.</summary>
     Task RecordResponseAsync(string mailboxId, string response, IReadOnlyList<CompromiseEvidence> evidence, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Records that the incident's sessions were revoked: once, however often the revoke ran.</summary>
+    Task RecordRevocationAsync(string mailboxId, DateTimeOffset incidentOpenedAt, DateTimeOffset revokedAt, CancellationToken cancellationToken);
 }

@@ -8,6 +8,7 @@ namespace Remediation.Core.Queues;
 /// <param name="Action">What to do; null in report-only mode.</param>
 /// <param name="NotifiedAt">When the campaign's first copy was announced, for time-to-remediate.</param>
 /// <param name="Fingerprint">The campaign's content: a copy found by Message-ID is touched only when it matches.</param>
+/// <param name="Approved">The SOC approved the campaign: its moves are outside the hourly cap on unapproved ones.</param>
 public sealed record RemediationJob(
     string CampaignId,
     string MailboxId,
@@ -16,4 +17,5 @@ public sealed record RemediationJob(
     RemediationAction? Action,
     IReadOnlyList<string> Rules,
     DateTimeOffset NotifiedAt,
-    string? Fingerprint = null);
+    string? Fingerprint = null,
+    bool Approved = false);

@@ -7,9 +7,10 @@ public static class WorkQueueNames
     public const string Campaigns = "campaigns";
     public const string RemediationJobs = "remediation-jobs";
     public const string SubscriptionEvents = "subscription-events";
+    public const string SessionRevocations = "session-revocations";
 
     /// <summary>The queue trigger engine moves a message here after the configured number of failed attempts.</summary>
     public static string PoisonOf(string queueName) => queueName + "-poison";
 
-    public static IReadOnlyList<string> All { get; } = [ScanRequests, Campaigns, RemediationJobs, SubscriptionEvents];
+    public static IReadOnlyList<string> All { get; } = [ScanRequests, Campaigns, RemediationJobs, SubscriptionEvents, SessionRevocations];
 }

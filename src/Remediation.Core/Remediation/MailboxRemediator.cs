@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Remediation.Core.Audit;
+using Remediation.Core.Breakers;
 using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
 using Remediation.Core.Scanning;
@@ -18,6 +19,7 @@ public sealed partial class MailboxRemediator(
     IAuditTrail audit,
     ScanEngine engine,
     IPipelineTelemetry telemetry,
+    CircuitBreaker breaker,
     IOptions<RemediationOptions> options,
     TimeProvider clock,
     ILogger<MailboxRemediator> logger)
@@ -68,6 +70,10 @@ public sealed partial class MailboxRemediator(
         var outcome = job.Action switch
         {
             null => AuditOutcome.ReportOnly,
+            // The hourly cap on unapproved moves; a copy already where it belongs costs nothing, and an approved
+            // campaign is the SOC's decision, not the pipeline's.
+            _ when !job.Approved && copy.ParentFolderId != destination
+                && !await breaker.TryTakeAsync(CircuitBreaker.UnapprovedMoves, options.Value.MaxUnapprovedMovesPerHour, cancellationToken) => AuditOutcome.HeldByBreaker,
             RemediationAction.SoftDelete => await mailboxes.SoftDeleteAsync(job.MailboxId, copy.MessageId, cancellationToken) ? AuditOutcome.Remediated : AuditOutcome.Gone,
             _ when copy.ParentFolderId == destination => AuditOutcome.Remediated,
             _ => await mailboxes.MoveAsync(job.MailboxId, copy.MessageId, destination!, cancellationToken) is null ? AuditOutcome.Gone : AuditOutcome.Remediated,
@@ -77,7 +83,7 @@ public sealed partial class MailboxRemediator(
         {
             Track(PipelineEvents.MessageRemediated, job, copy.MessageId, outcome.ToString());
         }
-        return outcome != AuditOutcome.Gone;
+        return outcome is not (AuditOutcome.Gone or AuditOutcome.HeldByBreaker);
     }
 
     private async Task<List<MessageLocation>> LocateCopiesAsync(RemediationJob job, CancellationToken cancellationToken)

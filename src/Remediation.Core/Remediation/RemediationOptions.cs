@@ -39,6 +39,13 @@ public sealed class RemediationOptions
     [Range(1, 100_000)]
     public int MaxQueuedJobs { get; set; } = 500;
 
+    /// <summary>
+    /// Copies moved or deleted per hour, across the tenant, for campaigns the SOC did not approve; beyond it copies
+    /// stay where they are, audited as held by the breaker. Ten campaigns at the blast-radius guard's size fit in it.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int MaxUnapprovedMovesPerHour { get; set; } = 5_000;
+
     public RemediationAction ActionFor(ThreatCategory category) => category switch
     {
         ThreatCategory.Malware => MalwareAction,

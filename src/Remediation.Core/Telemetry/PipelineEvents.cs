@@ -48,11 +48,14 @@ public static class PipelineEvents
     /// <summary>A scan found a message suspicious (alert only, no action).</summary>
     public const string SuspiciousMessage = "SuspiciousMessage";
 
+    /// <summary>An hourly cap on an autonomous action (session revocations, unapproved moves) was reached: further ones wait.</summary>
+    public const string CircuitBreakerTripped = "CircuitBreakerTripped";
+
     /// <summary>The events the SOC is alerted to: each has an alert rule in <c>infra/</c>. The others feed dashboards.</summary>
     public static IReadOnlyList<string> Alerting { get; } =
     [
         MessageRemediated, CampaignHeld, RemediationFailed, PoisonMessage, SubscriptionRenewalFailed,
-        MessageUnscannable, WebhookRejected, MailboxCompromised, SuspiciousMessage, CopyMismatch,
+        MessageUnscannable, WebhookRejected, MailboxCompromised, SuspiciousMessage, CopyMismatch, CircuitBreakerTripped,
     ];
 }
 
@@ -80,4 +83,7 @@ public static class PipelineEventProperties
     public const string FirstSeen = "FirstSeen";
     public const string LastSeen = "LastSeen";
     public const string Response = "Response";
+    public const string Breaker = "Breaker";
+    public const string Limit = "Limit";
+    public const string Window = "Window";
 }

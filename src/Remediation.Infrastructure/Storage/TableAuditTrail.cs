@@ -32,7 +32,7 @@ public sealed class TableAuditTrail(TableServiceClient tables) : IAuditTrail
         var existing = await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(pending.CampaignId), RowKey(pending.MailboxId, pending.MessageId), cancellationToken: cancellationToken);
         if (!existing.HasValue) return null;
         var current = ToRecord(existing.Value!);
-        var claimable = current.Outcome == AuditOutcome.Failed || (current.Outcome == AuditOutcome.Pending && pending.At - current.At > staleAfter);
+        var claimable = current.Outcome is AuditOutcome.Failed or AuditOutcome.HeldByBreaker || (current.Outcome == AuditOutcome.Pending && pending.At - current.At > staleAfter);
         if (!claimable) return null;
         var claim = pending with { OriginalFolderId = current.OriginalFolderId ?? pending.OriginalFolderId };
         try

@@ -91,5 +91,17 @@ public sealed class TableCompromiseLedger(TableServiceClient tables) : ICompromi
             ["At"] = at,
         }, cancellationToken);
 
+    public async Task RecordRevocationAsync(string mailboxId, DateTimeOffset incidentOpenedAt, DateTimeOffset revokedAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.AddEntityAsync(new TableEntity(Key(mailboxId), $"revoked|{incidentOpenedAt.UtcTicks:D20}") { ["At"] = revokedAt }, cancellationToken);
+        }
+        catch (RequestFailedException error) when (error.Status == 409)
+        {
+            // A retried revoke: the first record stands.
+        }
+    }
+
     private static string Key(string mailboxId) => TableKeys.Escape(mailboxId);
 }

@@ -9,6 +9,7 @@ public static class TableNames
     public const string Fingerprints = "fingerprints";
     public const string Audit = "audit";
     public const string Compromise = "compromise";
+    public const string Breakers = "breakers";
 
-    public static IReadOnlyList<string> All { get; } = [Verdicts, Subscriptions, Campaigns, Fingerprints, Audit, Compromise];
+    public static IReadOnlyList<string> All { get; } = [Verdicts, Subscriptions, Campaigns, Fingerprints, Audit, Compromise, Breakers];
 }

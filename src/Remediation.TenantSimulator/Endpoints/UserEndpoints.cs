@@ -39,6 +39,11 @@ internal static class UserEndpoints
             return GraphErrors.UserNotFound(user);
         }
 
+        if (tenant.TakeRevocationFault())
+        {
+            return GraphErrors.Result(StatusCodes.Status500InternalServerError, "generalException", "An injected fault: the sessions were not revoked.");
+        }
+
         tenant.RecordSignInSessionsRevoked(mailbox.Id);
         return Results.Json(new JsonObject { ["@odata.context"] = "https://graph.microsoft.com/v1.0/$metadata#Edm.Boolean", ["value"] = true });
     }

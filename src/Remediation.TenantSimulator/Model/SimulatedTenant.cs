@@ -12,6 +12,7 @@ public sealed class SimulatedTenant
     private readonly List<SimulatedMailbox> mailboxes = [];
     private readonly ConcurrentDictionary<string, SimulatedMailbox> mailboxesByIdOrUpn = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<string> revokedSignInSessions = new();
+    private int revocationFaultsLeft;
     private readonly TimeProvider timeProvider;
     private readonly TransportStamper transport;
     private readonly SubscriptionRegistry subscriptions;
@@ -148,7 +149,13 @@ public sealed class SimulatedTenant
         return Task.CompletedTask;
     }
 
+    /// <summary>The next <paramref name="count"/> calls to revokeSignInSessions fail with 500 (which Graph clients do not retry).</summary>
+    public void FailSignInSessionRevocations(int count) => Volatile.Write(ref revocationFaultsLeft, count);
+
     internal void RecordSignInSessionsRevoked(string userId) => revokedSignInSessions.Enqueue(userId);
+
+    /// <summary>Whether this revocation is one of those set to fail.</summary>
+    internal bool TakeRevocationFault() => Interlocked.Decrement(ref revocationFaultsLeft) >= 0;
 
     private SimulatedMailbox RequireMailbox(string idOrUserPrincipalName) =>
         FindMailbox(idOrUserPrincipalName) ?? throw new KeyNotFoundException($"No mailbox {idOrUserPrincipalName}.");

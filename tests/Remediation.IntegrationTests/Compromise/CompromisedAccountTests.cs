@@ -23,6 +23,8 @@ public sealed class CompromisedAccountTests : IAsyncLifetime
             ["Detection:BlockedUrlDomains:0"] = SampleMail.PhishingDomain,
             ["Detection:BlockedUrlDomains:1"] = SampleMail.AppenderDomain,
             ["Compromise:Response"] = "RevokeSessions",
+            // Detection is under test here, not the hourly cap: the whole wave may be revoked.
+            ["Compromise:MaxRevocationsPerHour"] = "100",
         },
         ConfigureServices = services => services.AddSingleton<IPipelineTelemetry>(_telemetry),
     });

@@ -1,4 +1,5 @@
 using Remediation.Core;
+using Remediation.Core.Compromise;
 using Remediation.Core.Remediation;
 using Remediation.Core.Scanning;
 using Remediation.Core.Subscriptions;
@@ -18,7 +19,7 @@ public class AppSettingsTemplateTests
         var remediation = new[]
         {
             nameof(RemediationOptions.ReportOnly), nameof(RemediationOptions.PhishingAction), nameof(RemediationOptions.MalwareAction),
-            nameof(RemediationOptions.SpamAction), nameof(RemediationOptions.MaxMailboxesPerCampaign),
+            nameof(RemediationOptions.SpamAction), nameof(RemediationOptions.MaxMailboxesPerCampaign), nameof(RemediationOptions.MaxUnapprovedMovesPerHour),
         }.Select(p => OptionsSettings.Key(RemediationOptions.Section, p));
         string[] explicitlyNeeded =
         [
@@ -31,6 +32,7 @@ public class AppSettingsTemplateTests
             OptionsSettings.Key(SubscriptionOptions.Section, nameof(SubscriptionOptions.Mailboxes)) + "__1",
             OptionsSettings.Key(DetectionOptions.Section, nameof(DetectionOptions.BlockedSenderDomains)) + "__0",
             OptionsSettings.Key(DetectionOptions.Section, nameof(DetectionOptions.BlockedUrlDomains)) + "__0",
+            OptionsSettings.Key(CompromiseOptions.Section, nameof(CompromiseOptions.MaxRevocationsPerHour)),
             OptionsSettings.Key(GraphOptions.Section, nameof(GraphOptions.ClientId)),
             OptionsSettings.Key(GraphOptions.Section, nameof(GraphOptions.ClientSecret)),
             $"{StorageClients.ConnectionName}__queueServiceUri",
@@ -124,6 +126,19 @@ public class AppSettingsTemplateTests
         Assert.Equal(
             code.MaxMailboxesPerCampaign.ToString(System.Globalization.CultureInfo.InvariantCulture),
             settings[OptionsSettings.Key(RemediationOptions.Section, nameof(RemediationOptions.MaxMailboxesPerCampaign))]);
+        Assert.Equal(
+            code.MaxUnapprovedMovesPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            settings[OptionsSettings.Key(RemediationOptions.Section, nameof(RemediationOptions.MaxUnapprovedMovesPerHour))]);
+    }
+
+    [Fact]
+    public async Task AppSettings_RevocationCap_MatchesTheCodeDefault()
+    {
+        var settings = await AppSettingsAsync();
+
+        Assert.Equal(
+            new CompromiseOptions().MaxRevocationsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            settings[OptionsSettings.Key(CompromiseOptions.Section, nameof(CompromiseOptions.MaxRevocationsPerHour))]);
     }
 
     [Fact]

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.DependencyInjection;
+using Remediation.Cli.LocalRun;
+using Remediation.Core.Breakers;
+using Remediation.Core.Telemetry;
+using Remediation.IntegrationTests.Fixtures;
+
+namespace Remediation.IntegrationTests.Compromise;
+
+/// <summary>
+/// Revoking a compromised user's sessions: a Graph failure must not hide the incident, and a wave larger than the
+/// hourly cap must not sign out more users than the cap allows.
+/// </summary>
+public sealed class SessionRevocationTests : IAsyncLifetime
+{
+    private const string Domain = "contoso.example";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private readonly RecordingTelemetry _telemetry = new();
+    private LocalTenant? _tenant;
+
+    public Task InitializeAsync() => HourTurn.AvoidAsync(Patience);
+
+    public async Task DisposeAsync()
+    {
+        if (_tenant is not null) await _tenant.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Pipeline_RevokeFailsOnce_AlertFiresAndRevokeIsRetried()
+    {
+        var tenant = await StartAsync(maxRevocationsPerHour: 10);
+        // Whichever mailbox's revoke comes first fails, and with it the next one.
+        tenant.Simulator.Tenant.FailSignInSessionRevocations(2);
+
+        var wave = AppendWave(tenant, mailboxes: 2);
+
+        Assert.True(await Eventually.TrueAsync(() => Flagged().Count == 2, Patience), "both mailboxes are alerted on");
+        Assert.All(_telemetry.Events(PipelineEvents.MailboxCompromised), e => Assert.Equal("RevokeSessions", e[PipelineEventProperties.Response]));
+        Assert.True(
+            await Eventually.TrueAsync(() => tenant.Simulator.Tenant.RevokedSignInSessions.Distinct().Count() == 2, Patience),
+            "the failed revokes are retried until they succeed");
+        Assert.Equal(wave.Order(), tenant.Simulator.Tenant.RevokedSignInSessions.Distinct().Order());
+    }
+
+    [Fact]
+    public async Task Pipeline_WaveBeyondTheRevocationCap_RevokesUpToTheCapAndAlertsTheRest()
+    {
+        var tenant = await StartAsync(maxRevocationsPerHour: 3);
+
+        var wave = AppendWave(tenant, mailboxes: 6);
+
+        Assert.True(await Eventually.TrueAsync(() => Flagged().Count == 6, Patience), "every mailbox of the wave is alerted on");
+        Assert.True(await Eventually.TrueAsync(() => tenant.Simulator.Tenant.RevokedSignInSessions.Count >= 3, Patience), "the cap's worth is revoked");
+        Assert.True(await Eventually.TrueAsync(tenant.WorkQueuesEmpty, Patience), "the pipeline settles");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(wave.Order(), Flagged().Order());
+        var revoked = tenant.Simulator.Tenant.RevokedSignInSessions;
+        Assert.Equal(3, revoked.Count);
+        var heldBack = _telemetry.Events(PipelineEvents.MailboxCompromised).Where(e => e[PipelineEventProperties.Response] == "AlertOnly (revocation cap reached)");
+        Assert.Equal(wave.Except(revoked).Order(), heldBack.Select(e => e[PipelineEventProperties.MailboxId]).Order());
+        var tripped = Assert.Single(_telemetry.Events(PipelineEvents.CircuitBreakerTripped));
+        Assert.Equal(CircuitBreaker.SessionRevocations, tripped[PipelineEventProperties.Breaker]);
+        Assert.Equal("3", tripped[PipelineEventProperties.Limit]);
+    }
+
+    private async Task<LocalTenant> StartAsync(int maxRevocationsPerHour) => _tenant = await LocalTenant.StartAsync(new LocalTenantOptions
+    {
+        Mailboxes = [.. Enumerable.Range(0, 8).Select(i => (User(i), $"User {i}"))],
+        Settings = new Dictionary<string, string?>
+        {
+            ["Detection:BlockedUrlDomains:0"] = SampleMail.AppenderDomain,
+            ["Compromise:Response"] = "RevokeSessions",
+            ["Compromise:MaxRevocationsPerHour"] = maxRevocationsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        },
+        ConfigureServices = services => services.AddSingleton<IPipelineTelemetry>(_telemetry),
+    });
+
+    /// <summary>The Email Appender's lure placed over IMAP into the first mailboxes; their user ids.</summary>
+    private static List<string> AppendWave(LocalTenant tenant, int mailboxes) =>
+        [.. Enumerable.Range(0, mailboxes).Select(i => tenant.Simulator.Tenant.AppendAsImap($"{User(i)}@{Domain}", SampleMail.AppendedLure(Domain, User(i))).MailboxId)];
+
+    private List<string> Flagged() => [.. _telemetry.Events(PipelineEvents.MailboxCompromised).Select(e => e[PipelineEventProperties.MailboxId])];
+
+    private static string User(int i) => $"user{i:D2}";
+}

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.DependencyInjection;
+using Remediation.Cli.LocalRun;
+using Remediation.Core.Audit;
+using Remediation.Core.Breakers;
+using Remediation.Core.Telemetry;
+using Remediation.IntegrationTests.Fixtures;
+
+namespace Remediation.IntegrationTests.Remediation;
+
+/// <summary>
+/// The hourly cap on copies moved for campaigns nobody approved: a rule gone wrong stops at the cap, and what the SOC
+/// approved is not capped.
+/// </summary>
+public sealed class MoveCapTests : IAsyncLifetime
+{
+    private const string Domain = "contoso.example";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private readonly RecordingTelemetry _telemetry = new();
+    private LocalTenant _tenant = null!;
+
+    public async Task InitializeAsync()
+    {
+        await HourTurn.AvoidAsync(Patience);
+        _tenant = await LocalTenant.StartAsync(new LocalTenantOptions
+        {
+            Mailboxes = [.. Enumerable.Range(0, 8).Select(i => (User(i), $"User {i}"))],
+            Settings = new Dictionary<string, string?>
+            {
+                ["Detection:BlockedUrlDomains:0"] = SampleMail.PhishingDomain,
+                ["Remediation:MaxUnapprovedMovesPerHour"] = "3",
+                ["Remediation:MaxMailboxesPerCampaign"] = "6",
+            },
+            ConfigureServices = services => services.AddSingleton<IPipelineTelemetry>(_telemetry),
+        });
+    }
+
+    public async Task DisposeAsync() => await _tenant.DisposeAsync();
+
+    [Fact]
+    public async Task Pipeline_CampaignBeyondTheMoveCap_MovesUpToTheCapAndHoldsTheRest()
+    {
+        var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, [.. Enumerable.Range(0, 6).Select(User)]));
+
+        Assert.True(await Eventually.TrueAsync(() => _telemetry.Events(PipelineEvents.CircuitBreakerTripped).Count > 0, Patience), "the breaker trips");
+        Assert.True(await Eventually.TrueAsync(_tenant.WorkQueuesEmpty, Patience), "the pipeline settles");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(3, copies.Count(c => _tenant.FolderOf(c) != "inbox"));
+        var campaignId = _telemetry.Events(PipelineEvents.MessageRemediated)[0][PipelineEventProperties.CampaignId];
+        var held = (await _tenant.AuditAsync(campaignId)).Where(r => r.Outcome == AuditOutcome.HeldByBreaker).Select(r => r.MessageId);
+        Assert.Equal(copies.Where(c => _tenant.FolderOf(c) == "inbox").Select(c => c.ImmutableId).Order(), held.Order());
+        var tripped = Assert.Single(_telemetry.Events(PipelineEvents.CircuitBreakerTripped));
+        Assert.Equal(CircuitBreaker.UnapprovedMoves, tripped[PipelineEventProperties.Breaker]);
+        Assert.Equal("3", tripped[PipelineEventProperties.Limit]);
+    }
+
+    [Fact]
+    public async Task Pipeline_ApprovedCampaignBeyondTheMoveCap_IsNotCapped()
+    {
+        var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, [.. Enumerable.Range(0, 8).Select(User)]));
+        Assert.True(await Eventually.TrueAsync(() => _telemetry.Events(PipelineEvents.CampaignHeld).Count > 0, Patience), "the campaign is held for the SOC");
+        var campaignId = _telemetry.Events(PipelineEvents.CampaignHeld)[0][PipelineEventProperties.CampaignId];
+
+        await _tenant.PostAdminAsync($"api/campaigns/{campaignId}/approve");
+
+        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience), "every approved copy is moved");
+        Assert.Empty(_telemetry.Events(PipelineEvents.CircuitBreakerTripped));
+    }
+
+    private static string User(int i) => $"user{i:D2}";
+}
