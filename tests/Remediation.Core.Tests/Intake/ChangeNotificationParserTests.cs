@@ -11,29 +11,44 @@ public class ChangeNotificationParserTests
     {
         const string body = """
             {"value":[{"subscriptionId":"sub-1","subscriptionExpirationDateTime":"2026-12-01T00:00:00Z","clientState":"s3cret",
-            "changeType":"created","resource":"Users/user-1/Messages/msg-1","tenantId":"tenant-1",
-            "resourceData":{"@odata.type":"#Microsoft.Graph.Message","@odata.id":"Users/user-1/Messages/msg-1","@odata.etag":"W/\"1\"","id":"msg-1"}}]}
+            "changeType":"created","resource":"Users/3f1c2a9b-0000-4000-8000-0000000000a1/Messages/msg-1","tenantId":"tenant-1",
+            "resourceData":{"@odata.type":"#Microsoft.Graph.Message","@odata.id":"Users/3f1c2a9b-0000-4000-8000-0000000000a1/Messages/msg-1","@odata.etag":"W/\"1\"","id":"msg-1"}}]}
             """;
 
         var notification = Assert.Single(Parse(body));
 
-        Assert.Equal(new ChangeNotification("sub-1", "s3cret", "tenant-1", "created", "user-1", "msg-1"), notification);
+        Assert.Equal(new ChangeNotification("sub-1", "s3cret", "tenant-1", "created", "3f1c2a9b-0000-4000-8000-0000000000a1", "msg-1"), notification);
     }
 
     [Theory]
-    [InlineData("Users/u1/Messages/m1", "u1", "m1")]
-    [InlineData("users/u1/messages/m1", "u1", "m1")]
-    [InlineData("Users('u1')/messages('m1')", "u1", "m1")]
-    [InlineData("users/alice@contoso.example/mailFolders('Inbox')/messages/m1", "alice@contoso.example", "m1")]
-    public void ParseResource_ShapesGraphUses_FindsMailboxAndMessage(string resource, string mailbox, string message)
+    [InlineData("Users/3f1c2a9b-0000-4000-8000-0000000000a1/Messages/m1")]
+    [InlineData("users/3f1c2a9b-0000-4000-8000-0000000000a1/messages/m1")]
+    [InlineData("Users('3f1c2a9b-0000-4000-8000-0000000000a1')/messages('m1')")]
+    [InlineData("users/3f1c2a9b-0000-4000-8000-0000000000a1@7d9a1c2e-0000-4000-8000-000000000001/mailFolders('Inbox')/messages/m1")]
+    [InlineData("Users/3F1C2A9B-0000-4000-8000-0000000000A1/Messages/m1")]
+    public void ParseResource_ShapesGraphUses_FindsMailboxAndMessage(string resource)
     {
-        Assert.Equal((mailbox, message), ChangeNotificationParser.ParseResource(resource));
+        var (mailbox, message) = ChangeNotificationParser.ParseResource(resource);
+
+        Assert.Equal(("3f1c2a9b-0000-4000-8000-0000000000a1", "m1"), (mailbox?.ToLowerInvariant(), message));
+    }
+
+    [Theory]
+    [InlineData("Users/../Messages/m1")]
+    [InlineData("Users/alice@contoso.example/Messages/m1")]
+    [InlineData("Users/3f1c2a9b-0000-4000-8000-0000000000a1/Messages/..")]
+    [InlineData("Users/3f1c2a9b-0000-4000-8000-0000000000a1/Messages/m1?$top=999")]
+    [InlineData("Users/3f1c2a9b-0000-4000-8000-0000000000a1/Messages/$batch")]
+    [InlineData("Users/3f1c2a9b-0000-4000-8000-0000000000a1/Messages/m1/attachments")]
+    public void ParseResource_IdsOutsideGraphsAlphabets_FindsNothing(string resource)
+    {
+        Assert.Equal((null, null), ChangeNotificationParser.ParseResource(resource));
     }
 
     [Fact]
     public void Parse_ResourceDataId_WinsOverResource()
     {
-        var notification = Assert.Single(Parse("""{"value":[{"resource":"Users/u1/Messages/from-resource","resourceData":{"id":"from-data"}}]}"""));
+        var notification = Assert.Single(Parse("""{"value":[{"resource":"Users/3f1c2a9b-0000-4000-8000-0000000000a1/Messages/from-resource","resourceData":{"id":"from-data"}}]}"""));
 
         Assert.Equal("from-data", notification.MessageId);
     }
@@ -41,15 +56,15 @@ public class ChangeNotificationParserTests
     [Fact]
     public void Parse_PropertyNamesInOtherCasing_StillRead()
     {
-        var notification = Assert.Single(Parse("""{"Value":[{"ClientState":"x","TenantId":"t","Resource":"Users/u/Messages/m"}]}"""));
+        var notification = Assert.Single(Parse("""{"Value":[{"ClientState":"x","TenantId":"t","Resource":"Users/3f1c2a9b-0000-4000-8000-0000000000a1/Messages/m"}]}"""));
 
-        Assert.Equal(("x", "t", "u", "m"), (notification.ClientState, notification.TenantId, notification.MailboxId, notification.MessageId));
+        Assert.Equal(("x", "t", "3f1c2a9b-0000-4000-8000-0000000000a1", "m"), (notification.ClientState, notification.TenantId, notification.MailboxId, notification.MessageId));
     }
 
     [Fact]
     public void Parse_EntryThatIsNotAnObject_YieldsEmptyNotification()
     {
-        var notifications = Parse("""{"value":[42,{"resource":"Users/u/Messages/m"}]}""");
+        var notifications = Parse("""{"value":[42,{"resource":"Users/3f1c2a9b-0000-4000-8000-0000000000a1/Messages/m"}]}""");
 
         Assert.Null(notifications[0].MessageId);
         Assert.Equal("m", notifications[1].MessageId);
