@@ -24,6 +24,9 @@ public static class PipelineEvents
     /// <summary>The SOC restored copies of a campaign to where they were.</summary>
     public const string CampaignRestored = "CampaignRestored";
 
+    /// <summary>The SOC approved a held campaign: every copy is remediated.</summary>
+    public const string CampaignApproved = "CampaignApproved";
+
     /// <summary>A mailbox's subscription could not be created or renewed.</summary>
     public const string SubscriptionRenewalFailed = "SubscriptionRenewalFailed";
 
@@ -80,4 +83,7 @@ public static class PipelineEventProperties
     public const string FirstSeen = "FirstSeen";
     public const string LastSeen = "LastSeen";
     public const string Response = "Response";
+
+    /// <summary>Who in the SOC restored or approved (user principal name or object id).</summary>
+    public const string Actor = "Actor";
 }
