@@ -74,6 +74,9 @@ param maxMailboxesPerCampaign int
 @description('What happens besides the alert when a mailbox is likely compromised.')
 param compromiseResponse compromiseResponseType
 
+@description('App role a SOC analyst must hold to restore or approve.')
+param operatorAppRole string
+
 @description('HTTPS URL Graph posts change notifications to.')
 param notificationUrl string
 
@@ -114,6 +117,7 @@ var pipelineSettings = {
   Remediation__SpamAction: spamAction
   Remediation__MaxMailboxesPerCampaign: string(maxMailboxesPerCampaign)
   Compromise__Response: compromiseResponse
+  Operators__AppRole: operatorAppRole
   Subscriptions__NotificationUrl: notificationUrl
   Subscriptions__LifecycleNotificationUrl: lifecycleNotificationUrl
   // The app appends this key as "code" to both URLs and Graph sends it back on every delivery. It is a Key Vault
