@@ -41,6 +41,15 @@ param notificationClientState string
 @maxLength(128)
 param webhookFunctionKey string
 
+@description('Client id of the Entra app registration SOC analysts sign in to (infra/README.md, "Give the SOC its sign-in"). Restore and approve demand a token for it carrying the operator app role.')
+param operatorAppClientId string
+
+@description('Entra tenant of that app registration: where SOC analysts sign in.')
+param operatorTenantId string = tenant().tenantId
+
+@description('App role of that registration a caller must hold to restore or approve.')
+param operatorAppRole string = 'Remediation.Operator'
+
 @description('Optional client id of an Entra app registration used to call Graph. Empty: the Function App\'s managed identity is the Graph principal.')
 param graphClientId string = ''
 
@@ -161,8 +170,8 @@ var tableNames = [
   'breakers'
 ]
 
-// The host-level function key Graph carries in the notification URLs. Admin-level functions (Restore, Approve)
-// accept only the master key, so this key opens the two webhooks and nothing else.
+// The host-level function key Graph carries in the notification URLs. It opens the two webhooks and nothing else:
+// the SOC's functions (Restore, Approve) demand an Entra sign-in with the operator role, not a key.
 var webhookKeyName = 'graph-webhooks'
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -221,6 +230,19 @@ module functionApp 'modules/functionapp.bicep' = {
   }
 }
 
+module authentication 'modules/authentication.bicep' = {
+  name: 'authentication'
+  // The name comes from a variable so that What-If can predict the resource; the app is an explicit dependency.
+  dependsOn: [
+    functionApp
+  ]
+  params: {
+    functionAppName: names.functionApp
+    clientId: operatorAppClientId
+    tenantId: operatorTenantId
+  }
+}
+
 module appAccess 'modules/app-access.bicep' = {
   name: 'appAccess'
   // Names come from variables (known before deployment) so that What-If can predict the assignments; the modules
@@ -275,6 +297,7 @@ module appSettings 'modules/appsettings.bicep' = {
     maxUnapprovedMovesPerHour: maxUnapprovedMovesPerHour
     compromiseResponse: compromiseResponse
     maxRevocationsPerHour: maxRevocationsPerHour
+    operatorAppRole: operatorAppRole
     notificationUrl: notificationUrl
     lifecycleNotificationUrl: 'https://${functionApp.outputs.defaultHostName}/api/lifecycle'
   }

@@ -20,6 +20,9 @@ param webhookFunctionKey = readEnvironmentVariable('WEBHOOK_FUNCTION_KEY', '')
 
 param alertWebhookUrl = readEnvironmentVariable('ALERT_WEBHOOK_URL', '')
 
+// The app registration SOC analysts sign in to (infra/README.md, "Give the SOC its sign-in"): its client id.
+param operatorAppClientId = readEnvironmentVariable('OPERATOR_APP_CLIENT_ID', '')
+
 // Empty: the Function App's managed identity calls Graph. Set both to use an app registration instead.
 param graphClientId = ''
 param graphClientSecret = readEnvironmentVariable('GRAPH_CLIENT_SECRET', '')

@@ -80,6 +80,9 @@ param compromiseResponse compromiseResponseType
 @description('Sessions revoked per hour across the tenant before the breaker holds further revocations.')
 param maxRevocationsPerHour int
 
+@description('App role a SOC analyst must hold to restore or approve.')
+param operatorAppRole string
+
 @description('HTTPS URL Graph posts change notifications to.')
 param notificationUrl string
 
@@ -122,6 +125,7 @@ var pipelineSettings = {
   Remediation__MaxUnapprovedMovesPerHour: string(maxUnapprovedMovesPerHour)
   Compromise__Response: compromiseResponse
   Compromise__MaxRevocationsPerHour: string(maxRevocationsPerHour)
+  Operators__AppRole: operatorAppRole
   Subscriptions__NotificationUrl: notificationUrl
   Subscriptions__LifecycleNotificationUrl: lifecycleNotificationUrl
   // The app appends this key as "code" to both URLs and Graph sends it back on every delivery. It is a Key Vault

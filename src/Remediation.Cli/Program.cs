@@ -10,5 +10,6 @@ var root = new RootCommand("Email remediation pipeline for Microsoft 365: local 
     BenchCommand.Create(),
     CampaignCommands.Restore(),
     CampaignCommands.Approve(),
+    RedriveCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

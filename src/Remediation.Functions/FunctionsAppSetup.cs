@@ -22,6 +22,7 @@ public static class FunctionsAppSetup
         builder.Services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(WorkItemJson.Options));
         builder.Services.AddSingleton<IPipelineTelemetry, ApplicationInsightsTelemetry>();
         builder.Services.AddRemediationPipeline(builder.Configuration);
+        builder.Services.Configure<OperatorOptions>(builder.Configuration.GetSection(OperatorOptions.Section));
         return builder;
     }
 }

@@ -16,7 +16,10 @@ public sealed class LocalHostOptions
     /// <summary>Requests to the webhooks must carry this as <c>code</c>, as the Functions host demands its function key.</summary>
     public string? FunctionKey { get; set; }
 
-    /// <summary>Requests to the SOC's endpoints (restore, approve) must carry this as <c>code</c>; empty lets all in.</summary>
+    /// <summary>
+    /// Requests to the SOC's endpoints (restore, approve) must carry this as <c>code</c>. Empty: the host makes a
+    /// random one at startup (<see cref="LocalPipelineHost.AdminKey"/>), so the endpoints are never open to all.
+    /// </summary>
     public string? AdminKey { get; set; }
 
     /// <summary>How often the subscription keeper runs (the timer function's schedule); zero turns it off.</summary>

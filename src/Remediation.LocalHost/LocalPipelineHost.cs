@@ -30,15 +30,22 @@ public sealed class LocalPipelineHost : IAsyncDisposable
     public const string NotificationsPath = "/api/notifications";
     public const string LifecyclePath = "/api/lifecycle";
 
+    /// <summary>What the audit records as the actor of a restore or approval made through this host.</summary>
+    public const string AdminActor = "local admin key";
+
     private readonly WebApplication _app;
 
-    private LocalPipelineHost(WebApplication app, Uri baseAddress)
+    private LocalPipelineHost(WebApplication app, Uri baseAddress, string adminKey)
     {
         _app = app;
         BaseAddress = baseAddress;
+        AdminKey = adminKey;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The key the SOC's endpoints demand: the configured one, or one generated at startup (never logged).</summary>
+    public string AdminKey { get; }
 
     public Uri NotificationUrl => new(BaseAddress, NotificationsPath);
 
@@ -53,16 +60,16 @@ public sealed class LocalPipelineHost : IAsyncDisposable
         string[]? args = null,
         CancellationToken cancellationToken = default)
     {
-        var app = Build(settings, configureLogging, configureServices, args ?? []);
+        var (app, adminKey) = Build(settings, configureLogging, configureServices, args ?? []);
         // The queue listeners start polling at once: the queues must exist first.
         await StorageProvisioner.EnsureCreatedAsync(
             app.Services.GetRequiredService<QueueServiceClient>(), app.Services.GetRequiredService<TableServiceClient>(), cancellationToken);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LocalPipelineHost(app, new Uri(address.TrimEnd('/') + "/"));
+        return new LocalPipelineHost(app, new Uri(address.TrimEnd('/') + "/"), adminKey);
     }
 
-    private static WebApplication Build(
+    private static (WebApplication App, string AdminKey) Build(
         IEnumerable<KeyValuePair<string, string?>> settings,
         Action<ILoggingBuilder>? configureLogging,
         Action<IServiceCollection>? configureServices,
@@ -106,19 +113,23 @@ public sealed class LocalPipelineHost : IAsyncDisposable
             HandleAsync(request, functionKey, () => intake.HandleNotificationsAsync(request.Query["validationToken"], request.ContentType, request.Body, ct)));
         app.MapPost(LifecyclePath, (HttpRequest request, NotificationIntake intake, CancellationToken ct) =>
             HandleAsync(request, functionKey, () => intake.HandleLifecycleAsync(request.Query["validationToken"], request.ContentType, request.Body, ct)));
-        var adminKey = Encoding.UTF8.GetBytes(options.AdminKey ?? "");
+        // Without a configured key anyone could restore or approve: a random one closes the endpoints to all but
+        // whoever holds the host object (tests, the showcase).
+        var adminKey = string.IsNullOrEmpty(options.AdminKey) ? RandomNumberGenerator.GetHexString(64, lowercase: true) : options.AdminKey;
+        var adminKeyBytes = Encoding.UTF8.GetBytes(adminKey);
         app.MapPost("/api/campaigns/{campaignId}/restore", async (HttpRequest request, string campaignId, RemediationUndo undo, CancellationToken ct) =>
-            !HasKey(request, adminKey) ? Results.Unauthorized()
-            : Results.Ok(await undo.RestoreAsync(new RestoreRequest(campaignId, request.Query["mailbox"], request.Query["message"]), ct)));
+            !HasKey(request, adminKeyBytes) ? Results.Unauthorized()
+            : Results.Ok(await undo.RestoreAsync(new RestoreRequest(campaignId, request.Query["mailbox"], request.Query["message"]), AdminActor, ct)));
         app.MapPost("/api/campaigns/{campaignId}/approve", async (HttpRequest request, string campaignId, CampaignResolver resolver, CancellationToken ct) =>
-            !HasKey(request, adminKey) ? Results.Unauthorized()
-            : await resolver.ApproveAsync(campaignId, ct) ? Results.Accepted() : Results.NotFound());
-        return app;
+            !HasKey(request, adminKeyBytes) ? Results.Unauthorized()
+            : await resolver.ApproveAsync(campaignId, AdminActor, ct) ? Results.Accepted() : Results.NotFound());
+        return (app, adminKey);
     }
 
     private static async Task<IResult> HandleAsync(HttpRequest request, byte[] functionKey, Func<Task<WebhookResponse>> handle)
     {
-        if (!HasKey(request, functionKey))
+        // No function key configured lets all in, as a Functions host run without keys does.
+        if (functionKey.Length > 0 && !HasKey(request, functionKey))
         {
             return Results.Unauthorized();
         }
@@ -128,9 +139,9 @@ public sealed class LocalPipelineHost : IAsyncDisposable
         return Results.Content(response.Body, response.ContentType, statusCode: response.StatusCode);
     }
 
-    // What the Functions host does for AuthorizationLevel.Function, in constant time; no key configured lets all in.
+    // What the Functions host does with its keys, in constant time.
     private static bool HasKey(HttpRequest request, byte[] key) =>
-        key.Length == 0 || CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(request.Query["code"].ToString()), key);
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(request.Query["code"].ToString()), key);
 
     public async ValueTask DisposeAsync()
     {

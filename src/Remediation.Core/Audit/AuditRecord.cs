@@ -20,6 +20,7 @@ public enum AuditOutcome
 /// <summary>What the pipeline did to one copy, with what it needs to undo it.</summary>
 /// <param name="Action">Quarantine, MoveToJunk, SoftDelete, or ReportOnly.</param>
 /// <param name="OriginalFolderId">Where the copy was before the pipeline touched it: where a restore puts it back.</param>
+/// <param name="Actor">Who made the change when a person did (the SOC analyst who restored it); null for the pipeline.</param>
 public sealed record AuditRecord(
     string CampaignId,
     string MailboxId,
@@ -29,4 +30,5 @@ public sealed record AuditRecord(
     AuditOutcome Outcome,
     IReadOnlyList<string> Rules,
     DateTimeOffset At,
-    string? Detail = null);
+    string? Detail = null,
+    string? Actor = null);

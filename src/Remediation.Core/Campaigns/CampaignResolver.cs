@@ -94,12 +94,18 @@ public sealed partial class CampaignResolver(
     }
 
     /// <summary>The SOC approved a held campaign: act on it whatever its size.</summary>
-    public async Task<bool> ApproveAsync(string campaignId, CancellationToken cancellationToken)
+    /// <param name="actor">Who in the SOC approved (a user principal name, an object id): kept on the campaign.</param>
+    public async Task<bool> ApproveAsync(string campaignId, string actor, CancellationToken cancellationToken)
     {
         var campaign = await campaigns.FindAsync(campaignId, cancellationToken);
         if (campaign is null) return false;
-        await campaigns.SetStatusAsync(campaignId, CampaignStatus.Approved, cancellationToken);
+        await campaigns.SetStatusAsync(campaignId, CampaignStatus.Approved, actor, cancellationToken);
         await queue.EnqueueAsync(WorkQueueNames.Campaigns, campaign.Seed, cancellationToken);
+        telemetry.Emit(PipelineEvents.CampaignApproved, new Dictionary<string, string>
+        {
+            [PipelineEventProperties.CampaignId] = campaignId,
+            [PipelineEventProperties.Actor] = actor,
+        });
         return true;
     }
 

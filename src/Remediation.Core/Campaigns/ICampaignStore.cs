@@ -10,6 +10,9 @@ public interface ICampaignStore
 
     Task SetStatusAsync(string campaignId, CampaignStatus status, CancellationToken cancellationToken);
 
+    /// <summary>A person set the status (the SOC approved or released the campaign): the campaign keeps who and when, per status.</summary>
+    Task SetStatusAsync(string campaignId, CampaignStatus status, string actor, CancellationToken cancellationToken);
+
     /// <summary>Records that a scanned message has this fingerprint.</summary>
     Task IndexAsync(string fingerprintId, CopyLocation copy, CancellationToken cancellationToken);
 

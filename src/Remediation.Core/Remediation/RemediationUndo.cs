@@ -24,7 +24,8 @@ public sealed partial class RemediationUndo(
     TimeProvider clock,
     ILogger<RemediationUndo> logger)
 {
-    public async Task<RestoreResult> RestoreAsync(RestoreRequest request, CancellationToken cancellationToken)
+    /// <param name="actor">Who asked for the restore (a user principal name, an object id): recorded with every copy restored.</param>
+    public async Task<RestoreResult> RestoreAsync(RestoreRequest request, string actor, CancellationToken cancellationToken)
     {
         var records = (await audit.ListAsync(request.CampaignId, request.MailboxId, cancellationToken))
             .Where(r => request.MessageId is null || r.MessageId == request.MessageId)
@@ -45,7 +46,7 @@ public sealed partial class RemediationUndo(
                     skipped++;
                     continue;
                 }
-                await audit.SaveAsync(record with { Outcome = AuditOutcome.Restored, At = clock.GetUtcNow() }, cancellationToken);
+                await audit.SaveAsync(record with { Outcome = AuditOutcome.Restored, At = clock.GetUtcNow(), Actor = actor }, cancellationToken);
                 restored++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -57,21 +58,22 @@ public sealed partial class RemediationUndo(
 
         if (request.MailboxId is null && request.MessageId is null)
         {
-            await campaigns.SetStatusAsync(request.CampaignId, CampaignStatus.Released, cancellationToken);
+            await campaigns.SetStatusAsync(request.CampaignId, CampaignStatus.Released, actor, cancellationToken);
         }
-        LogRestored(request.CampaignId, restored, skipped, failed);
+        LogRestored(request.CampaignId, actor, restored, skipped, failed);
         telemetry.Emit(PipelineEvents.CampaignRestored, new Dictionary<string, string>
         {
             [PipelineEventProperties.CampaignId] = request.CampaignId,
             [PipelineEventProperties.MailboxId] = request.MailboxId ?? "",
             [PipelineEventProperties.MessageId] = request.MessageId ?? "",
             [PipelineEventProperties.Count] = restored.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [PipelineEventProperties.Actor] = actor,
         });
         return new RestoreResult(restored, skipped, failed);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: restored {Restored} copies ({Skipped} skipped, {Failed} failed)")]
-    private partial void LogRestored(string campaignId, int restored, int skipped, int failed);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: {Actor} restored {Restored} copies ({Skipped} skipped, {Failed} failed)")]
+    private partial void LogRestored(string campaignId, string actor, int restored, int skipped, int failed);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId}: restoring {MessageId} in mailbox {MailboxId} failed")]
     private partial void LogFailed(Exception exception, string campaignId, string mailboxId, string messageId);

@@ -24,6 +24,9 @@ public static class PipelineEvents
     /// <summary>The SOC restored copies of a campaign to where they were.</summary>
     public const string CampaignRestored = "CampaignRestored";
 
+    /// <summary>The SOC approved a held campaign: every copy is remediated.</summary>
+    public const string CampaignApproved = "CampaignApproved";
+
     /// <summary>A mailbox's subscription could not be created or renewed.</summary>
     public const string SubscriptionRenewalFailed = "SubscriptionRenewalFailed";
 
@@ -86,4 +89,7 @@ public static class PipelineEventProperties
     public const string Breaker = "Breaker";
     public const string Limit = "Limit";
     public const string Window = "Window";
+
+    /// <summary>Who in the SOC restored or approved (user principal name or object id).</summary>
+    public const string Actor = "Actor";
 }

@@ -6,8 +6,8 @@ using Remediation.Core.Telemetry;
 namespace Remediation.Infrastructure.Storage;
 
 /// <summary>
-/// Nothing is lost: a message that failed every attempt waits in its poison queue. This looks without taking, and
-/// raises the poison alert for as long as any waits there.
+/// Nothing is lost: a message that failed every attempt waits in its poison queue, for as long as it takes. This
+/// raises the poison alert while any waits there, and makes each one live forever.
 /// </summary>
 public sealed partial class PoisonQueueMonitor(QueueServiceClient queues, IPipelineTelemetry telemetry, ILogger<PoisonQueueMonitor> logger)
 {
@@ -23,6 +23,7 @@ public sealed partial class PoisonQueueMonitor(QueueServiceClient queues, IPipel
             if (count == 0) continue;
             waiting[queue] = count;
             LogPoison(queue, count);
+            await KeepForeverAsync(client, count, cancellationToken);
             telemetry.Emit(PipelineEvents.PoisonMessage, new Dictionary<string, string>
             {
                 [PipelineEventProperties.Queue] = queue,
@@ -31,6 +32,37 @@ public sealed partial class PoisonQueueMonitor(QueueServiceClient queues, IPipel
         }
         return waiting;
     }
+
+    // The queue trigger copies a failed message to the poison queue with the 7-day default lifetime (the WebJobs SDK's
+    // QueueProcessor sends the body alone), in the Functions host as in the local host, and the isolated worker cannot
+    // replace that processor. So each check sends such copies again to live forever, and deletes the mortal ones.
+    private async Task KeepForeverAsync(QueueClient poison, int waiting, CancellationToken cancellationToken)
+    {
+        var seen = 0;
+        var kept = 0;
+        while (seen < waiting && (await poison.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30), cancellationToken)).Value is { Length: > 0 } batch)
+        {
+            foreach (var message in batch)
+            {
+                seen++;
+                if (QueueMessageLifetime.Expires(message))
+                {
+                    await poison.SendMessageAsync(message.Body, visibilityTimeout: null, timeToLive: QueueMessageLifetime.Forever, cancellationToken);
+                    await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                    kept++;
+                }
+                else
+                {
+                    // Back in sight at once, for a redrive running meanwhile.
+                    await poison.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: cancellationToken);
+                }
+            }
+        }
+        if (kept > 0) LogKept(poison.Name, kept);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} messages of poison queue {Queue} now never expire")]
+    private partial void LogKept(string queue, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Count} messages wait in poison queue {Queue}")]
     private partial void LogPoison(string queue, int count);

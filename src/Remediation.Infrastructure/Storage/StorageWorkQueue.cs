@@ -4,7 +4,10 @@ using Remediation.Core.Queues;
 
 namespace Remediation.Infrastructure.Storage;
 
-/// <summary>The work queues on Azure Storage, in the Base64 encoding the queue triggers read by default.</summary>
+/// <summary>
+/// The work queues on Azure Storage, in the Base64 encoding the queue triggers read by default; work items never
+/// expire (<see cref="QueueMessageLifetime"/>).
+/// </summary>
 public sealed class StorageWorkQueue(QueueServiceClient service) : IWorkQueue
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> _queues = new();
@@ -12,7 +15,7 @@ public sealed class StorageWorkQueue(QueueServiceClient service) : IWorkQueue
     public async Task EnqueueAsync<T>(string queueName, T message, CancellationToken cancellationToken)
     {
         var queue = await QueueAsync(queueName, cancellationToken);
-        await queue.SendMessageAsync(WorkItemJson.Serialize(message), cancellationToken);
+        await queue.SendMessageAsync(WorkItemJson.Serialize(message), visibilityTimeout: null, timeToLive: QueueMessageLifetime.Forever, cancellationToken);
     }
 
     public async Task<int> ApproximateCountAsync(string queueName, CancellationToken cancellationToken)

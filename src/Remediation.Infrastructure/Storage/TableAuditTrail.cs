@@ -59,6 +59,7 @@ public sealed class TableAuditTrail(TableServiceClient tables) : IAuditTrail
             ["Rules"] = string.Join(',', record.Rules),
             ["At"] = record.At,
             ["Detail"] = record.Detail,
+            ["Actor"] = record.Actor,
         };
 
     public async Task<IReadOnlyList<AuditRecord>> ListAsync(string campaignId, string? mailboxId, CancellationToken cancellationToken)
@@ -83,5 +84,6 @@ public sealed class TableAuditTrail(TableServiceClient tables) : IAuditTrail
         Enum.Parse<AuditOutcome>(row.GetString("Outcome")),
         row.GetString("Rules").Split(',', StringSplitOptions.RemoveEmptyEntries),
         row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
-        row.GetString("Detail"));
+        row.GetString("Detail"),
+        row.GetString("Actor"));
 }

@@ -45,6 +45,15 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
         _campaigns.UpsertEntityAsync(
             new TableEntity(TableKeys.Escape(campaignId), CampaignRow) { ["Status"] = status.ToString() }, TableUpdateMode.Merge, cancellationToken);
 
+    // Columns per status (ApprovedBy, ReleasedBy): a campaign held again later still says who approved it before.
+    public Task SetStatusAsync(string campaignId, CampaignStatus status, string actor, CancellationToken cancellationToken) =>
+        _campaigns.UpsertEntityAsync(new TableEntity(TableKeys.Escape(campaignId), CampaignRow)
+        {
+            ["Status"] = status.ToString(),
+            [$"{status}By"] = actor,
+            [$"{status}At"] = DateTimeOffset.UtcNow,
+        }, TableUpdateMode.Merge, cancellationToken);
+
     public Task IndexAsync(string fingerprintId, CopyLocation copy, CancellationToken cancellationToken) =>
         _fingerprints.UpsertEntityAsync(new TableEntity(TableKeys.Escape(fingerprintId), TableKeys.Escape($"{copy.MailboxId}|{copy.MessageId}"))
         {

@@ -29,9 +29,10 @@ internal static class TenantInspection
     /// <summary>Nothing waits in any stage's queue: the pipeline has settled.</summary>
     public static bool WorkQueuesEmpty(this LocalTenant tenant) => WorkQueueNames.All.All(name => tenant.QueueLength(name) == 0);
 
+    /// <summary>Posts to a SOC endpoint of the local host with its admin key.</summary>
     public static async Task<HttpResponseMessage> PostAdminAsync(this LocalTenant tenant, string path)
     {
         using var http = new HttpClient { BaseAddress = tenant.Host.BaseAddress };
-        return await http.PostAsync(path, null);
+        return await http.PostAsync($"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}code={Uri.EscapeDataString(tenant.Host.AdminKey)}", null);
     }
 }

@@ -12,6 +12,7 @@ internal sealed class CompiledDeployment
     public const string WebhookFunctionKey = "test-webhook-key-0123456789abcdef0123456789";
     public const string GraphClientSecret = "test-graph-secret-0123456789abcdef0123456789";
     public const string AlertWebhookUrl = "https://soar.contoso.example/hooks/test-alert-webhook-token";
+    public const string OperatorAppClientId = "44444444-4444-4444-4444-444444444444";
 
     public static readonly ArmDeploymentTarget Target = new(
         SubscriptionId: "11111111-1111-1111-1111-111111111111",
@@ -29,6 +30,7 @@ internal sealed class CompiledDeployment
         ["notificationClientState"] = ClientState,
         ["webhookFunctionKey"] = WebhookFunctionKey,
         ["graphClientId"] = "33333333-3333-3333-3333-333333333333",
+        ["operatorAppClientId"] = OperatorAppClientId,
         ["graphClientSecret"] = GraphClientSecret,
         ["protectedMailboxes"] = new List<object?> { "alice@contoso.example", "bob@contoso.example" },
         ["blockedSenderDomains"] = new List<object?> { "phish.example" },

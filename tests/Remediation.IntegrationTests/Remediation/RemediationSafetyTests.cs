@@ -1,9 +1,12 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Remediation.Cli.LocalRun;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
 using Remediation.Core.Telemetry;
+using Remediation.Infrastructure.Storage;
 using Remediation.IntegrationTests.Fixtures;
+using Remediation.LocalHost;
 
 namespace Remediation.IntegrationTests.Remediation;
 
@@ -67,6 +70,9 @@ public sealed class RemediationSafetyTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.Accepted, (await _tenant.PostAdminAsync($"api/campaigns/{held}/approve")).StatusCode);
 
         Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience), "approval remediates every copy");
+        Assert.Equal(LocalPipelineHost.AdminActor, Assert.Single(_telemetry.Events(PipelineEvents.CampaignApproved))[PipelineEventProperties.Actor]);
+        var row = (await new TableClient(_tenant.AzuriteConnectionString, TableNames.Campaigns).GetEntityAsync<TableEntity>(held, "campaign")).Value;
+        Assert.Equal(LocalPipelineHost.AdminActor, row.GetString("ApprovedBy"));
     }
 
     private static string User(int i) => $"user{i:D2}";

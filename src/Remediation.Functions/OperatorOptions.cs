@@ -1,0 +1,10 @@
+namespace Remediation.Functions;
+
+/// <summary>Who may pull the SOC's levers (restore, approve) on the Function App.</summary>
+public sealed class OperatorOptions
+{
+    public const string Section = "Operators";
+
+    /// <summary>The app role of the Entra app registration a caller must hold (the <c>roles</c> claim of their token).</summary>
+    public string AppRole { get; set; } = "Remediation.Operator";
+}
