@@ -20,7 +20,7 @@ public sealed class CampaignAdminFunctions(RemediationUndo undo, CampaignResolve
         string campaignId,
         CancellationToken cancellationToken)
     {
-        var caller = OperatorAuthorization.Check(request, operators.Value.AppRole);
+        var caller = OperatorAuthorization.Check(request, operators.Value);
         if (!caller.Allowed) return caller.Refusal!;
         var result = await undo.RestoreAsync(new RestoreRequest(campaignId, request.Query["mailbox"], request.Query["message"]), caller.Actor!, cancellationToken);
         return new OkObjectResult(result);
@@ -32,7 +32,7 @@ public sealed class CampaignAdminFunctions(RemediationUndo undo, CampaignResolve
         string campaignId,
         CancellationToken cancellationToken)
     {
-        var caller = OperatorAuthorization.Check(request, operators.Value.AppRole);
+        var caller = OperatorAuthorization.Check(request, operators.Value);
         if (!caller.Allowed) return caller.Refusal!;
         return await resolver.ApproveAsync(campaignId, caller.Actor!, cancellationToken) ? new AcceptedResult() : new NotFoundResult();
     }

@@ -23,6 +23,8 @@ public static class FunctionsAppSetup
         builder.Services.AddSingleton<IPipelineTelemetry, ApplicationInsightsTelemetry>();
         builder.Services.AddRemediationPipeline(builder.Configuration);
         builder.Services.Configure<OperatorOptions>(builder.Configuration.GetSection(OperatorOptions.Section));
+        builder.Services.PostConfigure<OperatorOptions>(operators =>
+            operators.PlatformAuthenticates = string.Equals(builder.Configuration["WEBSITE_AUTH_ENABLED"], "True", StringComparison.OrdinalIgnoreCase));
         return builder;
     }
 }

@@ -17,7 +17,7 @@ public sealed record OperatorAuthorization(string? Actor, IActionResult? Refusal
     public const string PrincipalHeader = "X-MS-CLIENT-PRINCIPAL";
 
     // The platform sets this with the principal. It strips both headers from clients only while authentication is
-    // on: a principal arriving without it did not come from the platform.
+    // on (checked first, from WEBSITE_AUTH_ENABLED): a principal arriving without it did not come from the platform.
     public const string IdentityProviderHeader = "X-MS-CLIENT-PRINCIPAL-IDP";
 
     private const string RoleClaim = "roles";
@@ -31,9 +31,11 @@ public sealed record OperatorAuthorization(string? Actor, IActionResult? Refusal
 
     public bool Allowed => Refusal is null;
 
-    public static OperatorAuthorization Check(HttpRequest request, string appRole)
+    public static OperatorAuthorization Check(HttpRequest request, OperatorOptions operators)
     {
-        if (string.IsNullOrEmpty(request.Headers[IdentityProviderHeader]) || Principal(request.Headers[PrincipalHeader]) is not { } principal)
+        var appRole = operators.AppRole;
+        // With authentication off, the principal headers are whatever the caller wrote: nobody is signed in.
+        if (!operators.PlatformAuthenticates || string.IsNullOrEmpty(request.Headers[IdentityProviderHeader]) || Principal(request.Headers[PrincipalHeader]) is not { } principal)
         {
             return new OperatorAuthorization(null, new UnauthorizedResult());
         }

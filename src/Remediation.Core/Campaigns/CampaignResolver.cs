@@ -100,6 +100,9 @@ public sealed partial class CampaignResolver(
         var campaign = await campaigns.FindAsync(campaignId, cancellationToken);
         if (campaign is null) return false;
         await campaigns.SetStatusAsync(campaignId, CampaignStatus.Approved, actor, cancellationToken);
+        // Work already sent may have stopped short (copies the hourly breaker held): approval sends all of it again.
+        // Copies already remediated find their audit record and are left alone.
+        await campaigns.ForgetDispatchedAsync(campaignId, cancellationToken);
         await queue.EnqueueAsync(WorkQueueNames.Campaigns, campaign.Seed, cancellationToken);
         telemetry.Emit(PipelineEvents.CampaignApproved, new Dictionary<string, string>
         {

@@ -25,6 +25,9 @@ public interface ICampaignStore
     /// </summary>
     Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, CancellationToken cancellationToken);
 
+    /// <summary>Forgets every dispatch mark of the campaign, so its next resolution dispatches all its work again.</summary>
+    Task ForgetDispatchedAsync(string campaignId, CancellationToken cancellationToken);
+
     /// <summary>Records work as dispatched, once its jobs are on the queue: a failure before leaves it to be dispatched again.</summary>
     Task MarkDispatchedAsync(string campaignId, IReadOnlyCollection<DispatchedWork> work, CancellationToken cancellationToken);
 }

@@ -24,6 +24,7 @@ public sealed partial class AccountCompromiseDetector(
 {
     private const int ConcurrentScansMargin = 32;
     private const string CappedResponse = "AlertOnly (revocation cap reached)";
+    private const string UnqueuedResponse = "AlertOnly (revoke could not be queued: revoke by hand)";
 
     public async Task RecordAsync(CompromiseEvidence evidence, CancellationToken cancellationToken)
     {
@@ -56,11 +57,10 @@ public sealed partial class AccountCompromiseDetector(
         if (score < options.Value.Threshold) return;
         if (!await ledger.TryOpenIncidentAsync(mailboxId, now, options.Value.Cooldown, cancellationToken)) return;
 
-        // A retry finds the incident open and stops: so the alert goes out now, and the revoke, which can fail, runs
-        // apart with retries of its own.
-        var revoke = options.Value.Response == CompromiseResponse.RevokeSessions
-            && await breaker.TryTakeAsync(CircuitBreaker.SessionRevocations, options.Value.MaxRevocationsPerHour, cancellationToken);
-        var response = revoke || options.Value.Response == CompromiseResponse.AlertOnly ? options.Value.Response.ToString() : CappedResponse;
+        // A retry finds the incident open and stops, so from here to the alert nothing may throw: a budget or queue
+        // that fails turns the response into an alert the SOC acts on by hand, and the revoke, once queued, has
+        // retries of its own.
+        var response = await RespondAsync(mailboxId, now, cancellationToken);
         LogCompromised(mailboxId, score, evidence.Count, response);
         telemetry.Emit(PipelineEvents.MailboxCompromised, new Dictionary<string, string>
         {
@@ -72,10 +72,27 @@ public sealed partial class AccountCompromiseDetector(
             [PipelineEventProperties.Score] = score.ToString(CultureInfo.InvariantCulture),
             [PipelineEventProperties.Response] = response,
         });
-        // The revoke is queued before the record is written: a failure between the two loses a ledger row, not a revoke.
-        if (revoke) await queue.EnqueueAsync(WorkQueueNames.SessionRevocations, new SessionRevocation(mailboxId, now), cancellationToken);
         await ledger.RecordResponseAsync(mailboxId, response, evidence, now, cancellationToken);
     }
+
+    private async Task<string> RespondAsync(string mailboxId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (options.Value.Response == CompromiseResponse.AlertOnly) return options.Value.Response.ToString();
+        try
+        {
+            if (!await breaker.TryTakeAsync(CircuitBreaker.SessionRevocations, options.Value.MaxRevocationsPerHour, cancellationToken)) return CappedResponse;
+            await queue.EnqueueAsync(WorkQueueNames.SessionRevocations, new SessionRevocation(mailboxId, now), cancellationToken);
+            return options.Value.Response.ToString();
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogRevokeNotQueued(error, mailboxId);
+            return UnqueuedResponse;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Mailbox {MailboxId}: the revoke could not be queued; the alert asks for it by hand")]
+    private partial void LogRevokeNotQueued(Exception exception, string mailboxId);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Mailbox {MailboxId} likely compromised: score {Score} from {Messages} malicious messages placed without transport; response {Response}")]
     private partial void LogCompromised(string mailboxId, double score, int messages, string response);

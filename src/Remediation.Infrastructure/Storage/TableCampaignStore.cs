@@ -76,16 +76,27 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
     public async Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, CancellationToken cancellationToken)
     {
         var dispatched = new HashSet<DispatchedWork>();
-        // The marks' row keys all start with the prefix, and '}' sorts right after '|': one range of one partition.
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {TableKeys.Escape(campaignId)} and RowKey ge {DispatchPrefix} and RowKey lt {DispatchRangeEnd}");
-        await foreach (var row in _campaigns.QueryAsync<TableEntity>(filter, select: [ScopeProperty, ItemProperty], cancellationToken: cancellationToken))
+        await foreach (var row in _campaigns.QueryAsync<TableEntity>(DispatchRange(campaignId), select: [ScopeProperty, ItemProperty], cancellationToken: cancellationToken))
         {
             // A mark written without its scope and item counts as not dispatched: its work is repeated, never lost.
             if (row.GetString(ScopeProperty) is { } scope && row.GetString(ItemProperty) is { } item) dispatched.Add(new DispatchedWork(scope, item));
         }
         return dispatched;
     }
+
+    public async Task ForgetDispatchedAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var marks = new List<TableEntity>();
+        await foreach (var row in _campaigns.QueryAsync<TableEntity>(DispatchRange(campaignId), select: ["RowKey"], cancellationToken: cancellationToken)) marks.Add(row);
+        foreach (var chunk in marks.Chunk(MaxTransactionSize))
+        {
+            await _campaigns.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)), cancellationToken);
+        }
+    }
+
+    // The marks' row keys all start with the prefix, and '}' sorts right after '|': one range of one partition.
+    private static string DispatchRange(string campaignId) => TableClient.CreateQueryFilter(
+        $"PartitionKey eq {TableKeys.Escape(campaignId)} and RowKey ge {DispatchPrefix} and RowKey lt {DispatchRangeEnd}");
 
     // One transaction per hundred rows, the most one may hold: a campaign across 10,000 mailboxes costs 100 requests.
     public async Task MarkDispatchedAsync(string campaignId, IReadOnlyCollection<DispatchedWork> work, CancellationToken cancellationToken)

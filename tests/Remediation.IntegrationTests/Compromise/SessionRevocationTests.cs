@@ -63,7 +63,20 @@ public sealed class SessionRevocationTests : IAsyncLifetime
         Assert.Equal("3", tripped[PipelineEventProperties.Limit]);
     }
 
-    private async Task<LocalTenant> StartAsync(int maxRevocationsPerHour) => _tenant = await LocalTenant.StartAsync(new LocalTenantOptions
+    [Fact]
+    public async Task Pipeline_RevocationBudgetUnreachable_AlertStillFiresAndAsksForTheRevokeByHand()
+    {
+        var tenant = await StartAsync(maxRevocationsPerHour: 10, services => services.AddSingleton<IHourlyBudget, UnreachableBudget>());
+
+        var wave = AppendWave(tenant, mailboxes: 2);
+
+        Assert.True(await Eventually.TrueAsync(() => Flagged().Count == 2, Patience), "both mailboxes are alerted on");
+        Assert.All(_telemetry.Events(PipelineEvents.MailboxCompromised),
+            e => Assert.Equal("AlertOnly (revoke could not be queued: revoke by hand)", e[PipelineEventProperties.Response]));
+        Assert.Equal(wave.Order(), Flagged().Order());
+    }
+
+    private async Task<LocalTenant> StartAsync(int maxRevocationsPerHour, Action<IServiceCollection>? configure = null) => _tenant = await LocalTenant.StartAsync(new LocalTenantOptions
     {
         Mailboxes = [.. Enumerable.Range(0, 8).Select(i => (User(i), $"User {i}"))],
         Settings = new Dictionary<string, string?>
@@ -72,8 +85,19 @@ public sealed class SessionRevocationTests : IAsyncLifetime
             ["Compromise:Response"] = "RevokeSessions",
             ["Compromise:MaxRevocationsPerHour"] = maxRevocationsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
         },
-        ConfigureServices = services => services.AddSingleton<IPipelineTelemetry>(_telemetry),
+        ConfigureServices = services =>
+        {
+            services.AddSingleton<IPipelineTelemetry>(_telemetry);
+            configure?.Invoke(services);
+        },
     });
+
+    /// <summary>The breakers' table, unreachable: as storage failing between opening an incident and alerting.</summary>
+    private sealed class UnreachableBudget : IHourlyBudget
+    {
+        public Task<BudgetDecision> TakeAsync(string breaker, int limitPerHour, DateTimeOffset now, CancellationToken cancellationToken) =>
+            throw new IOException("Injected: the breakers' table did not answer.");
+    }
 
     /// <summary>The Email Appender's lure placed over IMAP into the first mailboxes; their user ids.</summary>
     private static List<string> AppendWave(LocalTenant tenant, int mailboxes) =>

@@ -10,12 +10,13 @@ namespace Remediation.IntegrationTests.Functions;
 public class OperatorAuthorizationTests
 {
     private const string Role = "Remediation.Operator";
+    private static readonly OperatorOptions Operators = new() { AppRole = Role, PlatformAuthenticates = true };
     private const string Upn = "analyst@contoso.example";
 
     [Fact]
     public void Check_NoPrincipal_RefusesWith401()
     {
-        var result = OperatorAuthorization.Check(Request(principal: null, identityProvider: null), Role);
+        var result = OperatorAuthorization.Check(Request(principal: null, identityProvider: null), Operators);
 
         Assert.IsType<UnauthorizedResult>(result.Refusal);
     }
@@ -23,7 +24,7 @@ public class OperatorAuthorizationTests
     [Fact]
     public void Check_PrincipalWithoutTheRole_RefusesWith403()
     {
-        var result = OperatorAuthorization.Check(Request(Principal(("roles", "Remediation.Reader"))), Role);
+        var result = OperatorAuthorization.Check(Request(Principal(("roles", "Remediation.Reader"))), Operators);
 
         Assert.Equal(StatusCodes.Status403Forbidden, Assert.IsType<StatusCodeResult>(result.Refusal).StatusCode);
     }
@@ -31,7 +32,7 @@ public class OperatorAuthorizationTests
     [Fact]
     public void Check_PrincipalWithTheRole_AllowsAndNamesTheCaller()
     {
-        var result = OperatorAuthorization.Check(Request(Principal(("roles", Role))), Role);
+        var result = OperatorAuthorization.Check(Request(Principal(("roles", Role))), Operators);
 
         Assert.True(result.Allowed);
         Assert.Equal(Upn, result.Actor);
@@ -42,15 +43,24 @@ public class OperatorAuthorizationTests
     {
         var principal = Principal(("http://schemas.microsoft.com/identity/claims/objectidentifier", "6f1c3b2a-0000-4000-8000-00000000000a"), ("roles", Role));
 
-        var result = OperatorAuthorization.Check(Request(principal, withUpn: false), Role);
+        var result = OperatorAuthorization.Check(Request(principal, withUpn: false), Operators);
 
         Assert.Equal("6f1c3b2a-0000-4000-8000-00000000000a", result.Actor);
     }
 
     [Fact]
-    public void Check_ForgedPrincipalWithoutTheIdentityProviderHeader_RefusesWith401()
+    public void Check_PrincipalWithTheRoleWhileTheAppDoesNotAuthenticate_RefusesWith401()
     {
-        var result = OperatorAuthorization.Check(Request(Principal(("roles", Role)), identityProvider: null), Role);
+        // With App Service authentication off, both headers are the caller's own writing.
+        var result = OperatorAuthorization.Check(Request(Principal(("roles", Role))), new OperatorOptions { AppRole = Role, PlatformAuthenticates = false });
+
+        Assert.IsType<UnauthorizedResult>(result.Refusal);
+    }
+
+    [Fact]
+    public void Check_PrincipalWithoutTheIdentityProviderHeader_RefusesWith401()
+    {
+        var result = OperatorAuthorization.Check(Request(Principal(("roles", Role)), identityProvider: null), Operators);
 
         Assert.IsType<UnauthorizedResult>(result.Refusal);
     }
@@ -61,7 +71,7 @@ public class OperatorAuthorizationTests
         var request = Request(principal: null);
         request.Headers[OperatorAuthorization.PrincipalHeader] = "not base64 {";
 
-        Assert.IsType<UnauthorizedResult>(OperatorAuthorization.Check(request, Role).Refusal);
+        Assert.IsType<UnauthorizedResult>(OperatorAuthorization.Check(request, Operators).Refusal);
     }
 
     private static (string Type, string Value)[] Principal(params (string Type, string Value)[] claims) => claims;

@@ -55,6 +55,23 @@ public sealed class MoveCapTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Approve_CopiesTheBreakerHeld_AreMovedOnceTheSocApproves()
+    {
+        var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, [.. Enumerable.Range(0, 6).Select(User)]));
+        Assert.True(await Eventually.TrueAsync(() => _telemetry.Events(PipelineEvents.CircuitBreakerTripped).Count > 0, Patience), "the breaker trips");
+        Assert.True(await Eventually.TrueAsync(_tenant.WorkQueuesEmpty, Patience), "the pipeline settles");
+        var campaignId = _telemetry.Events(PipelineEvents.MessageRemediated)[0][PipelineEventProperties.CampaignId];
+
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await _tenant.PostAdminAsync($"api/campaigns/{campaignId}/approve")).StatusCode);
+
+        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience), "the held copies are moved after approval");
+        Assert.True(await Eventually.TrueAsync(_tenant.WorkQueuesEmpty, Patience), "the pipeline settles");
+        var audit = await _tenant.AuditAsync(campaignId);
+        Assert.Equal(copies.Count, audit.Count(r => r.Outcome == AuditOutcome.Remediated));
+        Assert.Equal(copies.Count, _telemetry.Events(PipelineEvents.MessageRemediated).Count);
+    }
+
+    [Fact]
     public async Task Pipeline_ApprovedCampaignBeyondTheMoveCap_IsNotCapped()
     {
         var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, [.. Enumerable.Range(0, 8).Select(User)]));
