@@ -13,7 +13,7 @@ public enum AuditOutcome
     /// <summary>Found by the campaign's Message-ID but with other content: left where it was.</summary>
     ContentMismatch,
 
-    /// <summary>Not moved: the hourly cap on unapproved moves was reached. Claimed again by a later run of the job.</summary>
+    /// <summary>Not moved: the hourly cap on unapproved moves was reached. Claimed again once the SOC approves the campaign.</summary>
     HeldByBreaker,
 }
 

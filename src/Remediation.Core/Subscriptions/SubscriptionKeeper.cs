@@ -67,6 +67,12 @@ public sealed partial class SubscriptionKeeper(
             if (current is null)
             {
                 await CreateAsync(mailboxId, cancellationToken);
+                // A subscription an earlier version registered under the user's name: its notifications name the
+                // object id and were refused, so what arrived meanwhile is caught up.
+                if (mailbox != mailboxId && await registry.FindByMailboxAsync(mailbox, cancellationToken) is not null)
+                {
+                    await QueueResyncAsync(mailboxId, cancellationToken);
+                }
                 Track(mailboxId, KeeperOutcome.Created);
                 return KeeperOutcome.Created;
             }

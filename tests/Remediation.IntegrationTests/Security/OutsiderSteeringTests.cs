@@ -70,6 +70,21 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SentItems_MaliciousMailSavedThereUnderAnotherSender_IsNotCompromiseEvidence()
+    {
+        // A delegate sending on behalf of a shared mailbox, or a client saving its sent copy over IMAP: Sent Items
+        // holds mail the user sent, whatever its From says. Two such copies would have flagged the user.
+        var saved = Enumerable.Range(0, 2)
+            .Select(_ => Tenant.AppendAsImap($"{User(0)}@{Domain}", SampleMail.CredentialPhish(Domain, User(1)), "sentitems")).ToList();
+
+        Assert.True(await Eventually.TrueAsync(() => Verdicts(saved).Count == saved.Count, Patience));
+        await SettledAsync();
+
+        Assert.All(Verdicts(saved), verdict => Assert.Equal("Malicious", verdict[PipelineEventProperties.Band]));
+        Assert.Empty(_telemetry.Events(PipelineEvents.MailboxCompromised));
+    }
+
+    [Fact]
     public async Task FingerprintCollision_MaliciousDigitsOnlyMessage_LeavesEveryEmptyBodiedMessageAlone()
     {
         var before = Tenant.DeliverThroughTransport(AttackMail.MeetingAccepted(Domain, User(1), User(2), User(3)));
