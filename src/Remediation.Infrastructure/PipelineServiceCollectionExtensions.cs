@@ -52,7 +52,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IAuditTrail, TableAuditTrail>();
         services.AddSingleton<ICompromiseLedger, TableCompromiseLedger>();
         services.AddSingleton<IAccountGateway, GraphAccountGateway>();
-        services.AddSingleton<IHourlyBudget, TableHourlyBudget>();
+        services.TryAddSingleton<IHourlyBudget, TableHourlyBudget>();
         services.AddSingleton<CircuitBreaker>();
         services.TryAddSingleton<IPipelineTelemetry, LoggingPipelineTelemetry>();
 

@@ -87,7 +87,7 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
     public async Task ForgetDispatchedAsync(string campaignId, CancellationToken cancellationToken)
     {
         var marks = new List<TableEntity>();
-        await foreach (var row in _campaigns.QueryAsync<TableEntity>(DispatchRange(campaignId), select: ["RowKey"], cancellationToken: cancellationToken)) marks.Add(row);
+        await foreach (var row in _campaigns.QueryAsync<TableEntity>(DispatchRange(campaignId), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken)) marks.Add(row);
         foreach (var chunk in marks.Chunk(MaxTransactionSize))
         {
             await _campaigns.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)), cancellationToken);
