@@ -72,8 +72,10 @@ public sealed partial class CampaignResolver(
         {
             // A campaign grows after birth (campaign memory brings later copies, a later mailing reuses the content):
             // the cap holds for everything it has reached, not only for its first look.
-            await campaigns.SetStatusAsync(campaign.Id, CampaignStatus.Held, cancellationToken);
-            TrackHeld(campaign, reach, $"it now reaches {reach} mailboxes, more than {options.Value.MaxMailboxesPerCampaign}");
+            if (await campaigns.TryHoldAsync(campaign.Id, cancellationToken))
+            {
+                TrackHeld(campaign, reach, $"it now reaches {reach} mailboxes, more than {options.Value.MaxMailboxesPerCampaign}");
+            }
             return;
         }
 

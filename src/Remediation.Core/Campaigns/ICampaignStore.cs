@@ -8,7 +8,8 @@ public interface ICampaignStore
     /// <summary>Creates the campaign unless it exists; returns the stored one either way, and whether it is new.</summary>
     Task<(Campaign Campaign, bool Created)> GetOrAddAsync(Campaign campaign, CancellationToken cancellationToken);
 
-    Task SetStatusAsync(string campaignId, CampaignStatus status, CancellationToken cancellationToken);
+    /// <summary>Holds the campaign if it is still active; false when the SOC approved or released it meanwhile.</summary>
+    Task<bool> TryHoldAsync(string campaignId, CancellationToken cancellationToken);
 
     /// <summary>A person set the status (the SOC approved or released the campaign): the campaign keeps who and when, per status.</summary>
     Task SetStatusAsync(string campaignId, CampaignStatus status, string actor, CancellationToken cancellationToken);

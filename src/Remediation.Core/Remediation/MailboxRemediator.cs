@@ -107,6 +107,8 @@ public sealed partial class MailboxRemediator(
     // by Message-ID is touched only when its content is the campaign's; a mismatch is recorded and alerted instead.
     private async Task<bool> MatchesCampaignAsync(RemediationJob job, MessageLocation found, CancellationToken cancellationToken)
     {
+        // A replayed job finds the mismatch recorded: it is neither fetched nor alerted again.
+        if (await audit.FindAsync(job.CampaignId, job.MailboxId, found.MessageId, cancellationToken) is { Outcome: AuditOutcome.ContentMismatch }) return false;
         if (await mailboxes.GetMessageAsync(job.MailboxId, found.MessageId, cancellationToken) is not { } message) return false;
         var expected = job.Fingerprint ?? job.CampaignId;
         var actual = engine.FingerprintOf(message.Mime).Id;

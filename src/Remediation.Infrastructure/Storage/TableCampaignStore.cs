@@ -41,9 +41,22 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
         }
     }
 
-    public Task SetStatusAsync(string campaignId, CampaignStatus status, CancellationToken cancellationToken) =>
-        _campaigns.UpsertEntityAsync(
-            new TableEntity(TableKeys.Escape(campaignId), CampaignRow) { ["Status"] = status.ToString() }, TableUpdateMode.Merge, cancellationToken);
+    public async Task<bool> TryHoldAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var found = await _campaigns.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(campaignId), CampaignRow, ["Status"], cancellationToken);
+        if (!found.HasValue || found.Value!.GetString("Status") != nameof(CampaignStatus.Active)) return false;
+        try
+        {
+            await _campaigns.UpdateEntityAsync(
+                new TableEntity(TableKeys.Escape(campaignId), CampaignRow) { ["Status"] = nameof(CampaignStatus.Held) }, found.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException error) when (error.Status == 412)
+        {
+            // The SOC approved or released it a moment ago: its word stands.
+            return false;
+        }
+    }
 
     // Columns per status (ApprovedBy, ReleasedBy): a campaign held again later still says who approved it before.
     public Task SetStatusAsync(string campaignId, CampaignStatus status, string actor, CancellationToken cancellationToken) =>

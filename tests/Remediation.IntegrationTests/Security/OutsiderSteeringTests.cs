@@ -114,6 +114,7 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
         await SettledAsync();
 
         Assert.True(_tenant.AllIn(thread, "inbox"), "the real thread was not touched");
+        Assert.Equal(thread.Count, _telemetry.Events(PipelineEvents.CopyMismatch).Count);
         var campaignId = _telemetry.Events(PipelineEvents.CopyMismatch)[0][PipelineEventProperties.CampaignId];
         var mismatches = (await _tenant.AuditAsync(campaignId)).Where(r => r.Outcome == AuditOutcome.ContentMismatch).ToList();
         Assert.Equal(thread.Select(c => c.MailboxId).Order(), mismatches.Select(r => r.MailboxId).Order());
