@@ -11,7 +11,7 @@ public sealed record TransportProvenance(TransportPath Path, string Evidence)
     private const string OrganizationNetworkId = "X-MS-Exchange-Organization-Network-Message-Id";
     private const string CrossTenantNetworkId = "X-MS-Exchange-CrossTenant-Network-Message-Id";
 
-    // The store's arrival time and transport's stamp are written moments apart; minutes of slack cover clock skew.
+    // The stamp cannot follow the store's arrival time; minutes of slack cover clock skew.
     private static readonly TimeSpan ArrivalTolerance = TimeSpan.FromMinutes(15);
 
     /// <summary>
@@ -40,10 +40,12 @@ public sealed record TransportProvenance(TransportPath Path, string Evidence)
 
         var arrivals = Values(message, ArrivalTime).Select(ParseArrival).OfType<DateTimeOffset>().ToList();
         if (arrivals.Count == 0) return new(TransportPath.Forged, "its stamp has no readable original arrival time");
-        if (receivedAt is { } stored && !arrivals.Any(arrival => (stored - arrival).Duration() <= ArrivalTolerance))
+        // Transport stamps the arrival before the store files the message: mail released from quarantine or
+        // otherwise delivered late arrives long after its stamp. A stamp later than the store's time is impossible.
+        if (receivedAt is { } stored && !arrivals.Any(arrival => arrival - stored <= ArrivalTolerance))
         {
-            var nearest = arrivals.MinBy(arrival => (stored - arrival).Duration());
-            return new(TransportPath.Forged, $"its stamped arrival {nearest:u} is {(stored - nearest).Duration().TotalMinutes:F0} min from the store's {stored:u}");
+            var earliest = arrivals.Min();
+            return new(TransportPath.Forged, $"its stamped arrival {earliest:u} is {(earliest - stored).TotalMinutes:F0} min after the store's {stored:u}");
         }
         var organizationIds = Values(message, OrganizationNetworkId).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var crossTenantNetworkIds = Values(message, CrossTenantNetworkId).ToList();

@@ -38,13 +38,23 @@ public class TransportProvenanceTests
     }
 
     [Fact]
-    public void Judge_ArrivalTimeFarFromStore_IsForged()
+    public void Judge_ArrivalStampedAfterTheStoreFiledIt_IsForged()
     {
-        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival.AddDays(-30));
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival.AddDays(30));
 
         var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival);
 
         Assert.Equal(TransportPath.Forged, sut.Path);
+    }
+
+    [Fact]
+    public void Judge_ReleasedFromQuarantineDaysAfterItsArrivalStamp_IsTransported()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival.AddDays(-3));
+
+        var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival);
+
+        Assert.Equal(TransportPath.Transported, sut.Path);
     }
 
     [Fact]

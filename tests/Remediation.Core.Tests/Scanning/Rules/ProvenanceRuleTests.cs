@@ -26,13 +26,13 @@ public class ProvenanceRuleTests
     }
 
     [Fact]
-    public void ForgedTransportStamp_ArrivalDisagreesWithStore_Fires()
+    public void ForgedTransportStamp_ArrivalStampedAfterTheStoreFiledIt_Fires()
     {
-        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival.AddDays(-3));
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival.AddDays(3));
 
         var hit = Assert.Single(new ForgedTransportStampRule().Evaluate(TestMail.Read(stamped, new ScanInput(stamped) { ReceivedAt = Arrival })));
 
-        Assert.Contains("min from the store", hit.Reason, StringComparison.Ordinal);
+        Assert.Contains("min after the store", hit.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
