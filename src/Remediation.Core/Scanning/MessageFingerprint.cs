@@ -12,7 +12,8 @@ namespace Remediation.Core.Scanning;
 /// <param name="UrlHosts">The hosts the message links to, lower case, sorted.</param>
 /// <param name="AttachmentSha256">The attachments' SHA-256, sorted.</param>
 /// <param name="TextLetters">How many letters the normalised body text holds.</param>
-public sealed record MessageFingerprint(string Id, string BodyHash, IReadOnlyList<string> UrlHosts, IReadOnlyList<string> AttachmentSha256, int TextLetters)
+/// <param name="SubjectHash">SHA-256 of the normalised subject.</param>
+public sealed record MessageFingerprint(string Id, string BodyHash, IReadOnlyList<string> UrlHosts, IReadOnlyList<string> AttachmentSha256, int TextLetters, string SubjectHash)
 {
     // About a dozen words. Below it, bodies collide across unrelated mail: every meeting reply with an empty body,
     // every one-time code and every image-only message would otherwise share one fingerprint.
@@ -31,8 +32,14 @@ public sealed record MessageFingerprint(string Id, string BodyHash, IReadOnlyLis
         var hosts = message.Links.Select(l => l.IdnHost.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var attachments = message.Attachments.Select(a => a.Sha256).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var id = Hash($"{bodyHash}|{string.Join(',', hosts)}|{string.Join(',', attachments)}")[..32];
-        return new MessageFingerprint(id, bodyHash, hosts, attachments, normalised.Count(char.IsLetter));
+        return new MessageFingerprint(id, bodyHash, hosts, attachments, normalised.Count(char.IsLetter), Hash(Normalise(message.Subject)));
     }
+
+    /// <summary>
+    /// What campaign memory and the copy sweep know a campaign by: the fingerprint and the subject. Content rules read
+    /// the subject too, so a real message's body under a lure's subject must not stand for the real message.
+    /// </summary>
+    public string CampaignId => Hash($"{Id}|{SubjectHash}")[..32];
 
     /// <summary>
     /// The campaign id of a malicious message that cannot stand for a campaign: its own copies (one Message-ID, one

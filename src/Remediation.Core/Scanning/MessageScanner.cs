@@ -53,7 +53,7 @@ public sealed partial class MessageScanner(
         var campaignId = known?.CampaignId ?? verdict.CampaignKey
             ?? verdict.Fingerprint.SingleMessageKey(message.InternetMessageId, message.MailboxId, message.MessageId);
         Track(message, verdict, campaignId);
-        await campaigns.IndexAsync(verdict.Fingerprint.Id, new CopyLocation(message.MailboxId, message.MessageId, message.InternetMessageId), cancellationToken);
+        await campaigns.IndexAsync(verdict.Fingerprint.CampaignId, new CopyLocation(message.MailboxId, message.MessageId, message.InternetMessageId), cancellationToken);
         if (verdict.IsMalicious)
         {
             if (maliciousAlone && await PlacedWithStolenCredentialsAsync(message, verdict, cancellationToken))
@@ -84,7 +84,7 @@ public sealed partial class MessageScanner(
         {
             return (verdict, null, verdict.IsMalicious);
         }
-        var campaign = await campaigns.FindAsync(verdict.Fingerprint.Id, cancellationToken);
+        var campaign = await campaigns.FindAsync(verdict.Fingerprint.CampaignId, cancellationToken);
         if (campaign is not { Status: CampaignStatus.Active or CampaignStatus.Approved }) return (verdict, null, false);
         var known = new KnownCampaign(campaign.Id, campaign.Category);
         return (engine.Scan(input with { KnownCampaign = known }), known, false);

@@ -19,7 +19,7 @@ public sealed record Verdict(
     public bool IsMalicious => Band == VerdictBand.Malicious;
 
     /// <summary>
-    /// The key campaign memory and the copy sweep use for this message (its fingerprint id), or null when it carries
+    /// The key campaign memory and the copy sweep use for this message (its fingerprint and subject), or null when it carries
     /// too little to stand for a campaign: too little content, or malice that rests on what surrounds the content.
     /// </summary>
     public string? CampaignKey { get; init; }

@@ -146,12 +146,26 @@ public class ScanEngineTests
     }
 
     [Fact]
-    public void Scan_MaliciousThroughItsLink_CampaignKeyIsTheFingerprint()
+    public void Scan_MaliciousThroughItsLink_CampaignKeyIsTheFingerprintWithItsSubject()
     {
         var verdict = _sut.Scan(new ScanInput(Message(from: "it@partner.example", body: "Your mailbox is full, reset it here: https://login.phish.example/reset")));
 
         Assert.True(verdict.IsMalicious);
-        Assert.Equal(verdict.Fingerprint.Id, verdict.CampaignKey);
+        Assert.Equal(verdict.Fingerprint.CampaignId, verdict.CampaignKey);
+    }
+
+    [Fact]
+    public void Scan_SameBodyUnderAnotherSubject_SharesTheFingerprintButNotTheCampaign()
+    {
+        const string body = "Your mailbox is full, reset it here: https://login.phish.example/reset";
+        var newsletter = Message(from: "it@partner.example", body: body);
+        var lure = Message(from: "it@partner.example", body: body);
+        lure.Subject = "Action required: verify your account within 24 hours";
+
+        var (first, second) = (_sut.Scan(new ScanInput(newsletter)), _sut.Scan(new ScanInput(lure)));
+
+        Assert.Equal(first.Fingerprint.Id, second.Fingerprint.Id);
+        Assert.NotEqual(first.CampaignKey, second.CampaignKey);
     }
 
     [Fact]
