@@ -89,6 +89,20 @@ public sealed class SubscriptionTests : IAsyncLifetime
         Assert.Equal(400, error.ResponseStatusCode);
     }
 
+    // https://learn.microsoft.com/graph/api/resources/mail-api-overview (MailboxNotEnabledForRESTAPI) and Exchange
+    // RBAC for Applications (a mailbox outside the app's management scope is refused).
+    [Theory]
+    [InlineData(MailboxAccess.NotEnabled, 404, "MailboxNotEnabledForRESTAPI")]
+    [InlineData(MailboxAccess.OutOfScope, 403, "ErrorAccessDenied")]
+    public async Task Create_UserWithoutAReachableMailbox_IsRefusedAsGraphRefusesIt(MailboxAccess access, int status, string code)
+    {
+        var user = sut.Simulator.Tenant.AddMailbox($"no-mailbox-{access}@contoso.example", "No mailbox", access);
+
+        var error = await Assert.ThrowsAsync<ODataError>(() => sut.Graph.Subscriptions.PostAsync(NewSubscription(TimeSpan.FromHours(1), $"users/{user.Id}/messages")));
+
+        Assert.Equal((status, code), (error.ResponseStatusCode, error.Error?.Code));
+    }
+
     [Fact]
     public async Task Create_MailboxWideResourceByUpn_WatchesTheMailbox()
     {

@@ -40,7 +40,15 @@ public sealed partial class SubscriptionKeeper(
             new ParallelOptions { MaxDegreeOfParallelism = Settings.Concurrency, CancellationToken = cancellationToken },
             async (mailbox, ct) => outcomes.Add(await KeepAsync(mailbox, writes, ct)));
         var report = KeeperReport.From(outcomes);
-        LogRun(report.Created, report.Renewed, report.Recreated, report.Unchanged, report.Failed);
+        LogRun(report.Created, report.Renewed, report.Recreated, report.Unchanged, report.Failed, report.Skipped);
+        // One summary per run: users without a reachable mailbox are tenant life, not an incident per user per run.
+        if (report.Skipped > 0)
+        {
+            telemetry.Emit(PipelineEvents.MailboxesSkipped, new Dictionary<string, string>
+            {
+                [PipelineEventProperties.Count] = report.Skipped.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+        }
         return report;
     }
 
@@ -88,6 +96,11 @@ public sealed partial class SubscriptionKeeper(
             await RecreateAsync(mailboxId, cancellationToken);
             Track(mailboxId, KeeperOutcome.Recreated);
             return KeeperOutcome.Recreated;
+        }
+        catch (MailboxUnavailableException unavailable)
+        {
+            LogSkipped(mailboxId, unavailable.Reason);
+            return KeeperOutcome.Skipped;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -147,8 +160,11 @@ public sealed partial class SubscriptionKeeper(
             [PipelineEventProperties.Outcome] = outcome.ToString(),
         });
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriptions: {Created} created, {Renewed} renewed, {Recreated} recreated, {Unchanged} unchanged, {Failed} failed")]
-    private partial void LogRun(int created, int renewed, int recreated, int unchanged, int failed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscriptions: {Created} created, {Renewed} renewed, {Recreated} recreated, {Unchanged} unchanged, {Failed} failed, {Skipped} users without a reachable mailbox")]
+    private partial void LogRun(int created, int renewed, int recreated, int unchanged, int failed, int skipped);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Mailbox {MailboxId} skipped: {Reason}")]
+    private partial void LogSkipped(string mailboxId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Subscription for mailbox {MailboxId} could not be kept alive")]
     private partial void LogFailed(Exception exception, string mailboxId);

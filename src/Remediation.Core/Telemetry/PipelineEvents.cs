@@ -39,6 +39,9 @@ public static class PipelineEvents
     /// <summary>A message was scanned (every verdict, for counts and dashboards).</summary>
     public const string MessageScanned = "MessageScanned";
 
+    /// <summary>A subscription run met users without a mailbox the app may reach (guests, unlicensed, out of scope): once per run.</summary>
+    public const string MailboxesSkipped = "MailboxesSkipped";
+
     /// <summary>A mailbox's subscription was created, renewed or recreated.</summary>
     public const string SubscriptionMaintained = "SubscriptionMaintained";
 

@@ -41,15 +41,24 @@ public sealed class GraphSubscriptionGateway(GraphServiceClient graph) : ISubscr
     public async Task<MailboxSubscription> CreateAsync(string mailboxId, SubscriptionRequest request, CancellationToken cancellationToken)
     {
         // Every folder of the mailbox: appended mail may be put anywhere, not only in the Inbox.
-        var created = await graph.Subscriptions.PostAsync(new Subscription
+        Subscription? created;
+        try
         {
-            ChangeType = MailboxSubscription.ChangeType,
-            Resource = $"users/{mailboxId}/messages",
-            NotificationUrl = request.NotificationUrl,
-            LifecycleNotificationUrl = request.LifecycleNotificationUrl,
-            ClientState = request.ClientState,
-            ExpirationDateTime = request.ExpiresAt,
-        }, cancellationToken: cancellationToken) ?? throw new InvalidDataException($"Graph returned no subscription for mailbox {mailboxId}.");
+            created = await graph.Subscriptions.PostAsync(new Subscription
+            {
+                ChangeType = MailboxSubscription.ChangeType,
+                Resource = $"users/{mailboxId}/messages",
+                NotificationUrl = request.NotificationUrl,
+                LifecycleNotificationUrl = request.LifecycleNotificationUrl,
+                ClientState = request.ClientState,
+                ExpirationDateTime = request.ExpiresAt,
+            }, cancellationToken: cancellationToken);
+        }
+        catch (ODataError error) when (error.Error?.Code == "MailboxNotEnabledForRESTAPI" || error.ResponseStatusCode == 403)
+        {
+            throw new MailboxUnavailableException(mailboxId, error.Error?.Code ?? $"HTTP {error.ResponseStatusCode}", error);
+        }
+        if (created is null) throw new InvalidDataException($"Graph returned no subscription for mailbox {mailboxId}.");
         return new MailboxSubscription(mailboxId, created.Id!, created.ExpirationDateTime ?? request.ExpiresAt);
     }
 

@@ -27,7 +27,7 @@ internal static class SubscriptionEndpoints
         var outcome = await subscriptions.CreateAsync(body, GraphPreferences.From(request).ImmutableIds, request.HttpContext.RequestAborted);
         return outcome.Subscription is { } created
             ? Results.Json(SubscriptionProjection.ToJson(created, options.ClientId), statusCode: StatusCodes.Status201Created)
-            : GraphErrors.Result(StatusCodes.Status400BadRequest, outcome.ErrorCode!, outcome.ErrorMessage!);
+            : GraphErrors.Result(outcome.Status, outcome.ErrorCode!, outcome.ErrorMessage!);
     }
 
     private static IResult ListSubscriptions(SubscriptionRegistry registry, SimulatorOptions options) =>

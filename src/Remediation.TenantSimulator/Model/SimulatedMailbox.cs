@@ -30,6 +30,9 @@ public sealed class SimulatedMailbox
 
     public string Id { get; }
 
+    /// <summary>Whether the app can reach the mailbox: guests and unlicensed users have none, RBAC scopes leave some out.</summary>
+    public MailboxAccess Access { get; init; } = MailboxAccess.Enabled;
+
     public string UserPrincipalName { get; }
 
     public string DisplayName { get; }

@@ -55,9 +55,10 @@ public sealed class SimulatedTenant
     public IReadOnlyList<string> RevokedSignInSessions => [.. revokedSignInSessions];
 
     /// <summary>Adds a user with a mailbox holding the well-known folders.</summary>
-    public SimulatedMailbox AddMailbox(string userPrincipalName, string displayName)
+    /// <param name="access">Whether the app can reach the mailbox; every user is listed under <c>/users</c> either way.</param>
+    public SimulatedMailbox AddMailbox(string userPrincipalName, string displayName, MailboxAccess access = MailboxAccess.Enabled)
     {
-        var mailbox = new SimulatedMailbox(Guid.NewGuid().ToString(), userPrincipalName, displayName, timeProvider, notifications.MessageCreated);
+        var mailbox = new SimulatedMailbox(Guid.NewGuid().ToString(), userPrincipalName, displayName, timeProvider, notifications.MessageCreated) { Access = access };
         lock (gate)
         {
             if (!mailboxesByIdOrUpn.TryAdd(userPrincipalName, mailbox))

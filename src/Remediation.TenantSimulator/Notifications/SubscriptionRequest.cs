@@ -10,9 +10,9 @@ internal sealed record SubscriptionRequest(
     string? ClientState);
 
 /// <summary>A created subscription, or why Graph refused to create it.</summary>
-internal sealed record SubscriptionOutcome(SimulatedSubscription? Subscription, string? ErrorCode, string? ErrorMessage)
+internal sealed record SubscriptionOutcome(SimulatedSubscription? Subscription, string? ErrorCode, string? ErrorMessage, int Status = 400)
 {
     public static SubscriptionOutcome Created(SimulatedSubscription subscription) => new(subscription, null, null);
 
-    public static SubscriptionOutcome Refused(string code, string message) => new(null, code, message);
+    public static SubscriptionOutcome Refused(string code, string message, int status = 400) => new(null, code, message, status);
 }

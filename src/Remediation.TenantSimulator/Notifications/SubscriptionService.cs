@@ -41,6 +41,14 @@ internal sealed class SubscriptionService(
         {
             return Invalid(resourceError);
         }
+        // A user without an Exchange mailbox, or a mailbox the app's Exchange RBAC scope leaves out, as Graph answers.
+        switch (mailbox.Access)
+        {
+            case MailboxAccess.NotEnabled:
+                return SubscriptionOutcome.Refused("MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, or is hosted on-premise.", 404);
+            case MailboxAccess.OutOfScope:
+                return SubscriptionOutcome.Refused("ErrorAccessDenied", "Access is denied. Check credentials and try again.", 403);
+        }
 
         foreach (var endpoint in new[] { notificationUrl, lifecycleUrl }.OfType<Uri>())
         {

@@ -1,0 +1,11 @@
+namespace Remediation.Core.Subscriptions;
+
+/// <summary>
+/// The user has no mailbox the app may reach: a guest or unlicensed user, one without an Exchange mailbox
+/// (<c>MailboxNotEnabledForRESTAPI</c>), or a mailbox outside the app's Exchange RBAC scope (403). Nothing to keep.
+/// </summary>
+public sealed class MailboxUnavailableException(string mailboxId, string reason, Exception inner)
+    : Exception($"Mailbox {mailboxId} cannot be subscribed: {reason}", inner)
+{
+    public string Reason { get; } = reason;
+}
