@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Azure.Identity;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
 using Remediation.Core.Queues;
 using Remediation.Infrastructure.Storage;
 
@@ -45,12 +45,15 @@ internal static class RedriveCommand
         return command;
     }
 
-    // The queue triggers read Base64: the redriven messages are written the same way.
+    // The same clients the pipeline uses (Base64, as the queue triggers read), from the setting the account implies.
     private static QueueServiceClient? Queues(string? account, string? connectionString)
     {
-        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
-        return !string.IsNullOrEmpty(account) ? new QueueServiceClient(new Uri($"https://{account}.queue.core.windows.net"), new DefaultAzureCredential(), options)
-            : !string.IsNullOrEmpty(connectionString) ? new QueueServiceClient(connectionString, options)
+        KeyValuePair<string, string?>? setting =
+            !string.IsNullOrEmpty(account) ? new($"{StorageClients.ConnectionName}:queueServiceUri", $"https://{account}.queue.core.windows.net")
+            : !string.IsNullOrEmpty(connectionString) ? new(StorageClients.ConnectionName, connectionString)
+            : null;
+        return setting is { } value
+            ? StorageClients.CreateQueueService(new ConfigurationBuilder().AddInMemoryCollection([value]).Build())
             : null;
     }
 }

@@ -11,7 +11,8 @@ namespace Remediation.Core.Compromise;
 /// Malicious mail placed into a mailbox without passing transport means someone holds its credentials (the Email
 /// Appender logs in over IMAP). Evidence is weighted by count and recency and correlated across the mailboxes of a
 /// wave; a mailbox over the threshold raises the "mailbox likely compromised" alert and, by policy, loses its
-/// sign-in sessions (up to an hourly cap, on the session-revocations queue). Benign untransported mail (migrations, a user's own IMAP client) never counts.
+/// sign-in sessions (up to an hourly cap, on the session-revocations queue). Benign untransported mail (migrations,
+/// a user's own IMAP client) never counts.
 /// </summary>
 public sealed partial class AccountCompromiseDetector(
     ICompromiseLedger ledger,

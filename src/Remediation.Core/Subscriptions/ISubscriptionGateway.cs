@@ -6,9 +6,6 @@ public interface ISubscriptionGateway
     /// <summary>Every user of the tenant (ids), page by page.</summary>
     IAsyncEnumerable<string> ListMailboxesAsync(CancellationToken cancellationToken);
 
-    /// <summary>The object id of the user with this user principal name or address, or null when there is none.</summary>
-    Task<string?> ResolveMailboxIdAsync(string userPrincipalName, CancellationToken cancellationToken);
-
     /// <summary>Subscribes to new messages in every folder of the mailbox; Graph validates the URLs first.</summary>
     Task<MailboxSubscription> CreateAsync(string mailboxId, SubscriptionRequest request, CancellationToken cancellationToken);
 

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
 using Remediation.Core.Telemetry;
 
@@ -12,6 +13,7 @@ namespace Remediation.Core.Subscriptions;
 /// </summary>
 public sealed partial class SubscriptionKeeper(
     ISubscriptionGateway graph,
+    IMailboxGateway mailboxes,
     ISubscriptionRegistry registry,
     IWorkQueue queue,
     IPipelineTelemetry telemetry,
@@ -20,8 +22,6 @@ public sealed partial class SubscriptionKeeper(
     TimeProvider clock,
     ILogger<SubscriptionKeeper> logger)
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _objectIds = new(StringComparer.OrdinalIgnoreCase);
-
     // Read on use, not on construction: a local host learns its own webhook URLs only once it listens.
     private SubscriptionOptions Settings => options.Value;
 
@@ -128,15 +128,12 @@ public sealed partial class SubscriptionKeeper(
         queue.EnqueueAsync(WorkQueueNames.SubscriptionEvents, new SubscriptionEvent(mailboxId, null, SubscriptionEventKind.Resync), cancellationToken);
 
     // Graph's notifications name the user by object id even for a subscription made with a user principal name, so
-    // the registry (and everything the webhook checks against it) is keyed by object id. Names are resolved once.
-    private async Task<string> ObjectIdOfAsync(string mailbox, CancellationToken cancellationToken)
-    {
-        if (Guid.TryParse(mailbox, out _)) return mailbox;
-        if (_objectIds.TryGetValue(mailbox, out var known)) return known;
-        var objectId = await graph.ResolveMailboxIdAsync(mailbox, cancellationToken)
+    // the registry (and everything the webhook checks against it) is keyed by object id. The gateway resolves each
+    // name once.
+    private async Task<string> ObjectIdOfAsync(string mailbox, CancellationToken cancellationToken) =>
+        Guid.TryParse(mailbox, out _) ? mailbox
+        : await mailboxes.FindMailboxIdAsync(mailbox, cancellationToken)
             ?? throw new InvalidOperationException($"No user {mailbox} in the tenant (Subscriptions:Mailboxes).");
-        return _objectIds.GetOrAdd(mailbox, objectId);
-    }
 
     private async IAsyncEnumerable<string> MailboxesInScopeAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {

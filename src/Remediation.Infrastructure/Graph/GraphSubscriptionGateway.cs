@@ -26,18 +26,6 @@ public sealed class GraphSubscriptionGateway(GraphServiceClient graph) : ISubscr
         }
     }
 
-    public async Task<string?> ResolveMailboxIdAsync(string userPrincipalName, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await graph.Users[userPrincipalName].GetAsync(r => r.QueryParameters.Select = ["id"], cancellationToken))?.Id;
-        }
-        catch (ODataError error) when (error.ResponseStatusCode == 404)
-        {
-            return null;
-        }
-    }
-
     public async Task<MailboxSubscription> CreateAsync(string mailboxId, SubscriptionRequest request, CancellationToken cancellationToken)
     {
         // Every folder of the mailbox: appended mail may be put anywhere, not only in the Inbox.
