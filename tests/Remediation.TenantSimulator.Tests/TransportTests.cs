@@ -47,6 +47,42 @@ public sealed class TransportTests : IAsyncLifetime
     }
 
     [Fact]
+    public void DeliverThroughTransport_ToAListWithNestedGroups_StoresOneCopyInEachMemberMailboxAndNoneForContactsOrGuests()
+    {
+        var carol = sut.Tenant.AddMailbox("carol@contoso.example", "Carol");
+        var guest = sut.Tenant.AddMailbox("guest_fabrikam.example#EXT#@contoso.example", "A guest", MailboxAccess.NotEnabled);
+        var list = sut.Tenant.AddGroup("all-staff@contoso.example", "All staff");
+        var sales = sut.Tenant.AddGroup("sales@contoso.example", "Sales", GroupKind.MailEnabledSecurity);
+        sut.Tenant.AddMember(list, sut.Adele);
+        sut.Tenant.AddMember(list, sales);
+        sut.Tenant.AddMember(list, sut.Tenant.AddContact("partner@fabrikam.example", "Partner"));
+        sut.Tenant.AddMember(list, guest);
+        sut.Tenant.AddMember(sales, sut.Adele);
+        sut.Tenant.AddMember(sales, carol);
+
+        var delivered = sut.Tenant.DeliverThroughTransport(TestMime.Create("All-Staff@contoso.example", cc: "alex.wilber@contoso.example, carol@contoso.example"));
+
+        Assert.Equal(new[] { sut.Adele.Id, sut.Alex.Id, carol.Id }.Order(), delivered.Select(d => d.MailboxId).Order());
+        Assert.All(delivered, d => Assert.Equal("inbox", sut.Tenant.FindMessage(d.MailboxId, d.MessageId)!.FolderWellKnownName));
+        Assert.Empty(sut.Tenant.MessagesIn(guest.Id, "inbox"));
+    }
+
+    [Fact]
+    public void DeliverThroughTransport_ToAnAliasAndAPrimarySmtpAddress_ReachesTheirUsers()
+    {
+        sut.Tenant.AddAlias(sut.Adele.Id, "helpdesk@contoso.example");
+        sut.Tenant.SetPrimarySmtpAddress(sut.Alex.Id, "alex.w@contoso.example");
+
+        var toAlias = sut.Tenant.DeliverThroughTransport(TestMime.Create("HelpDesk@contoso.example"));
+        var toPrimary = sut.Tenant.DeliverThroughTransport(TestMime.Create("alex.w@contoso.example"));
+        var toNobody = sut.Tenant.DeliverThroughTransport(TestMime.Create("nobody@contoso.example"));
+
+        Assert.Equal(sut.Adele.Id, Assert.Single(toAlias).MailboxId);
+        Assert.Equal(sut.Alex.Id, Assert.Single(toPrimary).MailboxId);
+        Assert.Empty(toNobody);
+    }
+
+    [Fact]
     public async Task DeliverThroughTransport_WithMessageId_KeepsIt()
     {
         var delivered = sut.Tenant.DeliverThroughTransport(TestMime.Create(sut.Adele.UserPrincipalName, messageId: "<kept@fabrikam.example>"));

@@ -3,12 +3,12 @@ using Remediation.TenantSimulator.Graph;
 
 namespace Remediation.TenantSimulator.Endpoints;
 
-/// <summary><c>/users</c>: the tenant's users, and revoking their sign-in sessions.</summary>
+/// <summary>
+/// <c>/users</c>: the tenant's users, found by id or user principal name (not by any other address, as in Graph) or by
+/// a <c>$filter</c> on their addresses, and revoking their sign-in sessions.
+/// </summary>
 internal static class UserEndpoints
 {
-    private const int DefaultPageSize = 100;
-    private const int MaxPageSize = 999;
-
     public static void MapUserEndpoints(this IEndpointRouteBuilder graph)
     {
         graph.MapGet("/users", ListUsers);
@@ -16,27 +16,19 @@ internal static class UserEndpoints
         graph.MapPost("/users/{user}/revokeSignInSessions", RevokeSignInSessions);
     }
 
-    private static IResult ListUsers(HttpRequest request, SimulatedTenant tenant)
-    {
-        if (!ODataQuery.TryParse(request.Query, out var query, out var error))
-        {
-            return GraphErrors.BadRequest(error);
-        }
-
-        var users = tenant.Mailboxes.Select(m => DirectoryProjection.User(m, query.Select)).ToList();
-        return CollectionPage.Create(request, users, query.Skip, Math.Clamp(query.Top ?? DefaultPageSize, 1, MaxPageSize));
-    }
+    private static IResult ListUsers(HttpRequest request, SimulatedTenant tenant) =>
+        DirectoryPages.Filtered(request, tenant.Mailboxes, m => m.Addresses, DirectoryProjection.User);
 
     private static IResult GetUser(string user, HttpRequest request, SimulatedTenant tenant) =>
         tenant.FindMailbox(user) is { } mailbox
             ? Results.Json(DirectoryProjection.User(mailbox, Selection.Parse(ODataQuery.Read(request.Query, "select"))))
-            : GraphErrors.UserNotFound(user);
+            : GraphErrors.ResourceNotFound(user);
 
     private static IResult RevokeSignInSessions(string user, SimulatedTenant tenant)
     {
         if (tenant.FindMailbox(user) is not { } mailbox)
         {
-            return GraphErrors.UserNotFound(user);
+            return GraphErrors.ResourceNotFound(user);
         }
 
         if (tenant.TakeRevocationFault())

@@ -9,10 +9,17 @@ namespace Remediation.TenantSimulator.Graph;
 /// </summary>
 internal static class CollectionPage
 {
-    public static IResult Create(HttpRequest request, IReadOnlyList<JsonObject> items, int skip, int pageSize)
+    /// <param name="withCount">Whether to add <c>@odata.count</c>, the size of the whole collection (<c>$count=true</c>).</param>
+    public static IResult Create(HttpRequest request, IReadOnlyList<JsonObject> items, int skip, int pageSize, bool withCount = false)
     {
         var page = items.Skip(skip).Take(pageSize).ToList();
-        var json = new JsonObject { ["value"] = new JsonArray([.. page]) };
+        var json = new JsonObject();
+        if (withCount)
+        {
+            json["@odata.count"] = items.Count;
+        }
+
+        json["value"] = new JsonArray([.. page]);
         if (skip + page.Count < items.Count)
         {
             json["@odata.nextLink"] = LinkWith(request, "$skip", (skip + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture));

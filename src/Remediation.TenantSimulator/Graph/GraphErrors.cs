@@ -29,14 +29,28 @@ internal static class GraphErrors
 
     public static IResult BadRequest(string message) => Result(StatusCodes.Status400BadRequest, "BadRequest", message);
 
+    /// <summary>The directory's answer to a query it does not support (a <c>$filter</c>, an OData cast without advanced query parameters).</summary>
+    public static IResult UnsupportedQuery(string message) => Result(StatusCodes.Status400BadRequest, "Request_UnsupportedQuery", message);
+
+    /// <summary>
+    /// Graph's answer for a mailbox request to a user without an Exchange mailbox (404 <c>MailboxNotEnabledForRESTAPI</c>)
+    /// or outside the app's Exchange RBAC scope (403), or null when the app may reach the mailbox.
+    /// </summary>
+    public static (int Status, string Code, string Message)? MailboxAccessDenied(MailboxAccess access) => access switch
+    {
+        MailboxAccess.NotEnabled => (StatusCodes.Status404NotFound, "MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, or is hosted on-premise."),
+        MailboxAccess.OutOfScope => (StatusCodes.Status403Forbidden, "ErrorAccessDenied", "Access is denied. Check credentials and try again."),
+        _ => null,
+    };
+
     public static IResult ItemNotFound() =>
         Result(StatusCodes.Status404NotFound, "ErrorItemNotFound", "The specified object was not found in the store.");
 
     public static IResult FolderNotFound() =>
         Result(StatusCodes.Status404NotFound, "ErrorItemNotFound", "The specified folder could not be found in the store.");
 
-    public static IResult UserNotFound(string user) =>
-        Result(StatusCodes.Status404NotFound, "Request_ResourceNotFound", $"Resource '{user}' does not exist or one of its queried reference-property objects are not present.");
+    public static IResult ResourceNotFound(string id) =>
+        Result(StatusCodes.Status404NotFound, "Request_ResourceNotFound", $"Resource '{id}' does not exist or one of its queried reference-property objects are not present.");
 
     public static IResult MailboxNotFound(string user) =>
         Result(StatusCodes.Status404NotFound, "ErrorInvalidUser", $"The requested user '{user}' is invalid.");

@@ -26,7 +26,7 @@ internal static partial class MessageFilter
             var property = clause.Groups["property"].Value;
             var op = clause.Groups["op"].Value.ToLowerInvariant();
             var operand = clause.Groups["operand"].Value;
-            if (property.Equals("internetMessageId", StringComparison.OrdinalIgnoreCase) && op == "eq" && TryReadString(operand, out var id))
+            if (property.Equals("internetMessageId", StringComparison.OrdinalIgnoreCase) && op == "eq" && ODataLiteral.TryReadString(operand, out var id))
             {
                 predicate = m => string.Equals(m.InternetMessageId, id, StringComparison.Ordinal);
                 return true;
@@ -52,24 +52,6 @@ internal static partial class MessageFilter
 
         error = $"Invalid filter clause: '{filter}'.";
         return false;
-    }
-
-    private static bool TryReadString(string literal, [NotNullWhen(true)] out string? value)
-    {
-        value = null;
-        if (literal.Length < 2 || literal[0] != '\'' || literal[^1] != '\'')
-        {
-            return false;
-        }
-
-        var inner = literal[1..^1];
-        if (inner.Replace("''", string.Empty, StringComparison.Ordinal).Contains('\'', StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        value = inner.Replace("''", "'", StringComparison.Ordinal);
-        return true;
     }
 
     [GeneratedRegex(@"^\s*(?<property>\w+)\s+(?<op>eq|ge|gt|le|lt)\s+(?<operand>.+?)\s*$", RegexOptions.IgnoreCase)]

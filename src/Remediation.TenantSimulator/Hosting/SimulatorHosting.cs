@@ -58,6 +58,8 @@ internal static class SimulatorHosting
 
         var graph = app.MapGroup(GraphPrefix);
         graph.MapUserEndpoints();
+        graph.MapGroupEndpoints();
+        graph.MapContactEndpoints();
         graph.MapMailFolderEndpoints();
         graph.MapMessageEndpoints();
         graph.MapDeltaEndpoints();

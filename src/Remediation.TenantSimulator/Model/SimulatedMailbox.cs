@@ -19,6 +19,7 @@ public sealed class SimulatedMailbox
         Id = id;
         UserPrincipalName = userPrincipalName;
         DisplayName = displayName;
+        Addresses = new RecipientAddresses(userPrincipalName);
         this.timeProvider = timeProvider;
         this.messageCreated = messageCreated;
         RootFolderId = GraphIds.NewFolderId();
@@ -37,8 +38,11 @@ public sealed class SimulatedMailbox
 
     public string DisplayName { get; }
 
-    /// <summary>The primary SMTP address; the simulator uses the user principal name.</summary>
-    public string Mail => UserPrincipalName;
+    /// <summary>The user's SMTP addresses: the user principal name at first; aliases and another primary may follow.</summary>
+    public RecipientAddresses Addresses { get; }
+
+    /// <summary>The primary SMTP address, which may differ from the user principal name.</summary>
+    public string Mail => Addresses.Primary;
 
     internal string RootFolderId { get; }
 

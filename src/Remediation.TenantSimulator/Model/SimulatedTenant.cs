@@ -18,6 +18,7 @@ public sealed class SimulatedTenant
     private readonly SubscriptionRegistry subscriptions;
     private readonly ChangeNotificationRouter notifications;
     private readonly LifecycleEvents lifecycleEvents;
+    private readonly TenantDirectory directory;
 
     internal SimulatedTenant(
         SimulatorOptions options,
@@ -33,6 +34,7 @@ public sealed class SimulatedTenant
         this.subscriptions = subscriptions;
         this.notifications = notifications;
         this.lifecycleEvents = lifecycleEvents;
+        directory = new TenantDirectory(FindMailbox);
     }
 
     public string TenantId { get; }
@@ -48,14 +50,23 @@ public sealed class SimulatedTenant
         }
     }
 
+    /// <summary>The mail-enabled groups: distribution lists, Microsoft 365 groups, mail-enabled security groups.</summary>
+    public IReadOnlyList<SimulatedGroup> Groups => directory.Groups;
+
+    /// <summary>The mail contacts (Graph's orgContacts).</summary>
+    public IReadOnlyList<SimulatedContact> Contacts => directory.Contacts;
+
     /// <summary>Subscriptions not deleted or removed, expired ones included.</summary>
     public IReadOnlyList<SimulatedSubscription> Subscriptions => subscriptions.All;
 
     /// <summary>User ids whose sign-in sessions were revoked, in call order.</summary>
     public IReadOnlyList<string> RevokedSignInSessions => [.. revokedSignInSessions];
 
-    /// <summary>Adds a user with a mailbox holding the well-known folders.</summary>
-    /// <param name="access">Whether the app can reach the mailbox; every user is listed under <c>/users</c> either way.</param>
+    /// <summary>Adds a user with a mailbox holding the well-known folders; its primary SMTP address is the user principal name.</summary>
+    /// <param name="access">
+    /// Whether the app can reach the mailbox; every user is listed under <c>/users</c> either way. A user without a
+    /// mailbox (<see cref="MailboxAccess.NotEnabled"/>) receives no mail.
+    /// </param>
     public SimulatedMailbox AddMailbox(string userPrincipalName, string displayName, MailboxAccess access = MailboxAccess.Enabled)
     {
         var mailbox = new SimulatedMailbox(Guid.NewGuid().ToString(), userPrincipalName, displayName, timeProvider, notifications.MessageCreated) { Access = access };
@@ -66,6 +77,7 @@ public sealed class SimulatedTenant
                 throw new InvalidOperationException($"A mailbox for {userPrincipalName} exists already.");
             }
 
+            directory.Claim(userPrincipalName, mailbox);
             mailboxesByIdOrUpn[mailbox.Id] = mailbox;
             mailboxes.Add(mailbox);
         }
@@ -73,13 +85,60 @@ public sealed class SimulatedTenant
         return mailbox;
     }
 
+    /// <summary>Adds an alias (<c>smtp:</c> proxy address) to a user, group or contact given by id (or a user by user principal name).</summary>
+    public void AddAlias(string recipient, string address)
+    {
+        ClaimFor(recipient, address).AddAlias(address);
+    }
+
+    /// <summary>
+    /// Makes an address the user's (or group's, or contact's) primary SMTP address, so <c>mail</c> differs from the user
+    /// principal name; the former primary address stays as an alias, as Exchange keeps it.
+    /// </summary>
+    public void SetPrimarySmtpAddress(string recipient, string address)
+    {
+        ClaimFor(recipient, address).SetPrimary(address);
+    }
+
+    /// <summary>Adds a mail-enabled group, with no members yet.</summary>
+    public SimulatedGroup AddGroup(string mail, string displayName, GroupKind kind = GroupKind.DistributionList) =>
+        directory.AddGroup(mail, displayName, kind);
+
+    /// <summary>Adds a mail contact for an address outside the tenant.</summary>
+    public SimulatedContact AddContact(string externalAddress, string displayName) => directory.AddContact(externalAddress, displayName);
+
+    public void AddMember(SimulatedGroup group, SimulatedMailbox user) => group.AddMember(user.Id);
+
+    public void AddMember(SimulatedGroup group, SimulatedContact contact) => group.AddMember(contact.Id);
+
+    /// <summary>Nests a group in another; a Microsoft 365 group cannot have groups as members.</summary>
+    public void AddMember(SimulatedGroup group, SimulatedGroup nested)
+    {
+        if (group.Kind == GroupKind.Microsoft365 || ReferenceEquals(group, nested))
+        {
+            throw new InvalidOperationException($"Group {group.Addresses.Primary} cannot have {nested.Addresses.Primary} as a member.");
+        }
+
+        group.AddMember(nested.Id);
+    }
+
+    /// <summary>The group with that id, or null.</summary>
+    public SimulatedGroup? FindGroup(string id) => directory.FindGroup(id);
+
+    /// <summary>The contact with that id, or null.</summary>
+    public SimulatedContact? FindContact(string id) => directory.FindContact(id);
+
+    /// <summary>Every user in the group, through nested groups too, each once.</summary>
+    public IReadOnlyList<SimulatedMailbox> TransitiveMembers(SimulatedGroup group) => directory.TransitiveUsers(group);
+
     /// <summary>The mailbox with that user id or user principal name, or null.</summary>
     public SimulatedMailbox? FindMailbox(string idOrUserPrincipalName) =>
         mailboxesByIdOrUpn.GetValueOrDefault(idOrUserPrincipalName);
 
     /// <summary>
     /// Delivers a message as Exchange Online transport does: stamps its headers, drops Bcc, and stores one copy in the
-    /// Inbox of every To, Cc and Bcc recipient that has a mailbox here.
+    /// Inbox of every mailbox a To, Cc or Bcc address reaches: the user holding it as primary address or alias, and every
+    /// member of a group, nested groups expanded. A mailbox reached twice gets one copy; contacts and outside addresses none.
     /// </summary>
     public IReadOnlyList<DeliveredMessage> DeliverThroughTransport(string mime) => DeliverThroughTransport(mime, TransportEnvelope.Default);
 
@@ -89,8 +148,7 @@ public sealed class SimulatedTenant
         return
         [
             .. stamped.RecipientAddresses
-                .Select(FindMailbox)
-                .OfType<SimulatedMailbox>()
+                .SelectMany(directory.DeliveryTargets)
                 .Distinct()
                 .Select(mailbox => Delivered(mailbox.Store(
                     stamped.Mime, stamped.Content, mailbox.FindFolder(WellKnownFolders.Inbox)!, stamped.NetworkMessageId))),
@@ -157,6 +215,18 @@ public sealed class SimulatedTenant
 
     /// <summary>Whether this revocation is one of those set to fail.</summary>
     internal bool TakeRevocationFault() => Interlocked.Decrement(ref revocationFaultsLeft) >= 0;
+
+    // The address book is one for every kind of recipient: an address goes to the one that claimed it first.
+    private RecipientAddresses ClaimFor(string recipient, string address)
+    {
+        (object Owner, RecipientAddresses Addresses) target =
+            FindMailbox(recipient) is { } user ? (user, user.Addresses)
+            : FindGroup(recipient) is { } group ? (group, group.Addresses)
+            : FindContact(recipient) is { } contact ? (contact, contact.Addresses)
+            : throw new KeyNotFoundException($"No recipient {recipient}.");
+        directory.Claim(address, target.Owner);
+        return target.Addresses;
+    }
 
     private SimulatedMailbox RequireMailbox(string idOrUserPrincipalName) =>
         FindMailbox(idOrUserPrincipalName) ?? throw new KeyNotFoundException($"No mailbox {idOrUserPrincipalName}.");

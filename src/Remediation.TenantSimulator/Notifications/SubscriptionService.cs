@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Remediation.TenantSimulator.Graph;
 
 namespace Remediation.TenantSimulator.Notifications;
 
@@ -42,12 +43,9 @@ internal sealed class SubscriptionService(
             return Invalid(resourceError);
         }
         // A user without an Exchange mailbox, or a mailbox the app's Exchange RBAC scope leaves out, as Graph answers.
-        switch (mailbox.Access)
+        if (GraphErrors.MailboxAccessDenied(mailbox.Access) is { } denied)
         {
-            case MailboxAccess.NotEnabled:
-                return SubscriptionOutcome.Refused("MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, or is hosted on-premise.", 404);
-            case MailboxAccess.OutOfScope:
-                return SubscriptionOutcome.Refused("ErrorAccessDenied", "Access is denied. Check credentials and try again.", 403);
+            return SubscriptionOutcome.Refused(denied.Code, denied.Message, denied.Status);
         }
 
         foreach (var endpoint in new[] { notificationUrl, lifecycleUrl }.OfType<Uri>())

@@ -25,6 +25,13 @@ internal sealed class GraphRequestPolicy(
             return;
         }
 
+        // The mailbox store answers for a user without a mailbox the app may reach; the directory object does not.
+        if (IsMailboxStoreRequest(context) && GraphErrors.MailboxAccessDenied(mailbox.Access) is { } denied)
+        {
+            await ServeAsync(context, () => GraphErrors.WriteAsync(context, denied.Status, denied.Code, denied.Message));
+            return;
+        }
+
         var admission = gate.TryEnter(mailbox.Id);
         if (admission != MailboxAdmission.Admitted)
         {
@@ -45,7 +52,9 @@ internal sealed class GraphRequestPolicy(
         }
     }
 
-    private async Task ServeAsync(HttpContext context)
+    private Task ServeAsync(HttpContext context) => ServeAsync(context, () => next(context));
+
+    private async Task ServeAsync(HttpContext context, Func<Task> answer)
     {
         var delay = options.RequestLatency;
         if (faults.ShouldRespondSlowly())
@@ -74,7 +83,16 @@ internal sealed class GraphRequestPolicy(
             context.Response.Headers["Preference-Applied"] = GraphPreferences.ImmutableIdPreference;
         }
 
-        await next(context);
+        await answer();
+    }
+
+    // users/{user}/messages… and users/{user}/mailFolders…, as against users/{user} and its directory actions.
+    private static bool IsMailboxStoreRequest(HttpContext context)
+    {
+        var segments = context.Request.Path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var user = Array.FindIndex(segments, s => s.Equals("users", StringComparison.OrdinalIgnoreCase));
+        return user >= 0 && user + 2 < segments.Length
+            && (segments[user + 2].Equals("messages", StringComparison.OrdinalIgnoreCase) || segments[user + 2].Equals("mailFolders", StringComparison.OrdinalIgnoreCase));
     }
 
     private Task WriteRetryableAsync(HttpContext context, int status, string code, string message)

@@ -1,0 +1,21 @@
+using Remediation.TenantSimulator.Graph;
+
+namespace Remediation.TenantSimulator.Endpoints;
+
+/// <summary><c>/contacts</c>: the tenant's mail contacts (orgContact), found by a <c>$filter</c> on their addresses.</summary>
+internal static class ContactEndpoints
+{
+    public static void MapContactEndpoints(this IEndpointRouteBuilder graph)
+    {
+        graph.MapGet("/contacts", ListContacts);
+        graph.MapGet("/contacts/{contact}", GetContact);
+    }
+
+    private static IResult ListContacts(HttpRequest request, SimulatedTenant tenant) =>
+        DirectoryPages.Filtered(request, tenant.Contacts, c => c.Addresses, DirectoryProjection.Contact);
+
+    private static IResult GetContact(string contact, HttpRequest request, SimulatedTenant tenant) =>
+        tenant.FindContact(contact) is { } found
+            ? Results.Json(DirectoryProjection.Contact(found, Selection.Parse(ODataQuery.Read(request.Query, "select"))))
+            : GraphErrors.ResourceNotFound(contact);
+}

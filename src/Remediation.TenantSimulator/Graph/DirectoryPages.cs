@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+
+namespace Remediation.TenantSimulator.Graph;
+
+/// <summary>A page of directory objects after the query's address <c>$filter</c>, <c>$select</c>, <c>$top</c> and <c>$skip</c>.</summary>
+internal static class DirectoryPages
+{
+    private const int DefaultPageSize = 100;
+    private const int MaxPageSize = 999;
+
+    public static IResult Filtered<T>(
+        HttpRequest request, IEnumerable<T> objects, Func<T, RecipientAddresses> addresses, Func<T, Selection, JsonObject> project)
+    {
+        if (!ODataQuery.TryParse(request.Query, out var query, out var error))
+        {
+            return GraphErrors.BadRequest(error);
+        }
+
+        if (!DirectoryFilter.TryParse(query.Filter, out var matches, out error))
+        {
+            return GraphErrors.UnsupportedQuery(error);
+        }
+
+        var page = objects.Where(o => matches(addresses(o))).Select(o => project(o, query.Select)).ToList();
+        return CollectionPage.Create(request, page, query.Skip, PageSize(query));
+    }
+
+    /// <summary>Directory collections: 100 objects a page unless <c>$top</c> asks for up to 999.</summary>
+    public static int PageSize(ODataQuery query) => Math.Clamp(query.Top ?? DefaultPageSize, 1, MaxPageSize);
+}
