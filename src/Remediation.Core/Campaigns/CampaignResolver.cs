@@ -162,17 +162,20 @@ public sealed partial class CampaignResolver(
         // Copies not scanned yet (delivered before the deployment, or still queued) in every recipient's mailbox.
         if (search && seed.InternetMessageId is { } internetMessageId)
         {
+            // An address may be an alias or a list: every mailbox behind it is searched. A large list makes a large
+            // campaign, which the blast-radius cap below holds for the SOC.
             var recipients = new ConcurrentBag<string>();
             await Parallel.ForEachAsync(await TenantRecipientsAsync(seed, cancellationToken), Parallelism(cancellationToken), async (address, ct) =>
             {
-                if (await mailboxes.FindMailboxIdAsync(address, ct) is { } mailboxId) recipients.Add(mailboxId);
+                foreach (var mailboxId in await mailboxes.FindRecipientMailboxesAsync(address, ct)) recipients.Add(mailboxId);
             });
             foreach (var mailboxId in recipients) For(mailboxId).InternetMessageIds.Add(internetMessageId);
         }
         return work;
     }
 
-    // Read from the message itself: the addresses in the tenant's domains, whose mailboxes may hold copies too.
+    // Read from the message itself: the addresses in the tenant's domains, whose mailboxes may hold copies too. Outside
+    // addresses (and the contacts standing for them) have no mailbox here.
     private async Task<IReadOnlyList<string>> TenantRecipientsAsync(MaliciousMessage seed, CancellationToken cancellationToken)
     {
         var message = await mailboxes.GetMessageAsync(seed.MailboxId, seed.MessageId, cancellationToken);

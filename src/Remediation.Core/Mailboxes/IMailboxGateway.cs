@@ -7,6 +7,7 @@ public interface IMailboxGateway
     Task<MailboxMessage?> GetMessageAsync(string mailboxId, string messageId, CancellationToken cancellationToken);
 
     /// <summary>Every copy in the mailbox carrying this Internet Message-ID (there may be several).</summary>
+    /// <exception cref="MailboxUnavailableException">The user has no mailbox the app may reach.</exception>
     Task<IReadOnlyList<MessageLocation>> FindCopiesAsync(string mailboxId, string internetMessageId, CancellationToken cancellationToken);
 
     /// <summary>The id of a folder given its well-known name (for example <c>junkemail</c>).</summary>
@@ -15,8 +16,15 @@ public interface IMailboxGateway
     /// <summary>Where a message is now, or null when it no longer exists.</summary>
     Task<MessageLocation?> GetLocationAsync(string mailboxId, string messageId, CancellationToken cancellationToken);
 
-    /// <summary>The user id of the mailbox with this address, or null when the tenant has none.</summary>
+    /// <summary>The user id of the user with this user principal name (or object id), or null when the tenant has none.</summary>
     Task<string?> FindMailboxIdAsync(string address, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The user id of every mailbox that mail to this address reaches: the user holding it (user principal name, primary
+    /// SMTP address or alias), or every user in a group holding it, nested groups included. None for a mail contact, an
+    /// address outside the tenant or an unknown one.
+    /// </summary>
+    Task<IReadOnlyList<string>> FindRecipientMailboxesAsync(string address, CancellationToken cancellationToken);
 
     /// <summary>Every SMTP address of the mailbox's user (primary, user principal name, aliases), lower case.</summary>
     Task<IReadOnlySet<string>> GetMailboxAddressesAsync(string mailboxId, CancellationToken cancellationToken);

@@ -30,7 +30,8 @@ public sealed partial class MailboxRemediator(
     public async Task<RemediationResult> RemediateAsync(RemediationJob job, CancellationToken cancellationToken)
     {
         var copies = await LocateCopiesAsync(job, cancellationToken);
-        var destination = await DestinationAsync(job, cancellationToken);
+        // A mailbox without copies needs no destination folder (and one the app cannot reach has none to give).
+        var destination = copies.Count == 0 ? null : await DestinationAsync(job, cancellationToken);
         int remediated = 0, alreadyDone = 0, failed = 0;
         Exception? firstError = null;
         foreach (var copy in copies)
@@ -95,12 +96,27 @@ public sealed partial class MailboxRemediator(
         }
         foreach (var internetMessageId in job.InternetMessageIds)
         {
-            foreach (var found in await mailboxes.FindCopiesAsync(job.MailboxId, internetMessageId, cancellationToken))
+            foreach (var found in await SearchAsync(job, internetMessageId, cancellationToken))
             {
                 if (!copies.ContainsKey(found.MessageId) && await MatchesCampaignAsync(job, found, cancellationToken)) copies.TryAdd(found.MessageId, found);
             }
         }
         return [.. copies.Values];
+    }
+
+    // A list's members include users with no mailbox the app may reach (guests, unlicensed users, mailboxes outside its
+    // Exchange scope): their search finds nothing, rather than failing the job until it lands in the poison queue.
+    private async Task<IReadOnlyList<MessageLocation>> SearchAsync(RemediationJob job, string internetMessageId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await mailboxes.FindCopiesAsync(job.MailboxId, internetMessageId, cancellationToken);
+        }
+        catch (MailboxUnavailableException unavailable)
+        {
+            LogUnreachable(job.CampaignId, job.MailboxId, unavailable.Reason);
+            return [];
+        }
     }
 
     // The sender chooses the Message-ID: reusing a real thread's would otherwise quarantine that thread. A copy found
@@ -161,6 +177,9 @@ public sealed partial class MailboxRemediator(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId}: copy {MessageId} in mailbox {MailboxId} carries the campaign's Message-ID but other content (fingerprint {Fingerprint}); left in place")]
     private partial void LogMismatch(string campaignId, string mailboxId, string messageId, string fingerprint);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: mailbox {MailboxId} cannot be searched ({Reason}); no copies there")]
+    private partial void LogUnreachable(string campaignId, string mailboxId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId}: remediation of {MessageId} in mailbox {MailboxId} failed")]
     private partial void LogFailed(Exception exception, string campaignId, string mailboxId, string messageId);

@@ -22,7 +22,7 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph) : IMailboxGate
 
     // Folder ids never change, so one lookup per mailbox and folder serves the process's lifetime.
     private readonly ConcurrentDictionary<(string Mailbox, string Folder), string> _folderIds = new();
-    private readonly ConcurrentDictionary<string, string?> _mailboxIds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly GraphRecipients _recipients = new(graph);
     private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _mailboxAddresses = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task<MailboxMessage?> GetMessageAsync(string mailboxId, string messageId, CancellationToken cancellationToken)
@@ -53,12 +53,21 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph) : IMailboxGate
     {
         // OData string literals escape a quote by doubling it.
         var literal = internetMessageId.Replace("'", "''", StringComparison.Ordinal);
-        var firstPage = await graph.Users[mailboxId].Messages.GetAsync(r =>
+        MessageCollectionResponse? firstPage;
+        try
         {
-            r.QueryParameters.Filter = $"internetMessageId eq '{literal}'";
-            r.QueryParameters.Select = LocationFields;
-            r.QueryParameters.Top = 100;
-        }, cancellationToken);
+            firstPage = await graph.Users[mailboxId].Messages.GetAsync(r =>
+            {
+                r.QueryParameters.Filter = $"internetMessageId eq '{literal}'";
+                r.QueryParameters.Select = LocationFields;
+                r.QueryParameters.Top = 100;
+            }, cancellationToken);
+        }
+        catch (ODataError error) when (error.ResponseStatusCode is 403 or 404)
+        {
+            // A member of a list may be a guest, unlicensed, gone, or outside the app's Exchange scope.
+            throw new MailboxUnavailableException(mailboxId, error.Error?.Code ?? $"HTTP {error.ResponseStatusCode}", error);
+        }
 
         var copies = new List<MessageLocation>();
         if (firstPage is null) return copies;
@@ -92,19 +101,11 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph) : IMailboxGate
         }
     }
 
-    public async Task<string?> FindMailboxIdAsync(string address, CancellationToken cancellationToken)
-    {
-        if (_mailboxIds.TryGetValue(address, out var cached)) return cached;
-        try
-        {
-            var user = await graph.Users[address].GetAsync(r => r.QueryParameters.Select = ["id"], cancellationToken);
-            return _mailboxIds.GetOrAdd(address, user?.Id);
-        }
-        catch (ODataError error) when (error.ResponseStatusCode == 404)
-        {
-            return _mailboxIds.GetOrAdd(address, (string?)null);
-        }
-    }
+    public Task<string?> FindMailboxIdAsync(string address, CancellationToken cancellationToken) =>
+        _recipients.FindUserIdAsync(address, cancellationToken);
+
+    public Task<IReadOnlyList<string>> FindRecipientMailboxesAsync(string address, CancellationToken cancellationToken) =>
+        _recipients.FindMailboxesAsync(address, cancellationToken);
 
     public async Task<IReadOnlySet<string>> GetMailboxAddressesAsync(string mailboxId, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
+using Remediation.Core.Mailboxes;
 using Remediation.Core.Subscriptions;
 
 namespace Remediation.Infrastructure.Graph;

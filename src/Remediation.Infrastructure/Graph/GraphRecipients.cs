@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
+
+namespace Remediation.Infrastructure.Graph;
+
+/// <summary>
+/// Finds users behind names and addresses in the directory. <c>GET /users/{x}</c> resolves only an object id or a user
+/// principal name; an alias, a primary SMTP address other than the user principal name, or a group is found by its
+/// <c>proxyAddresses</c>, which Graph filters with <c>any</c> and <c>eq</c> without advanced query parameters
+/// (https://learn.microsoft.com/graph/aad-advanced-queries, user and group properties). Each answer is kept for the
+/// process, so a campaign's recipients cost the directory one look each.
+/// </summary>
+internal sealed class GraphRecipients(GraphServiceClient graph)
+{
+    // The largest page of directory objects Graph serves.
+    private const int PageSize = 999;
+    private const string ConsistencyLevel = "ConsistencyLevel";
+    private const string Eventual = "eventual";
+    private static readonly string[] IdOnly = ["id"];
+
+    private readonly ConcurrentDictionary<string, string?> _userIds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _mailboxes = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The object id of the user with this user principal name or object id, or null.</summary>
+    public async Task<string?> FindUserIdAsync(string userPrincipalName, CancellationToken cancellationToken)
+    {
+        if (_userIds.TryGetValue(userPrincipalName, out var cached)) return cached;
+        try
+        {
+            var user = await graph.Users[userPrincipalName].GetAsync(r => r.QueryParameters.Select = IdOnly, cancellationToken);
+            return _userIds.GetOrAdd(userPrincipalName, user?.Id);
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404)
+        {
+            return _userIds.GetOrAdd(userPrincipalName, (string?)null);
+        }
+    }
+
+    /// <summary>The users that mail to this address reaches: its user, or every user in its group through nested groups.</summary>
+    public async Task<IReadOnlyList<string>> FindMailboxesAsync(string address, CancellationToken cancellationToken)
+    {
+        if (_mailboxes.TryGetValue(address, out var cached)) return cached;
+        // Directory strings compare without regard to case, so "smtp:" finds the "SMTP:" primary address too.
+        var filter = $"proxyAddresses/any(a:a eq 'smtp:{address.Replace("'", "''", StringComparison.Ordinal)}')";
+        IReadOnlyList<string> found =
+            await UserByAddressAsync(filter, cancellationToken) is { } user ? [user]
+            : await GroupByAddressAsync(filter, cancellationToken) is { } group ? await TransitiveUsersAsync(group, cancellationToken)
+            // A user principal name that is none of the user's mail addresses; a contact or an unknown address finds nothing.
+            : await FindUserIdAsync(address, cancellationToken) is { } named ? [named]
+            : [];
+        return _mailboxes.GetOrAdd(address, found);
+    }
+
+    private async Task<string?> UserByAddressAsync(string filter, CancellationToken cancellationToken)
+    {
+        var users = await graph.Users.GetAsync(r =>
+        {
+            r.QueryParameters.Filter = filter;
+            r.QueryParameters.Select = IdOnly;
+        }, cancellationToken);
+        return users?.Value?.FirstOrDefault()?.Id;
+    }
+
+    private async Task<string?> GroupByAddressAsync(string filter, CancellationToken cancellationToken)
+    {
+        var groups = await graph.Groups.GetAsync(r =>
+        {
+            r.QueryParameters.Filter = filter;
+            r.QueryParameters.Select = IdOnly;
+        }, cancellationToken);
+        return groups?.Value?.FirstOrDefault()?.Id;
+    }
+
+    // Casting transitiveMembers to users is an advanced query: ConsistencyLevel: eventual and $count=true, on every page
+    // (https://learn.microsoft.com/graph/api/group-list-transitivemembers). The index behind it may lag a recent change.
+    private async Task<IReadOnlyList<string>> TransitiveUsersAsync(string groupId, CancellationToken cancellationToken)
+    {
+        var firstPage = await graph.Groups[groupId].TransitiveMembers.GraphUser.GetAsync(r =>
+        {
+            r.QueryParameters.Select = IdOnly;
+            r.QueryParameters.Top = PageSize;
+            r.QueryParameters.Count = true;
+            r.Headers.Add(ConsistencyLevel, Eventual);
+        }, cancellationToken);
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (firstPage is null) return [];
+        var pages = PageIterator<User, UserCollectionResponse>.CreatePageIterator(graph, firstPage, user =>
+        {
+            if (user.Id is { } id) ids.Add(id);
+            return true;
+        }, request =>
+        {
+            request.Headers.Add(ConsistencyLevel, Eventual);
+            return request;
+        });
+        await pages.IterateAsync(cancellationToken);
+        return [.. ids];
+    }
+}

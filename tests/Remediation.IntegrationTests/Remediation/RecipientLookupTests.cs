@@ -1,0 +1,140 @@
+using Remediation.Core.Mailboxes;
+using Remediation.Infrastructure.Graph;
+using Remediation.LocalHost;
+using Remediation.TenantSimulator;
+
+namespace Remediation.IntegrationTests.Remediation;
+
+/// <summary>
+/// The mailbox gateway finds every mailbox behind a recipient address with the real Graph client: an alias, a primary SMTP
+/// address other than the user principal name, a list with nested groups (paged), and nothing for contacts or outsiders.
+/// </summary>
+public sealed class RecipientLookupTests : IAsyncLifetime
+{
+    private const string Domain = "contoso.example";
+    private readonly CountingHandler _requests = new();
+    private GraphSimulator _simulator = null!;
+    private GraphMailboxGateway _gateway = null!;
+
+    private SimulatedTenant Tenant => _simulator.Tenant;
+
+    public async Task InitializeAsync()
+    {
+        _simulator = await GraphSimulator.StartAsync(new SimulatorOptions { TenantDomain = Domain });
+        var graph = GraphClientBuilder.Build(new GraphOptions { BaseUrl = _simulator.GraphBaseUrl }, new StaticTokenCredential(new SimulatorOptions().AccessToken), _requests);
+        _gateway = new GraphMailboxGateway(graph);
+    }
+
+    public async Task DisposeAsync() => await _simulator.DisposeAsync();
+
+    [Fact]
+    public async Task FindRecipientMailboxes_AliasAndPrimarySmtpAddress_FindTheirUserThoughGetUserDoesNot()
+    {
+        var adele = Tenant.AddMailbox($"adele@{Domain}", "Adele");
+        var alex = Tenant.AddMailbox($"alex@{Domain}", "Alex");
+        Tenant.AddAlias(adele.Id, $"helpdesk@{Domain}");
+        Tenant.SetPrimarySmtpAddress(alex.Id, $"alex.wilber@{Domain}");
+
+        Assert.Equal([adele.Id], await FindAsync($"HelpDesk@{Domain}"));
+        Assert.Equal([alex.Id], await FindAsync($"alex.wilber@{Domain}"));
+        Assert.Equal([alex.Id], await FindAsync($"alex@{Domain}"));
+        Assert.Null(await _gateway.FindMailboxIdAsync($"helpdesk@{Domain}", CancellationToken.None));
+        Assert.Equal(alex.Id, await _gateway.FindMailboxIdAsync($"alex@{Domain}", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindRecipientMailboxes_ListWithNestedGroupsAContactAndAGuest_FindsEveryUserOnce()
+    {
+        var users = Enumerable.Range(0, 4).Select(i => Tenant.AddMailbox($"user{i}@{Domain}", $"User {i}")).ToList();
+        var guest = Tenant.AddMailbox($"guest_fabrikam.example#EXT#@{Domain}", "A guest", MailboxAccess.NotEnabled);
+        var list = Tenant.AddGroup($"all-staff@{Domain}", "All staff");
+        var sales = Tenant.AddGroup($"sales@{Domain}", "Sales", GroupKind.MailEnabledSecurity);
+        var emea = Tenant.AddGroup($"sales-emea@{Domain}", "Sales EMEA");
+        Tenant.AddMember(list, users[0]);
+        Tenant.AddMember(list, sales);
+        Tenant.AddMember(list, Tenant.AddContact("partner@fabrikam.example", "Partner"));
+        Tenant.AddMember(list, guest);
+        Tenant.AddMember(sales, users[0]);
+        Tenant.AddMember(sales, users[1]);
+        Tenant.AddMember(sales, emea);
+        Tenant.AddMember(emea, users[2]);
+        Tenant.AddMember(emea, users[3]);
+
+        var found = await FindAsync($"all-staff@{Domain}");
+
+        Assert.Equal(users.Select(u => u.Id).Append(guest.Id).Order(), found.Order());
+        Assert.Equal(new[] { users[2].Id, users[3].Id }.Order(), (await FindAsync($"sales-emea@{Domain}")).Order());
+    }
+
+    [Fact]
+    public async Task FindRecipientMailboxes_Microsoft365GroupBeyondOnePage_FollowsEveryPage()
+    {
+        var group = Tenant.AddGroup($"everyone@{Domain}", "Everyone", GroupKind.Microsoft365);
+        var users = Enumerable.Range(0, 1_005).Select(i => Tenant.AddMailbox($"user{i:D4}@{Domain}", $"User {i}")).ToList();
+        foreach (var user in users) Tenant.AddMember(group, user);
+
+        var found = await FindAsync($"everyone@{Domain}");
+
+        Assert.Equal(users.Select(u => u.Id).Order(), found.Order());
+    }
+
+    [Fact]
+    public async Task FindRecipientMailboxes_ContactOutsiderOrUnknownAddress_FindsNothing()
+    {
+        Tenant.AddMailbox($"adele@{Domain}", "Adele");
+        var contact = Tenant.AddContact("ops@fabrikam.example", "Fabrikam operations");
+        Tenant.AddAlias(contact.Id, $"fabrikam-ops@{Domain}");
+
+        Assert.Empty(await FindAsync($"fabrikam-ops@{Domain}"));
+        Assert.Empty(await FindAsync("ops@fabrikam.example"));
+        Assert.Empty(await FindAsync($"nobody@{Domain}"));
+        Assert.Empty(await FindAsync("it's-me@fabrikam.example"));
+    }
+
+    [Fact]
+    public async Task FindRecipientMailboxes_SameAddressAgain_AsksTheDirectoryOnce()
+    {
+        var adele = Tenant.AddMailbox($"adele@{Domain}", "Adele");
+        var list = Tenant.AddGroup($"all-staff@{Domain}", "All staff");
+        Tenant.AddMember(list, adele);
+
+        await FindAsync($"all-staff@{Domain}");
+        await FindAsync($"nobody@{Domain}");
+        var asked = _requests.Count;
+        var again = await FindAsync($"ALL-STAFF@{Domain}");
+        await FindAsync($"nobody@{Domain}");
+
+        Assert.Equal([adele.Id], again);
+        Assert.Equal(asked, _requests.Count);
+    }
+
+    [Theory]
+    [InlineData(MailboxAccess.NotEnabled)]
+    [InlineData(MailboxAccess.OutOfScope)]
+    public async Task FindCopies_UserWithoutReachableMailbox_ThrowsMailboxUnavailable(MailboxAccess access)
+    {
+        var guest = Tenant.AddMailbox($"guest@{Domain}", "A guest", access);
+
+        await Assert.ThrowsAsync<MailboxUnavailableException>(() => _gateway.FindCopiesAsync(guest.Id, "<a@b.example>", CancellationToken.None));
+    }
+
+    private Task<IReadOnlyList<string>> FindAsync(string address) => _gateway.FindRecipientMailboxesAsync(address, CancellationToken.None);
+
+    /// <summary>Counts the requests that reach the network.</summary>
+    private sealed class CountingHandler : DelegatingHandler
+    {
+        private int _count;
+
+        public CountingHandler() : base(new SocketsHttpHandler())
+        {
+        }
+
+        public int Count => Volatile.Read(ref _count);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _count);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
