@@ -15,7 +15,5 @@ internal static class ContactEndpoints
         DirectoryPages.Filtered(request, tenant.Contacts, c => c.Addresses, DirectoryProjection.Contact);
 
     private static IResult GetContact(string contact, HttpRequest request, SimulatedTenant tenant) =>
-        tenant.FindContact(contact) is { } found
-            ? Results.Json(DirectoryProjection.Contact(found, Selection.Parse(ODataQuery.Read(request.Query, "select"))))
-            : GraphErrors.ResourceNotFound(contact);
+        DirectoryPages.One(request, contact, tenant.FindContact(contact), DirectoryProjection.Contact);
 }

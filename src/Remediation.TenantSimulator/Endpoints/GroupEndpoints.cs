@@ -21,9 +21,7 @@ internal static class GroupEndpoints
         DirectoryPages.Filtered(request, tenant.Groups, g => g.Addresses, DirectoryProjection.Group);
 
     private static IResult GetGroup(string group, HttpRequest request, SimulatedTenant tenant) =>
-        tenant.FindGroup(group) is { } found
-            ? Results.Json(DirectoryProjection.Group(found, Selection.Parse(ODataQuery.Read(request.Query, "select"))))
-            : GraphErrors.ResourceNotFound(group);
+        DirectoryPages.One(request, group, tenant.FindGroup(group), DirectoryProjection.Group);
 
     // The page documents an OData cast on transitiveMembers as an advanced query: ConsistencyLevel: eventual and
     // $count=true, or 400 Request_UnsupportedQuery. The SDK's request builder names the cast graph.user.

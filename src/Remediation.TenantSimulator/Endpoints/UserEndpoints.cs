@@ -20,9 +20,7 @@ internal static class UserEndpoints
         DirectoryPages.Filtered(request, tenant.Mailboxes, m => m.Addresses, DirectoryProjection.User);
 
     private static IResult GetUser(string user, HttpRequest request, SimulatedTenant tenant) =>
-        tenant.FindMailbox(user) is { } mailbox
-            ? Results.Json(DirectoryProjection.User(mailbox, Selection.Parse(ODataQuery.Read(request.Query, "select"))))
-            : GraphErrors.ResourceNotFound(user);
+        DirectoryPages.One(request, user, tenant.FindMailbox(user), DirectoryProjection.User);
 
     private static IResult RevokeSignInSessions(string user, SimulatedTenant tenant)
     {

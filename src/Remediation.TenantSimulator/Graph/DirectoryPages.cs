@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Remediation.TenantSimulator.Graph;
 
-/// <summary>A page of directory objects after the query's address <c>$filter</c>, <c>$select</c>, <c>$top</c> and <c>$skip</c>.</summary>
+/// <summary>Directory objects: one by id, or a page after the query's address <c>$filter</c>, <c>$select</c>, <c>$top</c> and <c>$skip</c>.</summary>
 internal static class DirectoryPages
 {
     private const int DefaultPageSize = 100;
@@ -24,6 +24,13 @@ internal static class DirectoryPages
         var page = objects.Where(o => matches(addresses(o))).Select(o => project(o, query.Select)).ToList();
         return CollectionPage.Create(request, page, query.Skip, PageSize(query));
     }
+
+    /// <summary>One directory object by id, with the request's <c>$select</c>; 404 when there is none.</summary>
+    public static IResult One<T>(HttpRequest request, string id, T? found, Func<T, Selection, JsonObject> project)
+        where T : class =>
+        found is null
+            ? GraphErrors.ResourceNotFound(id)
+            : Results.Json(project(found, Selection.Parse(ODataQuery.Read(request.Query, "select"))));
 
     /// <summary>Directory collections: 100 objects a page unless <c>$top</c> asks for up to 999.</summary>
     public static int PageSize(ODataQuery query) => Math.Clamp(query.Top ?? DefaultPageSize, 1, MaxPageSize);
