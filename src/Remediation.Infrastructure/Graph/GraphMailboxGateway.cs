@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
@@ -12,7 +13,7 @@ using Remediation.Core.Scanning;
 namespace Remediation.Infrastructure.Graph;
 
 /// <summary>The mailbox port over Microsoft Graph.</summary>
-public sealed class GraphMailboxGateway(GraphServiceClient graph) : IMailboxGateway
+public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphMailboxGateway> logger) : IMailboxGateway
 {
     private static readonly string[] MessageFields = ["id", "internetMessageId", "parentFolderId", "isDraft", "receivedDateTime"];
     private static readonly string[] LocationFields = ["id", "parentFolderId"];
@@ -22,7 +23,7 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph) : IMailboxGate
 
     // Folder ids never change, so one lookup per mailbox and folder serves the process's lifetime.
     private readonly ConcurrentDictionary<(string Mailbox, string Folder), string> _folderIds = new();
-    private readonly GraphRecipients _recipients = new(graph);
+    private readonly GraphRecipients _recipients = new(graph, logger);
     private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _mailboxAddresses = new(StringComparer.OrdinalIgnoreCase);
 
     public async Task<MailboxMessage?> GetMessageAsync(string mailboxId, string messageId, CancellationToken cancellationToken)

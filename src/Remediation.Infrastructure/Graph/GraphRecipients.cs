@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
-using Microsoft.Kiota.Abstractions;
 
 namespace Remediation.Infrastructure.Graph;
 
@@ -13,7 +13,7 @@ namespace Remediation.Infrastructure.Graph;
 /// (https://learn.microsoft.com/graph/aad-advanced-queries, user and group properties). Each answer is kept for the
 /// process, so a campaign's recipients cost the directory one look each.
 /// </summary>
-internal sealed class GraphRecipients(GraphServiceClient graph)
+internal sealed partial class GraphRecipients(GraphServiceClient graph, ILogger logger)
 {
     // The largest page of directory objects Graph serves.
     private const int PageSize = 999;
@@ -64,14 +64,24 @@ internal sealed class GraphRecipients(GraphServiceClient graph)
         return users?.Value?.FirstOrDefault()?.Id;
     }
 
+    // Groups need GroupMember.Read.All besides User.Read.All. A deployment without it still searches every user
+    // recipient; its lists are logged as not expanded rather than failing the whole campaign.
     private async Task<string?> GroupByAddressAsync(string filter, CancellationToken cancellationToken)
     {
-        var groups = await graph.Groups.GetAsync(r =>
+        try
         {
-            r.QueryParameters.Filter = filter;
-            r.QueryParameters.Select = IdOnly;
-        }, cancellationToken);
-        return groups?.Value?.FirstOrDefault()?.Id;
+            var groups = await graph.Groups.GetAsync(r =>
+            {
+                r.QueryParameters.Filter = filter;
+                r.QueryParameters.Select = IdOnly;
+            }, cancellationToken);
+            return groups?.Value?.FirstOrDefault()?.Id;
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 403)
+        {
+            LogGroupsDenied(filter, error.Error?.Code);
+            return null;
+        }
     }
 
     // Casting transitiveMembers to users is an advanced query: ConsistencyLevel: eventual and $count=true, on every page
@@ -99,4 +109,7 @@ internal sealed class GraphRecipients(GraphServiceClient graph)
         await pages.IterateAsync(cancellationToken);
         return [.. ids];
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Groups cannot be read ({Code}): the recipient {Filter} is not expanded; grant GroupMember.Read.All")]
+    private partial void LogGroupsDenied(string filter, string? code);
 }

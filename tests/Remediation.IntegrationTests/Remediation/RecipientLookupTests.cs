@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
 using Remediation.Core.Mailboxes;
 using Remediation.Infrastructure.Graph;
 using Remediation.LocalHost;
@@ -12,7 +14,7 @@ namespace Remediation.IntegrationTests.Remediation;
 public sealed class RecipientLookupTests : IAsyncLifetime
 {
     private const string Domain = "contoso.example";
-    private readonly CountingHandler _requests = new();
+    private readonly GraphTransport _requests = new();
     private GraphSimulator _simulator = null!;
     private GraphMailboxGateway _gateway = null!;
 
@@ -22,7 +24,7 @@ public sealed class RecipientLookupTests : IAsyncLifetime
     {
         _simulator = await GraphSimulator.StartAsync(new SimulatorOptions { TenantDomain = Domain });
         var graph = GraphClientBuilder.Build(new GraphOptions { BaseUrl = _simulator.GraphBaseUrl }, new StaticTokenCredential(new SimulatorOptions().AccessToken), _requests);
-        _gateway = new GraphMailboxGateway(graph);
+        _gateway = new GraphMailboxGateway(graph, NullLogger<GraphMailboxGateway>.Instance);
     }
 
     public async Task DisposeAsync() => await _simulator.DisposeAsync();
@@ -108,6 +110,17 @@ public sealed class RecipientLookupTests : IAsyncLifetime
         Assert.Equal(asked, _requests.Count);
     }
 
+    [Fact]
+    public async Task FindRecipientMailboxes_WithoutPermissionToReadGroups_StillFindsUsersAndSkipsTheList()
+    {
+        var adele = Tenant.AddMailbox($"adele@{Domain}", "Adele");
+        Tenant.AddMember(Tenant.AddGroup($"all-staff@{Domain}", "All staff"), adele);
+        _requests.RefuseGroups = true;
+
+        Assert.Empty(await FindAsync($"all-staff@{Domain}"));
+        Assert.Equal([adele.Id], await FindAsync($"adele@{Domain}"));
+    }
+
     [Theory]
     [InlineData(MailboxAccess.NotEnabled)]
     [InlineData(MailboxAccess.OutOfScope)]
@@ -120,20 +133,31 @@ public sealed class RecipientLookupTests : IAsyncLifetime
 
     private Task<IReadOnlyList<string>> FindAsync(string address) => _gateway.FindRecipientMailboxesAsync(address, CancellationToken.None);
 
-    /// <summary>Counts the requests that reach the network.</summary>
-    private sealed class CountingHandler : DelegatingHandler
+    /// <summary>Counts the requests that reach the network; refuses <c>/groups</c> as Graph does without GroupMember.Read.All.</summary>
+    private sealed class GraphTransport : DelegatingHandler
     {
         private int _count;
 
-        public CountingHandler() : base(new SocketsHttpHandler())
+        public GraphTransport() : base(new SocketsHttpHandler())
         {
         }
 
         public int Count => Volatile.Read(ref _count);
 
+        public bool RefuseGroups { get; set; }
+
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _count);
+            if (RefuseGroups && request.RequestUri!.AbsolutePath.Contains("/groups", StringComparison.OrdinalIgnoreCase))
+            {
+                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.Forbidden)
+                {
+                    Content = new StringContent("""{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}""",
+                        System.Text.Encoding.UTF8, "application/json"),
+                });
+            }
+
             return base.SendAsync(request, cancellationToken);
         }
     }
