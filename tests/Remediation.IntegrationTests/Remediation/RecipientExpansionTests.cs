@@ -31,6 +31,8 @@ public sealed class RecipientExpansionTests : IAsyncLifetime
             ["Detection:BlockedUrlDomains:0"] = SampleMail.PhishingDomain,
             // Only the first recipient hears of the message: every other copy is unscanned and must be searched for.
             ["Subscriptions:Mailboxes:0"] = $"{User(0)}@{Domain}",
+            // The first test's list and addresses reach 7 mailboxes (the guest's included); a list of every user reaches 8.
+            ["Remediation:MaxMailboxesPerCampaign"] = "7",
         },
         ConfigureServices = services => services.AddSingleton<IPipelineTelemetry>(_telemetry),
     }, logging => logging.AddProvider(_logs));
@@ -82,6 +84,22 @@ public sealed class RecipientExpansionTests : IAsyncLifetime
         Assert.True(await Eventually.TrueAsync(() => _tenant.WorkQueuesEmpty(), Patience), "the pipeline settled");
         Assert.Empty(_telemetry.Events(PipelineEvents.RemediationFailed));
         Assert.Equal(0, await PoisonedJobsAsync());
+    }
+
+    [Fact]
+    public async Task Pipeline_PhishToAListLargerThanTheCap_IsHeldForTheSocWithNothingMoved()
+    {
+        var everyone = Tenant.AddGroup($"everyone@{Domain}", "Everyone", GroupKind.Microsoft365);
+        foreach (var user in Tenant.Mailboxes) Tenant.AddMember(everyone, user);
+        Tenant.AddMember(everyone, Tenant.AddMailbox($"guest_fabrikam.example#EXT#@{Domain}", "A guest", MailboxAccess.NotEnabled));
+
+        var copies = Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, "everyone"));
+
+        Assert.Equal(7, copies.Count);
+        Assert.True(await Eventually.TrueAsync(() => _telemetry.Events(PipelineEvents.CampaignHeld).Count > 0, Patience), "the campaign is held");
+        Assert.Contains("reaches 8 mailboxes", _telemetry.Events(PipelineEvents.CampaignHeld)[0][PipelineEventProperties.Reason], StringComparison.Ordinal);
+        Assert.True(await Eventually.TrueAsync(() => _tenant.WorkQueuesEmpty(), Patience), "the pipeline settled");
+        Assert.True(_tenant.AllIn(copies, "inbox"), "no copy moved");
     }
 
     private SimulatedMailbox Mailbox(int i) => Tenant.FindMailbox($"{User(i)}@{Domain}")!;
