@@ -110,6 +110,11 @@ param maxRevocationsPerHour int = 10
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
+@description('Instances kept warm for the HTTP functions, so that Graph never meets a cold start: an endpoint slow in more than 10 % of its answers gets notifications late, above 15 % loses them. 0 saves the cost and accepts that risk.')
+@minValue(0)
+@maxValue(10)
+param httpAlwaysReadyInstances int = 1
+
 @description('Memory of each Flex Consumption instance in MB.')
 @allowed([
   512
@@ -224,6 +229,7 @@ module functionApp 'modules/functionapp.bicep' = {
     blobEndpoint: storage.outputs.blobEndpoint
     deploymentContainerName: storage.outputs.deploymentContainerName
     maximumInstanceCount: maximumInstanceCount
+    httpAlwaysReadyInstances: httpAlwaysReadyInstances
     instanceMemoryMB: instanceMemoryMB
     azdServiceName: 'functions'
     tags: tags

@@ -28,6 +28,9 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
 
     // Two to three copies a second each: below what the local host scans on two cores, so the queue stays short.
     private const double OrdinaryMessagesPerSecond = 5;
+
+    // The mean wait between the store filing a message and Graph notifying it: "seconds typically" in Graph's documentation.
+    private static readonly TimeSpan NotificationLatency = TimeSpan.FromSeconds(2);
     private static readonly string[] Bands = ["clean", "suspicious", "malicious", "unscannable"];
 
     private readonly ShowcaseOptions _options;
@@ -55,6 +58,8 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
         {
             Domain = Domain,
             Mailboxes = [.. Enumerable.Range(0, options.Mailboxes).Select(i => (UserName(i), $"User {i:D4}")), (SocMailbox, "Security Operations")],
+            // Graph sends a message's notification seconds after the store files it; time to remediate counts that wait.
+            Simulator = new SimulatorOptions { TenantDomain = Domain, NotificationLatency = NotificationLatency },
             Settings = new Dictionary<string, string?>
             {
                 // The tenant's own blocklist knows the lures' link domains, as a SOC's threat feed would.

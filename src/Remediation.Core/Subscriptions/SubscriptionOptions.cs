@@ -21,8 +21,11 @@ public sealed class SubscriptionOptions
     /// <summary>Mailboxes in scope (ids or principal names); empty means every user Graph lists.</summary>
     public List<string> Mailboxes { get; set; } = [];
 
-    /// <summary>Lifetime asked for on create and renew; Graph's documented maximum for mail is 4,230 minutes.</summary>
-    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(4230);
+    /// <summary>
+    /// Lifetime asked for on create and renew: Graph's current documentation allows mail subscriptions 10,080 minutes
+    /// (older pages said 4,230; set that if a cloud still refuses the longer one).
+    /// </summary>
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(10080);
 
     /// <summary>Renew when less than this is left, so one missed timer run still leaves a margin.</summary>
     public TimeSpan RenewBefore { get; set; } = TimeSpan.FromHours(24);

@@ -25,6 +25,7 @@ internal static class SimulatorHosting
         services.AddSingleton<MailboxGate>();
         services.AddSingleton<SubscriptionRegistry>();
         services.AddSingleton<WebhookClient>();
+        services.AddSingleton<EndpointHealth>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
         services.AddSingleton<ChangeNotificationRouter>();

@@ -29,6 +29,23 @@ internal sealed class FaultInjector(SimulatorOptions options)
 
     public bool ShouldDropNotification() => Roll(options.DroppedNotificationRate);
 
+    /// <summary>How long this notification waits before it leaves, drawn around the configured mean.</summary>
+    public TimeSpan NotificationLatency()
+    {
+        if (options.NotificationLatency <= TimeSpan.Zero)
+        {
+            return TimeSpan.Zero;
+        }
+
+        double draw;
+        lock (gate)
+        {
+            draw = -Math.Log(1 - random.NextDouble());
+        }
+
+        return TimeSpan.FromTicks(Math.Min((long)(options.NotificationLatency.Ticks * draw), options.MaxNotificationLatency.Ticks));
+    }
+
     private bool Roll(double rate)
     {
         if (rate <= 0)
