@@ -21,6 +21,9 @@ param tenantId string = tenant().tenantId
 @minLength(1)
 param acceptedDomains string[]
 
+@description('Domains of the Exchange Online hosts that stamp the tenant\'s mail: empty for the worldwide cloud (outlook.com); a sovereign cloud names its own.')
+param exchangeDomains string[] = []
+
 @description('Email addresses the SOC receives alerts at.')
 param alertEmailAddresses string[] = []
 
@@ -289,6 +292,7 @@ module appSettings 'modules/appsettings.bicep' = {
     graphClientId: graphClientId
     graphCredentialUri: keyVault.outputs.graphCredentialUri
     acceptedDomains: acceptedDomains
+    exchangeDomains: exchangeDomains
     protectedMailboxes: protectedMailboxes
     blockedSenderDomains: blockedSenderDomains
     blockedUrlDomains: blockedUrlDomains

@@ -38,6 +38,9 @@ param graphCredentialUri string
 @description('Mail domains of the tenant.')
 param acceptedDomains string[]
 
+@description('Domains of the Exchange Online hosts that stamp the tenant\'s mail; empty for outlook.com.')
+param exchangeDomains string[]
+
 @description('Mailboxes the pipeline subscribes to; empty for every user Graph lists.')
 param protectedMailboxes string[]
 
@@ -147,6 +150,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     pipelineSettings,
     graphSettings,
     indexedSettings('Tenant__AcceptedDomains', acceptedDomains),
+    indexedSettings('Tenant__ExchangeDomains', exchangeDomains),
     indexedSettings('Subscriptions__Mailboxes', protectedMailboxes),
     indexedSettings('Detection__BlockedSenderDomains', blockedSenderDomains),
     indexedSettings('Detection__BlockedUrlDomains', blockedUrlDomains),

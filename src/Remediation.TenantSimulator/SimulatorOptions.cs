@@ -5,6 +5,9 @@ public sealed class SimulatorOptions
 {
     public string TenantId { get; set; } = "7d1f3c52-5b8e-4c1a-9f0e-2a6b3d4c5e6f";
 
+    /// <summary>Where the Exchange Online hosts stamping transport live: <c>outlook.com</c>, or a sovereign cloud's domain.</summary>
+    public string ExchangeDomain { get; set; } = "outlook.com";
+
     /// <summary>The tenant's accepted domain.</summary>
     public string TenantDomain { get; set; } = "contoso.example";
 

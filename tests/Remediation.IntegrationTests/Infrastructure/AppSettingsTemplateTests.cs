@@ -26,6 +26,7 @@ public class AppSettingsTemplateTests
             OptionsSettings.Key(TenantOptions.Section, nameof(TenantOptions.TenantId)),
             OptionsSettings.Key(TenantOptions.Section, nameof(TenantOptions.ClientState)),
             OptionsSettings.Key(TenantOptions.Section, nameof(TenantOptions.AcceptedDomains)) + "__0",
+            OptionsSettings.Key(TenantOptions.Section, nameof(TenantOptions.ExchangeDomains)) + "__0",
             OptionsSettings.Key(SubscriptionOptions.Section, nameof(SubscriptionOptions.NotificationUrl)),
             OptionsSettings.Key(SubscriptionOptions.Section, nameof(SubscriptionOptions.LifecycleNotificationUrl)),
             OptionsSettings.Key(SubscriptionOptions.Section, nameof(SubscriptionOptions.FunctionKey)),
