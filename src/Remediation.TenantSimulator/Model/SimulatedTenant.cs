@@ -133,6 +133,18 @@ public sealed class SimulatedTenant
         return target.ListMessages(target.FindFolder(target.ResolveFolderId(folder)));
     }
 
+    /// <summary>
+    /// What Exchange does once the deleted-item retention (14 days by default) has passed: soft-deleted items leave
+    /// Recoverable Items for good.
+    /// </summary>
+    /// <returns>How many items were purged.</returns>
+    public int PurgeRecoverableItems(string mailbox)
+    {
+        var target = RequireMailbox(mailbox);
+        var deleted = target.ListMessages(target.FindFolder(WellKnownFolders.RecoverableItemsDeletions));
+        return deleted.Count(message => target.PermanentlyDelete(message.MessageId));
+    }
+
     /// <summary>A message found by its current regular id or its immutable id.</summary>
     public StoredMessageView? FindMessage(string mailbox, string messageId) => RequireMailbox(mailbox).FindMessage(messageId);
 
