@@ -8,6 +8,9 @@ namespace Remediation.TenantSimulator;
 /// <summary>The tenant behind the simulated Graph: its mailboxes, subscriptions and what tests do to them. Thread-safe.</summary>
 public sealed class SimulatedTenant
 {
+    // Where Exchange keeps Teams chat messages; hidden from mail clients.
+    private const string TeamsChatFolder = "TeamsMessagesData";
+
     private readonly Lock gate = new();
     private readonly List<SimulatedMailbox> mailboxes = [];
     private readonly ConcurrentDictionary<string, SimulatedMailbox> mailboxesByIdOrUpn = new(StringComparer.OrdinalIgnoreCase);
@@ -122,8 +125,53 @@ public sealed class SimulatedTenant
         var target = RequireMailbox(mailbox);
         var draft = target.FindMessage(draftId) ?? throw new KeyNotFoundException($"No draft {draftId} in {mailbox}.");
         target.PermanentlyDelete(draftId);
-        var sent = Delivered(target.Store(draft.Mime, MessageContent.FromMime(draft.Mime), target.FindFolder(WellKnownFolders.SentItems)!, networkMessageId: null));
-        return (sent, DeliverThroughTransport(draft.Mime));
+        return Send(target, draft.Mime);
+    }
+
+    /// <summary>
+    /// A user invites colleagues as Outlook does: the request goes through transport to each attendee (an
+    /// <c>eventMessageRequest</c> in their Inbox) and a copy stays in the organizer's Sent Items.
+    /// </summary>
+    public (DeliveredMessage SentCopy, IReadOnlyList<DeliveredMessage> Delivered) SendMeetingRequest(
+        string organizer, string subject, DateTimeOffset start, params string[] attendees)
+    {
+        var sender = RequireMailbox(organizer);
+        return Send(sender, MeetingMime.Request(sender.Mail, attendees, subject, start));
+    }
+
+    /// <summary>
+    /// An attendee answers a meeting request: Outlook moves the request to Deleted Items, keeps the response in Sent
+    /// Items and transport takes it to the organizer.
+    /// </summary>
+    /// <param name="partStat">ACCEPTED, TENTATIVE or DECLINED.</param>
+    public (DeliveredMessage SentCopy, IReadOnlyList<DeliveredMessage> Delivered) RespondToMeeting(string attendee, string requestId, string partStat = "ACCEPTED")
+    {
+        var responder = RequireMailbox(attendee);
+        var request = responder.FindMessage(requestId) ?? throw new KeyNotFoundException($"No meeting request {requestId} in {attendee}.");
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(request.Mime));
+        var reply = MeetingMime.Reply(MimeKit.MimeMessage.Load(stream), responder.Mail, partStat);
+        responder.Move(requestId, responder.FindFolder(WellKnownFolders.DeletedItems)!);
+        return Send(responder, reply);
+    }
+
+    /// <summary>
+    /// A Teams chat message, which Exchange keeps in a hidden folder of the mailbox for compliance: Graph lists it
+    /// among the mailbox's messages (subject "IM" or empty), but its MIME cannot be read.
+    /// </summary>
+    public DeliveredMessage PostTeamsChat(string mailbox, string fromAddress, string text)
+    {
+        var target = RequireMailbox(mailbox);
+        var folder = target.CreateFolder(TeamsChatFolder, isHidden: true) ?? target.FindFolder(target.ResolveFolderId(TeamsChatFolder))!;
+        var mime = $"From: {fromAddress}\r\nTo: {target.Mail}\r\nSubject: IM\r\nMessage-ID: <{Guid.NewGuid():N}@teams.simulated>\r\n" +
+            $"Content-Type: text/html; charset=utf-8\r\n\r\n<div>{System.Net.WebUtility.HtmlEncode(text)}</div>\r\n";
+        var content = MessageContent.FromMime(mime) with { ItemClass = ItemClasses.TeamsChat };
+        return Delivered(target.Store(mime, content, folder, networkMessageId: null));
+    }
+
+    private (DeliveredMessage SentCopy, IReadOnlyList<DeliveredMessage> Delivered) Send(SimulatedMailbox sender, string mime)
+    {
+        var sent = Delivered(sender.Store(mime, MessageContent.FromMime(mime), sender.FindFolder(WellKnownFolders.SentItems)!, networkMessageId: null));
+        return (sent, DeliverThroughTransport(mime));
     }
 
     /// <summary>The messages in a folder given by well-known name, id or display name, newest first.</summary>
