@@ -36,7 +36,8 @@ internal static class SimulatorHosting
             sp.GetRequiredService<TransportStamper>(),
             sp.GetRequiredService<SubscriptionRegistry>(),
             sp.GetRequiredService<ChangeNotificationRouter>(),
-            sp.GetRequiredService<LifecycleEvents>()));
+            sp.GetRequiredService<LifecycleEvents>(),
+            sp.GetRequiredService<FaultInjector>()));
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<DeltaSync>();
         services.AddSingleton<GraphPipeline>();
