@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Remediation.Core.Subscriptions;
+
+namespace Remediation.LocalHost;
+
+/// <summary>The reconciliation timer function's local twin: resyncs every registered mailbox, on an interval.</summary>
+internal sealed class ReconciliationTimer(
+    MailboxReconciliation reconciliation, IOptions<LocalHostOptions> options, TimeProvider clock, ILogger<ReconciliationTimer> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = options.Value.ReconcileInterval;
+        if (interval <= TimeSpan.Zero) return;
+        using var timer = new PeriodicTimer(interval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            await TimerTick.RunAsync(reconciliation.RunAsync, nameof(ReconciliationTimer), logger, stoppingToken);
+        }
+    }
+}
