@@ -37,6 +37,7 @@ public sealed class DeltaTests : IAsyncLifetime
         var (nothing, _) = await ReadAllPagesAsync(
             sut.Graph.Users[Adele].MailFolders["inbox"].Messages.Delta.WithUrl(nextDeltaLink).GetAsDeltaGetResponseAsync());
 
+        Assert.Equal(1, sut.Metrics.DeltaRoundsStarted);
         Assert.Equal(14, initial.Count);
         Assert.Equal(3, changes.Count);
         Assert.Contains(changes, m => m.Id == added.MessageId && m.Subject == "new");

@@ -11,7 +11,7 @@ namespace Remediation.TenantSimulator.Delta;
 /// <c>@removed</c> entries for messages that left the folder. Tokens stay valid, so a retried link answers again.
 /// A first request may bound the round with <c>$filter=receivedDateTime ge|gt {date}</c>; its links keep the filter.
 /// </summary>
-internal sealed class DeltaSync
+internal sealed class DeltaSync(SimulatorMetrics metrics)
 {
     public const string SkipToken = "$skiptoken";
     public const string DeltaToken = "$deltatoken";
@@ -55,6 +55,7 @@ internal sealed class DeltaSync
                     return UnsupportedFilter();
                 }
 
+                metrics.DeltaRoundStarted();
                 known = new DeltaSyncState(mailbox.Id, folder.Id, Selection.Parse(ODataQuery.Read(request.Query, "select")), filter,
                     new Dictionary<string, KnownItem>());
             }

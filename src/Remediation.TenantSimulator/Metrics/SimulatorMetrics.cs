@@ -17,6 +17,7 @@ public sealed class SimulatorMetrics
     private long notificationsAbandoned;
     private long droppedNotifications;
     private long lifecycleNotificationsDelivered;
+    private long deltaRoundsStarted;
 
     /// <summary>Authenticated Graph requests, including the items of batches.</summary>
     public long GraphRequests => Interlocked.Read(ref graphRequests);
@@ -47,6 +48,9 @@ public sealed class SimulatorMetrics
     public long DroppedNotifications => Interlocked.Read(ref droppedNotifications);
 
     public long LifecycleNotificationsDelivered => Interlocked.Read(ref lifecycleNotificationsDelivered);
+
+    /// <summary>Delta requests without a state token: first syncs of a folder, not reads from a delta link.</summary>
+    public long DeltaRoundsStarted => Interlocked.Read(ref deltaRoundsStarted);
 
     public IReadOnlyList<MailboxMetrics> Mailboxes => [.. mailboxes.Keys.Select(ForMailbox)];
 
@@ -100,6 +104,8 @@ public sealed class SimulatorMetrics
     internal void NotificationsGivenUp(int count) => Interlocked.Add(ref notificationsAbandoned, count);
 
     internal void NotificationDropped() => Interlocked.Increment(ref droppedNotifications);
+
+    internal void DeltaRoundStarted() => Interlocked.Increment(ref deltaRoundsStarted);
 
     internal void LifecycleNotificationDelivered() => Interlocked.Increment(ref lifecycleNotificationsDelivered);
 
