@@ -10,14 +10,6 @@ internal sealed class ReconciliationTimer(
     MailboxReconciliation reconciliation, IOptions<LocalHostOptions> options, TimeProvider clock, ILogger<ReconciliationTimer> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = options.Value.ReconcileInterval;
-        if (interval <= TimeSpan.Zero) return;
-        using var timer = new PeriodicTimer(interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            await TimerTick.RunAsync(reconciliation.RunAsync, nameof(ReconciliationTimer), logger, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        TimerTick.EveryAsync(options.Value.ReconcileInterval, clock, reconciliation.RunAsync, nameof(ReconciliationTimer), logger, stoppingToken);
 }
