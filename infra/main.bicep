@@ -108,6 +108,12 @@ param compromiseResponse compromiseResponseType = 'AlertOnly'
 @maxValue(1000)
 param maxRevocationsPerHour int = 10
 
+@description('When every registered mailbox is resynced (NCRONTAB, six fields): Graph can drop notifications without a lifecycle event. A quiet mailbox costs one Graph request per folder.')
+param reconcileSchedule string = '0 0 */6 * * *'
+
+@description('How far back the first delta read of a folder goes (d.hh:mm:ss), so a new deployment does not queue years of mail.')
+param resyncWindow string = '7.00:00:00'
+
 @description('Upper bound of Flex Consumption instances. Graph limits each mailbox to 4 concurrent requests whatever the instance count.')
 @minValue(1)
 @maxValue(1000)
@@ -307,6 +313,8 @@ module appSettings 'modules/appsettings.bicep' = {
     maxUnapprovedMovesPerHour: maxUnapprovedMovesPerHour
     compromiseResponse: compromiseResponse
     maxRevocationsPerHour: maxRevocationsPerHour
+    reconcileSchedule: reconcileSchedule
+    resyncWindow: resyncWindow
     operatorAppRole: operatorAppRole
     notificationUrl: notificationUrl
     lifecycleNotificationUrl: 'https://${functionApp.outputs.defaultHostName}/api/lifecycle'

@@ -157,13 +157,17 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph) : IMailboxGate
 
     private async Task<string?> FindFolderAsync(string mailboxId, string displayName, CancellationToken cancellationToken)
     {
-        var folders = await graph.Users[mailboxId].MailFolders.GetAsync(r =>
+        var first = await graph.Users[mailboxId].MailFolders.GetAsync(r =>
         {
             r.QueryParameters.IncludeHiddenFolders = "true";
-            r.QueryParameters.Top = 250;
+            r.QueryParameters.Top = MailFolderPages.PageSize;
             r.QueryParameters.Select = ["id", "displayName"];
         }, cancellationToken);
-        return folders?.Value?.FirstOrDefault(f => string.Equals(f.DisplayName, displayName, StringComparison.OrdinalIgnoreCase))?.Id;
+        await foreach (var folder in MailFolderPages.ReadAllAsync(graph, mailboxId, first, cancellationToken))
+        {
+            if (string.Equals(folder.DisplayName, displayName, StringComparison.OrdinalIgnoreCase)) return folder.Id;
+        }
+        return null;
     }
 
     public async Task<string?> MoveAsync(string mailboxId, string messageId, string destinationFolderId, CancellationToken cancellationToken)

@@ -37,7 +37,8 @@ internal static class SimulatorHosting
             sp.GetRequiredService<TransportStamper>(),
             sp.GetRequiredService<SubscriptionRegistry>(),
             sp.GetRequiredService<ChangeNotificationRouter>(),
-            sp.GetRequiredService<LifecycleEvents>()));
+            sp.GetRequiredService<LifecycleEvents>(),
+            sp.GetRequiredService<FaultInjector>()));
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<DeltaSync>();
         services.AddSingleton<GraphPipeline>();

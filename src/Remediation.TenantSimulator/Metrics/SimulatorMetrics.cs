@@ -19,6 +19,7 @@ public sealed class SimulatorMetrics
     private long notificationsDelayedBySlowEndpoint;
     private long notificationsDroppedBySlowEndpoint;
     private long lifecycleNotificationsDelivered;
+    private long deltaRoundsStarted;
 
     /// <summary>Authenticated Graph requests, including the items of batches.</summary>
     public long GraphRequests => Interlocked.Read(ref graphRequests);
@@ -55,6 +56,9 @@ public sealed class SimulatorMetrics
     public long NotificationsDroppedBySlowEndpoint => Interlocked.Read(ref notificationsDroppedBySlowEndpoint);
 
     public long LifecycleNotificationsDelivered => Interlocked.Read(ref lifecycleNotificationsDelivered);
+
+    /// <summary>Delta requests without a state token: first syncs of a folder, not reads from a delta link.</summary>
+    public long DeltaRoundsStarted => Interlocked.Read(ref deltaRoundsStarted);
 
     public IReadOnlyList<MailboxMetrics> Mailboxes => [.. mailboxes.Keys.Select(ForMailbox)];
 
@@ -112,6 +116,8 @@ public sealed class SimulatorMetrics
     internal void NotificationDelayedBySlowEndpoint() => Interlocked.Increment(ref notificationsDelayedBySlowEndpoint);
 
     internal void NotificationDroppedBySlowEndpoint() => Interlocked.Increment(ref notificationsDroppedBySlowEndpoint);
+
+    internal void DeltaRoundStarted() => Interlocked.Increment(ref deltaRoundsStarted);
 
     internal void LifecycleNotificationDelivered() => Interlocked.Increment(ref lifecycleNotificationsDelivered);
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Remediation.TenantSimulator.Model;
 using Remediation.TenantSimulator.Notifications;
+using Remediation.TenantSimulator.Throttling;
 using Remediation.TenantSimulator.Transport;
 
 namespace Remediation.TenantSimulator;
@@ -21,6 +22,7 @@ public sealed class SimulatedTenant
     private readonly SubscriptionRegistry subscriptions;
     private readonly ChangeNotificationRouter notifications;
     private readonly LifecycleEvents lifecycleEvents;
+    private readonly FaultInjector faults;
 
     internal SimulatedTenant(
         SimulatorOptions options,
@@ -28,7 +30,8 @@ public sealed class SimulatedTenant
         TransportStamper transport,
         SubscriptionRegistry subscriptions,
         ChangeNotificationRouter notifications,
-        LifecycleEvents lifecycleEvents)
+        LifecycleEvents lifecycleEvents,
+        FaultInjector faults)
     {
         TenantId = options.TenantId;
         this.timeProvider = timeProvider;
@@ -36,6 +39,7 @@ public sealed class SimulatedTenant
         this.subscriptions = subscriptions;
         this.notifications = notifications;
         this.lifecycleEvents = lifecycleEvents;
+        this.faults = faults;
     }
 
     public string TenantId { get; }
@@ -56,6 +60,17 @@ public sealed class SimulatedTenant
 
     /// <summary>User ids whose sign-in sessions were revoked, in call order.</summary>
     public IReadOnlyList<string> RevokedSignInSessions => [.. revokedSignInSessions];
+
+    /// <summary>
+    /// While set, Graph silently sends no change notification at all (counted in
+    /// <see cref="SimulatorMetrics.DroppedNotifications"/>): what a subscriber sees when Graph drops them without a
+    /// <c>missed</c> lifecycle event.
+    /// </summary>
+    public bool DropChangeNotifications
+    {
+        get => faults.DropAllNotifications;
+        set => faults.DropAllNotifications = value;
+    }
 
     /// <summary>Adds a user with a mailbox holding the well-known folders.</summary>
     /// <param name="access">Whether the app can reach the mailbox; every user is listed under <c>/users</c> either way.</param>
@@ -101,11 +116,13 @@ public sealed class SimulatedTenant
     }
 
     /// <summary>Stores a message exactly as given, as an IMAP APPEND or an upload would: no transport stamps.</summary>
-    public DeliveredMessage AppendAsImap(string mailbox, string mime, string folder = WellKnownFolders.Inbox)
+    /// <param name="folder">A folder id, well-known name or display-name path such as <c>Projects/2026</c>.</param>
+    /// <param name="receivedAt">The date-time argument of the APPEND command, which the store keeps as the arrival time; now when null.</param>
+    public DeliveredMessage AppendAsImap(string mailbox, string mime, string folder = WellKnownFolders.Inbox, DateTimeOffset? receivedAt = null)
     {
         var target = RequireMailbox(mailbox);
         var targetFolder = target.FindFolder(target.ResolveFolderId(folder))!;
-        return Delivered(target.Store(mime, MessageContent.FromMime(mime), targetFolder, networkMessageId: null));
+        return Delivered(target.Store(mime, MessageContent.FromMime(mime), targetFolder, networkMessageId: null, receivedAt));
     }
 
     /// <summary>A user composing a message: Outlook saves it in Drafts, where nothing passed transport.</summary>
@@ -161,7 +178,7 @@ public sealed class SimulatedTenant
     public DeliveredMessage PostTeamsChat(string mailbox, string fromAddress, string text)
     {
         var target = RequireMailbox(mailbox);
-        var folder = target.CreateFolder(TeamsChatFolder, isHidden: true) ?? target.FindFolder(target.ResolveFolderId(TeamsChatFolder))!;
+        var folder = target.CreateFolder(parentId: null, TeamsChatFolder, isHidden: true) ?? target.FindFolder(target.ResolveFolderId(TeamsChatFolder))!;
         var mime = $"From: {fromAddress}\r\nTo: {target.Mail}\r\nSubject: IM\r\nMessage-ID: <{Guid.NewGuid():N}@teams.simulated>\r\n" +
             $"Content-Type: text/html; charset=utf-8\r\n\r\n<div>{System.Net.WebUtility.HtmlEncode(text)}</div>\r\n";
         var content = MessageContent.FromMime(mime) with { ItemClass = ItemClasses.TeamsChat };
