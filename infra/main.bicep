@@ -21,6 +21,9 @@ param tenantId string = tenant().tenantId
 @minLength(1)
 param acceptedDomains string[]
 
+@description('Domains of the Exchange Online hosts that stamp the tenant\'s mail: empty for the worldwide cloud (outlook.com); a sovereign cloud names its own.')
+param exchangeDomains string[] = []
+
 @description('Email addresses the SOC receives alerts at.')
 param alertEmailAddresses string[] = []
 
@@ -105,10 +108,21 @@ param compromiseResponse compromiseResponseType = 'AlertOnly'
 @maxValue(1000)
 param maxRevocationsPerHour int = 10
 
+@description('When every registered mailbox is resynced (NCRONTAB, six fields): Graph can drop notifications without a lifecycle event. A quiet mailbox costs one Graph request per folder.')
+param reconcileSchedule string = '0 0 */6 * * *'
+
+@description('How far back the first delta read of a folder goes (d.hh:mm:ss), so a new deployment does not queue years of mail.')
+param resyncWindow string = '7.00:00:00'
+
 @description('Upper bound of Flex Consumption instances. Graph limits each mailbox to 4 concurrent requests whatever the instance count.')
 @minValue(1)
 @maxValue(1000)
 param maximumInstanceCount int = 40
+
+@description('Instances kept warm for the HTTP functions, so that Graph never meets a cold start: an endpoint slow in more than 10 % of its answers gets notifications late, above 15 % loses them. 0 saves the cost and accepts that risk.')
+@minValue(0)
+@maxValue(10)
+param httpAlwaysReadyInstances int = 1
 
 @description('Memory of each Flex Consumption instance in MB.')
 @allowed([
@@ -224,6 +238,7 @@ module functionApp 'modules/functionapp.bicep' = {
     blobEndpoint: storage.outputs.blobEndpoint
     deploymentContainerName: storage.outputs.deploymentContainerName
     maximumInstanceCount: maximumInstanceCount
+    httpAlwaysReadyInstances: httpAlwaysReadyInstances
     instanceMemoryMB: instanceMemoryMB
     azdServiceName: 'functions'
     tags: tags
@@ -283,6 +298,7 @@ module appSettings 'modules/appsettings.bicep' = {
     graphClientId: graphClientId
     graphCredentialUri: keyVault.outputs.graphCredentialUri
     acceptedDomains: acceptedDomains
+    exchangeDomains: exchangeDomains
     protectedMailboxes: protectedMailboxes
     blockedSenderDomains: blockedSenderDomains
     blockedUrlDomains: blockedUrlDomains
@@ -297,6 +313,8 @@ module appSettings 'modules/appsettings.bicep' = {
     maxUnapprovedMovesPerHour: maxUnapprovedMovesPerHour
     compromiseResponse: compromiseResponse
     maxRevocationsPerHour: maxRevocationsPerHour
+    reconcileSchedule: reconcileSchedule
+    resyncWindow: resyncWindow
     operatorAppRole: operatorAppRole
     notificationUrl: notificationUrl
     lifecycleNotificationUrl: 'https://${functionApp.outputs.defaultHostName}/api/lifecycle'

@@ -49,6 +49,11 @@ param compromiseResponse = 'AlertOnly'
 // At most this many users signed out per hour by the pipeline; the rest are alerted on only.
 param maxRevocationsPerHour = 10
 
+// Every registered mailbox resynced every 6 hours (Graph may drop notifications unannounced); the first read of a
+// folder goes back 7 days.
+param reconcileSchedule = '0 0 */6 * * *'
+param resyncWindow = '7.00:00:00'
+
 param maximumInstanceCount = 40
 
 param tags = {

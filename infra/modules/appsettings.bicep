@@ -38,6 +38,9 @@ param graphCredentialUri string
 @description('Mail domains of the tenant.')
 param acceptedDomains string[]
 
+@description('Domains of the Exchange Online hosts that stamp the tenant\'s mail; empty for outlook.com.')
+param exchangeDomains string[]
+
 @description('Mailboxes the pipeline subscribes to; empty for every user Graph lists.')
 param protectedMailboxes string[]
 
@@ -79,6 +82,12 @@ param compromiseResponse compromiseResponseType
 
 @description('Sessions revoked per hour across the tenant before the breaker holds further revocations.')
 param maxRevocationsPerHour int
+
+@description('NCRONTAB schedule of the reconciliation timer function.')
+param reconcileSchedule string
+
+@description('How far back the first delta read of a folder goes (d.hh:mm:ss).')
+param resyncWindow string
 
 @description('App role a SOC analyst must hold to restore or approve.')
 param operatorAppRole string
@@ -128,6 +137,10 @@ var pipelineSettings = {
   Operators__AppRole: operatorAppRole
   Subscriptions__NotificationUrl: notificationUrl
   Subscriptions__LifecycleNotificationUrl: lifecycleNotificationUrl
+  // The reconciliation timer's schedule names this setting (%Subscriptions:ReconcileSchedule%): without it the
+  // Functions host cannot index the function.
+  Subscriptions__ReconcileSchedule: reconcileSchedule
+  Subscriptions__ResyncWindow: resyncWindow
   // The app appends this key as "code" to both URLs and Graph sends it back on every delivery. It is a Key Vault
   // reference to the same value as the host key "graph-webhooks", so the settings hold a location, not the key.
   Subscriptions__FunctionKey: '@Microsoft.KeyVault(SecretUri=${webhookFunctionKeyUri})'
@@ -147,6 +160,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     pipelineSettings,
     graphSettings,
     indexedSettings('Tenant__AcceptedDomains', acceptedDomains),
+    indexedSettings('Tenant__ExchangeDomains', exchangeDomains),
     indexedSettings('Subscriptions__Mailboxes', protectedMailboxes),
     indexedSettings('Detection__BlockedSenderDomains', blockedSenderDomains),
     indexedSettings('Detection__BlockedUrlDomains', blockedUrlDomains),

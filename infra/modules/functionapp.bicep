@@ -20,6 +20,10 @@ param deploymentContainerName string
 @maxValue(1000)
 param maximumInstanceCount int
 
+@description('Instances always ready for the HTTP trigger group (the webhook among them); 0 for none.')
+@minValue(0)
+param httpAlwaysReadyInstances int
+
 @description('Memory of each instance in MB.')
 @allowed([
   512
@@ -80,6 +84,13 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
+        // Graph counts a cold start's late answer against the webhook; a warm instance answers at once.
+        alwaysReady: httpAlwaysReadyInstances > 0 ? [
+          {
+            name: 'http'
+            instanceCount: httpAlwaysReadyInstances
+          }
+        ] : []
       }
       runtime: {
         name: 'dotnet-isolated'

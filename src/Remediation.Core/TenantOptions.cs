@@ -18,6 +18,15 @@ public sealed class TenantOptions
     /// <summary>The tenant's own mail domains: recipients there have mailboxes the pipeline can act in.</summary>
     public List<string> AcceptedDomains { get; set; } = [];
 
+    /// <summary>Where Exchange Online's hosts live in the worldwide cloud.</summary>
+    public static readonly IReadOnlyList<string> WorldwideExchangeDomains = ["outlook.com"];
+
+    /// <summary>
+    /// The domains of Exchange Online's hosts that stamp this tenant's transport (its <c>Received</c> hops); empty
+    /// means the worldwide cloud's <c>outlook.com</c>. A sovereign cloud names its own.
+    /// </summary>
+    public List<string> ExchangeDomains { get; set; } = [];
+
     public bool IsTenantAddress(string address)
     {
         var at = address.LastIndexOf('@');

@@ -70,6 +70,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<PoisonQueueMonitor>();
         services.AddSingleton<SubscriptionKeeper>();
         services.AddSingleton<MailboxResync>();
+        services.AddSingleton<MailboxReconciliation>();
         services.AddSingleton<SubscriptionEventHandler>();
         return services;
     }

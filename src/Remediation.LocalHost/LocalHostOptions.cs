@@ -25,6 +25,12 @@ public sealed class LocalHostOptions
     /// <summary>How often the subscription keeper runs (the timer function's schedule); zero turns it off.</summary>
     public TimeSpan SubscriptionCheckInterval { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How often every registered mailbox is resynced (the reconciliation timer function's schedule, every 6 hours by
+    /// default); zero turns it off. The first run comes one interval after start.
+    /// </summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromHours(6);
+
     /// <summary>How often poison queues are checked (the poison timer function's schedule); zero turns it off.</summary>
     public TimeSpan PoisonCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -94,6 +94,7 @@ public sealed class LocalPipelineHost : IAsyncDisposable
         builder.Services.AddSingleton<IPostConfigureOptions<SubscriptionOptions>, LocalEndpoints>();
         builder.Services.AddHostedService<SubscriptionTimer>();
         builder.Services.AddHostedService<PoisonQueueWatch>();
+        builder.Services.AddHostedService<ReconciliationTimer>();
         builder.Services.AddSingleton<ITypeLocator>(new TriggerTypes(typeof(QueueTriggers)));
         builder.Host.ConfigureWebJobs(webJobs => webJobs.AddAzureStorageQueues(queues =>
         {

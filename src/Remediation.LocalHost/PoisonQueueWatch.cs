@@ -9,14 +9,6 @@ namespace Remediation.LocalHost;
 internal sealed class PoisonQueueWatch(PoisonQueueMonitor monitor, IOptions<LocalHostOptions> options, TimeProvider clock, ILogger<PoisonQueueWatch> logger)
     : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = options.Value.PoisonCheckInterval;
-        if (interval <= TimeSpan.Zero) return;
-        using var timer = new PeriodicTimer(interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            await TimerTick.RunAsync(monitor.CheckAsync, nameof(PoisonQueueWatch), logger, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        TimerTick.EveryAsync(options.Value.PoisonCheckInterval, clock, monitor.CheckAsync, nameof(PoisonQueueWatch), logger, stoppingToken);
 }

@@ -20,6 +20,18 @@ internal static partial class TimerTick
         }
     }
 
+    /// <summary>Runs every <paramref name="interval"/>, the first time one interval after start; zero turns it off.</summary>
+    public static async Task EveryAsync(
+        TimeSpan interval, TimeProvider clock, Func<CancellationToken, Task> run, string timer, ILogger logger, CancellationToken stoppingToken)
+    {
+        if (interval <= TimeSpan.Zero) return;
+        using var ticks = new PeriodicTimer(interval, clock);
+        while (await ticks.WaitForNextTickAsync(stoppingToken))
+        {
+            await RunAsync(run, timer, logger, stoppingToken);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Timer {Timer} failed; it runs again at its next tick")]
     private static partial void LogFailed(ILogger logger, Exception error, string timer);
 }

@@ -5,6 +5,9 @@ public sealed class SimulatorOptions
 {
     public string TenantId { get; set; } = "7d1f3c52-5b8e-4c1a-9f0e-2a6b3d4c5e6f";
 
+    /// <summary>Where the Exchange Online hosts stamping transport live: <c>outlook.com</c>, or a sovereign cloud's domain.</summary>
+    public string ExchangeDomain { get; set; } = "outlook.com";
+
     /// <summary>The tenant's accepted domain.</summary>
     public string TenantDomain { get; set; } = "contoso.example";
 
@@ -25,7 +28,8 @@ public sealed class SimulatorOptions
 
     public TimeSpan MailboxBudgetWindow { get; set; } = TimeSpan.FromMinutes(10);
 
-    public TimeSpan MaxSubscriptionLifetime { get; set; } = TimeSpan.FromMinutes(4230);
+    /// <summary>The longest lifetime Graph grants a mail subscription: 10,080 minutes in the current documentation.</summary>
+    public TimeSpan MaxSubscriptionLifetime { get; set; } = TimeSpan.FromMinutes(10080);
 
     /// <summary>Added to every Graph request.</summary>
     public TimeSpan RequestLatency { get; set; } = TimeSpan.Zero;
@@ -40,6 +44,23 @@ public sealed class SimulatorOptions
 
     /// <summary>Share of change notifications silently never sent.</summary>
     public double DroppedNotificationRate { get; set; }
+
+    /// <summary>
+    /// Mean time from a change to its notification leaving Graph (exponentially distributed, capped by
+    /// <see cref="MaxNotificationLatency"/>). Graph documents seconds typically, a few minutes at most; zero sends at once.
+    /// </summary>
+    public TimeSpan NotificationLatency { get; set; } = TimeSpan.Zero;
+
+    public TimeSpan MaxNotificationLatency { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>The sliding window over which the share of an endpoint's slow answers is judged.</summary>
+    public TimeSpan EndpointHealthWindow { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Answers needed in the window before an endpoint can be judged slow.</summary>
+    public int EndpointHealthMinimumAnswers { get; set; } = 10;
+
+    /// <summary>How late new notifications go out while an endpoint is in the slow state.</summary>
+    public TimeSpan SlowEndpointDelay { get; set; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan NotificationBatchWindow { get; set; } = TimeSpan.FromMilliseconds(50);
 

@@ -37,6 +37,7 @@ public sealed class DeltaTests : IAsyncLifetime
         var (nothing, _) = await ReadAllPagesAsync(
             sut.Graph.Users[Adele].MailFolders["inbox"].Messages.Delta.WithUrl(nextDeltaLink).GetAsDeltaGetResponseAsync());
 
+        Assert.Equal(1, sut.Metrics.DeltaRoundsStarted);
         Assert.Equal(14, initial.Count);
         Assert.Equal(3, changes.Count);
         Assert.Contains(changes, m => m.Id == added.MessageId && m.Subject == "new");
@@ -88,6 +89,62 @@ public sealed class DeltaTests : IAsyncLifetime
         Assert.StartsWith(sut.Simulator.GraphBaseUrl, first.OdataNextLink);
         Assert.Equal(5, all.Count);
         Assert.Contains("$deltatoken=", deltaLink, StringComparison.Ordinal);
+    }
+
+    // https://learn.microsoft.com/graph/delta-query-messages: delta is per folder, any folder of the hierarchy by id.
+    [Fact]
+    public async Task Delta_NestedUserFolderById_ReturnsItsMessagesOnly()
+    {
+        var nested = sut.Adele.AddFolder("Projects/2026");
+        sut.Tenant.AppendAsImap(Adele, TestMime.Create(Adele, "nested"), "Projects/2026");
+        sut.Tenant.AppendAsImap(Adele, TestMime.Create(Adele, "inbox"));
+
+        var (items, _) = await ReadAllPagesAsync(sut.Graph.Users[Adele].MailFolders[nested].Messages.Delta.GetAsDeltaGetResponseAsync(
+            r => r.QueryParameters.Select = ["subject"]));
+
+        Assert.Equal(["nested"], items.Select(m => m.Subject));
+    }
+
+    // https://learn.microsoft.com/graph/api/message-delta: "$filter=receivedDateTime+ge+{value}" (or gt) bounds the
+    // first round, and Graph encodes the query options of the first request into the links it returns.
+    [Theory]
+    [InlineData("ge")]
+    [InlineData("gt")]
+    public async Task Delta_ReceivedDateTimeFilter_ReturnsOnlyNewerMailInEveryRound(string op)
+    {
+        var now = DateTimeOffset.UtcNow;
+        sut.Tenant.AppendAsImap(Adele, TestMime.Create(Adele, "a month old"), receivedAt: now.AddDays(-30));
+        sut.Tenant.AppendAsImap(Adele, TestMime.Create(Adele, "yesterday"), receivedAt: now.AddDays(-1));
+        var since = now.AddDays(-7).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+
+        var (first, deltaLink) = await ReadAllPagesAsync(sut.Graph.Users[Adele].MailFolders["inbox"].Messages.Delta.GetAsDeltaGetResponseAsync(r =>
+        {
+            r.QueryParameters.Filter = $"receivedDateTime {op} {since}";
+            r.QueryParameters.Select = ["subject"];
+        }));
+        sut.Tenant.AppendAsImap(Adele, TestMime.Create(Adele, "backdated"), receivedAt: now.AddDays(-20));
+        sut.Tenant.AppendAsImap(Adele, TestMime.Create(Adele, "new"));
+        var (next, _) = await ReadAllPagesAsync(sut.Graph.Users[Adele].MailFolders["inbox"].Messages.Delta.WithUrl(deltaLink).GetAsDeltaGetResponseAsync());
+
+        Assert.Equal(["yesterday"], first.Select(m => m.Subject));
+        Assert.Equal(["new"], next.Select(m => m.Subject));
+    }
+
+    // https://learn.microsoft.com/graph/api/message-delta: receivedDateTime ge|gt is the only supported $filter; Graph
+    // refuses others with 400 ErrorInvalidUrlQuery (the answer quoted in microsoftgraph/msgraph-sdk-dotnet#1512).
+    [Theory]
+    [InlineData("subject eq 'Invoice'")]
+    [InlineData("receivedDateTime le 2026-01-01T00:00:00Z")]
+    [InlineData("internetMessageId eq '<a@b>'")]
+    [InlineData("receivedDateTime ge 2026-01-01T00:00:00Z and isRead eq false")]
+    public async Task Delta_OtherFilter_Returns400ErrorInvalidUrlQuery(string filter)
+    {
+        var error = await Assert.ThrowsAsync<ODataError>(() =>
+            sut.Graph.Users[Adele].MailFolders["inbox"].Messages.Delta.GetAsDeltaGetResponseAsync(r => r.QueryParameters.Filter = filter));
+
+        Assert.Equal(400, error.ResponseStatusCode);
+        Assert.Equal("ErrorInvalidUrlQuery", error.Error?.Code);
+        Assert.Contains("receivedDateTime ge value", error.Error?.Message, StringComparison.Ordinal);
     }
 
     private async Task<(List<Microsoft.Graph.Models.Message> Items, string DeltaLink)> ReadAllPagesAsync(Task<DeltaGetResponse?> firstPage)

@@ -71,6 +71,25 @@ public sealed class NotificationDeliveryTests : IAsyncLifetime
         Assert.Contains(post.Notifications, n => (string?)n["subscriptionId"] == alex.Id);
     }
 
+    // Graph drops the notifications of an endpoint that answers slowly too often, with no lifecycle event
+    // (https://learn.microsoft.com/graph/change-notifications-delivery-webhooks): the control that does so here.
+    [Fact]
+    public async Task DropChangeNotifications_WhileSet_NothingIsSentUntilItIsCleared()
+    {
+        await SubscribeAsync(sut.Adele);
+
+        sut.Tenant.DropChangeNotifications = true;
+        sut.Tenant.AppendAsImap(sut.Adele.Id, TestMime.Create(sut.Adele.UserPrincipalName, "dropped"));
+        sut.Tenant.DropChangeNotifications = false;
+        var delivered = sut.Tenant.AppendAsImap(sut.Adele.Id, TestMime.Create(sut.Adele.UserPrincipalName, "delivered"));
+        await Eventually.HoldsAsync(() => receiver.AcceptedNotifications().Count == 1, "the second notification arrived");
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+
+        var notification = Assert.Single(receiver.AcceptedNotifications());
+        Assert.Equal(delivered.MessageId, (string?)notification["resourceData"]!["id"]);
+        Assert.Equal(1, sut.Metrics.DroppedNotifications);
+    }
+
     [Fact]
     public async Task Delivery_MoreThanMaxPerPost_SplitsIntoSeveralPosts()
     {

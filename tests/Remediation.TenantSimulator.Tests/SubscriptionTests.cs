@@ -68,6 +68,16 @@ public sealed class SubscriptionTests : IAsyncLifetime
         Assert.Equal("ValidationError", error.Error?.Code);
     }
 
+    // The subscription resource type (learn.microsoft.com/graph/api/resources/subscription): "Outlook message ...
+    // 10,080 minutes (under 7 days)".
+    [Fact]
+    public async Task Create_MessagesForSevenDaysLessAMinute_IsGranted()
+    {
+        var subscription = await sut.Graph.Subscriptions.PostAsync(NewSubscription(TimeSpan.FromMinutes(10079)));
+
+        Assert.True(subscription!.ExpirationDateTime > DateTimeOffset.UtcNow.AddMinutes(10070));
+    }
+
     [Fact]
     public async Task Create_ExpirationBeyondMaximumLifetime_Returns400()
     {

@@ -5,6 +5,7 @@ namespace Remediation.Cli.Showcase;
 /// <summary>What the showcase run found at its end: the figures of the summary and of the JSON report.</summary>
 /// <param name="Settled">Whether every copy was scanned and every malicious one remediated before the timeout.</param>
 /// <param name="SocForwarder">The campaign recipient who forwarded the lure to the SOC: never to be flagged.</param>
+/// <param name="OrdinaryByKind">Ordinary items by the part of mailbox life they belong to (<see cref="OrdinaryKinds"/>).</param>
 /// <param name="TimeToRemediateSeconds">From each malicious copy's delivery to its remediation.</param>
 internal sealed record ShowcaseOutcome(
     ShowcaseOptions Options,
@@ -13,6 +14,7 @@ internal sealed record ShowcaseOutcome(
     IReadOnlyList<CampaignOutcome> Campaigns,
     int BenignDelivered,
     int BenignTouched,
+    IReadOnlyDictionary<string, int> OrdinaryByKind,
     IReadOnlyDictionary<string, int> Verdicts,
     IReadOnlyList<string> WaveMailboxes,
     IReadOnlyList<string> FlaggedMailboxes,

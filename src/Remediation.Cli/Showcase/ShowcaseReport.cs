@@ -34,7 +34,7 @@ internal static class ShowcaseReport
             outcome.ElapsedSeconds,
             Size = new { outcome.Options.Mailboxes, outcome.Options.Wave, outcome.Options.CampaignRecipients, outcome.Options.Benign },
             outcome.Campaigns,
-            Ordinary = new { Delivered = outcome.BenignDelivered, Touched = outcome.BenignTouched },
+            Ordinary = new { Delivered = outcome.BenignDelivered, Touched = outcome.BenignTouched, ByKind = outcome.OrdinaryByKind },
             outcome.Verdicts,
             CompromisedMailboxes = new { Wave = outcome.WaveMailboxes, Flagged = outcome.FlaggedMailboxes, outcome.SocForwarder },
             outcome.CampaignsHeld,

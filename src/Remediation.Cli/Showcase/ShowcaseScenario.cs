@@ -28,6 +28,9 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
 
     // Two to three copies a second each: below what the local host scans on two cores, so the queue stays short.
     private const double OrdinaryMessagesPerSecond = 5;
+
+    // The mean wait between the store filing a message and Graph notifying it: "seconds typically" in Graph's documentation.
+    private static readonly TimeSpan NotificationLatency = TimeSpan.FromSeconds(2);
     private static readonly string[] Bands = ["clean", "suspicious", "malicious", "unscannable"];
 
     private readonly ShowcaseOptions _options;
@@ -35,7 +38,8 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
     private readonly PipelineEventRecorder _events;
     private readonly IReadOnlyList<OrdinaryMessage> _ordinaryPlan;
     private readonly Stopwatch _clock = new();
-    private readonly ConcurrentQueue<DeliveredCopy> _benign = new();
+    private readonly ConcurrentQueue<OrdinaryCopy> _ordinary = new();
+    private int _userTrafficItems;
     private readonly ConcurrentQueue<DeliveredCopy> _phishing = new();
     private readonly ConcurrentQueue<DeliveredCopy> _wave = new();
 
@@ -55,6 +59,8 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
         {
             Domain = Domain,
             Mailboxes = [.. Enumerable.Range(0, options.Mailboxes).Select(i => (UserName(i), $"User {i:D4}")), (SocMailbox, "Security Operations")],
+            // Graph sends a message's notification seconds after the store files it; time to remediate counts that wait.
+            Simulator = new SimulatorOptions { TenantDomain = Domain, NotificationLatency = NotificationLatency },
             Settings = new Dictionary<string, string?>
             {
                 // The tenant's own blocklist knows the lures' link domains, as a SOC's threat feed would.
@@ -73,7 +79,8 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
 
     public int Subscriptions => _tenant.Simulator.Tenant.Subscriptions.Count;
 
-    private int BenignPlanned => _ordinaryPlan.Sum(m => m.Recipients.Length);
+    // Inbound mail's copies and the user traffic's items; known once the traffic has played.
+    private int OrdinaryPlanned => _ordinaryPlan.Sum(m => m.Recipients.Length) + _userTrafficItems;
 
     private int MaliciousPlanned => _options.CampaignRecipients + _options.Wave;
 
@@ -85,6 +92,7 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
         await DelayUntilAsync(trafficSpan * 0.25, cancellationToken);
         DeliverPhishingCampaign();
         await ForwardLureToSocAsync(cancellationToken);
+        await PlayUserTrafficAsync(cancellationToken);
         await DelayUntilAsync(trafficSpan * 0.5, cancellationToken);
         AppendWave();
         await ordinaryMail;
@@ -96,8 +104,8 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
 
     public ProgressSnapshot Progress() => new(
         _clock.Elapsed,
-        _benign.Count,
-        BenignPlanned,
+        _ordinary.Count,
+        OrdinaryPlanned,
         _phishing.Count + _wave.Count,
         MaliciousPlanned,
         _tenant.Simulator.Metrics.NotificationsDelivered,
@@ -119,10 +127,14 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
             var message = _ordinaryPlan[i];
             var mime = SampleMail.Ordinary(Domain, message.Number, message.Colleague, message.Recipients);
             // A few arrive without transport, as a migration or a user's own IMAP client places them: no evidence of compromise.
-            IReadOnlyList<DeliveredMessage> copies = message.Appended
-                ? [_tenant.Simulator.Tenant.AppendAsImap(Address(message.Recipients[0]), mime)]
-                : _tenant.Simulator.Tenant.DeliverThroughTransport(mime);
-            Record(_benign, copies);
+            if (message.Appended)
+            {
+                RecordOrdinary([_tenant.Simulator.Tenant.AppendAsImap(Address(message.Recipients[0]), mime)], OrdinaryKinds.Appended);
+            }
+            else
+            {
+                RecordOrdinary(_tenant.Simulator.Tenant.DeliverThroughTransport(mime), OrdinaryKinds.Transported);
+            }
         }
     }
 
@@ -144,6 +156,17 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
         _tenant.Simulator.Tenant.SendDraft(Address(user), draft.ImmutableId);
     }
 
+    private async Task PlayUserTrafficAsync(CancellationToken cancellationToken)
+    {
+        var users = Enumerable.Range(0, _options.Mailboxes).Select(UserName).ToList();
+        var items = await new UserTraffic(_tenant.Simulator.Tenant, Domain).PlayAsync(users, UserTrafficRounds, new Random(PlanSeed), cancellationToken);
+        foreach (var item in items) _ordinary.Enqueue(item);
+        _userTrafficItems = items.Count;
+    }
+
+    // One round (a meeting answered, a reply, a chat) per 40 inbound messages, at least one.
+    private int UserTrafficRounds => Math.Max(1, _options.Benign / 40);
+
     private string? SocForwarder => _options.CampaignRecipients == 0 ? null : UserName(_options.Mailboxes - 1);
 
     private void AppendWave()
@@ -151,6 +174,14 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
         foreach (var user in Enumerable.Range(0, _options.Wave).Select(UserName))
         {
             Record(_wave, [_tenant.Simulator.Tenant.AppendAsImap(Address(user), SampleMail.AppendedLure(Domain, user))]);
+        }
+    }
+
+    private void RecordOrdinary(IEnumerable<DeliveredMessage> copies, string kind)
+    {
+        foreach (var copy in copies)
+        {
+            _ordinary.Enqueue(new OrdinaryCopy(copy, kind, _tenant.Simulator.Tenant.FindMessage(copy.MailboxId, copy.ImmutableId)!.FolderId));
         }
     }
 
@@ -164,8 +195,8 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
     private bool IsSettled()
     {
         var malicious = _phishing.Concat(_wave).ToList();
-        if (malicious.Count < MaliciousPlanned || _benign.Count < BenignPlanned) return false;
-        if (_events.Count(PipelineEvents.MessageScanned) < malicious.Count + _benign.Count) return false;
+        if (malicious.Count < MaliciousPlanned || _ordinary.Count < OrdinaryPlanned) return false;
+        if (_events.Count(PipelineEvents.MessageScanned) < malicious.Count + _ordinary.Count(c => c.Scannable)) return false;
         var remediated = _events.RemediationTimes();
         return malicious.All(copy => remediated.ContainsKey(copy.Message.ImmutableId) && !IsInInbox(copy));
     }
@@ -205,8 +236,9 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
         var flagged = _events.Events(PipelineEvents.MailboxCompromised)
             .Select(e => _tenant.Simulator.Tenant.FindMailbox(e[PipelineEventProperties.MailboxId])?.UserPrincipalName ?? e[PipelineEventProperties.MailboxId])
             .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
-        bool WasTouched(DeliveredCopy copy) =>
-            !IsInInbox(copy) || remediated.ContainsKey(copy.Message.ImmutableId) || audited.Contains((copy.Message.MailboxId, copy.Message.ImmutableId));
+        bool WasTouched(OrdinaryCopy copy) =>
+            _tenant.Simulator.Tenant.FindMessage(copy.Message.MailboxId, copy.Message.ImmutableId)?.FolderId != copy.FolderId
+            || remediated.ContainsKey(copy.Message.ImmutableId) || audited.Contains((copy.Message.MailboxId, copy.Message.ImmutableId));
         CampaignOutcome Campaign(string name, string path, IReadOnlyCollection<DeliveredCopy> copies) => new(
             name, path, CampaignIdOf(copies), copies.Count,
             copies.Count(c => audited.Contains((c.Message.MailboxId, c.Message.ImmutableId))),
@@ -217,8 +249,9 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
             settled,
             _clock.Elapsed.TotalSeconds,
             [Campaign("credential phishing", "through transport", [.. _phishing]), Campaign("Email Appender wave", "appended over IMAP", [.. _wave])],
-            _benign.Count,
-            _benign.Count(WasTouched),
+            _ordinary.Count,
+            _ordinary.Count(WasTouched),
+            _ordinary.GroupBy(c => c.Kind).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             VerdictCounts(),
             [.. Enumerable.Range(0, _options.Wave).Select(i => Address(UserName(i)))],
             flagged,

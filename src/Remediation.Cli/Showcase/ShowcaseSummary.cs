@@ -22,7 +22,7 @@ internal static class ShowcaseSummary
 
         var ttr = outcome.TimeToRemediateSeconds;
         var flaggedInWave = outcome.FlaggedMailboxes.Intersect(outcome.WaveMailboxes, StringComparer.OrdinalIgnoreCase).Count();
-        console.WriteLine($"ordinary messages delivered: {Number(outcome.BenignDelivered)}, touched: {outcome.BenignTouched}");
+        console.WriteLine($"ordinary items: {Number(outcome.BenignDelivered)}, touched: {outcome.BenignTouched} ({string.Join("; ", outcome.OrdinaryByKind.OrderByDescending(k => k.Value).Select(k => $"{k.Key} {Number(k.Value)}"))})");
         console.WriteLine($"verdicts: {string.Join(", ", outcome.Verdicts.Select(v => $"{v.Key} {Number(v.Value)}"))}");
         console.WriteLine($"mailboxes flagged as compromised: {outcome.FlaggedMailboxes.Count} ({flaggedInWave} of {outcome.WaveMailboxes.Count} in the wave, {outcome.FlaggedMailboxes.Count - flaggedInWave} outside it)");
         if (outcome.SocForwarder is { } forwarder)

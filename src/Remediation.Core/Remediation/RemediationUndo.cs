@@ -10,7 +10,8 @@ namespace Remediation.Core.Remediation;
 /// <param name="MessageId">Only this copy (with <see cref="MailboxId"/>).</param>
 public sealed record RestoreRequest(string CampaignId, string? MailboxId = null, string? MessageId = null);
 
-public sealed record RestoreResult(int Restored, int Skipped, int Failed);
+/// <param name="Gone">Copies that no longer exist: purged from Recoverable Items after the mailbox's retention, or deleted since.</param>
+public sealed record RestoreResult(int Restored, int Skipped, int Gone, int Failed);
 
 /// <summary>
 /// Undo for the SOC: puts remediated copies back in the folder each was in, from the audit trail. Restoring a whole
@@ -24,13 +25,15 @@ public sealed partial class RemediationUndo(
     TimeProvider clock,
     ILogger<RemediationUndo> logger)
 {
+    private const string GoneDetail = "the copy no longer exists (a soft-deleted copy is purged once the mailbox's deleted-item retention, 14 days by default, has passed)";
+
     /// <param name="actor">Who asked for the restore (a user principal name, an object id): recorded with every copy restored.</param>
     public async Task<RestoreResult> RestoreAsync(RestoreRequest request, string actor, CancellationToken cancellationToken)
     {
         var records = (await audit.ListAsync(request.CampaignId, request.MailboxId, cancellationToken))
             .Where(r => request.MessageId is null || r.MessageId == request.MessageId)
             .ToList();
-        int restored = 0, skipped = 0, failed = 0;
+        int restored = 0, skipped = 0, gone = 0, failed = 0;
         foreach (var record in records)
         {
             if (record.Outcome != AuditOutcome.Remediated || record.OriginalFolderId is null)
@@ -43,7 +46,10 @@ public sealed partial class RemediationUndo(
                 // Immutable ids survive moves and soft deletes: the id in the record still finds the copy.
                 if (await mailboxes.MoveAsync(record.MailboxId, record.MessageId, record.OriginalFolderId, cancellationToken) is null)
                 {
-                    skipped++;
+                    // Said, not skipped: the SOC promised the user the message back and must learn it cannot be.
+                    await audit.SaveAsync(record with { Outcome = AuditOutcome.Gone, At = clock.GetUtcNow(), Actor = actor, Detail = GoneDetail }, cancellationToken);
+                    LogGone(record.CampaignId, record.MailboxId, record.MessageId);
+                    gone++;
                     continue;
                 }
                 await audit.SaveAsync(record with { Outcome = AuditOutcome.Restored, At = clock.GetUtcNow(), Actor = actor }, cancellationToken);
@@ -60,20 +66,24 @@ public sealed partial class RemediationUndo(
         {
             await campaigns.SetStatusAsync(request.CampaignId, CampaignStatus.Released, actor, cancellationToken);
         }
-        LogRestored(request.CampaignId, actor, restored, skipped, failed);
+        LogRestored(request.CampaignId, actor, restored, skipped, gone, failed);
         telemetry.Emit(PipelineEvents.CampaignRestored, new Dictionary<string, string>
         {
             [PipelineEventProperties.CampaignId] = request.CampaignId,
             [PipelineEventProperties.MailboxId] = request.MailboxId ?? "",
             [PipelineEventProperties.MessageId] = request.MessageId ?? "",
             [PipelineEventProperties.Count] = restored.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [PipelineEventProperties.Reason] = gone == 0 ? "" : $"{gone} copies could not be restored: {GoneDetail}",
             [PipelineEventProperties.Actor] = actor,
         });
-        return new RestoreResult(restored, skipped, failed);
+        return new RestoreResult(restored, skipped, gone, failed);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: {Actor} restored {Restored} copies ({Skipped} skipped, {Failed} failed)")]
-    private partial void LogRestored(string campaignId, string actor, int restored, int skipped, int failed);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: {Actor} restored {Restored} copies ({Skipped} skipped, {Gone} gone, {Failed} failed)")]
+    private partial void LogRestored(string campaignId, string actor, int restored, int skipped, int gone, int failed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: copy {MessageId} in mailbox {MailboxId} cannot be restored: it no longer exists")]
+    private partial void LogGone(string campaignId, string mailboxId, string messageId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId}: restoring {MessageId} in mailbox {MailboxId} failed")]
     private partial void LogFailed(Exception exception, string campaignId, string mailboxId, string messageId);

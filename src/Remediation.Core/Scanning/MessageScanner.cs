@@ -26,7 +26,7 @@ public sealed partial class MessageScanner(
     TimeProvider clock,
     ILogger<MessageScanner> logger)
 {
-    /// <returns>The verdict, or null when there was nothing to scan: already scanned, gone, or moved there by the pipeline.</returns>
+    /// <returns>The verdict, or null when there was nothing to scan: already scanned, gone, moved there by the pipeline, or not mail.</returns>
     public async Task<Verdict?> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
     {
         // Immutable ids survive moves, so a repeated notification, a resync or the pipeline's own move is found here.
@@ -40,6 +40,11 @@ public sealed partial class MessageScanner(
         if (message is null)
         {
             LogGone(request.MailboxId, request.MessageId);
+            return null;
+        }
+        if (message.IsTeamsChat)
+        {
+            LogNotMail(request.MailboxId, request.MessageId, message.ItemClass);
             return null;
         }
         if (await IsRemediationDestinationAsync(message, cancellationToken))
@@ -133,6 +138,9 @@ public sealed partial class MessageScanner(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} in mailbox {MailboxId} sits in a remediation folder; skipped")]
     private partial void LogInDestination(string mailboxId, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Item {MessageId} in mailbox {MailboxId} is {ItemClass}, not mail; skipped")]
+    private partial void LogNotMail(string mailboxId, string messageId, string? itemClass);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} in mailbox {MailboxId} is gone; nothing to scan")]
     private partial void LogGone(string mailboxId, string messageId);

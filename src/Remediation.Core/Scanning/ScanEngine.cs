@@ -16,6 +16,7 @@ public sealed class ScanEngine
     private readonly IScanRule[] _rules;
     private readonly DetectionOptions _options;
     private readonly string _tenantId;
+    private readonly IReadOnlyCollection<string> _exchangeDomains;
     private readonly HashSet<string> _allowedFingerprints;
     private readonly HashSet<string> _allowedAddresses;
     private readonly DomainList _allowedDomains;
@@ -25,6 +26,7 @@ public sealed class ScanEngine
         _rules = [.. rules];
         _options = options.Value;
         _tenantId = tenant.Value.TenantId;
+        _exchangeDomains = tenant.Value.ExchangeDomains;
         _allowedFingerprints = new(_options.AllowedFingerprints, StringComparer.OrdinalIgnoreCase);
         _allowedAddresses = new(_options.AllowedSenders.Where(s => s.Contains('@', StringComparison.Ordinal)), StringComparer.OrdinalIgnoreCase);
         _allowedDomains = new DomainList(_options.AllowedSenders.Where(s => !s.Contains('@', StringComparison.Ordinal)));
@@ -32,7 +34,7 @@ public sealed class ScanEngine
 
     public Verdict Scan(ScanInput input)
     {
-        var message = ScannedMessage.Read(input, _options.Limits, _tenantId);
+        var message = ScannedMessage.Read(input, _options.Limits, _tenantId, _exchangeDomains);
         var hits = new List<RuleHit>();
         var unscannable = message.LimitExceeded;
         foreach (var rule in _rules)
@@ -72,7 +74,7 @@ public sealed class ScanEngine
 
     /// <summary>The fingerprint alone, for checking that a copy found by Message-ID is the campaign's content.</summary>
     public MessageFingerprint FingerprintOf(MimeKit.MimeMessage mime) =>
-        MessageFingerprint.Of(ScannedMessage.Read(new ScanInput(mime), _options.Limits, _tenantId));
+        MessageFingerprint.Of(ScannedMessage.Read(new ScanInput(mime), _options.Limits, _tenantId, _exchangeDomains));
 
     private ThreatCategory CategoryOf(List<RuleHit> hits)
     {

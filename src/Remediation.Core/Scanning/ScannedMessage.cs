@@ -51,9 +51,9 @@ public sealed class ScannedMessage
     public IEnumerable<MailboxAddress> Senders =>
         Mime.From.Mailboxes.Concat(Mime.Sender is null ? [] : [Mime.Sender]);
 
-    public static ScannedMessage Read(ScanInput input, ScanLimits limits, string tenantId)
+    public static ScannedMessage Read(ScanInput input, ScanLimits limits, string tenantId, IReadOnlyCollection<string>? exchangeDomains = null)
     {
-        var message = new ScannedMessage(input, TransportProvenance.Judge(input.Mime, tenantId, input.ReceivedAt))
+        var message = new ScannedMessage(input, TransportProvenance.Judge(input.Mime, tenantId, input.ReceivedAt, exchangeDomains))
         {
             LimitExceeded = BoundedMimeLoader.LimitRecordedIn(input.Mime),
         };

@@ -15,8 +15,19 @@ public interface ISubscriptionGateway
     /// <summary>False when Graph no longer knows the subscription.</summary>
     Task<bool> ReauthorizeAsync(string subscriptionId, CancellationToken cancellationToken);
 
-    /// <summary>Reads a folder's changes since <paramref name="deltaLink"/> (all messages when null).</summary>
-    Task<FolderChanges> ReadFolderChangesAsync(string mailboxId, string folder, string? deltaLink, CancellationToken cancellationToken);
+    /// <summary>
+    /// Every folder of the mailbox's tree a user sees (hidden ones are not listed), each listing followed to its last
+    /// page and into every folder that has child folders; a folder comes before its children.
+    /// </summary>
+    IAsyncEnumerable<ListedFolder> ListFoldersAsync(string mailboxId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads a folder's changes since <paramref name="deltaLink"/>; when null, a first sync of the messages received
+    /// since <paramref name="receivedSince"/> (Graph keeps that bound in the links it returns). Null when the folder
+    /// is gone.
+    /// </summary>
+    Task<FolderChanges?> ReadFolderChangesAsync(
+        string mailboxId, string folderId, string? deltaLink, DateTimeOffset receivedSince, CancellationToken cancellationToken);
 }
 
 public sealed record SubscriptionRequest(string NotificationUrl, string LifecycleNotificationUrl, string ClientState, DateTimeOffset ExpiresAt);

@@ -7,10 +7,14 @@ public interface ISubscriptionRegistry
 
     Task<MailboxSubscription?> FindBySubscriptionAsync(string subscriptionId, CancellationToken cancellationToken);
 
+    /// <summary>Every mailbox's current subscription.</summary>
+    IAsyncEnumerable<MailboxSubscription> ListAsync(CancellationToken cancellationToken);
+
     /// <summary>Records the mailbox's current subscription, replacing any earlier one.</summary>
     Task SaveAsync(MailboxSubscription subscription, CancellationToken cancellationToken);
 
-    Task<string?> GetDeltaLinkAsync(string mailboxId, string folder, CancellationToken cancellationToken);
+    /// <summary>Where the last delta read of a folder (by id) stopped; null before the first.</summary>
+    Task<string?> GetDeltaLinkAsync(string mailboxId, string folderId, CancellationToken cancellationToken);
 
-    Task SaveDeltaLinkAsync(string mailboxId, string folder, string? deltaLink, CancellationToken cancellationToken);
+    Task SaveDeltaLinkAsync(string mailboxId, string folderId, string? deltaLink, CancellationToken cancellationToken);
 }

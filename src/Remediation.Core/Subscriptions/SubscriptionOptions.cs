@@ -21,8 +21,11 @@ public sealed class SubscriptionOptions
     /// <summary>Mailboxes in scope (ids or principal names); empty means every user Graph lists.</summary>
     public List<string> Mailboxes { get; set; } = [];
 
-    /// <summary>Lifetime asked for on create and renew; Graph's documented maximum for mail is 4,230 minutes.</summary>
-    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(4230);
+    /// <summary>
+    /// Lifetime asked for on create and renew: Graph's current documentation allows mail subscriptions 10,080 minutes
+    /// (older pages said 4,230; set that if a cloud still refuses the longer one).
+    /// </summary>
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(10080);
 
     /// <summary>Renew when less than this is left, so one missed timer run still leaves a margin.</summary>
     public TimeSpan RenewBefore { get; set; } = TimeSpan.FromHours(24);
@@ -37,8 +40,18 @@ public sealed class SubscriptionOptions
     [Range(1, 64)]
     public int Concurrency { get; set; } = 8;
 
-    /// <summary>Folders a resync reads with delta (well-known names or ids).</summary>
-    public List<string> ResyncFolders { get; set; } = ["inbox", "archive"];
+    /// <summary>
+    /// The first delta read of a folder covers the mail received this long before it, so a new deployment (or a new
+    /// folder) does not queue years of mail; later reads take every change since the last one.
+    /// </summary>
+    public TimeSpan ResyncWindow { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// When the reconciliation timer function resyncs every registered mailbox (NCRONTAB, read by the Functions
+    /// host): Graph can drop notifications without a lifecycle event. A quiet mailbox costs one request per folder.
+    /// </summary>
+    [Required]
+    public string ReconcileSchedule { get; set; } = "0 0 */6 * * *";
 
     internal string WithKey(string url) =>
         string.IsNullOrEmpty(FunctionKey) ? url : $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}code={Uri.EscapeDataString(FunctionKey)}";

@@ -48,6 +48,12 @@ public static class PipelineEvents
     /// <summary>A mailbox's folders were read with delta to catch up on missed notifications.</summary>
     public const string MailboxResynced = "MailboxResynced";
 
+    /// <summary>
+    /// A reconciliation run resynced every registered mailbox (Graph can drop notifications unannounced): counts of
+    /// mailboxes, folders, messages queued and mailboxes that failed, once per run.
+    /// </summary>
+    public const string MailboxesReconciled = "MailboxesReconciled";
+
     /// <summary>A mailbox received malicious mail that bypassed transport: its credentials are likely in an attacker's hands.</summary>
     public const string MailboxCompromised = "MailboxCompromised";
 
@@ -82,6 +88,9 @@ public static class PipelineEventProperties
     public const string Reason = "Reason";
     public const string Queue = "Queue";
     public const string Count = "Count";
+    public const string Mailboxes = "Mailboxes";
+    public const string Folders = "Folders";
+    public const string Failed = "Failed";
     public const string SubscriptionId = "SubscriptionId";
     public const string Outcome = "Outcome";
     public const string SecondsSinceNotified = "SecondsSinceNotified";

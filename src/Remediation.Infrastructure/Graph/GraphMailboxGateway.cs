@@ -18,6 +18,9 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
     private static readonly string[] MessageFields = ["id", "internetMessageId", "parentFolderId", "isDraft", "receivedDateTime"];
     private static readonly string[] LocationFields = ["id", "parentFolderId"];
 
+    // The message class (PR_MESSAGE_CLASS) tells mail from the Teams chat items the same list returns, at no extra request.
+    private static readonly string[] MessageClass = ["singleValueExtendedProperties($filter=id eq 'String 0x001A')"];
+
     // Every error status becomes an ODataError, as with the SDK's own request builders.
     private static readonly Dictionary<string, ParsableFactory<IParsable>> ODataErrors = new() { ["XXX"] = ODataError.CreateFromDiscriminatorValue };
 
@@ -31,18 +34,19 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
         var request = graph.Users[mailboxId].Messages[messageId];
         try
         {
-            var message = await request.GetAsync(r => r.QueryParameters.Select = MessageFields, cancellationToken);
+            var message = await request.GetAsync(r =>
+            {
+                r.QueryParameters.Select = MessageFields;
+                r.QueryParameters.Expand = MessageClass;
+            }, cancellationToken);
+            var itemClass = message?.SingleValueExtendedProperties?.FirstOrDefault()?.Value;
+            var found = new MailboxMessage(mailboxId, message?.Id ?? messageId, MailboxMessage.Usable(message?.InternetMessageId),
+                message?.ParentFolderId ?? "", message?.IsDraft ?? false, message?.ReceivedDateTime, new MimeMessage()) { ItemClass = itemClass };
+            // Graph cannot export a chat item as MIME; asking would only fail.
+            if (found.IsTeamsChat) return found;
             await using var content = await request.Content.GetAsync(cancellationToken: cancellationToken)
                 ?? throw new InvalidDataException($"Graph returned no MIME content for message {messageId}.");
-            var mime = await BoundedMimeLoader.LoadAsync(content, new ScanLimits(), cancellationToken);
-            return new MailboxMessage(
-                mailboxId,
-                message?.Id ?? messageId,
-                MailboxMessage.Usable(message?.InternetMessageId),
-                message?.ParentFolderId ?? "",
-                message?.IsDraft ?? false,
-                message?.ReceivedDateTime,
-                mime);
+            return found with { Mime = await BoundedMimeLoader.LoadAsync(content, new ScanLimits(), cancellationToken) };
         }
         catch (ODataError error) when (error.ResponseStatusCode == 404)
         {
@@ -155,13 +159,17 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
 
     private async Task<string?> FindFolderAsync(string mailboxId, string displayName, CancellationToken cancellationToken)
     {
-        var folders = await graph.Users[mailboxId].MailFolders.GetAsync(r =>
+        var first = await graph.Users[mailboxId].MailFolders.GetAsync(r =>
         {
             r.QueryParameters.IncludeHiddenFolders = "true";
-            r.QueryParameters.Top = 250;
+            r.QueryParameters.Top = MailFolderPages.PageSize;
             r.QueryParameters.Select = ["id", "displayName"];
         }, cancellationToken);
-        return folders?.Value?.FirstOrDefault(f => string.Equals(f.DisplayName, displayName, StringComparison.OrdinalIgnoreCase))?.Id;
+        await foreach (var folder in MailFolderPages.ReadAllAsync(graph, mailboxId, first, cancellationToken))
+        {
+            if (string.Equals(folder.DisplayName, displayName, StringComparison.OrdinalIgnoreCase)) return folder.Id;
+        }
+        return null;
     }
 
     public async Task<string?> MoveAsync(string mailboxId, string messageId, string destinationFolderId, CancellationToken cancellationToken)

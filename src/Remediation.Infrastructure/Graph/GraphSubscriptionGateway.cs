@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
@@ -7,9 +8,11 @@ using Remediation.Core.Subscriptions;
 
 namespace Remediation.Infrastructure.Graph;
 
-/// <summary>The subscription port over Microsoft Graph: users, subscriptions, folder delta.</summary>
+/// <summary>The subscription port over Microsoft Graph: users, subscriptions, the folder tree, folder delta.</summary>
 public sealed class GraphSubscriptionGateway(GraphServiceClient graph) : ISubscriptionGateway
 {
+    private static readonly string[] FolderFields = ["id", "displayName", "childFolderCount"];
+
     public async IAsyncEnumerable<string> ListMailboxesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var page = await graph.Users.GetAsync(r =>
@@ -77,14 +80,46 @@ public sealed class GraphSubscriptionGateway(GraphServiceClient graph) : ISubscr
         }
     }
 
-    public async Task<FolderChanges> ReadFolderChangesAsync(string mailboxId, string folder, string? deltaLink, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<ListedFolder> ListFoldersAsync(string mailboxId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var delta = graph.Users[mailboxId].MailFolders[folder].Messages.Delta;
+        // Graph lists one level at a time: the top of the tree, then each folder's children where it says it has some.
+        var levels = new Stack<(string? ParentId, int Depth)>();
+        levels.Push((null, 0));
+        while (levels.TryPop(out var level))
+        {
+            var first = level.ParentId is null
+                ? await graph.Users[mailboxId].MailFolders.GetAsync(r =>
+                {
+                    r.QueryParameters.Top = MailFolderPages.PageSize;
+                    r.QueryParameters.Select = FolderFields;
+                }, cancellationToken)
+                : await graph.Users[mailboxId].MailFolders[level.ParentId].ChildFolders.GetAsync(r =>
+                {
+                    r.QueryParameters.Top = MailFolderPages.PageSize;
+                    r.QueryParameters.Select = FolderFields;
+                }, cancellationToken);
+            await foreach (var folder in MailFolderPages.ReadAllAsync(graph, mailboxId, first, cancellationToken))
+            {
+                yield return new ListedFolder(folder.Id!, folder.DisplayName ?? "", level.Depth);
+                if (folder.ChildFolderCount > 0) levels.Push((folder.Id, level.Depth + 1));
+            }
+        }
+    }
+
+    public async Task<FolderChanges?> ReadFolderChangesAsync(
+        string mailboxId, string folderId, string? deltaLink, DateTimeOffset receivedSince, CancellationToken cancellationToken)
+    {
+        var delta = graph.Users[mailboxId].MailFolders[folderId].Messages.Delta;
         var changed = new List<string>();
         try
         {
             var page = deltaLink is null
-                ? await delta.GetAsDeltaGetResponseAsync(r => r.QueryParameters.Select = ["id"], cancellationToken)
+                ? await delta.GetAsDeltaGetResponseAsync(r =>
+                {
+                    r.QueryParameters.Select = ["id"];
+                    // The only filter message delta takes; Graph keeps it in the links it returns.
+                    r.QueryParameters.Filter = $"receivedDateTime ge {receivedSince.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}";
+                }, cancellationToken)
                 : await delta.WithUrl(deltaLink).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken);
             while (page is not null)
             {
@@ -94,11 +129,16 @@ public sealed class GraphSubscriptionGateway(GraphServiceClient graph) : ISubscr
                 page = await delta.WithUrl(page.OdataNextLink).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken);
             }
         }
+        catch (ODataError error) when (error.ResponseStatusCode == 404 && error.Error?.Code == "ErrorItemNotFound")
+        {
+            // Deleted or moved away since it was listed: it will not be listed again.
+            return null;
+        }
         catch (ODataError error) when (error.ResponseStatusCode == 410 || error.Error?.Code is "syncStateNotFound" or "resyncRequired" or "SyncStateNotFound")
         {
-            throw new SyncStateLostException($"Delta state of folder {folder} in mailbox {mailboxId} is gone: {error.Error?.Code}", error);
+            throw new SyncStateLostException($"Delta state of folder {folderId} in mailbox {mailboxId} is gone: {error.Error?.Code}", error);
         }
-        throw new InvalidDataException($"Delta of folder {folder} in mailbox {mailboxId} ended without a delta link.");
+        throw new InvalidDataException($"Delta of folder {folderId} in mailbox {mailboxId} ended without a delta link.");
     }
 
     private static bool IsRemoved(Message message) => message.AdditionalData.ContainsKey("@removed");

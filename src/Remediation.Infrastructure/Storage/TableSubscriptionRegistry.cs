@@ -5,7 +5,7 @@ namespace Remediation.Infrastructure.Storage;
 
 /// <summary>
 /// The subscription registry in Table storage. Three kinds of rows: mailbox → subscription, subscription →
-/// mailbox (lifecycle notifications name only the subscription), and mailbox + folder → delta link.
+/// mailbox (lifecycle notifications name only the subscription), and mailbox + folder id → delta link.
 /// </summary>
 public sealed class TableSubscriptionRegistry(TableServiceClient tables) : ISubscriptionRegistry
 {
@@ -21,6 +21,14 @@ public sealed class TableSubscriptionRegistry(TableServiceClient tables) : ISubs
     public async Task<MailboxSubscription?> FindBySubscriptionAsync(string subscriptionId, CancellationToken cancellationToken) =>
         ToSubscription(await GetAsync(BySubscription, subscriptionId, cancellationToken));
 
+    public async IAsyncEnumerable<MailboxSubscription> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == ByMailbox, cancellationToken: cancellationToken))
+        {
+            yield return ToSubscription(entity)!;
+        }
+    }
+
     public async Task SaveAsync(MailboxSubscription subscription, CancellationToken cancellationToken)
     {
         // The reverse row first: a crash in between leaves a findable subscription, never an orphan mailbox row.
@@ -28,12 +36,12 @@ public sealed class TableSubscriptionRegistry(TableServiceClient tables) : ISubs
         await _table.UpsertEntityAsync(ToEntity(ByMailbox, subscription.MailboxId, subscription), TableUpdateMode.Replace, cancellationToken);
     }
 
-    public async Task<string?> GetDeltaLinkAsync(string mailboxId, string folder, CancellationToken cancellationToken) =>
-        (await GetAsync(DeltaPrefix + mailboxId, folder, cancellationToken))?.GetString("DeltaLink");
+    public async Task<string?> GetDeltaLinkAsync(string mailboxId, string folderId, CancellationToken cancellationToken) =>
+        (await GetAsync(DeltaPrefix + mailboxId, folderId, cancellationToken))?.GetString("DeltaLink");
 
-    public Task SaveDeltaLinkAsync(string mailboxId, string folder, string? deltaLink, CancellationToken cancellationToken) =>
+    public Task SaveDeltaLinkAsync(string mailboxId, string folderId, string? deltaLink, CancellationToken cancellationToken) =>
         _table.UpsertEntityAsync(
-            new TableEntity(TableKeys.Escape(DeltaPrefix + mailboxId), TableKeys.Escape(folder)) { ["DeltaLink"] = deltaLink },
+            new TableEntity(TableKeys.Escape(DeltaPrefix + mailboxId), TableKeys.Escape(folderId)) { ["DeltaLink"] = deltaLink },
             TableUpdateMode.Replace,
             cancellationToken);
 

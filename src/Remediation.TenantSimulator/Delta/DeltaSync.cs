@@ -9,8 +9,9 @@ namespace Remediation.TenantSimulator.Delta;
 /// Delta queries on a folder's messages. A round of changes is served in pages linked by <c>$skiptoken</c>; the last
 /// page carries a <c>$deltatoken</c> that, used later, returns what changed since: new or changed messages, and
 /// <c>@removed</c> entries for messages that left the folder. Tokens stay valid, so a retried link answers again.
+/// A first request may bound the round with <c>$filter=receivedDateTime ge|gt {date}</c>; its links keep the filter.
 /// </summary>
-internal sealed class DeltaSync
+internal sealed class DeltaSync(SimulatorMetrics metrics)
 {
     public const string SkipToken = "$skiptoken";
     public const string DeltaToken = "$deltatoken";
@@ -49,11 +50,12 @@ internal sealed class DeltaSync
             else
             {
                 var filter = ODataQuery.Read(request.Query, "filter");
-                if (!MessageFilter.TryParse(filter, out _, out var error))
+                if (!MessageFilter.TryParseDelta(filter, out _))
                 {
-                    return GraphErrors.BadRequest(error);
+                    return UnsupportedFilter();
                 }
 
+                metrics.DeltaRoundStarted();
                 known = new DeltaSyncState(mailbox.Id, folder.Id, Selection.Parse(ODataQuery.Read(request.Query, "select")), filter,
                     new Dictionary<string, KnownItem>());
             }
@@ -82,7 +84,7 @@ internal sealed class DeltaSync
 
     private static PendingDeltaPages ChangesSince(DeltaSyncState known, SimulatedMailbox mailbox, MailFolder folder, GraphPreferences preferences)
     {
-        MessageFilter.TryParse(known.Filter, out var matches, out _);
+        MessageFilter.TryParseDelta(known.Filter, out var matches);
         var current = mailbox.ListMessages(folder).Where(matches!).ToList();
         var changes = new List<JsonObject>();
         foreach (var message in current)
@@ -112,6 +114,10 @@ internal sealed class DeltaSync
 
     private static bool BelongsTo(DeltaSyncState state, SimulatedMailbox mailbox, MailFolder folder) =>
         state.MailboxId == mailbox.Id && state.FolderId == folder.Id;
+
+    private static IResult UnsupportedFilter() =>
+        GraphErrors.Result(StatusCodes.Status400BadRequest, "ErrorInvalidUrlQuery",
+            "The '$filter' parameter value is not supported for 'Messages' resource; only a value of 'receivedDateTime ge value' is supported.");
 
     private static IResult SyncStateNotFound() =>
         GraphErrors.Result(StatusCodes.Status400BadRequest, "syncStateNotFound", "The sync state generation is not found or has expired.");

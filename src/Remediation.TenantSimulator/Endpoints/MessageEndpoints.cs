@@ -1,5 +1,6 @@
 using System.Net.Mime;
 using Remediation.TenantSimulator.Graph;
+using Remediation.TenantSimulator.Model;
 
 namespace Remediation.TenantSimulator.Endpoints;
 
@@ -30,7 +31,7 @@ internal static class MessageEndpoints
 
         var select = Selection.Parse(ODataQuery.Read(request.Query, "select"));
         return mailbox.FindMessage(messageId) is { } message
-            ? Results.Json(MessageProjection.ToJson(message, GraphPreferences.From(request), select))
+            ? Results.Json(MessageProjection.ToJson(message, GraphPreferences.From(request), select, MessageProjection.ExpandsMessageClass(request)))
             : GraphErrors.ItemNotFound();
     }
 
@@ -41,9 +42,14 @@ internal static class MessageEndpoints
             return GraphErrors.MailboxNotFound(user);
         }
 
-        return mailbox.FindMessage(messageId) is { } message
-            ? Results.Text(message.Mime, MediaTypeNames.Text.Plain)
-            : GraphErrors.ItemNotFound();
+        return mailbox.FindMessage(messageId) switch
+        {
+            null => GraphErrors.ItemNotFound(),
+            // A Teams chat item has no MIME form: Graph lists it with mail but cannot export it.
+            { Content.ItemClass: ItemClasses.TeamsChat } => GraphErrors.Result(
+                StatusCodes.Status400BadRequest, "ErrorMimeContentConversionFailed", "The item could not be converted to MIME."),
+            var message => Results.Text(message.Mime, MediaTypeNames.Text.Plain),
+        };
     }
 
     private static async Task<IResult> MoveMessage(string user, string messageId, HttpRequest request, SimulatedTenant tenant)

@@ -5,7 +5,8 @@ namespace Remediation.TenantSimulator.Endpoints;
 
 /// <summary>
 /// <c>/simulator/…</c>: what happens to the tenant from outside Graph, for standalone use: mail arriving through
-/// transport, mail appended over IMAP, and lifecycle events. No authentication, like a test harness.
+/// transport, mail appended over IMAP, lifecycle events, and change notifications dropped without a word. No
+/// authentication, like a test harness.
 /// </summary>
 internal static class SimulatorControlEndpoints
 {
@@ -15,6 +16,14 @@ internal static class SimulatorControlEndpoints
         simulator.MapPost("/transport", DeliverThroughTransport);
         simulator.MapPost("/users/{user}/append", AppendAsImap);
         simulator.MapPost("/subscriptions/{id}/lifecycle/{lifecycleEvent}", RaiseLifecycleEvent);
+        simulator.MapPost("/notifications/drop", (SimulatedTenant tenant) => SetDropping(tenant, true));
+        simulator.MapPost("/notifications/deliver", (SimulatedTenant tenant) => SetDropping(tenant, false));
+    }
+
+    private static IResult SetDropping(SimulatedTenant tenant, bool drop)
+    {
+        tenant.DropChangeNotifications = drop;
+        return Results.NoContent();
     }
 
     private static async Task<IResult> DeliverThroughTransport(HttpRequest request, SimulatedTenant tenant)
@@ -31,7 +40,11 @@ internal static class SimulatorControlEndpoints
         }
 
         var target = folder ?? WellKnownFolders.Inbox;
-        if (mailbox.FindFolder(target) is null)
+        try
+        {
+            mailbox.ResolveFolderId(target);
+        }
+        catch (KeyNotFoundException)
         {
             return GraphErrors.FolderNotFound();
         }

@@ -66,7 +66,7 @@ internal static class DirectoryProjection
         ["id"] = view.Folder.Id,
         ["displayName"] = view.Folder.DisplayName,
         ["parentFolderId"] = view.Folder.ParentFolderId,
-        ["childFolderCount"] = 0,
+        ["childFolderCount"] = view.ChildFolderCount,
         ["unreadItemCount"] = view.UnreadItemCount,
         ["totalItemCount"] = view.TotalItemCount,
         ["isHidden"] = view.Folder.IsHidden,

@@ -54,6 +54,24 @@ internal static partial class MessageFilter
         return false;
     }
 
+    /// <summary>
+    /// The only filters message delta accepts: <c>receivedDateTime ge|gt {date}</c>. Graph answers anything else with
+    /// 400 <c>ErrorInvalidUrlQuery</c>.
+    /// </summary>
+    public static bool TryParseDelta(string? filter, [NotNullWhen(true)] out Func<StoredMessageView, bool>? predicate)
+    {
+        predicate = null;
+        if (!string.IsNullOrWhiteSpace(filter) && DeltaClause().Match(filter) is not { Success: true })
+        {
+            return false;
+        }
+
+        return TryParse(filter, out predicate, out _);
+    }
+
     [GeneratedRegex(@"^\s*(?<property>\w+)\s+(?<op>eq|ge|gt|le|lt)\s+(?<operand>.+?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Clause();
+
+    [GeneratedRegex(@"^\s*receivedDateTime\s+(ge|gt)\s+\S+\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DeltaClause();
 }

@@ -8,14 +8,29 @@ internal static class MessageProjection
 {
     public const string InternetMessageHeaders = "internetMessageHeaders";
 
-    public static JsonObject ToJson(StoredMessageView message, GraphPreferences preferences, Selection select)
+    /// <summary>The extended property holding the message class, as a client names it in <c>$expand</c>.</summary>
+    public const string MessageClassProperty = "String 0x001A";
+
+    /// <param name="expandMessageClass">
+    /// Whether <c>$expand=singleValueExtendedProperties($filter=id eq 'String 0x001A')</c> asked for the message class.
+    /// </param>
+    public static JsonObject ToJson(StoredMessageView message, GraphPreferences preferences, Selection select, bool expandMessageClass = false)
     {
         var content = message.Content;
-        var json = new JsonObject
+        var json = new JsonObject();
+        // Meeting traffic comes as Graph's derived eventMessage types.
+        if (ItemClasses.EventMessage(content.ItemClass) is { } eventMessage)
         {
-            ["@odata.etag"] = $"W/\"{message.ChangeKey}\"",
-            ["id"] = Id(message, preferences),
-        };
+            json["@odata.type"] = eventMessage.ODataType;
+            json["meetingMessageType"] = eventMessage.MeetingMessageType;
+        }
+        json["@odata.etag"] = $"W/\"{message.ChangeKey}\"";
+        json["id"] = Id(message, preferences);
+        if (expandMessageClass)
+        {
+            // Graph answers with the property's canonical id, hex digits without leading zeros.
+            json["singleValueExtendedProperties"] = new JsonArray(new JsonObject { ["id"] = "String 0x1a", ["value"] = content.ItemClass });
+        }
         void Add(string name, Func<JsonNode?> value)
         {
             if (select.Includes(name))
@@ -52,6 +67,12 @@ internal static class MessageProjection
 
         return json;
     }
+
+    /// <summary>Whether the request's <c>$expand</c> asks for the message class property.</summary>
+    public static bool ExpandsMessageClass(HttpRequest request) =>
+        ODataQuery.Read(request.Query, "expand") is { } expand
+        && expand.Contains("singleValueExtendedProperties", StringComparison.OrdinalIgnoreCase)
+        && expand.Replace(" ", "", StringComparison.Ordinal).Contains("0x001A", StringComparison.OrdinalIgnoreCase);
 
     public static string Id(StoredMessageView message, GraphPreferences preferences) =>
         preferences.ImmutableIds ? message.ImmutableId : message.MessageId;

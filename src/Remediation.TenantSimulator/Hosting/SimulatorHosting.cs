@@ -25,6 +25,7 @@ internal static class SimulatorHosting
         services.AddSingleton<MailboxGate>();
         services.AddSingleton<SubscriptionRegistry>();
         services.AddSingleton<WebhookClient>();
+        services.AddSingleton<EndpointHealth>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
         services.AddSingleton<ChangeNotificationRouter>();
@@ -36,7 +37,8 @@ internal static class SimulatorHosting
             sp.GetRequiredService<TransportStamper>(),
             sp.GetRequiredService<SubscriptionRegistry>(),
             sp.GetRequiredService<ChangeNotificationRouter>(),
-            sp.GetRequiredService<LifecycleEvents>()));
+            sp.GetRequiredService<LifecycleEvents>(),
+            sp.GetRequiredService<FaultInjector>()));
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton<DeltaSync>();
         services.AddSingleton<GraphPipeline>();

@@ -16,7 +16,10 @@ public sealed class SimulatorMetrics
     private long notificationRetries;
     private long notificationsAbandoned;
     private long droppedNotifications;
+    private long notificationsDelayedBySlowEndpoint;
+    private long notificationsDroppedBySlowEndpoint;
     private long lifecycleNotificationsDelivered;
+    private long deltaRoundsStarted;
 
     /// <summary>Authenticated Graph requests, including the items of batches.</summary>
     public long GraphRequests => Interlocked.Read(ref graphRequests);
@@ -46,7 +49,16 @@ public sealed class SimulatorMetrics
     /// <summary>Change notifications silently never sent, as <see cref="SimulatorOptions.DroppedNotificationRate"/> asks.</summary>
     public long DroppedNotifications => Interlocked.Read(ref droppedNotifications);
 
+    /// <summary>Change notifications sent late because their endpoint was in the slow state.</summary>
+    public long NotificationsDelayedBySlowEndpoint => Interlocked.Read(ref notificationsDelayedBySlowEndpoint);
+
+    /// <summary>Change notifications dropped because their endpoint was in the drop state.</summary>
+    public long NotificationsDroppedBySlowEndpoint => Interlocked.Read(ref notificationsDroppedBySlowEndpoint);
+
     public long LifecycleNotificationsDelivered => Interlocked.Read(ref lifecycleNotificationsDelivered);
+
+    /// <summary>Delta requests without a state token: first syncs of a folder, not reads from a delta link.</summary>
+    public long DeltaRoundsStarted => Interlocked.Read(ref deltaRoundsStarted);
 
     public IReadOnlyList<MailboxMetrics> Mailboxes => [.. mailboxes.Keys.Select(ForMailbox)];
 
@@ -100,6 +112,12 @@ public sealed class SimulatorMetrics
     internal void NotificationsGivenUp(int count) => Interlocked.Add(ref notificationsAbandoned, count);
 
     internal void NotificationDropped() => Interlocked.Increment(ref droppedNotifications);
+
+    internal void NotificationDelayedBySlowEndpoint() => Interlocked.Increment(ref notificationsDelayedBySlowEndpoint);
+
+    internal void NotificationDroppedBySlowEndpoint() => Interlocked.Increment(ref notificationsDroppedBySlowEndpoint);
+
+    internal void DeltaRoundStarted() => Interlocked.Increment(ref deltaRoundsStarted);
 
     internal void LifecycleNotificationDelivered() => Interlocked.Increment(ref lifecycleNotificationsDelivered);
 

@@ -7,5 +7,5 @@ internal sealed record MailFolder(string Id, string DisplayName, string? WellKno
     public bool IsRecoverableItems => WellKnownName == WellKnownFolders.RecoverableItemsDeletions;
 }
 
-/// <summary>A folder with its item counts at the time it was read.</summary>
-internal sealed record MailFolderView(MailFolder Folder, int TotalItemCount, int UnreadItemCount);
+/// <summary>A folder with its item and child folder counts at the time it was read.</summary>
+internal sealed record MailFolderView(MailFolder Folder, int TotalItemCount, int UnreadItemCount, int ChildFolderCount);

@@ -25,7 +25,8 @@ internal sealed partial record MessageContent(
     string? HtmlBody,
     string TextBody,
     string BodyPreview,
-    IReadOnlyList<MessageHeader> Headers)
+    IReadOnlyList<MessageHeader> Headers,
+    string ItemClass)
 {
     private const int BodyPreviewLength = 255;
 
@@ -54,7 +55,8 @@ internal sealed partial record MessageContent(
             HtmlBody: htmlBody,
             TextBody: textBody,
             BodyPreview: Preview(textBody),
-            Headers: [.. message.Headers.Select(h => new MessageHeader(h.Field, h.Value.Trim()))]);
+            Headers: [.. message.Headers.Select(h => new MessageHeader(h.Field, h.Value.Trim()))],
+            ItemClass: ItemClasses.Of(message));
     }
 
     private static List<Recipient> Recipients(InternetAddressList list) => [.. list.Mailboxes.Select(ToRecipient)];

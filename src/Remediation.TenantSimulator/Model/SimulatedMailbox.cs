@@ -46,7 +46,10 @@ public sealed class SimulatedMailbox
 
     internal string RootFolderId { get; }
 
-    /// <summary>The id of a folder given by id, well-known name or display name.</summary>
+    /// <summary>
+    /// The id of a folder given by id, well-known name, or display-name path from the top of the folder tree with
+    /// <c>/</c> between levels (IMAP's hierarchy delimiter in Exchange), e.g. <c>Projects/2026</c>.
+    /// </summary>
     public string ResolveFolderId(string folder)
     {
         var found = FindFolder(folder);
@@ -54,11 +57,31 @@ public sealed class SimulatedMailbox
         {
             lock (gate)
             {
-                found = folders.Find(f => string.Equals(f.DisplayName, folder, StringComparison.OrdinalIgnoreCase));
+                found = FindPathLocked(folder.Split('/'));
             }
         }
 
         return found?.Id ?? throw new KeyNotFoundException($"Mailbox {UserPrincipalName} has no folder '{folder}'.");
+    }
+
+    /// <summary>
+    /// The folder at a display-name path (see <see cref="ResolveFolderId"/>), created with every missing level as a
+    /// user's mail client would.
+    /// </summary>
+    public string AddFolder(string path)
+    {
+        lock (gate)
+        {
+            var parentId = RootFolderId;
+            MailFolder? folder = null;
+            foreach (var name in path.Split('/'))
+            {
+                folder = ChildLocked(parentId, name) ?? AddLocked(new MailFolder(GraphIds.NewFolderId(), name, WellKnownName: null, parentId, IsHidden: false));
+                parentId = folder.Id;
+            }
+
+            return folder?.Id ?? throw new ArgumentException("A folder path needs a name.", nameof(path));
+        }
     }
 
     internal MailFolder? FindFolder(string idOrName)
@@ -70,11 +93,13 @@ public sealed class SimulatedMailbox
         }
     }
 
-    internal IReadOnlyList<MailFolderView> ListFolders(bool includeHidden)
+    /// <summary>The folders directly under <paramref name="parentId"/>; the top of the tree when null.</summary>
+    internal IReadOnlyList<MailFolderView> ListFolders(string? parentId, bool includeHidden)
     {
         lock (gate)
         {
-            return [.. folders.Where(f => !f.IsRecoverableItems && (includeHidden || !f.IsHidden)).Select(DescribeLocked)];
+            var parent = parentId ?? RootFolderId;
+            return [.. folders.Where(f => f.ParentFolderId == parent && !f.IsRecoverableItems && (includeHidden || !f.IsHidden)).Select(DescribeLocked)];
         }
     }
 
@@ -86,29 +111,29 @@ public sealed class SimulatedMailbox
         }
     }
 
-    /// <summary>Creates a folder under the root; null when a folder of that name exists already.</summary>
-    internal MailFolder? CreateFolder(string displayName, bool isHidden)
+    /// <summary>
+    /// Creates a folder under <paramref name="parentId"/> (the top of the tree when null); null when the parent
+    /// holds a folder of that name already. Folders of one name may sit under different parents, as in Exchange.
+    /// </summary>
+    internal MailFolder? CreateFolder(string? parentId, string displayName, bool isHidden)
     {
         lock (gate)
         {
-            if (folders.Exists(f => string.Equals(f.DisplayName, displayName, StringComparison.OrdinalIgnoreCase)))
-            {
-                return null;
-            }
-
-            var folder = new MailFolder(GraphIds.NewFolderId(), displayName, WellKnownName: null, RootFolderId, isHidden);
-            folders.Add(folder);
-            return folder;
+            var parent = parentId ?? RootFolderId;
+            return ChildLocked(parent, displayName) is null
+                ? AddLocked(new MailFolder(GraphIds.NewFolderId(), displayName, WellKnownName: null, parent, isHidden))
+                : null;
         }
     }
 
-    internal StoredMessageView Store(string mime, MessageContent content, MailFolder folder, string? networkMessageId)
+    /// <param name="receivedAt">The arrival time to record; now when null (an IMAP APPEND may give its own date).</param>
+    internal StoredMessageView Store(string mime, MessageContent content, MailFolder folder, string? networkMessageId, DateTimeOffset? receivedAt = null)
     {
         StoredMessageView view;
         lock (gate)
         {
             var now = timeProvider.GetUtcNow();
-            var message = new StoredMessage(GraphIds.NewImmutableId(), mime, content, networkMessageId, now)
+            var message = new StoredMessage(GraphIds.NewImmutableId(), mime, content, networkMessageId, receivedAt ?? now)
             {
                 MessageId = GraphIds.NewMessageId(),
                 Folder = folder,
@@ -195,9 +220,37 @@ public sealed class SimulatedMailbox
 
     private MailFolderView DescribeLocked(MailFolder folder)
     {
-        var inFolder = messages.Where(m => m.Folder.Id == folder.Id).ToList();
+        var inFolder = messages.Count(m => m.Folder.Id == folder.Id);
+        var children = folders.Count(f => f.ParentFolderId == folder.Id);
         // Nothing reads mail in the simulator, so every item counts as unread.
-        return new MailFolderView(folder, inFolder.Count, inFolder.Count);
+        return new MailFolderView(folder, inFolder, inFolder, children);
+    }
+
+    private MailFolder? ChildLocked(string parentId, string displayName) =>
+        folders.Find(f => f.ParentFolderId == parentId && string.Equals(f.DisplayName, displayName, StringComparison.OrdinalIgnoreCase));
+
+    private MailFolder? FindPathLocked(IEnumerable<string> names)
+    {
+        var parentId = RootFolderId;
+        MailFolder? folder = null;
+        foreach (var name in names)
+        {
+            folder = ChildLocked(parentId, name);
+            if (folder is null)
+            {
+                return null;
+            }
+
+            parentId = folder.Id;
+        }
+
+        return folder;
+    }
+
+    private MailFolder AddLocked(MailFolder folder)
+    {
+        folders.Add(folder);
+        return folder;
     }
 
     private StoredMessageView ViewLocked(StoredMessage message) => new(message.Content, message.ChangeKey, message.Version)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Remediation.TenantSimulator.Model;
 using Remediation.TenantSimulator.Notifications;
+using Remediation.TenantSimulator.Throttling;
 using Remediation.TenantSimulator.Transport;
 
 namespace Remediation.TenantSimulator;
@@ -8,6 +9,9 @@ namespace Remediation.TenantSimulator;
 /// <summary>The tenant behind the simulated Graph: its mailboxes, subscriptions and what tests do to them. Thread-safe.</summary>
 public sealed class SimulatedTenant
 {
+    // Where Exchange keeps Teams chat messages; hidden from mail clients.
+    private const string TeamsChatFolder = "TeamsMessagesData";
+
     private readonly Lock gate = new();
     private readonly List<SimulatedMailbox> mailboxes = [];
     private readonly ConcurrentDictionary<string, SimulatedMailbox> mailboxesByIdOrUpn = new(StringComparer.OrdinalIgnoreCase);
@@ -19,6 +23,7 @@ public sealed class SimulatedTenant
     private readonly ChangeNotificationRouter notifications;
     private readonly LifecycleEvents lifecycleEvents;
     private readonly TenantDirectory directory;
+    private readonly FaultInjector faults;
 
     internal SimulatedTenant(
         SimulatorOptions options,
@@ -26,7 +31,8 @@ public sealed class SimulatedTenant
         TransportStamper transport,
         SubscriptionRegistry subscriptions,
         ChangeNotificationRouter notifications,
-        LifecycleEvents lifecycleEvents)
+        LifecycleEvents lifecycleEvents,
+        FaultInjector faults)
     {
         TenantId = options.TenantId;
         this.timeProvider = timeProvider;
@@ -35,6 +41,7 @@ public sealed class SimulatedTenant
         this.notifications = notifications;
         this.lifecycleEvents = lifecycleEvents;
         directory = new TenantDirectory(FindMailbox);
+        this.faults = faults;
     }
 
     public string TenantId { get; }
@@ -61,6 +68,17 @@ public sealed class SimulatedTenant
 
     /// <summary>User ids whose sign-in sessions were revoked, in call order.</summary>
     public IReadOnlyList<string> RevokedSignInSessions => [.. revokedSignInSessions];
+
+    /// <summary>
+    /// While set, Graph silently sends no change notification at all (counted in
+    /// <see cref="SimulatorMetrics.DroppedNotifications"/>): what a subscriber sees when Graph drops them without a
+    /// <c>missed</c> lifecycle event.
+    /// </summary>
+    public bool DropChangeNotifications
+    {
+        get => faults.DropAllNotifications;
+        set => faults.DropAllNotifications = value;
+    }
 
     /// <summary>Adds a user with a mailbox holding the well-known folders; its primary SMTP address is the user principal name.</summary>
     /// <param name="access">
@@ -156,11 +174,13 @@ public sealed class SimulatedTenant
     }
 
     /// <summary>Stores a message exactly as given, as an IMAP APPEND or an upload would: no transport stamps.</summary>
-    public DeliveredMessage AppendAsImap(string mailbox, string mime, string folder = WellKnownFolders.Inbox)
+    /// <param name="folder">A folder id, well-known name or display-name path such as <c>Projects/2026</c>.</param>
+    /// <param name="receivedAt">The date-time argument of the APPEND command, which the store keeps as the arrival time; now when null.</param>
+    public DeliveredMessage AppendAsImap(string mailbox, string mime, string folder = WellKnownFolders.Inbox, DateTimeOffset? receivedAt = null)
     {
         var target = RequireMailbox(mailbox);
         var targetFolder = target.FindFolder(target.ResolveFolderId(folder))!;
-        return Delivered(target.Store(mime, MessageContent.FromMime(mime), targetFolder, networkMessageId: null));
+        return Delivered(target.Store(mime, MessageContent.FromMime(mime), targetFolder, networkMessageId: null, receivedAt));
     }
 
     /// <summary>A user composing a message: Outlook saves it in Drafts, where nothing passed transport.</summary>
@@ -180,8 +200,53 @@ public sealed class SimulatedTenant
         var target = RequireMailbox(mailbox);
         var draft = target.FindMessage(draftId) ?? throw new KeyNotFoundException($"No draft {draftId} in {mailbox}.");
         target.PermanentlyDelete(draftId);
-        var sent = Delivered(target.Store(draft.Mime, MessageContent.FromMime(draft.Mime), target.FindFolder(WellKnownFolders.SentItems)!, networkMessageId: null));
-        return (sent, DeliverThroughTransport(draft.Mime));
+        return Send(target, draft.Mime);
+    }
+
+    /// <summary>
+    /// A user invites colleagues as Outlook does: the request goes through transport to each attendee (an
+    /// <c>eventMessageRequest</c> in their Inbox) and a copy stays in the organizer's Sent Items.
+    /// </summary>
+    public (DeliveredMessage SentCopy, IReadOnlyList<DeliveredMessage> Delivered) SendMeetingRequest(
+        string organizer, string subject, DateTimeOffset start, params string[] attendees)
+    {
+        var sender = RequireMailbox(organizer);
+        return Send(sender, MeetingMime.Request(sender.Mail, attendees, subject, start));
+    }
+
+    /// <summary>
+    /// An attendee answers a meeting request: Outlook moves the request to Deleted Items, keeps the response in Sent
+    /// Items and transport takes it to the organizer.
+    /// </summary>
+    /// <param name="partStat">ACCEPTED, TENTATIVE or DECLINED.</param>
+    public (DeliveredMessage SentCopy, IReadOnlyList<DeliveredMessage> Delivered) RespondToMeeting(string attendee, string requestId, string partStat = "ACCEPTED")
+    {
+        var responder = RequireMailbox(attendee);
+        var request = responder.FindMessage(requestId) ?? throw new KeyNotFoundException($"No meeting request {requestId} in {attendee}.");
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(request.Mime));
+        var reply = MeetingMime.Reply(MimeKit.MimeMessage.Load(stream), responder.Mail, partStat);
+        responder.Move(requestId, responder.FindFolder(WellKnownFolders.DeletedItems)!);
+        return Send(responder, reply);
+    }
+
+    /// <summary>
+    /// A Teams chat message, which Exchange keeps in a hidden folder of the mailbox for compliance: Graph lists it
+    /// among the mailbox's messages (subject "IM" or empty), but its MIME cannot be read.
+    /// </summary>
+    public DeliveredMessage PostTeamsChat(string mailbox, string fromAddress, string text)
+    {
+        var target = RequireMailbox(mailbox);
+        var folder = target.CreateFolder(parentId: null, TeamsChatFolder, isHidden: true) ?? target.FindFolder(target.ResolveFolderId(TeamsChatFolder))!;
+        var mime = $"From: {fromAddress}\r\nTo: {target.Mail}\r\nSubject: IM\r\nMessage-ID: <{Guid.NewGuid():N}@teams.simulated>\r\n" +
+            $"Content-Type: text/html; charset=utf-8\r\n\r\n<div>{System.Net.WebUtility.HtmlEncode(text)}</div>\r\n";
+        var content = MessageContent.FromMime(mime) with { ItemClass = ItemClasses.TeamsChat };
+        return Delivered(target.Store(mime, content, folder, networkMessageId: null));
+    }
+
+    private (DeliveredMessage SentCopy, IReadOnlyList<DeliveredMessage> Delivered) Send(SimulatedMailbox sender, string mime)
+    {
+        var sent = Delivered(sender.Store(mime, MessageContent.FromMime(mime), sender.FindFolder(WellKnownFolders.SentItems)!, networkMessageId: null));
+        return (sent, DeliverThroughTransport(mime));
     }
 
     /// <summary>The messages in a folder given by well-known name, id or display name, newest first.</summary>
@@ -189,6 +254,18 @@ public sealed class SimulatedTenant
     {
         var target = RequireMailbox(mailbox);
         return target.ListMessages(target.FindFolder(target.ResolveFolderId(folder)));
+    }
+
+    /// <summary>
+    /// What Exchange does once the deleted-item retention (14 days by default) has passed: soft-deleted items leave
+    /// Recoverable Items for good.
+    /// </summary>
+    /// <returns>How many items were purged.</returns>
+    public int PurgeRecoverableItems(string mailbox)
+    {
+        var target = RequireMailbox(mailbox);
+        var deleted = target.ListMessages(target.FindFolder(WellKnownFolders.RecoverableItemsDeletions));
+        return deleted.Count(message => target.PermanentlyDelete(message.MessageId));
     }
 
     /// <summary>A message found by its current regular id or its immutable id.</summary>

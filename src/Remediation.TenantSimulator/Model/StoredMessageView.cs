@@ -50,4 +50,7 @@ public sealed record StoredMessageView
     internal long Version { get; }
 
     internal MessageContent Content { get; }
+
+    /// <summary>Exchange's message class: <c>IPM.Note</c> for mail, others for meeting traffic and Teams chat.</summary>
+    public string ItemClass => Content.ItemClass;
 }

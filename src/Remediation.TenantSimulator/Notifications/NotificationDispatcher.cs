@@ -6,12 +6,15 @@ using Remediation.TenantSimulator.Throttling;
 namespace Remediation.TenantSimulator.Notifications;
 
 /// <summary>
-/// Sends notifications in the background the way Graph does: change notifications raised close together share a POST
-/// per endpoint, and a POST that fails or is answered too slowly is retried with exponential backoff for a while.
+/// Sends notifications in the background the way Graph does: each change leaves after a latency of its own,
+/// notifications raised close together share a POST per endpoint, a POST that fails or is answered too slowly is
+/// retried with exponential backoff for a while, and an endpoint that answers slowly too often gets its new
+/// notifications late, then not at all.
 /// </summary>
 internal sealed partial class NotificationDispatcher(
     SimulatorOptions options,
     WebhookClient webhook,
+    EndpointHealth health,
     SimulatorMetrics metrics,
     FaultInjector faults,
     TimeProvider timeProvider,
@@ -29,7 +32,42 @@ internal sealed partial class NotificationDispatcher(
             return;
         }
 
-        queue.Writer.TryWrite(new PendingNotification(endpoint, notification));
+        var state = health.StateOf(endpoint);
+        if (state == EndpointState.Drop)
+        {
+            metrics.NotificationDroppedBySlowEndpoint();
+            return;
+        }
+
+        var latency = faults.NotificationLatency();
+        if (state == EndpointState.Slow)
+        {
+            metrics.NotificationDelayedBySlowEndpoint();
+            latency += options.SlowEndpointDelay;
+        }
+
+        var pending = new PendingNotification(endpoint, notification);
+        if (latency <= TimeSpan.Zero)
+        {
+            queue.Writer.TryWrite(pending);
+        }
+        else
+        {
+            Track(EnqueueLaterAsync(pending, latency));
+        }
+    }
+
+    private async Task EnqueueLaterAsync(PendingNotification pending, TimeSpan latency)
+    {
+        try
+        {
+            await Task.Delay(latency, timeProvider, stopping);
+            queue.Writer.TryWrite(pending);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Shutting down: a notification still in flight is lost.
+        }
     }
 
     /// <summary>Lifecycle notifications go out at once, one per POST, with the same retries.</summary>
@@ -85,7 +123,9 @@ internal sealed partial class NotificationDispatcher(
             while (true)
             {
                 metrics.NotificationPosted();
-                if (await webhook.PostAsync(endpoint, body, options.NotificationResponseBudget, stopping))
+                var answer = await webhook.PostAsync(endpoint, body, options.NotificationResponseBudget, stopping);
+                health.Record(endpoint, slow: answer == WebhookAnswer.TooSlow);
+                if (answer == WebhookAnswer.Accepted)
                 {
                     onDelivered(notifications.Count);
                     return;

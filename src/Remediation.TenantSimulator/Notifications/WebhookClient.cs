@@ -42,8 +42,8 @@ internal sealed class WebhookClient(SimulatorOptions options, TimeProvider timeP
         }
     }
 
-    /// <summary>POSTs a notification body; true when the endpoint answered 2xx within <paramref name="budget"/>.</summary>
-    public async Task<bool> PostAsync(Uri endpoint, JsonObject body, TimeSpan budget, CancellationToken cancellationToken)
+    /// <summary>POSTs a notification body; accepted when the endpoint answered 2xx within <paramref name="budget"/>.</summary>
+    public async Task<WebhookAnswer> PostAsync(Uri endpoint, JsonObject body, TimeSpan budget, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(budget, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
@@ -51,13 +51,29 @@ internal sealed class WebhookClient(SimulatorOptions options, TimeProvider timeP
         {
             using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, MediaTypeNames.Application.Json);
             using var response = await http.PostAsync(endpoint, content, linked.Token);
-            return response.IsSuccessStatusCode;
+            return response.IsSuccessStatusCode ? WebhookAnswer.Accepted : WebhookAnswer.Refused;
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return false;
+            return WebhookAnswer.TooSlow;
+        }
+        catch (HttpRequestException)
+        {
+            return WebhookAnswer.Refused;
         }
     }
 
     public void Dispose() => http.Dispose();
+}
+
+/// <summary>How an endpoint answered one notification POST.</summary>
+internal enum WebhookAnswer
+{
+    Accepted,
+
+    /// <summary>A non-2xx status, or no connection.</summary>
+    Refused,
+
+    /// <summary>No answer within the response budget: counts against the endpoint's health too.</summary>
+    TooSlow,
 }

@@ -28,9 +28,9 @@ internal sealed class TransportStamper(SimulatorOptions options, TimeProvider ti
 
         var arrival = timeProvider.GetUtcNow();
         var networkMessageId = Guid.NewGuid().ToString();
-        var edgeHost = $"{HostCode("AM6PEPF")}.eurprd0{RandomNumberGenerator.GetInt32(1, 9)}.prod.protection.outlook.com";
-        var mailboxHost = $"{HostCode("AM0PR0")}.eurprd0{RandomNumberGenerator.GetInt32(1, 9)}.prod.outlook.com";
-        var storeHost = $"{HostCode("DB9PR0")}.eurprd0{RandomNumberGenerator.GetInt32(1, 9)}.prod.outlook.com";
+        var edgeHost = $"{HostCode("AM6PEPF")}.eurprd0{RandomNumberGenerator.GetInt32(1, 9)}.prod.protection.{options.ExchangeDomain}";
+        var mailboxHost = $"{HostCode("AM0PR0")}.eurprd0{RandomNumberGenerator.GetInt32(1, 9)}.prod.{options.ExchangeDomain}";
+        var storeHost = $"{HostCode("DB9PR0")}.eurprd0{RandomNumberGenerator.GetInt32(1, 9)}.prod.{options.ExchangeDomain}";
         var senderDomain = message.From.Mailboxes.FirstOrDefault()?.Domain ?? envelope.ClientHostName;
 
         message.MessageId ??= $"{Guid.NewGuid():N}@{mailboxHost}";

@@ -9,12 +9,12 @@ namespace Remediation.Core.Tests.Scanning;
 /// </summary>
 internal static class TransportStamps
 {
-    public static MimeMessage Stamp(MimeMessage original, string tenantId, DateTimeOffset arrival)
+    public static MimeMessage Stamp(MimeMessage original, string tenantId, DateTimeOffset arrival, string exchangeDomain = "outlook.com")
     {
         var message = Copy(original);
         var networkMessageId = Guid.NewGuid().ToString();
-        var edge = "AM6PEPF00001234.eurprd04.prod.protection.outlook.com";
-        var mailbox = "AM0PR04MB5678.eurprd04.prod.outlook.com";
+        var edge = $"AM6PEPF00001234.eurprd04.prod.protection.{exchangeDomain}";
+        var mailbox = $"AM0PR04MB5678.eurprd04.prod.{exchangeDomain}";
         var time = arrival.UtcDateTime.ToString("ddd, d MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture);
         message.Headers.Insert(0, new Header("Authentication-Results", "spf=pass (sender IP is 203.0.113.25) smtp.mailfrom=sender.example; dkim=none; dmarc=none action=none; compauth=pass reason=100"));
         message.Headers.Insert(0, new Header("Received", $"from mail.sender.example (203.0.113.25) by {edge} (10.167.16.5) with Microsoft SMTP Server id 15.20.8000.11 via Frontend Transport; {time}"));

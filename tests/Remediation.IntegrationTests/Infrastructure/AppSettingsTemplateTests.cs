@@ -1,8 +1,11 @@
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
 using Remediation.Core;
 using Remediation.Core.Compromise;
 using Remediation.Core.Remediation;
 using Remediation.Core.Scanning;
 using Remediation.Core.Subscriptions;
+using Remediation.Functions;
 using Remediation.Infrastructure.Graph;
 using Remediation.Infrastructure.Storage;
 
@@ -26,10 +29,13 @@ public class AppSettingsTemplateTests
             OptionsSettings.Key(TenantOptions.Section, nameof(TenantOptions.TenantId)),
             OptionsSettings.Key(TenantOptions.Section, nameof(TenantOptions.ClientState)),
             OptionsSettings.Key(TenantOptions.Section, nameof(TenantOptions.AcceptedDomains)) + "__0",
+            OptionsSettings.Key(TenantOptions.Section, nameof(TenantOptions.ExchangeDomains)) + "__0",
             OptionsSettings.Key(SubscriptionOptions.Section, nameof(SubscriptionOptions.NotificationUrl)),
             OptionsSettings.Key(SubscriptionOptions.Section, nameof(SubscriptionOptions.LifecycleNotificationUrl)),
             OptionsSettings.Key(SubscriptionOptions.Section, nameof(SubscriptionOptions.FunctionKey)),
             OptionsSettings.Key(SubscriptionOptions.Section, nameof(SubscriptionOptions.Mailboxes)) + "__1",
+            OptionsSettings.Key(SubscriptionOptions.Section, nameof(SubscriptionOptions.ReconcileSchedule)),
+            OptionsSettings.Key(SubscriptionOptions.Section, nameof(SubscriptionOptions.ResyncWindow)),
             OptionsSettings.Key(DetectionOptions.Section, nameof(DetectionOptions.BlockedSenderDomains)) + "__0",
             OptionsSettings.Key(DetectionOptions.Section, nameof(DetectionOptions.BlockedUrlDomains)) + "__0",
             OptionsSettings.Key(CompromiseOptions.Section, nameof(CompromiseOptions.MaxRevocationsPerHour)),
@@ -139,6 +145,35 @@ public class AppSettingsTemplateTests
         Assert.Equal(
             new CompromiseOptions().MaxRevocationsPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
             settings[OptionsSettings.Key(CompromiseOptions.Section, nameof(CompromiseOptions.MaxRevocationsPerHour))]);
+    }
+
+    [Fact]
+    public async Task AppSettings_ResyncDefaults_MatchTheCodeDefaults()
+    {
+        var settings = await AppSettingsAsync();
+        var code = new SubscriptionOptions();
+
+        Assert.Equal(code.ReconcileSchedule, settings[OptionsSettings.Key(SubscriptionOptions.Section, nameof(SubscriptionOptions.ReconcileSchedule))]);
+        Assert.Equal(
+            code.ResyncWindow,
+            TimeSpan.Parse(Assert.IsType<string>(settings[OptionsSettings.Key(SubscriptionOptions.Section, nameof(SubscriptionOptions.ResyncWindow))]), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The timer functions' <c>%setting%</c> schedules: the Functions host cannot index a function whose setting is missing.</summary>
+    [Fact]
+    public async Task AppSettings_TimerScheduleSettings_AreSet()
+    {
+        var settings = await AppSettingsAsync();
+        var named = typeof(ReconciliationTimerFunction).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods())
+            .SelectMany(m => m.GetParameters())
+            .SelectMany(p => p.GetCustomAttributes<TimerTriggerAttribute>())
+            .Where(t => t.Schedule.StartsWith('%'))
+            .Select(t => t.Schedule.Trim('%').Replace(":", "__", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.NotEmpty(named);
+        Assert.All(named, key => Assert.True(settings.ContainsKey(key), $"{key} is missing"));
     }
 
     [Fact]

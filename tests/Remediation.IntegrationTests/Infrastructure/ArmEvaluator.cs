@@ -64,6 +64,14 @@ internal static class ArmEvaluator
         _ => throw new InvalidOperationException($"Cannot read [{ArmValue.Quote(member)}] of {ArmValue.Render(target)}."),
     };
 
+    private static int? Compare(List<object?> args) => (args[0], args[1]) switch
+    {
+        (ArmUnknown, _) or (_, ArmUnknown) => null,
+        (string left, string right) => string.CompareOrdinal(left, right),
+        // Integer parameters arrive as numbers or, when supplied from outside, as their text.
+        _ => ToLong(args[0]).CompareTo(ToLong(args[1])),
+    };
+
     private static object? EvaluateString(string text, ArmContext context)
     {
         if (text.StartsWith("[[", StringComparison.Ordinal)) return text[1..];
@@ -136,6 +144,8 @@ internal static class ArmEvaluator
             "or" => args.All(a => a is bool) ? args.Any(a => (bool)a!) : new ArmUnknown(Text(call.Name, args)),
             "equals" => args.Any(a => a is ArmUnknown) ? new ArmUnknown(Text(call.Name, args)) : ArmValue.DeepEquals(args[0], args[1]),
             "coalesce" => args.FirstOrDefault(a => a is not null),
+            "greater" => Compare(args) is { } order ? order > 0 : new ArmUnknown(Text(call.Name, args)),
+            "less" => Compare(args) is { } order ? order < 0 : new ArmUnknown(Text(call.Name, args)),
             "length" => args[0] switch
             {
                 string text => (long)text.Length,
@@ -331,6 +341,7 @@ internal static class ArmEvaluator
     private static long ToLong(object? value) => value switch
     {
         long number => number,
+        IConvertible number and not string => number.ToInt64(CultureInfo.InvariantCulture),
         string text => long.Parse(text, CultureInfo.InvariantCulture),
         _ => throw new InvalidOperationException($"Expected an integer, got {ArmValue.Render(value)}."),
     };

@@ -25,6 +25,7 @@ internal sealed class CompiledDeployment
     {
         ["namePrefix"] = "contoso",
         ["acceptedDomains"] = new List<object?> { "contoso.example" },
+        ["exchangeDomains"] = new List<object?> { "outlook.com" },
         ["alertEmailAddresses"] = new List<object?> { "soc@contoso.example" },
         ["alertWebhookUrl"] = AlertWebhookUrl,
         ["notificationClientState"] = ClientState,

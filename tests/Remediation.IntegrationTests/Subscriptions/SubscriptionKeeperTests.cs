@@ -47,7 +47,7 @@ public sealed class SubscriptionKeeperTests : IAsyncLifetime
     public async Task RunAsync_CloseToExpiry_RenewsEverySubscriptionInPlace()
     {
         var before = LiveSubscriptions().ToDictionary(s => s.Id, s => s.ExpirationDateTime);
-        _clock.Advance(TimeSpan.FromMinutes(4230) - TimeSpan.FromHours(23));
+        _clock.Advance(new SubscriptionOptions().Lifetime - TimeSpan.FromHours(23));
 
         var report = await Keeper.RunAsync(CancellationToken.None);
 
@@ -65,7 +65,7 @@ public sealed class SubscriptionKeeperTests : IAsyncLifetime
         {
             await _tenant.Graph.Subscriptions[subscription.Id].DeleteAsync();
         }
-        _clock.Advance(TimeSpan.FromMinutes(4230) - TimeSpan.FromHours(23));
+        _clock.Advance(new SubscriptionOptions().Lifetime - TimeSpan.FromHours(23));
 
         var report = await Keeper.RunAsync(CancellationToken.None);
 

@@ -20,7 +20,8 @@ public sealed record TransportProvenance(TransportPath Path, string Evidence)
     /// can add stamps, never take transport's away. A header block cut at the scan budget hides stamps, so it
     /// proves nothing either way.
     /// </summary>
-    public static TransportProvenance Judge(MimeMessage message, string tenantId, DateTimeOffset? receivedAt)
+    /// <param name="exchangeDomains">Where the tenant's Exchange Online hosts live: <c>outlook.com</c> unless a sovereign cloud's.</param>
+    public static TransportProvenance Judge(MimeMessage message, string tenantId, DateTimeOffset? receivedAt, IReadOnlyCollection<string>? exchangeDomains = null)
     {
         if (string.IsNullOrWhiteSpace(tenantId)) return new(TransportPath.Unknown, "no tenant id is configured");
         if (BoundedMimeLoader.HeadersWereCut(message))
@@ -53,7 +54,8 @@ public sealed record TransportProvenance(TransportPath Path, string Evidence)
         {
             return new(TransportPath.Forged, "its two network message ids disagree");
         }
-        if (!message.Headers.Any(h => h.Id == HeaderId.Received && h.Value.Contains(".outlook.com", StringComparison.OrdinalIgnoreCase)))
+        var domains = exchangeDomains is { Count: > 0 } ? exchangeDomains : TenantOptions.WorldwideExchangeDomains;
+        if (!message.Headers.Any(h => h.Id == HeaderId.Received && domains.Any(d => h.Value.Contains($".{d}", StringComparison.OrdinalIgnoreCase))))
         {
             return new(TransportPath.Forged, "it has no Received hop through Exchange Online");
         }

@@ -127,4 +127,25 @@ public class TransportProvenanceTests
 
         Assert.Equal(TransportPath.Forged, sut.Path);
     }
+
+    [Fact]
+    public void Judge_SovereignCloudHopsWithItsDomainConfigured_IsTransported()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival, "partner.outlook.cn");
+
+        var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival, ["partner.outlook.cn"]);
+
+        Assert.Equal(TransportPath.Transported, sut.Path);
+    }
+
+    [Fact]
+    public void Judge_SovereignCloudHopsWithoutTheSetting_HaveNoExchangeOnlineHop()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival, "partner.outlook.cn");
+
+        var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival);
+
+        Assert.Equal(TransportPath.Forged, sut.Path);
+        Assert.Contains("no Received hop", sut.Evidence, StringComparison.Ordinal);
+    }
 }

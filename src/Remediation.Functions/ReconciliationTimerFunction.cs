@@ -1,0 +1,15 @@
+using Microsoft.Azure.Functions.Worker;
+using Remediation.Core.Subscriptions;
+
+namespace Remediation.Functions;
+
+/// <summary>
+/// On <c>Subscriptions__ReconcileSchedule</c> (every 6 hours by default): resync every registered mailbox, since Graph
+/// can drop notifications without a lifecycle event. Not on startup: every scale-out would start another run.
+/// </summary>
+public sealed class ReconciliationTimerFunction(MailboxReconciliation reconciliation)
+{
+    [Function("Reconciliation")]
+    public Task RunAsync([TimerTrigger("%Subscriptions:ReconcileSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        reconciliation.RunAsync(cancellationToken);
+}
