@@ -21,14 +21,19 @@ internal static class RunCommand
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for the pipeline to finish.", DefaultValueFactory = _ => 300 };
         var reportDirectory = new Option<string>("--report-dir") { Description = "Where the JSON report and the audit export are written.", DefaultValueFactory = _ => Path.Combine("artifacts", "run") };
         var verbose = new Option<bool>("--verbose") { Description = "Show the pipeline's log lines instead of the live view." };
+        var dropped = new Option<double>("--dropped-notifications")
+        {
+            Description = "Percent of change notifications Graph never sends; the reconciliation timer finds their messages.",
+            DefaultValueFactory = _ => ShowcaseOptions.DefaultDroppedNotifications * 100,
+        };
         var command = new Command("run", "Run the pipeline locally against a simulated tenant under a phishing campaign and an Email Appender wave.")
         {
-            mailboxes, wave, campaignRecipients, benign, timeout, reportDirectory, verbose,
+            mailboxes, wave, campaignRecipients, benign, timeout, reportDirectory, verbose, dropped,
         };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(
             new ShowcaseOptions(
                 parse.GetValue(mailboxes), parse.GetValue(wave), parse.GetValue(campaignRecipients), parse.GetValue(benign),
-                TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(reportDirectory)!, parse.GetValue(verbose)),
+                TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(reportDirectory)!, parse.GetValue(verbose), parse.GetValue(dropped) / 100),
             Console.Out, cancellationToken));
         return command;
     }

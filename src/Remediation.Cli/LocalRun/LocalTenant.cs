@@ -46,6 +46,7 @@ public sealed class LocalTenant : IAsyncDisposable
         {
             simulator.Tenant.AddMailbox($"{userName}@{options.Domain}", displayName);
         }
+        options.ConfigureTenant?.Invoke(simulator.Tenant);
 
         // A fresh secret per run: it only has to match between the subscriptions and the webhook.
         var clientState = options.Settings.GetValueOrDefault("Tenant:ClientState") ?? RandomNumberGenerator.GetHexString(32, lowercase: true);

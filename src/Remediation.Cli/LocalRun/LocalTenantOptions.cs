@@ -10,6 +10,9 @@ public sealed class LocalTenantOptions
     /// <summary>User names (the part before the @) and display names of the tenant's mailboxes.</summary>
     public IReadOnlyList<(string UserName, string DisplayName)> Mailboxes { get; init; } = [];
 
+    /// <summary>Shapes the directory once the mailboxes exist and before the pipeline subscribes: aliases, lists, guests.</summary>
+    public Action<SimulatedTenant>? ConfigureTenant { get; init; }
+
     /// <summary>Pipeline settings (Function App keys, e.g. <c>Detection:BlockedUrlDomains:0</c>).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 

@@ -18,5 +18,5 @@ internal static class OrdinaryKinds
     public const string MeetingResponse = "meeting responses";
     public const string TeamsChat = "Teams chat items";
     public const string ToAlias = "mail to an alias";
-    public const string ToList = "mail to a distribution list";
+    public const string ToGroup = "mail to a Microsoft 365 group";
 }

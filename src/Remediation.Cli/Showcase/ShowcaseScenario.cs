@@ -59,8 +59,10 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
         {
             Domain = Domain,
             Mailboxes = [.. Enumerable.Range(0, options.Mailboxes).Select(i => (UserName(i), $"User {i:D4}")), (SocMailbox, "Security Operations")],
+            ConfigureTenant = t => ShowcaseDirectory.Shape(t, Domain, Users(options), CampaignRecipients(options)),
             // Graph sends a message's notification seconds after the store files it; time to remediate counts that wait.
-            Simulator = new SimulatorOptions { TenantDomain = Domain, NotificationLatency = NotificationLatency },
+            // Graph also loses some without a word: the reconciliation timer finds those messages.
+            Simulator = new SimulatorOptions { TenantDomain = Domain, NotificationLatency = NotificationLatency, DroppedNotificationRate = options.DroppedNotifications },
             Settings = new Dictionary<string, string?>
             {
                 // The tenant's own blocklist knows the lures' link domains, as a SOC's threat feed would.
@@ -71,7 +73,12 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
                 ["Subscriptions:MaxWritesPerWindow"] = "1000",
                 // The most a Storage queue hands out at once: scans keep up with the steady mail on two cores.
                 ["LocalHost:QueueBatchSize"] = "32",
-            },
+                ["LocalHost:ReconcileInterval"] = (options.DroppedNotifications > 0 ? ShowcaseOptions.ReconcileInterval : TimeSpan.FromHours(6)).ToString(),
+            }
+            // Mailboxes configured by user principal name, as administrators write them; the guest among them.
+            .Concat(Users(options).Append(SocMailbox).Append(ShowcaseDirectory.Guest)
+                .Select((user, i) => KeyValuePair.Create($"Subscriptions:Mailboxes:{i}", (string?)Address(user))))
+            .ToDictionary(),
             ConfigureServices = services => services.AddSingleton<IPipelineTelemetry>(events),
         }, configureLogging, cancellationToken);
         return new ShowcaseScenario(options, tenant, events);
@@ -80,7 +87,7 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
     public int Subscriptions => _tenant.Simulator.Tenant.Subscriptions.Count;
 
     // Inbound mail's copies and the user traffic's items; known once the traffic has played.
-    private int OrdinaryPlanned => _ordinaryPlan.Sum(m => m.Recipients.Length) + _userTrafficItems;
+    private int OrdinaryPlanned => _ordinaryPlan.Sum(m => m.Copies) + _userTrafficItems;
 
     private int MaliciousPlanned => _options.CampaignRecipients + _options.Wave;
 
@@ -127,23 +134,23 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
             var message = _ordinaryPlan[i];
             var mime = SampleMail.Ordinary(Domain, message.Number, message.Colleague, message.Recipients);
             // A few arrive without transport, as a migration or a user's own IMAP client places them: no evidence of compromise.
-            if (message.Appended)
-            {
-                RecordOrdinary([_tenant.Simulator.Tenant.AppendAsImap(Address(message.Recipients[0]), mime)], OrdinaryKinds.Appended);
-            }
-            else
-            {
-                RecordOrdinary(_tenant.Simulator.Tenant.DeliverThroughTransport(mime), OrdinaryKinds.Transported);
-            }
+            RecordOrdinary(message.Kind == OrdinaryKinds.Appended
+                ? [_tenant.Simulator.Tenant.AppendAsImap(Address(message.Recipients[0]), mime)]
+                : _tenant.Simulator.Tenant.DeliverThroughTransport(mime), message.Kind);
         }
     }
 
+    // Sent to a distribution list: the campaign stage must expand it, nested list included, to find every copy.
     private void DeliverPhishingCampaign()
     {
         if (_options.CampaignRecipients == 0) return;
-        var recipients = Enumerable.Range(_options.Mailboxes - _options.CampaignRecipients, _options.CampaignRecipients).Select(UserName).ToArray();
-        Record(_phishing, _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, recipients)));
+        Record(_phishing, _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, ShowcaseDirectory.CampaignList)));
     }
+
+    private static IReadOnlyList<string> Users(ShowcaseOptions options) => [.. Enumerable.Range(0, options.Mailboxes).Select(UserName)];
+
+    private static IReadOnlyList<string> CampaignRecipients(ShowcaseOptions options) =>
+        [.. Enumerable.Range(options.Mailboxes - options.CampaignRecipients, options.CampaignRecipients).Select(UserName)];
 
     // A recipient asks the SOC whether the lure is real: a draft while composing, then the sent copy. Neither passed
     // inbound transport and both hold the lure, yet the user's password is not stolen.
@@ -257,6 +264,9 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
             flagged,
             SocForwarder is { } forwarder ? Address(forwarder) : null,
             _events.Count(PipelineEvents.CampaignHeld),
+            Sum(PipelineEvents.MailboxesSkipped, PipelineEventProperties.Count),
+            new NotificationLoss(_tenant.Simulator.Metrics.DroppedNotifications, Sum(PipelineEvents.MailboxesReconciled, PipelineEventProperties.Messages)),
+            PipelineEvents.Alerting.ToDictionary(name => name, _events.Count, StringComparer.Ordinal),
             Percentiles.Of(malicious.Where(c => remediated.ContainsKey(c.Message.ImmutableId))
                 .Select(c => Stopwatch.GetElapsedTime(c.DeliveredAt, remediated[c.Message.ImmutableId]).TotalSeconds)),
             _tenant.Simulator.Metrics.GraphRequests,
@@ -264,6 +274,9 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
             _tenant.Simulator.Metrics.NotificationsDelivered,
             audit);
     }
+
+    private int Sum(string eventName, string property) =>
+        _events.Events(eventName).Sum(e => int.Parse(e[property], CultureInfo.InvariantCulture));
 
     // Azurite keeps its tables in memory only: the audit trail is read out before it stops.
     private async Task<List<AuditRecord>> ExportAuditAsync(CancellationToken cancellationToken)
@@ -303,17 +316,25 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
     private Task DelayUntilAsync(TimeSpan at, CancellationToken cancellationToken) =>
         at > _clock.Elapsed ? Task.Delay(at - _clock.Elapsed, cancellationToken) : Task.CompletedTask;
 
+    // Mostly colleagues and suppliers writing to one to three users; every 25th placed over IMAP, every 20th to the
+    // first user's alias, every 40th to a Microsoft 365 group.
     private static IReadOnlyList<OrdinaryMessage> PlanOrdinaryMail(ShowcaseOptions options)
     {
         var random = new Random(PlanSeed);
+        var groupMembers = Math.Min(ShowcaseDirectory.AnnouncementsMembers, options.Mailboxes);
         return
         [
             .. Enumerable.Range(0, options.Benign).Select(number =>
             {
                 var colleague = UserName(random.Next(options.Mailboxes));
                 var recipients = Enumerable.Range(0, random.Next(1, 4)).Select(_ => UserName(random.Next(options.Mailboxes))).Distinct(StringComparer.Ordinal).ToArray();
-                var appended = number % 25 == 24;
-                return new OrdinaryMessage(number, colleague, appended ? recipients[..1] : recipients, appended);
+                return (number % 25, number % 20, number % 40) switch
+                {
+                    (24, _, _) => new OrdinaryMessage(number, colleague, recipients[..1], OrdinaryKinds.Appended, 1),
+                    (_, 7, _) => new OrdinaryMessage(number, colleague, [ShowcaseDirectory.Alias], OrdinaryKinds.ToAlias, 1),
+                    (_, _, 13) => new OrdinaryMessage(number, colleague, [ShowcaseDirectory.Announcements], OrdinaryKinds.ToGroup, groupMembers),
+                    _ => new OrdinaryMessage(number, colleague, recipients, OrdinaryKinds.Transported, recipients.Length),
+                };
             }),
         ];
     }
@@ -324,6 +345,8 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _tenant.DisposeAsync();
 
-    /// <param name="Appended">Placed over IMAP into the recipient's mailbox instead of sent through transport.</param>
-    private sealed record OrdinaryMessage(int Number, string Colleague, string[] Recipients, bool Appended);
+    /// <param name="Recipients">User names, an alias or a group, in the tenant's domain.</param>
+    /// <param name="Kind">How it arrives (<see cref="OrdinaryKinds"/>): appended over IMAP, or through transport to users, an alias or a group.</param>
+    /// <param name="Copies">How many mailboxes it reaches.</param>
+    private sealed record OrdinaryMessage(int Number, string Colleague, string[] Recipients, string Kind, int Copies);
 }

@@ -31,6 +31,9 @@ internal static class ShowcaseSummary
             console.WriteLine($"{forwarder} forwarded the lure to the SOC from Drafts and Sent Items: {verdict}");
         }
         if (outcome.CampaignsHeld > 0) console.WriteLine($"campaigns held for the SOC: {outcome.CampaignsHeld}");
+        console.WriteLine($"users without a mailbox, skipped: {outcome.UsersWithoutMailbox}");
+        console.WriteLine($"notifications Graph never sent: {Number(outcome.NotificationLoss.Dropped)}; messages the reconciliation timer found unscanned: {Number(outcome.NotificationLoss.Reconciled)}");
+        console.WriteLine($"alerts: {string.Join(", ", outcome.Alerts.Where(a => a.Value > 0).Select(a => $"{a.Key} {Number(a.Value)}"))}");
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"time to remediate, delivery to remediation: p50 {ttr.P50:F1} s, p99 {ttr.P99:F1} s, max {ttr.Max:F1} s over {ttr.Count} copies"));
         console.WriteLine($"Graph: {Number(outcome.GraphRequests)} requests, {Number(outcome.ThrottledRequests)} throttled (429); {Number(outcome.Notifications)} notifications delivered");

@@ -87,7 +87,7 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
         Assert.True(exitCode == 0, summary);
         Assert.Matches(@"│ credential phishing\s+│ through transport\s+│\s+4 │\s+4 │\s+4 │", summary);
         Assert.Matches(@"│ Email Appender wave\s+│ appended over IMAP\s+│\s+3 │\s+3 │\s+3 │", summary);
-        Assert.Matches(@"ordinary messages delivered: \d+, touched: 0", summary);
+        Assert.Matches(@"ordinary items: \d+, touched: 0 \(", summary);
         Assert.Contains("mailboxes flagged as compromised: 3 (3 of 3 in the wave, 0 outside it)", summary, StringComparison.Ordinal);
         Assert.Contains("forwarded the lure to the SOC from Drafts and Sent Items: not flagged", summary, StringComparison.Ordinal);
         Assert.Matches(@"time to remediate, delivery to remediation: p50 \d+\.\d s, p99 \d+\.\d s, max \d+\.\d s over 7 copies", summary);
