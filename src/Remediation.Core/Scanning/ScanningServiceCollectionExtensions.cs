@@ -32,6 +32,7 @@ public static class ScanningServiceCollectionExtensions
         services.AddSingleton<IScanRule, ReplyToDivertedRule>();
         services.AddSingleton<IScanRule, ReplyWithoutThreadRule>();
         services.AddSingleton<IScanRule, ForgedOutlookClientRule>();
+        services.AddSingleton<IScanRule, MalformedFromRule>();
 
         // Links.
         services.AddSingleton<IScanRule, BlockedUrlDomainRule>();
@@ -42,6 +43,9 @@ public static class ScanningServiceCollectionExtensions
         services.AddSingleton<IScanRule, UrlShortenerRule>();
         services.AddSingleton<IScanRule, LookalikeLinkDomainRule>();
         services.AddSingleton<IScanRule, CredentialLureRule>();
+        services.AddSingleton<IScanRule, PaymentLureRule>();
+        services.AddSingleton<IScanRule, DeliveryLureRule>();
+        services.AddSingleton<IScanRule, PrizeLureRule>();
 
         // Attachments.
         services.AddSingleton<IScanRule, EicarTestFileRule>();
