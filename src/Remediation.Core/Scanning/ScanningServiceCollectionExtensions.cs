@@ -41,11 +41,13 @@ public static class ScanningServiceCollectionExtensions
         services.AddSingleton<IScanRule, DataUriLinkRule>();
         services.AddSingleton<IScanRule, FileUrlLinkRule>();
         services.AddSingleton<IScanRule, UrlShortenerRule>();
+        services.AddSingleton<IScanRule, FreeHostingLinkRule>();
         services.AddSingleton<IScanRule, LookalikeLinkDomainRule>();
         services.AddSingleton<IScanRule, CredentialLureRule>();
         services.AddSingleton<IScanRule, PaymentLureRule>();
         services.AddSingleton<IScanRule, DeliveryLureRule>();
         services.AddSingleton<IScanRule, PrizeLureRule>();
+        services.AddSingleton<IScanRule, CryptoLureRule>();
 
         // Attachments.
         services.AddSingleton<IScanRule, EicarTestFileRule>();

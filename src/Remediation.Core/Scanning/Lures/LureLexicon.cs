@@ -24,6 +24,12 @@ internal static partial class LureLexicon
     /// <summary>Something is won or about to be lost: a prize, a gift card, points expiring, a bonus to claim.</summary>
     public static Match Prize(string text) => PrizePattern().Match(text);
 
+    /// <summary>
+    /// A wallet drainer's pitch: connect or validate a wallet, a recovery phrase, an airdrop or tokens to claim, funds
+    /// to withdraw before a deadline.
+    /// </summary>
+    public static Match Crypto(string text) => CryptoPattern().Match(text);
+
     /// <summary>Pressure: a deadline in hours, "immediately", a last notice, something expiring today.</summary>
     public static Match Urgency(string text) => UrgencyPattern().Match(text);
 
@@ -85,6 +91,13 @@ internal static partial class LureLexicon
         @"|当選(しました|のお知らせ)|(ポイント)(が|の)?(失効|有効期限)|(プレゼント|ギフト券|賞品)(を)?(受け取|進呈)",
         LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex PrizePattern();
+
+    [GeneratedRegex(
+        @"\b(connect|validate|verify|synchroni[sz]e|upgrade|migrate|restore)\s+(your\s+)?(wallet|metamask|ledger|trezor)\b|\b(seed|recovery|secret)\s+(phrase|words)\b|\bairdrop\b|\bclaim\s+(your\s+)?(tokens?|nft|airdrop|allocation|rewards?)\b|\bfree\s+mint\b|\bwithdraw\s+(your\s+)?(funds|assets|balance|crypto)\b|\b(unclaimed|pending)\s+(tokens?|crypto|bitcoin|btc|usdt|eth)\b" +
+        @"|\b(wallet|krypto-?wallet)\s+(verifizieren|bestätigen|synchronisieren)|\b(wiederherstellungsphrase|seed-phrase)|\b(carteira)\s+(será|foi)\s+(bloquead|suspens)|\b(frase\s+(de\s+)?(recuperação|semente|recuperación))|\b(portefeuille)\s+(sera|a\s+été)\s+(bloqué|suspendu)|\bphrase\s+de\s+récupération" +
+        @"|(ウォレット)(の)?(認証|同期|接続)|(リカバリー|シード)フレーズ",
+        LinearRegex.Options | RegexOptions.IgnoreCase)]
+    private static partial Regex CryptoPattern();
 
     [GeneratedRegex(
         @"\b(will\s+be|has\s+been|have\s+been)\s+(suspended|disabled|deactivated|locked|closed|terminated|deleted|cancell?ed|returned)|\bwithin\s+(the\s+next\s+)?(24|48|72|12|2|3)\s*(hours|hrs|h|days)\b|\baction\s+required\b|\bimmediately\b|\bfinal\s+(notice|warning|reminder)\b|\b(last|final)\s+chance\b|\bexpires?\s+(today|tonight|soon)\b" +

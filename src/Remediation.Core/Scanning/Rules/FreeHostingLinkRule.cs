@@ -1,0 +1,51 @@
+using Remediation.Core.Scanning.Domains;
+
+namespace Remediation.Core.Scanning.Rules;
+
+/// <summary>
+/// A link the reader clicks that opens a page on a platform where anyone publishes for free: storage buckets,
+/// web-app and static-site hosts, site builders, IPFS gateways, translation proxies. Phishing kits live there because
+/// the platform's own domain lends them reputation; organisations link to their own domains. Images served from such
+/// hosts are common in newsletters and do not count, only anchors. Document sharing (SharePoint, Google Docs) is
+/// ordinary business and is left out.
+/// </summary>
+public sealed class FreeHostingLinkRule : IScanRule
+{
+    public const string Name = "FREE_HOSTING_LINK";
+
+    private static readonly DomainList Platforms = new(
+    [
+        // Storage buckets.
+        "storage.googleapis.com", "firebasestorage.googleapis.com", "blob.core.windows.net", "web.core.windows.net",
+        "s3.amazonaws.com", "digitaloceanspaces.com", "wasabisys.com", "backblazeb2.com", "r2.dev",
+        // Web-app and static-site hosts.
+        "run.app", "web.app", "firebaseapp.com", "appspot.com", "pages.dev", "workers.dev", "netlify.app", "vercel.app",
+        "github.io", "glitch.me", "herokuapp.com", "onrender.com", "fly.dev", "amplifyapp.com", "replit.app", "repl.co",
+        "surge.sh", "000webhostapp.com", "ngrok.io", "ngrok-free.app", "ngrok.app",
+        // Site builders and blogs.
+        "weebly.com", "wixsite.com", "square.site", "godaddysites.com", "webflow.io", "framer.app", "blogspot.com",
+        "mystrikingly.com", "carrd.co", "typedream.app",
+        // Gateways and proxies that show someone else's page under their own name.
+        "ipfs.io", "dweb.link", "translate.goog",
+    ]);
+
+    public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
+    {
+        foreach (var anchor in message.Anchors)
+        {
+            if (!Uri.TryCreate(anchor.Href.Trim(), UriKind.Absolute, out var link) || link.Scheme is not ("http" or "https")) continue;
+            // Regional S3 endpoints (s3.eu-west-1.amazonaws.com, bucket.s3-us-west-2…) have one name per region.
+            var host = link.IdnHost;
+            var platform = Platforms.Match(host) ?? (IsS3(host) ? "amazonaws.com" : null);
+            if (platform is not null)
+            {
+                yield return new RuleHit(Name, 2.5, ThreatCategory.Phishing, $"A link opens a page on the free hosting platform {platform} ({host}).");
+                yield break;
+            }
+        }
+    }
+
+    private static bool IsS3(string host) =>
+        host.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase)
+        && host.Split('.').Any(label => label.StartsWith("s3", StringComparison.OrdinalIgnoreCase));
+}
