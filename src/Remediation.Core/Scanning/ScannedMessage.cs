@@ -11,6 +11,7 @@ namespace Remediation.Core.Scanning;
 public sealed class ScannedMessage
 {
     private string? _subjectAndText;
+    private string? _foldedSubjectAndText;
 
     private ScannedMessage(ScanInput input, TransportProvenance provenance)
     {
@@ -31,6 +32,12 @@ public sealed class ScannedMessage
 
     /// <summary>The subject and the body text as one, for rules that read both.</summary>
     public string SubjectAndText => _subjectAndText ??= Subject + "\n" + Text;
+
+    /// <summary>
+    /// <see cref="SubjectAndText"/> without diacritics ("Notificação" and "Notificacao" read alike): lures are
+    /// written both ways, so wording rules match on this.
+    /// </summary>
+    public string FoldedSubjectAndText => _foldedSubjectAndText ??= Diacritics.Remove(SubjectAndText);
 
     /// <summary>Every link in HTML bodies, with the text the reader sees.</summary>
     public IReadOnlyList<Anchor> Anchors { get; private set; } = [];

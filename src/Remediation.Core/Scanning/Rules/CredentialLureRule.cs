@@ -13,7 +13,7 @@ public sealed class CredentialLureRule : IScanRule
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
         if (!LureEvidence.HasLink(message)) yield break;
-        var text = message.SubjectAndText;
+        var text = message.FoldedSubjectAndText;
         var account = LureLexicon.Account(text);
         if (!account.Success) yield break;
         // Services ask to confirm an address or review a sign-in every day; the threat of losing the account is the lure.

@@ -13,7 +13,7 @@ public sealed class CryptoLureRule : IScanRule
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
         if (!LureEvidence.HasLink(message)) yield break;
-        var text = message.SubjectAndText;
+        var text = message.FoldedSubjectAndText;
         var crypto = LureLexicon.Crypto(text);
         if (!crypto.Success) yield break;
         var urgency = LureLexicon.Urgency(text);

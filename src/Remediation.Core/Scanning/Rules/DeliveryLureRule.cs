@@ -13,7 +13,7 @@ public sealed class DeliveryLureRule : IScanRule
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
         if (!LureEvidence.HasLink(message)) yield break;
-        var delivery = LureLexicon.Delivery(message.SubjectAndText);
+        var delivery = LureLexicon.Delivery(message.FoldedSubjectAndText);
         if (delivery.Success)
         {
             yield return new RuleHit(Name, 3, ThreatCategory.Phishing, $"Says a parcel is held (\"{delivery.Value}\"), with a link.");

@@ -13,7 +13,7 @@ public sealed class PaymentLureRule : IScanRule
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
         if (!LureEvidence.HasLink(message)) yield break;
-        var text = message.SubjectAndText;
+        var text = message.FoldedSubjectAndText;
         var payment = LureLexicon.Payment(text);
         if (!payment.Success) yield break;
         var urgency = LureLexicon.Urgency(text);

@@ -14,7 +14,7 @@ public sealed class PrizeLureRule : IScanRule
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
         if (!LureEvidence.HasLink(message)) yield break;
-        var text = message.SubjectAndText;
+        var text = message.FoldedSubjectAndText;
         var prize = LureLexicon.Prize(text);
         if (!prize.Success) yield break;
         var urgency = LureLexicon.Urgency(text);

@@ -11,6 +11,7 @@ public class MalformedFromRuleTests
     [InlineData("\"Parcel Service\", _ <notice@random-sender.example>")]
     [InlineData("Parcel Service, <>, Parcel Service, notice@random-sender.example")]
     [InlineData("\"Parcel Service\" <>")]
+    [InlineData("Parcel Service <notice@parcelservice>")]
     public void Evaluate_FromThatHidesTheSender_Fires(string from)
     {
         var hit = Assert.Single(_sut.Evaluate(Read(from)));

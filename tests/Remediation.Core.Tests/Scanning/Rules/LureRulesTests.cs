@@ -1,0 +1,69 @@
+using Remediation.Core.Scanning;
+using Remediation.Core.Scanning.Rules;
+
+namespace Remediation.Core.Tests.Scanning.Rules;
+
+/// <summary>The lure rules read the same lures in every language of the lexicon, with or without accents.</summary>
+public class LureRulesTests
+{
+    private const string Link = "\n\nhttps://portal.example-service.example/start";
+
+    public static TheoryData<string, string, string> Lures => new()
+    {
+        { CredentialLureRule.Name, "Account notice", "Your account has been suspended. Verify your account within 24 hours." },
+        { CredentialLureRule.Name, "Kontohinweis", "Ihr Konto wurde gesperrt. Bestätigen Sie jetzt Ihre Kontodaten innerhalb von 24 Stunden." },
+        { CredentialLureRule.Name, "Aviso", "Sua conta foi bloqueada. Atualize seus dados imediatamente." },
+        { CredentialLureRule.Name, "Aviso", "Sua conta foi bloqueada. Atualize seus dados imediatamente.".Replace("ã", "a", StringComparison.Ordinal) },
+        { CredentialLureRule.Name, "Aviso", "Su cuenta ha sido bloqueada. Verifique su cuenta en 24 horas." },
+        { CredentialLureRule.Name, "Avis", "Votre compte a été suspendu. Vérifier votre compte sous 24 heures." },
+        { CredentialLureRule.Name, "Melding", "Uw account is geblokkeerd. Bevestig uw gegevens binnen 24 uur." },
+        { CredentialLureRule.Name, "Avviso", "Il tuo account è stato sospeso. Verifica il tuo account entro 24 ore." },
+        { CredentialLureRule.Name, "お知らせ", "アカウントが停止されました。24時間以内に本人確認をお願いします。" },
+        { PaymentLureRule.Name, "Billing", "Your payment has failed. Update your payment method." },
+        { PaymentLureRule.Name, "Rechnung", "Ihre Zahlung ist fehlgeschlagen, bitte offene Rechnung begleichen." },
+        { PaymentLureRule.Name, "Fatura", "Pagamento recusado: sua fatura em aberto vence hoje." },
+        { DeliveryLureRule.Name, "Parcel", "Your parcel could not be delivered. Confirm your delivery address." },
+        { DeliveryLureRule.Name, "Pakket", "Uw pakket kon niet worden bezorgd." },
+        { DeliveryLureRule.Name, "Encomenda", "Sua encomenda está retida, seu pedido esta retido." },
+        { DeliveryLureRule.Name, "Colis", "Votre colis est en attente de livraison." },
+        { PrizeLureRule.Name, "Punkte", "Ihre Punkte verfallen morgen: Gutschein einlösen!" },
+        { PrizeLureRule.Name, "Pontos", "Seus 12.000 pontos expiram em breve. Resgate agora." },
+        { CryptoLureRule.Name, "Wallet", "Validate your wallet to keep access to your funds." },
+        { CryptoLureRule.Name, "Balance", "Your balance: 1.3426 BTC is ready." },
+    };
+
+    public static TheoryData<string, string> Ordinary => new()
+    {
+        { "Payslip", "Your payslip for November is available in the portal." },
+        { "Lieferung", "Ihre Lieferung kommt morgen zwischen 10 und 12 Uhr." },
+        { "Reunião", "A reunião foi confirmada para amanhã às 10h." },
+        { "Factura", "Adjuntamos la factura de noviembre. Gracias por su pago." },
+        { "Newsletter", "Nos nouveautés de la semaine sont en ligne." },
+        { "Sign-in", "You signed in from a new browser. If this was you, no action is needed." },
+    };
+
+    private static readonly IScanRule[] Rules = [new CredentialLureRule(), new PaymentLureRule(), new DeliveryLureRule(), new PrizeLureRule(), new CryptoLureRule()];
+
+    [Theory]
+    [MemberData(nameof(Lures))]
+    public void Evaluate_LureWithALink_FiresItsRule(string rule, string subject, string body)
+    {
+        var hits = Rules.SelectMany(r => r.Evaluate(TestMail.FromText(subject, body + Link))).ToList();
+
+        Assert.Contains(hits, h => h.Rule == rule);
+    }
+
+    [Theory]
+    [MemberData(nameof(Lures))]
+    public void Evaluate_LureWithoutALink_FiresNothing(string rule, string subject, string body)
+    {
+        Assert.DoesNotContain(Rules.SelectMany(r => r.Evaluate(TestMail.FromText(subject, body))), h => h.Rule == rule);
+    }
+
+    [Theory]
+    [MemberData(nameof(Ordinary))]
+    public void Evaluate_OrdinaryMailWithALink_FiresNothing(string subject, string body)
+    {
+        Assert.Empty(Rules.SelectMany(r => r.Evaluate(TestMail.FromText(subject, body + Link))));
+    }
+}
