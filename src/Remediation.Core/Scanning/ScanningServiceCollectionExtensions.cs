@@ -63,6 +63,7 @@ public static class ScanningServiceCollectionExtensions
         // Content and memory.
         services.AddSingleton<IScanRule, AdvanceFeeFraudRule>();
         services.AddSingleton<IScanRule, SpamDisclaimerRule>();
+        services.AddSingleton<IScanRule, DisguisedTextRule>();
         services.AddSingleton<IScanRule, SpamClassifierRule>();
         services.AddSingleton<IScanRule, KnownCampaignRule>();
 
