@@ -47,6 +47,9 @@ public sealed class ScannedMessage
 
     public IReadOnlyList<ScannedAttachment> Attachments { get; private set; } = [];
 
+    /// <summary>The alt and title text of images in HTML bodies: what a logo says when it is a picture.</summary>
+    public IReadOnlyList<string> ImageText { get; private set; } = [];
+
     public bool HasHtmlBody { get; private set; }
 
     /// <summary>The HTML tags (and <c>tag@attribute</c> pairs) the HTML bodies use.</summary>
@@ -69,6 +72,7 @@ public sealed class ScannedMessage
 
         var text = new StringBuilder();
         var anchors = new List<Anchor>();
+        var imageText = new List<string>();
         var markup = new List<string>();
         var htmlMarkup = new HashSet<string>(StringComparer.Ordinal);
         var attachments = new List<ScannedAttachment>();
@@ -89,7 +93,7 @@ public sealed class ScannedMessage
                 {
                     message.HasHtmlBody = true;
                     markup.Add(body);
-                    HtmlBody.Read(body, text, anchors, htmlMarkup);
+                    HtmlBody.Read(body, text, anchors, htmlMarkup, imageText);
                 }
                 else
                 {
@@ -112,6 +116,7 @@ public sealed class ScannedMessage
 
         message.Text = text.ToString();
         message.Anchors = anchors;
+        message.ImageText = imageText;
         message.HtmlMarkup = htmlMarkup;
         message.Attachments = attachments;
         message.Links = CollectLinks(message.Text, anchors, markup);

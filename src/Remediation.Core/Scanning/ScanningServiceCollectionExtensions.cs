@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Remediation.Core.Scanning.Brands;
 using Remediation.Core.Scanning.Classification;
 using Remediation.Core.Scanning.Domains;
 using Remediation.Core.Scanning.Rules;
@@ -16,6 +17,7 @@ public static class ScanningServiceCollectionExtensions
     {
         services.AddOptions<DetectionOptions>().Bind(configuration.GetSection(DetectionOptions.Section));
         services.AddSingleton<ProtectedIdentities>();
+        services.AddSingleton<BrandCatalogue>();
         services.AddSingleton(_ => SpamModel.Shipped);
 
         // Provenance: neutral evidence that only adds to content.
@@ -28,6 +30,7 @@ public static class ScanningServiceCollectionExtensions
         // Sender and headers.
         services.AddSingleton<IScanRule, BlockedSenderDomainRule>();
         services.AddSingleton<IScanRule, DisplayNameImpersonationRule>();
+        services.AddSingleton<IScanRule, BrandImpersonationRule>();
         services.AddSingleton<IScanRule, LookalikeSenderDomainRule>();
         services.AddSingleton<IScanRule, ReplyToDivertedRule>();
         services.AddSingleton<IScanRule, ReplyWithoutThreadRule>();

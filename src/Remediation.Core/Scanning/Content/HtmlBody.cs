@@ -7,7 +7,8 @@ namespace Remediation.Core.Scanning.Content;
 internal static class HtmlBody
 {
     /// <param name="markup">Receives the names of the tags and attributes used, the page's style.</param>
-    public static void Read(string html, StringBuilder text, List<Anchor> anchors, HashSet<string> markup)
+    /// <param name="imageText">Receives the alt and title text of images, which stands in for a logo's words.</param>
+    public static void Read(string html, StringBuilder text, List<Anchor> anchors, HashSet<string> markup, List<string> imageText)
     {
         var tokenizer = new HtmlTokenizer(new StringReader(html));
         var hidden = 0;
@@ -36,6 +37,13 @@ internal static class HtmlBody
                         if (href is not null) anchors.Add(new Anchor(href, anchorText.ToString().Trim()));
                         href = tag.IsEndTag ? null : AttributeOf(tag, HtmlAttributeId.Href);
                         anchorText.Clear();
+                    }
+                    else if (!tag.IsEndTag && tag.Id == HtmlTagId.Image)
+                    {
+                        foreach (var id in (HtmlAttributeId[])[HtmlAttributeId.Alt, HtmlAttributeId.Title])
+                        {
+                            if (AttributeOf(tag, id) is { Length: > 0 } words) imageText.Add(words);
+                        }
                     }
                     else if (!tag.IsEndTag && tag.Id is HtmlTagId.Area or HtmlTagId.Form && AttributeOf(tag, tag.Id == HtmlTagId.Form ? HtmlAttributeId.Action : HtmlAttributeId.Href) is { } target)
                     {

@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+using Remediation.Core.Scanning.Brands;
+using Remediation.Core.Scanning.Content;
+using Remediation.Core.Scanning.Domains;
+
+namespace Remediation.Core.Scanning.Rules;
+
+/// <summary>
+/// The message speaks as a well-known brand (its sender name, address or subject names it) but neither comes from
+/// nor links to any of the brand's domains: the most common tell of modern phishing. A brand only mentioned in the
+/// body is what newsletters, shops and forwarded mail do, so it adds little on its own.
+/// </summary>
+public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : IScanRule
+{
+    public const string Name = "BRAND_IMPERSONATION";
+
+    public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
+    {
+        var senders = message.Senders.ToList();
+        if (senders.Count == 0) yield break;
+        var claims = ClaimsIn(message);
+        if (claims.Count == 0) yield break;
+        var service = ServiceWords.In(message.SubjectAndText);
+        var subjectSpeaks = ServiceWords.In(message.Subject).Success && !ForwardedSubject().IsMatch(message.Subject);
+        var hosts = LinkHosts(message);
+        var fromTenant = senders.All(s => catalogue.IsTenantDomain(s.Domain));
+        var signsOwnName = message.Mime.From.Mailboxes.Any(SignsOwnName);
+        RuleHit? strongest = null;
+        foreach (var (brand, places) in claims)
+        {
+            if (senders.Any(s => brand.SendsFrom(s.Domain))) continue;
+            var own = hosts.Where(h => brand.Owns(h) && !catalogue.IsUserContent(h)).ToList();
+            var foreign = hosts.Except(own).Select(RegistrableDomain.Of).Distinct().ToList();
+            var weight = WeightOf(places, service.Success, subjectSpeaks, own.Count > 0, foreign.Count > 0, fromTenant, signsOwnName);
+            if (weight <= (strongest?.Weight ?? 0)) continue;
+            var links = own.Count > 0 ? $"some links go to the brand ({string.Join(", ", own.Take(3))})"
+                : foreign.Count > 0 ? $"its links go to {string.Join(", ", foreign.Take(3))}"
+                : "it has no links";
+            var context = service.Success ? $", in the words of its service (\"{service.Value}\")" : "";
+            strongest = new RuleHit(Name, weight, ThreatCategory.Phishing,
+                $"Claims to be {brand.Name} ({Describe(places)}){context}, but the sender is {string.Join(", ", senders.Select(s => s.Address).Distinct())} and {links}; {brand.Name} sends from {string.Join(", ", brand.Domains.Take(3))}.");
+        }
+        if (strongest is not null) yield return strongest;
+    }
+
+    // A sender name or address naming the brand is the brand speaking: strong unless the links go to the brand (its
+    // real notifications, or a phish that borrows its footer, which the other rules judge). A subject naming the brand
+    // with service words speaks for it too, a little less, as a newsletter's headline can. The body, link text,
+    // image alt text and attachment names are what shops and news write about brands: a little, with service words,
+    // a link elsewhere, and the name in a logo, a file or the link itself.
+    private static double WeightOf(ClaimPlace places, bool service, bool subjectSpeaks, bool ownLinks, bool foreignLinks, bool fromTenant, bool signsOwnName)
+    {
+        if ((places & ClaimPlace.Sender) != 0)
+        {
+            if (ownLinks) return 2;
+            // An address alone ("dhl-paket@…") speaks less clearly than a name the reader sees.
+            if (foreignLinks) return service && (places & ClaimPlace.DisplayName) != 0 ? 8 : 5;
+            // The organisation's own address naming a product with nothing to click: Outlook's test message, IT notes.
+            if (fromTenant) return 0;
+            return service ? 5 : 3;
+        }
+        if ((places & ClaimPlace.Subject) != 0 && subjectSpeaks && !ownLinks)
+        {
+            // A shop that signs with its own name ("Gadget Shop" at gadgetshop.example) is talking about the brand.
+            return signsOwnName ? 2 : foreignLinks ? 5 : 3;
+        }
+        var content = places & (ClaimPlace.LinkText | ClaimPlace.ImageText | ClaimPlace.AttachmentName);
+        return content != 0 && service && foreignLinks && !ownLinks ? 2 : 0;
+    }
+
+    private Dictionary<Brand, ClaimPlace> ClaimsIn(ScannedMessage message)
+    {
+        var claims = new Dictionary<Brand, ClaimPlace>();
+        void Claim(string text, ClaimPlace place, Func<BrandMention, bool>? ambiguousCounts = null, string? mailDomain = null)
+        {
+            foreach (var mention in catalogue.Matcher.Find(text))
+            {
+                if (mention.Ambiguous && ambiguousCounts?.Invoke(mention) != true) continue;
+                // An address at gmail.com names Google only as the mailbox provider, and one at verizon.net or
+                // gmx.co.uk is the brand's own under a name the catalogue does not list; dhl-express.example is not.
+                if (mailDomain is not null && (mention.Brand.Owns(mailDomain) || BrandText.Words(RegistrableDomain.LabelOf(mailDomain)) == BrandText.Words(mention.Name))) continue;
+                claims[mention.Brand] = claims.GetValueOrDefault(mention.Brand) | place;
+            }
+        }
+        foreach (var sender in message.Senders)
+        {
+            // "Orange", "Chase" or "Apple" is a brand as the whole sender name or beside a service word
+            // ("Orange Service Client"), and a person or a thing anywhere else ("Chase Miller", "Apple Farm Shop").
+            var name = sender.Name ?? "";
+            Claim(name, ClaimPlace.DisplayName, m => BrandText.Words(name) == BrandText.Words(m.Name) || ServiceWords.In(name).Success);
+            Claim(sender.Address, ClaimPlace.SenderAddress, mailDomain: sender.Domain);
+        }
+        Claim(message.Subject, ClaimPlace.Subject);
+        Claim(message.Text, ClaimPlace.Body);
+        Claim(string.Join('\n', message.Anchors.Select(a => a.Text)), ClaimPlace.LinkText);
+        Claim(string.Join('\n', message.ImageText), ClaimPlace.ImageText);
+        Claim(string.Join('\n', message.Attachments.Select(a => a.FileName)), ClaimPlace.AttachmentName);
+        return claims;
+    }
+
+    /// <summary>True when the sender's name is its domain's name: "Gadget Shop" at news.gadgetshop.example.</summary>
+    private static bool SignsOwnName(MimeKit.MailboxAddress sender)
+    {
+        var label = BrandText.Words(RegistrableDomain.LabelOf(sender.Domain)).Trim().Replace(" ", "", StringComparison.Ordinal);
+        var name = BrandText.Words(sender.Name ?? "").Trim();
+        return label.Length >= 3 && name.Length > 0 && (name.Replace(" ", "", StringComparison.Ordinal) == label || name.Split(' ').Any(w => w.Length >= 4 && w == label));
+    }
+
+    /// <summary>The hosts a reader can go to: anchors and addresses written in the text, not images or markup.</summary>
+    private static List<string> LinkHosts(ScannedMessage message) =>
+        [.. message.Anchors.Select(a => a.Href).Concat(HttpUrls.In(message.Text))
+            .Select(href => Uri.TryCreate(href, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.IdnHost : null)
+            .OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    private static string Describe(ClaimPlace places) => string.Join(", ",
+        Enum.GetValues<ClaimPlace>().Where(p => p is not (ClaimPlace.None or ClaimPlace.Sender) && places.HasFlag(p)).Select(p => p switch
+        {
+            ClaimPlace.DisplayName => "sender name",
+            ClaimPlace.SenderAddress => "sender address",
+            ClaimPlace.Subject => "subject",
+            ClaimPlace.Body => "body",
+            ClaimPlace.LinkText => "link text",
+            ClaimPlace.ImageText => "image text",
+            _ => "attachment name",
+        }));
+
+    [GeneratedRegex(@"^\s*(fwd?|fw|wg|tr|rv|enc|doorst|i)\s*:", LinearRegex.Options | RegexOptions.IgnoreCase)]
+    private static partial Regex ForwardedSubject();
+}
