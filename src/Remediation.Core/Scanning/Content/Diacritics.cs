@@ -9,15 +9,18 @@ namespace Remediation.Core.Scanning.Content;
 /// </summary>
 internal static class Diacritics
 {
-    private const string Accented = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿĀāĂăĄąĆćČčĎďĒēĖėĘęĚěĞğĪīĮįİıŁłŃńŇňŌōŐőŒœŘřŚśŞşŠšŢţŤťŪūŮůŰűŸŹźŻżŽž";
-    private const string Plain = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyyAaAaAaCcCcDdEeEeEeEeGgIiIiIiLlNnNnOoOoOoRrSsSsSsTtTtUuUuUuYZzZzZz";
+    private const string Accented = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿĀāĂăĄąĆćČčĎďĒēĖėĘęĚěĞğĪīĮįİıŁłŃńŇňŌōŐőŒœŘřŚśŞşŠšŢţŤťŪūŮůŰűŸŹźŻżŽžĉċĝġģĥħĩĭĵķĺļľŀņŏŕŗŝŧũŭųŵŷșțđĈĊĜĠĢĤĦĨĬĴĶĹĻĽĿŅŎŔŖŜŦŨŬŲŴŶȘȚĐ";
+    private const string Plain = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyyAaAaAaCcCcDdEeEeEeEeGgIiIiIiLlNnNnOoOoOoRrSsSsSsTtTtUuUuUuYZzZzZzccggghhiijkllllnorrstuuuwystdCCGGGHHIIJKLLLLNORRSTUUUWYSTD";
 
     private static readonly FrozenDictionary<char, char> Folded = Accented.Zip(Plain).ToFrozenDictionary(p => p.First, p => p.Second);
 
     public static string Remove(string text)
     {
-        var folded = new StringBuilder(text.Length);
-        foreach (var c in text)
+        // Most text has nothing to fold: it is returned as it is, not copied.
+        var first = text.AsSpan().IndexOfAnyInRange('\u00C0', '\u036F');
+        if (first < 0) return text;
+        var folded = new StringBuilder(text.Length).Append(text, 0, first);
+        foreach (var c in text.AsSpan(first))
         {
             // Combining marks (U+0300–U+036F) carry the accents of text written decomposed.
             if (c is >= '\u0300' and <= '\u036F') continue;

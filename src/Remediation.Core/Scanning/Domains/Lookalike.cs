@@ -65,6 +65,13 @@ internal static class Lookalike
         return builder.Replace("rn", "m").Replace("vv", "w").ToString();
     }
 
+    /// <summary>One character as <see cref="Skeleton"/> folds it: lower case, look-alikes replaced by the letter they imitate.</summary>
+    internal static char Fold(char c)
+    {
+        var lower = char.ToLowerInvariant(c);
+        return Confusables.GetValueOrDefault(lower, lower);
+    }
+
     /// <summary>True when the letters come from more than one script (Latin mixed with Cyrillic, say).</summary>
     public static bool HasMixedScripts(string text)
     {

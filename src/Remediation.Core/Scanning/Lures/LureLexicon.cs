@@ -34,8 +34,7 @@ internal static class LureLexicon
     /// <summary>Pressure: a deadline in hours, "immediately", a last notice, something expiring today.</summary>
     public static Match Urgency(string text) => FirstMatch(UrgencyPatterns, text);
 
-    // One pattern per language (and per family of phrases): a single pattern over every language would exceed the
-    // linear engine's automaton size limit, and a failed pattern must never take a rule down.
+    // Written one alternative per language (and per family of phrases), compiled into as few patterns as fit.
     private static readonly Regex[] AccountPatterns = Compile(
         @"\b(verify|confirm|validate|update|re-?activate|unlock|restore|secure)\s+(your\s+)?(account|password|mailbox|identity|credentials|login|e-?mail|wallet)\b",
         @"\b(account|mailbox|wallet|card)\s+(has\s+been\s+|was\s+|is\s+|will\s+be\s+)?(suspended|locked|disabled|blocked|restricted|deactivated|on\s+hold)\b",
@@ -94,8 +93,19 @@ internal static class LureLexicon
         @"\bentro\s+(24|48|72|12)\s*ore|\bimmediatamente\b|\bultimo\s+(avviso|sollecito|giorno)|\bultima\s+(possibilita|occasione)|\bscade\s+(oggi|a\s+breve)",
         @"(24|48|72)時間以内|至急|直ちに|本日中|期限(が|は)?(迫|切れ)");
 
-    private static Regex[] Compile(params string[] patterns) =>
-        [.. patterns.Select(pattern => new Regex(pattern, LinearRegex.Options | RegexOptions.IgnoreCase))];
+    // As few patterns as the linear engine accepts: each is a pass over the text. Alternatives are joined into one
+    // pattern, and a group too large for the engine's automaton limit is split in halves.
+    private static Regex[] Compile(params string[] patterns)
+    {
+        try
+        {
+            return [new Regex(string.Join('|', patterns.Select(p => $"(?:{p})")), LinearRegex.Options | RegexOptions.IgnoreCase)];
+        }
+        catch (NotSupportedException) when (patterns.Length > 1)
+        {
+            return [.. Compile(patterns[..(patterns.Length / 2)]), .. Compile(patterns[(patterns.Length / 2)..])];
+        }
+    }
 
     private static Match FirstMatch(Regex[] patterns, string text)
     {

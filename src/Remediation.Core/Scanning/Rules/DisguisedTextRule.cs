@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Remediation.Core.Scanning.Rules;
 
 /// <summary>
@@ -17,14 +15,10 @@ public sealed class DisguisedTextRule : IScanRule
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
-        var mixed = new List<string>();
-        var broken = 0;
-        foreach (var word in Words(message.Mime.From.ToString() + "\n" + message.SubjectAndText))
-        {
-            if (word.Invisible > 0) broken++;
-            else if (word.Latin && word.LookAlike && mixed.Count < 3) mixed.Add(word.Text);
-            if (mixed.Count >= 3 && broken >= WordsNeeded) break;
-        }
+        var (mixed, broken) = Read(message.SubjectAndText);
+        var (mixedInFrom, brokenInFrom) = Read(message.Mime.From.ToString());
+        mixed.AddRange(mixedInFrom);
+        broken += brokenInFrom;
         if (mixed.Count >= WordsNeeded)
         {
             yield return new RuleHit(Name, 3, ThreatCategory.Clean, $"Words mix Latin letters with Cyrillic or Greek look-alikes: {string.Join(", ", mixed.Select(w => $"\"{w}\""))}.");
@@ -35,38 +29,45 @@ public sealed class DisguisedTextRule : IScanRule
         }
     }
 
-    private static IEnumerable<Word> Words(string text)
+    // One pass over the text without allocating per word: only a mixed word's text is kept, and at most three.
+    private static (List<string> Mixed, int Broken) Read(string text)
     {
-        var current = new StringBuilder();
+        var mixed = new List<string>();
+        var broken = 0;
+        int start = -1, inside = 0, pending = 0;
         bool latin = false, lookAlike = false;
-        int inside = 0, pending = 0;
-        foreach (var c in text.Append(' '))
+        for (var i = 0; i <= text.Length; i++)
         {
+            var c = i < text.Length ? text[i] : ' ';
             if (IsInvisible(c))
             {
                 // Counted once a letter follows: at a word's end it is padding, not a break inside the word.
-                if (current.Length > 0) pending++;
+                if (start >= 0) pending++;
                 continue;
             }
             if (char.IsLetter(c))
             {
-                current.Append(c);
+                if (start < 0) start = i;
                 inside += pending;
                 pending = 0;
                 latin |= c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '\u00C0' and <= '\u024F';
                 lookAlike |= c is >= '\u0370' and <= '\u03FF' or >= '\u0400' and <= '\u04FF';
                 continue;
             }
-            if (current.Length > 1) yield return new Word(current.ToString(), latin, lookAlike, inside);
-            current.Clear();
+            if (start >= 0 && i - start > 1)
+            {
+                if (inside > 0) broken++;
+                else if (latin && lookAlike && mixed.Count < 3) mixed.Add(text[start..i]);
+            }
+            start = -1;
             latin = lookAlike = false;
             inside = pending = 0;
         }
+        return (mixed, broken);
     }
 
     // Zero-width space, non-joiner, word joiner, byte order mark and the combining grapheme joiner. The zero-width
     // joiner is left out: emoji sequences use it.
     private static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u2060' or '\uFEFF' or '\u034F' or '\u180E';
 
-    private readonly record struct Word(string Text, bool Latin, bool LookAlike, int Invisible);
 }
