@@ -51,6 +51,7 @@ public static class ScanningServiceCollectionExtensions
         services.AddSingleton<IScanRule, DeliveryLureRule>();
         services.AddSingleton<IScanRule, PrizeLureRule>();
         services.AddSingleton<IScanRule, CryptoLureRule>();
+        services.AddSingleton<IScanRule, PaymentFraudRule>();
 
         // Attachments.
         services.AddSingleton<IScanRule, EicarTestFileRule>();

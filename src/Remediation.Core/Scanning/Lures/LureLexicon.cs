@@ -31,6 +31,12 @@ internal static class LureLexicon
     /// </summary>
     public static Match Crypto(string text) => FirstMatch(CryptoPatterns, text);
 
+    /// <summary>Payment redirection: the bank details to pay into have changed.</summary>
+    public static Match BankChange(string text) => FirstMatch(BankChangePatterns, text);
+
+    /// <summary>The gift-card request of business email compromise: buy cards, send the codes.</summary>
+    public static Match GiftCards(string text) => FirstMatch(GiftCardsPatterns, text);
+
     /// <summary>Pressure: a deadline in hours, "immediately", a last notice, something expiring today.</summary>
     public static Match Urgency(string text) => FirstMatch(UrgencyPatterns, text);
 
@@ -95,6 +101,19 @@ internal static class LureLexicon
 
     // As few patterns as the linear engine accepts: each is a pass over the text. Alternatives are joined into one
     // pattern, and a group too large for the engine's automaton limit is split in halves.
+    private static readonly Regex[] BankChangePatterns = Compile(
+        @"\b(our|my|the)\s+(bank|banking|remittance)\s+(details|account|information|info)\s+(has|have)\s+(changed|been\s+(changed|updated))|\b(new|updated|change\s+of)\s+(bank|banking|remittance)\s+(details|account|information)|\bupdate\s+(our|the|your\s+records\s+with\s+our)\s+(bank|banking|remittance)\s+(details|information)",
+        @"\b(bankverbindung|kontoverbindung|bankdaten)\s+(hat\s+sich\s+|haben\s+sich\s+)?(geandert|geaendert)|\bneue\s+(bankverbindung|kontoverbindung|iban)",
+        @"\bdados\s+bancarios\s+(foram\s+)?(alterados|atualizados)|\bnova\s+conta\s+(bancaria|para\s+pagamento)",
+        @"\b(nuevos|cambio\s+de(\s+los)?)\s+datos\s+bancarios|\bnueva\s+cuenta\s+bancaria",
+        @"\b(changement\s+de|nouvelles)\s+coordonnees\s+bancaires|\bnouveau\s+rib\b",
+        @"\b(nieuwe|gewijzigde)\s+(bankgegevens|rekeninggegevens)|\bnieuw\s+rekeningnummer",
+        @"\b(nuove|cambio\s+(di|delle))\s+coordinate\s+bancarie|\bnuovo\s+iban\b");
+
+    private static readonly Regex[] GiftCardsPatterns = Compile(
+        @"\b(buy|purchase|get|pick\s+up)\s+(me\s+)?(some\s+|\d+\s+|a\s+few\s+)?(gift\s?cards?|itunes\s+cards?|google\s+play\s+cards?|steam\s+cards?|apple\s+cards?)|\bscratch\s+(off\s+)?(the\s+)?(back|codes?|cards?)\b.{0,60}\b(send|picture|photo)",
+        @"\b(gutscheinkarten|geschenkkarten|guthabenkarten)\s+(kaufen|besorgen)|\b(cartoes|cartões)\s+(presente|de\s+presente)\s+(comprar|para\s+comprar)|\bcomprar\s+(tarjetas|cartoes)\s+(de\s+)?regalo|\bacheter\s+des\s+cartes\s+cadeaux|\bcadeaukaarten\s+(kopen|halen)|\bcomprare\s+(delle\s+)?(gift\s?card|carte\s+regalo)");
+
     private static Regex[] Compile(params string[] patterns)
     {
         try

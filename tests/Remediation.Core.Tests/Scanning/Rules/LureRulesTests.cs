@@ -30,6 +30,9 @@ public class LureRulesTests
         { PrizeLureRule.Name, "Pontos", "Seus 12.000 pontos expiram em breve. Resgate agora." },
         { CryptoLureRule.Name, "Wallet", "Validate your wallet to keep access to your funds." },
         { CryptoLureRule.Name, "Balance", "Your balance: 1.3426 BTC is ready." },
+        { PaymentFraudRule.Name, "Quick favour", "Are you available? I need you to buy 5 gift cards for a client today." },
+        { PaymentFraudRule.Name, "Bankverbindung", "Bitte beachten Sie: unsere Bankverbindung hat sich geändert." },
+        { PaymentFraudRule.Name, "Coordonnées", "Suite au changement de coordonnées bancaires, merci de régler la facture sur le nouveau RIB." },
     };
 
     public static TheoryData<string, string> Ordinary => new()
@@ -42,7 +45,7 @@ public class LureRulesTests
         { "Sign-in", "You signed in from a new browser. If this was you, no action is needed." },
     };
 
-    private static readonly IScanRule[] Rules = [new CredentialLureRule(), new PaymentLureRule(), new DeliveryLureRule(), new PrizeLureRule(), new CryptoLureRule()];
+    private static readonly IScanRule[] Rules = [new CredentialLureRule(), new PaymentLureRule(), new DeliveryLureRule(), new PrizeLureRule(), new CryptoLureRule(), new PaymentFraudRule()];
 
     [Theory]
     [MemberData(nameof(Lures))]
@@ -55,9 +58,12 @@ public class LureRulesTests
 
     [Theory]
     [MemberData(nameof(Lures))]
-    public void Evaluate_LureWithoutALink_FiresNothing(string rule, string subject, string body)
+    public void Evaluate_LureWithoutALink_FiresOnlyWhenTheReplyIsThePayload(string rule, string subject, string body)
     {
-        Assert.DoesNotContain(Rules.SelectMany(r => r.Evaluate(TestMail.FromText(subject, body))), h => h.Rule == rule);
+        var hits = Rules.SelectMany(r => r.Evaluate(TestMail.FromText(subject, body))).Select(h => h.Rule);
+
+        if (rule == PaymentFraudRule.Name) Assert.Contains(rule, hits);
+        else Assert.DoesNotContain(rule, hits);
     }
 
     [Theory]
