@@ -42,7 +42,7 @@ internal static class LureLexicon
 
     // Written one alternative per language (and per family of phrases), compiled into as few patterns as fit.
     private static readonly Regex[] AccountPatterns = Compile(
-        @"\b(verify|confirm|validate|update|re-?activate|unlock|restore|secure)\s+(your\s+)?(account|password|mailbox|identity|credentials|login|e-?mail|wallet)\b",
+        @"\b(verify|confirm|validate|update|re-?activate|unlock|restore|secure)\s+(your\s+)?(account|password|mailbox|identity|credentials|login|e-?mail|wallet)\b|\b(account|identity|wallet|kyc)\s+(verification|validation|confirmation)\s+(is\s+)?(required|needed|pending)",
         @"\b(account|mailbox|wallet|card)\s+(has\s+been\s+|was\s+|is\s+|will\s+be\s+)?(suspended|locked|disabled|blocked|restricted|deactivated|on\s+hold)\b",
         @"\bmailbox\s+(is\s+)?(full|quota)|\b(exceeded|over)\s+(its|your|the)\s+(storage\s+)?quota|\bpassword\s+(will\s+)?expir|\bunusual\s+sign[\s-]?in|\bsign[\s-]?in\s+(attempt|activity)|\bsomeone\s+tried\s+to\s+(log|sign)",
         @"\b(ihr|dein)(e|en)?\s+(konto|kundenkonto|zugang|postfach|karte)\s+(wurde|ist|wird)\s+(gesperrt|eingeschrankt|deaktiviert|geloscht|vorubergehend)",
@@ -90,7 +90,7 @@ internal static class LureLexicon
         @"(ウォレット)(の)?(認証|同期|接続)|(リカバリー|シード)フレーズ");
 
     private static readonly Regex[] UrgencyPatterns = Compile(
-        @"\b(will\s+be|has\s+been|have\s+been)\s+(suspended|disabled|deactivated|locked|closed|terminated|deleted|cancell?ed|returned)|\bwithin\s+(the\s+next\s+)?(24|48|72|12|2|3)\s*(hours|hrs|h|days)\b|\baction\s+required\b|\bimmediately\b|\bfinal\s+(notice|warning|reminder)\b|\b(last|final)\s+chance\b|\bexpires?\s+(today|tonight|soon)\b",
+        @"\b(will\s+be|has\s+been|have\s+been)\s+(suspended|disabled|deactivated|locked|closed|terminated|deleted|cancell?ed|returned)|\bwithin\s+(the\s+next\s+)?(24|48|72|12|2|3)\s*(hours|hrs|h|days)\b|\baction\s+required\b|\bimmediately\b|\bfinal\s+(notice|warning|reminder)\b|\b(last|final)\s+chance\b|\bexpires?\s+(today|tonight|soon)\b|\burgent(ly)?\b",
         @"\binnerhalb\s+(von\s+)?(24|48|72|12)\s*stunden|\b(sofort|umgehend|unverzuglich)\b|\bletzte\s+(mahnung|erinnerung|chance|warnung)|\blauft\s+(heute|bald)\s+ab|\bhandlungsbedarf",
         @"\b(em|dentro\s+de)\s+(24|48|72|12)\s*horas|\bimediatamente\b|\bultim[oa]\s+(aviso|chance|oportunidade|dia)|\bexpira\s+(hoje|em\s+breve)|\burgente\b",
         @"\b(en|dentro\s+de\s+las)\s+(24|48|72|12)\s*horas|\binmediatamente\b|\bultim[oa]\s+(aviso|oportunidad|recordatorio)|\bcaduca\s+(hoy|pronto)",

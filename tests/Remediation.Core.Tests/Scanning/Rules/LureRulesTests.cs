@@ -11,6 +11,7 @@ public class LureRulesTests
     public static TheoryData<string, string, string> Lures => new()
     {
         { CredentialLureRule.Name, "Account notice", "Your account has been suspended. Verify your account within 24 hours." },
+        { CredentialLureRule.Name, "Urgent: account verification required", "Complete the check to keep access." },
         { CredentialLureRule.Name, "Kontohinweis", "Ihr Konto wurde gesperrt. Bestätigen Sie jetzt Ihre Kontodaten innerhalb von 24 Stunden." },
         { CredentialLureRule.Name, "Aviso", "Sua conta foi bloqueada. Atualize seus dados imediatamente." },
         { CredentialLureRule.Name, "Aviso", "Sua conta foi bloqueada. Atualize seus dados imediatamente.".Replace("ã", "a", StringComparison.Ordinal) },
