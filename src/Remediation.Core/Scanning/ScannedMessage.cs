@@ -42,7 +42,7 @@ public sealed class ScannedMessage
     /// <summary>Every link in HTML bodies, with the text the reader sees.</summary>
     public IReadOnlyList<Anchor> Anchors { get; private set; } = [];
 
-    /// <summary>Every absolute http(s) link: anchors, and URLs written in the text or markup.</summary>
+    /// <summary>Every absolute http(s) link: anchors, URLs written in the text or markup, and links inside HTML, SVG, calendar and PDF attachments.</summary>
     public IReadOnlyList<Uri> Links { get; private set; } = [];
 
     public IReadOnlyList<ScannedAttachment> Attachments { get; private set; } = [];
@@ -105,7 +105,7 @@ public sealed class ScannedMessage
             {
                 var attachment = new ScannedAttachment(part.FileName ?? "", part.ContentType.MimeType.ToLowerInvariant(), Decode(part), archives, attachmentTextLeft);
                 message.LimitExceeded ??= attachment.Archive?.LimitExceeded;
-                if (attachment.IsHtml)
+                if (attachment.IsHtml || attachment.IsCalendar)
                 {
                     if (attachment.IsTextCut) message.LimitExceeded ??= $"its HTML attachments are larger than {limits.MaxAttachmentTextBytes} bytes together";
                     attachmentTextLeft -= Math.Min(attachment.Content.Length, attachmentTextLeft);
@@ -119,7 +119,7 @@ public sealed class ScannedMessage
         message.ImageText = imageText;
         message.HtmlMarkup = htmlMarkup;
         message.Attachments = attachments;
-        message.Links = CollectLinks(message.Text, anchors, markup);
+        message.Links = CollectLinks(message.Text, anchors, markup, attachments.SelectMany(a => a.Links));
         return message;
     }
 
@@ -133,7 +133,7 @@ public sealed class ScannedMessage
         return decoded.GetBuffer().AsMemory(0, (int)decoded.Length);
     }
 
-    private static List<Uri> CollectLinks(string text, List<Anchor> anchors, List<string> markup)
+    private static List<Uri> CollectLinks(string text, List<Anchor> anchors, List<string> markup, IEnumerable<string> inAttachments)
     {
         var links = new List<Uri>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -145,6 +145,7 @@ public sealed class ScannedMessage
             }
         }
         foreach (var anchor in anchors) Add(anchor.Href);
+        foreach (var link in inAttachments) Add(link);
         foreach (var source in markup.Prepend(text))
         {
             foreach (var url in HttpUrls.In(source)) Add(url);

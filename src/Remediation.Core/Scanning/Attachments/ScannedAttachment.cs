@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Remediation.Core.Scanning.Content;
 
 namespace Remediation.Core.Scanning.Attachments;
 
@@ -9,6 +10,7 @@ public sealed class ScannedAttachment
     private readonly int _maxTextBytes;
     private string? _sha256;
     private string? _text;
+    private IReadOnlyList<string>? _links;
 
     internal ScannedAttachment(string fileName, string contentType, ReadOnlyMemory<byte> content, ArchiveInspector archives, int maxTextBytes)
     {
@@ -42,6 +44,18 @@ public sealed class ScannedAttachment
 
     public bool IsHtml =>
         Kind == FileKind.Html || Extension is "htm" or "html" or "shtml" or "xhtml" or "svg" || ContentType is "text/html" or "image/svg+xml";
+
+    /// <summary>An iCalendar invitation: its text can carry links, as HTML's can.</summary>
+    public bool IsCalendar => Extension is "ics" || ContentType is "text/calendar";
+
+    /// <summary>
+    /// The web links the attachment holds: the URLs in an HTML, SVG or calendar attachment's text, and the link
+    /// targets of a PDF. Lures put them there because link scanners read only the body.
+    /// </summary>
+    public IReadOnlyList<string> Links => _links ??=
+        IsHtml || IsCalendar ? [.. HttpUrls.In(Text)]
+        : Kind == FileKind.Pdf ? PdfLinks.In(Content.Span, _maxTextBytes)
+        : [];
 
     /// <summary>
     /// The content as text, for markup and scripts: decoded once for every rule that reads it, and only as far as the

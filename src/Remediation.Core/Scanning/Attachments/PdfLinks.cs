@@ -1,0 +1,80 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Remediation.Core.Scanning.Attachments;
+
+/// <summary>
+/// The link targets of a PDF: the <c>/URI</c> actions of its link annotations, found in the file as written and in its
+/// Flate-compressed streams (object streams hold the annotations of most modern PDFs). Inflating is capped, so a
+/// compression bomb costs at most the cap.
+/// </summary>
+internal static class PdfLinks
+{
+    private static readonly byte[] UriKey = "/URI"u8.ToArray();
+    private static readonly byte[] StreamStart = "stream"u8.ToArray();
+    private static readonly byte[] StreamEnd = "endstream"u8.ToArray();
+
+    /// <param name="inflateBudget">Bytes all inflated streams together may take.</param>
+    public static IReadOnlyList<string> In(ReadOnlySpan<byte> pdf, int inflateBudget)
+    {
+        var links = new List<string>();
+        Collect(pdf, links);
+        var from = 0;
+        while (inflateBudget > 0 && from < pdf.Length)
+        {
+            var start = pdf[from..].IndexOf(StreamStart);
+            if (start < 0) break;
+            start += from + StreamStart.Length;
+            var end = pdf[start..].IndexOf(StreamEnd);
+            if (end < 0) break;
+            var body = pdf.Slice(start, end).TrimStart("\r\n"u8);
+            from = start + end + StreamEnd.Length;
+            var inflated = Inflate(body, inflateBudget);
+            inflateBudget -= inflated.Length;
+            Collect(inflated, links);
+        }
+        return links;
+    }
+
+    // "/URI (https://…)" or "/URI(https://…)"; the string's escapes are rare in URLs and left as written.
+    private static void Collect(ReadOnlySpan<byte> content, List<string> links)
+    {
+        var from = 0;
+        while (from < content.Length)
+        {
+            var key = content[from..].IndexOf(UriKey);
+            if (key < 0) return;
+            var at = from + key + UriKey.Length;
+            while (at < content.Length && content[at] is (byte)' ' or (byte)'\r' or (byte)'\n') at++;
+            from = at;
+            if (at >= content.Length || content[at] != '(') continue;
+            var close = content[(at + 1)..].IndexOf((byte)')');
+            if (close < 0) return;
+            var target = Encoding.Latin1.GetString(content.Slice(at + 1, close));
+            if (target.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || target.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) links.Add(target);
+            from = at + 1 + close;
+        }
+    }
+
+    private static byte[] Inflate(ReadOnlySpan<byte> compressed, int budget)
+    {
+        try
+        {
+            using var input = new MemoryStream(compressed.ToArray());
+            using var zlib = new ZLibStream(input, CompressionMode.Decompress);
+            var buffer = new byte[Math.Min(budget, 1 << 20)];
+            using var output = new MemoryStream();
+            int read;
+            while (output.Length < budget && (read = zlib.Read(buffer, 0, (int)Math.Min(buffer.Length, budget - output.Length))) > 0)
+            {
+                output.Write(buffer, 0, read);
+            }
+            return output.ToArray();
+        }
+        catch (InvalidDataException)
+        {
+            // Not Flate, or broken: nothing to read in it.
+            return [];
+        }
+    }
+}

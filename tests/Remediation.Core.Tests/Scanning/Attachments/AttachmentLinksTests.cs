@@ -1,0 +1,66 @@
+using System.IO.Compression;
+using System.Text;
+using MimeKit;
+
+namespace Remediation.Core.Tests.Scanning.Attachments;
+
+/// <summary>Links a lure hides in an attachment reach the link rules like links in the body.</summary>
+public class AttachmentLinksTests
+{
+    private const string Target = "https://login.lure-host.example/verify";
+
+    [Fact]
+    public void Read_PdfWithAPlainLinkAnnotation_HasItsTarget()
+    {
+        var pdf = Encoding.Latin1.GetBytes($"%PDF-1.7\n1 0 obj << /Type /Annot /Subtype /Link /A << /S /URI /URI ({Target}) >> >> endobj\n%%EOF\n");
+
+        Assert.Contains(Target, Hosts(With("invoice.pdf", "application/pdf", pdf)));
+    }
+
+    [Fact]
+    public void Read_PdfWithTheLinkInACompressedObjectStream_HasItsTarget()
+    {
+        var pdf = Encoding.Latin1.GetBytes("%PDF-1.7\n5 0 obj << /Type /ObjStm /Filter /FlateDecode >>\nstream\n")
+            .Concat(Deflate($"<< /Type /Annot /Subtype /Link /A << /S /URI /URI({Target}) >> >>"))
+            .Concat(Encoding.Latin1.GetBytes("\nendstream\nendobj\n%%EOF\n")).ToArray();
+
+        Assert.Contains(Target, Hosts(With("statement.pdf", "application/pdf", pdf)));
+    }
+
+    [Theory]
+    [InlineData("voicemail.html", "text/html", "<html><body><a href=\"" + Target + "\">Play</a></body></html>")]
+    [InlineData("logo.svg", "image/svg+xml", "<svg xmlns=\"http://www.w3.org/2000/svg\"><a href=\"" + Target + "\"><text>Open</text></a></svg>")]
+    [InlineData("invite.ics", "text/calendar", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDESCRIPTION:Join at " + Target + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")]
+    public void Read_TextAttachmentWithALink_HasIt(string name, string type, string content)
+    {
+        Assert.Contains(Target, Hosts(With(name, type, Encoding.UTF8.GetBytes(content))));
+    }
+
+    [Fact]
+    public void Read_ImageAttachment_AddsNoLinks()
+    {
+        var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.Concat(Encoding.ASCII.GetBytes(Target)).ToArray();
+
+        Assert.DoesNotContain(Target, Hosts(With("photo.png", "image/png", png)));
+    }
+
+    private static IEnumerable<string> Hosts(MimeMessage mime) => TestMail.Read(mime).Links.Select(l => l.OriginalString);
+
+    private static MimeMessage With(string name, string type, byte[] content)
+    {
+        var mime = new MimeMessage { Subject = "Document" };
+        mime.From.Add(MailboxAddress.Parse("sender@partner.example"));
+        mime.To.Add(MailboxAddress.Parse($"alice@{TestMail.Domain}"));
+        var body = new BodyBuilder { TextBody = "See the attachment." };
+        body.Attachments.Add(name, content, ContentType.Parse(type));
+        mime.Body = body.ToMessageBody();
+        return mime;
+    }
+
+    private static byte[] Deflate(string text)
+    {
+        using var output = new MemoryStream();
+        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal)) zlib.Write(Encoding.Latin1.GetBytes(text));
+        return output.ToArray();
+    }
+}
