@@ -23,6 +23,12 @@ public sealed class ScanLimits
     /// <summary>Bytes of HTML attachments, all of a message's together, that rules read as text; hashes and types cover all.</summary>
     public int MaxAttachmentTextBytes { get; set; } = 4_000_000;
 
+    /// <summary>Images of one message searched for a QR code; decoding is the costliest thing a scan does.</summary>
+    public int MaxQrImages { get; set; } = 4;
+
+    /// <summary>Largest image, in pixels, decoded to look for a QR code; a lure's code is small and a bomb is not decoded.</summary>
+    public int MaxQrImagePixels { get; set; } = 4_000_000;
+
     public int MaxArchiveEntries { get; set; } = 2_000;
 
     /// <summary>What an archive's entries claim to unpack to, all nesting levels together.</summary>

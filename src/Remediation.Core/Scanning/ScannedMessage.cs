@@ -119,7 +119,7 @@ public sealed class ScannedMessage
         message.ImageText = imageText;
         message.HtmlMarkup = htmlMarkup;
         message.Attachments = attachments;
-        message.Links = CollectLinks(message.Text, anchors, markup, attachments.SelectMany(a => a.Links));
+        message.Links = CollectLinks(message.Text, anchors, markup, AttachmentLinks(attachments, limits));
         return message;
     }
 
@@ -131,6 +131,25 @@ public sealed class ScannedMessage
         using var decoded = new MemoryStream((int)Math.Min(encoded, Array.MaxLength));
         part.Content.DecodeTo(decoded);
         return decoded.GetBuffer().AsMemory(0, (int)decoded.Length);
+    }
+
+    // Links in attachments' text and PDF annotations, and in the QR codes of the first few images.
+    private static List<string> AttachmentLinks(List<ScannedAttachment> attachments, ScanLimits limits)
+    {
+        var links = new List<string>();
+        var imagesLeft = limits.MaxQrImages;
+        foreach (var attachment in attachments)
+        {
+            if (QrCodeLinks.IsImage(attachment))
+            {
+                if (imagesLeft-- > 0) links.AddRange(QrCodeLinks.In(attachment.Content, limits.MaxQrImagePixels));
+            }
+            else
+            {
+                links.AddRange(attachment.Links);
+            }
+        }
+        return links;
     }
 
     private static List<Uri> CollectLinks(string text, List<Anchor> anchors, List<string> markup, IEnumerable<string> inAttachments)

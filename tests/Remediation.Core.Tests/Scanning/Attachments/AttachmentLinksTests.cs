@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using MimeKit;
+using Remediation.Core.Scanning;
 
 namespace Remediation.Core.Tests.Scanning.Attachments;
 
@@ -34,6 +35,25 @@ public class AttachmentLinksTests
     public void Read_TextAttachmentWithALink_HasIt(string name, string type, string content)
     {
         Assert.Contains(Target, Hosts(With(name, type, Encoding.UTF8.GetBytes(content))));
+    }
+
+    [Fact]
+    public void Read_ImageWithAQrCode_HasTheCodesLink()
+    {
+        var png = new QRCoder.PngByteQRCode(new QRCoder.QRCodeGenerator().CreateQrCode(Target, QRCoder.QRCodeGenerator.ECCLevel.M)).GetGraphic(8);
+
+        Assert.Contains(Target, Hosts(With("scan-me.png", "image/png", png)));
+    }
+
+    [Fact]
+    public void Read_ImageTooLargeToDecode_IsSkipped()
+    {
+        var png = new QRCoder.PngByteQRCode(new QRCoder.QRCodeGenerator().CreateQrCode(Target, QRCoder.QRCodeGenerator.ECCLevel.M)).GetGraphic(8);
+        var limits = new ScanLimits { MaxQrImagePixels = 100 };
+
+        var links = ScannedMessage.Read(new ScanInput(With("scan-me.png", "image/png", png)), limits, TestMail.TenantId).Links;
+
+        Assert.DoesNotContain(links, l => l.OriginalString == Target);
     }
 
     [Fact]

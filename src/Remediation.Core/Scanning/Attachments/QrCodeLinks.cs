@@ -1,0 +1,42 @@
+using SkiaSharp;
+using ZXing;
+using ZXing.Common;
+
+namespace Remediation.Core.Scanning.Attachments;
+
+/// <summary>
+/// The web link in a QR code of an image ("quishing"): the lure shows a code to scan with a phone, out of reach of
+/// every link scanner that reads text. The image is decoded by SkiaSharp after its size is read from the header, so
+/// a decompression bomb is refused before any pixel is allocated; ZXing reads the code.
+/// </summary>
+internal static class QrCodeLinks
+{
+    private static readonly DecodingOptions QrOnly = new() { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true };
+
+    public static IReadOnlyList<string> In(ReadOnlyMemory<byte> image, int maxPixels)
+    {
+        try
+        {
+            using var data = SKData.CreateCopy(image.Span);
+            using var codec = SKCodec.Create(data);
+            if (codec is null || (long)codec.Info.Width * codec.Info.Height > maxPixels) return [];
+            var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Gray8, SKAlphaType.Opaque);
+            using var bitmap = new SKBitmap(info);
+            if (codec.GetPixels(info, bitmap.GetPixels()) is not (SKCodecResult.Success or SKCodecResult.IncompleteInput)) return [];
+            var luminance = new RGBLuminanceSource(bitmap.Bytes, info.Width, info.Height, RGBLuminanceSource.BitmapFormat.Gray8);
+            var text = new BarcodeReaderGeneric { Options = QrOnly }.Decode(luminance)?.Text;
+            return text is not null && (text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+                ? [text.Trim()]
+                : [];
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // A broken or hostile image has no code to read; the other rules still judge the message.
+            return [];
+        }
+    }
+
+    public static bool IsImage(ScannedAttachment attachment) =>
+        attachment.ContentType.StartsWith("image/", StringComparison.Ordinal) && attachment.ContentType != "image/svg+xml"
+        || attachment.Extension is "png" or "jpg" or "jpeg" or "gif" or "bmp" or "webp";
+}
