@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Remediation.Cli.Corpus;
 using Remediation.Cli.Showcase;
+using Remediation.Core.Scanning.Corpus;
 
 namespace Remediation.Cli.Bench;
 

@@ -1,14 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Remediation.Core;
-using Remediation.Core.Scanning;
 using Remediation.Core.Scanning.Rules;
 
-namespace Remediation.Cli.Corpus;
+namespace Remediation.Core.Scanning.Corpus;
 
 /// <summary>The scan engine as the pipeline registers it, for commands that run outside a host.</summary>
-internal sealed class LocalScanner(ScanEngine engine, ScanLimits limits)
+public sealed class LocalScanner(ScanEngine engine, ScanLimits limits)
 {
     /// <param name="settingsFile">Optional JSON with a <c>Detection</c> section, as in the Function App's settings.</param>
     /// <param name="withClassifier">False leaves the spam classifier out: the evidence of the other rules alone, which

@@ -1,7 +1,7 @@
-namespace Remediation.Cli.Corpus;
+namespace Remediation.Core.Scanning.Corpus;
 
 /// <summary>Which half of the labelled corpus to use: rules and the model are fitted on one, measured on the other.</summary>
-internal enum CorpusSplit
+public enum CorpusSplit
 {
     Training,
     Evaluation,

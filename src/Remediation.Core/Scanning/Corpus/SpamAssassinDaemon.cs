@@ -2,13 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 
-namespace Remediation.Cli.Corpus;
+namespace Remediation.Core.Scanning.Corpus;
 
 /// <summary>
 /// SpamAssassin's daemon with local tests only (<c>spamd -L</c>, one child: one core's worth), asked message by
 /// message through <c>spamc</c>, as the baseline to compare the engine with.
 /// </summary>
-internal sealed class SpamAssassinDaemon : IAsyncDisposable
+public sealed class SpamAssassinDaemon : IAsyncDisposable
 {
     private const int Port = 17830;
     private readonly Process _daemon;

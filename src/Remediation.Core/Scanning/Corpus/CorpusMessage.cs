@@ -1,10 +1,10 @@
-namespace Remediation.Cli.Corpus;
+namespace Remediation.Core.Scanning.Corpus;
 
 /// <summary>One labelled message of the SpamAssassin public corpus.</summary>
 /// <param name="Group">The corpus folder: easy-ham-1, easy-ham-2, hard-ham-1, spam-1 or spam-2.</param>
 /// <param name="Number">The number before the first dot of the file name, which splits hard-ham-1.</param>
 /// <param name="Raw">The RFC 822 message, without the mbox "From " line.</param>
-internal sealed record CorpusMessage(string Group, string Id, int Number, byte[] Raw)
+public sealed record CorpusMessage(string Group, string Id, int Number, byte[] Raw)
 {
     public bool IsSpam => Group.StartsWith("spam", StringComparison.Ordinal);
 
