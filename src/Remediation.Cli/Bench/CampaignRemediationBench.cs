@@ -3,12 +3,12 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Remediation.Cli.LocalRun;
 using Remediation.Cli.Showcase;
 using Remediation.Core;
 using Remediation.Core.Telemetry;
 using Remediation.Infrastructure.Storage;
 using Remediation.TenantSimulator;
+using Remediation.Testing;
 
 namespace Remediation.Cli.Bench;
 

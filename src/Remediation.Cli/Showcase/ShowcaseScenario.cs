@@ -4,11 +4,11 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Remediation.Cli.LocalRun;
 using Remediation.Core.Audit;
 using Remediation.Core.Telemetry;
 using Remediation.Infrastructure.Storage;
 using Remediation.TenantSimulator;
+using Remediation.Testing;
 
 namespace Remediation.Cli.Showcase;
 

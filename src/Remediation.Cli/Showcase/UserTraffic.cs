@@ -1,5 +1,5 @@
-using Remediation.Cli.LocalRun;
 using Remediation.TenantSimulator;
+using Remediation.Testing;
 
 namespace Remediation.Cli.Showcase;
 

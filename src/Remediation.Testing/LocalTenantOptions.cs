@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Remediation.TenantSimulator;
 
-namespace Remediation.Cli.LocalRun;
+namespace Remediation.Testing;
 
 public sealed class LocalTenantOptions
 {

@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace Remediation.Cli.LocalRun;
+namespace Remediation.Testing;
 
 /// <summary>Messages for local runs: ordinary mail, a credential-phishing lure, and an Email Appender lure.</summary>
 public static class SampleMail

@@ -7,7 +7,7 @@ using Remediation.Infrastructure.Graph;
 using Remediation.LocalHost;
 using Remediation.TenantSimulator;
 
-namespace Remediation.Cli.LocalRun;
+namespace Remediation.Testing;
 
 /// <summary>
 /// The whole pipeline on one machine: Azurite for storage, the tenant simulator for Graph, and the local host
