@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Remediation.Cli.Commands;
-using Remediation.Cli.Showcase;
 using Remediation.Core.Telemetry;
 using Remediation.IntegrationTests.Fixtures;
+using Remediation.Showcase;
+using Remediation.Showcase.Commands;
 using Remediation.Testing;
 
 namespace Remediation.IntegrationTests.Pipeline;
