@@ -1,13 +1,11 @@
 using System.CommandLine;
 using Remediation.Cli.Commands;
 
-var root = new RootCommand("Email remediation pipeline for Microsoft 365: local runs and tools.")
+var root = new RootCommand("Email remediation pipeline for Microsoft 365: the operator's tools.")
 {
-    RunCommand.Create(),
     ScanCommand.Create(),
     TrainCommand.Create(),
     EvalCommand.Create(),
-    BenchCommand.Create(),
     CampaignCommands.Restore(),
     CampaignCommands.Approve(),
     RedriveCommand.Create(),

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Remediation.Cli.Corpus;
 using Remediation.Core.Scanning;
+using Remediation.Core.Scanning.Corpus;
 
 namespace Remediation.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Remediation.Cli.Corpus;
+using Remediation.Core.Scanning.Corpus;
 
 namespace Remediation.Cli.Commands;
 

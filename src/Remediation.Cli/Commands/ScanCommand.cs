@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Remediation.Cli.Corpus;
 using Remediation.Core.Scanning;
+using Remediation.Core.Scanning.Corpus;
 
 namespace Remediation.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Remediation.Cli.Corpus;
 using Remediation.Core.Scanning;
 using Remediation.Core.Scanning.Classification;
+using Remediation.Core.Scanning.Corpus;
 
 namespace Remediation.Cli.Commands;
 

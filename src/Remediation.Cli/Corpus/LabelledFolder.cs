@@ -1,6 +1,7 @@
 using MimeKit;
 using Remediation.Core.Scanning;
 using Remediation.Core.Scanning.Content;
+using Remediation.Core.Scanning.Corpus;
 
 namespace Remediation.Cli.Corpus;
 

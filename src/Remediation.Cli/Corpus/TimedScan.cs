@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Remediation.Core.Scanning;
+using Remediation.Core.Scanning.Corpus;
 
 namespace Remediation.Cli.Corpus;
 

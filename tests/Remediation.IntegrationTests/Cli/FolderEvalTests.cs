@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Remediation.Cli.Commands;
 using Remediation.Cli.Corpus;
+using Remediation.Core.Scanning.Corpus;
 
 namespace Remediation.IntegrationTests.Cli;
 

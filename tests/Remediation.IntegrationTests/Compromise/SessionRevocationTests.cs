@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using Remediation.Cli.LocalRun;
 using Remediation.Core.Breakers;
 using Remediation.Core.Telemetry;
 using Remediation.IntegrationTests.Fixtures;
+using Remediation.Testing;
 
 namespace Remediation.IntegrationTests.Compromise;
 

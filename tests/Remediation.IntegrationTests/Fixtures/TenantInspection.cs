@@ -1,10 +1,10 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using Remediation.Cli.LocalRun;
 using Remediation.Core.Audit;
 using Remediation.Core.Queues;
 using Remediation.Infrastructure.Storage;
 using Remediation.TenantSimulator;
+using Remediation.Testing;
 
 namespace Remediation.IntegrationTests.Fixtures;
 

@@ -3,8 +3,8 @@ using Microsoft.Azure.WebJobs.Host.Timers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
-using Remediation.Cli.LocalRun;
 using Remediation.LocalHost;
+using Remediation.Testing;
 
 namespace Remediation.IntegrationTests.Pipeline;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Remediation.Cli.Commands;
-using Remediation.Cli.Showcase;
 using Remediation.Core.Telemetry;
+using Remediation.Showcase;
+using Remediation.Showcase.Commands;
 
 namespace Remediation.IntegrationTests.Pipeline;
 

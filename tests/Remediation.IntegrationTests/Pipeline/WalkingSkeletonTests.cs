@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Remediation.Cli.Commands;
-using Remediation.Cli.LocalRun;
-using Remediation.Cli.Showcase;
 using Remediation.Core.Telemetry;
 using Remediation.IntegrationTests.Fixtures;
+using Remediation.Showcase;
+using Remediation.Showcase.Commands;
+using Remediation.Testing;
 
 namespace Remediation.IntegrationTests.Pipeline;
 

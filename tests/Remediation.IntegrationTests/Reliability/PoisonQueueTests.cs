@@ -1,9 +1,9 @@
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
-using Remediation.Cli.LocalRun;
 using Remediation.Core.Queues;
 using Remediation.Core.Telemetry;
 using Remediation.IntegrationTests.Fixtures;
+using Remediation.Testing;
 
 namespace Remediation.IntegrationTests.Reliability;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Remediation.Cli.LocalRun;
 using Remediation.Core.Telemetry;
 using Remediation.IntegrationTests.Fixtures;
+using Remediation.Testing;
 
 namespace Remediation.IntegrationTests.Reliability;
 

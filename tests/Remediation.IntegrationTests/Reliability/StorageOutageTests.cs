@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using Remediation.Cli.LocalRun;
 using Remediation.Core.Telemetry;
 using Remediation.IntegrationTests.Fixtures;
 using Remediation.TenantSimulator;
+using Remediation.Testing;
 using Xunit.Abstractions;
 
 namespace Remediation.IntegrationTests.Reliability;

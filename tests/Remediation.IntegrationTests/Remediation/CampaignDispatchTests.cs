@@ -2,7 +2,6 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Remediation.Cli.LocalRun;
 using Remediation.Core;
 using Remediation.Core.Campaigns;
 using Remediation.Core.Mailboxes;
@@ -12,6 +11,7 @@ using Remediation.Core.Scanning;
 using Remediation.Core.Telemetry;
 using Remediation.IntegrationTests.Fixtures;
 using Remediation.TenantSimulator;
+using Remediation.Testing;
 
 namespace Remediation.IntegrationTests.Remediation;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Remediation.Cli.LocalRun;
+using Remediation.Testing;
 using Remediation.Core.Mailboxes;
 using WellKnownFolders = Remediation.Core.Mailboxes.WellKnownFolders;
 using Remediation.IntegrationTests.Fixtures;

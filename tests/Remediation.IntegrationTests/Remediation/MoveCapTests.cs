@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using Remediation.Cli.LocalRun;
 using Remediation.Core.Audit;
 using Remediation.Core.Breakers;
 using Remediation.Core.Telemetry;
 using Remediation.IntegrationTests.Fixtures;
+using Remediation.Testing;
 
 namespace Remediation.IntegrationTests.Remediation;
 

@@ -1,11 +1,11 @@
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Remediation.Cli.LocalRun;
 using Remediation.Core.Queues;
 using Remediation.Core.Telemetry;
 using Remediation.IntegrationTests.Fixtures;
 using Remediation.TenantSimulator;
+using Remediation.Testing;
 
 namespace Remediation.IntegrationTests.Remediation;
 

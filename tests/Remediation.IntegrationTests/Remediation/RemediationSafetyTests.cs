@@ -1,12 +1,12 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using Remediation.Cli.LocalRun;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
 using Remediation.Core.Telemetry;
 using Remediation.Infrastructure.Storage;
 using Remediation.IntegrationTests.Fixtures;
 using Remediation.LocalHost;
+using Remediation.Testing;
 
 namespace Remediation.IntegrationTests.Remediation;
 

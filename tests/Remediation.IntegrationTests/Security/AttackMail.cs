@@ -1,5 +1,5 @@
 using MimeKit;
-using Remediation.Cli.LocalRun;
+using Remediation.Testing;
 
 namespace Remediation.IntegrationTests.Security;
 

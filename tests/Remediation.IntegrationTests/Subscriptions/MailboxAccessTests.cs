@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using Remediation.Cli.LocalRun;
 using Remediation.Core.Subscriptions;
 using Remediation.Core.Telemetry;
 using Remediation.IntegrationTests.Fixtures;
 using Remediation.TenantSimulator;
+using Remediation.Testing;
 
 namespace Remediation.IntegrationTests.Subscriptions;
 

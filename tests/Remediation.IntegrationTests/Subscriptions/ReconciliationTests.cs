@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
-using Remediation.Cli.LocalRun;
 using Remediation.Core.Remediation;
 using Remediation.Core.Subscriptions;
 using Remediation.Core.Telemetry;
 using Remediation.IntegrationTests.Fixtures;
 using Remediation.TenantSimulator;
+using Remediation.Testing;
 
 namespace Remediation.IntegrationTests.Subscriptions;
 

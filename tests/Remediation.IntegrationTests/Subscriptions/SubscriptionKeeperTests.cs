@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Graph;
-using Remediation.Cli.LocalRun;
 using Remediation.Core.Subscriptions;
+using Remediation.Testing;
 
 namespace Remediation.IntegrationTests.Subscriptions;
 

@@ -3,10 +3,10 @@ using Microsoft.ApplicationInsights;
 using Microsoft.ApplicationInsights.DataContracts;
 using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Extensions.DependencyInjection;
-using Remediation.Cli.LocalRun;
 using Remediation.Core.Telemetry;
 using Remediation.Functions;
 using Remediation.IntegrationTests.Fixtures;
+using Remediation.Testing;
 
 namespace Remediation.IntegrationTests.Telemetry;
 

@@ -1,6 +1,0 @@
-using Remediation.Cli.Showcase;
-
-namespace Remediation.Cli.Bench;
-
-/// <summary>Single-thread throughput over a set of messages, and the spread of the time per message.</summary>
-internal sealed record MessageRate(int Messages, double MessagesPerSecond, Percentiles Milliseconds);

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+
+namespace Remediation.Core.Scanning.Corpus;
+
+/// <summary>
+/// SpamAssassin's daemon with local tests only (<c>spamd -L</c>, one child: one core's worth), asked message by
+/// message through <c>spamc</c>, as the baseline to compare the engine with.
+/// </summary>
+public sealed class SpamAssassinDaemon : IAsyncDisposable
+{
+    private const int Port = 17830;
+    private readonly Process _daemon;
+
+    private SpamAssassinDaemon(Process daemon) => _daemon = daemon;
+
+    public static bool IsInstalled => FindOnPath("spamd") is not null && FindOnPath("spamc") is not null;
+
+    public static async Task<SpamAssassinDaemon> StartAsync(CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(FindOnPath("spamd")!)
+        {
+            ArgumentList = { "-L", "--listen", $"127.0.0.1:{Port}", "--max-children", "1", "--min-children", "1", "--syslog", "stderr", "-u", "nobody" },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        var daemon = Process.Start(start) ?? throw new InvalidOperationException("spamd did not start.");
+        daemon.ErrorDataReceived += (_, _) => { };
+        daemon.BeginErrorReadLine();
+        daemon.BeginOutputReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync("127.0.0.1", Port, cancellationToken);
+                return new SpamAssassinDaemon(daemon);
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(250, cancellationToken);
+            }
+        }
+        daemon.Kill(entireProcessTree: true);
+        throw new TimeoutException("spamd did not listen within 60 s.");
+    }
+
+    /// <summary>SpamAssassin's score for one message.</summary>
+    public static async Task<double> ScoreAsync(byte[] message, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(FindOnPath("spamc")!)
+        {
+            ArgumentList = { "-c", "-d", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), "-s", "10000000" },
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+        };
+        using var spamc = Process.Start(start) ?? throw new InvalidOperationException("spamc did not start.");
+        await spamc.StandardInput.BaseStream.WriteAsync(message, cancellationToken);
+        spamc.StandardInput.Close();
+        var output = await spamc.StandardOutput.ReadToEndAsync(cancellationToken);
+        await spamc.WaitForExitAsync(cancellationToken);
+        // "-c" answers "score/threshold".
+        return double.Parse(output.Split('/')[0], CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _daemon.Kill(entireProcessTree: true);
+        await _daemon.WaitForExitAsync();
+        _daemon.Dispose();
+    }
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/sbin")
+            .Select(directory => Path.Combine(directory, name)).FirstOrDefault(File.Exists);
+}

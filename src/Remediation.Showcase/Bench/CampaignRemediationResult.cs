@@ -1,0 +1,30 @@
+namespace Remediation.Showcase.Bench;
+
+/// <summary>How long one campaign took to remediate, against what its Graph traffic allows at the configured concurrency.</summary>
+/// <param name="AnnouncedCopies">Copies the webhook was told of: one per transported message; the pipeline found the rest.</param>
+/// <param name="Seconds">From the first copy's delivery to the last copy's remediation.</param>
+/// <param name="TimeToRemediateSeconds">Per copy, from its delivery to its remediation.</param>
+/// <param name="FailedAttempts">Remediations of a copy that failed (each retried by the queue until its attempts run out).</param>
+/// <param name="PoisonMessages">Queue messages that exhausted their attempts: the copies they carried were not remediated.</param>
+/// <param name="ErrorsLogged">Errors the host logged, by category: how many, and the first.</param>
+/// <param name="GraphRequestsPerMailbox">Requests each campaign mailbox received: the lookup of its recipient and the remediation job's.</param>
+/// <param name="IdealSeconds">
+/// Mailboxes × requests per mailbox × Graph latency ÷ remediation jobs in flight: the time if Graph's latency and the
+/// host's concurrency were the only limits.
+/// </param>
+internal sealed record CampaignRemediationResult(
+    int Mailboxes,
+    int AnnouncedCopies,
+    int Remediated,
+    bool Completed,
+    double Seconds,
+    Percentiles TimeToRemediateSeconds,
+    long GraphRequests,
+    long ThrottledRequests,
+    int FailedAttempts,
+    int PoisonMessages,
+    IReadOnlyDictionary<string, string> ErrorsLogged,
+    double GraphRequestsPerMailbox,
+    double GraphLatencyMilliseconds,
+    int RemediationJobsInFlight,
+    double IdealSeconds);
