@@ -1,7 +1,9 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using MimeKit;
 using Remediation.Core.Scanning.Attachments;
 using Remediation.Core.Scanning.Content;
+using Remediation.Core.Scanning.Lures;
 using Remediation.Core.Scanning.Provenance;
 using Remediation.Core.Scanning.Structure;
 
@@ -12,6 +14,7 @@ public sealed class ScannedMessage
 {
     private string? _subjectAndText;
     private string? _foldedSubjectAndText;
+    private Match? _urgency;
 
     private ScannedMessage(ScanInput input, TransportProvenance provenance)
     {
@@ -38,6 +41,9 @@ public sealed class ScannedMessage
     /// written both ways, so wording rules match on this.
     /// </summary>
     public string FoldedSubjectAndText => _foldedSubjectAndText ??= Diacritics.Remove(SubjectAndText);
+
+    /// <summary>The pressure the text puts on the reader, read once for every lure rule that weighs it.</summary>
+    internal Match Urgency => _urgency ??= LureLexicon.Urgency(FoldedSubjectAndText);
 
     /// <summary>Every link in HTML bodies, with the text the reader sees.</summary>
     public IReadOnlyList<Anchor> Anchors { get; private set; } = [];

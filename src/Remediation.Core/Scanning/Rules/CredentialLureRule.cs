@@ -17,7 +17,7 @@ public sealed class CredentialLureRule : IScanRule
         var account = LureLexicon.Account(text);
         if (!account.Success) yield break;
         // Services ask to confirm an address or review a sign-in every day; the threat of losing the account is the lure.
-        var urgency = LureLexicon.Urgency(text);
+        var urgency = message.Urgency;
         if (urgency.Success)
         {
             yield return new RuleHit(Name, 4, ThreatCategory.Phishing, $"Asks to act on an account (\"{account.Value}\") under pressure (\"{urgency.Value}\"), with a link.");

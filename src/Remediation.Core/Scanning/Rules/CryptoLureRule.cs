@@ -16,7 +16,7 @@ public sealed class CryptoLureRule : IScanRule
         var text = message.FoldedSubjectAndText;
         var crypto = LureLexicon.Crypto(text);
         if (!crypto.Success) yield break;
-        var urgency = LureLexicon.Urgency(text);
+        var urgency = message.Urgency;
         yield return urgency.Success
             ? new RuleHit(Name, 4, ThreatCategory.Phishing, $"Asks to act on a crypto wallet (\"{crypto.Value}\") under pressure (\"{urgency.Value}\"), with a link.")
             : new RuleHit(Name, 3, ThreatCategory.Phishing, $"Asks to act on a crypto wallet (\"{crypto.Value}\"), with a link.");

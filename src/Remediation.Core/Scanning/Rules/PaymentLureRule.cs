@@ -16,7 +16,7 @@ public sealed class PaymentLureRule : IScanRule
         var text = message.FoldedSubjectAndText;
         var payment = LureLexicon.Payment(text);
         if (!payment.Success) yield break;
-        var urgency = LureLexicon.Urgency(text);
+        var urgency = message.Urgency;
         yield return urgency.Success
             ? new RuleHit(Name, 4, ThreatCategory.Phishing, $"Asks for a payment (\"{payment.Value}\") under pressure (\"{urgency.Value}\"), with a link.")
             : new RuleHit(Name, 2.5, ThreatCategory.Phishing, $"Asks for a payment (\"{payment.Value}\"), with a link.");

@@ -17,7 +17,7 @@ public sealed class PrizeLureRule : IScanRule
         var text = message.FoldedSubjectAndText;
         var prize = LureLexicon.Prize(text);
         if (!prize.Success) yield break;
-        var urgency = LureLexicon.Urgency(text);
+        var urgency = message.Urgency;
         yield return urgency.Success
             ? new RuleHit(Name, 4, ThreatCategory.Spam, $"Offers a prize to claim (\"{prize.Value}\") under pressure (\"{urgency.Value}\"), with a link.")
             : new RuleHit(Name, 3, ThreatCategory.Spam, $"Offers a prize to claim (\"{prize.Value}\"), with a link.");
