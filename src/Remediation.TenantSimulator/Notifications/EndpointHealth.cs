@@ -45,17 +45,27 @@ internal sealed class EndpointHealth(SimulatorOptions options, TimeProvider time
         private readonly Lock gate = new();
         private readonly Queue<(DateTimeOffset At, bool Slow)> answers = new();
 
-        public void Add(DateTimeOffset at, bool slow)
+        // Kept as answers come and go: every notification raised asks for the share, so it must not recount the window.
+        private int slow;
+
+        public void Add(DateTimeOffset at, bool isSlow)
         {
-            lock (gate) answers.Enqueue((at, slow));
+            lock (gate)
+            {
+                answers.Enqueue((at, isSlow));
+                if (isSlow) slow++;
+            }
         }
 
         public (int Total, int Slow) Since(DateTimeOffset start)
         {
             lock (gate)
             {
-                while (answers.TryPeek(out var oldest) && oldest.At < start) answers.Dequeue();
-                return (answers.Count, answers.Count(a => a.Slow));
+                while (answers.TryPeek(out var oldest) && oldest.At < start)
+                {
+                    if (answers.Dequeue().Slow) slow--;
+                }
+                return (answers.Count, slow);
             }
         }
     }

@@ -36,7 +36,8 @@ internal static class PdfLinks
         return links;
     }
 
-    // "/URI (https://…)" or "/URI(https://…)"; the string's escapes are rare in URLs and left as written.
+    // "/URI (https://…)" or "/URI(https://…)"; the string's escapes are rare in URLs and left as written. Targets of
+    // every scheme are kept: the message keeps the web links among all it collects.
     private static void Collect(ReadOnlySpan<byte> content, List<string> links)
     {
         var from = 0;
@@ -50,8 +51,7 @@ internal static class PdfLinks
             if (at >= content.Length || content[at] != '(') continue;
             var close = content[(at + 1)..].IndexOf((byte)')');
             if (close < 0) return;
-            var target = Encoding.Latin1.GetString(content.Slice(at + 1, close));
-            if (target.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || target.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) links.Add(target);
+            links.Add(Encoding.Latin1.GetString(content.Slice(at + 1, close)));
             from = at + 1 + close;
         }
     }

@@ -5,8 +5,8 @@ using ZXing.Common;
 namespace Remediation.Core.Scanning.Attachments;
 
 /// <summary>
-/// The web link in a QR code of an image ("quishing"): the lure shows a code to scan with a phone, out of reach of
-/// every link scanner that reads text. The image is decoded by SkiaSharp after its size is read from the header, so
+/// What a QR code in an image says, a web link for a lure ("quishing"): the lure shows a code to scan with a phone,
+/// out of reach of every link scanner that reads text. The image is decoded by SkiaSharp after its size is read from the header, so
 /// a decompression bomb is refused before any pixel is allocated; ZXing reads the code.
 /// </summary>
 internal static class QrCodeLinks
@@ -24,10 +24,8 @@ internal static class QrCodeLinks
             using var bitmap = new SKBitmap(info);
             if (codec.GetPixels(info, bitmap.GetPixels()) is not (SKCodecResult.Success or SKCodecResult.IncompleteInput)) return [];
             var luminance = new RGBLuminanceSource(bitmap.Bytes, info.Width, info.Height, RGBLuminanceSource.BitmapFormat.Gray8);
-            var text = new BarcodeReaderGeneric { Options = QrOnly }.Decode(luminance)?.Text;
-            return text is not null && (text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-                ? [text.Trim()]
-                : [];
+            // Whatever the code holds; the message keeps the web links among all it collects.
+            return new BarcodeReaderGeneric { Options = QrOnly }.Decode(luminance)?.Text is { } text ? [text.Trim()] : [];
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {

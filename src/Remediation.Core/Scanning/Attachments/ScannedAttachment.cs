@@ -49,8 +49,8 @@ public sealed class ScannedAttachment
     public bool IsCalendar => Extension is "ics" || ContentType is "text/calendar";
 
     /// <summary>
-    /// The web links the attachment holds: the URLs in an HTML, SVG or calendar attachment's text, and the link
-    /// targets of a PDF. Lures put them there because link scanners read only the body.
+    /// The links the attachment holds: the URLs in an HTML, SVG or calendar attachment's text, and the link targets of
+    /// a PDF (of any scheme; the message keeps the web links). Lures put them there because link scanners read only the body.
     /// </summary>
     public IReadOnlyList<string> Links => _links ??=
         IsHtml || IsCalendar ? [.. HttpUrls.In(Text)]

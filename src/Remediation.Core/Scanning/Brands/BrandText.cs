@@ -21,11 +21,11 @@ internal static class BrandText
         {
             var folded = Lookalike.Fold(c);
             if (IsWordCharacter(folded)) builder.Append(folded);
-            else if (c is not ('\u00AD' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF') && builder[^1] != ' ') builder.Append(' ');
+            // Invisible characters, the joiner and soft hyphen included, hide a name from a word match; they join, not split.
+            else if (!InvisibleCharacters.BreakWords(c) && c is not ('\u00AD' or '\u200D') && builder[^1] != ' ') builder.Append(' ');
         }
         if (builder[^1] != ' ') builder.Append(' ');
-        // The look-alikes of two letters that Skeleton folds too ("rnicrosoft").
-        return builder.Replace("rn", "m").Replace("vv", "w").ToString();
+        return Lookalike.FoldLetterPairs(builder).ToString();
     }
 
     /// <summary>Letters and digits; the ampersand too, so that "AT&amp;T" and "H&amp;M" stay one word.</summary>

@@ -57,13 +57,12 @@ internal static class Lookalike
     public static string Skeleton(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
-        {
-            var lower = char.ToLowerInvariant(c);
-            builder.Append(Confusables.GetValueOrDefault(lower, lower));
-        }
-        return builder.Replace("rn", "m").Replace("vv", "w").ToString();
+        foreach (var c in text.Normalize(NormalizationForm.FormKC)) builder.Append(Fold(c));
+        return FoldLetterPairs(builder).ToString();
     }
+
+    /// <summary>The letter pairs that pass for one letter ("rn" for "m", "vv" for "w"), folded in place.</summary>
+    internal static StringBuilder FoldLetterPairs(StringBuilder text) => text.Replace("rn", "m").Replace("vv", "w");
 
     /// <summary>One character as <see cref="Skeleton"/> folds it: lower case, look-alikes replaced by the letter they imitate.</summary>
     internal static char Fold(char c)
@@ -85,12 +84,17 @@ internal static class Lookalike
         return false;
     }
 
-    private static int ScriptOf(char c) => c switch
+    /// <summary>The script of a letter as one bit: <see cref="LatinScript"/>, <see cref="GreekScript"/>, <see cref="CyrillicScript"/>, Armenian, or any other.</summary>
+    internal static int ScriptOf(char c) => c switch
     {
-        < '\u0250' => 1,
-        >= '\u0370' and < '\u0400' => 2,
-        >= '\u0400' and < '\u0530' => 4,
+        < '\u0250' => LatinScript,
+        >= '\u0370' and < '\u0400' => GreekScript,
+        >= '\u0400' and < '\u0530' => CyrillicScript,
         >= '\u0530' and < '\u0590' => 8,
         _ => 16,
     };
+
+    internal const int LatinScript = 1;
+    internal const int GreekScript = 2;
+    internal const int CyrillicScript = 4;
 }

@@ -10,17 +10,7 @@ public sealed class CredentialLureRule : IScanRule
 {
     public const string Name = "CREDENTIAL_LURE";
 
-    public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
-    {
-        if (!LureEvidence.HasLink(message)) yield break;
-        var text = message.FoldedSubjectAndText;
-        var account = LureLexicon.Account(text);
-        if (!account.Success) yield break;
+    public IEnumerable<RuleHit> Evaluate(ScannedMessage message) =>
         // Services ask to confirm an address or review a sign-in every day; the threat of losing the account is the lure.
-        var urgency = message.Urgency;
-        if (urgency.Success)
-        {
-            yield return new RuleHit(Name, 4, ThreatCategory.Phishing, $"Asks to act on an account (\"{account.Value}\") under pressure (\"{urgency.Value}\"), with a link.");
-        }
-    }
+        LureEvidence.Weigh(message, LureLexicon.Account, Name, ThreatCategory.Phishing, pressed: 4, unpressed: null, "Asks to act on an account");
 }

@@ -10,15 +10,6 @@ public sealed class CryptoLureRule : IScanRule
 {
     public const string Name = "CRYPTO_LURE";
 
-    public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
-    {
-        if (!LureEvidence.HasLink(message)) yield break;
-        var text = message.FoldedSubjectAndText;
-        var crypto = LureLexicon.Crypto(text);
-        if (!crypto.Success) yield break;
-        var urgency = message.Urgency;
-        yield return urgency.Success
-            ? new RuleHit(Name, 4, ThreatCategory.Phishing, $"Asks to act on a crypto wallet (\"{crypto.Value}\") under pressure (\"{urgency.Value}\"), with a link.")
-            : new RuleHit(Name, 3, ThreatCategory.Phishing, $"Asks to act on a crypto wallet (\"{crypto.Value}\"), with a link.");
-    }
+    public IEnumerable<RuleHit> Evaluate(ScannedMessage message) =>
+        LureEvidence.Weigh(message, LureLexicon.Crypto, Name, ThreatCategory.Phishing, pressed: 4, unpressed: 3, "Asks to act on a crypto wallet");
 }

@@ -1,3 +1,6 @@
+using Remediation.Core.Scanning.Content;
+using Remediation.Core.Scanning.Domains;
+
 namespace Remediation.Core.Scanning.Rules;
 
 /// <summary>
@@ -34,12 +37,11 @@ public sealed class DisguisedTextRule : IScanRule
     {
         var mixed = new List<string>();
         var broken = 0;
-        int start = -1, inside = 0, pending = 0;
-        bool latin = false, lookAlike = false;
+        int start = -1, inside = 0, pending = 0, scripts = 0;
         for (var i = 0; i <= text.Length; i++)
         {
             var c = i < text.Length ? text[i] : ' ';
-            if (IsInvisible(c))
+            if (InvisibleCharacters.BreakWords(c))
             {
                 // Counted once a letter follows: at a word's end it is padding, not a break inside the word.
                 if (start >= 0) pending++;
@@ -50,24 +52,21 @@ public sealed class DisguisedTextRule : IScanRule
                 if (start < 0) start = i;
                 inside += pending;
                 pending = 0;
-                latin |= c is >= 'A' and <= 'Z' or >= 'a' and <= 'z' or >= '\u00C0' and <= '\u024F';
-                lookAlike |= c is >= '\u0370' and <= '\u03FF' or >= '\u0400' and <= '\u04FF';
+                scripts |= Lookalike.ScriptOf(c);
                 continue;
             }
             if (start >= 0 && i - start > 1)
             {
                 if (inside > 0) broken++;
-                else if (latin && lookAlike && mixed.Count < 3) mixed.Add(text[start..i]);
+                else if (IsDisguised(scripts) && mixed.Count < 3) mixed.Add(text[start..i]);
             }
             start = -1;
-            latin = lookAlike = false;
-            inside = pending = 0;
+            scripts = inside = pending = 0;
         }
         return (mixed, broken);
     }
 
-    // Zero-width space, non-joiner, word joiner, byte order mark and the combining grapheme joiner. The zero-width
-    // joiner is left out: emoji sequences use it.
-    private static bool IsInvisible(char c) => c is '\u200B' or '\u200C' or '\u2060' or '\uFEFF' or '\u034F' or '\u180E';
-
+    // Latin beside Greek or Cyrillic, the alphabets with Latin look-alikes; Latin beside kana or Han is ordinary Japanese.
+    private static bool IsDisguised(int scripts) =>
+        (scripts & Lookalike.LatinScript) != 0 && (scripts & (Lookalike.GreekScript | Lookalike.CyrillicScript)) != 0;
 }

@@ -10,15 +10,6 @@ public sealed class PaymentLureRule : IScanRule
 {
     public const string Name = "PAYMENT_LURE";
 
-    public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
-    {
-        if (!LureEvidence.HasLink(message)) yield break;
-        var text = message.FoldedSubjectAndText;
-        var payment = LureLexicon.Payment(text);
-        if (!payment.Success) yield break;
-        var urgency = message.Urgency;
-        yield return urgency.Success
-            ? new RuleHit(Name, 4, ThreatCategory.Phishing, $"Asks for a payment (\"{payment.Value}\") under pressure (\"{urgency.Value}\"), with a link.")
-            : new RuleHit(Name, 2.5, ThreatCategory.Phishing, $"Asks for a payment (\"{payment.Value}\"), with a link.");
-    }
+    public IEnumerable<RuleHit> Evaluate(ScannedMessage message) =>
+        LureEvidence.Weigh(message, LureLexicon.Payment, Name, ThreatCategory.Phishing, pressed: 4, unpressed: 2.5, "Asks for a payment");
 }

@@ -11,15 +11,6 @@ public sealed class PrizeLureRule : IScanRule
 {
     public const string Name = "PRIZE_LURE";
 
-    public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
-    {
-        if (!LureEvidence.HasLink(message)) yield break;
-        var text = message.FoldedSubjectAndText;
-        var prize = LureLexicon.Prize(text);
-        if (!prize.Success) yield break;
-        var urgency = message.Urgency;
-        yield return urgency.Success
-            ? new RuleHit(Name, 4, ThreatCategory.Spam, $"Offers a prize to claim (\"{prize.Value}\") under pressure (\"{urgency.Value}\"), with a link.")
-            : new RuleHit(Name, 3, ThreatCategory.Spam, $"Offers a prize to claim (\"{prize.Value}\"), with a link.");
-    }
+    public IEnumerable<RuleHit> Evaluate(ScannedMessage message) =>
+        LureEvidence.Weigh(message, LureLexicon.Prize, Name, ThreatCategory.Spam, pressed: 4, unpressed: 3, "Offers a prize to claim");
 }
