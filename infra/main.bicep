@@ -173,12 +173,14 @@ var workQueueNames = [
   'remediation-jobs'
   'subscription-events'
   'session-revocations'
+  'hunts'
 ]
 var tableNames = [
   'verdicts'
   'subscriptions'
   'campaigns'
-  'fingerprints'
+  'messageindex'
+  'hunts'
   'audit'
   'compromise'
   'breakers'

@@ -128,6 +128,16 @@ var eventAlerts = [
     description: 'Malicious mail was placed into this mailbox without passing the tenant\'s transport (typically appended over IMAP with the user\'s password), repeatedly or in a wave across mailboxes: someone else likely holds the credentials. The messages themselves were handled as a campaign. Look at MailboxId, Messages, CampaignId, FirstSeen, LastSeen and Response (RevokeSessions: the revoke of the sign-in sessions is queued and retried, and one that keeps failing waits in session-revocations-poison with a PoisonMessage alert; AlertOnly (revocation cap reached): the hourly cap held it back, revoke by hand). Now: reset the user\'s password and revoke their sessions; disable IMAP and POP for the mailbox (Set-CASMailbox <user> -ImapEnabled $false -PopEnabled $false); review the Entra sign-in logs between FirstSeen and LastSeen for IMAP and other legacy-protocol sign-ins and block their IP addresses; check inbox rules and forwarding (Get-InboxRule), app passwords and MFA methods. Then restore the mailbox\'s access: re-enable only the protocols the user needs once the credentials are new.'
   }
   {
+    eventName: 'HuntCompleted'
+    displayName: 'Hunt remediated mail delivered earlier'
+    severity: 2
+    threshold: 0
+    measure: ''
+    extend: '| where toint(Properties.Copies) > 0 | extend HuntId = tostring(Properties.HuntId)'
+    dimensions: ['HuntId']
+    description: 'A hunt went through the message index and found malicious copies that were already delivered (hunts with nothing found do not alert). Trigger says what started it: Analyst (remediation hunt, by Actor), Settings (an entry added to Detection__Blocked*) or EngineChanged (a new engine re-scanned mail judged clean or suspicious within Hunting__Window). Indicator, Since, Matched (messages that matched), Copies (copies handed to remediation; ReportOnly true: recorded only, nothing moved), Campaigns and DurationSeconds tell what it did; the copies themselves raise MessageRemediated per campaign, and a large campaign is held (CampaignHeld) as live mail is. Read the findings with remediation hunt-report --url https://<app> --hunt <HuntId>. If the hunt was wrong: remediation restore --url https://<app> --hunt <HuntId> restores every campaign it remediated.'
+  }
+  {
     eventName: 'CircuitBreakerTripped'
     displayName: 'Hourly cap on an autonomous action reached'
     severity: 1

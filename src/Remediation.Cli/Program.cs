@@ -8,6 +8,8 @@ var root = new RootCommand("Email remediation pipeline for Microsoft 365: the op
     EvalCommand.Create(),
     CampaignCommands.Restore(),
     CampaignCommands.Approve(),
+    HuntCommands.Start(),
+    HuntCommands.Report(),
     RedriveCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

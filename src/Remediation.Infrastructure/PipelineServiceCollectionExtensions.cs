@@ -8,6 +8,8 @@ using Remediation.Core.Audit;
 using Remediation.Core.Breakers;
 using Remediation.Core.Campaigns;
 using Remediation.Core.Compromise;
+using Remediation.Core.Hunting;
+using Remediation.Core.Indexing;
 using Remediation.Core.Intake;
 using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
@@ -24,8 +26,9 @@ namespace Remediation.Infrastructure;
 public static class PipelineServiceCollectionExtensions
 {
     /// <summary>
-    /// Everything both hosts (the Functions app and the local host) need to run the stages. A <see cref="TokenCredential"/>
-    /// , <see cref="IPipelineTelemetry"/> or <see cref="TimeProvider"/> registered before this call replaces the default.
+    /// Everything both hosts (the Functions app and the local host) need to run the stages. A <see cref="TokenCredential"/>,
+    /// <see cref="IPipelineTelemetry"/>, <see cref="TimeProvider"/>, <see cref="IHourlyBudget"/> or <see cref="IHuntStore"/>
+    /// registered before this call replaces the default.
     /// </summary>
     public static IServiceCollection AddRemediationPipeline(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,6 +37,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<RemediationOptions>().Bind(configuration.GetSection(RemediationOptions.Section)).ValidateDataAnnotations();
         services.AddOptions<SubscriptionOptions>().Bind(configuration.GetSection(SubscriptionOptions.Section)).ValidateDataAnnotations();
         services.AddOptions<CompromiseOptions>().Bind(configuration.GetSection(CompromiseOptions.Section));
+        services.AddOptions<HuntOptions>().Bind(configuration.GetSection(HuntOptions.Section)).ValidateDataAnnotations();
         services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -49,6 +53,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IVerdictStore, TableVerdictStore>();
         services.AddSingleton<ISubscriptionRegistry, TableSubscriptionRegistry>();
         services.AddSingleton<ICampaignStore, TableCampaignStore>();
+        services.AddSingleton<IMessageIndex, TableMessageIndex>();
+        services.TryAddSingleton<IHuntStore, TableHuntStore>();
         services.AddSingleton<IAuditTrail, TableAuditTrail>();
         services.AddSingleton<ICompromiseLedger, TableCompromiseLedger>();
         services.AddSingleton<IAccountGateway, GraphAccountGateway>();
@@ -72,6 +78,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<MailboxResync>();
         services.AddSingleton<MailboxReconciliation>();
         services.AddSingleton<SubscriptionEventHandler>();
+        services.AddSingleton<HuntRunner>();
+        services.AddSingleton<HuntControl>();
+        services.AddSingleton<HuntTriggers>();
+        services.AddHostedService<HuntTriggersAtStart>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Azure.WebJobs;
 using Remediation.Core.Campaigns;
 using Remediation.Core.Compromise;
+using Remediation.Core.Hunting;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
 using Remediation.Core.Scanning;
@@ -17,7 +18,8 @@ public sealed class QueueTriggers(
     CampaignResolver campaigns,
     MailboxRemediator remediator,
     SubscriptionEventHandler subscriptions,
-    SessionRevoker revoker)
+    SessionRevoker revoker,
+    HuntRunner hunts)
 {
     [FunctionName("Scan")]
     public Task ScanAsync([QueueTrigger(WorkQueueNames.ScanRequests)] string message, CancellationToken cancellationToken) =>
@@ -38,4 +40,8 @@ public sealed class QueueTriggers(
     [FunctionName("SessionRevocations")]
     public Task SessionRevocationsAsync([QueueTrigger(WorkQueueNames.SessionRevocations)] string message, CancellationToken cancellationToken) =>
         revoker.RevokeAsync(WorkItemJson.Deserialize<SessionRevocation>(message), cancellationToken);
+
+    [FunctionName("Hunt")]
+    public Task HuntAsync([QueueTrigger(WorkQueueNames.Hunts)] string message, CancellationToken cancellationToken) =>
+        hunts.RunAsync(WorkItemJson.Deserialize<HuntRequest>(message), cancellationToken);
 }

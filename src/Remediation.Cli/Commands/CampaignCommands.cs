@@ -13,15 +13,26 @@ internal static class CampaignCommands
     {
         var mailbox = new Option<string?>("--mailbox") { Description = "Only this mailbox's copies (user id)." };
         var message = new Option<string?>("--message") { Description = "Only this copy (immutable message id; with --mailbox)." };
-        var (command, caller, campaign) = Create("restore", "Put a campaign's remediated copies back where each was (all, one mailbox, or one copy).");
+        var hunt = new Option<string?>("--hunt") { Description = "Instead of --campaign: every campaign this hunt remediated (the HuntCompleted alert's HuntId)." };
+        var (command, caller, campaign) = Create("restore", "Put a campaign's remediated copies back where each was (all, one mailbox, or one copy), or a hunt's.", campaignRequired: false);
         command.Options.Add(mailbox);
         command.Options.Add(message);
+        command.Options.Add(hunt);
         command.SetAction((parse, ct) =>
         {
+            if (parse.GetValue(hunt) is { } huntId)
+            {
+                return SendAsync(caller.Read(parse), HttpMethod.Post, $"api/hunts/{Uri.EscapeDataString(huntId)}/restore", "", ct);
+            }
+            if (parse.GetValue(campaign) is not { } campaignId)
+            {
+                Console.Error.WriteLine("Name the --campaign (or the --hunt) to restore.");
+                return Task.FromResult(2);
+            }
             var query = string.Join('&', new[] { ("mailbox", parse.GetValue(mailbox)), ("message", parse.GetValue(message)) }
                 .Where(p => p.Item2 is not null)
                 .Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
-            return PostAsync(caller.Read(parse), $"api/campaigns/{Uri.EscapeDataString(parse.GetValue(campaign)!)}/restore", query, ct);
+            return SendAsync(caller.Read(parse), HttpMethod.Post, $"api/campaigns/{Uri.EscapeDataString(campaignId)}/restore", query, ct);
         });
         return command;
     }
@@ -30,20 +41,21 @@ internal static class CampaignCommands
     {
         var (command, caller, campaign) = Create("approve", "Approve a campaign the blast-radius guard held: every copy is remediated.");
         command.SetAction((parse, ct) =>
-            PostAsync(caller.Read(parse), $"api/campaigns/{Uri.EscapeDataString(parse.GetValue(campaign)!)}/approve", "", ct));
+            SendAsync(caller.Read(parse), HttpMethod.Post, $"api/campaigns/{Uri.EscapeDataString(parse.GetValue(campaign)!)}/approve", "", ct));
         return command;
     }
 
-    private static (Command Command, CallerOptions Caller, Option<string> Campaign) Create(string name, string description)
+    private static (Command Command, CallerOptions Caller, Option<string> Campaign) Create(string name, string description, bool campaignRequired = true)
     {
         var caller = new CallerOptions();
-        var campaign = new Option<string>("--campaign") { Description = "The campaign id (from the alert's CampaignId).", Required = true };
+        var campaign = new Option<string>("--campaign") { Description = "The campaign id (from the alert's CampaignId).", Required = campaignRequired };
         var command = new Command(name, description) { campaign };
         caller.AddTo(command);
         return (command, caller, campaign);
     }
 
-    private static async Task<int> PostAsync(Caller caller, string path, string query, CancellationToken cancellationToken)
+    /// <summary>Calls one of the SOC's endpoints as the caller and prints the answer; 0 when it succeeded.</summary>
+    internal static async Task<int> SendAsync(Caller caller, HttpMethod method, string path, string query, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = caller.Url };
         string? key = null;
@@ -66,7 +78,7 @@ internal static class CampaignCommands
             return 2;
         }
         var parameters = string.Join('&', new[] { key is null ? null : $"code={Uri.EscapeDataString(key)}", query }.Where(p => !string.IsNullOrEmpty(p)));
-        using var response = await http.PostAsync(parameters.Length == 0 ? path : $"{path}?{parameters}", null, cancellationToken);
+        using var response = await http.SendAsync(new HttpRequestMessage(method, parameters.Length == 0 ? path : $"{path}?{parameters}"), cancellationToken);
         Console.WriteLine($"{(int)response.StatusCode} {response.ReasonPhrase}");
         Console.WriteLine(await response.Content.ReadAsStringAsync(cancellationToken));
         return response.IsSuccessStatusCode ? 0 : 1;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Remediation.Core.Indexing;
 using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
@@ -15,6 +16,7 @@ namespace Remediation.Core.Campaigns;
 /// </summary>
 public sealed partial class CampaignResolver(
     ICampaignStore campaigns,
+    IMessageIndex index,
     IMailboxGateway mailboxes,
     IWorkQueue queue,
     IPipelineTelemetry telemetry,
@@ -153,11 +155,12 @@ public sealed partial class CampaignResolver(
         var work = new Dictionary<string, MailboxWork>(StringComparer.OrdinalIgnoreCase);
         MailboxWork For(string mailboxId) => work.TryGetValue(mailboxId, out var found) ? found : work[mailboxId] = new MailboxWork();
 
-        For(seed.MailboxId).MessageIds.Add(seed.MessageId);
+        // A sender's Sent Items copy is the evidence of what they sent: it finds the others and is never moved.
+        if (!seed.SentCopy) For(seed.MailboxId).MessageIds.Add(seed.MessageId);
         // Copies already scanned, whatever their Message-ID (an Email Appender wave gives each copy its own).
-        foreach (var copy in sweep ? await campaigns.CopiesAsync(seed.CampaignId, cancellationToken) : [])
+        foreach (var copy in sweep ? await index.CopiesAsync(seed.CampaignId, cancellationToken) : [])
         {
-            For(copy.MailboxId).MessageIds.Add(copy.MessageId);
+            if (!copy.IsSentCopy) For(copy.MailboxId).MessageIds.Add(copy.MessageId);
         }
         // Copies not scanned yet (delivered before the deployment, or still queued) in every recipient's mailbox.
         if (search && seed.InternetMessageId is { } internetMessageId)

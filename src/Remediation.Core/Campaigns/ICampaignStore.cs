@@ -1,6 +1,6 @@
 namespace Remediation.Core.Campaigns;
 
-/// <summary>Campaigns, the fingerprint index of every scanned message, and which mailbox work was already dispatched.</summary>
+/// <summary>Campaigns, and which of their mailbox work was already dispatched.</summary>
 public interface ICampaignStore
 {
     Task<Campaign?> FindAsync(string campaignId, CancellationToken cancellationToken);
@@ -13,12 +13,6 @@ public interface ICampaignStore
 
     /// <summary>A person set the status (the SOC approved or released the campaign): the campaign keeps who and when, per status.</summary>
     Task SetStatusAsync(string campaignId, CampaignStatus status, string actor, CancellationToken cancellationToken);
-
-    /// <summary>Records that a scanned message has this fingerprint.</summary>
-    Task IndexAsync(string fingerprintId, CopyLocation copy, CancellationToken cancellationToken);
-
-    /// <summary>Every scanned message with this fingerprint.</summary>
-    Task<IReadOnlyList<CopyLocation>> CopiesAsync(string fingerprintId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Every piece of the campaign's work (a copy id or a Message-ID search in a mailbox) dispatched so far, read at

@@ -72,6 +72,7 @@ public sealed partial class AccountCompromiseDetector(
             [PipelineEventProperties.LastSeen] = evidence.Max(e => e.At).ToString("o", CultureInfo.InvariantCulture),
             [PipelineEventProperties.Score] = score.ToString(CultureInfo.InvariantCulture),
             [PipelineEventProperties.Response] = response,
+            [PipelineEventProperties.Evidence] = string.Join(',', evidence.Select(e => e.Source).Distinct().Order()),
         });
         await ledger.RecordResponseAsync(mailboxId, response, evidence, now, cancellationToken);
     }

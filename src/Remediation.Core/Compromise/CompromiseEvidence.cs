@@ -1,4 +1,15 @@
 namespace Remediation.Core.Compromise;
 
-/// <summary>One malicious message that reached a mailbox without passing this tenant's transport.</summary>
-public sealed record CompromiseEvidence(string MailboxId, string MessageId, string CampaignId, DateTimeOffset At);
+/// <summary>How malicious mail tells on the account behind it.</summary>
+public enum EvidenceSource
+{
+    /// <summary>Placed into the mailbox without passing this tenant's transport: someone logged in with its credentials.</summary>
+    Appended,
+
+    /// <summary>Sent by the account through the tenant's own transport to colleagues: someone is phishing from inside.</summary>
+    SentInternally,
+}
+
+/// <summary>One malicious message that tells on a mailbox's account.</summary>
+/// <param name="MessageId">The copy's id; for mail sent internally, its Message-ID, so its many recipients count once.</param>
+public sealed record CompromiseEvidence(string MailboxId, string MessageId, string CampaignId, DateTimeOffset At, EvidenceSource Source = EvidenceSource.Appended);

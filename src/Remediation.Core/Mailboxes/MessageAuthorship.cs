@@ -1,10 +1,13 @@
+using System.Text.RegularExpressions;
+using MimeKit;
+
 namespace Remediation.Core.Mailboxes;
 
 /// <summary>
 /// Where a message sits and who wrote it, as the store says: Graph gives only an opaque folder id, so the
 /// well-known folders are looked up per mailbox (the gateway caches them).
 /// </summary>
-public sealed class MessageAuthorship(IMailboxGateway mailboxes)
+public sealed partial class MessageAuthorship(IMailboxGateway mailboxes)
 {
     // Where a user's own mail lives while written, sent and kept: none of it passed inbound transport.
     private static readonly string[] OwnFolders = [WellKnownFolders.Drafts, WellKnownFolders.Outbox, WellKnownFolders.SentItems];
@@ -29,4 +32,15 @@ public sealed class MessageAuthorship(IMailboxGateway mailboxes)
         var owner = await mailboxes.GetMailboxAddressesAsync(message.MailboxId, cancellationToken);
         return message.Mime.From.Mailboxes.Any(from => owner.Contains(from.Address.ToLowerInvariant()));
     }
+
+    /// <summary>
+    /// A forward: the subject's forward prefix in a mail client's language, or the original attached whole. Users
+    /// forward phish to warn colleagues and to report it to the SOC.
+    /// </summary>
+    public static bool IsForward(MimeMessage message) =>
+        ForwardPrefix().IsMatch(message.Subject ?? "") || message.BodyParts.OfType<MessagePart>().Any();
+
+    // English, German, French, Spanish/Portuguese/Italian, Dutch, Nordic, Polish and Czech clients' prefixes.
+    [GeneratedRegex(@"^\s*(?:(?:re|aw|sv|antw)\s*:\s*)*(?:fwd?|wg|tr|rv|enc|i|vs|vl|doorst|pd|př)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ForwardPrefix();
 }

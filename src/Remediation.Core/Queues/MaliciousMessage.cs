@@ -10,6 +10,7 @@ namespace Remediation.Core.Queues;
 /// <param name="NotifiedAt">When the pipeline first heard of this copy: the start of the time-to-remediate clock.</param>
 /// <param name="Fingerprint">The content every copy must match before it is touched; null on seeds queued before it
 /// existed, whose campaign id is their fingerprint.</param>
+/// <param name="SentCopy">The seed is its sender's own copy in Sent Items: it leads to the other copies and stays where it is, as evidence.</param>
 public sealed record MaliciousMessage(
     string CampaignId,
     string MailboxId,
@@ -19,7 +20,8 @@ public sealed record MaliciousMessage(
     double Score,
     IReadOnlyList<string> Rules,
     DateTimeOffset NotifiedAt,
-    string? Fingerprint = null)
+    string? Fingerprint = null,
+    bool SentCopy = false)
 {
     public string ContentFingerprint => Fingerprint ?? CampaignId;
 }

@@ -16,7 +16,7 @@ public static class ContentEvidence
         FileUrlLinkRule.Name, UrlShortenerRule.Name, LookalikeLinkDomainRule.Name, CredentialLureRule.Name,
         EicarTestFileRule.Name, BlockedAttachmentHashRule.Name, ExecutableAttachmentRule.Name, DoubleExtensionRule.Name,
         ArchiveWithExecutableRule.Name, EncryptedArchiveRule.Name, OfficeMacroRule.Name, HtmlSmugglingRule.Name,
-        HtmlLoginFormAttachmentRule.Name, AdvanceFeeFraudRule.Name, SpamDisclaimerRule.Name,
+        HtmlLoginFormAttachmentRule.Name, AdvanceFeeFraudRule.Name, SpamDisclaimerRule.Name, HuntedIndicatorRule.Name,
         // Its features are mostly the words of the body and subject; header features alone rarely carry it far.
         SpamClassifierRule.Name,
     };

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Remediation.Core.Campaigns;
 using Remediation.Core.Compromise;
+using Remediation.Core.Indexing;
 using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
 using Remediation.Core.Scanning.Provenance;
@@ -20,6 +21,7 @@ public sealed partial class MessageScanner(
     IWorkQueue queue,
     IVerdictStore verdicts,
     ICampaignStore campaigns,
+    IMessageIndex index,
     AccountCompromiseDetector compromise,
     MessageAuthorship authorship,
     IPipelineTelemetry telemetry,
@@ -35,39 +37,16 @@ public sealed partial class MessageScanner(
             LogAlreadyScanned(request.MailboxId, request.MessageId);
             return null;
         }
+        if (await ReadAsync(request.MailboxId, request.MessageId, cancellationToken) is not { } message) return null;
 
-        var message = await mailboxes.GetMessageAsync(request.MailboxId, request.MessageId, cancellationToken);
-        if (message is null)
-        {
-            LogGone(request.MailboxId, request.MessageId);
-            return null;
-        }
-        if (message.IsTeamsChat)
-        {
-            LogNotMail(request.MailboxId, request.MessageId, message.ItemClass);
-            return null;
-        }
-        if (await IsRemediationDestinationAsync(message, cancellationToken))
-        {
-            LogInDestination(request.MailboxId, request.MessageId);
-            return null;
-        }
-
-        var (verdict, known, maliciousAlone) = await JudgeAsync(message, cancellationToken);
-        LogVerdict(request.MailboxId, request.MessageId, verdict.Band, verdict.Category, verdict.Score, string.Join(',', verdict.RuleNames));
-        var campaignId = known?.CampaignId ?? verdict.CampaignKey
-            ?? verdict.Fingerprint.SingleMessageKey(message.InternetMessageId, message.MailboxId, message.MessageId);
-        Track(message, verdict, campaignId);
-        await campaigns.IndexAsync(verdict.Fingerprint.CampaignId, new CopyLocation(message.MailboxId, message.MessageId, message.InternetMessageId), cancellationToken);
+        var judged = await JudgeAsync(message, hunted: null, cancellationToken);
+        var verdict = judged.Verdict;
+        Track(message, verdict, judged.CampaignId);
+        await index.RecordAsync(IndexedMessage.Of(message, verdict, judged.IsSentCopy, clock.GetUtcNow()), cancellationToken);
         if (verdict.IsMalicious)
         {
-            if (maliciousAlone && await PlacedWithStolenCredentialsAsync(message, verdict, cancellationToken))
-            {
-                await compromise.RecordAsync(new CompromiseEvidence(message.MailboxId, message.MessageId, campaignId, clock.GetUtcNow()), cancellationToken);
-            }
-            await queue.EnqueueAsync(WorkQueueNames.Campaigns, new MaliciousMessage(
-                campaignId, message.MailboxId, message.MessageId, message.InternetMessageId, verdict.Category, verdict.Score,
-                verdict.RuleNames, request.NotifiedAt, verdict.Fingerprint.Id), cancellationToken);
+            if (judged.MaliciousAlone) await RecordCompromiseEvidenceAsync(message, verdict, judged, cancellationToken);
+            await queue.EnqueueAsync(WorkQueueNames.Campaigns, judged.Seed(request.NotifiedAt), cancellationToken);
         }
         // Recorded last: if anything above fails, the retried queue message scans again instead of losing the remediation.
         await verdicts.SaveAsync(new VerdictRecord(
@@ -76,23 +55,87 @@ public sealed partial class MessageScanner(
         return verdict;
     }
 
+    /// <summary>
+    /// Judges a message scanned before again, with what the tenant learned since: a hunt's indicator, a new engine, new
+    /// lists. Nothing is recorded and nothing queued: the hunt decides what follows. Compromise evidence is never
+    /// drawn from it, as knowledge gained later says nothing new about how the message got there.
+    /// </summary>
+    /// <returns>The judgement, or null when the message is gone, sits in a remediation folder or is not mail.</returns>
+    public async Task<Judgement?> RejudgeAsync(string mailboxId, string messageId, Hunting.Indicator? hunted, CancellationToken cancellationToken)
+    {
+        if (await ReadAsync(mailboxId, messageId, cancellationToken) is not { } message) return null;
+        var judged = await JudgeAsync(message, hunted, cancellationToken);
+        LogVerdict(mailboxId, messageId, judged.Verdict.Band, judged.Verdict.Category, judged.Verdict.Score, string.Join(',', judged.Verdict.RuleNames));
+        return judged;
+    }
+
+    private async Task<MailboxMessage?> ReadAsync(string mailboxId, string messageId, CancellationToken cancellationToken)
+    {
+        var message = await mailboxes.GetMessageAsync(mailboxId, messageId, cancellationToken);
+        if (message is null)
+        {
+            LogGone(mailboxId, messageId);
+            return null;
+        }
+        if (message.IsTeamsChat)
+        {
+            LogNotMail(mailboxId, messageId, message.ItemClass);
+            return null;
+        }
+        if (await IsRemediationDestinationAsync(message, cancellationToken))
+        {
+            LogInDestination(mailboxId, messageId);
+            return null;
+        }
+        return message;
+    }
+
     // Campaign memory: a copy of a campaign judged malicious before is malicious now, whatever it looks like alone.
     // Only a fingerprint that can stand for a campaign is looked up, and only a campaign that acts lends its verdict:
     // a held one waits for the SOC, a released one was a mistake.
-    private async Task<(Verdict Verdict, KnownCampaign? Known, bool MaliciousAlone)> JudgeAsync(MailboxMessage message, CancellationToken cancellationToken)
+    private async Task<Judgement> JudgeAsync(MailboxMessage message, Hunting.Indicator? hunted, CancellationToken cancellationToken)
     {
         // Only a draft's folder matters to the rules, so only a draft costs the folder lookup.
         var folderName = message.IsDraft ? await authorship.FolderNameAsync(message, [WellKnownFolders.Drafts], cancellationToken) : null;
-        var input = ScanInput.From(message) with { FolderName = folderName };
+        var input = ScanInput.From(message) with { FolderName = folderName, Hunted = hunted };
         var verdict = engine.Scan(input);
-        if (verdict.IsMalicious || verdict.Band == VerdictBand.Unscannable || !verdict.Fingerprint.CanStandForCampaign)
+        KnownCampaign? known = null;
+        if (!verdict.IsMalicious && verdict.Band != VerdictBand.Unscannable && verdict.Fingerprint.CanStandForCampaign
+            && await campaigns.FindAsync(verdict.Fingerprint.CampaignId, cancellationToken) is { Status: CampaignStatus.Active or CampaignStatus.Approved } campaign)
         {
-            return (verdict, null, verdict.IsMalicious);
+            known = new KnownCampaign(campaign.Id, campaign.Category);
+            verdict = engine.Scan(input with { KnownCampaign = known });
         }
-        var campaign = await campaigns.FindAsync(verdict.Fingerprint.CampaignId, cancellationToken);
-        if (campaign is not { Status: CampaignStatus.Active or CampaignStatus.Approved }) return (verdict, null, false);
-        var known = new KnownCampaign(campaign.Id, campaign.Category);
-        return (engine.Scan(input with { KnownCampaign = known }), known, false);
+        var campaignId = known?.CampaignId ?? verdict.CampaignKey
+            ?? verdict.Fingerprint.SingleMessageKey(message.InternetMessageId, message.MailboxId, message.MessageId);
+        // A user's Sent Items copy never passed inbound transport; mail that did is not one, and costs no lookup.
+        var isSentCopy = verdict.Provenance.Path != TransportPath.Transported
+            && await authorship.FolderNameAsync(message, [WellKnownFolders.SentItems], cancellationToken) is not null;
+        return new Judgement(message, verdict, campaignId, MaliciousAlone: verdict.IsMalicious && known is null, isSentCopy);
+    }
+
+    private async Task RecordCompromiseEvidenceAsync(MailboxMessage message, Verdict verdict, Judgement judged, CancellationToken cancellationToken)
+    {
+        if (await PlacedWithStolenCredentialsAsync(message, verdict, cancellationToken))
+        {
+            await compromise.RecordAsync(new CompromiseEvidence(message.MailboxId, message.MessageId, judged.CampaignId, clock.GetUtcNow()), cancellationToken);
+        }
+        else if (await InternalSenderAsync(message, verdict, judged, cancellationToken) is { } sender)
+        {
+            await compromise.RecordAsync(new CompromiseEvidence(
+                sender, message.InternetMessageId ?? message.MessageId, judged.CampaignId, clock.GetUtcNow(), EvidenceSource.SentInternally), cancellationToken);
+        }
+    }
+
+    // Transport vouches that an account of this tenant sent it, and Exchange lets that account send only as the
+    // addresses it may: the From names the mailbox. A forward is how users warn colleagues and report to the SOC,
+    // so it says nothing about the account.
+    private async Task<string?> InternalSenderAsync(MailboxMessage message, Verdict verdict, Judgement judged, CancellationToken cancellationToken)
+    {
+        if (!verdict.Provenance.SentInternally || judged.IsSentCopy || MessageAuthorship.IsForward(message.Mime)) return null;
+        if (message.Mime.From.Mailboxes.SingleOrDefault() is not { } from) return null;
+        var senders = await mailboxes.FindRecipientMailboxesAsync(from.Address, cancellationToken);
+        return senders is [var sender] && !string.Equals(sender, message.MailboxId, StringComparison.OrdinalIgnoreCase) ? sender : null;
     }
 
     // Malicious mail that did not come through transport was placed with the mailbox's own credentials, unless the

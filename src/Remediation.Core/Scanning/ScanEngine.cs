@@ -10,6 +10,12 @@ public sealed class ScanEngine
     public const string AllowlistedRule = "ALLOWLISTED";
     public const string RuleFailed = "RULE_FAILED";
 
+    /// <summary>
+    /// Changes whenever the engine's code or shipped data (rules, model, brand catalogue) does: deterministic builds
+    /// derive the module's id from its content. A new version re-scans recent mail (see <c>HuntTriggers</c>).
+    /// </summary>
+    public static string Version { get; } = typeof(ScanEngine).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+
     // When several threats have evidence of their own, the worst one names the verdict.
     private static readonly ThreatCategory[] BySeverity = [ThreatCategory.Malware, ThreatCategory.Phishing, ThreatCategory.Spam];
 

@@ -23,6 +23,9 @@ public sealed record ScanInput(MimeMessage Mime)
     /// <summary>Set when campaign memory recognised the message's fingerprint as a copy of a judged campaign.</summary>
     public KnownCampaign? KnownCampaign { get; init; }
 
+    /// <summary>Set when a hunt re-judges the message: what the SOC named as bad after delivery.</summary>
+    public Hunting.Indicator? Hunted { get; init; }
+
     public static ScanInput From(MailboxMessage message) => new(message.Mime)
     {
         MailboxId = message.MailboxId,

@@ -70,6 +70,7 @@ public static class ScanningServiceCollectionExtensions
         services.AddSingleton<IScanRule, DisguisedTextRule>();
         services.AddSingleton<IScanRule, SpamClassifierRule>();
         services.AddSingleton<IScanRule, KnownCampaignRule>();
+        services.AddSingleton<IScanRule, HuntedIndicatorRule>();
 
         services.AddSingleton<ScanEngine>();
         return services;

@@ -63,11 +63,17 @@ public static class PipelineEvents
     /// <summary>An hourly cap on an autonomous action (session revocations, unapproved moves) was reached: further ones wait.</summary>
     public const string CircuitBreakerTripped = "CircuitBreakerTripped";
 
+    /// <summary>
+    /// A hunt went through the message index: what it looked for, over which window, how many messages matched, and
+    /// how many copies it handed to remediation (or would have, in report-only mode).
+    /// </summary>
+    public const string HuntCompleted = "HuntCompleted";
+
     /// <summary>The events the SOC is alerted to: each has an alert rule in <c>infra/</c>. The others feed dashboards.</summary>
     public static IReadOnlyList<string> Alerting { get; } =
     [
         MessageRemediated, CampaignHeld, RemediationFailed, PoisonMessage, SubscriptionRenewalFailed,
-        MessageUnscannable, WebhookRejected, MailboxCompromised, SuspiciousMessage, CopyMismatch, CircuitBreakerTripped,
+        MessageUnscannable, WebhookRejected, MailboxCompromised, SuspiciousMessage, CopyMismatch, CircuitBreakerTripped, HuntCompleted,
     ];
 }
 
@@ -101,6 +107,18 @@ public static class PipelineEventProperties
     public const string Breaker = "Breaker";
     public const string Limit = "Limit";
     public const string Window = "Window";
+
+    /// <summary>What the compromise alert rests on: <c>Appended</c> mail, mail <c>SentInternally</c>, or both.</summary>
+    public const string Evidence = "Evidence";
+    public const string HuntId = "HuntId";
+    public const string Indicator = "Indicator";
+    public const string Trigger = "Trigger";
+    public const string Since = "Since";
+    public const string Matched = "Matched";
+    public const string Campaigns = "Campaigns";
+    public const string Copies = "Copies";
+    public const string ReportOnly = "ReportOnly";
+    public const string DurationSeconds = "DurationSeconds";
 
     /// <summary>Who in the SOC restored or approved (user principal name or object id).</summary>
     public const string Actor = "Actor";

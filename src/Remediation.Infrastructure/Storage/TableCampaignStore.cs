@@ -8,7 +8,7 @@ namespace Remediation.Infrastructure.Storage;
 
 /// <summary>
 /// Campaigns in Table storage: one row per campaign (partition = campaign id) plus one row per dispatched piece of
-/// work; the fingerprint index in its own table (partition = fingerprint id, one row per scanned copy).
+/// work.
 /// </summary>
 public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignStore
 {
@@ -20,7 +20,6 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
     private const int MaxTransactionSize = 100;
 
     private readonly TableClient _campaigns = tables.GetTableClient(TableNames.Campaigns);
-    private readonly TableClient _fingerprints = tables.GetTableClient(TableNames.Fingerprints);
 
     public async Task<Campaign?> FindAsync(string campaignId, CancellationToken cancellationToken)
     {
@@ -66,25 +65,6 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
             [$"{status}By"] = actor,
             [$"{status}At"] = DateTimeOffset.UtcNow,
         }, TableUpdateMode.Merge, cancellationToken);
-
-    public Task IndexAsync(string fingerprintId, CopyLocation copy, CancellationToken cancellationToken) =>
-        _fingerprints.UpsertEntityAsync(new TableEntity(TableKeys.Escape(fingerprintId), TableKeys.Escape($"{copy.MailboxId}|{copy.MessageId}"))
-        {
-            ["MailboxId"] = copy.MailboxId,
-            ["MessageId"] = copy.MessageId,
-            ["InternetMessageId"] = copy.InternetMessageId,
-        }, TableUpdateMode.Replace, cancellationToken);
-
-    public async Task<IReadOnlyList<CopyLocation>> CopiesAsync(string fingerprintId, CancellationToken cancellationToken)
-    {
-        var copies = new List<CopyLocation>();
-        await foreach (var row in _fingerprints.QueryAsync<TableEntity>(
-            e => e.PartitionKey == TableKeys.Escape(fingerprintId), select: ["MailboxId", "MessageId", "InternetMessageId"], cancellationToken: cancellationToken))
-        {
-            copies.Add(new CopyLocation(row.GetString("MailboxId"), row.GetString("MessageId"), row.GetString("InternetMessageId")));
-        }
-        return copies;
-    }
 
     public async Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, CancellationToken cancellationToken)
     {

@@ -23,7 +23,10 @@ public sealed class TableCompromiseLedger(TableServiceClient tables) : ICompromi
             ["MessageId"] = evidence.MessageId,
             ["CampaignId"] = evidence.CampaignId,
             ["At"] = evidence.At,
+            ["Source"] = evidence.Source.ToString(),
         }, TableUpdateMode.Replace, cancellationToken);
+        // A wave is one campaign placed into many mailboxes; mail one account sent to its colleagues is not one.
+        if (evidence.Source != EvidenceSource.Appended) return;
         await _table.UpsertEntityAsync(new TableEntity(TableKeys.Escape(WavePrefix + evidence.CampaignId), Key(evidence.MailboxId))
         {
             ["MailboxId"] = evidence.MailboxId,
@@ -37,7 +40,8 @@ public sealed class TableCompromiseLedger(TableServiceClient tables) : ICompromi
         await foreach (var row in _table.QueryAsync<TableEntity>(
             e => e.PartitionKey == partition && e.RowKey.CompareTo(EvidencePrefix) >= 0 && e.RowKey.CompareTo("evidence}") < 0, cancellationToken: cancellationToken))
         {
-            evidence.Add(new CompromiseEvidence(mailboxId, row.GetString("MessageId"), row.GetString("CampaignId"), row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue));
+            evidence.Add(new CompromiseEvidence(mailboxId, row.GetString("MessageId"), row.GetString("CampaignId"), row.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue,
+                Enum.TryParse<EvidenceSource>(row.GetString("Source"), out var source) ? source : EvidenceSource.Appended));
         }
         return evidence;
     }

@@ -6,10 +6,11 @@ public static class TableNames
     public const string Verdicts = "verdicts";
     public const string Subscriptions = "subscriptions";
     public const string Campaigns = "campaigns";
-    public const string Fingerprints = "fingerprints";
+    public const string MessageIndex = "messageindex";
+    public const string Hunts = "hunts";
     public const string Audit = "audit";
     public const string Compromise = "compromise";
     public const string Breakers = "breakers";
 
-    public static IReadOnlyList<string> All { get; } = [Verdicts, Subscriptions, Campaigns, Fingerprints, Audit, Compromise, Breakers];
+    public static IReadOnlyList<string> All { get; } = [Verdicts, Subscriptions, Campaigns, MessageIndex, Hunts, Audit, Compromise, Breakers];
 }

@@ -243,10 +243,17 @@ public sealed class SimulatedTenant
         return Delivered(target.Store(mime, content, folder, networkMessageId: null));
     }
 
+    /// <summary>
+    /// A user sends a message as Graph's sendMail does: a copy is kept in Sent Items and transport delivers it, stamped
+    /// as the signed-in user's internal mail, to the recipients in the tenant.
+    /// </summary>
+    /// <returns>The Sent Items copy, then the recipients' copies.</returns>
+    public (DeliveredMessage SentCopy, IReadOnlyList<DeliveredMessage> Delivered) SendMail(string mailbox, string mime) => Send(RequireMailbox(mailbox), mime);
+
     private (DeliveredMessage SentCopy, IReadOnlyList<DeliveredMessage> Delivered) Send(SimulatedMailbox sender, string mime)
     {
         var sent = Delivered(sender.Store(mime, MessageContent.FromMime(mime), sender.FindFolder(WellKnownFolders.SentItems)!, networkMessageId: null));
-        return (sent, DeliverThroughTransport(mime));
+        return (sent, DeliverThroughTransport(mime, TransportEnvelope.Internal));
     }
 
     /// <summary>The messages in a folder given by well-known name, id or display name, newest first.</summary>

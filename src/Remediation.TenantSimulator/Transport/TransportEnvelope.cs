@@ -18,5 +18,14 @@ public sealed record TransportEnvelope
 
     public string CompAuth { get; init; } = "pass";
 
+    /// <summary>
+    /// Submitted by a user signed in to this tenant (Outlook, Outlook on the web, Graph's sendMail): transport stamps
+    /// the message as authenticated internal mail.
+    /// </summary>
+    public bool SignedInSender { get; init; }
+
     public static TransportEnvelope Default { get; } = new();
+
+    /// <summary>A tenant user's own submission, from Exchange Online's mailbox servers.</summary>
+    public static TransportEnvelope Internal { get; } = new() { SignedInSender = true, ClientIp = "2603:10a6:208:1::12", ClientHostName = "mailbox.prod.outlook.com" };
 }

@@ -51,18 +51,21 @@ internal sealed class TransportStamper(SimulatorOptions options, TimeProvider ti
             $"from {mailboxHost} (2603:10a6:208:1::12) by {storeHost} with HTTPS; {Rfc822(arrival)}"));
 
         message.Headers.Add("X-MS-Exchange-Organization-Network-Message-Id", networkMessageId);
-        message.Headers.Add("X-MS-Exchange-Organization-AuthSource", edgeHost);
-        message.Headers.Add("X-MS-Exchange-Organization-AuthAs", "Anonymous");
+        // A signed-in user's mail is authenticated on the mailbox server it was submitted to.
+        var authSource = envelope.SignedInSender ? mailboxHost : edgeHost;
+        var authAs = envelope.SignedInSender ? "Internal" : "Anonymous";
+        message.Headers.Add("X-MS-Exchange-Organization-AuthSource", authSource);
+        message.Headers.Add("X-MS-Exchange-Organization-AuthAs", authAs);
         message.Headers.Add("X-MS-Exchange-Organization-SCL", "1");
         message.Headers.Add("X-MS-Exchange-CrossTenant-Network-Message-Id", networkMessageId);
         message.Headers.Add("X-MS-Exchange-CrossTenant-Id", options.TenantId);
         message.Headers.Add("X-MS-Exchange-CrossTenant-OriginalArrivalTime",
             arrival.UtcDateTime.ToString("dd MMM yyyy HH:mm:ss.ffff '(UTC)'", CultureInfo.InvariantCulture));
-        message.Headers.Add("X-MS-Exchange-CrossTenant-AuthSource", edgeHost);
-        message.Headers.Add("X-MS-Exchange-CrossTenant-AuthAs", "Anonymous");
+        message.Headers.Add("X-MS-Exchange-CrossTenant-AuthSource", authSource);
+        message.Headers.Add("X-MS-Exchange-CrossTenant-AuthAs", authAs);
         message.Headers.Add("X-Forefront-Antispam-Report",
             $"CIP:{envelope.ClientIp};CTRY:;LANG:en;SCL:1;SRV:;IPV:NLI;SFV:NSPM;H:{envelope.ClientHostName};" +
-            $"PTR:{envelope.ClientHostName};CAT:NONE;SFS:;DIR:INB;");
+            $"PTR:{envelope.ClientHostName};CAT:NONE;SFS:;DIR:{(envelope.SignedInSender ? "INT" : "INB")};");
         message.Headers.Add("X-Microsoft-Antispam", "BCL:0;");
         message.Headers.Add("X-Microsoft-Antispam-Mailbox-Delivery", "ucf:0;jmr:0;auth:0;dest:I;ENG:(910001)(944506478)(944626604);");
 

@@ -11,7 +11,8 @@ internal static class TransportStamps
 {
     /// <param name="authenticatedDomain">When given, the sender's domain passed SPF, DKIM and DMARC, as a real
     /// sender's mail does; otherwise only SPF for a placeholder host.</param>
-    public static MimeMessage Stamp(MimeMessage original, string tenantId, DateTimeOffset arrival, string exchangeDomain = "outlook.com", string? authenticatedDomain = null)
+    /// <param name="authAs">What transport says of the sender: <c>Anonymous</c> from outside, <c>Internal</c> for a user signed in to the tenant.</param>
+    public static MimeMessage Stamp(MimeMessage original, string tenantId, DateTimeOffset arrival, string exchangeDomain = "outlook.com", string? authenticatedDomain = null, string authAs = "Anonymous")
     {
         var message = Copy(original);
         var networkMessageId = Guid.NewGuid().ToString();
@@ -24,7 +25,8 @@ internal static class TransportStamps
         message.Headers.Insert(0, new Header("Received", $"from mail.sender.example (203.0.113.25) by {edge} (10.167.16.5) with Microsoft SMTP Server id 15.20.8000.11 via Frontend Transport; {time}"));
         message.Headers.Insert(0, new Header("Received", $"from {edge} (2603:10a6:20b:2::34) by {mailbox} (2603:10a6:208:1::12) with Microsoft SMTP Server id 15.20.8000.11; {time}"));
         message.Headers.Add("X-MS-Exchange-Organization-Network-Message-Id", networkMessageId);
-        message.Headers.Add("X-MS-Exchange-Organization-AuthAs", "Anonymous");
+        message.Headers.Add("X-MS-Exchange-Organization-AuthAs", authAs);
+        message.Headers.Add("X-MS-Exchange-CrossTenant-AuthAs", authAs);
         message.Headers.Add("X-MS-Exchange-CrossTenant-Network-Message-Id", networkMessageId);
         message.Headers.Add("X-MS-Exchange-CrossTenant-Id", tenantId);
         message.Headers.Add("X-MS-Exchange-CrossTenant-OriginalArrivalTime", arrival.UtcDateTime.ToString("dd MMM yyyy HH:mm:ss.ffff '(UTC)'", CultureInfo.InvariantCulture));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Remediation.Core;
 using Remediation.Core.Campaigns;
+using Remediation.Core.Indexing;
 using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
@@ -112,7 +113,7 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
     {
         var services = _tenant.Host.Services;
         return new CampaignResolver(
-            services.GetRequiredService<ICampaignStore>(), services.GetRequiredService<IMailboxGateway>(), queue,
+            services.GetRequiredService<ICampaignStore>(), services.GetRequiredService<IMessageIndex>(), services.GetRequiredService<IMailboxGateway>(), queue,
             services.GetRequiredService<IPipelineTelemetry>(), services.GetRequiredService<IOptions<RemediationOptions>>(),
             services.GetRequiredService<IOptions<TenantOptions>>(), services.GetRequiredService<ILogger<CampaignResolver>>());
     }

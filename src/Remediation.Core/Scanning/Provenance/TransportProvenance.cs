@@ -4,8 +4,14 @@ using MimeKit;
 namespace Remediation.Core.Scanning.Provenance;
 
 /// <summary>Whether a message passed this tenant's Exchange Online transport, and the evidence for the answer.</summary>
-public sealed record TransportProvenance(TransportPath Path, string Evidence)
+/// <param name="SentInternally">
+/// Transport took it from a sender signed in to this tenant (every AuthAs stamp says <c>Internal</c>): one of the
+/// tenant's own accounts sent it. An outside sender can add such a stamp but not remove transport's <c>Anonymous</c>.
+/// </param>
+public sealed record TransportProvenance(TransportPath Path, string Evidence, bool SentInternally = false)
 {
+    private const string OrganizationAuthAs = "X-MS-Exchange-Organization-AuthAs";
+    private const string CrossTenantAuthAs = "X-MS-Exchange-CrossTenant-AuthAs";
     private const string CrossTenantId = "X-MS-Exchange-CrossTenant-Id";
     private const string ArrivalTime = "X-MS-Exchange-CrossTenant-OriginalArrivalTime";
     private const string OrganizationNetworkId = "X-MS-Exchange-Organization-Network-Message-Id";
@@ -59,7 +65,14 @@ public sealed record TransportProvenance(TransportPath Path, string Evidence)
         {
             return new(TransportPath.Forged, "it has no Received hop through Exchange Online");
         }
-        return new(TransportPath.Transported, "it carries this tenant's transport stamps");
+        return IsInternal(message) ? new(TransportPath.Transported, "it carries this tenant's transport stamps for a sender signed in to the tenant", SentInternally: true)
+            : new(TransportPath.Transported, "it carries this tenant's transport stamps");
+    }
+
+    private static bool IsInternal(MimeMessage message)
+    {
+        var authAs = Values(message, OrganizationAuthAs).Concat(Values(message, CrossTenantAuthAs)).ToList();
+        return authAs.Count > 0 && authAs.All(value => value.Equals("Internal", StringComparison.OrdinalIgnoreCase));
     }
 
     private static IEnumerable<string> Values(MimeMessage message, string field) =>

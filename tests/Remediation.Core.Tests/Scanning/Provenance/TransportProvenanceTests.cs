@@ -148,4 +148,37 @@ public class TransportProvenanceTests
         Assert.Equal(TransportPath.Forged, sut.Path);
         Assert.Contains("no Received hop", sut.Evidence, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Judge_StampedForASignedInSender_IsTransportedAndSentInternally()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival, authAs: "Internal");
+
+        var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival.AddSeconds(2));
+
+        Assert.Equal(TransportPath.Transported, sut.Path);
+        Assert.True(sut.SentInternally);
+    }
+
+    [Fact]
+    public void Judge_AnonymousSender_IsNotSentInternally()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival);
+
+        Assert.False(TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival.AddSeconds(2)).SentInternally);
+    }
+
+    [Fact]
+    public void Judge_OutsiderWritesAnInternalStampBeforeTransport_IsNotSentInternally()
+    {
+        var original = TestMail.Load("Provenance", "colleague-note.eml");
+        original.Headers.Add("X-MS-Exchange-Organization-AuthAs", "Internal");
+        original.Headers.Add("X-MS-Exchange-CrossTenant-AuthAs", "Internal");
+        var stamped = TransportStamps.Stamp(original, TestMail.TenantId, Arrival);
+
+        var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival.AddSeconds(2));
+
+        Assert.Equal(TransportPath.Transported, sut.Path);
+        Assert.False(sut.SentInternally);
+    }
 }

@@ -1,0 +1,63 @@
+using Remediation.Core.Scanning;
+
+namespace Remediation.Core.Indexing;
+
+/// <summary>
+/// What the index keeps of one scanned message: where it is, what campaign its content belongs to, and what a hunt
+/// may later name (its link hosts, senders, attachment hashes, fingerprint).
+/// </summary>
+/// <param name="CampaignKey">The fingerprint and subject's key: what the copy sweep groups copies by.</param>
+/// <param name="StandsForCampaign">Whether the content is enough to stand for a campaign (see <see cref="MessageFingerprint.CanStandForCampaign"/>).</param>
+/// <param name="Band">The verdict at scan time: a re-scan after an engine change reads only what was clean or suspicious.</param>
+/// <param name="IsSentCopy">The user's own copy in Sent Items: it leads to the other copies and stays, as evidence.</param>
+public sealed record IndexedMessage(
+    string MailboxId,
+    string MessageId,
+    string? InternetMessageId,
+    DateTimeOffset ReceivedAt,
+    string CampaignKey,
+    bool StandsForCampaign,
+    string FingerprintId,
+    VerdictBand Band,
+    bool IsSentCopy,
+    IReadOnlyList<string> UrlHosts,
+    IReadOnlyList<string> Senders,
+    IReadOnlyList<string> AttachmentSha256)
+{
+    // A message linking to hundreds of domains costs a row each; beyond this many the rest is not hunted by domain.
+    public const int MaxDomainsIndexed = 32;
+
+    public static IndexedMessage Of(Mailboxes.MailboxMessage message, Verdict verdict, bool isSentCopy, DateTimeOffset scannedAt) => new(
+        message.MailboxId,
+        message.MessageId,
+        message.InternetMessageId,
+        message.ReceivedAt ?? scannedAt,
+        verdict.Fingerprint.CampaignId,
+        verdict.Fingerprint.CanStandForCampaign,
+        verdict.Fingerprint.Id,
+        verdict.Band,
+        isSentCopy,
+        verdict.Fingerprint.UrlHosts,
+        [.. message.Mime.From.Mailboxes.Concat(message.Mime.Sender is null ? [] : [message.Mime.Sender])
+            .Select(m => m.Address.ToLowerInvariant()).Where(a => a.Contains('@', StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)],
+        verdict.Fingerprint.AttachmentSha256);
+
+    /// <summary>Every partition this message is filed under, each with the values a hunt's indicator is checked against.</summary>
+    public IEnumerable<(string Key, IReadOnlyList<string> Values)> Entries()
+    {
+        yield return (IndexKeys.AnyMessage, []);
+        yield return (IndexKeys.Fingerprint(FingerprintId), []);
+        foreach (var hosts in UrlHosts.GroupBy(IndexKeys.UrlDomain, StringComparer.Ordinal).Take(MaxDomainsIndexed))
+        {
+            yield return (hosts.Key, [.. hosts]);
+        }
+        foreach (var senders in Senders.GroupBy(s => IndexKeys.SenderDomain(s[(s.LastIndexOf('@') + 1)..]), StringComparer.Ordinal).Take(MaxDomainsIndexed))
+        {
+            yield return (senders.Key, [.. senders]);
+        }
+        foreach (var hash in AttachmentSha256.Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxDomainsIndexed))
+        {
+            yield return (IndexKeys.Attachment(hash), []);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using Remediation.Core.Mailboxes;
+using Remediation.Core.Queues;
+
+namespace Remediation.Core.Scanning;
+
+/// <summary>What the scan stage decided about one message, and under which campaign it acts.</summary>
+/// <param name="CampaignId">Campaign memory's campaign, else the content's campaign key, else a key of this message alone.</param>
+/// <param name="MaliciousAlone">Malicious on its own evidence, not only as a copy of a known campaign.</param>
+/// <param name="IsSentCopy">The user's own copy in Sent Items.</param>
+public sealed record Judgement(MailboxMessage Message, Verdict Verdict, string CampaignId, bool MaliciousAlone, bool IsSentCopy)
+{
+    /// <summary>The seed from which the campaign stage finds and remediates every copy.</summary>
+    /// <param name="notifiedAt">When the pipeline learned of the message (or of what makes it malicious).</param>
+    public MaliciousMessage Seed(DateTimeOffset notifiedAt) => new(
+        CampaignId, Message.MailboxId, Message.MessageId, Message.InternetMessageId, Verdict.Category, Verdict.Score,
+        Verdict.RuleNames, notifiedAt, Verdict.Fingerprint.Id, IsSentCopy);
+}

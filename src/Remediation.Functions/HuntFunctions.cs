@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Options;
+using Remediation.Core.Hunting;
+using Remediation.Core.Queues;
+
+namespace Remediation.Functions;
+
+/// <summary>
+/// The hunt stage on its queue, and the SOC's hunt levers: start one, read its report, undo what it remediated.
+/// Like the campaign levers, only a signed-in analyst with the operator role gets through.
+/// </summary>
+public sealed class HuntFunctions(HuntRunner runner, HuntControl control, IOptions<HuntOptions> options, IOptions<OperatorOptions> operators, TimeProvider clock)
+{
+    [Function("Hunt")]
+    public Task RunAsync([QueueTrigger(WorkQueueNames.Hunts)] HuntRequest request, CancellationToken cancellationToken) =>
+        runner.RunAsync(request, cancellationToken);
+
+    [Function("StartHunt")]
+    public async Task<IActionResult> StartAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "hunts")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        var caller = OperatorAuthorization.Check(request, operators.Value);
+        if (!caller.Allowed) return caller.Refusal!;
+        HuntParameters parameters;
+        try
+        {
+            parameters = HuntParameters.Parse(name => request.Query[name], options.Value.Window);
+        }
+        catch (ArgumentException invalid)
+        {
+            return new BadRequestObjectResult(invalid.Message);
+        }
+        var (hunt, _) = await control.StartAsync(
+            parameters.Indicator, clock.GetUtcNow() - parameters.Window, parameters.ReportOnly, HuntTrigger.Analyst, caller.Actor!, id: null, cancellationToken);
+        return new AcceptedResult($"/api/hunts/{hunt.Id}", hunt);
+    }
+
+    [Function("HuntReport")]
+    public async Task<IActionResult> ReportAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hunts/{huntId}")] HttpRequest request, string huntId, CancellationToken cancellationToken)
+    {
+        var caller = OperatorAuthorization.Check(request, operators.Value);
+        if (!caller.Allowed) return caller.Refusal!;
+        return await control.ReportAsync(huntId, cancellationToken) is { } report ? new OkObjectResult(report) : new NotFoundResult();
+    }
+
+    [Function("RestoreHunt")]
+    public async Task<IActionResult> RestoreAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "hunts/{huntId}/restore")] HttpRequest request, string huntId, CancellationToken cancellationToken)
+    {
+        var caller = OperatorAuthorization.Check(request, operators.Value);
+        if (!caller.Allowed) return caller.Refusal!;
+        return await control.RestoreAsync(huntId, caller.Actor!, cancellationToken) is { } result ? new OkObjectResult(result) : new NotFoundResult();
+    }
+}

@@ -1,0 +1,33 @@
+using Remediation.Core.Mailboxes;
+using Remediation.Core.Tests.Scanning;
+
+namespace Remediation.Core.Tests.Hunting;
+
+public class ForwardTests
+{
+    [Theory]
+    [InlineData("FW: Action required")]
+    [InlineData("Fwd: Action required")]
+    [InlineData("WG: Ihr Konto")]
+    [InlineData("TR : Votre colis")]
+    [InlineData("RV: Su cuenta")]
+    [InlineData("Doorst: Uw pakket")]
+    [InlineData("RE: FW: Action required")]
+    public void IsForward_ForwardPrefixInAClientsLanguage(string subject) =>
+        Assert.True(MessageAuthorship.IsForward(TestMail.Parse($"From: a@contoso.example\r\nSubject: {subject}\r\n\r\nText\r\n")));
+
+    [Theory]
+    [InlineData("Action required: FW: inside")]
+    [InlineData("Fwdxyz")]
+    [InlineData("RE: Action required")]
+    public void IsForward_OtherSubjects_No(string subject) =>
+        Assert.False(MessageAuthorship.IsForward(TestMail.Parse($"From: a@contoso.example\r\nSubject: {subject}\r\n\r\nText\r\n")));
+
+    [Fact]
+    public void IsForward_OriginalAttachedWhole_Yes()
+    {
+        var mime = "From: a@contoso.example\r\nSubject: Look at this\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nIs this real?\r\n--b\r\nContent-Type: message/rfc822\r\n\r\nFrom: x@bad.example\r\nSubject: Verify\r\n\r\nhttps://bad.example\r\n--b--\r\n";
+
+        Assert.True(MessageAuthorship.IsForward(TestMail.Parse(mime)));
+    }
+}
