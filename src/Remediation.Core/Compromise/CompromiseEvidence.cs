@@ -11,5 +11,5 @@ public enum EvidenceSource
 }
 
 /// <summary>One malicious message that tells on a mailbox's account.</summary>
-/// <param name="MessageId">The copy's id; for mail sent internally, its Message-ID, so its many recipients count once.</param>
+/// <param name="MessageId">The copy's id: for mail sent internally, each colleague's copy counts.</param>
 public sealed record CompromiseEvidence(string MailboxId, string MessageId, string CampaignId, DateTimeOffset At, EvidenceSource Source = EvidenceSource.Appended);

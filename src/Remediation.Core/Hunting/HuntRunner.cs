@@ -42,7 +42,8 @@ public sealed partial class HuntRunner(
         if (progress.Completed) return;
         var findings = (await hunts.FindingsAsync(hunt.Id, cancellationToken)).ToDictionary(f => f.Key, StringComparer.Ordinal);
         var slice = Stopwatch.StartNew();
-        while (slice.Elapsed < options.Value.Slice)
+        // At least one page per run, so a hunt always moves on, however short the slice.
+        do
         {
             if (await queue.ApproximateCountAsync(WorkQueueNames.ScanRequests, cancellationToken) > options.Value.PauseWhileScansQueued)
             {
@@ -59,6 +60,7 @@ public sealed partial class HuntRunner(
             }
             await hunts.SaveProgressAsync(hunt.Id, progress, cancellationToken);
         }
+        while (slice.Elapsed < options.Value.Slice);
         // The rest waits its turn behind whatever else was queued meanwhile.
         await queue.EnqueueAsync(WorkQueueNames.Hunts, request, cancellationToken);
     }

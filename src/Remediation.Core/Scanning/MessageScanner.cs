@@ -123,7 +123,7 @@ public sealed partial class MessageScanner(
         else if (await InternalSenderAsync(message, verdict, judged, cancellationToken) is { } sender)
         {
             await compromise.RecordAsync(new CompromiseEvidence(
-                sender, message.InternetMessageId ?? message.MessageId, judged.CampaignId, clock.GetUtcNow(), EvidenceSource.SentInternally), cancellationToken);
+                sender, message.MessageId, judged.CampaignId, clock.GetUtcNow(), EvidenceSource.SentInternally), cancellationToken);
         }
     }
 

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.DependencyInjection;
+using Remediation.Core.Telemetry;
+using Remediation.IntegrationTests.Fixtures;
+using Remediation.Testing;
+
+namespace Remediation.IntegrationTests.Compromise;
+
+/// <summary>
+/// The other face of a stolen account: phishing colleagues from inside, through the tenant's own transport. The
+/// sender is flagged, the recipients' copies are remediated, and the sender's Sent Items copy stays as evidence. A
+/// user forwarding the lure to warn the SOC is not flagged.
+/// </summary>
+public sealed class InternalSenderTests : IAsyncLifetime
+{
+    private const string Domain = "contoso.example";
+    private static readonly string[] Colleagues = ["ana", "ben", "cho"];
+    private readonly RecordingTelemetry _telemetry = new();
+    private LocalTenant _tenant = null!;
+
+    public async Task InitializeAsync() => _tenant = await LocalTenant.StartAsync(new LocalTenantOptions
+    {
+        Mailboxes = [("eve", "Eve"), ("soc", "Security team"), .. Colleagues.Select(c => (c, c))],
+        Settings = new Dictionary<string, string?> { ["Detection:BlockedUrlDomains:0"] = SampleMail.PhishingDomain },
+        ConfigureServices = services => services.AddSingleton<IPipelineTelemetry>(_telemetry),
+    });
+
+    public async Task DisposeAsync() => await _tenant.DisposeAsync();
+
+    [Fact]
+    public async Task PhishSentFromInside_FlagsTheSenderRemediatesTheRecipientsAndKeepsTheSentCopy()
+    {
+        var tenant = _tenant.Simulator.Tenant;
+        var eve = tenant.FindMailbox($"eve@{Domain}")!;
+
+        var (sentCopy, delivered) = tenant.SendMail(eve.Id, SampleMail.Build(
+            $"eve@{Domain}", Colleagues.Select(c => $"{c}@{Domain}"), "Action required: your mailbox will be suspended",
+            $"Your mailbox has exceeded its quota. Verify your account within 24 hours or it will be suspended:\n\nhttps://login.{SampleMail.PhishingDomain}/owa/verify?session=1\n\nIT Service Desk"));
+
+        await Eventually.AssertAsync(() => _tenant.NoneIn(delivered, "inbox") && Scanned(sentCopy.ImmutableId) && _tenant.WorkQueuesEmpty(),
+            "the colleagues' copies remediated and the sent copy scanned");
+        Assert.Equal("sentitems", _tenant.FolderOf(sentCopy));
+        var flagged = Assert.Single(_telemetry.Events(PipelineEvents.MailboxCompromised));
+        Assert.Equal((eve.Id, "SentInternally"), (flagged[PipelineEventProperties.MailboxId], flagged[PipelineEventProperties.Evidence]));
+    }
+
+    [Fact]
+    public async Task LureForwardedToTheSocAndATeammate_DoesNotFlagTheUserWhoForwardedIt()
+    {
+        var tenant = _tenant.Simulator.Tenant;
+        var forward = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(SampleMail.ForwardToSoc(Domain, "ana", "soc"))));
+        forward.Cc.Add(MimeKit.MailboxAddress.Parse($"ben@{Domain}"));
+
+        var (_, delivered) = tenant.SendMail($"ana@{Domain}", forward.ToString());
+
+        // Two colleagues' copies: enough evidence to flag a sender, were a forward evidence.
+        Assert.Equal(2, delivered.Count);
+        await Eventually.AssertAsync(() => delivered.All(copy => Scanned(copy.ImmutableId)) && _tenant.WorkQueuesEmpty(), "both copies scanned and the pipeline settled");
+        Assert.All(delivered, copy => Assert.Equal("Malicious",
+            _telemetry.Events(PipelineEvents.MessageScanned).Single(e => e[PipelineEventProperties.MessageId] == copy.ImmutableId)[PipelineEventProperties.Band]));
+        Assert.Empty(_telemetry.Events(PipelineEvents.MailboxCompromised));
+    }
+
+    private bool Scanned(string messageId) => _telemetry.Events(PipelineEvents.MessageScanned).Any(e => e[PipelineEventProperties.MessageId] == messageId);
+}
