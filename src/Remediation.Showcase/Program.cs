@@ -5,5 +5,6 @@ var root = new RootCommand("Email remediation pipeline for Microsoft 365 on this
 {
     RunCommand.Create(),
     BenchCommand.Create(),
+    HuntBenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
