@@ -20,7 +20,7 @@ public class FunctionsAppTests
     {
         var names = FunctionClasses.SelectMany(t => t.GetMethods()).Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name).OfType<string>();
 
-        Assert.Equal(["Approve", "Campaign", "Lifecycle", "Notifications", "PoisonQueues", "Reconciliation", "Remediate", "Restore", "Scan", "SessionRevocations", "SubscriptionEvents", "Subscriptions"], names.Order());
+        Assert.Equal(["Approve", "Campaign", "Hunt", "HuntReport", "Lifecycle", "Notifications", "PoisonQueues", "Reconciliation", "Remediate", "Restore", "RestoreHunt", "Scan", "SessionRevocations", "StartHunt", "SubscriptionEvents", "Subscriptions"], names.Order());
     }
 
     [Fact]
