@@ -11,7 +11,7 @@ namespace Remediation.Functions;
 /// The hunt stage on its queue, and the SOC's hunt levers: start one, read its report, undo what it remediated.
 /// Like the campaign levers, only a signed-in analyst with the operator role gets through.
 /// </summary>
-public sealed class HuntFunctions(HuntRunner runner, HuntControl control, IOptions<HuntOptions> options, IOptions<OperatorOptions> operators, TimeProvider clock)
+public sealed class HuntFunctions(HuntRunner runner, HuntControl control, IOptions<OperatorOptions> operators)
 {
     [Function("Hunt")]
     public Task RunAsync([QueueTrigger(WorkQueueNames.Hunts)] HuntRequest request, CancellationToken cancellationToken) =>
@@ -23,17 +23,15 @@ public sealed class HuntFunctions(HuntRunner runner, HuntControl control, IOptio
     {
         var caller = OperatorAuthorization.Check(request, operators.Value);
         if (!caller.Allowed) return caller.Refusal!;
-        HuntParameters parameters;
+        Hunt hunt;
         try
         {
-            parameters = HuntParameters.Parse(name => request.Query[name], options.Value.Window);
+            hunt = await control.StartRequestedAsync(name => request.Query[name], caller.Actor!, cancellationToken);
         }
         catch (ArgumentException invalid)
         {
             return new BadRequestObjectResult(invalid.Message);
         }
-        var (hunt, _) = await control.StartAsync(
-            parameters.Indicator, clock.GetUtcNow() - parameters.Window, parameters.ReportOnly, HuntTrigger.Analyst, caller.Actor!, id: null, cancellationToken);
         return new AcceptedResult($"/api/hunts/{hunt.Id}", hunt);
     }
 

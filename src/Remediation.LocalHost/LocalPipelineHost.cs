@@ -125,8 +125,8 @@ public sealed class LocalPipelineHost : IAsyncDisposable
         app.MapPost("/api/campaigns/{campaignId}/approve", async (HttpRequest request, string campaignId, CampaignResolver resolver, CancellationToken ct) =>
             !HasKey(request, adminKeyBytes) ? Results.Unauthorized()
             : await resolver.ApproveAsync(campaignId, AdminActor, ct) ? Results.Accepted() : Results.NotFound());
-        app.MapPost("/api/hunts", (HttpRequest request, HuntControl control, IOptions<HuntOptions> hunting, TimeProvider clock, CancellationToken ct) =>
-            !HasKey(request, adminKeyBytes) ? Task.FromResult(Results.Unauthorized()) : StartHuntAsync(request, control, hunting.Value, clock, ct));
+        app.MapPost("/api/hunts", (HttpRequest request, HuntControl control, CancellationToken ct) =>
+            !HasKey(request, adminKeyBytes) ? Task.FromResult(Results.Unauthorized()) : StartHuntAsync(request, control, ct));
         app.MapGet("/api/hunts/{huntId}", async (HttpRequest request, string huntId, HuntControl control, CancellationToken ct) =>
             !HasKey(request, adminKeyBytes) ? Results.Unauthorized()
             : await control.ReportAsync(huntId, ct) is { } report ? Results.Ok(report) : Results.NotFound());
@@ -136,20 +136,17 @@ public sealed class LocalPipelineHost : IAsyncDisposable
         return (app, adminKey);
     }
 
-    private static async Task<IResult> StartHuntAsync(HttpRequest request, HuntControl control, HuntOptions hunting, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> StartHuntAsync(HttpRequest request, HuntControl control, CancellationToken cancellationToken)
     {
-        HuntParameters parameters;
         try
         {
-            parameters = HuntParameters.Parse(name => request.Query[name], hunting.Window);
+            var hunt = await control.StartRequestedAsync(name => request.Query[name], AdminActor, cancellationToken);
+            return Results.Accepted($"/api/hunts/{hunt.Id}", hunt);
         }
         catch (ArgumentException invalid)
         {
             return Results.BadRequest(invalid.Message);
         }
-        var (hunt, _) = await control.StartAsync(
-            parameters.Indicator, clock.GetUtcNow() - parameters.Window, parameters.ReportOnly, HuntTrigger.Analyst, AdminActor, id: null, cancellationToken);
-        return Results.Accepted($"/api/hunts/{hunt.Id}", hunt);
     }
 
     private static async Task<IResult> HandleAsync(HttpRequest request, byte[] functionKey, Func<Task<WebhookResponse>> handle)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
 
@@ -10,8 +11,18 @@ namespace Remediation.Core.Hunting;
 public sealed record HuntReport(Hunt Hunt, HuntProgress Progress, IReadOnlyList<HuntFinding> Findings);
 
 /// <summary>Starts hunts (by hand or from a trigger), reports on them, and undoes what one remediated.</summary>
-public sealed partial class HuntControl(IHuntStore hunts, IWorkQueue queue, RemediationUndo undo, TimeProvider clock, ILogger<HuntControl> logger)
+public sealed partial class HuntControl(IHuntStore hunts, IWorkQueue queue, RemediationUndo undo, IOptions<HuntOptions> options, TimeProvider clock, ILogger<HuntControl> logger)
 {
+    /// <summary>Starts the hunt an analyst asked for, in the terms of <see cref="HuntParameters"/> (the admin endpoint's query).</summary>
+    /// <exception cref="ArgumentException">The parameters describe no hunt; the message says why, for the analyst.</exception>
+    public async Task<Hunt> StartRequestedAsync(Func<string, string?> parameter, string analyst, CancellationToken cancellationToken)
+    {
+        var parameters = HuntParameters.Parse(parameter, options.Value.Window);
+        var (hunt, _) = await StartAsync(
+            parameters.Indicator, clock.GetUtcNow() - parameters.Window, parameters.ReportOnly, HuntTrigger.Analyst, analyst, id: null, cancellationToken);
+        return hunt;
+    }
+
     /// <summary>Starts a hunt unless one with the same id exists (a trigger seen twice, two instances starting at once).</summary>
     /// <param name="id">The hunt's id; a new one when null.</param>
     /// <returns>The hunt, and whether this call started it.</returns>

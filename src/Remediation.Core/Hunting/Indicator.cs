@@ -57,11 +57,17 @@ public sealed partial record Indicator(IndicatorKind Kind, string Value)
     /// </summary>
     public bool Matches(IndexedCopy copy) => Kind switch
     {
-        IndicatorKind.UrlDomain => copy.Values.Any(host => IsWithin(host, Value)),
-        IndicatorKind.Sender when Value.Contains('@', StringComparison.Ordinal) => copy.Values.Contains(Value, StringComparer.OrdinalIgnoreCase),
-        IndicatorKind.Sender => copy.Values.Any(address => IsWithin(DomainOf(address), Value)),
+        IndicatorKind.UrlDomain => copy.Values.Any(NamesHost),
+        IndicatorKind.Sender => copy.Values.Any(NamesSender),
         _ => true,
     };
+
+    /// <summary>A link to this host is what a URL-domain indicator names: the domain itself or a subdomain of it.</summary>
+    public bool NamesHost(string host) => Kind == IndicatorKind.UrlDomain && IsWithin(host, Value);
+
+    /// <summary>This From or Sender address is what a sender indicator names: the address itself, or any in the domain.</summary>
+    public bool NamesSender(string address) => Kind == IndicatorKind.Sender
+        && (Value.Contains('@', StringComparison.Ordinal) ? address.Equals(Value, StringComparison.OrdinalIgnoreCase) : IsWithin(DomainOf(address), Value));
 
     public override string ToString() => $"{Kind} {Value}";
 

@@ -103,10 +103,8 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
         }
     }
 
-    // The item may hold a sender-chosen Message-ID: hashed, it can neither pass the 1 KiB key limit nor hold a
-    // character Table storage refuses. The row keeps the item itself as a property.
-    private static string DispatchRow(DispatchedWork work) =>
-        TableKeys.Escape($"{DispatchPrefix}{work.Scope}|") + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(work.Item)));
+    // The item may hold a sender-chosen Message-ID.
+    private static string DispatchRow(DispatchedWork work) => TableKeys.Escape($"{DispatchPrefix}{work.Scope}|") + TableKeys.Hash(work.Item);
 
     private static TableEntity ToEntity(Campaign campaign) => new(TableKeys.Escape(campaign.Id), CampaignRow)
     {

@@ -75,9 +75,9 @@ public sealed class TableHuntStore(TableServiceClient tables) : IHuntStore
         return findings;
     }
 
-    // The key holds ids a sender may influence: hashed, it fits the key rules whatever it holds.
+    // The finding's key holds message ids.
     public Task AddFindingAsync(string huntId, HuntFinding finding, CancellationToken cancellationToken) =>
-        _table.UpsertEntityAsync(new TableEntity(TableKeys.Escape(huntId), FindingPrefix + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(finding.Key))))
+        _table.UpsertEntityAsync(new TableEntity(TableKeys.Escape(huntId), FindingPrefix + TableKeys.Hash(finding.Key))
         {
             ["Key"] = finding.Key,
             ["Malicious"] = finding.Malicious,

@@ -20,5 +20,12 @@ internal static class TableKeys
         return key.ToString();
     }
 
+    /// <summary>
+    /// A value a sender may shape (a Message-ID, a key holding one) as key material: its SHA-256 in hex can neither pass
+    /// the 1 KiB key limit nor hold a character Table storage refuses. Rows keep the value itself as a property.
+    /// </summary>
+    public static string Hash(string value) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+
     private static bool NeedsEscape(char c) => c is '/' or '\\' or '#' or '?' or '%' || char.IsControl(c);
 }

@@ -18,8 +18,8 @@ public sealed class HuntedIndicatorRule : IScanRule
         if (message.Input.Hunted is not { } indicator) yield break;
         var found = indicator.Kind switch
         {
-            IndicatorKind.UrlDomain => message.Links.FirstOrDefault(link => IsWithin(link.IdnHost, indicator.Value))?.Host,
-            IndicatorKind.Sender => message.Senders.FirstOrDefault(sender => Matches(sender.Address, indicator.Value))?.Address,
+            IndicatorKind.UrlDomain => message.Links.FirstOrDefault(link => indicator.NamesHost(link.IdnHost))?.Host,
+            IndicatorKind.Sender => message.Senders.FirstOrDefault(sender => indicator.NamesSender(sender.Address))?.Address,
             IndicatorKind.AttachmentSha256 => message.Attachments.FirstOrDefault(a => a.Sha256.Equals(indicator.Value, StringComparison.OrdinalIgnoreCase))?.FileName,
             IndicatorKind.Fingerprint => MessageFingerprint.Of(message).Id.Equals(indicator.Value, StringComparison.OrdinalIgnoreCase) ? indicator.Value : null,
             _ => null,
@@ -28,11 +28,4 @@ public sealed class HuntedIndicatorRule : IScanRule
         var category = indicator.Kind == IndicatorKind.AttachmentSha256 ? ThreatCategory.Malware : ThreatCategory.Phishing;
         yield return new RuleHit(indicator.IsContent ? Name : SenderName, Weight, category, $"Matches what a hunt looks for ({indicator}): {found}.");
     }
-
-    private static bool IsWithin(string host, string domain) =>
-        host.Equals(domain, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase);
-
-    private static bool Matches(string address, string indicator) =>
-        indicator.Contains('@', StringComparison.Ordinal) ? address.Equals(indicator, StringComparison.OrdinalIgnoreCase)
-        : IsWithin(address[(address.LastIndexOf('@') + 1)..], indicator);
 }
