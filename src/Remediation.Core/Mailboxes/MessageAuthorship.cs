@@ -40,6 +40,16 @@ public sealed partial class MessageAuthorship(IMailboxGateway mailboxes)
     public static bool IsForward(MimeMessage message) =>
         ForwardPrefix().IsMatch(message.Subject ?? "") || message.BodyParts.OfType<MessagePart>().Any();
 
+    /// <summary>
+    /// A reply: it names the message it answers, or carries a reply prefix. Replies quote what they answer, so a user
+    /// answering a lure ("do not click this") passes its links on without writing them.
+    /// </summary>
+    public static bool IsReply(MimeMessage message) =>
+        !string.IsNullOrEmpty(message.InReplyTo) || message.References.Count > 0 || ReplyPrefix().IsMatch(message.Subject ?? "");
+
+    [GeneratedRegex(@"^\s*(?:re|aw|sv|antw|odp|vs)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReplyPrefix();
+
     // English, German, French, Spanish/Portuguese/Italian, Dutch, Nordic, Polish and Czech clients' prefixes.
     [GeneratedRegex(@"^\s*(?:(?:re|aw|sv|antw)\s*:\s*)*(?:fwd?|wg|tr|rv|enc|i|vs|vl|doorst|pd|př)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ForwardPrefix();

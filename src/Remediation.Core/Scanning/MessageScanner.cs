@@ -128,11 +128,12 @@ public sealed partial class MessageScanner(
     }
 
     // Transport vouches that an account of this tenant sent it, and Exchange lets that account send only as the
-    // addresses it may: the From names the mailbox. A forward is how users warn colleagues and report to the SOC,
-    // so it says nothing about the account.
+    // addresses it may: the From names the mailbox. Forwards and replies are how users warn colleagues and report to
+    // the SOC, quoting the lure, so they say nothing about the account (an attacker replying inside a thread goes
+    // unflagged; the mail is still remediated).
     private async Task<string?> InternalSenderAsync(MailboxMessage message, Verdict verdict, Judgement judged, CancellationToken cancellationToken)
     {
-        if (!verdict.Provenance.SentInternally || judged.IsSentCopy || MessageAuthorship.IsForward(message.Mime)) return null;
+        if (!verdict.Provenance.SentInternally || judged.IsSentCopy || MessageAuthorship.IsForward(message.Mime) || MessageAuthorship.IsReply(message.Mime)) return null;
         if (message.Mime.From.Mailboxes.SingleOrDefault() is not { } from) return null;
         var senders = await mailboxes.FindRecipientMailboxesAsync(from.Address, cancellationToken);
         return senders is [var sender] && !string.Equals(sender, message.MailboxId, StringComparison.OrdinalIgnoreCase) ? sender : null;

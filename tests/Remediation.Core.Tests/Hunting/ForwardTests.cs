@@ -30,4 +30,16 @@ public class ForwardTests
 
         Assert.True(MessageAuthorship.IsForward(TestMail.Parse(mime)));
     }
+
+    [Theory]
+    [InlineData("RE: Action required", "")]
+    [InlineData("AW: Ihr Konto", "")]
+    [InlineData("Action required", "In-Reply-To: <lure@bad.example>\r\n")]
+    [InlineData("Action required", "References: <lure@bad.example>\r\n")]
+    public void IsReply_PrefixOrThreadHeaders(string subject, string headers) =>
+        Assert.True(MessageAuthorship.IsReply(TestMail.Parse($"From: a@contoso.example\r\n{headers}Subject: {subject}\r\n\r\nText\r\n")));
+
+    [Fact]
+    public void IsReply_NewMessage_No() =>
+        Assert.False(MessageAuthorship.IsReply(TestMail.Parse("From: a@contoso.example\r\nSubject: Ready for review\r\n\r\nText\r\n")));
 }

@@ -8,7 +8,7 @@ namespace Remediation.IntegrationTests.Compromise;
 /// <summary>
 /// The other face of a stolen account: phishing colleagues from inside, through the tenant's own transport. The
 /// sender is flagged, the recipients' copies are remediated, and the sender's Sent Items copy stays as evidence. A
-/// user forwarding the lure to warn the SOC is not flagged.
+/// user forwarding the lure to the SOC, or answering it to warn the team, is not flagged.
 /// </summary>
 public sealed class InternalSenderTests : IAsyncLifetime
 {
@@ -53,6 +53,24 @@ public sealed class InternalSenderTests : IAsyncLifetime
         var (_, delivered) = tenant.SendMail($"ana@{Domain}", forward.ToString());
 
         // Two colleagues' copies: enough evidence to flag a sender, were a forward evidence.
+        Assert.Equal(2, delivered.Count);
+        await Eventually.AssertAsync(() => delivered.All(copy => Scanned(copy.ImmutableId)) && _tenant.WorkQueuesEmpty(), "both copies scanned and the pipeline settled");
+        Assert.All(delivered, copy => Assert.Equal("Malicious",
+            _telemetry.Events(PipelineEvents.MessageScanned).Single(e => e[PipelineEventProperties.MessageId] == copy.ImmutableId)[PipelineEventProperties.Band]));
+        Assert.Empty(_telemetry.Events(PipelineEvents.MailboxCompromised));
+    }
+
+    [Fact]
+    public async Task LureAnsweredToTheTeamQuotingIt_DoesNotFlagTheUserWhoAnswered()
+    {
+        var tenant = _tenant.Simulator.Tenant;
+        var reply = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(SampleMail.Build(
+            $"ana@{Domain}", [$"ben@{Domain}", $"cho@{Domain}"], "RE: Action required: your mailbox will be suspended",
+            $"Team, do not click this one, it is not from IT.\n\n> Verify your account within 24 hours or it will be suspended:\n> https://login.{SampleMail.PhishingDomain}/owa/verify?session=1"))));
+        reply.InReplyTo = "lure-8812@mailbox-helpdesk.example";
+
+        var (_, delivered) = tenant.SendMail($"ana@{Domain}", reply.ToString());
+
         Assert.Equal(2, delivered.Count);
         await Eventually.AssertAsync(() => delivered.All(copy => Scanned(copy.ImmutableId)) && _tenant.WorkQueuesEmpty(), "both copies scanned and the pipeline settled");
         Assert.All(delivered, copy => Assert.Equal("Malicious",
