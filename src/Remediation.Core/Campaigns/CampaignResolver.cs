@@ -33,6 +33,8 @@ public sealed partial class CampaignResolver(
     // and fill it up to the limit on its own.
     private readonly QueueBackPressure _backPressure = new(queue, WorkQueueNames.RemediationJobs, options.Value.MaxQueuedJobs);
 
+    private readonly BlastRadiusGuard _guard = new(options.Value);
+
     // Copies of one campaign scanned at the same moment are resolved one after another: each then finds the sweep,
     // the searches and the jobs of those before it marked, instead of repeating them (racing seeds ran 1,212 jobs for
     // 85 copies in the showcase). Resolutions of different campaigns still overlap.
@@ -58,7 +60,7 @@ public sealed partial class CampaignResolver(
         if (campaign is null)
         {
             // The guard decides the campaign's status at birth, so copies scanned at the same moment find it already held.
-            var reason = ExceedsGuard(seed.Score, work.Count);
+            var reason = _guard.HoldAtBirth(seed.Score, work.Count);
             (campaign, created) = await campaigns.GetOrAddAsync(new Campaign(
                 seed.CampaignId, seed.Category, seed.Score, seed.Rules, seed.NotifiedAt, reason is null ? CampaignStatus.Active : CampaignStatus.Held, seed),
                 cancellationToken);
@@ -70,13 +72,13 @@ public sealed partial class CampaignResolver(
             // Another instance created it a moment ago and may have dispatched some of its work already.
             if (!created) dispatched = await campaigns.DispatchedAsync(seed.CampaignId, cancellationToken);
         }
-        if (campaign.Status != CampaignStatus.Approved && ReachBeyondCap(work, dispatched) is { } reach)
+        if (campaign.Status != CampaignStatus.Approved && _guard.ReachBeyondCap(dispatched, work.Keys) is { } reach)
         {
             // A campaign grows after birth (campaign memory brings later copies, a later mailing reuses the content):
             // the cap holds for everything it has reached, not only for its first look.
             if (await campaigns.TryHoldAsync(campaign.Id, cancellationToken))
             {
-                TrackHeld(campaign, reach, $"it now reaches {reach} mailboxes, more than {options.Value.MaxMailboxesPerCampaign}");
+                TrackHeld(campaign, reach, _guard.GrownBeyondCap(reach));
             }
             return;
         }
@@ -188,19 +190,6 @@ public sealed partial class CampaignResolver(
             .Where(tenant.Value.IsTenantAddress)
             .Distinct(StringComparer.OrdinalIgnoreCase)];
     }
-
-    // The mailboxes the campaign's work reached so far and would reach now, when they are more than the cap allows.
-    private int? ReachBeyondCap(Dictionary<string, MailboxWork> work, IReadOnlySet<DispatchedWork> dispatched)
-    {
-        var reached = dispatched.Select(d => d.Scope).Where(scope => scope != DispatchedWork.TenantWide)
-            .Concat(work.Keys).Distinct(StringComparer.OrdinalIgnoreCase).Count();
-        return reached > options.Value.MaxMailboxesPerCampaign ? reached : null;
-    }
-
-    private string? ExceedsGuard(double score, int reach) =>
-        score < options.Value.MinimumScoreToAct ? $"score {score} is below the floor {options.Value.MinimumScoreToAct}"
-        : reach > options.Value.MaxMailboxesPerCampaign ? $"it reaches {reach} mailboxes, more than {options.Value.MaxMailboxesPerCampaign}"
-        : null;
 
     private void TrackHeld(Campaign campaign, int mailboxes, string reason)
     {

@@ -108,6 +108,21 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
             $"{copies.Count(c => _tenant.FolderOf(c) == "inbox")} of {copies.Count} copies still in the Inbox");
     }
 
+    [Fact]
+    public async Task Resolve_SeedScoredJustBelowTheFloor_HoldsTheCampaignAndQueuesNothing()
+    {
+        var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.Newsletter(Domain, [.. Enumerable.Range(1, 3).Select(User)]));
+        var counting = new CountingQueue(_tenant.Host.Services.GetRequiredService<IWorkQueue>());
+        var floor = _tenant.Host.Services.GetRequiredService<IOptions<RemediationOptions>>().Value.MinimumScoreToAct;
+
+        await ResolverOver(counting).ResolveAsync(Seed("below-the-floor", copies[0]) with { Score = floor - 0.5 }, CancellationToken.None);
+
+        var campaign = await _tenant.Host.Services.GetRequiredService<ICampaignStore>().FindAsync("below-the-floor", CancellationToken.None);
+        Assert.Equal(CampaignStatus.Held, campaign?.Status);
+        Assert.Equal(0, counting.Jobs);
+        Assert.True(_tenant.AllIn(copies, "inbox"));
+    }
+
     // A campaign stage run with its own queue: the host's services otherwise, and a resolver of its own.
     private CampaignResolver ResolverOver(IWorkQueue queue)
     {

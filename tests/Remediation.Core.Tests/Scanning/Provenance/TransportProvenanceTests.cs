@@ -38,6 +38,19 @@ public class TransportProvenanceTests
     }
 
     [Fact]
+    public void Judge_StampsOfSeveralTenantsNoneOfThem_IsBypassed()
+    {
+        // A message that crossed other tenants' transport and was then placed here: their stamps, never ours.
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), "0f0f0f0f-1111-2222-3333-444444444444", Arrival);
+        stamped = TransportStamps.Stamp(stamped, "0e0e0e0e-5555-6666-7777-888888888888", Arrival);
+
+        var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival);
+
+        Assert.Equal(TransportPath.Bypassed, sut.Path);
+        Assert.Contains("another tenant (0f0f0f0f-1111-2222-3333-444444444444)", sut.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Judge_ArrivalStampedAfterTheStoreFiledIt_IsForged()
     {
         var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival.AddDays(30));
