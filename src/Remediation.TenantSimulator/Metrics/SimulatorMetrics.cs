@@ -20,6 +20,7 @@ public sealed class SimulatorMetrics
     private long notificationsDroppedBySlowEndpoint;
     private long lifecycleNotificationsDelivered;
     private long deltaRoundsStarted;
+    private long notificationsInFlight;
 
     /// <summary>Authenticated Graph requests, including the items of batches.</summary>
     public long GraphRequests => Interlocked.Read(ref graphRequests);
@@ -56,6 +57,12 @@ public sealed class SimulatorMetrics
     public long NotificationsDroppedBySlowEndpoint => Interlocked.Read(ref notificationsDroppedBySlowEndpoint);
 
     public long LifecycleNotificationsDelivered => Interlocked.Read(ref lifecycleNotificationsDelivered);
+
+    /// <summary>
+    /// Change and lifecycle notifications raised and not yet settled (delivered, given up on, or lost to a shutdown):
+    /// zero means the subscriber will hear of nothing more until the tenant changes again.
+    /// </summary>
+    public long NotificationsInFlight => Interlocked.Read(ref notificationsInFlight);
 
     /// <summary>Delta requests without a state token: first syncs of a folder, not reads from a delta link.</summary>
     public long DeltaRoundsStarted => Interlocked.Read(ref deltaRoundsStarted);
@@ -100,6 +107,10 @@ public sealed class SimulatorMetrics
     internal void FaultInjected() => Interlocked.Increment(ref faultsInjected);
 
     internal void SlowResponseInjected() => Interlocked.Increment(ref slowResponsesInjected);
+
+    internal void NotificationsRaised(int count) => Interlocked.Add(ref notificationsInFlight, count);
+
+    internal void NotificationsSettled(int count) => Interlocked.Add(ref notificationsInFlight, -count);
 
     internal void NotificationPosted() => Interlocked.Increment(ref notificationPosts);
 

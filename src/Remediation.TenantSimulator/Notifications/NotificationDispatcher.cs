@@ -46,6 +46,7 @@ internal sealed partial class NotificationDispatcher(
             latency += options.SlowEndpointDelay;
         }
 
+        metrics.NotificationsRaised(1);
         var pending = new PendingNotification(endpoint, notification);
         if (latency <= TimeSpan.Zero)
         {
@@ -67,12 +68,16 @@ internal sealed partial class NotificationDispatcher(
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // Shutting down: a notification still in flight is lost.
+            metrics.NotificationsSettled(1);
         }
     }
 
     /// <summary>Lifecycle notifications go out at once, one per POST, with the same retries.</summary>
-    public void SendLifecycle(Uri endpoint, JsonObject notification) =>
+    public void SendLifecycle(Uri endpoint, JsonObject notification)
+    {
+        metrics.NotificationsRaised(1);
         Track(DeliverAsync(endpoint, [notification], _ => metrics.LifecycleNotificationDelivered()));
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -147,6 +152,10 @@ internal sealed partial class NotificationDispatcher(
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // Shutting down.
+        }
+        finally
+        {
+            metrics.NotificationsSettled(notifications.Count);
         }
     }
 

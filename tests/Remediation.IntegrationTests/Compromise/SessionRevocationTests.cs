@@ -33,11 +33,9 @@ public sealed class SessionRevocationTests : IAsyncLifetime
 
         var wave = AppendWave(tenant, mailboxes: 2);
 
-        Assert.True(await Eventually.TrueAsync(() => Flagged().Count == 2, Patience), "both mailboxes are alerted on");
+        await Eventually.AssertAsync(() => Flagged().Count == 2, "both mailboxes are alerted on", Patience);
         Assert.All(_telemetry.Events(PipelineEvents.MailboxCompromised), e => Assert.Equal("RevokeSessions", e[PipelineEventProperties.Response]));
-        Assert.True(
-            await Eventually.TrueAsync(() => tenant.Simulator.Tenant.RevokedSignInSessions.Distinct().Count() == 2, Patience),
-            "the failed revokes are retried until they succeed");
+        await Eventually.AssertAsync(() => tenant.Simulator.Tenant.RevokedSignInSessions.Distinct().Count() == 2, "the failed revokes are retried until they succeed", Patience);
         Assert.Equal(wave.Order(), tenant.Simulator.Tenant.RevokedSignInSessions.Distinct().Order());
     }
 
@@ -48,10 +46,9 @@ public sealed class SessionRevocationTests : IAsyncLifetime
 
         var wave = AppendWave(tenant, mailboxes: 6);
 
-        Assert.True(await Eventually.TrueAsync(() => Flagged().Count == 6, Patience), "every mailbox of the wave is alerted on");
-        Assert.True(await Eventually.TrueAsync(() => tenant.Simulator.Tenant.RevokedSignInSessions.Count >= 3, Patience), "the cap's worth is revoked");
-        Assert.True(await Eventually.TrueAsync(tenant.WorkQueuesEmpty, Patience), "the pipeline settles");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Eventually.AssertAsync(() => Flagged().Count == 6, "every mailbox of the wave is alerted on", Patience);
+        await Eventually.AssertAsync(() => tenant.Simulator.Tenant.RevokedSignInSessions.Count >= 3, "the cap's worth is revoked", Patience);
+        await tenant.SettledAsync();
 
         Assert.Equal(wave.Order(), Flagged().Order());
         var revoked = tenant.Simulator.Tenant.RevokedSignInSessions;
@@ -70,7 +67,7 @@ public sealed class SessionRevocationTests : IAsyncLifetime
 
         var wave = AppendWave(tenant, mailboxes: 2);
 
-        Assert.True(await Eventually.TrueAsync(() => Flagged().Count == 2, Patience), "both mailboxes are alerted on");
+        await Eventually.AssertAsync(() => Flagged().Count == 2, "both mailboxes are alerted on", Patience);
         Assert.All(_telemetry.Events(PipelineEvents.MailboxCompromised),
             e => Assert.Equal("AlertOnly (revoke could not be queued: revoke by hand)", e[PipelineEventProperties.Response]));
         Assert.Equal(wave.Order(), Flagged().Order());

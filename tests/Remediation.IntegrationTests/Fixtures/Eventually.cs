@@ -1,25 +1,22 @@
 namespace Remediation.IntegrationTests.Fixtures;
 
-/// <summary>Polls a condition the pipeline reaches asynchronously, within a deadline.</summary>
+/// <summary>Waits for a condition the pipeline reaches asynchronously, and fails the test, saying what never happened, at the deadline.</summary>
 internal static class Eventually
 {
     private static readonly TimeSpan DefaultPatience = TimeSpan.FromSeconds(90);
 
-    public static async Task<bool> TrueAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) return false;
-            await Task.Delay(100);
-        }
-        return true;
-    }
+    public static Task AssertAsync(Func<bool> condition, string because, TimeSpan? timeout = null) =>
+        AssertAsync(condition, () => because, timeout);
 
-    /// <summary>Fails the test, saying what never happened, when the condition does not hold in time.</summary>
-    public static async Task AssertAsync(Func<bool> condition, string because, TimeSpan? timeout = null)
+    /// <param name="because">Read at the deadline, so it can say how far the pipeline got.</param>
+    public static async Task AssertAsync(Func<bool> condition, Func<string> because, TimeSpan? timeout = null)
     {
         var patience = timeout ?? DefaultPatience;
-        Assert.True(await TrueAsync(condition, patience), $"Not within {patience.TotalSeconds:F0} s: {because}.");
+        var deadline = DateTime.UtcNow + patience;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Not within {patience.TotalSeconds:F0} s: {because()}.");
+            await Task.Delay(100);
+        }
     }
 }

@@ -29,6 +29,19 @@ internal static class TenantInspection
     /// <summary>Nothing waits in any stage's queue: the pipeline has settled.</summary>
     public static bool WorkQueuesEmpty(this LocalTenant tenant) => WorkQueueNames.All.All(name => tenant.QueueLength(name) == 0);
 
+    /// <summary>
+    /// Waits for the positive sign that nothing more will happen until the tenant changes: no notification in flight
+    /// and no work waiting or being handled in any queue (a message being handled stays counted until it is done, and
+    /// its follow-up is queued before), seen on three polls in a row. "Nothing else happens" checks follow this.
+    /// </summary>
+    public static Task SettledAsync(this LocalTenant tenant, TimeSpan? timeout = null)
+    {
+        var quietPolls = 0;
+        return Eventually.AssertAsync(
+            () => (tenant.Simulator.Metrics.NotificationsInFlight == 0 && tenant.WorkQueuesEmpty() ? ++quietPolls : quietPolls = 0) >= 3,
+            "the pipeline settles (no notification in flight, every work queue empty)", timeout);
+    }
+
     /// <summary>Posts to a SOC endpoint of the local host with its admin key.</summary>
     public static async Task<HttpResponseMessage> PostAdminAsync(this LocalTenant tenant, string path)
     {

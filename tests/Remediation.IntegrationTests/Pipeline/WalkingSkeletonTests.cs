@@ -44,9 +44,7 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
         var phish = tenant.DeliverThroughTransport(SampleMail.CredentialPhish("contoso.example", "adele", "bob"));
         Assert.Equal(2, phish.Count);
 
-        var remediated = await Eventually.TrueAsync(() => phish.All(copy => tenant.FindMessage(copy.MailboxId, copy.ImmutableId)?.FolderWellKnownName == "junkemail"), Patience);
-
-        Assert.True(remediated, $"both phishing copies reach Junk within {Patience.TotalSeconds} s");
+        await Eventually.AssertAsync(() => phish.All(copy => tenant.FindMessage(copy.MailboxId, copy.ImmutableId)?.FolderWellKnownName == "junkemail"), "both phishing copies reach Junk", Patience);
 
         Assert.All(newsletter, copy => Assert.Equal("inbox", tenant.FindMessage(copy.MailboxId, copy.ImmutableId)?.FolderWellKnownName));
     }
@@ -59,8 +57,8 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
         tenant.DeliverThroughTransport(SampleMail.CredentialPhish("contoso.example", "adele", "bob"));
 
         // Five arrivals, then two "created" notifications for the copies the pipeline moved into Junk.
-        Assert.True(await Eventually.TrueAsync(() => _tenant.Simulator.Metrics.NotificationsDelivered >= 7, Patience));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Eventually.AssertAsync(() => _tenant.Simulator.Metrics.NotificationsDelivered >= 7, "seven notifications are delivered", Patience);
+        await _tenant.SettledAsync();
 
         Assert.Equal(5, _telemetry.Events(PipelineEvents.MessageScanned).Count);
     }

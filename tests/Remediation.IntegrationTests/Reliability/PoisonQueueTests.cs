@@ -36,7 +36,7 @@ public sealed class PoisonQueueTests : IAsyncLifetime
         await queues.GetQueueClient(WorkQueueNames.ScanRequests).SendMessageAsync("{\"mailboxId\": 42, this is not a scan request");
         var poison = queues.GetQueueClient(WorkQueueNames.PoisonOf(WorkQueueNames.ScanRequests));
 
-        Assert.True(await Eventually.TrueAsync(() => _telemetry.Events(PipelineEvents.PoisonMessage).Count > 0, TimeSpan.FromSeconds(60)), "the poison alert fired");
+        await Eventually.AssertAsync(() => _telemetry.Events(PipelineEvents.PoisonMessage).Count > 0, "the poison alert fired", TimeSpan.FromSeconds(60));
 
         var alert = _telemetry.Events(PipelineEvents.PoisonMessage)[0];
         Assert.Equal(WorkQueueNames.PoisonOf(WorkQueueNames.ScanRequests), alert[PipelineEventProperties.Queue]);
@@ -56,7 +56,6 @@ public sealed class PoisonQueueTests : IAsyncLifetime
         await poison.CreateIfNotExistsAsync();
         await poison.SendMessageAsync("a job no attempt could finish");
 
-        Assert.True(await Eventually.TrueAsync(() => _telemetry.Events(PipelineEvents.PoisonMessage).Count > 0, TimeSpan.FromSeconds(30)),
-            "the poison watch still runs after failed checks");
+        await Eventually.AssertAsync(() => _telemetry.Events(PipelineEvents.PoisonMessage).Count > 0, "the poison watch still runs after failed checks", TimeSpan.FromSeconds(30));
     }
 }

@@ -46,8 +46,7 @@ public sealed class PoisonRedriveTests : IAsyncLifetime
 
         Assert.Equal(3, moved);
         Assert.Equal(0, _tenant.QueueLength(poison.Name));
-        Assert.True(await Eventually.TrueAsync(() => copies.All(Scanned), TimeSpan.FromSeconds(60)),
-            $"{copies.Count(c => !Scanned(c))} redriven messages not scanned");
+        await Eventually.AssertAsync(() => copies.All(Scanned), () => $"{copies.Count(c => !Scanned(c))} redriven messages not scanned", TimeSpan.FromSeconds(60));
     }
 
     private bool Scanned(DeliveredMessage copy) =>

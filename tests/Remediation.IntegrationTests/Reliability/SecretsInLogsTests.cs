@@ -34,7 +34,7 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
     public async Task Run_WithSecretsConfigured_NoLogLineContainsThem()
     {
         var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish("contoso.example", "adele", "bob"));
-        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), TimeSpan.FromSeconds(60)), "the run remediated, so every stage logged");
+        await Eventually.AssertAsync(() => _tenant.NoneIn(copies, "inbox"), "the run remediated, so every stage logged", TimeSpan.FromSeconds(60));
         Assert.True(_tenant.Simulator.Tenant.Subscriptions.All(s => s.NotificationUrl.Query.Contains(FunctionKey, StringComparison.Ordinal)),
             "the key rides in the notification URLs");
 

@@ -33,7 +33,7 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
     {
         var tenant = _tenant.Simulator.Tenant;
         var before = Deliver(tenant);
-        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(before.Malicious, "inbox"), TimeSpan.FromSeconds(60)));
+        await Eventually.AssertAsync(() => _tenant.NoneIn(before.Malicious, "inbox"), "the malicious mail delivered before the outage leaves the Inbox", TimeSpan.FromSeconds(60));
 
         await _tenant.Azurite.StopAsync();
         var during = Deliver(tenant);
@@ -43,10 +43,9 @@ public sealed class StorageOutageTests(ITestOutputHelper output) : IAsyncLifetim
 
         var all = before.All.Concat(during.All).ToList();
         var malicious = before.Malicious.Concat(during.Malicious).ToList();
-        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(malicious, "inbox") && Scanned().Count == all.Count, TimeSpan.FromSeconds(120)),
-            $"{Scanned().Count} of {all.Count} scanned after the restart; notifications delivered {_tenant.Simulator.Metrics.NotificationsDelivered}, " +
+        await Eventually.AssertAsync(() => _tenant.NoneIn(malicious, "inbox") && Scanned().Count == all.Count, () => $"{Scanned().Count} of {all.Count} scanned after the restart; notifications delivered {_tenant.Simulator.Metrics.NotificationsDelivered}, " +
             $"failed {_tenant.Simulator.Metrics.NotificationDeliveryFailures}, abandoned {_tenant.Simulator.Metrics.NotificationsAbandoned}; " +
-            $"scan requests waiting {new Azure.Storage.Queues.QueueServiceClient(_tenant.AzuriteConnectionString).GetQueueClient(Core.Queues.WorkQueueNames.ScanRequests).GetProperties().Value.ApproximateMessagesCount}");
+            $"scan requests waiting {new Azure.Storage.Queues.QueueServiceClient(_tenant.AzuriteConnectionString).GetQueueClient(Core.Queues.WorkQueueNames.ScanRequests).GetProperties().Value.ApproximateMessagesCount}", TimeSpan.FromSeconds(120));
         Assert.True(failedDeliveries > 0, "the webhook refused notifications while storage was down");
         Assert.True(_tenant.AllIn(before.Benign.Concat(during.Benign), "inbox"));
         Assert.Equal(all.Select(c => (c.MailboxId, c.ImmutableId)).Order(), Scanned().Order());

@@ -48,10 +48,14 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
         var longest = await SampleLongestJobQueueAsync(stop.Token);
 
         var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, [.. Enumerable.Range(0, Recipients).Select(User)]));
-        var remediated = await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience);
-        await stop.CancelAsync();
-
-        Assert.True(remediated, $"{copies.Count(c => _tenant.FolderOf(c) == "inbox")} of {copies.Count} copies still in the Inbox");
+        try
+        {
+            await Eventually.AssertAsync(() => _tenant.NoneIn(copies, "inbox"), () => $"{copies.Count(c => _tenant.FolderOf(c) == "inbox")} of {copies.Count} copies still in the Inbox", Patience);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
         Assert.InRange(await longest, 1, MaxQueuedJobs);
     }
 
@@ -69,9 +73,14 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
         await Task.WhenAll(halves.Select((copies, i) => resolver.ResolveAsync(Seed($"campaign-{i}", copies[0]), CancellationToken.None)));
 
         var copies = halves.SelectMany(h => h).ToList();
-        var remediated = await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience);
-        await stop.CancelAsync();
-        Assert.True(remediated, $"{copies.Count(c => _tenant.FolderOf(c) == "inbox")} of {copies.Count} copies still in the Inbox");
+        try
+        {
+            await Eventually.AssertAsync(() => _tenant.NoneIn(copies, "inbox"), () => $"{copies.Count(c => _tenant.FolderOf(c) == "inbox")} of {copies.Count} copies still in the Inbox", Patience);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
         Assert.InRange(await longest, 1, MaxQueuedJobs);
     }
 
@@ -85,8 +94,7 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
 
         await Task.WhenAll(copies.Select(copy => resolver.ResolveAsync(Seed("scanned-at-once", copy), CancellationToken.None)));
 
-        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience),
-            $"{copies.Count(c => _tenant.FolderOf(c) == "inbox")} of {copies.Count} copies still in the Inbox");
+        await Eventually.AssertAsync(() => _tenant.NoneIn(copies, "inbox"), () => $"{copies.Count(c => _tenant.FolderOf(c) == "inbox")} of {copies.Count} copies still in the Inbox", Patience);
         // The first seed's search queues one job per mailbox; each later seed at most one for its own copy. Racing
         // seeds that each searched every mailbox again queued several hundred.
         Assert.InRange(counting.Jobs, copies.Count, 2 * copies.Count);
@@ -104,8 +112,7 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
         await Assert.ThrowsAsync<IOException>(() => resolver.ResolveAsync(seed, CancellationToken.None));
         await resolver.ResolveAsync(seed, CancellationToken.None);
 
-        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience),
-            $"{copies.Count(c => _tenant.FolderOf(c) == "inbox")} of {copies.Count} copies still in the Inbox");
+        await Eventually.AssertAsync(() => _tenant.NoneIn(copies, "inbox"), () => $"{copies.Count(c => _tenant.FolderOf(c) == "inbox")} of {copies.Count} copies still in the Inbox", Patience);
     }
 
     [Fact]

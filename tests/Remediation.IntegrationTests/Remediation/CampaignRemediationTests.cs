@@ -44,13 +44,10 @@ public sealed class CampaignRemediationTests : IAsyncLifetime
         Assert.Equal(300, campaign.Count);
         var malicious = wave.Concat(campaign).ToList();
 
-        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(malicious, "inbox"), Patience),
-            $"{malicious.Count(c => _tenant.FolderOf(c) == "inbox")} malicious copies still in an Inbox");
+        await Eventually.AssertAsync(() => _tenant.NoneIn(malicious, "inbox"), () => $"{malicious.Count(c => _tenant.FolderOf(c) == "inbox")} malicious copies still in an Inbox", Patience);
 
         // A copy leaves its Inbox a moment before its audit record says so.
-        Assert.True(await Eventually.TrueAsync(
-            () => _telemetry.Events(PipelineEvents.MessageRemediated).Select(e => e[PipelineEventProperties.MessageId]).Distinct().Count() == malicious.Count, Patience),
-            "every remediation recorded");
+        await Eventually.AssertAsync(() => _telemetry.Events(PipelineEvents.MessageRemediated).Select(e => e[PipelineEventProperties.MessageId]).Distinct().Count() == malicious.Count, "every remediation recorded", Patience);
         Assert.True(_tenant.AllIn(malicious, "(custom)"), "every malicious copy sits in the hidden quarantine folder");
         Assert.True(_tenant.AllIn(benign, "inbox"), "no ordinary message moved");
         var campaigns = _telemetry.Events(PipelineEvents.MessageRemediated).Select(e => e[PipelineEventProperties.CampaignId]).Distinct().ToList();
@@ -70,7 +67,7 @@ public sealed class CampaignRemediationTests : IAsyncLifetime
         var restored = new List<AuditRecord>();
         foreach (var id in campaigns) restored.AddRange(await _tenant.AuditAsync(id));
         Assert.All(restored, record => Assert.Equal(AuditOutcome.Restored, record.Outcome));
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await _tenant.SettledAsync();
         Assert.True(_tenant.AllIn(malicious, "inbox"), "restored copies are not remediated again");
     }
 

@@ -41,9 +41,8 @@ public sealed class MoveCapTests : IAsyncLifetime
     {
         var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, [.. Enumerable.Range(0, 6).Select(User)]));
 
-        Assert.True(await Eventually.TrueAsync(() => _telemetry.Events(PipelineEvents.CircuitBreakerTripped).Count > 0, Patience), "the breaker trips");
-        Assert.True(await Eventually.TrueAsync(_tenant.WorkQueuesEmpty, Patience), "the pipeline settles");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Eventually.AssertAsync(() => _telemetry.Events(PipelineEvents.CircuitBreakerTripped).Count > 0, "the breaker trips", Patience);
+        await _tenant.SettledAsync();
 
         Assert.Equal(3, copies.Count(c => _tenant.FolderOf(c) != "inbox"));
         var campaignId = _telemetry.Events(PipelineEvents.MessageRemediated)[0][PipelineEventProperties.CampaignId];
@@ -58,14 +57,14 @@ public sealed class MoveCapTests : IAsyncLifetime
     public async Task Approve_CopiesTheBreakerHeld_AreMovedOnceTheSocApproves()
     {
         var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, [.. Enumerable.Range(0, 6).Select(User)]));
-        Assert.True(await Eventually.TrueAsync(() => _telemetry.Events(PipelineEvents.CircuitBreakerTripped).Count > 0, Patience), "the breaker trips");
-        Assert.True(await Eventually.TrueAsync(_tenant.WorkQueuesEmpty, Patience), "the pipeline settles");
+        await Eventually.AssertAsync(() => _telemetry.Events(PipelineEvents.CircuitBreakerTripped).Count > 0, "the breaker trips", Patience);
+        await Eventually.AssertAsync(_tenant.WorkQueuesEmpty, "the pipeline settles", Patience);
         var campaignId = _telemetry.Events(PipelineEvents.MessageRemediated)[0][PipelineEventProperties.CampaignId];
 
         Assert.Equal(System.Net.HttpStatusCode.Accepted, (await _tenant.PostAdminAsync($"api/campaigns/{campaignId}/approve")).StatusCode);
 
-        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience), "the held copies are moved after approval");
-        Assert.True(await Eventually.TrueAsync(_tenant.WorkQueuesEmpty, Patience), "the pipeline settles");
+        await Eventually.AssertAsync(() => _tenant.NoneIn(copies, "inbox"), "the held copies are moved after approval", Patience);
+        await Eventually.AssertAsync(_tenant.WorkQueuesEmpty, "the pipeline settles", Patience);
         var audit = await _tenant.AuditAsync(campaignId);
         Assert.Equal(copies.Count, audit.Count(r => r.Outcome == AuditOutcome.Remediated));
         Assert.Equal(copies.Count, _telemetry.Events(PipelineEvents.MessageRemediated).Count);
@@ -75,12 +74,12 @@ public sealed class MoveCapTests : IAsyncLifetime
     public async Task Pipeline_ApprovedCampaignBeyondTheMoveCap_IsNotCapped()
     {
         var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, [.. Enumerable.Range(0, 8).Select(User)]));
-        Assert.True(await Eventually.TrueAsync(() => _telemetry.Events(PipelineEvents.CampaignHeld).Count > 0, Patience), "the campaign is held for the SOC");
+        await Eventually.AssertAsync(() => _telemetry.Events(PipelineEvents.CampaignHeld).Count > 0, "the campaign is held for the SOC", Patience);
         var campaignId = _telemetry.Events(PipelineEvents.CampaignHeld)[0][PipelineEventProperties.CampaignId];
 
         await _tenant.PostAdminAsync($"api/campaigns/{campaignId}/approve");
 
-        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience), "every approved copy is moved");
+        await Eventually.AssertAsync(() => _tenant.NoneIn(copies, "inbox"), "every approved copy is moved", Patience);
         Assert.Empty(_telemetry.Events(PipelineEvents.CircuitBreakerTripped));
     }
 

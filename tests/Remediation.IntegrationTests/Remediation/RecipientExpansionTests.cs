@@ -61,10 +61,9 @@ public sealed class RecipientExpansionTests : IAsyncLifetime
         var copies = Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, "all-staff", "helpdesk", "eve.smith"));
 
         Assert.Equal(Enumerable.Range(0, 6).Select(i => Mailbox(i).Id).Order(), copies.Select(c => c.MailboxId).Order());
-        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience),
-            $"{copies.Count(c => _tenant.FolderOf(c) == "inbox")} of {copies.Count} copies still in an Inbox");
+        await Eventually.AssertAsync(() => _tenant.NoneIn(copies, "inbox"), () => $"{copies.Count(c => _tenant.FolderOf(c) == "inbox")} of {copies.Count} copies still in an Inbox", Patience);
         Assert.True(_tenant.AllIn(copies, "(custom)"), "every copy sits in the hidden quarantine folder");
-        Assert.True(await Eventually.TrueAsync(() => _tenant.WorkQueuesEmpty(), Patience), "the pipeline settled");
+        await Eventually.AssertAsync(() => _tenant.WorkQueuesEmpty(), "the pipeline settled", Patience);
         // The guest in the list has no mailbox: its search found nothing, and its job finished rather than failing.
         Assert.Contains(_logs.Lines, l => l.Contains($"mailbox {guest.Id} cannot be searched (MailboxNotEnabledForRESTAPI)", StringComparison.Ordinal));
         Assert.Contains(_logs.Lines, l => l.Contains($"mailbox {guest.Id}: Quarantine on 0 copies", StringComparison.Ordinal));
@@ -80,8 +79,8 @@ public sealed class RecipientExpansionTests : IAsyncLifetime
         var copies = Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, User(0), "fabrikam-ops", "nobody"));
 
         Assert.Equal(Mailbox(0).Id, Assert.Single(copies).MailboxId);
-        Assert.True(await Eventually.TrueAsync(() => _tenant.AllIn(copies, "(custom)"), Patience), "the copy is quarantined");
-        Assert.True(await Eventually.TrueAsync(() => _tenant.WorkQueuesEmpty(), Patience), "the pipeline settled");
+        await Eventually.AssertAsync(() => _tenant.AllIn(copies, "(custom)"), "the copy is quarantined", Patience);
+        await Eventually.AssertAsync(() => _tenant.WorkQueuesEmpty(), "the pipeline settled", Patience);
         Assert.Empty(_telemetry.Events(PipelineEvents.RemediationFailed));
         Assert.Equal(0, await PoisonedJobsAsync());
     }
@@ -96,9 +95,9 @@ public sealed class RecipientExpansionTests : IAsyncLifetime
         var copies = Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, "everyone"));
 
         Assert.Equal(7, copies.Count);
-        Assert.True(await Eventually.TrueAsync(() => _telemetry.Events(PipelineEvents.CampaignHeld).Count > 0, Patience), "the campaign is held");
+        await Eventually.AssertAsync(() => _telemetry.Events(PipelineEvents.CampaignHeld).Count > 0, "the campaign is held", Patience);
         Assert.Contains("reaches 8 mailboxes", _telemetry.Events(PipelineEvents.CampaignHeld)[0][PipelineEventProperties.Reason], StringComparison.Ordinal);
-        Assert.True(await Eventually.TrueAsync(() => _tenant.WorkQueuesEmpty(), Patience), "the pipeline settled");
+        await Eventually.AssertAsync(() => _tenant.WorkQueuesEmpty(), "the pipeline settled", Patience);
         Assert.True(_tenant.AllIn(copies, "inbox"), "no copy moved");
     }
 

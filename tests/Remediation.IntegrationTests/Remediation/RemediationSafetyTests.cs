@@ -35,9 +35,9 @@ public sealed class RemediationSafetyTests : IAsyncLifetime
     public async Task RemediateAsync_ReplayedJobsAndSeeds_ChangeNothing()
     {
         var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, User(0), User(1), User(2)));
-        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience));
+        await Eventually.AssertAsync(() => _tenant.NoneIn(copies, "inbox"), "every copy leaves the Inbox", Patience);
         // Each copy's own scan brings a seed too: the replay starts once all of them are handled.
-        Assert.True(await Eventually.TrueAsync(_tenant.WorkQueuesEmpty, Patience), "the pipeline settles");
+        await Eventually.AssertAsync(_tenant.WorkQueuesEmpty, "the pipeline settles", Patience);
         var idsAfterFirstMove = copies.Select(c => _tenant.Simulator.Tenant.FindMessage(c.MailboxId, c.ImmutableId)!.MessageId).ToList();
         var campaignId = _telemetry.Events(PipelineEvents.MessageRemediated)[0][PipelineEventProperties.CampaignId];
         var remediator = _tenant.Host.Services.GetRequiredService<MailboxRemediator>();
@@ -62,14 +62,14 @@ public sealed class RemediationSafetyTests : IAsyncLifetime
     {
         var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, [.. Enumerable.Range(0, 10).Select(User)]));
 
-        Assert.True(await Eventually.TrueAsync(() => _telemetry.Events(PipelineEvents.CampaignHeld).Count > 0, Patience), "the campaign was held");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Eventually.AssertAsync(() => _telemetry.Events(PipelineEvents.CampaignHeld).Count > 0, "the campaign was held", Patience);
+        await _tenant.SettledAsync();
         Assert.True(_tenant.AllIn(copies, "inbox"), "a held campaign moves nothing");
         var held = Assert.Single(_telemetry.Events(PipelineEvents.CampaignHeld).Select(e => e[PipelineEventProperties.CampaignId]).Distinct());
 
         Assert.Equal(System.Net.HttpStatusCode.Accepted, (await _tenant.PostAdminAsync($"api/campaigns/{held}/approve")).StatusCode);
 
-        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience), "approval remediates every copy");
+        await Eventually.AssertAsync(() => _tenant.NoneIn(copies, "inbox"), "approval remediates every copy", Patience);
         Assert.Equal(LocalPipelineHost.AdminActor, Assert.Single(_telemetry.Events(PipelineEvents.CampaignApproved))[PipelineEventProperties.Actor]);
         var row = (await new TableClient(_tenant.AzuriteConnectionString, TableNames.Campaigns).GetEntityAsync<TableEntity>(held, "campaign")).Value;
         Assert.Equal(LocalPipelineHost.AdminActor, row.GetString("ApprovedBy"));

@@ -36,8 +36,7 @@ public sealed class ThrottledRemediationTests : IAsyncLifetime
             .Concat(Enumerable.Range(0, 10).Select(i => tenant.AppendAsImap($"{User(i)}@{Domain}", SampleMail.AppendedLure(Domain, User(i)))))
             .ToList();
 
-        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(malicious, "inbox"), TimeSpan.FromSeconds(120)),
-            $"{malicious.Count(c => _tenant.FolderOf(c) == "inbox")} malicious copies still in an Inbox");
+        await Eventually.AssertAsync(() => _tenant.NoneIn(malicious, "inbox"), () => $"{malicious.Count(c => _tenant.FolderOf(c) == "inbox")} malicious copies still in an Inbox", TimeSpan.FromSeconds(120));
 
         Assert.True(_tenant.AllIn(benign, "inbox"));
         Assert.True(_tenant.Simulator.Metrics.FaultsInjected > 0, "faults were injected");

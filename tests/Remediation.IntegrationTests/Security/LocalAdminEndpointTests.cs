@@ -44,7 +44,7 @@ public sealed class LocalAdminEndpointTests : IAsyncLifetime
     public async Task Restore_WithTheAdminKey_RecordsTheActorInTheAuditAndTheEvent()
     {
         var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, "adele", "alex"));
-        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), TimeSpan.FromSeconds(60)), "the phish was quarantined");
+        await Eventually.AssertAsync(() => _tenant.NoneIn(copies, "inbox"), "the phish was quarantined", TimeSpan.FromSeconds(60));
         var campaignId = _telemetry.Events(PipelineEvents.MessageRemediated)[0][PipelineEventProperties.CampaignId];
 
         Assert.True((await _tenant.PostAdminAsync($"api/campaigns/{campaignId}/restore")).IsSuccessStatusCode);

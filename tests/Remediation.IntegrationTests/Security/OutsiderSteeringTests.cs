@@ -44,7 +44,7 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
     {
         var copies = Tenant.DeliverThroughTransport(AttackMail.PaddedPhish(Domain, User(0), User(1)));
 
-        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(copies, "inbox"), Patience), "the phish itself is still remediated");
+        await Eventually.AssertAsync(() => _tenant.NoneIn(copies, "inbox"), "the phish itself is still remediated", Patience);
         await SettledAsync();
         Assert.Empty(_telemetry.Events(PipelineEvents.MailboxCompromised));
         Assert.Empty(Tenant.RevokedSignInSessions);
@@ -55,12 +55,12 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
     public async Task ForwardToSoc_UserForwardsThePhishFromDraftsAndSentItems_IsNotFlagged()
     {
         var lure = Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, User(0)));
-        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(lure, "inbox"), Patience));
+        await Eventually.AssertAsync(() => _tenant.NoneIn(lure, "inbox"), "every copy of the lure leaves the Inbox", Patience);
 
         var draft = Tenant.SaveDraft(Mailbox(User(0)), SampleMail.ForwardToSoc(Domain, User(0), Soc));
-        Assert.True(await Eventually.TrueAsync(() => Verdicts([draft]).Count == 1, Patience), "the draft is scanned while it is composed");
+        await Eventually.AssertAsync(() => Verdicts([draft]).Count == 1, "the draft is scanned while it is composed", Patience);
         var (sent, delivered) = Tenant.SendDraft(Mailbox(User(0)), draft.ImmutableId);
-        Assert.True(await Eventually.TrueAsync(() => Verdicts([sent, .. delivered]).Count == 2, Patience), "the sent copy and the SOC's copy are scanned");
+        await Eventually.AssertAsync(() => Verdicts([sent, .. delivered]).Count == 2, "the sent copy and the SOC's copy are scanned", Patience);
         await SettledAsync();
 
         Assert.Equal("Malicious", Verdicts([draft])[0][PipelineEventProperties.Band]);
@@ -77,7 +77,7 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
         var saved = Enumerable.Range(0, 2)
             .Select(_ => Tenant.AppendAsImap($"{User(0)}@{Domain}", SampleMail.CredentialPhish(Domain, User(1)), "sentitems")).ToList();
 
-        Assert.True(await Eventually.TrueAsync(() => Verdicts(saved).Count == saved.Count, Patience));
+        await Eventually.AssertAsync(() => Verdicts(saved).Count == saved.Count, () => $"{Verdicts(saved).Count} of {saved.Count} copies judged", Patience);
         await SettledAsync();
 
         Assert.All(Verdicts(saved), verdict => Assert.Equal("Malicious", verdict[PipelineEventProperties.Band]));
@@ -88,12 +88,12 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
     public async Task FingerprintCollision_MaliciousDigitsOnlyMessage_LeavesEveryEmptyBodiedMessageAlone()
     {
         var before = Tenant.DeliverThroughTransport(AttackMail.MeetingAccepted(Domain, User(1), User(2), User(3)));
-        Assert.True(await Eventually.TrueAsync(() => Verdicts(before).Count == before.Count, Patience));
+        await Eventually.AssertAsync(() => Verdicts(before).Count == before.Count, () => $"{Verdicts(before).Count} of {before.Count} copies judged", Patience);
 
         var attack = Tenant.DeliverThroughTransport(AttackMail.DigitsOnly(Domain, User(0)));
-        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(attack, "inbox"), Patience), "the malicious message itself is remediated");
+        await Eventually.AssertAsync(() => _tenant.NoneIn(attack, "inbox"), "the malicious message itself is remediated", Patience);
         var after = Tenant.DeliverThroughTransport(AttackMail.MeetingAccepted(Domain, User(4), User(5), User(6)));
-        Assert.True(await Eventually.TrueAsync(() => Verdicts(after).Count == after.Count, Patience));
+        await Eventually.AssertAsync(() => Verdicts(after).Count == after.Count, () => $"{Verdicts(after).Count} of {after.Count} copies judged", Patience);
         await SettledAsync();
 
         Assert.True(_tenant.AllIn([.. before, .. after], "inbox"), "no meeting reply was swept or marked by campaign memory: " + string.Join(",", before.Concat(after).Select(_tenant.FolderOf)) + string.Join(" / ", Verdicts([.. before, .. after]).Select(v => v[PipelineEventProperties.Band] + ":" + v[PipelineEventProperties.Rules])));
@@ -105,12 +105,12 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
     {
         const string threadId = "<q3-planning-0001@contoso.example>";
         var thread = Tenant.DeliverThroughTransport(AttackMail.ThreadMessage(Domain, threadId, User(1), User(2)));
-        Assert.True(await Eventually.TrueAsync(() => Verdicts(thread).Count == thread.Count, Patience));
+        await Eventually.AssertAsync(() => Verdicts(thread).Count == thread.Count, () => $"{Verdicts(thread).Count} of {thread.Count} copies judged", Patience);
 
         // Placed into one mailbox only, but naming the thread's recipients in its own To header.
         var phish = Tenant.AppendAsImap($"{User(0)}@{Domain}", AttackMail.PhishWithMessageId(Domain, threadId, User(0), User(1), User(2)));
-        Assert.True(await Eventually.TrueAsync(() => _tenant.FolderOf(phish) != "inbox", Patience), "the phish is remediated");
-        Assert.True(await Eventually.TrueAsync(() => _telemetry.Events(PipelineEvents.CopyMismatch).Count >= thread.Count, Patience), "each mismatch is alerted");
+        await Eventually.AssertAsync(() => _tenant.FolderOf(phish) != "inbox", "the phish is remediated", Patience);
+        await Eventually.AssertAsync(() => _telemetry.Events(PipelineEvents.CopyMismatch).Count >= thread.Count, "each mismatch is alerted", Patience);
         await SettledAsync();
 
         Assert.True(_tenant.AllIn(thread, "inbox"), "the real thread was not touched");
@@ -124,11 +124,11 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
     public async Task CampaignGrowsPastTheCap_WaveToOneMailboxThenTheRealMailing_IsHeldBeforeTheMailingMoves()
     {
         var wave = Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, User(0)));
-        Assert.True(await Eventually.TrueAsync(() => _tenant.NoneIn(wave, "inbox"), Patience));
+        await Eventually.AssertAsync(() => _tenant.NoneIn(wave, "inbox"), "every copy of the wave leaves the Inbox", Patience);
 
         var mailing = Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, [.. Enumerable.Range(1, 10).Select(User)]));
-        Assert.True(await Eventually.TrueAsync(() => _telemetry.Events(PipelineEvents.CampaignHeld).Count > 0, Patience), "the campaign is held");
-        Assert.True(await Eventually.TrueAsync(() => Verdicts(mailing).Count == mailing.Count, Patience));
+        await Eventually.AssertAsync(() => _telemetry.Events(PipelineEvents.CampaignHeld).Count > 0, "the campaign is held", Patience);
+        await Eventually.AssertAsync(() => Verdicts(mailing).Count == mailing.Count, () => $"{Verdicts(mailing).Count} of {mailing.Count} copies judged", Patience);
         await SettledAsync();
 
         var moved = mailing.Count(copy => _tenant.FolderOf(copy) != "inbox");
@@ -139,7 +139,7 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
 
     // Every stage has drained: what did not happen by now will not happen.
     private async Task SettledAsync() =>
-        Assert.True(await Eventually.TrueAsync(_tenant.WorkQueuesEmpty, Patience), "the pipeline settles");
+        await Eventually.AssertAsync(_tenant.WorkQueuesEmpty, "the pipeline settles", Patience);
 
     private List<IReadOnlyDictionary<string, string>> Verdicts(IEnumerable<DeliveredMessage> copies)
     {

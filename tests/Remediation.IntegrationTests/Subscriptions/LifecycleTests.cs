@@ -33,9 +33,7 @@ public sealed class LifecycleTests : IAsyncLifetime
 
         await Tenant.RaiseLifecycleEventAsync(removed.Id, "subscriptionRemoved");
 
-        Assert.True(
-            await Eventually.TrueAsync(() => Tenant.Subscriptions.Any(s => s.MailboxId == removed.MailboxId && s.Id != removed.Id), Patience),
-            "a new subscription for the mailbox");
+        await Eventually.AssertAsync(() => Tenant.Subscriptions.Any(s => s.MailboxId == removed.MailboxId && s.Id != removed.Id), "a new subscription for the mailbox", Patience);
         Assert.DoesNotContain(Tenant.Subscriptions, s => s.Id == removed.Id);
         Assert.Equal(UserNames.Length, Tenant.Subscriptions.Select(s => s.MailboxId).Distinct().Count());
     }
@@ -49,15 +47,15 @@ public sealed class LifecycleTests : IAsyncLifetime
             delivered.AddRange(Tenant.DeliverThroughTransport(SampleMail.Newsletter("contoso.example", UserNames[i % UserNames.Length], UserNames[(i + 1) % UserNames.Length])));
         }
         Assert.True(_tenant.Simulator.Metrics.DroppedNotifications > 0, "the simulator dropped some notifications");
-        Assert.True(await Eventually.TrueAsync(() => Scanned().Count + _tenant.Simulator.Metrics.DroppedNotifications >= delivered.Count && _tenant.WorkQueuesEmpty(), Patience));
+        await Eventually.AssertAsync(() => Scanned().Count + _tenant.Simulator.Metrics.DroppedNotifications >= delivered.Count && _tenant.WorkQueuesEmpty(), () => $"{Scanned().Count} scanned and {_tenant.Simulator.Metrics.DroppedNotifications} dropped of {delivered.Count} delivered", Patience);
 
         foreach (var subscription in Tenant.Subscriptions)
         {
             await Tenant.RaiseLifecycleEventAsync(subscription.Id, "missed");
         }
 
-        Assert.True(await Eventually.TrueAsync(() => Scanned().Count >= delivered.Count, Patience), $"{Scanned().Count} of {delivered.Count} scanned");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Eventually.AssertAsync(() => Scanned().Count >= delivered.Count, () => $"{Scanned().Count} of {delivered.Count} scanned", Patience);
+        await _tenant.SettledAsync();
         var scanned = Scanned();
         Assert.Equal(delivered.Select(d => (d.MailboxId, d.ImmutableId)).Order(), scanned.Order());
     }

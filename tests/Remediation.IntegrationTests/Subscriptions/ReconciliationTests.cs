@@ -40,7 +40,7 @@ public sealed class ReconciliationTests : IAsyncLifetime
         var lure = Tenant.AppendAsImap(Adele.Id, SampleMail.AppendedLure(Domain, "adele"), "Projects/2026/Q4");
 
         string? FolderOfLure() => Tenant.FindMessage(Adele.Id, lure.ImmutableId)?.FolderId;
-        Assert.True(await Eventually.TrueAsync(() => FolderOfLure() != q4, Patience), "the lure was moved out of the nested folder");
+        await Eventually.AssertAsync(() => FolderOfLure() != q4, "the lure was moved out of the nested folder", Patience);
         Assert.Equal(Adele.ResolveFolderId(new RemediationOptions().QuarantineFolderName), FolderOfLure());
         // The append and the pipeline's own move were both announced, and both announcements dropped.
         Assert.True(_tenant!.Simulator.Metrics.DroppedNotifications >= 1);
@@ -64,7 +64,7 @@ public sealed class ReconciliationTests : IAsyncLifetime
 
         Assert.Equal(7 + 100 + 1 + 105 + 7, report.Folders);
         Assert.Equal(new ReconciliationReport(Mailboxes: 2, Folders: report.Folders, Queued: 3, Failed: 0), report);
-        Assert.True(await Eventually.TrueAsync(() => mail.All(m => Scanned().Contains((m.MailboxId, m.ImmutableId))), Patience), "every message scanned");
+        await Eventually.AssertAsync(() => mail.All(m => Scanned().Contains((m.MailboxId, m.ImmutableId))), "every message scanned", Patience);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class ReconciliationTests : IAsyncLifetime
         var report = await ReconcileAsync();
 
         Assert.Equal(1, report.Queued);
-        Assert.True(await Eventually.TrueAsync(() => Scanned().Contains((recent.MailboxId, recent.ImmutableId)) && _tenant!.WorkQueuesEmpty(), Patience));
+        await Eventually.AssertAsync(() => Scanned().Contains((recent.MailboxId, recent.ImmutableId)) && _tenant!.WorkQueuesEmpty(), "the recent message is scanned and the queues drain", Patience);
         Assert.DoesNotContain((old.MailboxId, old.ImmutableId), Scanned());
     }
 
@@ -92,7 +92,7 @@ public sealed class ReconciliationTests : IAsyncLifetime
         Tenant.AppendAsImap(Adele.Id, SampleMail.Newsletter(Domain, "adele"), "Projects/2026");
         Tenant.AppendAsImap(Adele.Id, SampleMail.Newsletter(Domain, "adele"), "Projects/Clients");
         var first = await ReconcileAsync();
-        Assert.True(await Eventually.TrueAsync(() => Scanned().Count == 2 && _tenant!.WorkQueuesEmpty(), Patience));
+        await Eventually.AssertAsync(() => Scanned().Count == 2 && _tenant!.WorkQueuesEmpty(), () => $"{Scanned().Count} of 2 scanned, queues drained: {_tenant!.WorkQueuesEmpty()}", Patience);
         var metrics = _tenant!.Simulator.Metrics;
         var (requestsBefore, roundsBefore) = (metrics.ForMailbox(Adele.Id).Requests, metrics.DeltaRoundsStarted);
 
@@ -104,7 +104,7 @@ public sealed class ReconciliationTests : IAsyncLifetime
         Assert.Equal(roundsBefore, metrics.DeltaRoundsStarted);
         // 7 well-known folders + Projects + its 2 children, one delta read each, and 2 listings (the top, Projects).
         Assert.Equal(10 + 2, metrics.ForMailbox(Adele.Id).Requests - requestsBefore);
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await _tenant!.SettledAsync();
         Assert.Equal(2, Scanned().Count);
         Assert.Equal("0", _telemetry.Events(PipelineEvents.MailboxesReconciled)[^1][PipelineEventProperties.Messages]);
     }

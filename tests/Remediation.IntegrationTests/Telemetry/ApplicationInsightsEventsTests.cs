@@ -45,8 +45,7 @@ public sealed class ApplicationInsightsEventsTests : IAsyncLifetime
         using var forged = new StringContent("""{"value":[{"clientState":"guess","tenantId":"x","resource":"Users/u/Messages/m"}]}""", new MediaTypeHeaderValue("application/json"));
         Assert.Equal(400, (int)(await http.PostAsync(_tenant.Host.NotificationUrl, forged)).StatusCode);
 
-        Assert.True(await Eventually.TrueAsync(() => Events(PipelineEvents.MailboxCompromised).Count == 3 && Events(PipelineEvents.MessageRemediated).Count == 3, TimeSpan.FromSeconds(60)),
-            string.Join(", ", _channel.Sent.OfType<EventTelemetry>().GroupBy(e => e.Name).Select(g => $"{g.Key} {g.Count()}")));
+        await Eventually.AssertAsync(() => Events(PipelineEvents.MailboxCompromised).Count == 3 && Events(PipelineEvents.MessageRemediated).Count == 3, () => string.Join(", ", _channel.Sent.OfType<EventTelemetry>().GroupBy(e => e.Name).Select(g => $"{g.Key} {g.Count()}")), TimeSpan.FromSeconds(60));
 
         Assert.All(Events(PipelineEvents.MessageRemediated), e => AssertHas(e, PipelineEventProperties.CampaignId, PipelineEventProperties.MailboxId, PipelineEventProperties.Rules));
         Assert.All(Events(PipelineEvents.MailboxCompromised), e => AssertHas(e,
