@@ -132,7 +132,20 @@ public class ScanEngineTests
     }
 
     [Fact]
-    public void AddScanEngine_EveryRuleRegistered_ScansATypicalMessageClean()
+    public void AddScanEngine_RegistersEveryRuleTheCoreDefinesOnce()
+    {
+        var services = new ServiceCollection();
+        services.AddScanEngine(new ConfigurationBuilder().Build());
+        var defined = typeof(IScanRule).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false } && t.IsAssignableTo(typeof(IScanRule)));
+
+        var registered = services.BuildServiceProvider().GetServices<IScanRule>().Select(rule => rule.GetType()).ToList();
+
+        Assert.True(registered.Count >= 20, $"only {registered.Count} rules registered");
+        Assert.Equal(defined.Select(t => t.Name).Order(), registered.Select(t => t.Name).Order());
+    }
+
+    [Fact]
+    public void Scan_TypicalMessageWithEveryRule_IsClean()
     {
         var verdict = TestMail.Engine().Scan(new ScanInput(TestMail.Load("Headers", "display-name-unrelated.eml")));
 
