@@ -1,0 +1,15 @@
+using System.Collections.Concurrent;
+using Remediation.Core.Telemetry;
+
+namespace Remediation.Core.Tests;
+
+/// <summary>Keeps the events a stage emits, where Application Insights would receive them.</summary>
+internal sealed class RecordingTelemetry : IPipelineTelemetry
+{
+    private readonly ConcurrentQueue<(string Name, IReadOnlyDictionary<string, string> Properties)> _events = new();
+
+    public void Emit(string eventName, IReadOnlyDictionary<string, string> properties) => _events.Enqueue((eventName, properties));
+
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Events(string name) =>
+        [.. _events.Where(e => e.Name == name).Select(e => e.Properties)];
+}
