@@ -82,12 +82,25 @@ public sealed class NotificationDeliveryTests : IAsyncLifetime
         sut.Tenant.AppendAsImap(sut.Adele.Id, TestMime.Create(sut.Adele.UserPrincipalName, "dropped"));
         sut.Tenant.DropChangeNotifications = false;
         var delivered = sut.Tenant.AppendAsImap(sut.Adele.Id, TestMime.Create(sut.Adele.UserPrincipalName, "delivered"));
-        await Eventually.HoldsAsync(() => receiver.AcceptedNotifications().Count == 1, "the second notification arrived");
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        await Eventually.HoldsAsync(() => receiver.AcceptedNotifications().Count == 1 && sut.Metrics.NotificationsInFlight == 0, "the second notification arrived, nothing else in flight");
 
         var notification = Assert.Single(receiver.AcceptedNotifications());
         Assert.Equal(delivered.MessageId, (string?)notification["resourceData"]!["id"]);
         Assert.Equal(1, sut.Metrics.DroppedNotifications);
+    }
+
+    [Fact]
+    public async Task NotificationsInFlight_FromRaisedUntilDelivered_CountsEachOnce()
+    {
+        await SubscribeAsync(sut.Adele);
+        await SubscribeAsync(sut.Alex);
+
+        sut.Tenant.DeliverThroughTransport(TestMime.Create(sut.Adele.UserPrincipalName, cc: sut.Alex.UserPrincipalName));
+        var raised = sut.Metrics.NotificationsInFlight;
+        await Eventually.HoldsAsync(() => sut.Metrics.NotificationsInFlight == 0, "both notifications settled");
+
+        Assert.Equal(2, raised);
+        Assert.Equal(2, receiver.AcceptedNotifications().Count);
     }
 
     [Fact]
