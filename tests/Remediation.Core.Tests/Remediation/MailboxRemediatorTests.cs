@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Remediation.Core.Audit;
+using Remediation.Core.Breakers;
 using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
@@ -370,6 +373,34 @@ public sealed class MailboxRemediatorTests
     }
 
     [Fact]
+    public async Task Remediate_MismatchWithAMessageIdTooLongToBeReal_AlertsWithAnEmptyMessageId()
+    {
+        var internetMessageId = $"{new string('x', 1000)}@partner.example";
+        _f.Deliver(mime: RemediationFixture.Lure(internetMessageId, "Lunch on Friday?"));
+        var job = ByMessageId($"<{internetMessageId}>", "another-fingerprint");
+
+        await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal("", Assert.Single(_f.Telemetry.Events(PipelineEvents.CopyMismatch))[PipelineEventProperties.InternetMessageId]);
+    }
+
+    [Fact]
+    public async Task Remediate_CopyGoneBetweenSearchAndFetch_IsLeftOut()
+    {
+        var mime = RemediationFixture.Lure("lure-5@login-verify.example");
+        _f.Deliver(mime: mime);
+        var job = ByMessageId("<lure-5@login-verify.example>", RemediationFixture.FingerprintOf(mime));
+        var remediator = new MailboxRemediator(new GoneWhenFetched(_f.Mailboxes), _f.Audit, RemediationFixture.Engine, _f.Telemetry,
+            new CircuitBreaker(new InMemoryHourlyBudget(), _f.Telemetry, _f.Clock, NullLogger<CircuitBreaker>.Instance),
+            Options.Create(_f.Options), _f.Clock, NullLogger<MailboxRemediator>.Instance);
+
+        var result = await remediator.RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(0, 0, 0), result);
+        Assert.Empty(await _f.Audit.ListAsync(job.CampaignId, null, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Remediate_UnreachableMailbox_FindsNothingAndCreatesNoFolder()
     {
         var guest = _f.Mailboxes.AddMailbox($"guest@{Scanning.TestMail.Domain}", reachable: false);
@@ -479,5 +510,38 @@ public sealed class MailboxRemediatorTests
 
         public Task<IReadOnlyList<AuditRecord>> ListAsync(string campaignId, string? mailboxId, CancellationToken cancellationToken) =>
             audit.ListAsync(campaignId, mailboxId, cancellationToken);
+    }
+
+    /// <summary>The store whose copies a search finds but a read no longer does, as when the user deletes one in between.</summary>
+    private sealed class GoneWhenFetched(IMailboxGateway store) : IMailboxGateway
+    {
+        public Task<MailboxMessage?> GetMessageAsync(string mailboxId, string messageId, CancellationToken cancellationToken) =>
+            Task.FromResult<MailboxMessage?>(null);
+
+        public Task<IReadOnlyList<MessageLocation>> FindCopiesAsync(string mailboxId, string internetMessageId, CancellationToken cancellationToken) =>
+            store.FindCopiesAsync(mailboxId, internetMessageId, cancellationToken);
+
+        public Task<string> GetFolderIdAsync(string mailboxId, string wellKnownName, CancellationToken cancellationToken) =>
+            store.GetFolderIdAsync(mailboxId, wellKnownName, cancellationToken);
+
+        public Task<MessageLocation?> GetLocationAsync(string mailboxId, string messageId, CancellationToken cancellationToken) =>
+            store.GetLocationAsync(mailboxId, messageId, cancellationToken);
+
+        public Task<string?> FindMailboxIdAsync(string address, CancellationToken cancellationToken) => store.FindMailboxIdAsync(address, cancellationToken);
+
+        public Task<IReadOnlyList<string>> FindRecipientMailboxesAsync(string address, CancellationToken cancellationToken) =>
+            store.FindRecipientMailboxesAsync(address, cancellationToken);
+
+        public Task<IReadOnlySet<string>> GetMailboxAddressesAsync(string mailboxId, CancellationToken cancellationToken) =>
+            store.GetMailboxAddressesAsync(mailboxId, cancellationToken);
+
+        public Task<string> EnsureHiddenFolderAsync(string mailboxId, string displayName, CancellationToken cancellationToken) =>
+            store.EnsureHiddenFolderAsync(mailboxId, displayName, cancellationToken);
+
+        public Task<bool> SoftDeleteAsync(string mailboxId, string messageId, CancellationToken cancellationToken) =>
+            store.SoftDeleteAsync(mailboxId, messageId, cancellationToken);
+
+        public Task<string?> MoveAsync(string mailboxId, string messageId, string destinationFolderId, CancellationToken cancellationToken) =>
+            store.MoveAsync(mailboxId, messageId, destinationFolderId, cancellationToken);
     }
 }
