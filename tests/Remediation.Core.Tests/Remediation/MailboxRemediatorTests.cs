@@ -244,6 +244,17 @@ public sealed class MailboxRemediatorTests
     }
 
     [Fact]
+    public async Task Remediate_ClaimFailsInAReportOnlyJob_RecordsTheFailureAsReportOnly()
+    {
+        var copy = _f.Deliver();
+        var job = _f.Job(null, copy);
+
+        await Assert.ThrowsAsync<RemediationFailedException>(() => _f.Remediator(new ClaimsFail(_f.Audit)).RemediateAsync(job, CancellationToken.None));
+
+        Assert.Equal("ReportOnly", (await _f.RecordAsync(job, copy))?.Action);
+    }
+
+    [Fact]
     public async Task Remediate_CopyClaimedByAnotherJob_IsLeftToThatJob()
     {
         var copy = _f.Deliver();
