@@ -155,6 +155,9 @@ public sealed partial class MailboxRemediator(
         LogFailed(error, job.CampaignId, job.MailboxId, copy.MessageId);
         Track(PipelineEvents.RemediationFailed, job, copy.MessageId, error.Message);
         var record = await audit.FindAsync(job.CampaignId, job.MailboxId, copy.MessageId, cancellationToken);
+        // A failure never overwrites an outcome: Failed may be claimed again, so a copy the SOC restored (or another job
+        // finished) would be acted on again by the retry.
+        if (record is { Outcome: not (AuditOutcome.Pending or AuditOutcome.Failed or AuditOutcome.HeldByBreaker) }) return;
         await audit.SaveAsync(Record(job, copy.MessageId, job.Action?.ToString() ?? "ReportOnly", record?.OriginalFolderId ?? copy.ParentFolderId, AuditOutcome.Failed, error.Message), cancellationToken);
     }
 

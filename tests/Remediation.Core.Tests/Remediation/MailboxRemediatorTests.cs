@@ -244,6 +244,22 @@ public sealed class MailboxRemediatorTests
     }
 
     [Fact]
+    public async Task Remediate_ClaimFailsForACopyTheSocRestored_KeepsItRestoredSoNoRetryMovesItAgain()
+    {
+        var copy = _f.Deliver();
+        var job = _f.Job(RemediationAction.Quarantine, copy);
+        var inbox = await _f.FolderIdAsync(WellKnownFolders.Inbox);
+        await _f.Audit.SaveAsync(new AuditRecord(job.CampaignId, _f.Alice, copy, "Quarantine", inbox, AuditOutcome.Restored, job.Rules, RemediationFixture.Now, Actor: "analyst@contoso.example"), CancellationToken.None);
+
+        await Assert.ThrowsAsync<RemediationFailedException>(() => _f.Remediator(new ClaimsFail(_f.Audit)).RemediateAsync(job, CancellationToken.None));
+        var retried = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(AuditOutcome.Restored, (await _f.RecordAsync(job, copy))?.Outcome);
+        Assert.Equal(new RemediationResult(0, 1, 0), retried);
+        Assert.Equal(WellKnownFolders.Inbox, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+    }
+
+    [Fact]
     public async Task Remediate_ClaimFailsInAReportOnlyJob_RecordsTheFailureAsReportOnly()
     {
         var copy = _f.Deliver();
