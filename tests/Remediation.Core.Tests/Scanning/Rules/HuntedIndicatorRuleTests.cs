@@ -1,5 +1,6 @@
 using MimeKit;
 using Remediation.Core.Hunting;
+using Remediation.Core.Remediation;
 using Remediation.Core.Scanning;
 using Remediation.Core.Scanning.Rules;
 
@@ -19,7 +20,7 @@ public class HuntedIndicatorRuleTests
 
         Assert.Equal(HuntedIndicatorRule.Name, hit.Rule);
         Assert.Equal(ThreatCategory.Phishing, hit.Category);
-        Assert.True(hit.Weight >= new Remediation.RemediationOptions().MinimumScoreToAct, "a person named it: above the guard's floor");
+        Assert.True(hit.Weight >= new RemediationOptions().MinimumScoreToAct, "a person named it: above the guard's floor");
         Assert.Contains(HuntedIndicatorRule.Name, ContentEvidence.Rules);
         Assert.Contains("news.later-bad.example", hit.Reason, StringComparison.Ordinal);
     }

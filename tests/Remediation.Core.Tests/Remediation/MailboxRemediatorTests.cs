@@ -1,0 +1,483 @@
+using Remediation.Core.Audit;
+using Remediation.Core.Mailboxes;
+using Remediation.Core.Queues;
+using Remediation.Core.Remediation;
+using Remediation.Core.Telemetry;
+
+namespace Remediation.Core.Tests.Remediation;
+
+/// <summary>
+/// The remediation stage's decisions on the in-memory twins: every copy is claimed in the audit trail before it is
+/// touched and its outcome saved after, with the folder it came from, so any action can be undone and a replay changes nothing.
+/// </summary>
+public sealed class MailboxRemediatorTests
+{
+    private readonly RemediationFixture _f = new();
+
+    [Fact]
+    public async Task Remediate_Quarantine_MovesTheCopyToTheHiddenFolderAndAuditsWhereItWas()
+    {
+        var copy = _f.Deliver();
+        var inbox = await _f.FolderIdAsync(WellKnownFolders.Inbox);
+        var job = _f.Job(RemediationAction.Quarantine, copy);
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(1, 0, 0), result);
+        Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+        var record = await _f.RecordAsync(job, copy);
+        Assert.NotNull(record);
+        Assert.Equal(new AuditRecord(job.CampaignId, _f.Alice, copy, "Quarantine", inbox, AuditOutcome.Remediated, record.Rules, RemediationFixture.Now), record);
+        Assert.Equal(["R1", "R2"], record.Rules);
+    }
+
+    [Fact]
+    public async Task Remediate_MoveToJunk_MovesTheCopyToJunkEmail()
+    {
+        var copy = _f.Deliver();
+        var job = _f.Job(RemediationAction.MoveToJunk, copy);
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(1, 0, 0), result);
+        Assert.Equal(WellKnownFolders.JunkEmail, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+        Assert.Equal("MoveToJunk", (await _f.RecordAsync(job, copy))?.Action);
+    }
+
+    [Fact]
+    public async Task Remediate_SoftDelete_DeletesTheCopyWithoutMovingIt()
+    {
+        var copy = _f.Deliver();
+        var job = _f.Job(RemediationAction.SoftDelete, copy);
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(1, 0, 0), result);
+        Assert.Equal(InMemoryMailboxGateway.RecoverableItemsDeletions, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+        Assert.Equal(0, _f.Mailboxes.Moves);
+        var record = await _f.RecordAsync(job, copy);
+        Assert.Equal(AuditOutcome.Remediated, record?.Outcome);
+        Assert.Equal(await _f.FolderIdAsync(WellKnownFolders.Inbox), record?.OriginalFolderId);
+    }
+
+    [Fact]
+    public async Task Remediate_ReportOnly_RecordsTheCopyAndTouchesNothing()
+    {
+        _f.Options.MaxUnapprovedMovesPerHour = 0;
+        var copy = _f.Deliver();
+        var job = _f.Job(null, copy);
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(1, 0, 0), result);
+        Assert.Equal(WellKnownFolders.Inbox, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+        var record = await _f.RecordAsync(job, copy);
+        Assert.Equal(AuditOutcome.ReportOnly, record?.Outcome);
+        Assert.Equal("ReportOnly", record?.Action);
+        Assert.Empty(_f.Telemetry.Events(PipelineEvents.CircuitBreakerTripped));
+        Assert.Equal("ReportOnly", Assert.Single(_f.Telemetry.Events(PipelineEvents.MessageRemediated))[PipelineEventProperties.Outcome]);
+    }
+
+    [Fact]
+    public async Task Remediate_RemediatedCopy_EmitsTheEventWithWhatTheSocNeeds()
+    {
+        var copy = _f.Deliver();
+        var job = _f.Job(RemediationAction.Quarantine, copy);
+
+        await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        var remediated = Assert.Single(_f.Telemetry.Events(PipelineEvents.MessageRemediated));
+        Assert.Equal(new Dictionary<string, string>
+        {
+            [PipelineEventProperties.CampaignId] = job.CampaignId,
+            [PipelineEventProperties.MailboxId] = _f.Alice,
+            [PipelineEventProperties.MessageId] = copy,
+            [PipelineEventProperties.Rules] = "R1,R2",
+            [PipelineEventProperties.Outcome] = "Remediated",
+            [PipelineEventProperties.SecondsSinceNotified] = "90.0",
+        }, remediated);
+    }
+
+    [Theory]
+    [InlineData(RemediationAction.Quarantine)]
+    [InlineData(RemediationAction.MoveToJunk)]
+    public async Task Remediate_CopyAlreadyInTheDestination_IsRecordedWithoutAMoveOrACharge(RemediationAction action)
+    {
+        _f.Options.MaxUnapprovedMovesPerHour = 0;
+        var destination = action == RemediationAction.Quarantine ? await _f.QuarantineIdAsync() : await _f.FolderIdAsync(WellKnownFolders.JunkEmail);
+        var copy = _f.Deliver(destination);
+        var job = _f.Job(action, copy);
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(1, 0, 0), result);
+        Assert.Equal(0, _f.Mailboxes.Moves);
+        Assert.Equal(destination, (await _f.RecordAsync(job, copy))?.OriginalFolderId);
+        Assert.Equal(AuditOutcome.Remediated, (await _f.RecordAsync(job, copy))?.Outcome);
+        Assert.Empty(_f.Telemetry.Events(PipelineEvents.CircuitBreakerTripped));
+    }
+
+    [Theory]
+    [InlineData(RemediationAction.Quarantine)]
+    [InlineData(RemediationAction.SoftDelete)]
+    public async Task Remediate_CopyGoneBeforeTheAction_IsAuditedGoneAndCountedDone(RemediationAction action)
+    {
+        var copy = _f.Deliver();
+        _f.Mailboxes.VanishBeforeAction(copy);
+        var job = _f.Job(action, copy);
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(0, 1, 0), result);
+        Assert.Equal(AuditOutcome.Gone, (await _f.RecordAsync(job, copy))?.Outcome);
+        Assert.Empty(_f.Telemetry.Events(PipelineEvents.MessageRemediated));
+    }
+
+    [Fact]
+    public async Task Remediate_CopyNoLongerThere_IsNeitherClaimedNorCounted()
+    {
+        var job = _f.Job(RemediationAction.Quarantine, "message-that-is-gone");
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(0, 0, 0), result);
+        Assert.Empty(await _f.Audit.ListAsync(job.CampaignId, null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Remediate_UnapprovedBeyondTheHourlyCap_HoldsTheRestWhereTheyAre()
+    {
+        _f.Options.MaxUnapprovedMovesPerHour = 1;
+        var first = _f.Deliver();
+        var second = _f.Deliver();
+        var job = _f.Job(RemediationAction.Quarantine, first, second);
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(1, 1, 0), result);
+        Assert.Equal(1, _f.Mailboxes.Moves);
+        Assert.Equal(AuditOutcome.Remediated, (await _f.RecordAsync(job, first))?.Outcome);
+        Assert.Equal(AuditOutcome.HeldByBreaker, (await _f.RecordAsync(job, second))?.Outcome);
+        Assert.Equal(WellKnownFolders.Inbox, _f.Mailboxes.FolderNameOf(_f.Alice, second));
+        var tripped = Assert.Single(_f.Telemetry.Events(PipelineEvents.CircuitBreakerTripped));
+        Assert.Equal("UnapprovedMoves", tripped[PipelineEventProperties.Breaker]);
+        Assert.Equal("1", tripped[PipelineEventProperties.Limit]);
+        Assert.Single(_f.Telemetry.Events(PipelineEvents.MessageRemediated));
+    }
+
+    [Fact]
+    public async Task Remediate_HeldCopyOnceApproved_IsClaimedAgainAndMoved()
+    {
+        _f.Options.MaxUnapprovedMovesPerHour = 0;
+        var copy = _f.Deliver();
+        var job = _f.Job(RemediationAction.Quarantine, copy);
+        var remediator = _f.Remediator();
+        Assert.Equal(new RemediationResult(0, 1, 0), await remediator.RemediateAsync(job, CancellationToken.None));
+
+        var result = await remediator.RemediateAsync(job with { Approved = true }, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(1, 0, 0), result);
+        Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+        Assert.Equal(AuditOutcome.Remediated, (await _f.RecordAsync(job, copy))?.Outcome);
+    }
+
+    [Theory]
+    [InlineData(RemediationAction.Quarantine)]
+    [InlineData(RemediationAction.SoftDelete)]
+    public async Task Remediate_ApprovedCampaign_IsNotCappedNorCharged(RemediationAction action)
+    {
+        _f.Options.MaxUnapprovedMovesPerHour = 0;
+        var copy = _f.Deliver();
+        var job = _f.Job(action, copy) with { Approved = true };
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(1, 0, 0), result);
+        Assert.Empty(_f.Telemetry.Events(PipelineEvents.CircuitBreakerTripped));
+    }
+
+    [Fact]
+    public async Task Remediate_UnapprovedSoftDeleteBeyondTheCap_IsHeld()
+    {
+        _f.Options.MaxUnapprovedMovesPerHour = 0;
+        var copy = _f.Deliver();
+        var job = _f.Job(RemediationAction.SoftDelete, copy);
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(0, 1, 0), result);
+        Assert.Equal(WellKnownFolders.Inbox, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+        Assert.Equal(AuditOutcome.HeldByBreaker, (await _f.RecordAsync(job, copy))?.Outcome);
+    }
+
+    [Fact]
+    public async Task Remediate_CopyInPlaceNextToOneToMove_CostsTheCapNothing()
+    {
+        _f.Options.MaxUnapprovedMovesPerHour = 1;
+        var inPlace = _f.Deliver(await _f.QuarantineIdAsync());
+        var toMove = _f.Deliver();
+        var job = _f.Job(RemediationAction.Quarantine, inPlace, toMove);
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(2, 0, 0), result);
+        Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(_f.Alice, toMove));
+        Assert.Empty(_f.Telemetry.Events(PipelineEvents.CircuitBreakerTripped));
+    }
+
+    [Fact]
+    public async Task Remediate_ClaimFails_MovesNothingAndFailsTheJob()
+    {
+        var copy = _f.Deliver();
+        var job = _f.Job(RemediationAction.Quarantine, copy);
+
+        await Assert.ThrowsAsync<RemediationFailedException>(() => _f.Remediator(new ClaimsFail(_f.Audit)).RemediateAsync(job, CancellationToken.None));
+
+        Assert.Equal(WellKnownFolders.Inbox, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+        Assert.Empty(_f.Telemetry.Events(PipelineEvents.MessageRemediated));
+        var record = await _f.RecordAsync(job, copy);
+        Assert.Equal(AuditOutcome.Failed, record?.Outcome);
+        Assert.Equal(await _f.FolderIdAsync(WellKnownFolders.Inbox), record?.OriginalFolderId);
+    }
+
+    [Fact]
+    public async Task Remediate_CopyClaimedByAnotherJob_IsLeftToThatJob()
+    {
+        var copy = _f.Deliver();
+        var job = _f.Job(RemediationAction.Quarantine, copy);
+        await _f.Audit.SaveAsync(Pending(job, copy, "inbox-elsewhere", RemediationFixture.Now.AddMinutes(-5)), CancellationToken.None);
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(0, 1, 0), result);
+        Assert.Equal(WellKnownFolders.Inbox, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+        Assert.Equal(AuditOutcome.Pending, (await _f.RecordAsync(job, copy))?.Outcome);
+        Assert.Empty(_f.Telemetry.Events(PipelineEvents.MessageRemediated));
+    }
+
+    [Fact]
+    public async Task Remediate_ClaimOfAJobThatDied_IsTakenOverKeepingTheFirstOriginalFolder()
+    {
+        var copy = _f.Deliver();
+        var job = _f.Job(RemediationAction.Quarantine, copy);
+        await _f.Audit.SaveAsync(Pending(job, copy, "where-it-first-was", RemediationFixture.Now.AddMinutes(-5).AddSeconds(-1)), CancellationToken.None);
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(1, 0, 0), result);
+        Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+        Assert.Equal("where-it-first-was", (await _f.RecordAsync(job, copy))?.OriginalFolderId);
+    }
+
+    [Fact]
+    public async Task Remediate_Replayed_ChangesNothing()
+    {
+        var copy = _f.Deliver();
+        var job = _f.Job(RemediationAction.Quarantine, copy);
+        var remediator = _f.Remediator();
+        await remediator.RemediateAsync(job, CancellationToken.None);
+        _f.Clock.Advance(TimeSpan.FromHours(1));
+
+        var replay = await remediator.RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(0, 1, 0), replay);
+        Assert.Equal(1, _f.Mailboxes.Moves);
+        Assert.Equal(RemediationFixture.Now, (await _f.RecordAsync(job, copy))?.At);
+        Assert.Single(_f.Telemetry.Events(PipelineEvents.MessageRemediated));
+    }
+
+    [Fact]
+    public async Task Remediate_CopyFoundByMessageIdWithTheCampaignsContent_IsRemediated()
+    {
+        var mime = RemediationFixture.Lure("lure-1@login-verify.example");
+        var copy = _f.Deliver(mime: mime);
+        var job = ByMessageId("<lure-1@login-verify.example>", RemediationFixture.FingerprintOf(mime));
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(1, 0, 0), result);
+        Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+    }
+
+    [Fact]
+    public async Task Remediate_NoFingerprintInTheJob_TheCampaignIdIsTheFingerprint()
+    {
+        var mime = RemediationFixture.Lure("lure-2@login-verify.example");
+        var copy = _f.Deliver(mime: mime);
+        var job = ByMessageId("<lure-2@login-verify.example>", fingerprint: null) with { CampaignId = RemediationFixture.FingerprintOf(mime) };
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(1, 0, 0), result);
+        Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+    }
+
+    [Fact]
+    public async Task Remediate_CopyFoundByIdAndByMessageId_IsRemediatedOnce()
+    {
+        var mime = RemediationFixture.Lure("lure-3@login-verify.example");
+        var copy = _f.Deliver(mime: mime);
+        var job = ByMessageId("<lure-3@login-verify.example>", RemediationFixture.FingerprintOf(mime)) with { MessageIds = [copy] };
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(1, 0, 0), result);
+        Assert.Single(await _f.Audit.ListAsync(job.CampaignId, null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Remediate_CopySharingTheMessageIdButNotTheContent_IsLeftAuditedAndAlertedOnce()
+    {
+        var lure = RemediationFixture.Lure("thread-1@partner.example");
+        var real = RemediationFixture.Lure("thread-1@partner.example", "Minutes of Thursday's budget meeting, as agreed with finance.");
+        var copy = _f.Deliver(mime: real);
+        var job = ByMessageId("<thread-1@partner.example>", RemediationFixture.FingerprintOf(lure));
+        var remediator = _f.Remediator();
+
+        var result = await remediator.RemediateAsync(job, CancellationToken.None);
+        var replay = await remediator.RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(0, 0, 0), result);
+        Assert.Equal(new RemediationResult(0, 0, 0), replay);
+        Assert.Equal(WellKnownFolders.Inbox, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+        var record = await _f.RecordAsync(job, copy);
+        Assert.NotNull(record);
+        Assert.Equal(AuditOutcome.ContentMismatch, record.Outcome);
+        Assert.Equal(await _f.FolderIdAsync(WellKnownFolders.Inbox), record.OriginalFolderId);
+        Assert.Equal("Quarantine", record.Action);
+        var actual = RemediationFixture.FingerprintOf(real);
+        Assert.Equal($"Shares the campaign's Message-ID but not its content (fingerprint {actual}, expected {job.Fingerprint}); left in place.", record.Detail);
+        var alert = Assert.Single(_f.Telemetry.Events(PipelineEvents.CopyMismatch));
+        Assert.Equal(new Dictionary<string, string>
+        {
+            [PipelineEventProperties.CampaignId] = job.CampaignId,
+            [PipelineEventProperties.MailboxId] = _f.Alice,
+            [PipelineEventProperties.MessageId] = copy,
+            [PipelineEventProperties.InternetMessageId] = "<thread-1@partner.example>",
+            [PipelineEventProperties.Fingerprint] = actual,
+        }, alert);
+    }
+
+    [Fact]
+    public async Task Remediate_MismatchInAReportOnlyJob_IsAuditedAsReportOnly()
+    {
+        var copy = _f.Deliver(mime: RemediationFixture.Lure("thread-2@partner.example", "Lunch on Friday?"));
+        var job = ByMessageId("<thread-2@partner.example>", "another-fingerprint") with { Action = null };
+
+        await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal("ReportOnly", (await _f.RecordAsync(job, copy))?.Action);
+    }
+
+    [Fact]
+    public async Task Remediate_UnreachableMailbox_FindsNothingAndCreatesNoFolder()
+    {
+        var guest = _f.Mailboxes.AddMailbox($"guest@{Scanning.TestMail.Domain}", reachable: false);
+        var job = ByMessageId("<lure-4@login-verify.example>", "fingerprint") with { MailboxId = guest };
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(0, 0, 0), result);
+    }
+
+    [Fact]
+    public async Task Remediate_OneCopyFails_TheOthersAreDoneThenTheJobFails()
+    {
+        var failing = _f.Deliver();
+        var other = _f.Deliver();
+        var refused = new IOException("The store refused the item.");
+        _f.Mailboxes.FailActionsOn(failing, refused);
+        var job = _f.Job(RemediationAction.Quarantine, failing, other);
+
+        var error = await Assert.ThrowsAsync<RemediationFailedException>(() => _f.Remediator().RemediateAsync(job, CancellationToken.None));
+
+        Assert.Same(refused, error.InnerException);
+        Assert.Equal($"Campaign {job.CampaignId}: 1 copies in mailbox {_f.Alice} failed.", error.Message);
+        Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(_f.Alice, other));
+        var record = await _f.RecordAsync(job, failing);
+        Assert.NotNull(record);
+        Assert.Equal(AuditOutcome.Failed, record.Outcome);
+        Assert.Equal("The store refused the item.", record.Detail);
+        Assert.Equal("Quarantine", record.Action);
+        Assert.Equal(await _f.FolderIdAsync(WellKnownFolders.Inbox), record.OriginalFolderId);
+        var failed = Assert.Single(_f.Telemetry.Events(PipelineEvents.RemediationFailed));
+        Assert.Equal(failing, failed[PipelineEventProperties.MessageId]);
+        Assert.Equal("The store refused the item.", failed[PipelineEventProperties.Outcome]);
+    }
+
+    [Fact]
+    public async Task Remediate_TwoCopiesFail_TheFirstErrorIsKept()
+    {
+        var first = _f.Deliver();
+        var second = _f.Deliver();
+        var firstError = new IOException("first");
+        _f.Mailboxes.FailActionsOn(first, firstError);
+        _f.Mailboxes.FailActionsOn(second, new IOException("second"));
+        var job = _f.Job(RemediationAction.Quarantine, first, second);
+
+        var error = await Assert.ThrowsAsync<RemediationFailedException>(() => _f.Remediator().RemediateAsync(job, CancellationToken.None));
+
+        Assert.Same(firstError, error.InnerException);
+        Assert.Contains(": 2 copies", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Remediate_CopyFailingAfterATakeover_RecordsTheFirstOriginalFolder()
+    {
+        var copy = _f.Deliver();
+        var job = _f.Job(RemediationAction.Quarantine, copy);
+        await _f.Audit.SaveAsync(Pending(job, copy, "where-it-first-was", RemediationFixture.Now.AddHours(-1)), CancellationToken.None);
+        _f.Mailboxes.FailActionsOn(copy, new IOException("refused"));
+
+        await Assert.ThrowsAsync<RemediationFailedException>(() => _f.Remediator().RemediateAsync(job, CancellationToken.None));
+
+        Assert.Equal("where-it-first-was", (await _f.RecordAsync(job, copy))?.OriginalFolderId);
+    }
+
+    [Fact]
+    public async Task Remediate_FailedCopyRetried_IsClaimedAgainAndRemediated()
+    {
+        var copy = _f.Deliver();
+        var job = _f.Job(RemediationAction.Quarantine, copy);
+        await Assert.ThrowsAsync<RemediationFailedException>(() => _f.Remediator(new ClaimsFail(_f.Audit)).RemediateAsync(job, CancellationToken.None));
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(1, 0, 0), result);
+        Assert.Equal(AuditOutcome.Remediated, (await _f.RecordAsync(job, copy))?.Outcome);
+    }
+
+    [Fact]
+    public async Task Remediate_CancelledDuringACopy_StopsWithoutRecordingAFailure()
+    {
+        var copy = _f.Deliver();
+        _f.Mailboxes.FailActionsOn(copy, new OperationCanceledException());
+        var job = _f.Job(RemediationAction.Quarantine, copy);
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => _f.Remediator().RemediateAsync(job, CancellationToken.None));
+
+        Assert.Equal(AuditOutcome.Pending, (await _f.RecordAsync(job, copy))?.Outcome);
+        Assert.Empty(_f.Telemetry.Events(PipelineEvents.RemediationFailed));
+    }
+
+    private RemediationJob ByMessageId(string internetMessageId, string? fingerprint) =>
+        new($"campaign-{Guid.NewGuid():N}", _f.Alice, [], [internetMessageId], RemediationAction.Quarantine, ["R1"], RemediationFixture.Now, fingerprint);
+
+    private static AuditRecord Pending(RemediationJob job, string messageId, string originalFolderId, DateTimeOffset at) =>
+        new(job.CampaignId, job.MailboxId, messageId, "Quarantine", originalFolderId, AuditOutcome.Pending, job.Rules, at);
+
+    /// <summary>The audit trail whose claims fail, as a storage outage between finding a copy and acting on it would.</summary>
+    private sealed class ClaimsFail(IAuditTrail audit) : IAuditTrail
+    {
+        public Task<AuditRecord?> FindAsync(string campaignId, string mailboxId, string messageId, CancellationToken cancellationToken) =>
+            audit.FindAsync(campaignId, mailboxId, messageId, cancellationToken);
+
+        public Task SaveAsync(AuditRecord record, CancellationToken cancellationToken) => audit.SaveAsync(record, cancellationToken);
+
+        public Task<AuditRecord?> TryClaimAsync(AuditRecord pending, TimeSpan staleAfter, CancellationToken cancellationToken) =>
+            throw new IOException("The audit table did not answer.");
+
+        public Task<IReadOnlyList<AuditRecord>> ListAsync(string campaignId, string? mailboxId, CancellationToken cancellationToken) =>
+            audit.ListAsync(campaignId, mailboxId, cancellationToken);
+    }
+}

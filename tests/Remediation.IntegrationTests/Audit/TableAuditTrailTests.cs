@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Remediation.Core.Audit;
+using Remediation.Infrastructure.Storage;
+using Remediation.IntegrationTests.Fixtures;
+
+namespace Remediation.IntegrationTests.Audit;
+
+/// <summary>The audit trail in Table storage (Azurite), where claims race through inserts and ETags.</summary>
+public sealed class TableAuditTrailTests(AzuriteFixture azurite) : AuditTrailContract, IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private IAuditTrail _audit = null!;
+
+    protected override IAuditTrail Audit => _audit;
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(StorageClients.ConnectionName, azurite.ConnectionString)]).Build();
+        var tables = StorageClients.CreateTableService(configuration);
+        await StorageProvisioner.EnsureCreatedAsync(StorageClients.CreateQueueService(configuration), tables, CancellationToken.None);
+        _audit = new TableAuditTrail(tables);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}

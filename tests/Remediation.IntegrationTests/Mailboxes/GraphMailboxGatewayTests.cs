@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Graph;
+using Remediation.Core.Mailboxes;
+using Remediation.Infrastructure.Graph;
+using Remediation.LocalHost;
+using Remediation.TenantSimulator;
+using WellKnownFolders = Remediation.Core.Mailboxes.WellKnownFolders;
+
+namespace Remediation.IntegrationTests.Mailboxes;
+
+/// <summary>The Graph gateway with the real Graph client, against the tenant simulator, whose tenant the tests arrange directly.</summary>
+public sealed class GraphMailboxGatewayTests : MailboxGatewayContract, IAsyncLifetime
+{
+    private GraphSimulator _simulator = null!;
+    private GraphServiceClient _graph = null!;
+    private GraphMailboxGateway _gateway = null!;
+
+    protected override IMailboxGateway Gateway => _gateway;
+
+    private SimulatedTenant Tenant => _simulator.Tenant;
+
+    public async Task InitializeAsync()
+    {
+        var options = new SimulatorOptions { TenantDomain = Domain };
+        _simulator = await GraphSimulator.StartAsync(options);
+        _graph = GraphClientBuilder.Build(new GraphOptions { BaseUrl = _simulator.GraphBaseUrl }, new StaticTokenCredential(options.AccessToken));
+        _gateway = new GraphMailboxGateway(_graph, NullLogger<GraphMailboxGateway>.Instance);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _graph.Dispose();
+        await _simulator.DisposeAsync();
+    }
+
+    protected override string AddMailbox(string userPrincipalName, bool reachable = true) =>
+        Tenant.AddMailbox(userPrincipalName, userPrincipalName, reachable ? MailboxAccess.Enabled : MailboxAccess.NotEnabled).Id;
+
+    protected override void AddAlias(string recipientId, string address) => Tenant.AddAlias(recipientId, address);
+
+    protected override string AddGroup(string mail) => Tenant.AddGroup(mail, mail).Id;
+
+    protected override string AddContact(string externalAddress) => Tenant.AddContact(externalAddress, externalAddress).Id;
+
+    protected override void AddMember(string groupId, string memberId)
+    {
+        var group = Tenant.FindGroup(groupId)!;
+        if (Tenant.FindMailbox(memberId) is { } user) Tenant.AddMember(group, user);
+        else if (Tenant.FindGroup(memberId) is { } nested) Tenant.AddMember(group, nested);
+        else Tenant.AddMember(group, Tenant.FindContact(memberId)!);
+    }
+
+    protected override string AddFolder(string mailboxId, string displayName) => Tenant.FindMailbox(mailboxId)!.AddFolder(displayName);
+
+    protected override string AddMessage(string mailboxId, string mime, string folder = WellKnownFolders.Inbox) =>
+        Tenant.AppendAsImap(mailboxId, mime, folder).ImmutableId;
+
+    protected override string? FolderOf(string mailboxId, string messageId) => Tenant.FindMessage(mailboxId, messageId)?.FolderId;
+
+    protected override void PurgeRecoverableItems(string mailboxId) => Tenant.PurgeRecoverableItems(mailboxId);
+}

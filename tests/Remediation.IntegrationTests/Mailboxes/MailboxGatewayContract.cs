@@ -1,0 +1,359 @@
+using Remediation.Core.Mailboxes;
+
+namespace Remediation.IntegrationTests.Mailboxes;
+
+/// <summary>
+/// What every mailbox gateway promises, whichever store is behind it: run against the in-memory twin and the Graph
+/// gateway on the tenant simulator. Each side arranges its tenant through the abstract members.
+/// </summary>
+public abstract class MailboxGatewayContract
+{
+    protected const string Domain = "contoso.example";
+
+    protected abstract IMailboxGateway Gateway { get; }
+
+    /// <returns>The user id.</returns>
+    protected abstract string AddMailbox(string userPrincipalName, bool reachable = true);
+
+    protected abstract void AddAlias(string recipientId, string address);
+
+    /// <returns>The group id.</returns>
+    protected abstract string AddGroup(string mail);
+
+    /// <returns>The contact id.</returns>
+    protected abstract string AddContact(string externalAddress);
+
+    protected abstract void AddMember(string groupId, string memberId);
+
+    /// <returns>The id of a folder a user made at the top of the folder tree.</returns>
+    protected abstract string AddFolder(string mailboxId, string displayName);
+
+    /// <param name="folder">A well-known name or a folder id.</param>
+    /// <returns>The message's id as the gateway knows it.</returns>
+    protected abstract string AddMessage(string mailboxId, string mime, string folder = WellKnownFolders.Inbox);
+
+    /// <returns>The id of the folder holding the message, or null when it is gone for good.</returns>
+    protected abstract string? FolderOf(string mailboxId, string messageId);
+
+    protected abstract void PurgeRecoverableItems(string mailboxId);
+
+    [Fact]
+    public async Task GetMessage_Delivered_ReturnsItsMimeIdsAndFolder()
+    {
+        var (mailbox, messageId, internetMessageId) = Delivered();
+
+        var message = await Gateway.GetMessageAsync(mailbox, messageId, CancellationToken.None);
+
+        Assert.NotNull(message);
+        Assert.Equal(messageId, message.MessageId);
+        Assert.Equal(mailbox, message.MailboxId);
+        Assert.Equal($"<{internetMessageId}>", message.InternetMessageId);
+        Assert.Equal(await Gateway.GetFolderIdAsync(mailbox, WellKnownFolders.Inbox, CancellationToken.None), message.ParentFolderId);
+        Assert.False(message.IsDraft);
+        Assert.Equal("Quarterly invoice", message.Mime.Subject);
+        Assert.Equal(internetMessageId, message.Mime.MessageId);
+    }
+
+    [Fact]
+    public async Task GetMessage_InDrafts_IsADraft()
+    {
+        var mailbox = NewMailbox();
+        var draft = AddMessage(mailbox, Mime(NewMessageId()), WellKnownFolders.Drafts);
+
+        var message = await Gateway.GetMessageAsync(mailbox, draft, CancellationToken.None);
+
+        Assert.True(message?.IsDraft);
+    }
+
+    [Fact]
+    public async Task GetMessage_UnknownId_ReturnsNull()
+    {
+        var mailbox = NewMailbox();
+
+        Assert.Null(await Gateway.GetMessageAsync(mailbox, "AAkALmVzc2FnZS10aGF0LWlzLW5vdC10aGVyZQ==", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetLocation_Delivered_ReturnsTheFolderItSitsIn()
+    {
+        var mailbox = NewMailbox();
+        var projects = AddFolder(mailbox, "Projects");
+        var messageId = AddMessage(mailbox, Mime(NewMessageId()), projects);
+
+        var location = await Gateway.GetLocationAsync(mailbox, messageId, CancellationToken.None);
+
+        Assert.Equal(new MessageLocation(mailbox, messageId, projects), location);
+    }
+
+    [Fact]
+    public async Task GetLocation_UnknownId_ReturnsNull()
+    {
+        var mailbox = NewMailbox();
+
+        Assert.Null(await Gateway.GetLocationAsync(mailbox, "AAkALmVzc2FnZS10aGF0LWlzLW5vdC10aGVyZQ==", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindCopies_MessageIdInSeveralFolders_ReturnsEveryCopyOfThatMailboxOnly()
+    {
+        var mailbox = NewMailbox();
+        var other = NewMailbox();
+        var internetMessageId = NewMessageId();
+        var inInbox = AddMessage(mailbox, Mime(internetMessageId));
+        var projects = AddFolder(mailbox, "Projects");
+        var inProjects = AddMessage(mailbox, Mime(internetMessageId), projects);
+        AddMessage(other, Mime(internetMessageId));
+        AddMessage(mailbox, Mime(NewMessageId()));
+        var inbox = await Gateway.GetFolderIdAsync(mailbox, WellKnownFolders.Inbox, CancellationToken.None);
+
+        var copies = await Gateway.FindCopiesAsync(mailbox, $"<{internetMessageId}>", CancellationToken.None);
+
+        Assert.Equal(
+            new[] { new MessageLocation(mailbox, inInbox, inbox), new MessageLocation(mailbox, inProjects, projects) }.OrderBy(c => c.MessageId, StringComparer.Ordinal),
+            copies.OrderBy(c => c.MessageId, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task FindCopies_MessageIdOfOtherCase_FindsNothing()
+    {
+        var (mailbox, _, internetMessageId) = Delivered();
+
+        Assert.Empty(await Gateway.FindCopiesAsync(mailbox, $"<{internetMessageId.ToUpperInvariant()}>", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindCopies_MessageIdWithAQuote_IsFound()
+    {
+        var mailbox = NewMailbox();
+        var internetMessageId = $"o'brien.{Guid.NewGuid():N}@partner.example";
+        var messageId = AddMessage(mailbox, Mime(internetMessageId));
+
+        var copy = Assert.Single(await Gateway.FindCopiesAsync(mailbox, $"<{internetMessageId}>", CancellationToken.None));
+
+        Assert.Equal(messageId, copy.MessageId);
+    }
+
+    [Fact]
+    public async Task FindCopies_SoftDeletedCopy_IsNotFound()
+    {
+        var (mailbox, messageId, internetMessageId) = Delivered();
+        Assert.True(await Gateway.SoftDeleteAsync(mailbox, messageId, CancellationToken.None));
+
+        Assert.Empty(await Gateway.FindCopiesAsync(mailbox, $"<{internetMessageId}>", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindCopies_UserWithoutAReachableMailbox_ThrowsMailboxUnavailable()
+    {
+        var guest = AddMailbox($"guest{Guid.NewGuid():N}@{Domain}", reachable: false);
+
+        var error = await Assert.ThrowsAsync<MailboxUnavailableException>(() => Gateway.FindCopiesAsync(guest, $"<{NewMessageId()}>", CancellationToken.None));
+
+        Assert.Equal("MailboxNotEnabledForRESTAPI", error.Reason);
+    }
+
+    [Fact]
+    public async Task FindCopies_UnknownUser_ThrowsMailboxUnavailable()
+    {
+        await Assert.ThrowsAsync<MailboxUnavailableException>(() => Gateway.FindCopiesAsync(Guid.NewGuid().ToString(), $"<{NewMessageId()}>", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetFolderId_WellKnownNameInAnyCase_IsOneFolderOfItsOwn()
+    {
+        var mailbox = NewMailbox();
+
+        var junk = await Gateway.GetFolderIdAsync(mailbox, WellKnownFolders.JunkEmail, CancellationToken.None);
+
+        Assert.Equal(junk, await Gateway.GetFolderIdAsync(mailbox, "JunkEmail", CancellationToken.None));
+        Assert.NotEqual(junk, await Gateway.GetFolderIdAsync(mailbox, WellKnownFolders.Inbox, CancellationToken.None));
+        Assert.NotEqual(junk, await Gateway.GetFolderIdAsync(NewMailbox(), WellKnownFolders.JunkEmail, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task EnsureHiddenFolder_FirstCall_CreatesAFolderLaterCallsReuse()
+    {
+        var mailbox = NewMailbox();
+
+        var created = await Gateway.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None);
+
+        Assert.Equal(created, await Gateway.EnsureHiddenFolderAsync(mailbox, "quarantine (SECURITY)", CancellationToken.None));
+        Assert.NotEqual(created, await Gateway.GetFolderIdAsync(mailbox, WellKnownFolders.Inbox, CancellationToken.None));
+        Assert.NotEqual(created, await Gateway.EnsureHiddenFolderAsync(NewMailbox(), "Quarantine (security)", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task EnsureHiddenFolder_FolderOfThatNameExists_ReturnsIt()
+    {
+        var mailbox = NewMailbox();
+        var existing = AddFolder(mailbox, "Quarantine (security)");
+
+        Assert.Equal(existing, await Gateway.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Move_ToTheHiddenFolder_LandsThereAndKeepsItsImmutableId()
+    {
+        var (mailbox, messageId, internetMessageId) = Delivered();
+        var quarantine = await Gateway.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None);
+
+        var movedId = await Gateway.MoveAsync(mailbox, messageId, quarantine, CancellationToken.None);
+
+        Assert.Equal(messageId, movedId);
+        Assert.Equal(quarantine, FolderOf(mailbox, messageId));
+        Assert.Equal(new MessageLocation(mailbox, messageId, quarantine), await Gateway.GetLocationAsync(mailbox, messageId, CancellationToken.None));
+        Assert.Equal(quarantine, Assert.Single(await Gateway.FindCopiesAsync(mailbox, $"<{internetMessageId}>", CancellationToken.None)).ParentFolderId);
+    }
+
+    [Fact]
+    public async Task Move_UnknownMessage_ReturnsNull()
+    {
+        var mailbox = NewMailbox();
+        var junk = await Gateway.GetFolderIdAsync(mailbox, WellKnownFolders.JunkEmail, CancellationToken.None);
+
+        Assert.Null(await Gateway.MoveAsync(mailbox, "AAkALmVzc2FnZS10aGF0LWlzLW5vdC10aGVyZQ==", junk, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Move_ToAFolderOfAnotherMailbox_ReturnsNullAndLeavesTheMessage()
+    {
+        var (mailbox, messageId, _) = Delivered();
+        var elsewhere = await Gateway.GetFolderIdAsync(NewMailbox(), WellKnownFolders.JunkEmail, CancellationToken.None);
+        var inbox = FolderOf(mailbox, messageId);
+
+        Assert.Null(await Gateway.MoveAsync(mailbox, messageId, elsewhere, CancellationToken.None));
+
+        Assert.Equal(inbox, FolderOf(mailbox, messageId));
+    }
+
+    [Fact]
+    public async Task SoftDelete_Delivered_LeavesTheFolderTreeButCanBeMovedBack()
+    {
+        var (mailbox, messageId, _) = Delivered();
+        var inbox = await Gateway.GetFolderIdAsync(mailbox, WellKnownFolders.Inbox, CancellationToken.None);
+
+        Assert.True(await Gateway.SoftDeleteAsync(mailbox, messageId, CancellationToken.None));
+
+        var deleted = await Gateway.GetLocationAsync(mailbox, messageId, CancellationToken.None);
+        Assert.NotNull(deleted);
+        Assert.NotEqual(inbox, deleted.ParentFolderId);
+        Assert.Equal(messageId, await Gateway.MoveAsync(mailbox, messageId, inbox, CancellationToken.None));
+        Assert.Equal(inbox, FolderOf(mailbox, messageId));
+    }
+
+    [Fact]
+    public async Task SoftDelete_UnknownMessage_ReturnsFalse()
+    {
+        var mailbox = NewMailbox();
+
+        Assert.False(await Gateway.SoftDeleteAsync(mailbox, "AAkALmVzc2FnZS10aGF0LWlzLW5vdC10aGVyZQ==", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Purge_SoftDeletedMessage_IsGoneForEveryCall()
+    {
+        var (mailbox, messageId, _) = Delivered();
+        var inbox = await Gateway.GetFolderIdAsync(mailbox, WellKnownFolders.Inbox, CancellationToken.None);
+        await Gateway.SoftDeleteAsync(mailbox, messageId, CancellationToken.None);
+
+        PurgeRecoverableItems(mailbox);
+
+        Assert.Null(FolderOf(mailbox, messageId));
+        Assert.Null(await Gateway.GetMessageAsync(mailbox, messageId, CancellationToken.None));
+        Assert.Null(await Gateway.GetLocationAsync(mailbox, messageId, CancellationToken.None));
+        Assert.Null(await Gateway.MoveAsync(mailbox, messageId, inbox, CancellationToken.None));
+        Assert.False(await Gateway.SoftDeleteAsync(mailbox, messageId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindMailboxId_UserPrincipalNameInAnyCaseOrUserId_ReturnsTheUserId()
+    {
+        var name = $"carol{Guid.NewGuid():N}@{Domain}";
+        var carol = AddMailbox(name);
+
+        Assert.Equal(carol, await Gateway.FindMailboxIdAsync(name.ToUpperInvariant(), CancellationToken.None));
+        Assert.Equal(carol, await Gateway.FindMailboxIdAsync(carol, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindMailboxId_AliasOrUnknownAddress_ReturnsNull()
+    {
+        var carol = NewMailbox();
+        var alias = $"c.alias{Guid.NewGuid():N}@{Domain}";
+        AddAlias(carol, alias);
+
+        Assert.Null(await Gateway.FindMailboxIdAsync(alias, CancellationToken.None));
+        Assert.Null(await Gateway.FindMailboxIdAsync($"nobody{Guid.NewGuid():N}@{Domain}", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindRecipientMailboxes_UserPrincipalNameOrAliasInAnyCase_ReturnsTheUser()
+    {
+        var name = $"dave{Guid.NewGuid():N}@{Domain}";
+        var dave = AddMailbox(name);
+        var alias = $"d.alias{Guid.NewGuid():N}@{Domain}";
+        AddAlias(dave, alias);
+
+        Assert.Equal([dave], await Gateway.FindRecipientMailboxesAsync(name, CancellationToken.None));
+        Assert.Equal([dave], await Gateway.FindRecipientMailboxesAsync(alias.ToUpperInvariant(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindRecipientMailboxes_NestedGroup_ReturnsEveryUserOnceAndNoContact()
+    {
+        var erin = NewMailbox();
+        var frank = NewMailbox();
+        var outer = AddGroup($"all{Guid.NewGuid():N}@{Domain}");
+        var inner = AddGroup($"team{Guid.NewGuid():N}@{Domain}");
+        var contact = AddContact($"partner{Guid.NewGuid():N}@partner.example");
+        AddMember(outer, erin);
+        AddMember(outer, inner);
+        AddMember(outer, contact);
+        AddMember(inner, frank);
+        AddMember(inner, erin);
+        var groupAlias = $"everyone{Guid.NewGuid():N}@{Domain}";
+        AddAlias(outer, groupAlias);
+
+        var found = await Gateway.FindRecipientMailboxesAsync(groupAlias, CancellationToken.None);
+
+        Assert.Equal(new[] { erin, frank }.Order(StringComparer.Ordinal), found.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task FindRecipientMailboxes_ContactOrUnknownAddress_ReturnsNone()
+    {
+        var contact = $"partner{Guid.NewGuid():N}@partner.example";
+        AddContact(contact);
+
+        Assert.Empty(await Gateway.FindRecipientMailboxesAsync(contact, CancellationToken.None));
+        Assert.Empty(await Gateway.FindRecipientMailboxesAsync($"nobody{Guid.NewGuid():N}@{Domain}", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetMailboxAddresses_UserWithAlias_ReturnsEveryAddressInLowerCase()
+    {
+        var name = $"Grace{Guid.NewGuid():N}@{Domain}";
+        var grace = AddMailbox(name);
+        var alias = $"G.Alias{Guid.NewGuid():N}@{Domain}";
+        AddAlias(grace, alias);
+
+        var addresses = await Gateway.GetMailboxAddressesAsync(grace, CancellationToken.None);
+
+        Assert.Equal(new[] { name.ToLowerInvariant(), alias.ToLowerInvariant() }.Order(StringComparer.Ordinal), addresses.Order(StringComparer.Ordinal));
+    }
+
+    private string NewMailbox() => AddMailbox($"user{Guid.NewGuid():N}@{Domain}");
+
+    private (string Mailbox, string MessageId, string InternetMessageId) Delivered()
+    {
+        var mailbox = NewMailbox();
+        var internetMessageId = NewMessageId();
+        return (mailbox, AddMessage(mailbox, Mime(internetMessageId)), internetMessageId);
+    }
+
+    private static string NewMessageId() => $"{Guid.NewGuid():N}@partner.example";
+
+    private static string Mime(string internetMessageId) =>
+        $"From: billing@partner.example\r\nTo: someone@{Domain}\r\nSubject: Quarterly invoice\r\nMessage-ID: <{internetMessageId}>\r\n" +
+        "Date: Sun, 29 Nov 2026 10:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPlease find the invoice attached.\r\n";
+}
