@@ -1,0 +1,295 @@
+using Remediation.Core.Campaigns;
+using Remediation.Core.Queues;
+using Remediation.Core.Scanning;
+
+namespace Remediation.IntegrationTests.Campaigns;
+
+/// <summary>What every campaign store promises, whichever store keeps it: run against the in-memory twin and Table storage.</summary>
+public abstract class CampaignStoreContract
+{
+    private static readonly DateTimeOffset NotifiedAt = new(2026, 11, 29, 10, 10, 0, TimeSpan.Zero);
+
+    protected abstract ICampaignStore Store { get; }
+
+    /// <summary>Who last set the campaign to this status, and when, as the store keeps it; null when nobody did.</summary>
+    protected abstract Task<(string Actor, DateTimeOffset At)?> StatusSetByAsync(string campaignId, CampaignStatus status);
+
+    [Fact]
+    public async Task FindAsync_UnknownCampaign_IsNull()
+    {
+        Assert.Null(await Store.FindAsync(NewCampaignId(), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetOrAddAsync_NewCampaign_StoresItAsCreated()
+    {
+        var campaign = NewCampaign(CampaignStatus.Held);
+
+        var (returned, created) = await Store.GetOrAddAsync(campaign, CancellationToken.None);
+
+        Assert.True(created);
+        AssertSameCampaign(campaign, returned);
+        AssertSameCampaign(campaign, await Store.FindAsync(campaign.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetOrAddAsync_CampaignWithoutRules_ReadsBackWithoutRules()
+    {
+        var campaign = NewCampaign() with { Rules = [] };
+        await Store.GetOrAddAsync(campaign, CancellationToken.None);
+
+        var found = await Store.FindAsync(campaign.Id, CancellationToken.None);
+
+        Assert.Empty(found!.Rules);
+    }
+
+    [Fact]
+    public async Task GetOrAddAsync_CampaignAlreadyStored_ReturnsTheStoredOneNotCreated()
+    {
+        var first = NewCampaign(CampaignStatus.Held);
+        await Store.GetOrAddAsync(first, CancellationToken.None);
+
+        var (returned, created) = await Store.GetOrAddAsync(first with { Score = 99, Status = CampaignStatus.Active }, CancellationToken.None);
+
+        Assert.False(created);
+        AssertSameCampaign(first, returned);
+        AssertSameCampaign(first, await Store.FindAsync(first.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetOrAddAsync_RacingAdds_OneWinsAndEveryoneGetsIt()
+    {
+        var id = NewCampaignId();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Task.Run(() => Store.GetOrAddAsync(NewCampaign(id: id) with { Score = 20 + i }, CancellationToken.None))));
+
+        var winner = Assert.Single(results, result => result.Created).Campaign;
+        Assert.All(results, result => Assert.Equal(winner.Score, result.Campaign.Score));
+        Assert.Equal(winner.Score, (await Store.FindAsync(id, CancellationToken.None))!.Score);
+    }
+
+    [Fact]
+    public async Task TryHoldAsync_ActiveCampaign_HoldsIt()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+
+        var held = await Store.TryHoldAsync(campaign.Id, CancellationToken.None);
+
+        Assert.True(held);
+        AssertSameCampaign(campaign with { Status = CampaignStatus.Held }, await Store.FindAsync(campaign.Id, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(CampaignStatus.Held)]
+    [InlineData(CampaignStatus.Approved)]
+    [InlineData(CampaignStatus.Released)]
+    public async Task TryHoldAsync_CampaignNoLongerActive_LeavesItAsItIs(CampaignStatus status)
+    {
+        var campaign = await AddAsync(status);
+
+        var held = await Store.TryHoldAsync(campaign.Id, CancellationToken.None);
+
+        Assert.False(held);
+        Assert.Equal(status, (await Store.FindAsync(campaign.Id, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task TryHoldAsync_SocApprovedMeanwhile_TheirWordStands()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+        await Store.SetStatusAsync(campaign.Id, CampaignStatus.Approved, "soc@contoso.example", CancellationToken.None);
+
+        var held = await Store.TryHoldAsync(campaign.Id, CancellationToken.None);
+
+        Assert.False(held);
+        Assert.Equal(CampaignStatus.Approved, (await Store.FindAsync(campaign.Id, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task TryHoldAsync_UnknownCampaign_IsFalseAndCreatesNothing()
+    {
+        var id = NewCampaignId();
+
+        var held = await Store.TryHoldAsync(id, CancellationToken.None);
+
+        Assert.False(held);
+        Assert.Null(await Store.FindAsync(id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SetStatusAsync_Approved_ChangesOnlyTheStatus()
+    {
+        var campaign = await AddAsync(CampaignStatus.Held);
+
+        await Store.SetStatusAsync(campaign.Id, CampaignStatus.Approved, "soc@contoso.example", CancellationToken.None);
+
+        AssertSameCampaign(campaign with { Status = CampaignStatus.Approved }, await Store.FindAsync(campaign.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SetStatusAsync_ApprovedThenReleased_KeepsWhoAndWhenForEach()
+    {
+        var campaign = await AddAsync(CampaignStatus.Held);
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+
+        await Store.SetStatusAsync(campaign.Id, CampaignStatus.Approved, "alice@contoso.example", CancellationToken.None);
+        await Store.SetStatusAsync(campaign.Id, CampaignStatus.Released, "bob@contoso.example", CancellationToken.None);
+
+        var after = DateTimeOffset.UtcNow.AddSeconds(1);
+        var approved = Assert.NotNull(await StatusSetByAsync(campaign.Id, CampaignStatus.Approved));
+        var released = Assert.NotNull(await StatusSetByAsync(campaign.Id, CampaignStatus.Released));
+        Assert.Equal("alice@contoso.example", approved.Actor);
+        Assert.Equal("bob@contoso.example", released.Actor);
+        Assert.InRange(approved.At, before, after);
+        Assert.InRange(released.At, approved.At, after);
+        Assert.Null(await StatusSetByAsync(campaign.Id, CampaignStatus.Held));
+        Assert.Equal(CampaignStatus.Released, (await Store.FindAsync(campaign.Id, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task SetStatusAsync_SameStatusAgain_KeepsTheLatestActor()
+    {
+        var campaign = await AddAsync(CampaignStatus.Held);
+        await Store.SetStatusAsync(campaign.Id, CampaignStatus.Approved, "alice@contoso.example", CancellationToken.None);
+
+        await Store.SetStatusAsync(campaign.Id, CampaignStatus.Approved, "carol@contoso.example", CancellationToken.None);
+
+        Assert.Equal("carol@contoso.example", (await StatusSetByAsync(campaign.Id, CampaignStatus.Approved))!.Value.Actor);
+    }
+
+    [Fact]
+    public async Task DispatchedAsync_CampaignWithNoMarks_IsEmpty()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+
+        Assert.Empty(await Store.DispatchedAsync(campaign.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DispatchedAsync_ReturnsEveryMarkOfTheCampaignAndNothingElse()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+        // More marks than one write (100) and one page of a query (1,000) hold, and ids with characters keys must escape.
+        List<DispatchedWork> marks =
+        [
+            DispatchedWork.Sweep,
+            DispatchedWork.RecipientSearch("<a/b#c?d%e|f@sender.example>"),
+            DispatchedWork.Copy("user|odd", "AAMk/abc+def=="),
+            .. Enumerable.Range(0, 1_200).Select(i => DispatchedWork.Search($"user{i:D4}", "<m1@sender.example>")),
+        ];
+        await Store.MarkDispatchedAsync(campaign.Id, marks, CancellationToken.None);
+        await Store.MarkDispatchedAsync($"{campaign.Id}-other", [DispatchedWork.Copy("user0001", "other")], CancellationToken.None);
+
+        var dispatched = await Store.DispatchedAsync(campaign.Id, CancellationToken.None);
+
+        Assert.Equal(marks.ToHashSet(), dispatched.ToHashSet());
+    }
+
+    [Fact]
+    public async Task MarkDispatchedAsync_SenderChosenMessageIdsPastTheKeyLimit_AreStoredAndFound()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+        // Longer than the 1 KiB key limit once escaped, with characters keys refuse, a control character and non-ASCII.
+        var chosen = "<" + string.Concat(Enumerable.Repeat("#?/\\%\u0001é|", 120)) + "@sender.example>";
+        List<DispatchedWork> marks = [DispatchedWork.RecipientSearch(chosen), DispatchedWork.Search("user0001", chosen), DispatchedWork.Copy("a/b#c", chosen)];
+
+        await Store.MarkDispatchedAsync(campaign.Id, marks, CancellationToken.None);
+
+        Assert.Equal(marks.ToHashSet(), (await Store.DispatchedAsync(campaign.Id, CancellationToken.None)).ToHashSet());
+    }
+
+    [Fact]
+    public async Task MarkDispatchedAsync_SameWorkAgain_KeepsOneMark()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+        await Store.MarkDispatchedAsync(campaign.Id, [DispatchedWork.Sweep, DispatchedWork.Copy("user0001", "m1")], CancellationToken.None);
+
+        await Store.MarkDispatchedAsync(campaign.Id, [DispatchedWork.Copy("user0001", "m1"), DispatchedWork.Copy("user0001", "m1")], CancellationToken.None);
+
+        Assert.Equal([DispatchedWork.Sweep, DispatchedWork.Copy("user0001", "m1")], (await Store.DispatchedAsync(campaign.Id, CancellationToken.None)).ToHashSet());
+    }
+
+    [Fact]
+    public async Task MarkDispatchedAsync_SameItemInAnotherScope_IsAnotherMark()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+        List<DispatchedWork> marks =
+        [
+            DispatchedWork.RecipientSearch("<m1@sender.example>"),
+            DispatchedWork.Search("user0001", "<m1@sender.example>"),
+            DispatchedWork.Search("USER0001", "<m1@sender.example>"),
+            DispatchedWork.Copy("user0001", "imid:<m1@sender.example>x"),
+        ];
+
+        await Store.MarkDispatchedAsync(campaign.Id, marks, CancellationToken.None);
+
+        Assert.Equal(marks.ToHashSet(), (await Store.DispatchedAsync(campaign.Id, CancellationToken.None)).ToHashSet());
+    }
+
+    [Fact]
+    public async Task DispatchedAsync_MarksWrittenAfterTheRead_AreNotInIt()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+        await Store.MarkDispatchedAsync(campaign.Id, [DispatchedWork.Sweep], CancellationToken.None);
+        var read = await Store.DispatchedAsync(campaign.Id, CancellationToken.None);
+
+        await Store.MarkDispatchedAsync(campaign.Id, [DispatchedWork.Copy("user0001", "m1")], CancellationToken.None);
+
+        Assert.Equal([DispatchedWork.Sweep], read.ToHashSet());
+    }
+
+    [Fact]
+    public async Task ForgetDispatchedAsync_ForgetsEveryMarkOfThatCampaignOnly()
+    {
+        var campaign = await AddAsync(CampaignStatus.Held);
+        var other = await AddAsync(CampaignStatus.Active);
+        await Store.MarkDispatchedAsync(campaign.Id, [DispatchedWork.Sweep, .. Enumerable.Range(0, 250).Select(i => DispatchedWork.Copy($"user{i:D4}", "m1"))], CancellationToken.None);
+        await Store.MarkDispatchedAsync(other.Id, [DispatchedWork.Sweep], CancellationToken.None);
+
+        await Store.ForgetDispatchedAsync(campaign.Id, CancellationToken.None);
+
+        Assert.Empty(await Store.DispatchedAsync(campaign.Id, CancellationToken.None));
+        Assert.Equal([DispatchedWork.Sweep], (await Store.DispatchedAsync(other.Id, CancellationToken.None)).ToHashSet());
+        AssertSameCampaign(campaign, await Store.FindAsync(campaign.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ForgetDispatchedAsync_ThenMarkedAgain_KeepsTheNewMarks()
+    {
+        var campaign = await AddAsync(CampaignStatus.Approved);
+        await Store.MarkDispatchedAsync(campaign.Id, [DispatchedWork.Sweep], CancellationToken.None);
+        await Store.ForgetDispatchedAsync(campaign.Id, CancellationToken.None);
+
+        await Store.MarkDispatchedAsync(campaign.Id, [DispatchedWork.Copy("user0001", "m1")], CancellationToken.None);
+
+        Assert.Equal([DispatchedWork.Copy("user0001", "m1")], (await Store.DispatchedAsync(campaign.Id, CancellationToken.None)).ToHashSet());
+    }
+
+    private static string NewCampaignId() => Guid.NewGuid().ToString("N");
+
+    private static Campaign NewCampaign(CampaignStatus status = CampaignStatus.Active, string? id = null)
+    {
+        var campaignId = id ?? NewCampaignId();
+        return new Campaign(campaignId, ThreatCategory.Phishing, 14.5, ["PHISH_LURE", "URL_MISMATCH"], NotifiedAt, status,
+            new MaliciousMessage(campaignId, "user0000", "AAMk/seed==", "<m1@sender.example>", ThreatCategory.Phishing, 14.5, ["PHISH_LURE", "URL_MISMATCH"],
+                NotifiedAt, Fingerprint: "f00d", SentCopy: true));
+    }
+
+    private async Task<Campaign> AddAsync(CampaignStatus status)
+    {
+        var campaign = NewCampaign(status);
+        await Store.GetOrAddAsync(campaign, CancellationToken.None);
+        return campaign;
+    }
+
+    private static void AssertSameCampaign(Campaign expected, Campaign? actual)
+    {
+        Assert.NotNull(actual);
+        Assert.Equal(
+            (expected.Id, expected.Category, expected.Score, expected.FirstNotifiedAt, expected.Status),
+            (actual.Id, actual.Category, actual.Score, actual.FirstNotifiedAt, actual.Status));
+        Assert.Equal(expected.Rules, actual.Rules);
+        Assert.Equal(WorkItemJson.Serialize(expected.Seed), WorkItemJson.Serialize(actual.Seed));
+    }
+}

@@ -1,0 +1,34 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Remediation.Core.Campaigns;
+using Remediation.Infrastructure.Storage;
+using Remediation.IntegrationTests.Fixtures;
+
+namespace Remediation.IntegrationTests.Campaigns;
+
+/// <summary>The campaign store in Table storage (Azurite): one row per campaign, one per dispatch mark, instances racing through ETags.</summary>
+public sealed class TableCampaignStoreTests(AzuriteFixture azurite) : CampaignStoreContract, IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private ICampaignStore _store = null!;
+    private TableClient _table = null!;
+
+    protected override ICampaignStore Store => _store;
+
+    // The store keeps who set a status in columns of the campaign's row (ApprovedBy, ApprovedAt) that no port reads.
+    protected override async Task<(string Actor, DateTimeOffset At)?> StatusSetByAsync(string campaignId, CampaignStatus status)
+    {
+        var row = (await _table.GetEntityAsync<TableEntity>(campaignId, "campaign")).Value;
+        return row.GetString($"{status}By") is { } actor ? (actor, row.GetDateTimeOffset($"{status}At")!.Value) : null;
+    }
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(StorageClients.ConnectionName, azurite.ConnectionString)]).Build();
+        var tables = StorageClients.CreateTableService(configuration);
+        await StorageProvisioner.EnsureCreatedAsync(StorageClients.CreateQueueService(configuration), tables, CancellationToken.None);
+        _store = new TableCampaignStore(tables);
+        _table = tables.GetTableClient(TableNames.Campaigns);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
