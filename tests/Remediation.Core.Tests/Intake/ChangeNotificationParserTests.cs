@@ -80,6 +80,16 @@ public class ChangeNotificationParserTests
         Assert.ThrowsAny<JsonException>(() => Parse(body));
     }
 
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("""{"value":{}}""")]
+    public void Parse_JsonWithoutAValueArray_SaysWhatABodyMustBe(string body)
+    {
+        var error = Assert.Throws<JsonException>(() => Parse(body));
+
+        Assert.Equal("A notification body is an object with a 'value' array.", error.Message);
+    }
+
     [Fact]
     public void Parse_ResourceDataIdOutsideGraphsAlphabet_LeavesNoMessageId()
     {
