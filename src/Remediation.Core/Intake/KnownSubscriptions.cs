@@ -24,7 +24,6 @@ public sealed class KnownSubscriptions(ISubscriptionRegistry registry, TimeProvi
         var current = subscription is null ? null : await registry.FindByMailboxAsync(subscription.MailboxId, cancellationToken);
         if (current is null || current.SubscriptionId != subscriptionId || current.ExpiresAt <= now)
         {
-            // Stryker disable once Statement : only frees memory; an entry reaching this line is missing or stale, and a stale entry is never answered from
             _live.TryRemove(subscriptionId, out _);
             return null;
         }
