@@ -66,6 +66,7 @@ public static partial class ChangeNotificationParser
             }
         }
         property = default;
+        // Stryker disable once Boolean : every caller also checks the kind of what it found, and a default element's kind (Undefined) is none of them
         return false;
     }
 

@@ -80,5 +80,91 @@ public class ChangeNotificationParserTests
         Assert.ThrowsAny<JsonException>(() => Parse(body));
     }
 
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("""{"value":{}}""")]
+    public void Parse_JsonWithoutAValueArray_SaysWhatABodyMustBe(string body)
+    {
+        var error = Assert.Throws<JsonException>(() => Parse(body));
+
+        Assert.Equal("A notification body is an object with a 'value' array.", error.Message);
+    }
+
+    [Fact]
+    public void Parse_ResourceDataIdOutsideGraphsAlphabet_LeavesNoMessageId()
+    {
+        var notification = Assert.Single(Parse("""{"value":[{"resource":"Users/3f1c2a9b-0000-4000-8000-0000000000a1/Messages/m1","resourceData":{"id":"../m1"}}]}"""));
+
+        Assert.Equal(("3f1c2a9b-0000-4000-8000-0000000000a1", null), (notification.MailboxId, notification.MessageId));
+    }
+
+    [Theory]
+    [InlineData("\"m1\"")]
+    [InlineData("{}")]
+    [InlineData("{\"id\":7}")]
+    public void Parse_ResourceDataWithoutAStringId_FallsBackToTheResource(string resourceData)
+    {
+        var notification = Assert.Single(Parse($$"""{"value":[{"resource":"Users/3f1c2a9b-0000-4000-8000-0000000000a1/Messages/from-resource","resourceData":{{resourceData}}}]}"""));
+
+        Assert.Equal("from-resource", notification.MessageId);
+    }
+
+    [Fact]
+    public void Parse_FieldsThatAreNotStrings_ReadAsAbsent()
+    {
+        var notification = Assert.Single(Parse("""{"value":[{"subscriptionId":1,"clientState":true,"tenantId":null,"changeType":["created"],"lifecycleEvent":{}}]}"""));
+
+        Assert.Equal(new ChangeNotification(null, null, null, null, null, null, null), notification);
+    }
+
+    [Fact]
+    public void Parse_LifecycleNotification_ReadsTheEvent()
+    {
+        var notification = Assert.Single(Parse("""{"value":[{"subscriptionId":"sub-1","clientState":"s","tenantId":"t","lifecycleEvent":"missed"}]}"""));
+
+        Assert.Equal(new ChangeNotification("sub-1", "s", "t", null, null, null, "missed"), notification);
+    }
+
+    [Fact]
+    public void Parse_EmptyCollection_IsEmpty()
+    {
+        Assert.Empty(Parse("""{"value":[]}"""));
+    }
+
+    [Fact]
+    public void Parse_NestingAtTheDepthLimit_IsRead()
+    {
+        Assert.Single(Parse(Nested(16)));
+    }
+
+    [Fact]
+    public void Parse_NestingBeyondTheDepthLimit_Throws()
+    {
+        Assert.ThrowsAny<JsonException>(() => Parse(Nested(17)));
+    }
+
+    [Theory]
+    [InlineData("Users/3f1c2a9b-0000-4000-8000-0000000000a1/Messages/m1/")]
+    [InlineData(" Users/3f1c2a9b-0000-4000-8000-0000000000a1/Messages/m1")]
+    [InlineData("Users/3f1c2a9b-0000-4000-8000-0000000000a1x/Messages/m1")]
+    [InlineData("Users/3f1c2a9b-0000-4000-8000-0000000000a1/mailFolders/../Messages/m1")]
+    public void ParseResource_AnythingAroundTheShape_FindsNothing(string resource)
+    {
+        Assert.Equal((null, null), ChangeNotificationParser.ParseResource(resource));
+    }
+
+    [Fact]
+    public void ParseResource_Null_FindsNothing()
+    {
+        Assert.Equal((null, null), ChangeNotificationParser.ParseResource(null));
+    }
+
+    // A notification whose unread field nests arrays until the whole document is `depth` levels deep.
+    private static string Nested(int depth)
+    {
+        var arrays = depth - 3;
+        return $$"""{"value":[{"resource":"Users/3f1c2a9b-0000-4000-8000-0000000000a1/Messages/m","x":{{new string('[', arrays)}}{{new string(']', arrays)}}}]}""";
+    }
+
     private static IReadOnlyList<ChangeNotification> Parse(string body) => ChangeNotificationParser.Parse(Encoding.UTF8.GetBytes(body));
 }

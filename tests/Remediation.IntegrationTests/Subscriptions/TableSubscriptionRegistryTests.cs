@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Remediation.Core.Subscriptions;
+using Remediation.Infrastructure.Storage;
+using Remediation.IntegrationTests.Fixtures;
+
+namespace Remediation.IntegrationTests.Subscriptions;
+
+/// <summary>The subscription registry in Table storage (Azurite), where ids become escaped, case-sensitive keys.</summary>
+public sealed class TableSubscriptionRegistryTests(AzuriteFixture azurite) : SubscriptionRegistryContract, IClassFixture<AzuriteFixture>, IAsyncLifetime
+{
+    private ISubscriptionRegistry _registry = null!;
+
+    protected override ISubscriptionRegistry Registry => _registry;
+
+    public async Task InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(StorageClients.ConnectionName, azurite.ConnectionString)]).Build();
+        var tables = StorageClients.CreateTableService(configuration);
+        await StorageProvisioner.EnsureCreatedAsync(StorageClients.CreateQueueService(configuration), tables, CancellationToken.None);
+        _registry = new TableSubscriptionRegistry(tables);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
