@@ -220,6 +220,20 @@ public sealed class AccountCompromiseDetectorTests
     }
 
     [Fact]
+    public async Task RecordAsync_AnotherInstanceOpensTheIncidentBetweenTheLookAndTheOpen_LeavesTheAlertToIt()
+    {
+        var detector = NewDetector(ledger: new LateLookLedger(_ledger));
+        await detector.RecordAsync(Appended("a", "m1"), CancellationToken.None);
+        await _ledger.TryOpenIncidentAsync("a", Start, _options.Cooldown, CancellationToken.None);
+
+        await detector.RecordAsync(Appended("a", "m2"), CancellationToken.None);
+
+        Assert.Empty(Flagged());
+        Assert.Empty(_queue.Drain<SessionRevocation>(WorkQueueNames.SessionRevocations));
+        Assert.Empty(_ledger.Responses("a"));
+    }
+
+    [Fact]
     public async Task RecordAsync_AlertOnly_AlertsWithoutSpendingTheRevocationBudget()
     {
         _options.Response = CompromiseResponse.AlertOnly;
@@ -275,8 +289,8 @@ public sealed class AccountCompromiseDetectorTests
         Assert.Empty(Flagged());
     }
 
-    private AccountCompromiseDetector NewDetector(IHourlyBudget? budget = null, IWorkQueue? queue = null) => new(
-        _ledger,
+    private AccountCompromiseDetector NewDetector(IHourlyBudget? budget = null, IWorkQueue? queue = null, ICompromiseLedger? ledger = null) => new(
+        ledger ?? _ledger,
         queue ?? _queue,
         new CircuitBreaker(budget ?? new InMemoryHourlyBudget(), _telemetry, _clock, NullLogger<CircuitBreaker>.Instance),
         _telemetry,
@@ -314,5 +328,29 @@ public sealed class AccountCompromiseDetectorTests
 
         public Task<int> ApproximateCountAsync(string queueName, CancellationToken cancellationToken) =>
             throw new IOException("Injected: the queue did not answer.");
+    }
+
+    /// <summary>
+    /// The ledger as an instance sees it when another one opens the incident right after this one looked: no incident
+    /// open yet, though opening one then loses.
+    /// </summary>
+    private sealed class LateLookLedger(InMemoryCompromiseLedger ledger) : ICompromiseLedger
+    {
+        public Task AddAsync(CompromiseEvidence evidence, CancellationToken cancellationToken) => ledger.AddAsync(evidence, cancellationToken);
+
+        public Task<IReadOnlyList<CompromiseEvidence>> EvidenceAsync(string mailboxId, CancellationToken cancellationToken) => ledger.EvidenceAsync(mailboxId, cancellationToken);
+
+        public Task<IReadOnlyList<string>> WaveAsync(string campaignId, CancellationToken cancellationToken) => ledger.WaveAsync(campaignId, cancellationToken);
+
+        public Task<bool> HasOpenIncidentAsync(string mailboxId, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken) => Task.FromResult(false);
+
+        public Task<bool> TryOpenIncidentAsync(string mailboxId, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken) =>
+            ledger.TryOpenIncidentAsync(mailboxId, now, cooldown, cancellationToken);
+
+        public Task RecordResponseAsync(string mailboxId, string response, IReadOnlyList<CompromiseEvidence> evidence, DateTimeOffset at, CancellationToken cancellationToken) =>
+            ledger.RecordResponseAsync(mailboxId, response, evidence, at, cancellationToken);
+
+        public Task RecordRevocationAsync(string mailboxId, DateTimeOffset incidentOpenedAt, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
+            ledger.RecordRevocationAsync(mailboxId, incidentOpenedAt, revokedAt, cancellationToken);
     }
 }
