@@ -40,6 +40,7 @@ public sealed partial class AccountCompromiseDetector(
     {
         var now = clock.GetUtcNow();
         // Already answered: the evidence joins the open incident.
+        // Stryker disable once Statement : without this early return TryOpenIncidentAsync refuses the same open incident further down (same cooldown rule); the look only spares the reads
         if (await ledger.HasOpenIncidentAsync(mailboxId, now, options.Value.Cooldown, cancellationToken)) return;
         // The storage reads gather what the assessment weighs; the decision itself is CompromiseAssessment's.
         var evidence = CompromiseAssessment.InWindow(await ledger.EvidenceAsync(mailboxId, cancellationToken), now, options.Value);

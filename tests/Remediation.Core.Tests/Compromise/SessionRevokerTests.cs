@@ -61,5 +61,34 @@ public sealed class SessionRevokerTests
         Assert.Equal(OpenedAt.AddSeconds(90), Assert.Single(_ledger.Revocations("a")).RevokedAt);
     }
 
+    [Fact]
+    public async Task RevokeAsync_TwoIncidents_RecordsOneRevocationForEach()
+    {
+        var revoker = NewRevoker();
+        await revoker.RevokeAsync(new SessionRevocation("a", OpenedAt), CancellationToken.None);
+
+        await revoker.RevokeAsync(new SessionRevocation("a", OpenedAt.AddDays(1)), CancellationToken.None);
+
+        Assert.Equal([OpenedAt, OpenedAt.AddDays(1)], _ledger.Revocations("a").Select(r => r.IncidentOpenedAt));
+    }
+
+    [Fact]
+    public async Task RevokeAsync_UnknownUser_ThrowsAndRecordsNothing()
+    {
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => NewRevoker().RevokeAsync(new SessionRevocation("b", OpenedAt), CancellationToken.None));
+
+        Assert.Empty(_accounts.RevokedSignInSessions);
+        Assert.Empty(_ledger.Revocations("b"));
+    }
+
+    [Fact]
+    public async Task RevokeAsync_Cancelled_RevokesNothingAndRecordsNothing()
+    {
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => NewRevoker().RevokeAsync(new SessionRevocation("a", OpenedAt), new CancellationToken(canceled: true)));
+
+        Assert.Empty(_accounts.RevokedSignInSessions);
+        Assert.Empty(_ledger.Revocations("a"));
+    }
+
     private SessionRevoker NewRevoker() => new(_accounts, _ledger, _clock, NullLogger<SessionRevoker>.Instance);
 }
