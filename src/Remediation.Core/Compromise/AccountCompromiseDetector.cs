@@ -23,7 +23,6 @@ public sealed partial class AccountCompromiseDetector(
     TimeProvider clock,
     ILogger<AccountCompromiseDetector> logger)
 {
-    private const int ConcurrentScansMargin = 32;
     private const string CappedResponse = "AlertOnly (revocation cap reached)";
     private const string UnqueuedResponse = "AlertOnly (revoke could not be queued: revoke by hand)";
 
@@ -31,12 +30,7 @@ public sealed partial class AccountCompromiseDetector(
     {
         await ledger.AddAsync(evidence, cancellationToken);
         var wave = await ledger.WaveAsync(evidence.CampaignId, cancellationToken);
-        // While a wave forms, the mailboxes assessed before it counted as one are assessed again with its weight. Copies
-        // are scanned concurrently, so the wave may grow by a batch between two looks: the margin covers that.
-        var toAssess = wave.Count >= options.Value.WaveMailboxes && wave.Count <= options.Value.WaveMailboxes + ConcurrentScansMargin
-            ? wave
-            : [evidence.MailboxId];
-        foreach (var mailboxId in toAssess)
+        foreach (var mailboxId in CompromiseAssessment.MailboxesToAssess(evidence.MailboxId, wave, options.Value))
         {
             await AssessAsync(mailboxId, cancellationToken);
         }
@@ -46,28 +40,30 @@ public sealed partial class AccountCompromiseDetector(
     {
         var now = clock.GetUtcNow();
         // Already answered: the evidence joins the open incident.
+        // Stryker disable once Statement : without this early return TryOpenIncidentAsync refuses the same open incident further down (same cooldown rule); the look only spares the reads
         if (await ledger.HasOpenIncidentAsync(mailboxId, now, options.Value.Cooldown, cancellationToken)) return;
-        var evidence = (await ledger.EvidenceAsync(mailboxId, cancellationToken)).Where(e => now - e.At <= options.Value.EvidenceWindow).ToList();
-        if (evidence.Count == 0) return;
-        var score = 0.0;
-        foreach (var item in evidence) score += now - item.At <= options.Value.RecentWindow ? 1 : 0.5;
-        foreach (var campaignId in evidence.Select(e => e.CampaignId).Distinct(StringComparer.Ordinal))
+        // The storage reads gather what the assessment weighs; the decision itself is CompromiseAssessment's.
+        var evidence = CompromiseAssessment.InWindow(await ledger.EvidenceAsync(mailboxId, cancellationToken), now, options.Value);
+        var waveSizes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var campaignId in CompromiseAssessment.Campaigns(evidence))
         {
-            if ((await ledger.WaveAsync(campaignId, cancellationToken)).Count >= options.Value.WaveMailboxes) score += 1;
+            waveSizes[campaignId] = (await ledger.WaveAsync(campaignId, cancellationToken)).Count;
         }
-        if (score < options.Value.Threshold) return;
+        var assessment = CompromiseAssessment.Weigh(evidence, waveSizes, now, options.Value);
+        if (!assessment.IsCompromised(options.Value)) return;
         if (!await ledger.TryOpenIncidentAsync(mailboxId, now, options.Value.Cooldown, cancellationToken)) return;
 
         // A retry finds the incident open and stops, so from here to the alert nothing may throw: a budget or queue
         // that fails turns the response into an alert the SOC acts on by hand, and the revoke, once queued, has
         // retries of its own.
         var response = await RespondAsync(mailboxId, now, cancellationToken);
+        var score = assessment.Score;
         LogCompromised(mailboxId, score, evidence.Count, response);
         telemetry.Emit(PipelineEvents.MailboxCompromised, new Dictionary<string, string>
         {
             [PipelineEventProperties.MailboxId] = mailboxId,
             [PipelineEventProperties.Messages] = string.Join(',', evidence.Select(e => e.MessageId)),
-            [PipelineEventProperties.CampaignId] = string.Join(',', evidence.Select(e => e.CampaignId).Distinct(StringComparer.Ordinal)),
+            [PipelineEventProperties.CampaignId] = string.Join(',', CompromiseAssessment.Campaigns(evidence)),
             [PipelineEventProperties.FirstSeen] = evidence.Min(e => e.At).ToString("o", CultureInfo.InvariantCulture),
             [PipelineEventProperties.LastSeen] = evidence.Max(e => e.At).ToString("o", CultureInfo.InvariantCulture),
             [PipelineEventProperties.Score] = score.ToString(CultureInfo.InvariantCulture),
