@@ -41,10 +41,13 @@ public sealed record CompromiseAssessment(IReadOnlyList<CompromiseEvidence> Evid
     /// The mailboxes to assess once evidence for <paramref name="mailboxId"/> is added. While a wave forms, the
     /// mailboxes assessed before it counted as one are assessed again with its weight; the margin covers a wave that
     /// grew by a batch of concurrently scanned copies between two looks. Beyond it every mailbox was assessed with the
-    /// wave's weight already, so only the one whose evidence arrived is.
+    /// wave's weight already, so only the one whose evidence arrived is. That one is always assessed: evidence of a
+    /// colleague's copy names the sender, who is not in the wave of the mailboxes it was appended into.
     /// </summary>
     public static IReadOnlyList<string> MailboxesToAssess(string mailboxId, IReadOnlyList<string> wave, CompromiseOptions options) =>
-        wave.Count >= options.WaveMailboxes && wave.Count <= options.WaveMailboxes + ConcurrentScansMargin ? wave : [mailboxId];
+        wave.Count >= options.WaveMailboxes && wave.Count <= options.WaveMailboxes + ConcurrentScansMargin
+            ? [.. wave.Append(mailboxId).Distinct(StringComparer.OrdinalIgnoreCase)]
+            : [mailboxId];
 
     /// <summary>Whether the mailbox is likely compromised: some evidence is left and it reaches the threshold.</summary>
     public bool IsCompromised(CompromiseOptions options) => Evidence.Count > 0 && Score >= options.Threshold;

@@ -135,7 +135,7 @@ public sealed class CompromiseAssessmentTests
     {
         var wave = Wave(_options.WaveMailboxes);
 
-        var toAssess = CompromiseAssessment.MailboxesToAssess("a", wave, _options);
+        var toAssess = CompromiseAssessment.MailboxesToAssess(wave[0], wave, _options);
 
         Assert.Equal(wave, toAssess);
     }
@@ -145,9 +145,19 @@ public sealed class CompromiseAssessmentTests
     {
         var wave = Wave(_options.WaveMailboxes + CompromiseAssessment.ConcurrentScansMargin);
 
-        var toAssess = CompromiseAssessment.MailboxesToAssess("a", wave, _options);
+        var toAssess = CompromiseAssessment.MailboxesToAssess(wave[0], wave, _options);
 
         Assert.Equal(wave, toAssess);
+    }
+
+    [Fact]
+    public void MailboxesToAssess_EvidenceAgainstASenderOutsideAFormingWave_AssessesTheSenderToo()
+    {
+        var wave = Wave(_options.WaveMailboxes);
+
+        var toAssess = CompromiseAssessment.MailboxesToAssess("sender", wave, _options);
+
+        Assert.Equal([.. wave, "sender"], toAssess);
     }
 
     [Fact]
