@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using Microsoft.Extensions.Configuration;
 using Remediation.Core.Campaigns;
 using Remediation.Infrastructure.Storage;
 using Remediation.IntegrationTests.Fixtures;
@@ -23,9 +22,7 @@ public sealed class TableCampaignStoreTests(AzuriteFixture azurite) : CampaignSt
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(StorageClients.ConnectionName, azurite.ConnectionString)]).Build();
-        var tables = StorageClients.CreateTableService(configuration);
-        await StorageProvisioner.EnsureCreatedAsync(StorageClients.CreateQueueService(configuration), tables, CancellationToken.None);
+        var tables = await azurite.ProvisionedTablesAsync();
         _store = new TableCampaignStore(tables);
         _table = tables.GetTableClient(TableNames.Campaigns);
     }

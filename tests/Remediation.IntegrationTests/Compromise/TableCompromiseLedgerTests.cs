@@ -1,6 +1,5 @@
 using System.Globalization;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Configuration;
 using Remediation.Core.Compromise;
 using Remediation.Infrastructure.Storage;
 using Remediation.IntegrationTests.Fixtures;
@@ -17,9 +16,7 @@ public sealed class TableCompromiseLedgerTests(AzuriteFixture azurite) : Comprom
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(StorageClients.ConnectionName, azurite.ConnectionString)]).Build();
-        var tables = StorageClients.CreateTableService(configuration);
-        await StorageProvisioner.EnsureCreatedAsync(StorageClients.CreateQueueService(configuration), tables, CancellationToken.None);
+        var tables = await azurite.ProvisionedTablesAsync();
         _ledger = new TableCompromiseLedger(tables);
         _table = tables.GetTableClient(TableNames.Compromise);
     }

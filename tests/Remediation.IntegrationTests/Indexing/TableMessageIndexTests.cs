@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Remediation.Core.Indexing;
 using Remediation.Infrastructure.Storage;
 using Remediation.IntegrationTests.Fixtures;
@@ -14,9 +13,7 @@ public sealed class TableMessageIndexTests(AzuriteFixture azurite) : MessageInde
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(StorageClients.ConnectionName, azurite.ConnectionString)]).Build();
-        var tables = StorageClients.CreateTableService(configuration);
-        await StorageProvisioner.EnsureCreatedAsync(StorageClients.CreateQueueService(configuration), tables, CancellationToken.None);
+        var tables = await azurite.ProvisionedTablesAsync();
         _index = new TableMessageIndex(tables);
     }
 
