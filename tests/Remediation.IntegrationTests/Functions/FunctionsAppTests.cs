@@ -1,7 +1,12 @@
 using System.Reflection;
+using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Remediation.Core;
+using Remediation.Infrastructure;
+using Remediation.IntegrationTests.Fixtures;
 using Remediation.Functions;
 
 namespace Remediation.IntegrationTests.Functions;
@@ -56,5 +61,28 @@ public class FunctionsAppTests
 
         Assert.Equal((200, "<script>", "text/plain"), (result.StatusCode, result.Content, result.ContentType));
         Assert.Equal("nosniff", context.Response.Headers.XContentTypeOptions);
+    }
+
+    // A newcomer starts the app with the sample's values: every settings section must bind and pass its validation,
+    // or a timer fails on every run with nothing but a log line to say why.
+    [Fact]
+    public void Build_WithTheSampleSettings_EverySettingsSectionIsValid()
+    {
+        using var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repository.Root, "local.settings.sample.json")));
+        string[] args = [.. sample.RootElement.GetProperty("Values").EnumerateObject()
+            .Select(setting => $"--{setting.Name.Replace("__", ":", StringComparison.Ordinal)}={setting.Value.GetString()}")];
+        using var host = FunctionsApplication.CreateBuilder(args).ConfigureRemediationFunctions().Build();
+        var sections = new[] { typeof(TenantOptions).Assembly, typeof(PipelineServiceCollectionExtensions).Assembly }
+            .SelectMany(assembly => assembly.GetTypes())
+            .Where(type => type.GetField("Section", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true })
+            .ToList();
+
+        Assert.Contains(typeof(Core.Subscriptions.SubscriptionOptions), sections);
+        foreach (var type in sections)
+        {
+            var options = host.Services.GetRequiredService(typeof(IOptions<>).MakeGenericType(type));
+            var value = Record.Exception(() => options.GetType().GetProperty(nameof(IOptions<object>.Value))!.GetValue(options));
+            Assert.True(value is null, $"{type.Name}: {value?.InnerException?.Message ?? value?.Message}");
+        }
     }
 }
