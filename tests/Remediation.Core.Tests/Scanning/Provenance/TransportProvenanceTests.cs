@@ -14,7 +14,7 @@ public class TransportProvenanceTests
 
         var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival.AddSeconds(2));
 
-        Assert.Equal(TransportPath.Transported, sut.Path);
+        Assert.Equal((TransportPath.Transported, "it carries this tenant's transport stamps"), (sut.Path, sut.Evidence));
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class TransportProvenanceTests
     {
         var sut = TransportProvenance.Judge(TestMail.Load("Provenance", "colleague-note.eml"), "", Arrival);
 
-        Assert.Equal(TransportPath.Unknown, sut.Path);
+        Assert.Equal((TransportPath.Unknown, "no tenant id is configured"), (sut.Path, sut.Evidence));
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public class TransportProvenanceTests
 
         var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival);
 
-        Assert.Equal(TransportPath.Forged, sut.Path);
+        Assert.Equal((TransportPath.Forged, "its two network message ids disagree"), (sut.Path, sut.Evidence));
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public class TransportProvenanceTests
 
         var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival.AddSeconds(2));
 
-        Assert.Equal(TransportPath.Transported, sut.Path);
+        Assert.Equal((TransportPath.Transported, "it carries this tenant's transport stamps for a sender signed in to the tenant"), (sut.Path, sut.Evidence));
         Assert.True(sut.SentInternally);
     }
 
@@ -190,6 +190,84 @@ public class TransportProvenanceTests
         var stamped = TransportStamps.Stamp(original, TestMail.TenantId, Arrival);
 
         var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival.AddSeconds(2));
+
+        Assert.Equal(TransportPath.Transported, sut.Path);
+        Assert.False(sut.SentInternally);
+    }
+
+    [Fact]
+    public void Judge_StampWithoutAReadableArrivalTime_IsForged()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival);
+        stamped.Headers["X-MS-Exchange-CrossTenant-OriginalArrivalTime"] = "yesterday, around noon";
+
+        var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival);
+
+        Assert.Equal((TransportPath.Forged, "its stamp has no readable original arrival time"), (sut.Path, sut.Evidence));
+    }
+
+    [Fact]
+    public void Judge_SenderPlantedAFutureArrivalTimeBeforeTransport_IsTransported()
+    {
+        // The sender's planted stamp is later than the store's time; transport's own is not, and one consistent stamp suffices.
+        var original = TestMail.Load("Provenance", "colleague-note.eml");
+        original.Headers.Add("X-MS-Exchange-CrossTenant-OriginalArrivalTime", "01 Jan 2031 00:00:00.0000 (UTC)");
+        var stamped = TransportStamps.Stamp(original, TestMail.TenantId, Arrival);
+
+        Assert.Equal(TransportPath.Transported, TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival).Path);
+    }
+
+    [Theory]
+    [InlineData(15 * 60, TransportPath.Transported)]
+    [InlineData(15 * 60 + 1, TransportPath.Forged)]
+    public void Judge_ArrivalStampedAfterTheStoresTime_IsToleratedForFifteenMinutesOfClockSkew(int secondsLater, TransportPath expected)
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival.AddSeconds(secondsLater));
+
+        Assert.Equal(expected, TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival).Path);
+    }
+
+    [Fact]
+    public void Judge_SeveralArrivalsAllAfterTheStoresTime_NamesTheEarliest()
+    {
+        var original = TestMail.Load("Provenance", "colleague-note.eml");
+        original.Headers.Add("X-MS-Exchange-CrossTenant-OriginalArrivalTime", Arrival.AddHours(5).UtcDateTime.ToString("dd MMM yyyy HH:mm:ss.ffff '(UTC)'", System.Globalization.CultureInfo.InvariantCulture));
+        var stamped = TransportStamps.Stamp(original, TestMail.TenantId, Arrival.AddHours(1));
+
+        var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival);
+
+        Assert.Equal((TransportPath.Forged, "its stamped arrival 2024-11-12 10:15:30Z is 60 min after the store's 2024-11-12 09:15:30Z"), (sut.Path, sut.Evidence));
+    }
+
+    [Theory]
+    [InlineData("X-MS-Exchange-Organization-Network-Message-Id")]
+    [InlineData("X-MS-Exchange-CrossTenant-Network-Message-Id")]
+    public void Judge_OnlyOneKindOfNetworkId_HasNothingToDisagreeWith(string missing)
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival);
+        stamped.Headers.RemoveAll(missing);
+
+        Assert.Equal(TransportPath.Transported, TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival).Path);
+    }
+
+    [Fact]
+    public void Judge_HopThroughOneOfSeveralConfiguredExchangeDomains_IsTransported()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival);
+
+        var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival, ["outlook.com", "partner.outlook.cn"]);
+
+        Assert.Equal(TransportPath.Transported, sut.Path);
+    }
+
+    [Fact]
+    public void Judge_StampWithoutAnyAuthAs_IsNotSentInternally()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival, authAs: "Internal");
+        stamped.Headers.RemoveAll("X-MS-Exchange-Organization-AuthAs");
+        stamped.Headers.RemoveAll("X-MS-Exchange-CrossTenant-AuthAs");
+
+        var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival);
 
         Assert.Equal(TransportPath.Transported, sut.Path);
         Assert.False(sut.SentInternally);
