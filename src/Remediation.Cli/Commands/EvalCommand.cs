@@ -27,7 +27,7 @@ internal static class EvalCommand
         var expect = new Option<ExpectedLabel?>("--expect") { Description = "What every message of --folder is: malicious (recall) or clean (false positives)." };
         var languageFromHeader = new Option<bool>("--language-from-header") { Description = "With --folder: take a message's language from its Content-Language header when it has one, else from its text." };
         var json = new Option<bool>("--json") { Description = "With --folder: write the report as JSON." };
-        var acceptedDomains = new Option<string[]>("--accepted-domain") { Description = "With --folder: the tenant's own mail domains, for impersonation rules.", AllowMultipleArgumentsPerToken = true };
+        var acceptedDomains = new Option<string[]>("--accepted-domain") { Description = "With --folder: the tenant's own mail domains, for impersonation rules; repeat the option for each." };
         var settings = new Option<string?>("--settings") { Description = "With --folder: a JSON file with a Detection section (blocklists, protected brands, thresholds, limits)." };
         var command = new Command("eval", "Measure the engine on the labelled SpamAssassin corpus, or on any folder of .eml files with a known label: confusion matrix, false positives, recall, throughput.")
         {

@@ -22,7 +22,7 @@ internal static class ScanCommand
         var explain = new Option<bool>("--explain") { Description = "List the rules that fired, with weights and reasons." };
         var json = new Option<bool>("--json") { Description = "Write the verdicts as JSON." };
         var tenantId = new Option<string?>("--tenant-id") { Description = "The tenant whose transport stamps prove delivery (provenance rules stay silent without it)." };
-        var acceptedDomains = new Option<string[]>("--accepted-domain") { Description = "The tenant's own mail domains, for impersonation rules.", AllowMultipleArgumentsPerToken = true };
+        var acceptedDomains = new Option<string[]>("--accepted-domain") { Description = "The tenant's own mail domains, for impersonation rules; repeat the option for each." };
         var settings = new Option<string?>("--settings") { Description = "A JSON file with a Detection section (blocklists, protected brands, thresholds, limits)." };
         var command = new Command("scan", "Scan .eml files: a verdict per message, with reasons on request.") { paths, explain, json, tenantId, acceptedDomains, settings };
         command.SetAction((parse, cancellationToken) => ExecuteAsync(
