@@ -5,6 +5,7 @@ using Remediation.Core.Indexing;
 using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
+using Remediation.Core.Scanning;
 using Remediation.Core.Telemetry;
 
 namespace Remediation.Core.Campaigns;
@@ -22,6 +23,7 @@ public sealed partial class CampaignResolver(
     IPipelineTelemetry telemetry,
     IOptions<RemediationOptions> options,
     IOptions<TenantOptions> tenant,
+    IOptions<DetectionOptions> detection,
     ILogger<CampaignResolver> logger)
 {
     // One Table transaction holds at most 100 rows.
@@ -184,7 +186,7 @@ public sealed partial class CampaignResolver(
     // addresses (and the contacts standing for them) have no mailbox here.
     private async Task<IReadOnlyList<string>> TenantRecipientsAsync(MaliciousMessage seed, CancellationToken cancellationToken)
     {
-        var message = await mailboxes.GetMessageAsync(seed.MailboxId, seed.MessageId, cancellationToken);
+        var message = await mailboxes.ReadMessageAsync(seed.MailboxId, seed.MessageId, detection.Value.Limits, cancellationToken);
         if (message is null) return [];
         return [.. message.Mime.To.Mailboxes.Concat(message.Mime.Cc.Mailboxes).Concat(message.Mime.Bcc.Mailboxes)
             .Select(m => m.Address)

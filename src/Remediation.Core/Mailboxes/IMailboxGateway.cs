@@ -3,8 +3,11 @@ namespace Remediation.Core.Mailboxes;
 /// <summary>What the pipeline asks of a mailbox store (Microsoft Graph in production).</summary>
 public interface IMailboxGateway
 {
-    /// <summary>The message with its raw MIME, or null when it no longer exists.</summary>
-    Task<MailboxMessage?> GetMessageAsync(string mailboxId, string messageId, CancellationToken cancellationToken);
+    /// <summary>
+    /// The message with at most <paramref name="maxContentBytes"/> of its MIME content, unparsed, or null when it no
+    /// longer exists. Callers read through <see cref="MailboxReading.ReadMessageAsync"/>, which parses within the scan limits.
+    /// </summary>
+    Task<StoredMessage?> GetMessageAsync(string mailboxId, string messageId, long maxContentBytes, CancellationToken cancellationToken);
 
     /// <summary>Every copy in the mailbox carrying this Internet Message-ID (there may be several).</summary>
     /// <exception cref="MailboxUnavailableException">The user has no mailbox the app may reach.</exception>

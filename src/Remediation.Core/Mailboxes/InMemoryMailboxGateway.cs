@@ -175,16 +175,21 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
         lock (_gate) _vanishing.Add(messageId);
     }
 
-    public Task<MailboxMessage?> GetMessageAsync(string mailboxId, string messageId, CancellationToken cancellationToken)
+    public Task<StoredMessage?> GetMessageAsync(string mailboxId, string messageId, long maxContentBytes, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            if (Reachable(mailboxId)?.Messages.GetValueOrDefault(messageId) is not { } message) return Task.FromResult<MailboxMessage?>(null);
+            if (Reachable(mailboxId)?.Messages.GetValueOrDefault(messageId) is not { } message) return Task.FromResult<StoredMessage?>(null);
             // Graph states times to the second.
             var received = new DateTimeOffset(message.ReceivedAt.UtcTicks - message.ReceivedAt.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
-            return Task.FromResult<MailboxMessage?>(new MailboxMessage(mailboxId, message.Id, MailboxMessage.Usable(message.InternetMessageId),
-                message.Folder.Id, message.Folder.WellKnownName == WellKnownFolders.Drafts, received, Parse(message.Mime)) { ItemClass = NoteClass });
+            var content = Encoding.UTF8.GetBytes(message.Mime);
+            return Task.FromResult<StoredMessage?>(new StoredMessage(mailboxId, message.Id, MailboxMessage.Usable(message.InternetMessageId),
+                message.Folder.Id, message.Folder.WellKnownName == WellKnownFolders.Drafts, received, content.AsMemory(0, (int)Math.Min(content.Length, maxContentBytes)))
+            {
+                ContentCut = content.Length > maxContentBytes,
+                ItemClass = NoteClass,
+            });
         }
     }
 

@@ -125,7 +125,7 @@ public sealed partial class MailboxRemediator(
     {
         // A replayed job finds the mismatch recorded: it is neither fetched nor alerted again.
         if (await audit.FindAsync(job.CampaignId, job.MailboxId, found.MessageId, cancellationToken) is { Outcome: AuditOutcome.ContentMismatch }) return false;
-        if (await mailboxes.GetMessageAsync(job.MailboxId, found.MessageId, cancellationToken) is not { } message) return false;
+        if (await mailboxes.ReadMessageAsync(job.MailboxId, found.MessageId, engine.Limits, cancellationToken) is not { } message) return false;
         var expected = job.Fingerprint ?? job.CampaignId;
         var actual = engine.FingerprintOf(message.Mime).Id;
         if (actual == expected) return true;

@@ -71,7 +71,7 @@ public sealed partial class MessageScanner(
 
     private async Task<MailboxMessage?> ReadAsync(string mailboxId, string messageId, CancellationToken cancellationToken)
     {
-        var message = await mailboxes.GetMessageAsync(mailboxId, messageId, cancellationToken);
+        var message = await mailboxes.ReadMessageAsync(mailboxId, messageId, engine.Limits, cancellationToken);
         if (message is null)
         {
             LogGone(mailboxId, messageId);
@@ -173,7 +173,7 @@ public sealed partial class MessageScanner(
         }
         if (verdict.Band == VerdictBand.Unscannable)
         {
-            telemetry.Emit(PipelineEvents.MessageUnscannable, new Dictionary<string, string>(properties) { [PipelineEventProperties.Reason] = verdict.Unscannable ?? "" });
+            telemetry.Emit(PipelineEvents.MessageUnscannable, new Dictionary<string, string>(properties) { [PipelineEventProperties.Reason] = verdict.Unscannable?.Description ?? "" });
         }
     }
 

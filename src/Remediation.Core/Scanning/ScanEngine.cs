@@ -38,6 +38,9 @@ public sealed class ScanEngine
         _allowedDomains = new DomainList(_options.AllowedSenders.Where(s => !s.Contains('@', StringComparison.Ordinal)));
     }
 
+    /// <summary>The bounds on a scan's cost, which reading a message for the engine must respect too.</summary>
+    public ScanLimits Limits => _options.Limits;
+
     public Verdict Scan(ScanInput input)
     {
         var message = ScannedMessage.Read(input, _options.Limits, _tenantId, _exchangeDomains);
@@ -53,7 +56,7 @@ public sealed class ScanEngine
             {
                 // A rule that trips over a malformed message must not take the verdict down with it.
                 hits.Add(new RuleHit(RuleFailed, 0, ThreatCategory.Clean, $"{rule.GetType().Name} failed: {error.Message}"));
-                unscannable ??= $"the rule {rule.GetType().Name} could not read it";
+                unscannable ??= new(ScanLimit.RuleFailed, $"the rule {rule.GetType().Name} could not read it");
             }
         }
 

@@ -20,6 +20,12 @@ public sealed record ScanInput(MimeMessage Mime)
     /// <summary>When the store says the message arrived.</summary>
     public DateTimeOffset? ReceivedAt { get; init; }
 
+    /// <summary>The limit reading or parsing the message exceeded, as <see cref="MimeLoader"/> found it.</summary>
+    public UnscannableReason? LimitExceeded { get; init; }
+
+    /// <summary>Header lines were dropped to fit the budget, so stamps may be missing: provenance proves nothing.</summary>
+    public bool HeadersCut { get; init; }
+
     /// <summary>Set when campaign memory recognised the message's fingerprint as a copy of a judged campaign.</summary>
     public KnownCampaign? KnownCampaign { get; init; }
 
@@ -32,5 +38,10 @@ public sealed record ScanInput(MimeMessage Mime)
         FolderId = message.ParentFolderId,
         IsDraft = message.IsDraft,
         ReceivedAt = message.ReceivedAt,
+        LimitExceeded = message.LimitExceeded,
+        HeadersCut = message.HeadersCut,
     };
+
+    /// <summary>A message read from a file, with nothing known of a store.</summary>
+    public static ScanInput From(LoadedMime loaded) => new(loaded.Mime) { LimitExceeded = loaded.LimitExceeded, HeadersCut = loaded.HeadersCut };
 }

@@ -62,16 +62,16 @@ public sealed class ScannedMessage
     public IReadOnlySet<string> HtmlMarkup { get; private set; } = new HashSet<string>();
 
     /// <summary>Which resource limit the message exceeded, or null.</summary>
-    public string? LimitExceeded { get; private set; }
+    public UnscannableReason? LimitExceeded { get; private set; }
 
     public IEnumerable<MailboxAddress> Senders =>
         Mime.From.Mailboxes.Concat(Mime.Sender is null ? [] : [Mime.Sender]);
 
     public static ScannedMessage Read(ScanInput input, ScanLimits limits, string tenantId, IReadOnlyCollection<string>? exchangeDomains = null)
     {
-        var message = new ScannedMessage(input, TransportProvenance.Judge(input.Mime, tenantId, input.ReceivedAt, exchangeDomains))
+        var message = new ScannedMessage(input, TransportProvenance.Judge(input.Mime, tenantId, input.ReceivedAt, exchangeDomains, input.HeadersCut))
         {
-            LimitExceeded = BoundedMimeLoader.LimitRecordedIn(input.Mime),
+            LimitExceeded = input.LimitExceeded,
         };
         var tree = MimeTree.Walk(input.Mime, limits);
         message.LimitExceeded ??= tree.LimitExceeded;
@@ -92,7 +92,7 @@ public sealed class ScannedMessage
                 var body = textPart.Text ?? "";
                 if (text.Length + body.Length > limits.MaxBodyChars)
                 {
-                    message.LimitExceeded ??= $"its body text is longer than {limits.MaxBodyChars} characters";
+                    message.LimitExceeded ??= new(ScanLimit.BodyText, $"its body text is longer than {limits.MaxBodyChars} characters");
                     continue;
                 }
                 if (textPart.IsHtml)
@@ -110,10 +110,10 @@ public sealed class ScannedMessage
             else
             {
                 var attachment = new ScannedAttachment(part.FileName ?? "", part.ContentType.MimeType.ToLowerInvariant(), Decode(part), archives, attachmentTextLeft);
-                message.LimitExceeded ??= attachment.Archive?.LimitExceeded;
+                if (attachment.Archive?.LimitExceeded is { } archiveLimit) message.LimitExceeded ??= new(ScanLimit.Archive, archiveLimit);
                 if (attachment.IsHtml || attachment.IsCalendar)
                 {
-                    if (attachment.IsTextCut) message.LimitExceeded ??= $"its HTML attachments are larger than {limits.MaxAttachmentTextBytes} bytes together";
+                    if (attachment.IsTextCut) message.LimitExceeded ??= new(ScanLimit.AttachmentText, $"its HTML attachments are larger than {limits.MaxAttachmentTextBytes} bytes together");
                     attachmentTextLeft -= Math.Min(attachment.Content.Length, attachmentTextLeft);
                 }
                 attachments.Add(attachment);

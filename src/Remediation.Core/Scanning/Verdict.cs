@@ -14,7 +14,7 @@ public sealed record Verdict(
     VerdictBand Band,
     IReadOnlyList<RuleHit> Hits,
     MessageFingerprint Fingerprint,
-    string? Unscannable = null)
+    UnscannableReason? Unscannable = null)
 {
     public bool IsMalicious => Band == VerdictBand.Malicious;
 

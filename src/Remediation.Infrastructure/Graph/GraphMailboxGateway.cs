@@ -29,7 +29,7 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
     private readonly GraphRecipients _recipients = new(graph, logger);
     private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _mailboxAddresses = new(StringComparer.OrdinalIgnoreCase);
 
-    public async Task<MailboxMessage?> GetMessageAsync(string mailboxId, string messageId, CancellationToken cancellationToken)
+    public async Task<StoredMessage?> GetMessageAsync(string mailboxId, string messageId, long maxContentBytes, CancellationToken cancellationToken)
     {
         var request = graph.Users[mailboxId].Messages[messageId];
         try
@@ -40,13 +40,14 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
                 r.QueryParameters.Expand = MessageClass;
             }, cancellationToken);
             var itemClass = message?.SingleValueExtendedProperties?.FirstOrDefault()?.Value;
-            var found = new MailboxMessage(mailboxId, message?.Id ?? messageId, MailboxMessage.Usable(message?.InternetMessageId),
-                message?.ParentFolderId ?? "", message?.IsDraft ?? false, message?.ReceivedDateTime, new MimeMessage()) { ItemClass = itemClass };
+            var found = new StoredMessage(mailboxId, message?.Id ?? messageId, MailboxMessage.Usable(message?.InternetMessageId),
+                message?.ParentFolderId ?? "", message?.IsDraft ?? false, message?.ReceivedDateTime, ReadOnlyMemory<byte>.Empty) { ItemClass = itemClass };
             // Graph cannot export a chat item as MIME; asking would only fail.
             if (found.IsTeamsChat) return found;
             await using var content = await request.Content.GetAsync(cancellationToken: cancellationToken)
                 ?? throw new InvalidDataException($"Graph returned no MIME content for message {messageId}.");
-            return found with { Mime = await BoundedMimeLoader.LoadAsync(content, new ScanLimits(), cancellationToken) };
+            var (bytes, cut) = await StoredMessage.ReadContentAsync(content, maxContentBytes, cancellationToken);
+            return found with { Content = bytes, ContentCut = cut };
         }
         catch (ODataError error) when (error.ResponseStatusCode == 404)
         {

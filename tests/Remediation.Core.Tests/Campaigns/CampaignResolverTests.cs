@@ -500,7 +500,7 @@ public sealed class CampaignResolverTests
 
     private CampaignResolver Resolver(IWorkQueue? queue = null, ICampaignStore? store = null, ILogger<CampaignResolver>? logger = null) => new(
         store ?? _campaigns, _index, _mailboxes, queue ?? _queue, _telemetry, Options.Create(_options),
-        Options.Create(new TenantOptions { TenantId = TestMail.TenantId, AcceptedDomains = [Domain] }),
+        Options.Create(new TenantOptions { TenantId = TestMail.TenantId, AcceptedDomains = [Domain] }), Options.Create(new DetectionOptions()),
         logger ?? NullLogger<CampaignResolver>.Instance);
 
     private string User(string name, string domain = Domain)

@@ -128,7 +128,7 @@ public sealed class IndexedMessageTests
     private static Verdict Verdict(MessageFingerprint fingerprint) => new(ThreatCategory.Phishing, 9, VerdictBand.Suspicious, [], fingerprint);
 
     private static MailboxMessage Message(DateTimeOffset? receivedAt) =>
-        new("user0001", "AAMk/abc==", "<m1@sender.example>", "inbox", IsDraft: false, receivedAt, new MimeMessage());
+        new(new StoredMessage("user0001", "AAMk/abc==", "<m1@sender.example>", "inbox", IsDraft: false, receivedAt, ReadOnlyMemory<byte>.Empty), new MimeMessage());
 
     private static IndexedMessage Indexed(IReadOnlyList<string> hosts, IReadOnlyList<string> senders, IReadOnlyList<string> hashes) =>
         new("user0001", "AAMk/abc==", null, ReceivedAt, "campaign-key", StandsForCampaign: true, "F1NGERPRINT", VerdictBand.Malicious, IsSentCopy: false,

@@ -10,8 +10,8 @@ internal sealed record TimedScan(Verdict Verdict, TimeSpan Elapsed, long Allocat
     {
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
-        var message = await BoundedMimeLoader.LoadAsync(new MemoryStream(mime), new ScanLimits(), CancellationToken.None);
-        var verdict = engine.Scan(new ScanInput(message));
+        var message = await MimeLoader.LoadAsync(new MemoryStream(mime), engine.Limits, CancellationToken.None);
+        var verdict = engine.Scan(ScanInput.From(message));
         return new TimedScan(verdict, clock.Elapsed, GC.GetAllocatedBytesForCurrentThread() - allocatedBefore);
     }
 }

@@ -542,8 +542,8 @@ public sealed class MailboxRemediatorTests
     /// <summary>The store whose copies a search finds but a read no longer does, as when the user deletes one in between.</summary>
     private sealed class GoneWhenFetched(IMailboxGateway store) : IMailboxGateway
     {
-        public Task<MailboxMessage?> GetMessageAsync(string mailboxId, string messageId, CancellationToken cancellationToken) =>
-            Task.FromResult<MailboxMessage?>(null);
+        public Task<StoredMessage?> GetMessageAsync(string mailboxId, string messageId, long maxContentBytes, CancellationToken cancellationToken) =>
+            Task.FromResult<StoredMessage?>(null);
 
         public Task<IReadOnlyList<MessageLocation>> FindCopiesAsync(string mailboxId, string internetMessageId, CancellationToken cancellationToken) =>
             store.FindCopiesAsync(mailboxId, internetMessageId, cancellationToken);

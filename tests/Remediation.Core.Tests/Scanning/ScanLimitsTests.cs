@@ -18,10 +18,11 @@ public class ScanLimitsTests
         }
         mime.Append("Content-Type: text/plain\r\n\r\ndeep\r\n");
 
-        var verdict = _sut.Scan(new ScanInput(await LoadAsync(mime.ToString())));
+        var verdict = _sut.Scan(await LoadAsync(mime.ToString()));
 
         Assert.Equal(VerdictBand.Unscannable, verdict.Band);
-        Assert.Contains("nest deeper", verdict.Unscannable, StringComparison.Ordinal);
+        Assert.Equal(ScanLimit.MimeDepth, verdict.Unscannable?.Limit);
+        Assert.Contains("nest deeper", verdict.Unscannable!.Description, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -31,10 +32,11 @@ public class ScanLimitsTests
         for (var part = 0; part < 5_000; part++) mime.Append("--p\r\nContent-Type: text/plain\r\n\r\nx\r\n");
         mime.Append("--p--\r\n");
 
-        var verdict = _sut.Scan(new ScanInput(await LoadAsync(mime.ToString())));
+        var verdict = _sut.Scan(await LoadAsync(mime.ToString()));
 
         Assert.Equal(VerdictBand.Unscannable, verdict.Band);
-        Assert.Contains("MIME parts", verdict.Unscannable, StringComparison.Ordinal);
+        Assert.Equal(ScanLimit.MimeParts, verdict.Unscannable?.Limit);
+        Assert.Contains("MIME parts", verdict.Unscannable!.Description, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -47,7 +49,8 @@ public class ScanLimitsTests
         var verdict = _sut.Scan(new ScanInput(TestMail.Load("Limits", "zip-bomb.eml")));
 
         Assert.Equal(VerdictBand.Unscannable, verdict.Band);
-        Assert.Contains("compressed more than", verdict.Unscannable, StringComparison.Ordinal);
+        Assert.Equal(ScanLimit.Archive, verdict.Unscannable?.Limit);
+        Assert.Contains("compressed more than", verdict.Unscannable!.Description, StringComparison.Ordinal);
         // The entry claims 24 MB; reading it would allocate at least that.
         Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 8 * 1024 * 1024);
     }
@@ -58,11 +61,11 @@ public class ScanLimitsTests
         var engine = TestMail.Engine(o => o.Limits.MaxMessageBytes = 4096);
         var mime = "From: a@partner.example\r\nTo: alice@contoso.example\r\nSubject: big\r\n\r\n" + new string('x', 20_000);
 
-        var message = await BoundedMimeLoader.LoadAsync(new MemoryStream(Encoding.ASCII.GetBytes(mime)), new ScanLimits { MaxMessageBytes = 4096 }, CancellationToken.None);
-        var verdict = engine.Scan(new ScanInput(message));
+        var message = await MimeLoader.LoadAsync(new MemoryStream(Encoding.ASCII.GetBytes(mime)), engine.Limits, CancellationToken.None);
+        var verdict = engine.Scan(ScanInput.From(message));
 
         Assert.Equal(VerdictBand.Unscannable, verdict.Band);
-        Assert.Contains("larger than", verdict.Unscannable, StringComparison.Ordinal);
+        Assert.Equal(new UnscannableReason(ScanLimit.MessageSize, "it is larger than 4 KB"), verdict.Unscannable);
     }
 
     [Fact]
@@ -70,7 +73,7 @@ public class ScanLimitsTests
     {
         var mime = "From: a@partner.example\r\nTo: alice@contoso.example\r\nX-Remediation-Scan-Limit: it is larger than 1 MB\r\nSubject: hi\r\n\r\nSee you tomorrow.\r\n";
 
-        var verdict = _sut.Scan(new ScanInput(await LoadAsync(mime)));
+        var verdict = _sut.Scan(await LoadAsync(mime));
 
         Assert.Null(verdict.Unscannable);
         Assert.NotEqual(VerdictBand.Unscannable, verdict.Band);
@@ -82,7 +85,7 @@ public class ScanLimitsTests
         var mime = new StringBuilder("From: a@partner.example\r\nSubject: parts\r\nContent-Type: multipart/mixed; boundary=\"p\"\r\n\r\n");
         for (var part = 0; part < 600; part++) mime.Append("--p\r\nContent-Type: text/plain\r\n\r\nx\r\n");
 
-        var verdict = _sut.Scan(new ScanInput(await LoadAsync(mime.ToString())) { KnownCampaign = new KnownCampaign("c-1", ThreatCategory.Spam) });
+        var verdict = _sut.Scan(await LoadAsync(mime.ToString()) with { KnownCampaign = new KnownCampaign("c-1", ThreatCategory.Spam) });
 
         Assert.Equal(VerdictBand.Malicious, verdict.Band);
         Assert.NotNull(verdict.Unscannable);
@@ -96,7 +99,7 @@ public class ScanLimitsTests
         var verdict = engine.Scan(new ScanInput(WithHtmlAttachments(new string('x', 600), new string('y', 600))));
 
         Assert.Equal(VerdictBand.Unscannable, verdict.Band);
-        Assert.Contains("HTML attachments are larger than 1024 bytes together", verdict.Unscannable, StringComparison.Ordinal);
+        Assert.Equal(new UnscannableReason(ScanLimit.AttachmentText, "its HTML attachments are larger than 1024 bytes together"), verdict.Unscannable);
     }
 
     [Fact]
@@ -131,6 +134,6 @@ public class ScanLimitsTests
         return mime;
     }
 
-    private static Task<MimeMessage> LoadAsync(string mime) =>
-        BoundedMimeLoader.LoadAsync(new MemoryStream(Encoding.ASCII.GetBytes(mime)), new ScanLimits(), CancellationToken.None);
+    private static async Task<ScanInput> LoadAsync(string mime) =>
+        ScanInput.From(await MimeLoader.LoadAsync(new MemoryStream(Encoding.ASCII.GetBytes(mime)), new ScanLimits(), CancellationToken.None));
 }

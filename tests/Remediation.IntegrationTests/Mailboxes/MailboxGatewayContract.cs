@@ -1,4 +1,5 @@
 using Remediation.Core.Mailboxes;
+using Remediation.Core.Scanning;
 
 namespace Remediation.IntegrationTests.Mailboxes;
 
@@ -42,9 +43,11 @@ public abstract class MailboxGatewayContract
     {
         var (mailbox, messageId, internetMessageId) = Delivered();
 
-        var message = await Gateway.GetMessageAsync(mailbox, messageId, CancellationToken.None);
+        var message = await Gateway.ReadMessageAsync(mailbox, messageId, new ScanLimits(), CancellationToken.None);
 
         Assert.NotNull(message);
+        Assert.False(message.Stored.ContentCut);
+        Assert.Null(message.LimitExceeded);
         Assert.Equal(messageId, message.MessageId);
         Assert.Equal(mailbox, message.MailboxId);
         Assert.Equal($"<{internetMessageId}>", message.InternetMessageId);
@@ -55,12 +58,24 @@ public abstract class MailboxGatewayContract
     }
 
     [Fact]
+    public async Task GetMessage_MoreContentThanAskedFor_ReturnsThatMuchAndSaysItWasCut()
+    {
+        var (mailbox, messageId, _) = Delivered();
+
+        var message = await Gateway.GetMessageAsync(mailbox, messageId, maxContentBytes: 64, CancellationToken.None);
+
+        Assert.NotNull(message);
+        Assert.Equal(64, message.Content.Length);
+        Assert.True(message.ContentCut);
+    }
+
+    [Fact]
     public async Task GetMessage_InDrafts_IsADraft()
     {
         var mailbox = NewMailbox();
         var draft = AddMessage(mailbox, Mime(NewMessageId()), WellKnownFolders.Drafts);
 
-        var message = await Gateway.GetMessageAsync(mailbox, draft, CancellationToken.None);
+        var message = await Gateway.GetMessageAsync(mailbox, draft, long.MaxValue, CancellationToken.None);
 
         Assert.True(message?.IsDraft);
     }
@@ -70,7 +85,7 @@ public abstract class MailboxGatewayContract
     {
         var mailbox = NewMailbox();
 
-        Assert.Null(await Gateway.GetMessageAsync(mailbox, "AAkALmVzc2FnZS10aGF0LWlzLW5vdC10aGVyZQ==", CancellationToken.None));
+        Assert.Null(await Gateway.GetMessageAsync(mailbox, "AAkALmVzc2FnZS10aGF0LWlzLW5vdC10aGVyZQ==", long.MaxValue, CancellationToken.None));
     }
 
     [Fact]
@@ -259,7 +274,7 @@ public abstract class MailboxGatewayContract
         PurgeRecoverableItems(mailbox);
 
         Assert.Null(FolderOf(mailbox, messageId));
-        Assert.Null(await Gateway.GetMessageAsync(mailbox, messageId, CancellationToken.None));
+        Assert.Null(await Gateway.GetMessageAsync(mailbox, messageId, long.MaxValue, CancellationToken.None));
         Assert.Null(await Gateway.GetLocationAsync(mailbox, messageId, CancellationToken.None));
         Assert.Null(await Gateway.MoveAsync(mailbox, messageId, inbox, CancellationToken.None));
         Assert.False(await Gateway.SoftDeleteAsync(mailbox, messageId, CancellationToken.None));

@@ -137,7 +137,7 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
         return new CampaignResolver(
             services.GetRequiredService<ICampaignStore>(), services.GetRequiredService<IMessageIndex>(), services.GetRequiredService<IMailboxGateway>(), queue,
             services.GetRequiredService<IPipelineTelemetry>(), services.GetRequiredService<IOptions<RemediationOptions>>(),
-            services.GetRequiredService<IOptions<TenantOptions>>(), services.GetRequiredService<ILogger<CampaignResolver>>());
+            services.GetRequiredService<IOptions<TenantOptions>>(), services.GetRequiredService<IOptions<DetectionOptions>>(), services.GetRequiredService<ILogger<CampaignResolver>>());
     }
 
     /// <summary>Starts watching the remediation queue; the task gives the longest it saw once stopped.</summary>

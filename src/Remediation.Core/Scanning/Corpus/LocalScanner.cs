@@ -33,7 +33,7 @@ public sealed class LocalScanner(ScanEngine engine, ScanLimits limits)
     public ScanLimits Limits => limits;
 
     public async Task<ScanInput> ReadAsync(Stream raw, CancellationToken cancellationToken) =>
-        new(await BoundedMimeLoader.LoadAsync(raw, limits, cancellationToken));
+        ScanInput.From(await MimeLoader.LoadAsync(raw, limits, cancellationToken));
 
     public Verdict Scan(ScanInput input) => engine.Scan(input);
 }

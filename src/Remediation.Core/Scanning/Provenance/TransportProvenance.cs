@@ -27,10 +27,11 @@ public sealed record TransportProvenance(TransportPath Path, string Evidence, bo
     /// proves nothing either way.
     /// </summary>
     /// <param name="exchangeDomains">Where the tenant's Exchange Online hosts live: <c>outlook.com</c> unless a sovereign cloud's.</param>
-    public static TransportProvenance Judge(MimeMessage message, string tenantId, DateTimeOffset? receivedAt, IReadOnlyCollection<string>? exchangeDomains = null)
+    /// <param name="headersCut">Header lines were dropped to fit the scan budget (<see cref="LoadedMime.HeadersCut"/>).</param>
+    public static TransportProvenance Judge(MimeMessage message, string tenantId, DateTimeOffset? receivedAt, IReadOnlyCollection<string>? exchangeDomains = null, bool headersCut = false)
     {
         if (string.IsNullOrWhiteSpace(tenantId)) return new(TransportPath.Unknown, "no tenant id is configured");
-        if (BoundedMimeLoader.HeadersWereCut(message))
+        if (headersCut)
         {
             return new(TransportPath.Unknown, "its header block was larger than the scan budget, so the stamps cannot all be read");
         }

@@ -3,7 +3,7 @@ using MimeKit;
 namespace Remediation.Core.Scanning.Structure;
 
 /// <summary>The message's leaf parts, found without recursion and within the part-count and nesting limits.</summary>
-internal sealed record MimeTree(IReadOnlyList<MimePart> Leaves, string? LimitExceeded)
+internal sealed record MimeTree(IReadOnlyList<MimePart> Leaves, UnscannableReason? LimitExceeded)
 {
     public static MimeTree Walk(MimeMessage message, ScanLimits limits)
     {
@@ -13,8 +13,8 @@ internal sealed record MimeTree(IReadOnlyList<MimePart> Leaves, string? LimitExc
         var parts = 0;
         while (pending.TryPop(out var item))
         {
-            if (++parts > limits.MaxParts) return new(leaves, $"it has more than {limits.MaxParts} MIME parts");
-            if (item.Depth > limits.MaxMimeDepth) return new(leaves, $"its MIME parts nest deeper than {limits.MaxMimeDepth} levels");
+            if (++parts > limits.MaxParts) return new(leaves, new(ScanLimit.MimeParts, $"it has more than {limits.MaxParts} MIME parts"));
+            if (item.Depth > limits.MaxMimeDepth) return new(leaves, new(ScanLimit.MimeDepth, $"its MIME parts nest deeper than {limits.MaxMimeDepth} levels"));
             switch (item.Entity)
             {
                 case Multipart multipart:

@@ -98,9 +98,9 @@ public class TransportProvenanceTests
         using var raw = new MemoryStream();
         await stamped.WriteToAsync(raw);
         raw.Position = 0;
-        var loaded = await BoundedMimeLoader.LoadAsync(raw, new ScanLimits(), CancellationToken.None);
+        var loaded = await MimeLoader.LoadAsync(raw, new ScanLimits(), CancellationToken.None);
 
-        var sut = TransportProvenance.Judge(loaded, TestMail.TenantId, Arrival);
+        var sut = TransportProvenance.Judge(loaded.Mime, TestMail.TenantId, Arrival, headersCut: loaded.HeadersCut);
 
         Assert.Equal(TransportPath.Unknown, sut.Path);
     }
