@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Remediation.Core.Campaigns;
 using Remediation.Core.Remediation;
+using Remediation.Infrastructure;
 
 namespace Remediation.Functions;
 
@@ -16,7 +17,7 @@ public sealed class CampaignAdminFunctions(RemediationUndo undo, CampaignResolve
 {
     [Function("Restore")]
     public async Task<IActionResult> RestoreAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "campaigns/{campaignId}/restore")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PipelineEndpoints.RestoreCampaignRoute)] HttpRequest request,
         string campaignId,
         CancellationToken cancellationToken)
     {
@@ -28,7 +29,7 @@ public sealed class CampaignAdminFunctions(RemediationUndo undo, CampaignResolve
 
     [Function("Approve")]
     public async Task<IActionResult> ApproveAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "campaigns/{campaignId}/approve")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PipelineEndpoints.ApproveCampaignRoute)] HttpRequest request,
         string campaignId,
         CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
 using Remediation.Core.Hunting;
 using Remediation.Core.Queues;
+using Remediation.Infrastructure;
 
 namespace Remediation.Functions;
 
@@ -19,7 +20,7 @@ public sealed class HuntFunctions(HuntRunner runner, HuntControl control, IOptio
 
     [Function("StartHunt")]
     public async Task<IActionResult> StartAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "hunts")] HttpRequest request, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PipelineEndpoints.StartHuntRoute)] HttpRequest request, CancellationToken cancellationToken)
     {
         var caller = OperatorAuthorization.Check(request, operators.Value);
         if (!caller.Allowed) return caller.Refusal!;
@@ -37,7 +38,7 @@ public sealed class HuntFunctions(HuntRunner runner, HuntControl control, IOptio
 
     [Function("HuntReport")]
     public async Task<IActionResult> ReportAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hunts/{huntId}")] HttpRequest request, string huntId, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PipelineEndpoints.HuntReportRoute)] HttpRequest request, string huntId, CancellationToken cancellationToken)
     {
         var caller = OperatorAuthorization.Check(request, operators.Value);
         if (!caller.Allowed) return caller.Refusal!;
@@ -46,7 +47,7 @@ public sealed class HuntFunctions(HuntRunner runner, HuntControl control, IOptio
 
     [Function("RestoreHunt")]
     public async Task<IActionResult> RestoreAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "hunts/{huntId}/restore")] HttpRequest request, string huntId, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PipelineEndpoints.RestoreHuntRoute)] HttpRequest request, string huntId, CancellationToken cancellationToken)
     {
         var caller = OperatorAuthorization.Check(request, operators.Value);
         if (!caller.Allowed) return caller.Refusal!;

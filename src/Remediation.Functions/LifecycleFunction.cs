@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Remediation.Core.Intake;
+using Remediation.Infrastructure;
 
 namespace Remediation.Functions;
 
@@ -10,7 +11,7 @@ public sealed class LifecycleFunction(NotificationIntake intake)
 {
     [Function("Lifecycle")]
     public async Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "lifecycle")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = PipelineEndpoints.LifecycleRoute)] HttpRequest request,
         CancellationToken cancellationToken) =>
         (await intake.HandleLifecycleAsync(request.Query["validationToken"], request.ContentType, request.Body, cancellationToken)).ToActionResult(request);
 }

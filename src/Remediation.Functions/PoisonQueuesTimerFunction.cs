@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Remediation.Infrastructure.Storage;
+using Remediation.Infrastructure;
 
 namespace Remediation.Functions;
 
@@ -7,6 +8,6 @@ namespace Remediation.Functions;
 public sealed class PoisonQueuesTimerFunction(PoisonQueueMonitor monitor)
 {
     [Function("PoisonQueues")]
-    public Task RunAsync([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task RunAsync([TimerTrigger(PipelineEndpoints.PoisonQueuesSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
         monitor.CheckAsync(cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Remediation.Core.Subscriptions;
+using Remediation.Infrastructure;
 
 namespace Remediation.Functions;
 
@@ -10,6 +11,6 @@ namespace Remediation.Functions;
 public sealed class ReconciliationTimerFunction(MailboxReconciliation reconciliation)
 {
     [Function("Reconciliation")]
-    public Task RunAsync([TimerTrigger("%Subscriptions:ReconcileSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task RunAsync([TimerTrigger(PipelineEndpoints.ReconciliationSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
         reconciliation.RunAsync(cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Remediation.Core.Subscriptions;
+using Remediation.Infrastructure;
 
 namespace Remediation.Functions;
 
@@ -7,6 +8,6 @@ namespace Remediation.Functions;
 public sealed class SubscriptionsTimerFunction(SubscriptionKeeper keeper)
 {
     [Function("Subscriptions")]
-    public Task RunAsync([TimerTrigger("0 */30 * * * *", RunOnStartup = true)] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task RunAsync([TimerTrigger(PipelineEndpoints.SubscriptionsSchedule, RunOnStartup = true)] TimerInfo timer, CancellationToken cancellationToken) =>
         keeper.RunAsync(cancellationToken);
 }

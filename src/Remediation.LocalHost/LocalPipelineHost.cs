@@ -28,8 +28,10 @@ namespace Remediation.LocalHost;
 /// <summary>The pipeline outside Azure: the webhooks on Kestrel and the queue stages on the WebJobs SDK.</summary>
 public sealed class LocalPipelineHost : IAsyncDisposable
 {
-    public const string NotificationsPath = "/api/notifications";
-    public const string LifecyclePath = "/api/lifecycle";
+    public const string NotificationsPath = ApiRoot + PipelineEndpoints.NotificationsRoute;
+    public const string LifecyclePath = ApiRoot + PipelineEndpoints.LifecycleRoute;
+
+    private const string ApiRoot = "/api/";
 
     /// <summary>What the audit records as the actor of a restore or approval made through this host.</summary>
     public const string AdminActor = "local admin key";
@@ -110,31 +112,45 @@ public sealed class LocalPipelineHost : IAsyncDisposable
             services.GetRequiredService<IWebJobsExceptionHandlerFactory>().Create(services.GetRequiredService<IHost>())));
 
         var app = builder.Build();
-        var functionKey = Encoding.UTF8.GetBytes(options.FunctionKey ?? "");
-        app.MapPost(NotificationsPath, (HttpRequest request, NotificationIntake intake, CancellationToken ct) =>
-            HandleAsync(request, functionKey, () => intake.HandleNotificationsAsync(request.Query["validationToken"], request.ContentType, request.Body, ct)));
-        app.MapPost(LifecyclePath, (HttpRequest request, NotificationIntake intake, CancellationToken ct) =>
-            HandleAsync(request, functionKey, () => intake.HandleLifecycleAsync(request.Query["validationToken"], request.ContentType, request.Body, ct)));
         // Without a configured key anyone could restore or approve: a random one closes the endpoints to all but
         // whoever holds the host object (tests, the showcase).
         var adminKey = string.IsNullOrEmpty(options.AdminKey) ? RandomNumberGenerator.GetHexString(64, lowercase: true) : options.AdminKey;
-        var adminKeyBytes = Encoding.UTF8.GetBytes(adminKey);
-        app.MapPost("/api/campaigns/{campaignId}/restore", async (HttpRequest request, string campaignId, RemediationUndo undo, CancellationToken ct) =>
-            !HasKey(request, adminKeyBytes) ? Results.Unauthorized()
-            : Results.Ok(await undo.RestoreAsync(new RestoreRequest(campaignId, request.Query["mailbox"], request.Query["message"]), AdminActor, ct)));
-        app.MapPost("/api/campaigns/{campaignId}/approve", async (HttpRequest request, string campaignId, CampaignResolver resolver, CancellationToken ct) =>
-            !HasKey(request, adminKeyBytes) ? Results.Unauthorized()
-            : await resolver.ApproveAsync(campaignId, AdminActor, ct) ? Results.Accepted() : Results.NotFound());
-        app.MapPost("/api/hunts", (HttpRequest request, HuntControl control, CancellationToken ct) =>
-            !HasKey(request, adminKeyBytes) ? Task.FromResult(Results.Unauthorized()) : StartHuntAsync(request, control, ct));
-        app.MapGet("/api/hunts/{huntId}", async (HttpRequest request, string huntId, HuntControl control, CancellationToken ct) =>
-            !HasKey(request, adminKeyBytes) ? Results.Unauthorized()
-            : await control.ReportAsync(huntId, ct) is { } report ? Results.Ok(report) : Results.NotFound());
-        app.MapPost("/api/hunts/{huntId}/restore", async (HttpRequest request, string huntId, HuntControl control, CancellationToken ct) =>
-            !HasKey(request, adminKeyBytes) ? Results.Unauthorized()
-            : await control.RestoreAsync(huntId, AdminActor, ct) is { } result ? Results.Ok(result) : Results.NotFound());
+        var keys = new Dictionary<EndpointCaller, byte[]>
+        {
+            [EndpointCaller.Graph] = Encoding.UTF8.GetBytes(options.FunctionKey ?? ""),
+            [EndpointCaller.Operator] = Encoding.UTF8.GetBytes(adminKey),
+        };
+        foreach (var endpoint in PipelineEndpoints.Http)
+        {
+            var handler = Handlers.GetValueOrDefault(endpoint.Function)
+                ?? throw new InvalidOperationException($"The local host has no handler for the {endpoint.Function} endpoint.");
+            var key = keys[endpoint.Caller];
+            app.MapMethods(ApiRoot + endpoint.Route, [endpoint.Method], handler).AddEndpointFilter(async (context, next) =>
+                // No function key configured lets Graph's calls in, as a Functions host run without keys does.
+                (endpoint.Caller == EndpointCaller.Graph && key.Length == 0) || HasKey(context.HttpContext.Request, key)
+                    ? await next(context)
+                    : Results.Unauthorized());
+        }
         return (app, adminKey);
     }
+
+    // What each endpoint of the table does here; the key each demands comes from the table's caller.
+    private static readonly Dictionary<string, Delegate> Handlers = new()
+    {
+        ["Notifications"] = (HttpRequest request, NotificationIntake intake, CancellationToken ct) =>
+            WebhookAsync(request, intake.HandleNotificationsAsync(request.Query["validationToken"], request.ContentType, request.Body, ct)),
+        ["Lifecycle"] = (HttpRequest request, NotificationIntake intake, CancellationToken ct) =>
+            WebhookAsync(request, intake.HandleLifecycleAsync(request.Query["validationToken"], request.ContentType, request.Body, ct)),
+        ["Restore"] = async (HttpRequest request, string campaignId, RemediationUndo undo, CancellationToken ct) =>
+            Results.Ok(await undo.RestoreAsync(new RestoreRequest(campaignId, request.Query["mailbox"], request.Query["message"]), AdminActor, ct)),
+        ["Approve"] = async (string campaignId, CampaignResolver resolver, CancellationToken ct) =>
+            await resolver.ApproveAsync(campaignId, AdminActor, ct) ? Results.Accepted() : Results.NotFound(),
+        ["StartHunt"] = StartHuntAsync,
+        ["HuntReport"] = async (string huntId, HuntControl control, CancellationToken ct) =>
+            await control.ReportAsync(huntId, ct) is { } report ? Results.Ok(report) : Results.NotFound(),
+        ["RestoreHunt"] = async (string huntId, HuntControl control, CancellationToken ct) =>
+            await control.RestoreAsync(huntId, AdminActor, ct) is { } result ? Results.Ok(result) : Results.NotFound(),
+    };
 
     private static async Task<IResult> StartHuntAsync(HttpRequest request, HuntControl control, CancellationToken cancellationToken)
     {
@@ -149,14 +165,9 @@ public sealed class LocalPipelineHost : IAsyncDisposable
         }
     }
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, byte[] functionKey, Func<Task<WebhookResponse>> handle)
+    private static async Task<IResult> WebhookAsync(HttpRequest request, Task<WebhookResponse> handling)
     {
-        // No function key configured lets all in, as a Functions host run without keys does.
-        if (functionKey.Length > 0 && !HasKey(request, functionKey))
-        {
-            return Results.Unauthorized();
-        }
-        var response = await handle();
+        var response = await handling;
         // As in the Functions app: the body may echo the caller's validation token, so no browser may sniff it.
         request.HttpContext.Response.Headers.XContentTypeOptions = "nosniff";
         return Results.Content(response.Body, response.ContentType, statusCode: response.StatusCode);

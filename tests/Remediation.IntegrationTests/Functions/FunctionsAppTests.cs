@@ -21,14 +21,6 @@ public class FunctionsAppTests
         .Where(t => t.GetMethods().Any(m => m.GetCustomAttribute<FunctionAttribute>() is not null))];
 
     [Fact]
-    public void FunctionClasses_AreTheOnesTheArchitectureNames()
-    {
-        var names = FunctionClasses.SelectMany(t => t.GetMethods()).Select(m => m.GetCustomAttribute<FunctionAttribute>()?.Name).OfType<string>();
-
-        Assert.Equal(["Approve", "Campaign", "Hunt", "HuntReport", "Lifecycle", "Notifications", "PoisonQueues", "Reconciliation", "Remediate", "Restore", "RestoreHunt", "Scan", "SessionRevocations", "StartHunt", "SubscriptionEvents", "Subscriptions"], names.Order());
-    }
-
-    [Fact]
     public void Build_WithTheAppSettings_ResolvesEveryFunctionClass()
     {
         var builder = FunctionsApplication.CreateBuilder([
