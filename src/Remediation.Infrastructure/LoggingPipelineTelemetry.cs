@@ -6,11 +6,13 @@ namespace Remediation.Infrastructure;
 /// <summary>Pipeline events as structured log lines, where Application Insights is not wired (the local host).</summary>
 public sealed partial class LoggingPipelineTelemetry(ILogger<LoggingPipelineTelemetry> logger) : IPipelineTelemetry
 {
-    public void Emit(string eventName, IReadOnlyDictionary<string, string> properties)
+    public void Emit(PipelineEvent pipelineEvent)
     {
+        if (!logger.IsEnabled(LogLevel.Debug)) return;
+        var properties = pipelineEvent.Properties();
         using (logger.BeginScope(properties))
         {
-            LogEvent(eventName, string.Join(", ", properties.Select(p => $"{p.Key}={p.Value}")));
+            LogEvent(pipelineEvent.Name, string.Join(", ", properties.Select(p => $"{p.Key}={p.Value}")));
         }
     }
 

@@ -12,16 +12,20 @@ internal sealed class PipelineEventRecorder : IPipelineTelemetry
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<RecordedEvent>> _events = new(StringComparer.Ordinal);
 
-    public void Emit(string eventName, IReadOnlyDictionary<string, string> properties) =>
-        _events.GetOrAdd(eventName, _ => new ConcurrentQueue<RecordedEvent>()).Enqueue(new RecordedEvent(properties, Stopwatch.GetTimestamp()));
+    public void Emit(PipelineEvent pipelineEvent) =>
+        _events.GetOrAdd(pipelineEvent.Name, _ => new ConcurrentQueue<RecordedEvent>()).Enqueue(new RecordedEvent(pipelineEvent, Stopwatch.GetTimestamp()));
 
     public int Count(string eventName) => _events.TryGetValue(eventName, out var events) ? events.Count : 0;
 
-    public IReadOnlyList<RecordedEvent> Events(string eventName) => _events.TryGetValue(eventName, out var events) ? [.. events] : [];
+    /// <summary>The events of exactly this kind: a suspicious message is not also counted as merely scanned.</summary>
+    public IReadOnlyList<T> Events<T>() where T : PipelineEvent => [.. Recorded<T>().Select(e => (T)e.Event)];
 
     /// <summary>When each copy, by its message id, was first remediated, as a <see cref="Stopwatch"/> timestamp.</summary>
     public Dictionary<string, long> RemediationTimes() =>
-        Events(PipelineEvents.MessageRemediated)
-            .GroupBy(e => e[PipelineEventProperties.MessageId], StringComparer.Ordinal)
+        Recorded<MessageRemediated>()
+            .GroupBy(e => ((MessageRemediated)e.Event).MessageId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Min(e => e.Timestamp), StringComparer.Ordinal);
+
+    private IEnumerable<RecordedEvent> Recorded<T>() where T : PipelineEvent =>
+        _events.TryGetValue(typeof(T).Name, out var events) ? events : [];
 }

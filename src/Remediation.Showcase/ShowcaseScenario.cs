@@ -240,8 +240,8 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
         var audited = audit.Select(r => (r.MailboxId, r.MessageId)).ToHashSet();
         var remediated = _events.RemediationTimes();
         var malicious = _phishing.Concat(_wave).ToList();
-        var flagged = _events.Events(PipelineEvents.MailboxCompromised)
-            .Select(e => _tenant.Simulator.Tenant.FindMailbox(e[PipelineEventProperties.MailboxId])?.UserPrincipalName ?? e[PipelineEventProperties.MailboxId])
+        var flagged = _events.Events<MailboxCompromised>()
+            .Select(e => _tenant.Simulator.Tenant.FindMailbox(e.MailboxId)?.UserPrincipalName ?? e.MailboxId)
             .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         bool WasTouched(OrdinaryCopy copy) =>
             _tenant.Simulator.Tenant.FindMessage(copy.Message.MailboxId, copy.Message.ImmutableId)?.FolderId != copy.FolderId
@@ -264,8 +264,8 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
             flagged,
             SocForwarder is { } forwarder ? Address(forwarder) : null,
             _events.Count(PipelineEvents.CampaignHeld),
-            Sum(PipelineEvents.MailboxesSkipped, PipelineEventProperties.Count),
-            new NotificationLoss(_tenant.Simulator.Metrics.DroppedNotifications, Sum(PipelineEvents.MailboxesReconciled, PipelineEventProperties.Messages)),
+            _events.Events<MailboxesSkipped>().Sum(e => e.Count),
+            new NotificationLoss(_tenant.Simulator.Metrics.DroppedNotifications, _events.Events<MailboxesReconciled>().Sum(e => e.Messages)),
             PipelineEvents.Alerting.ToDictionary(name => name, _events.Count, StringComparer.Ordinal),
             Percentiles.Of(malicious.Where(c => remediated.ContainsKey(c.Message.ImmutableId))
                 .Select(c => Stopwatch.GetElapsedTime(c.DeliveredAt, remediated[c.Message.ImmutableId]).TotalSeconds)),
@@ -275,15 +275,12 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
             audit);
     }
 
-    private int Sum(string eventName, string property) =>
-        _events.Events(eventName).Sum(e => int.Parse(e[property], CultureInfo.InvariantCulture));
-
     // Azurite keeps its tables in memory only: the audit trail is read out before it stops.
     private async Task<List<AuditRecord>> ExportAuditAsync(CancellationToken cancellationToken)
     {
         var trail = new TableAuditTrail(new TableServiceClient(_tenant.AzuriteConnectionString));
-        var campaignIds = _events.Events(PipelineEvents.MessageRemediated).Concat(_events.Events(PipelineEvents.RemediationFailed))
-            .Select(e => e[PipelineEventProperties.CampaignId]).Distinct(StringComparer.Ordinal);
+        var campaignIds = _events.Events<MessageRemediated>().Select(e => e.CampaignId)
+            .Concat(_events.Events<RemediationFailed>().Select(e => e.CampaignId)).Distinct(StringComparer.Ordinal);
         var records = new List<AuditRecord>();
         foreach (var campaignId in campaignIds) records.AddRange(await trail.ListAsync(campaignId, null, cancellationToken));
         return records;
@@ -293,18 +290,18 @@ internal sealed class ShowcaseScenario : IAsyncDisposable
     private string? CampaignIdOf(IEnumerable<DeliveredCopy> copies)
     {
         var ids = copies.Select(c => c.Message.ImmutableId).ToHashSet(StringComparer.Ordinal);
-        return _events.Events(PipelineEvents.MessageScanned)
-            .Where(e => ids.Contains(e[PipelineEventProperties.MessageId]))
-            .GroupBy(e => e[PipelineEventProperties.CampaignId])
+        return _events.Events<MessageScanned>()
+            .Where(e => ids.Contains(e.MessageId))
+            .GroupBy(e => e.CampaignId)
             .MaxBy(g => g.Count())?.Key;
     }
 
     private Dictionary<string, int> VerdictCounts()
     {
         var counts = Bands.ToDictionary(b => b, _ => 0, StringComparer.Ordinal);
-        foreach (var scan in _events.Events(PipelineEvents.MessageScanned))
+        foreach (var scan in _events.Events<MessageScanned>())
         {
-            var band = scan[PipelineEventProperties.Band].ToLowerInvariant();
+            var band = scan.Band.ToString().ToLowerInvariant();
             counts[band] = counts.GetValueOrDefault(band) + 1;
         }
         return counts;

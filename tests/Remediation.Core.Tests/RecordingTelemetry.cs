@@ -8,7 +8,8 @@ internal sealed class RecordingTelemetry : IPipelineTelemetry
 {
     private readonly ConcurrentQueue<(string Name, IReadOnlyDictionary<string, string> Properties)> _events = new();
 
-    public void Emit(string eventName, IReadOnlyDictionary<string, string> properties) => _events.Enqueue((eventName, properties));
+    // Kept as Application Insights stores them, so tests read the names and values the alert rules query.
+    public void Emit(PipelineEvent pipelineEvent) => _events.Enqueue((pipelineEvent.Name, pipelineEvent.Properties()));
 
     public IReadOnlyList<IReadOnlyDictionary<string, string>> Events(string name) =>
         [.. _events.Where(e => e.Name == name).Select(e => e.Properties)];

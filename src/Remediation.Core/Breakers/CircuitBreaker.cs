@@ -25,12 +25,7 @@ public sealed partial class CircuitBreaker(IHourlyBudget budget, IPipelineTeleme
         {
             var window = HourlyCount.HourStart(now).ToString("o", CultureInfo.InvariantCulture);
             LogTripped(breaker, limitPerHour, window);
-            telemetry.Emit(PipelineEvents.CircuitBreakerTripped, new Dictionary<string, string>
-            {
-                [PipelineEventProperties.Breaker] = breaker,
-                [PipelineEventProperties.Limit] = limitPerHour.ToString(CultureInfo.InvariantCulture),
-                [PipelineEventProperties.Window] = window,
-            });
+            telemetry.Emit(new CircuitBreakerTripped(breaker, limitPerHour, window));
         }
         return decision == BudgetDecision.Granted;
     }

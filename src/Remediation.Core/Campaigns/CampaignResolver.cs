@@ -112,11 +112,7 @@ public sealed partial class CampaignResolver(
         // Copies already remediated find their audit record and are left alone.
         await campaigns.ForgetDispatchedAsync(campaignId, cancellationToken);
         await queue.EnqueueAsync(WorkQueueNames.Campaigns, campaign.Seed, cancellationToken);
-        telemetry.Emit(PipelineEvents.CampaignApproved, new Dictionary<string, string>
-        {
-            [PipelineEventProperties.CampaignId] = campaignId,
-            [PipelineEventProperties.Actor] = actor,
-        });
+        telemetry.Emit(new CampaignApproved(campaignId, actor));
         return true;
     }
 
@@ -197,16 +193,7 @@ public sealed partial class CampaignResolver(
     private void TrackHeld(Campaign campaign, int mailboxes, string reason)
     {
         LogHeld(campaign.Id, reason);
-        telemetry.Emit(PipelineEvents.CampaignHeld, new Dictionary<string, string>
-        {
-            [PipelineEventProperties.CampaignId] = campaign.Id,
-            [PipelineEventProperties.Fingerprint] = campaign.Seed.ContentFingerprint,
-            [PipelineEventProperties.Category] = campaign.Category.ToString(),
-            [PipelineEventProperties.Score] = campaign.Score.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [PipelineEventProperties.Rules] = string.Join(',', campaign.Rules),
-            [PipelineEventProperties.Count] = mailboxes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [PipelineEventProperties.Reason] = reason,
-        });
+        telemetry.Emit(new CampaignHeld(campaign.Id, campaign.Seed.ContentFingerprint, campaign.Category, campaign.Score, campaign.Rules, mailboxes, reason));
     }
 
     // A campaign may reach thousands of mailboxes: lookups and dispatches overlap, each mailbox's own limit still applies.

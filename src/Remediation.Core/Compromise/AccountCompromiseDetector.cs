@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Remediation.Core.Breakers;
@@ -59,17 +58,8 @@ public sealed partial class AccountCompromiseDetector(
         var response = await RespondAsync(mailboxId, now, cancellationToken);
         var score = assessment.Score;
         LogCompromised(mailboxId, score, evidence.Count, response);
-        telemetry.Emit(PipelineEvents.MailboxCompromised, new Dictionary<string, string>
-        {
-            [PipelineEventProperties.MailboxId] = mailboxId,
-            [PipelineEventProperties.Messages] = string.Join(',', evidence.Select(e => e.MessageId)),
-            [PipelineEventProperties.CampaignId] = string.Join(',', CompromiseAssessment.Campaigns(evidence)),
-            [PipelineEventProperties.FirstSeen] = evidence.Min(e => e.At).ToString("o", CultureInfo.InvariantCulture),
-            [PipelineEventProperties.LastSeen] = evidence.Max(e => e.At).ToString("o", CultureInfo.InvariantCulture),
-            [PipelineEventProperties.Score] = score.ToString(CultureInfo.InvariantCulture),
-            [PipelineEventProperties.Response] = response,
-            [PipelineEventProperties.Evidence] = string.Join(',', evidence.Select(e => e.Source).Distinct().Order()),
-        });
+        telemetry.Emit(new MailboxCompromised(mailboxId, [.. evidence.Select(e => e.MessageId)], [.. CompromiseAssessment.Campaigns(evidence)],
+            evidence.Min(e => e.At), evidence.Max(e => e.At), score, response, [.. evidence.Select(e => e.Source.ToString()).Distinct().Order()]));
         await ledger.RecordResponseAsync(mailboxId, response, evidence, now, cancellationToken);
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Remediation.Core.Indexing;
@@ -109,19 +108,8 @@ public sealed partial class HuntRunner(
         var campaigns = findings.Where(f => f.Malicious).Select(f => f.CampaignId).Distinct(StringComparer.Ordinal).Count();
         var duration = progress.CompletedAt!.Value - hunt.RequestedAt;
         LogCompleted(hunt.Id, hunt.Indicator.ToString(), progress.Matched, progress.Copies, campaigns, hunt.ReportOnly);
-        telemetry.Emit(PipelineEvents.HuntCompleted, new Dictionary<string, string>
-        {
-            [PipelineEventProperties.HuntId] = hunt.Id,
-            [PipelineEventProperties.Indicator] = hunt.Indicator.ToString(),
-            [PipelineEventProperties.Trigger] = hunt.Trigger.ToString(),
-            [PipelineEventProperties.Actor] = hunt.RequestedBy,
-            [PipelineEventProperties.Since] = hunt.Since.ToString("o", CultureInfo.InvariantCulture),
-            [PipelineEventProperties.Matched] = progress.Matched.ToString(CultureInfo.InvariantCulture),
-            [PipelineEventProperties.Copies] = progress.Copies.ToString(CultureInfo.InvariantCulture),
-            [PipelineEventProperties.Campaigns] = campaigns.ToString(CultureInfo.InvariantCulture),
-            [PipelineEventProperties.ReportOnly] = hunt.ReportOnly.ToString(),
-            [PipelineEventProperties.DurationSeconds] = duration.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture),
-        });
+        telemetry.Emit(new HuntCompleted(hunt.Id, hunt.Indicator, hunt.Trigger, hunt.RequestedBy, hunt.Since, progress.Matched, progress.Copies, campaigns,
+            hunt.ReportOnly, Math.Round(duration.TotalSeconds, 1)));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hunt {HuntId} is not in the hunt store; nothing to do")]

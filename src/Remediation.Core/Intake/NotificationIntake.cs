@@ -193,11 +193,7 @@ public sealed partial class NotificationIntake
     }
 
     private void TrackRejected(string reason, int count) =>
-        _telemetry.Emit(PipelineEvents.WebhookRejected, new Dictionary<string, string>
-        {
-            [PipelineEventProperties.Reason] = reason,
-            [PipelineEventProperties.Count] = count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        _telemetry.Emit(new WebhookRejected(reason, count));
 
     private static async Task<byte[]?> ReadCappedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
     {

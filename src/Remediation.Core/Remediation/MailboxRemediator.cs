@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Remediation.Core.Audit;
@@ -82,7 +81,7 @@ public sealed partial class MailboxRemediator(
         await audit.SaveAsync(claim with { Outcome = outcome, At = clock.GetUtcNow() }, cancellationToken);
         if (outcome is AuditOutcome.Remediated or AuditOutcome.ReportOnly)
         {
-            Track(PipelineEvents.MessageRemediated, job, copy.MessageId, outcome.ToString());
+            TrackRemediated(job, copy.MessageId, outcome.ToString());
         }
         return outcome is not (AuditOutcome.Gone or AuditOutcome.HeldByBreaker);
     }
@@ -132,14 +131,7 @@ public sealed partial class MailboxRemediator(
         LogMismatch(job.CampaignId, job.MailboxId, found.MessageId, actual);
         await audit.SaveAsync(Record(job, found.MessageId, job.Action?.ToString() ?? "ReportOnly", found.ParentFolderId, AuditOutcome.ContentMismatch,
             $"Shares the campaign's Message-ID but not its content (fingerprint {actual}, expected {expected}); left in place."), cancellationToken);
-        telemetry.Emit(PipelineEvents.CopyMismatch, new Dictionary<string, string>
-        {
-            [PipelineEventProperties.CampaignId] = job.CampaignId,
-            [PipelineEventProperties.MailboxId] = job.MailboxId,
-            [PipelineEventProperties.MessageId] = found.MessageId,
-            [PipelineEventProperties.InternetMessageId] = message.InternetMessageId ?? "",
-            [PipelineEventProperties.Fingerprint] = actual,
-        });
+        telemetry.Emit(new CopyMismatch(job.CampaignId, job.MailboxId, found.MessageId, message.InternetMessageId ?? "", actual));
         return false;
     }
 
@@ -153,7 +145,7 @@ public sealed partial class MailboxRemediator(
     private async Task RecordFailureAsync(RemediationJob job, MessageLocation copy, Exception error, CancellationToken cancellationToken)
     {
         LogFailed(error, job.CampaignId, job.MailboxId, copy.MessageId);
-        Track(PipelineEvents.RemediationFailed, job, copy.MessageId, error.Message);
+        TrackFailed(job, copy.MessageId, error.Message);
         var record = await audit.FindAsync(job.CampaignId, job.MailboxId, copy.MessageId, cancellationToken);
         // A failure never overwrites an outcome: Failed may be claimed again, so a copy the SOC restored (or another job
         // finished) would be acted on again by the retry.
@@ -164,16 +156,13 @@ public sealed partial class MailboxRemediator(
     private AuditRecord Record(RemediationJob job, string messageId, string action, string? originalFolderId, AuditOutcome outcome, string? detail = null) =>
         new(job.CampaignId, job.MailboxId, messageId, action, originalFolderId, outcome, job.Rules, clock.GetUtcNow(), detail);
 
-    private void Track(string eventName, RemediationJob job, string messageId, string outcome) =>
-        telemetry.Emit(eventName, new Dictionary<string, string>
-        {
-            [PipelineEventProperties.CampaignId] = job.CampaignId,
-            [PipelineEventProperties.MailboxId] = job.MailboxId,
-            [PipelineEventProperties.MessageId] = messageId,
-            [PipelineEventProperties.Rules] = string.Join(',', job.Rules),
-            [PipelineEventProperties.Outcome] = outcome,
-            [PipelineEventProperties.SecondsSinceNotified] = (clock.GetUtcNow() - job.NotifiedAt).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture),
-        });
+    private void TrackRemediated(RemediationJob job, string messageId, string outcome) =>
+        telemetry.Emit(new MessageRemediated(job.CampaignId, job.MailboxId, messageId, job.Rules, outcome, SecondsSinceNotified(job)));
+
+    private void TrackFailed(RemediationJob job, string messageId, string error) =>
+        telemetry.Emit(new RemediationFailed(job.CampaignId, job.MailboxId, messageId, job.Rules, error, SecondsSinceNotified(job)));
+
+    private double SecondsSinceNotified(RemediationJob job) => Math.Round((clock.GetUtcNow() - job.NotifiedAt).TotalSeconds, 1);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}, mailbox {MailboxId}: {Action} on {Remediated} copies ({AlreadyDone} already done, {Failed} failed)")]
     private partial void LogDone(string campaignId, string mailboxId, string action, int remediated, int alreadyDone, int failed);

@@ -67,15 +67,8 @@ public sealed partial class RemediationUndo(
             await campaigns.SetStatusAsync(request.CampaignId, CampaignStatus.Released, actor, cancellationToken);
         }
         LogRestored(request.CampaignId, actor, restored, skipped, gone, failed);
-        telemetry.Emit(PipelineEvents.CampaignRestored, new Dictionary<string, string>
-        {
-            [PipelineEventProperties.CampaignId] = request.CampaignId,
-            [PipelineEventProperties.MailboxId] = request.MailboxId ?? "",
-            [PipelineEventProperties.MessageId] = request.MessageId ?? "",
-            [PipelineEventProperties.Count] = restored.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            [PipelineEventProperties.Reason] = gone == 0 ? "" : $"{gone} copies could not be restored: {GoneDetail}",
-            [PipelineEventProperties.Actor] = actor,
-        });
+        telemetry.Emit(new CampaignRestored(request.CampaignId, request.MailboxId ?? "", request.MessageId ?? "", restored,
+            gone == 0 ? "" : $"{gone} copies could not be restored: {GoneDetail}", actor));
         return new RestoreResult(restored, skipped, gone, failed);
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Remediation.Core.Campaigns;
 using Remediation.Core.Compromise;
@@ -154,26 +153,16 @@ public sealed partial class MessageScanner(
 
     private void Track(MailboxMessage message, Verdict verdict, string campaignId)
     {
-        var properties = new Dictionary<string, string>
-        {
-            [PipelineEventProperties.MailboxId] = message.MailboxId,
-            [PipelineEventProperties.MessageId] = message.MessageId,
-            [PipelineEventProperties.InternetMessageId] = message.InternetMessageId ?? "",
-            [PipelineEventProperties.CampaignId] = campaignId,
-            [PipelineEventProperties.Fingerprint] = verdict.Fingerprint.Id,
-            [PipelineEventProperties.Band] = verdict.Band.ToString(),
-            [PipelineEventProperties.Category] = verdict.Category.ToString(),
-            [PipelineEventProperties.Score] = verdict.Score.ToString(CultureInfo.InvariantCulture),
-            [PipelineEventProperties.Rules] = string.Join(',', verdict.RuleNames),
-        };
-        telemetry.Emit(PipelineEvents.MessageScanned, properties);
+        var scanned = new MessageScanned(message.MailboxId, message.MessageId, message.InternetMessageId ?? "", campaignId, verdict.Fingerprint.Id,
+            verdict.Band, verdict.Category, verdict.Score, verdict.RuleNames);
+        telemetry.Emit(scanned);
         if (verdict.Band == VerdictBand.Suspicious)
         {
-            telemetry.Emit(PipelineEvents.SuspiciousMessage, properties);
+            telemetry.Emit(new SuspiciousMessage(scanned));
         }
         if (verdict.Band == VerdictBand.Unscannable)
         {
-            telemetry.Emit(PipelineEvents.MessageUnscannable, new Dictionary<string, string>(properties) { [PipelineEventProperties.Reason] = verdict.Unscannable?.Description ?? "" });
+            telemetry.Emit(new MessageUnscannable(scanned, verdict.Unscannable?.Description ?? ""));
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Remediation.Core.Telemetry;
@@ -32,13 +31,7 @@ public sealed partial class MailboxReconciliation(
 
         var report = ReconciliationReport.From(results);
         LogRun(report.Mailboxes, report.Folders, report.Queued, report.Failed);
-        telemetry.Emit(PipelineEvents.MailboxesReconciled, new Dictionary<string, string>
-        {
-            [PipelineEventProperties.Mailboxes] = report.Mailboxes.ToString(CultureInfo.InvariantCulture),
-            [PipelineEventProperties.Folders] = report.Folders.ToString(CultureInfo.InvariantCulture),
-            [PipelineEventProperties.Messages] = report.Queued.ToString(CultureInfo.InvariantCulture),
-            [PipelineEventProperties.Failed] = report.Failed.ToString(CultureInfo.InvariantCulture),
-        });
+        telemetry.Emit(new MailboxesReconciled(report.Mailboxes, report.Folders, report.Queued, report.Failed));
         return report;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Remediation.Core.Queues;
@@ -38,12 +37,7 @@ public sealed partial class MailboxResync(
             queued += folderQueued;
         }
         LogResynced(mailboxId, folders, queued);
-        telemetry.Emit(PipelineEvents.MailboxResynced, new Dictionary<string, string>
-        {
-            [PipelineEventProperties.MailboxId] = mailboxId,
-            [PipelineEventProperties.Folders] = folders.ToString(CultureInfo.InvariantCulture),
-            [PipelineEventProperties.Count] = queued.ToString(CultureInfo.InvariantCulture),
-        });
+        telemetry.Emit(new MailboxResynced(mailboxId, folders, queued));
         return new ResyncResult(folders, queued);
     }
 

@@ -44,10 +44,7 @@ public sealed partial class SubscriptionKeeper(
         // One summary per run: users without a reachable mailbox are tenant life, not an incident per user per run.
         if (report.Skipped > 0)
         {
-            telemetry.Emit(PipelineEvents.MailboxesSkipped, new Dictionary<string, string>
-            {
-                [PipelineEventProperties.Count] = report.Skipped.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            });
+            telemetry.Emit(new MailboxesSkipped(report.Skipped));
         }
         return report;
     }
@@ -105,11 +102,7 @@ public sealed partial class SubscriptionKeeper(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogFailed(ex, mailboxId);
-            telemetry.Emit(PipelineEvents.SubscriptionRenewalFailed, new Dictionary<string, string>
-            {
-                [PipelineEventProperties.MailboxId] = mailboxId,
-                [PipelineEventProperties.Reason] = ex.Message,
-            });
+            telemetry.Emit(new SubscriptionRenewalFailed(mailboxId, ex.Message));
             return KeeperOutcome.Failed;
         }
     }
@@ -151,11 +144,7 @@ public sealed partial class SubscriptionKeeper(
     private DateTimeOffset NewExpiry() => clock.GetUtcNow() + Settings.Lifetime;
 
     private void Track(string mailboxId, KeeperOutcome outcome) =>
-        telemetry.Emit(PipelineEvents.SubscriptionMaintained, new Dictionary<string, string>
-        {
-            [PipelineEventProperties.MailboxId] = mailboxId,
-            [PipelineEventProperties.Outcome] = outcome.ToString(),
-        });
+        telemetry.Emit(new SubscriptionMaintained(mailboxId, outcome));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscriptions: {Created} created, {Renewed} renewed, {Recreated} recreated, {Unchanged} unchanged, {Failed} failed, {Skipped} users without a reachable mailbox")]
     private partial void LogRun(int created, int renewed, int recreated, int unchanged, int failed, int skipped);

@@ -1,7 +1,7 @@
 namespace Remediation.Core.Telemetry;
 
-/// <summary>Custom events for Application Insights; names and properties come from <see cref="PipelineEvents"/>.</summary>
+/// <summary>Custom events for Application Insights: one record per event (<see cref="PipelineEvent"/>).</summary>
 public interface IPipelineTelemetry
 {
-    void Emit(string eventName, IReadOnlyDictionary<string, string> properties);
+    void Emit(PipelineEvent pipelineEvent);
 }

@@ -24,11 +24,7 @@ public sealed partial class PoisonQueueMonitor(QueueServiceClient queues, IPipel
             waiting[queue] = count;
             LogPoison(queue, count);
             await KeepForeverAsync(client, count, cancellationToken);
-            telemetry.Emit(PipelineEvents.PoisonMessage, new Dictionary<string, string>
-            {
-                [PipelineEventProperties.Queue] = queue,
-                [PipelineEventProperties.Count] = count.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            });
+            telemetry.Emit(new PoisonMessage(queue, count));
         }
         return waiting;
     }

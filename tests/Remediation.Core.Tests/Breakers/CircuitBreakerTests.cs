@@ -77,9 +77,9 @@ public sealed class CircuitBreakerTests
 
         public IReadOnlyList<IReadOnlyDictionary<string, string>> All => [.. _tripped];
 
-        public void Emit(string eventName, IReadOnlyDictionary<string, string> properties)
+        public void Emit(PipelineEvent pipelineEvent)
         {
-            if (eventName == PipelineEvents.CircuitBreakerTripped) _tripped.Enqueue(properties);
+            if (pipelineEvent is CircuitBreakerTripped) _tripped.Enqueue(pipelineEvent.Properties());
         }
     }
 }

@@ -97,7 +97,7 @@ public sealed class MailboxRemediatorTests
             [PipelineEventProperties.MessageId] = copy,
             [PipelineEventProperties.Rules] = "R1,R2",
             [PipelineEventProperties.Outcome] = "Remediated",
-            [PipelineEventProperties.SecondsSinceNotified] = "90.0",
+            [PipelineEventProperties.SecondsSinceNotified] = "90",
         }, remediated);
     }
 

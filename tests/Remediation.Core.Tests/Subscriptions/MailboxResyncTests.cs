@@ -176,7 +176,7 @@ public sealed class MailboxResyncTests
 
     private sealed class NoTelemetry : IPipelineTelemetry
     {
-        public void Emit(string eventName, IReadOnlyDictionary<string, string> properties)
+        public void Emit(PipelineEvent pipelineEvent)
         {
         }
     }
