@@ -27,12 +27,17 @@ public sealed partial class AccountCompromiseDetector(
 
     public async Task RecordAsync(CompromiseEvidence evidence, CancellationToken cancellationToken)
     {
+        // Added before the wave is read: CompromiseAssessment.MailboxesToAssess rests on that order.
         await ledger.AddAsync(evidence, cancellationToken);
         var wave = await ledger.WaveAsync(evidence.CampaignId, cancellationToken);
-        foreach (var mailboxId in CompromiseAssessment.MailboxesToAssess(evidence.MailboxId, wave, options.Value))
+        var formed = CompromiseAssessment.IsFormed(wave, options.Value);
+        var assessedWhole = formed && await ledger.IsWaveAssessedAsync(evidence.CampaignId, cancellationToken);
+        foreach (var mailboxId in CompromiseAssessment.MailboxesToAssess(evidence.MailboxId, wave, assessedWhole, options.Value))
         {
             await AssessAsync(mailboxId, cancellationToken);
         }
+        // Marked only once every mailbox was looked at: a scan that fails midway leaves the next one to look again.
+        if (formed && !assessedWhole) await ledger.MarkWaveAssessedAsync(evidence.CampaignId, cancellationToken);
     }
 
     private async Task AssessAsync(string mailboxId, CancellationToken cancellationToken)

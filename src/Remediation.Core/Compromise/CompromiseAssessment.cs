@@ -13,9 +13,6 @@ public sealed record CompromiseAssessment(IReadOnlyList<CompromiseEvidence> Evid
     // whose wave holds at least WaveMailboxes mailboxes. Evidence older than EvidenceWindow never counts, and the
     // mailbox is flagged exactly when some evidence is left and Score reaches Threshold.
 
-    /// <summary>How far a wave may outgrow <see cref="CompromiseOptions.WaveMailboxes"/> between two looks while copies are scanned concurrently.</summary>
-    public const int ConcurrentScansMargin = 32;
-
     /// <summary>The evidence still within the window at <paramref name="now"/>: older mail tells nothing about who holds the account today.</summary>
     public static IReadOnlyList<CompromiseEvidence> InWindow(IEnumerable<CompromiseEvidence> evidence, DateTimeOffset now, CompromiseOptions options) =>
         [.. evidence.Where(e => now - e.At <= options.EvidenceWindow)];
@@ -37,15 +34,24 @@ public sealed record CompromiseAssessment(IReadOnlyList<CompromiseEvidence> Evid
         return new CompromiseAssessment(evidence, score);
     }
 
+    /// <summary>Whether the wave counts: enough mailboxes received the campaign without transport.</summary>
+    public static bool IsFormed(IReadOnlyList<string> wave, CompromiseOptions options) => wave.Count >= options.WaveMailboxes;
+
     /// <summary>
-    /// The mailboxes to assess once evidence for <paramref name="mailboxId"/> is added. While a wave forms, the
-    /// mailboxes assessed before it counted as one are assessed again with its weight; the margin covers a wave that
-    /// grew by a batch of concurrently scanned copies between two looks. Beyond it every mailbox was assessed with the
-    /// wave's weight already, so only the one whose evidence arrived is. That one is always assessed: evidence of a
-    /// colleague's copy names the sender, who is not in the wave of the mailboxes it was appended into.
+    /// The mailboxes to assess once evidence for <paramref name="mailboxId"/> is added (it is always one: evidence of a
+    /// colleague's copy names the sender, who is not in the wave of the mailboxes it was appended into). Once the
+    /// wave has formed, the mailboxes assessed before it counted are assessed again with its weight, until that is
+    /// recorded as done.
     /// </summary>
-    public static IReadOnlyList<string> MailboxesToAssess(string mailboxId, IReadOnlyList<string> wave, CompromiseOptions options) =>
-        wave.Count >= options.WaveMailboxes && wave.Count <= options.WaveMailboxes + ConcurrentScansMargin
+    /// <remarks>
+    /// Invariant, with no assumption about timing or instances: every mailbox is assessed at least once with the wave's
+    /// weight once the wave has formed. Each scan adds its evidence before it reads the wave. A scan that read the
+    /// wave unformed added before the evidence that formed it, so every scan that reads the wave formed sees that
+    /// mailbox; the mark is written only after a whole-wave assessment, so one such scan assessed it with the weight.
+    /// Scans that overlap the mark may assess a mailbox twice; an incident opens once whatever the number of looks.
+    /// </remarks>
+    public static IReadOnlyList<string> MailboxesToAssess(string mailboxId, IReadOnlyList<string> wave, bool waveAssessed, CompromiseOptions options) =>
+        IsFormed(wave, options) && !waveAssessed
             ? [.. wave.Append(mailboxId).Distinct(StringComparer.OrdinalIgnoreCase)]
             : [mailboxId];
 

@@ -10,6 +10,12 @@ public interface ICompromiseLedger
     /// <summary>The mailboxes a campaign was placed into without transport.</summary>
     Task<IReadOnlyList<string>> WaveAsync(string campaignId, CancellationToken cancellationToken);
 
+    /// <summary>Whether every mailbox of the campaign's wave was assessed with the wave's weight once it formed.</summary>
+    Task<bool> IsWaveAssessedAsync(string campaignId, CancellationToken cancellationToken);
+
+    /// <summary>Records that the campaign's formed wave was assessed whole; marking it twice changes nothing.</summary>
+    Task MarkWaveAssessedAsync(string campaignId, CancellationToken cancellationToken);
+
     /// <summary>Whether an incident was opened for the mailbox within the cooldown.</summary>
     Task<bool> HasOpenIncidentAsync(string mailboxId, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken);
 

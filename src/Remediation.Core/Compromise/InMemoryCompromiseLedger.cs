@@ -2,7 +2,7 @@ namespace Remediation.Core.Compromise;
 
 /// <summary>
 /// The compromise ledger of one process: the twin of the Table ledger for tests and single-process runs. It keeps what
-/// the Table ledger keeps (evidence per mailbox by message, the wave per campaign, one incident per mailbox, the
+/// the Table ledger keeps (evidence per mailbox by message, the wave per campaign and whether it was assessed whole, one incident per mailbox, the
 /// responses and revocations) and answers the same: a race to open an incident has one winner, and a revocation is
 /// recorded once per incident.
 /// </summary>
@@ -11,6 +11,7 @@ public sealed class InMemoryCompromiseLedger : ICompromiseLedger
     private readonly Lock _gate = new();
     private readonly Dictionary<string, SortedDictionary<string, CompromiseEvidence>> _evidence = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<string>> _waves = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _assessedWaves = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _incidents = new(StringComparer.Ordinal);
     private readonly List<RecordedResponse> _responses = [];
     private readonly Dictionary<(string MailboxId, long IncidentOpenedAtTicks), RecordedRevocation> _revocations = [];
@@ -45,6 +46,17 @@ public sealed class InMemoryCompromiseLedger : ICompromiseLedger
             IReadOnlyList<string> wave = _waves.TryGetValue(campaignId, out var mailboxes) ? [.. mailboxes] : [];
             return Task.FromResult(wave);
         }
+    }
+
+    public Task<bool> IsWaveAssessedAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        lock (_gate) return Task.FromResult(_assessedWaves.Contains(campaignId));
+    }
+
+    public Task MarkWaveAssessedAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        lock (_gate) _assessedWaves.Add(campaignId);
+        return Task.CompletedTask;
     }
 
     public Task<bool> HasOpenIncidentAsync(string mailboxId, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken)

@@ -13,6 +13,8 @@ public sealed class TableCompromiseLedger(TableServiceClient tables) : ICompromi
     private const string EvidencePrefix = "evidence|";
     private const string WavePrefix = "wave|";
     private const string IncidentRow = "incident";
+    private const string AssessedPrefix = "assessed|";
+    private const string AssessedRow = "wave";
 
     private readonly TableClient _table = tables.GetTableClient(TableNames.Compromise);
 
@@ -56,6 +58,13 @@ public sealed class TableCompromiseLedger(TableServiceClient tables) : ICompromi
         }
         return mailboxes;
     }
+
+    public async Task<bool> IsWaveAssessedAsync(string campaignId, CancellationToken cancellationToken) =>
+        (await _table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(AssessedPrefix + campaignId), AssessedRow, select: ["PartitionKey"], cancellationToken)).HasValue;
+
+    // A partition of its own: the wave's partition lists mailboxes and nothing else.
+    public async Task MarkWaveAssessedAsync(string campaignId, CancellationToken cancellationToken) =>
+        await _table.UpsertEntityAsync(new TableEntity(TableKeys.Escape(AssessedPrefix + campaignId), AssessedRow), TableUpdateMode.Replace, cancellationToken);
 
     public async Task<bool> HasOpenIncidentAsync(string mailboxId, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken)
     {

@@ -126,6 +126,30 @@ public sealed class AccountCompromiseDetectorTests
     }
 
     [Fact]
+    public async Task RecordAsync_WaveGrewFarPastItsSizeBeforeAnyoneLooked_ReassessesEveryMailboxOnceAndMarksIt()
+    {
+        // Fifty copies scanned at once, on several instances: each added its evidence, none yet saw a wave.
+        var earlier = Enumerable.Range(0, 50).Select(i => $"m{i:D2}").ToList();
+        foreach (var mailbox in earlier) await _ledger.AddAsync(Appended(mailbox, $"{mailbox}-1"), CancellationToken.None);
+
+        await NewDetector().RecordAsync(Appended("last", "last-1"), CancellationToken.None);
+
+        Assert.Equal(earlier.Append("last").Order(StringComparer.Ordinal), Flagged().Select(e => e[PipelineEventProperties.MailboxId]).Order(StringComparer.Ordinal));
+        Assert.True(await _ledger.IsWaveAssessedAsync("c1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RecordAsync_FailsWhileAssessingTheWave_LeavesItToBeAssessedWholeAgain()
+    {
+        await _ledger.AddAsync(Appended("a", "m1"), CancellationToken.None);
+        var detector = NewDetector(ledger: new EvidenceUnreadableFor("a", _ledger));
+
+        await Assert.ThrowsAsync<IOException>(() => detector.RecordAsync(Appended("b", "m2"), CancellationToken.None));
+
+        Assert.False(await _ledger.IsWaveAssessedAsync("c1", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task RecordAsync_WaveOfOtherCampaigns_IsNotCountedForTheMailbox()
     {
         var detector = NewDetector();
@@ -331,6 +355,33 @@ public sealed class AccountCompromiseDetectorTests
             throw new IOException("Injected: the queue did not answer.");
     }
 
+    /// <summary>The ledger, with one mailbox's evidence unreadable, as when the table fails midway through a wave.</summary>
+    private sealed class EvidenceUnreadableFor(string mailboxId, InMemoryCompromiseLedger ledger) : ICompromiseLedger
+    {
+        public Task AddAsync(CompromiseEvidence evidence, CancellationToken cancellationToken) => ledger.AddAsync(evidence, cancellationToken);
+
+        public Task<IReadOnlyList<CompromiseEvidence>> EvidenceAsync(string mailbox, CancellationToken cancellationToken) =>
+            mailbox == mailboxId ? throw new IOException("Injected: the compromise table did not answer.") : ledger.EvidenceAsync(mailbox, cancellationToken);
+
+        public Task<IReadOnlyList<string>> WaveAsync(string campaignId, CancellationToken cancellationToken) => ledger.WaveAsync(campaignId, cancellationToken);
+
+        public Task<bool> IsWaveAssessedAsync(string campaignId, CancellationToken cancellationToken) => ledger.IsWaveAssessedAsync(campaignId, cancellationToken);
+
+        public Task MarkWaveAssessedAsync(string campaignId, CancellationToken cancellationToken) => ledger.MarkWaveAssessedAsync(campaignId, cancellationToken);
+
+        public Task<bool> HasOpenIncidentAsync(string mailbox, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken) =>
+            ledger.HasOpenIncidentAsync(mailbox, now, cooldown, cancellationToken);
+
+        public Task<bool> TryOpenIncidentAsync(string mailbox, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken) =>
+            ledger.TryOpenIncidentAsync(mailbox, now, cooldown, cancellationToken);
+
+        public Task RecordResponseAsync(string mailbox, string response, IReadOnlyList<CompromiseEvidence> evidence, DateTimeOffset at, CancellationToken cancellationToken) =>
+            ledger.RecordResponseAsync(mailbox, response, evidence, at, cancellationToken);
+
+        public Task RecordRevocationAsync(string mailbox, DateTimeOffset incidentOpenedAt, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
+            ledger.RecordRevocationAsync(mailbox, incidentOpenedAt, revokedAt, cancellationToken);
+    }
+
     /// <summary>
     /// The ledger as an instance sees it when another one opens the incident right after this one looked: no incident
     /// open yet, though opening one then loses.
@@ -342,6 +393,10 @@ public sealed class AccountCompromiseDetectorTests
         public Task<IReadOnlyList<CompromiseEvidence>> EvidenceAsync(string mailboxId, CancellationToken cancellationToken) => ledger.EvidenceAsync(mailboxId, cancellationToken);
 
         public Task<IReadOnlyList<string>> WaveAsync(string campaignId, CancellationToken cancellationToken) => ledger.WaveAsync(campaignId, cancellationToken);
+
+        public Task<bool> IsWaveAssessedAsync(string campaignId, CancellationToken cancellationToken) => ledger.IsWaveAssessedAsync(campaignId, cancellationToken);
+
+        public Task MarkWaveAssessedAsync(string campaignId, CancellationToken cancellationToken) => ledger.MarkWaveAssessedAsync(campaignId, cancellationToken);
 
         public Task<bool> HasOpenIncidentAsync(string mailboxId, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken) => Task.FromResult(false);
 

@@ -125,7 +125,7 @@ public sealed class CompromiseAssessmentTests
     [Fact]
     public void MailboxesToAssess_WaveNotFormed_AssessesTheMailboxAlone()
     {
-        var toAssess = CompromiseAssessment.MailboxesToAssess("a", Wave(_options.WaveMailboxes - 1), _options);
+        var toAssess = CompromiseAssessment.MailboxesToAssess("a", Wave(_options.WaveMailboxes - 1), waveAssessed: false, _options);
 
         Assert.Equal(["a"], toAssess);
     }
@@ -135,19 +135,28 @@ public sealed class CompromiseAssessmentTests
     {
         var wave = Wave(_options.WaveMailboxes);
 
-        var toAssess = CompromiseAssessment.MailboxesToAssess(wave[0], wave, _options);
+        var toAssess = CompromiseAssessment.MailboxesToAssess(wave[0], wave, waveAssessed: false, _options);
 
         Assert.Equal(wave, toAssess);
     }
 
     [Fact]
-    public void MailboxesToAssess_WaveGrownByTheWholeMargin_StillAssessesTheWholeWave()
+    public void MailboxesToAssess_WaveFarPastItsSizeNotYetAssessed_AssessesTheWholeWave()
     {
-        var wave = Wave(_options.WaveMailboxes + CompromiseAssessment.ConcurrentScansMargin);
+        // However many copies were scanned at once before anyone looked: no timing is assumed.
+        var wave = Wave(_options.WaveMailboxes + 500);
 
-        var toAssess = CompromiseAssessment.MailboxesToAssess(wave[0], wave, _options);
+        var toAssess = CompromiseAssessment.MailboxesToAssess(wave[0], wave, waveAssessed: false, _options);
 
         Assert.Equal(wave, toAssess);
+    }
+
+    [Fact]
+    public void MailboxesToAssess_WaveAssessedWhole_AssessesTheMailboxAlone()
+    {
+        var toAssess = CompromiseAssessment.MailboxesToAssess("a", Wave(_options.WaveMailboxes), waveAssessed: true, _options);
+
+        Assert.Equal(["a"], toAssess);
     }
 
     [Fact]
@@ -155,17 +164,17 @@ public sealed class CompromiseAssessmentTests
     {
         var wave = Wave(_options.WaveMailboxes);
 
-        var toAssess = CompromiseAssessment.MailboxesToAssess("sender", wave, _options);
+        var toAssess = CompromiseAssessment.MailboxesToAssess("sender", wave, waveAssessed: false, _options);
 
         Assert.Equal([.. wave, "sender"], toAssess);
     }
 
-    [Fact]
-    public void MailboxesToAssess_WaveBeyondTheMargin_AssessesTheMailboxAlone()
+    [Theory]
+    [InlineData(-1, false)]
+    [InlineData(0, true)]
+    public void IsFormed_CountsFromTheWaveSize(int beyondSize, bool formed)
     {
-        var toAssess = CompromiseAssessment.MailboxesToAssess("a", Wave(_options.WaveMailboxes + CompromiseAssessment.ConcurrentScansMargin + 1), _options);
-
-        Assert.Equal(["a"], toAssess);
+        Assert.Equal(formed, CompromiseAssessment.IsFormed(Wave(_options.WaveMailboxes + beyondSize), _options));
     }
 
     private static CompromiseEvidence Evidence(string messageId, TimeSpan age, string campaignId = "c1") => new("mailbox", messageId, campaignId, Now - age);

@@ -84,6 +84,20 @@ public abstract class CompromiseLedgerContract
     }
 
     [Fact]
+    public async Task WaveAssessed_MarkedOnceOrTwice_IsTrueForThatCampaignAlone()
+    {
+        var (campaign, other) = (NewId() + "/wave#1", NewId());
+        Assert.False(await Ledger.IsWaveAssessedAsync(campaign, CancellationToken.None));
+
+        await Ledger.MarkWaveAssessedAsync(campaign, CancellationToken.None);
+        await Ledger.MarkWaveAssessedAsync(campaign, CancellationToken.None);
+
+        Assert.True(await Ledger.IsWaveAssessedAsync(campaign, CancellationToken.None));
+        Assert.False(await Ledger.IsWaveAssessedAsync(other, CancellationToken.None));
+        Assert.Empty(await Ledger.WaveAsync(campaign, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task HasOpenIncident_NoneOpened_IsFalse()
     {
         Assert.False(await Ledger.HasOpenIncidentAsync(NewId(), TenPast10, Cooldown, CancellationToken.None));
