@@ -2,9 +2,9 @@ namespace Remediation.Core.Compromise;
 
 /// <summary>
 /// The compromise ledger of one process: the twin of the Table ledger for tests and single-process runs. It keeps what
-/// the Table ledger keeps (evidence per mailbox by message, the wave per campaign and whether it was assessed whole, one incident per mailbox, the
-/// responses and revocations) and answers the same: a race to open an incident has one winner, and a revocation is
-/// recorded once per incident.
+/// the Table ledger keeps (evidence per mailbox by message, the wave per campaign and whether it was assessed whole,
+/// one incident per mailbox, the responses and revocations) and answers the same: a race to open an incident has one
+/// winner, and a revocation is recorded once per incident.
 /// </summary>
 public sealed class InMemoryCompromiseLedger : ICompromiseLedger
 {
