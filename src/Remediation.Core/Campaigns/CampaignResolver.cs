@@ -39,7 +39,8 @@ public sealed partial class CampaignResolver(
 
     // Copies of one campaign scanned at the same moment are resolved one after another: each then finds the sweep,
     // the searches and the jobs of those before it marked, instead of repeating them (racing seeds ran 1,212 jobs for
-    // 85 copies in the showcase). Resolutions of different campaigns still overlap.
+    // 85 copies in the showcase). Resolutions of different campaigns still overlap. Only work is spared: across
+    // instances the audit claim keeps effects once (DispatchPlan says why).
     private readonly KeyedLock _resolving = new();
 
     public async Task ResolveAsync(MaliciousMessage seed, CancellationToken cancellationToken)
@@ -51,12 +52,7 @@ public sealed partial class CampaignResolver(
         // Stryker disable once all : reading the marks of a campaign that does not exist finds none; the branch saves a read
         var dispatched = campaign is null ? NothingDispatched : await campaigns.DispatchedAsync(seed.CampaignId, cancellationToken);
 
-        // The fingerprint index is swept, and each Message-ID searched for in every recipient's mailbox, once per
-        // campaign: each later copy is judged malicious on its own (campaign memory) and brings only itself. Copies of
-        // one mass mailing, each scanned in its own mailbox, would otherwise each search every recipient again.
-        var sweep = !dispatched.Contains(DispatchedWork.Sweep);
-        var search = seed.InternetMessageId is { } internetMessageId
-            && (sweep || !dispatched.Contains(DispatchedWork.RecipientSearch(internetMessageId)));
+        var (sweep, search) = DispatchPlan.Lookups(seed, dispatched);
         var work = await FindCopiesAsync(seed, sweep, search, cancellationToken);
 
         if (campaign is null)
@@ -86,11 +82,8 @@ public sealed partial class CampaignResolver(
         }
 
         // A campaign this call created has nothing dispatched yet; otherwise a retry or a replay may have some.
-        var queued = await DispatchAsync(campaign, work, dispatched, cancellationToken);
-        List<DispatchedWork> done = [];
-        if (sweep) done.Add(DispatchedWork.Sweep);
-        if (search) done.Add(DispatchedWork.RecipientSearch(seed.InternetMessageId!));
-        await campaigns.MarkDispatchedAsync(campaign.Id, done, cancellationToken);
+        var queued = await DispatchAsync(campaign, DispatchPlan.Jobs(work, dispatched), cancellationToken);
+        await campaigns.MarkDispatchedAsync(campaign.Id, DispatchPlan.LookupMarks(seed, sweep, search), cancellationToken);
         LogResolved(campaign.Id, work.Count, queued);
     }
 
@@ -119,25 +112,20 @@ public sealed partial class CampaignResolver(
     // Each job goes on the queue before its work is marked dispatched: a failure in between repeats a job (which finds
     // its copies already handled) rather than losing one. Marks are written a hundred at a time as jobs go out, so a
     // campaign stage stopped midway (a timeout while the queue drains) resumes where it was when its message is retried.
-    private async Task<int> DispatchAsync(Campaign campaign, Dictionary<string, MailboxWork> work, IReadOnlySet<DispatchedWork> dispatched, CancellationToken cancellationToken)
+    private async Task<int> DispatchAsync(Campaign campaign, IReadOnlyList<MailboxJob> jobs, CancellationToken cancellationToken)
     {
         var action = options.Value.ReportOnly ? (RemediationAction?)null : options.Value.ActionFor(campaign.Category);
         var unmarked = new ConcurrentQueue<DispatchedWork>();
-        var queued = 0;
-        await Parallel.ForEachAsync(work, Parallelism(cancellationToken), async (mailbox, ct) =>
+        await Parallel.ForEachAsync(jobs, Parallelism(cancellationToken), async (job, ct) =>
         {
-            var copies = Pending(mailbox.Value.MessageIds, id => DispatchedWork.Copy(mailbox.Key, id), dispatched);
-            var searches = Pending(mailbox.Value.InternetMessageIds, id => DispatchedWork.Search(mailbox.Key, id), dispatched);
-            if (copies.Count == 0 && searches.Count == 0) return;
             await _backPressure.SendAsync(() => queue.EnqueueAsync(WorkQueueNames.RemediationJobs, new RemediationJob(
-                campaign.Id, mailbox.Key, [.. copies.Select(c => c.Id)], [.. searches.Select(s => s.Id)], action, campaign.Rules, campaign.FirstNotifiedAt,
+                campaign.Id, job.MailboxId, job.MessageIds, job.InternetMessageIds, action, campaign.Rules, campaign.FirstNotifiedAt,
                 campaign.Seed.ContentFingerprint, campaign.Status == CampaignStatus.Approved), ct), ct);
-            Interlocked.Increment(ref queued);
-            foreach (var (_, item) in copies.Concat(searches)) unmarked.Enqueue(item);
+            foreach (var item in job.Marks) unmarked.Enqueue(item);
             if (unmarked.Count >= MarksPerWrite) await MarkAsync(campaign.Id, unmarked, ct);
         });
         while (!unmarked.IsEmpty) await MarkAsync(campaign.Id, unmarked, cancellationToken);
-        return queued;
+        return jobs.Count;
     }
 
     private async Task MarkAsync(string campaignId, ConcurrentQueue<DispatchedWork> unmarked, CancellationToken cancellationToken)
@@ -147,9 +135,6 @@ public sealed partial class CampaignResolver(
         // Stryker disable once Equality : an empty batch writes nothing in either store
         if (batch.Count > 0) await campaigns.MarkDispatchedAsync(campaignId, batch, cancellationToken);
     }
-
-    private static List<(string Id, DispatchedWork Work)> Pending(IEnumerable<string> ids, Func<string, DispatchedWork> asWork, IReadOnlySet<DispatchedWork> dispatched) =>
-        [.. ids.Select(id => (Id: id, Work: asWork(id))).Where(item => !dispatched.Contains(item.Work))];
 
     private async Task<Dictionary<string, MailboxWork>> FindCopiesAsync(MaliciousMessage seed, bool sweep, bool search, CancellationToken cancellationToken)
     {
@@ -199,13 +184,6 @@ public sealed partial class CampaignResolver(
     // A campaign may reach thousands of mailboxes: lookups and dispatches overlap, each mailbox's own limit still applies.
     private static ParallelOptions Parallelism(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken };
-
-    private sealed class MailboxWork
-    {
-        public HashSet<string> MessageIds { get; } = new(StringComparer.Ordinal);
-
-        public HashSet<string> InternetMessageIds { get; } = new(StringComparer.Ordinal);
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: copies in {Mailboxes} mailboxes, {Queued} remediation jobs queued")]
     private partial void LogResolved(string campaignId, int mailboxes, int queued);

@@ -1,0 +1,57 @@
+using Remediation.Core.Queues;
+
+namespace Remediation.Core.Campaigns;
+
+/// <summary>Copies and searches of one campaign found in one mailbox.</summary>
+public sealed class MailboxWork
+{
+    public HashSet<string> MessageIds { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> InternetMessageIds { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>One mailbox's job: the copies to act on by id, and the Message-IDs to search for there.</summary>
+public sealed record MailboxJob(string MailboxId, IReadOnlyList<string> MessageIds, IReadOnlyList<string> InternetMessageIds)
+{
+    /// <summary>What marking this job dispatched records, once it is on the queue.</summary>
+    public IEnumerable<DispatchedWork> Marks =>
+        MessageIds.Select(id => DispatchedWork.Copy(MailboxId, id)).Concat(InternetMessageIds.Select(id => DispatchedWork.Search(MailboxId, id)));
+}
+
+/// <summary>
+/// What one resolution of a campaign looks for and sends to remediation, decided from the seed, the work found and
+/// the campaign's dispatch marks alone (no storage, no queue): the resolver gathers the inputs and carries it out.
+/// </summary>
+/// <remarks>
+/// Invariant: a copy or a search goes into a job only while no mark says it was dispatched, and the resolver writes a
+/// job's marks only once the job is queued. A failure in between repeats the job (its copies find their audit records
+/// and are left alone) and never loses one. Two resolutions of one campaign at once, on two instances, may both send
+/// a job; the remediator's audit claim makes one of them act. The resolver's per-process lock only spares that work.
+/// </remarks>
+public static class DispatchPlan
+{
+    /// <summary>
+    /// Whether to sweep the fingerprint index and to search the recipients' mailboxes for the seed's Message-ID: each
+    /// once per campaign, as each later copy is judged malicious on its own (campaign memory) and brings only itself.
+    /// </summary>
+    public static (bool Sweep, bool Search) Lookups(MaliciousMessage seed, IReadOnlySet<DispatchedWork> dispatched)
+    {
+        var sweep = !dispatched.Contains(DispatchedWork.Sweep);
+        var search = seed.InternetMessageId is { } internetMessageId
+            && (sweep || !dispatched.Contains(DispatchedWork.RecipientSearch(internetMessageId)));
+        return (sweep, search);
+    }
+
+    /// <summary>The marks that record the lookups done, written once every job is out.</summary>
+    public static IReadOnlyList<DispatchedWork> LookupMarks(MaliciousMessage seed, bool sweep, bool search) =>
+        [.. sweep ? [DispatchedWork.Sweep] : Array.Empty<DispatchedWork>(),
+            .. search ? [DispatchedWork.RecipientSearch(seed.InternetMessageId!)] : Array.Empty<DispatchedWork>()];
+
+    /// <summary>One job per mailbox that still has work not dispatched; mailboxes with none get no job.</summary>
+    public static IReadOnlyList<MailboxJob> Jobs(IReadOnlyDictionary<string, MailboxWork> found, IReadOnlySet<DispatchedWork> dispatched) =>
+        [.. found
+            .Select(mailbox => new MailboxJob(mailbox.Key,
+                [.. mailbox.Value.MessageIds.Where(id => !dispatched.Contains(DispatchedWork.Copy(mailbox.Key, id)))],
+                [.. mailbox.Value.InternetMessageIds.Where(id => !dispatched.Contains(DispatchedWork.Search(mailbox.Key, id)))]))
+            .Where(job => job.MessageIds.Count > 0 || job.InternetMessageIds.Count > 0)];
+}

@@ -1,0 +1,94 @@
+using Remediation.Core.Campaigns;
+using Remediation.Core.Queues;
+using Remediation.Core.Scanning;
+
+namespace Remediation.Core.Tests.Campaigns;
+
+public class DispatchPlanTests
+{
+    private const string MessageId = "<lure@sender.example>";
+
+    private static readonly MaliciousMessage Seed = new("c1", "alice", "copy-a", MessageId, ThreatCategory.Phishing, 14, ["R1"], DateTimeOffset.UnixEpoch);
+
+    [Fact]
+    public void Lookups_NothingDispatched_SweepsAndSearches()
+    {
+        Assert.Equal((true, true), DispatchPlan.Lookups(Seed, Marks()));
+    }
+
+    [Fact]
+    public void Lookups_SweptAndSearchedBefore_DoesNeither()
+    {
+        Assert.Equal((false, false), DispatchPlan.Lookups(Seed, Marks(DispatchedWork.Sweep, DispatchedWork.RecipientSearch(MessageId))));
+    }
+
+    [Fact]
+    public void Lookups_SweptBeforeButAnotherMessageId_SearchesForThisOne()
+    {
+        // A later mailing of the same content under a new Message-ID: the index was swept, its recipients were not.
+        Assert.Equal((false, true), DispatchPlan.Lookups(Seed, Marks(DispatchedWork.Sweep, DispatchedWork.RecipientSearch("<other@sender.example>"))));
+    }
+
+    [Fact]
+    public void Lookups_SeedWithoutAMessageId_NeverSearches()
+    {
+        Assert.Equal((true, false), DispatchPlan.Lookups(Seed with { InternetMessageId = null }, Marks()));
+    }
+
+    [Fact]
+    public void LookupMarks_RecordExactlyTheLookupsDone()
+    {
+        Assert.Equal([DispatchedWork.Sweep, DispatchedWork.RecipientSearch(MessageId)], DispatchPlan.LookupMarks(Seed, sweep: true, search: true));
+        Assert.Equal([DispatchedWork.RecipientSearch(MessageId)], DispatchPlan.LookupMarks(Seed, sweep: false, search: true));
+        Assert.Equal([DispatchedWork.Sweep], DispatchPlan.LookupMarks(Seed, sweep: true, search: false));
+        Assert.Empty(DispatchPlan.LookupMarks(Seed, sweep: false, search: false));
+    }
+
+    [Fact]
+    public void Jobs_WorkNotDispatched_OneJobPerMailboxWithItsMarks()
+    {
+        var found = Found(("alice", ["copy-a"], []), ("bob", [], [MessageId]));
+
+        var jobs = DispatchPlan.Jobs(found, Marks());
+
+        Assert.Equal(["alice: copy-a | ", $"bob:  | {MessageId}"], jobs.Select(Describe));
+        Assert.Equal([DispatchedWork.Copy("alice", "copy-a")], jobs[0].Marks);
+        Assert.Equal([DispatchedWork.Search("bob", MessageId)], jobs[1].Marks);
+    }
+
+    [Fact]
+    public void Jobs_PartlyDispatched_SendOnlyWhatIsLeftAndNoJobForADoneMailbox()
+    {
+        var found = Found(("alice", ["copy-a", "copy-a2"], [MessageId]), ("bob", ["copy-b"], []));
+
+        var jobs = DispatchPlan.Jobs(found, Marks(DispatchedWork.Copy("alice", "copy-a"), DispatchedWork.Search("alice", MessageId), DispatchedWork.Copy("bob", "copy-b")));
+
+        Assert.Equal(["alice: copy-a2 | "], jobs.Select(Describe));
+    }
+
+    [Fact]
+    public void Jobs_MarkOfAnotherMailbox_DoesNotCountHere()
+    {
+        var found = Found(("alice", ["copy-a"], [MessageId]));
+
+        var jobs = DispatchPlan.Jobs(found, Marks(DispatchedWork.Copy("bob", "copy-a"), DispatchedWork.Search("bob", MessageId)));
+
+        Assert.Equal([$"alice: copy-a | {MessageId}"], jobs.Select(Describe));
+    }
+
+    private static HashSet<DispatchedWork> Marks(params DispatchedWork[] marks) => [.. marks];
+
+    private static Dictionary<string, MailboxWork> Found(params (string Mailbox, string[] Copies, string[] Searches)[] mailboxes)
+    {
+        var found = new Dictionary<string, MailboxWork>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (mailbox, copies, searches) in mailboxes)
+        {
+            var work = found[mailbox] = new MailboxWork();
+            work.MessageIds.UnionWith(copies);
+            work.InternetMessageIds.UnionWith(searches);
+        }
+        return found;
+    }
+
+    private static string Describe(MailboxJob job) => $"{job.MailboxId}: {string.Join(',', job.MessageIds)} | {string.Join(',', job.InternetMessageIds)}";
+}
