@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Remediation.IntegrationTests.Infrastructure;
+namespace Remediation.ArmTemplates;
 
 /// <summary>
 /// Evaluates the ARM template language the Bicep compiler emits, as far as a template can be evaluated before it is
@@ -13,7 +13,7 @@ namespace Remediation.IntegrationTests.Infrastructure;
 /// deployed resource (<c>reference()</c>) or a <c>list*()</c> result becomes an <see cref="ArmUnknown"/> that keeps
 /// its expression, so a test can still see what it refers to. Functions not implemented here become unknown too.
 /// </summary>
-internal static class ArmEvaluator
+public static class ArmEvaluator
 {
     private static readonly ConcurrentDictionary<string, ArmExpression> Parsed = new(StringComparer.Ordinal);
 

@@ -2,25 +2,25 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 
-namespace Remediation.IntegrationTests.Infrastructure;
+namespace Remediation.ArmTemplates;
 
 /// <summary>An ARM object: properties keep their order and are looked up case-insensitively, as ARM does.</summary>
-internal sealed class ArmObject() : OrderedDictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+public sealed class ArmObject() : OrderedDictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
 
 /// <summary>
 /// A value only the deployment knows: a property of a deployed resource read with <c>reference()</c>, or the result
 /// of a <c>list*()</c> call. It keeps the expression it stands for, with every argument that could be evaluated.
 /// </summary>
-internal sealed record ArmUnknown(string Expression)
+public sealed record ArmUnknown(string Expression)
 {
     public override string ToString() => $"<{Expression}>";
 }
 
 /// <summary>A <c>lambda()</c> argument of map, filter, toObject...</summary>
-internal sealed record ArmLambda(IReadOnlyList<string> Parameters, ArmExpression Body, ArmContext Context);
+public sealed record ArmLambda(IReadOnlyList<string> Parameters, ArmExpression Body, ArmContext Context);
 
 /// <summary>Where an expression is evaluated: its template, the loop indexes and lambda variables in force.</summary>
-internal sealed record ArmContext(
+public sealed record ArmContext(
     ArmScope Scope,
     ImmutableDictionary<string, long> Loops,
     ImmutableDictionary<string, object?> LambdaVariables,
@@ -32,12 +32,12 @@ internal sealed record ArmContext(
 }
 
 /// <summary>The subscription, resource group and tenant a test deployment targets.</summary>
-internal sealed record ArmDeploymentTarget(string SubscriptionId, string ResourceGroup, string Location, string TenantId)
+public sealed record ArmDeploymentTarget(string SubscriptionId, string ResourceGroup, string Location, string TenantId)
 {
     public string ResourceGroupId => $"/subscriptions/{SubscriptionId}/resourceGroups/{ResourceGroup}";
 }
 
-internal static class ArmValue
+public static class ArmValue
 {
     /// <summary>The text ARM puts in a string for the value (format, concat), unknown values as &lt;expression&gt;.</summary>
     public static string Render(object? value) => value switch

@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
 
-namespace Remediation.IntegrationTests.Infrastructure;
+namespace Remediation.ArmTemplates;
 
 /// <summary>
 /// One template of a compiled deployment (main, or a module's nested template) with its parameter values: its
 /// resources with loops expanded and conditions applied, its variables and its outputs, evaluated on demand.
 /// </summary>
-internal sealed class ArmScope
+public sealed class ArmScope
 {
     private readonly Func<string, (bool Supplied, object? Value)> _suppliedParameter;
     private readonly Dictionary<string, object?> _parameters = new(StringComparer.OrdinalIgnoreCase);
@@ -143,7 +143,7 @@ internal sealed class ArmScope
 }
 
 /// <summary>One deployed resource (one iteration of a loop) and, for a module, its nested template.</summary>
-internal sealed class ArmResource
+public sealed class ArmResource
 {
     private ArmScope? _module;
     private bool _moduleResolved;

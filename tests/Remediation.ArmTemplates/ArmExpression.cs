@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
 
-namespace Remediation.IntegrationTests.Infrastructure;
+namespace Remediation.ArmTemplates;
 
 /// <summary>
 /// An ARM template language expression (the text between the brackets of <c>"[...]"</c>): literals, function calls
 /// (<c>__bicep.name(...)</c> for user-defined functions) and property or index access.
 /// </summary>
-internal abstract record ArmExpression
+public abstract record ArmExpression
 {
     public static ArmExpression Parse(string text) => new Parser(text).ParseAll();
 
@@ -140,19 +140,19 @@ internal abstract record ArmExpression
 }
 
 /// <summary>A string or integer literal.</summary>
-internal sealed record ArmLiteral(object Value) : ArmExpression
+public sealed record ArmLiteral(object Value) : ArmExpression
 {
     public override string ToString() => Value is string text ? $"'{text.Replace("'", "''", StringComparison.Ordinal)}'" : Convert.ToString(Value, CultureInfo.InvariantCulture)!;
 }
 
 /// <summary>A function call; <see cref="Name"/> carries the namespace of a user-defined function.</summary>
-internal sealed record ArmCall(string Name, IReadOnlyList<ArmExpression> Arguments) : ArmExpression
+public sealed record ArmCall(string Name, IReadOnlyList<ArmExpression> Arguments) : ArmExpression
 {
     public override string ToString() => $"{Name}({string.Join(", ", Arguments)})";
 }
 
 /// <summary><c>target.member</c> (a literal member) or <c>target[member]</c>.</summary>
-internal sealed record ArmAccess(ArmExpression Target, ArmExpression Member) : ArmExpression
+public sealed record ArmAccess(ArmExpression Target, ArmExpression Member) : ArmExpression
 {
     public override string ToString() =>
         Member is ArmLiteral { Value: string name } ? $"{Target}.{name}" : $"{Target}[{Member}]";
