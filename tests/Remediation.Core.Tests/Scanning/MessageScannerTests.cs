@@ -239,6 +239,31 @@ public sealed class MessageScannerTests
         Assert.Equal(Now.AddMinutes(7), Saved(id).ScannedAt);
     }
 
+    [Fact]
+    public async Task Scan_MaliciousWithoutAMessageId_ReportsItEmptyAndSavesNone()
+    {
+        var mime = Transported(Malware());
+        mime.Headers.Remove(HeaderId.MessageId);
+        var id = Deliver(mime);
+
+        await ScanAsync(id);
+
+        Assert.Equal("", Assert.Single(Events(PipelineEvents.MessageScanned))[PipelineEventProperties.InternetMessageId]);
+        Assert.Null(Saved(id).InternetMessageId);
+        Assert.Null(Assert.Single(Seeds()).InternetMessageId);
+    }
+
+    [Fact]
+    public async Task Scan_Canceled_ThrowsAndSavesNothing()
+    {
+        var id = Deliver(Transported(Malware()));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Scanner().ScanAsync(Request(id), new CancellationToken(canceled: true)));
+
+        Assert.False(await _verdicts.ContainsAsync(_alice, id, CancellationToken.None));
+        Assert.Empty(Seeds());
+    }
+
     // The index record
 
     [Fact]
@@ -306,6 +331,35 @@ public sealed class MessageScannerTests
         Assert.NotNull(verdict);
         Assert.Equal((VerdictBand.Clean, 0d), (verdict.Band, verdict.Score));
         Assert.Empty(Seeds());
+    }
+
+    [Fact]
+    public async Task Scan_SuspiciousCopyOfAnActiveCampaign_IsJudgedMaliciousWithIt()
+    {
+        var mime = Transported(TestMail.Load("Attachments", "html-login-form.eml"));
+        var campaignId = Engine.FingerprintOf(mime).CampaignId;
+        await AddCampaignAsync(campaignId, CampaignStatus.Active, ThreatCategory.Phishing);
+        var id = Deliver(mime);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal((VerdictBand.Malicious, 26d, "HTML_ATTACHMENT_LOGIN_FORM,KNOWN_CAMPAIGN"), (verdict?.Band, verdict?.Score, string.Join(',', verdict!.RuleNames)));
+        Assert.Empty(Events(PipelineEvents.SuspiciousMessage));
+        Assert.Equal(campaignId, Assert.Single(Seeds()).CampaignId);
+    }
+
+    [Fact]
+    public async Task Scan_UnscannableCopyOfAnActiveCampaign_StaysUnscannable()
+    {
+        var mime = Transported(TestMail.Load("Limits", "zip-bomb.eml"));
+        await AddCampaignAsync(Engine.FingerprintOf(mime).CampaignId, CampaignStatus.Active, ThreatCategory.Malware);
+        var id = Deliver(mime);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal((VerdictBand.Unscannable, ""), (verdict?.Band, string.Join(',', verdict!.RuleNames)));
+        Assert.Empty(Seeds());
+        Assert.Single(Events(PipelineEvents.MessageUnscannable));
     }
 
     [Fact]
