@@ -577,6 +577,22 @@ public sealed class MessageScannerTests
     }
 
     [Fact]
+    public async Task Scan_MaliciousSentInternallyFromTwoAddresses_IsQueuedAndRecordsNoEvidence()
+    {
+        var mime = Internal(Malware(), $"bob@{Domain}");
+        mime.From.Add(MailboxAddress.Parse($"carol@{Domain}"));
+        _mailboxes.AddMailbox($"carol@{Domain}");
+        var id = Deliver(mime);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal(VerdictBand.Malicious, verdict?.Band);
+        Assert.Single(Seeds());
+        Assert.Empty(await EvidenceAsync(_bob));
+        Assert.True(await _verdicts.ContainsAsync(_alice, id, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Scan_CleanMailSentInternally_RecordsNoEvidence()
     {
         var id = Deliver(Internal(TestMail.Load("Provenance", "colleague-note.eml"), $"bob@{Domain}"));
