@@ -16,6 +16,8 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
     public const string RecoverableItemsDeletions = "recoverableitemsdeletions";
 
     private const string NoteClass = "IPM.Note";
+    private const string TeamsChatClass = "IPM.SkypeTeams.Message";
+    private const string TeamsChatFolder = "TeamsMessagesData";
 
     private static readonly (string Name, string DisplayName)[] Standard =
     [
@@ -133,6 +135,26 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
     public string AddMessage(string mailboxId, MimeMessage mime, string folder = WellKnownFolders.Inbox, DateTimeOffset? receivedAt = null) =>
         AddMessage(mailboxId, mime.ToString(), folder, receivedAt);
 
+    /// <summary>
+    /// Stores a Teams chat message as Exchange keeps it for compliance, in a hidden folder of the mailbox: listed with
+    /// mail, but without a MIME form, so reading it returns its item class and no content, as the Graph gateway does.
+    /// Returns its id.
+    /// </summary>
+    public string AddTeamsChat(string mailboxId, string fromAddress, string text)
+    {
+        var mime = $"From: {fromAddress}\r\nSubject: IM\r\nMessage-ID: <{Guid.NewGuid():N}@teams.example>\r\n" +
+            $"Content-Type: text/html; charset=utf-8\r\n\r\n<div>{System.Net.WebUtility.HtmlEncode(text)}</div>\r\n";
+        lock (_gate)
+        {
+            var mailbox = Require(mailboxId);
+            var folder = mailbox.Folders.Find(f => f.DisplayName == TeamsChatFolder);
+            if (folder is null) mailbox.Folders.Add(folder = new Folder(NewId("folder"), TeamsChatFolder, WellKnownName: null, IsHidden: true));
+            var message = new Message(NewId("message"), mime, $"<{Parse(mime).MessageId}>", _clock.GetUtcNow()) { Folder = folder, ItemClass = TeamsChatClass };
+            mailbox.Messages[message.Id] = message;
+            return message.Id;
+        }
+    }
+
     /// <summary>The id of the folder holding the message (Recoverable Items once soft-deleted), or null when it is gone for good.</summary>
     public string? FolderOf(string mailboxId, string messageId)
     {
@@ -183,12 +205,13 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
             if (Reachable(mailboxId)?.Messages.GetValueOrDefault(messageId) is not { } message) return Task.FromResult<StoredMessage?>(null);
             // Graph states times to the second.
             var received = new DateTimeOffset(message.ReceivedAt.UtcTicks - message.ReceivedAt.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
-            var content = Encoding.UTF8.GetBytes(message.Mime);
+            // Graph cannot export a chat item as MIME: it comes back with its class and no content.
+            var content = message.ItemClass == TeamsChatClass ? [] : Encoding.UTF8.GetBytes(message.Mime);
             return Task.FromResult<StoredMessage?>(new StoredMessage(mailboxId, message.Id, MailboxMessage.Usable(message.InternetMessageId),
                 message.Folder.Id, message.Folder.WellKnownName == WellKnownFolders.Drafts, received, content.AsMemory(0, (int)Math.Min(content.Length, maxContentBytes)))
             {
                 ContentCut = content.Length > maxContentBytes,
-                ItemClass = NoteClass,
+                ItemClass = message.ItemClass,
             });
         }
     }
@@ -388,5 +411,7 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
         public DateTimeOffset ReceivedAt { get; } = receivedAt;
 
         public required Folder Folder { get; set; }
+
+        public string ItemClass { get; init; } = NoteClass;
     }
 }

@@ -133,7 +133,8 @@ public sealed partial class MessageScanner(
     private async Task<string?> InternalSenderAsync(MailboxMessage message, Verdict verdict, Judgement judged, CancellationToken cancellationToken)
     {
         if (!verdict.Provenance.SentInternally || judged.IsSentCopy || MessageAuthorship.IsForward(message.Mime) || MessageAuthorship.IsReply(message.Mime)) return null;
-        if (message.Mime.From.Mailboxes.SingleOrDefault() is not { } from) return null;
+        // A From of several mailboxes names no one account, and must not stop the message being remediated.
+        if (message.Mime.From.Mailboxes.Take(2).ToList() is not [var from]) return null;
         var senders = await mailboxes.FindRecipientMailboxesAsync(from.Address, cancellationToken);
         return senders is [var sender] && !string.Equals(sender, message.MailboxId, StringComparison.OrdinalIgnoreCase) ? sender : null;
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
+using Remediation.Core.Scanning;
 using Remediation.Core.Subscriptions;
 using Remediation.Core.Telemetry;
 using Remediation.Core.Verdicts;
@@ -18,7 +19,7 @@ public sealed class MailboxResyncTests
     private readonly FakeGraph _graph = new();
     private readonly FakeRegistry _registry = new();
     private readonly FakeQueue _queue = new();
-    private readonly HashSet<string> _scanned = [];
+    private readonly InMemoryVerdictStore _verdicts = new();
 
     [Fact]
     public async Task Resync_FirstReadOfAFolder_IsBoundedByTheWindow()
@@ -38,7 +39,7 @@ public sealed class MailboxResyncTests
         _graph.Folders.AddRange([new ListedFolder("inbox-id", "Inbox", 0), new ListedFolder("nested-id", "2026", 1)]);
         _registry.Links[(Mailbox, "inbox-id")] = "inbox-link";
         _graph.Changes["nested-id"] = ["scanned", "new"];
-        _scanned.Add("scanned");
+        await ScannedAsync(Mailbox, "scanned");
 
         var result = await NewResync().ResyncAsync(Mailbox, CancellationToken.None);
 
@@ -46,6 +47,19 @@ public sealed class MailboxResyncTests
         Assert.Equal([("inbox-id", "inbox-link"), ("nested-id", null)], _graph.Reads.Select(r => (r.FolderId, r.DeltaLink)));
         Assert.Equal(["new"], _queue.Scans.Select(s => s.MessageId));
         Assert.Equal("link-nested-id", _registry.Links[(Mailbox, "nested-id")]);
+    }
+
+    [Fact]
+    public async Task Resync_MessageScannedInAnotherMailboxOnly_IsQueued()
+    {
+        _graph.Folders.Add(new ListedFolder("inbox-id", "Inbox", 0));
+        _graph.Changes["inbox-id"] = ["shared-id"];
+        await ScannedAsync("0b8e5d2c-7a14-4f6e-9c3d-2e1f0a9b8c7d", "shared-id");
+
+        var result = await NewResync().ResyncAsync(Mailbox, CancellationToken.None);
+
+        Assert.Equal(new ResyncResult(Folders: 1, Queued: 1), result);
+        Assert.Equal([(Mailbox, "shared-id")], _queue.Scans.Select(s => (s.MailboxId, s.MessageId)));
     }
 
     [Fact]
@@ -85,7 +99,7 @@ public sealed class MailboxResyncTests
     private MailboxResync NewResync(TimeSpan? window = null) => new(
         _graph,
         _registry,
-        new FakeVerdicts(_scanned),
+        _verdicts,
         _queue,
         new NoTelemetry(),
         Options.Create(new SubscriptionOptions { ResyncWindow = window ?? TimeSpan.FromDays(7) }),
@@ -154,12 +168,8 @@ public sealed class MailboxResyncTests
         public Task SaveAsync(MailboxSubscription subscription, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 
-    private sealed class FakeVerdicts(HashSet<string> scanned) : IVerdictStore
-    {
-        public Task<bool> ContainsAsync(string mailboxId, string messageId, CancellationToken cancellationToken) => Task.FromResult(scanned.Contains(messageId));
-
-        public Task SaveAsync(VerdictRecord verdict, CancellationToken cancellationToken) => throw new NotSupportedException();
-    }
+    private Task ScannedAsync(string mailboxId, string messageId) => _verdicts.SaveAsync(
+        new VerdictRecord(mailboxId, messageId, null, VerdictBand.Clean, ThreatCategory.Clean, 0, [], _clock.GetUtcNow()), CancellationToken.None);
 
     private sealed class FakeQueue : IWorkQueue
     {

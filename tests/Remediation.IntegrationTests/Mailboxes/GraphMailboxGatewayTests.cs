@@ -58,4 +58,6 @@ public sealed class GraphMailboxGatewayTests : MailboxGatewayContract, IAsyncLif
     protected override string? FolderOf(string mailboxId, string messageId) => Tenant.FindMessage(mailboxId, messageId)?.FolderId;
 
     protected override void PurgeRecoverableItems(string mailboxId) => Tenant.PurgeRecoverableItems(mailboxId);
+
+    protected override string AddTeamsChat(string mailboxId, string fromAddress, string text) => Tenant.PostTeamsChat(mailboxId, fromAddress, text).ImmutableId;
 }

@@ -25,4 +25,6 @@ public sealed class InMemoryMailboxGatewayTests : MailboxGatewayContract
     protected override string? FolderOf(string mailboxId, string messageId) => _store.FolderOf(mailboxId, messageId);
 
     protected override void PurgeRecoverableItems(string mailboxId) => _store.PurgeRecoverableItems(mailboxId);
+
+    protected override string AddTeamsChat(string mailboxId, string fromAddress, string text) => _store.AddTeamsChat(mailboxId, fromAddress, text);
 }

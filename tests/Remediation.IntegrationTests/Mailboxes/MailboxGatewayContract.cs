@@ -38,6 +38,10 @@ public abstract class MailboxGatewayContract
 
     protected abstract void PurgeRecoverableItems(string mailboxId);
 
+    /// <summary>A Teams chat message Exchange keeps in the mailbox.</summary>
+    /// <returns>The item's id as the gateway knows it.</returns>
+    protected abstract string AddTeamsChat(string mailboxId, string fromAddress, string text);
+
     [Fact]
     public async Task GetMessage_Delivered_ReturnsItsMimeIdsAndFolder()
     {
@@ -78,6 +82,33 @@ public abstract class MailboxGatewayContract
         var message = await Gateway.GetMessageAsync(mailbox, draft, long.MaxValue, CancellationToken.None);
 
         Assert.True(message?.IsDraft);
+    }
+
+    [Fact]
+    public async Task GetMessage_TeamsChat_IsNotMailAndHasNoContent()
+    {
+        var mailbox = NewMailbox();
+        var chat = AddTeamsChat(mailbox, $"bob@{Domain}", "See you at ten");
+
+        var message = await Gateway.GetMessageAsync(mailbox, chat, long.MaxValue, CancellationToken.None);
+
+        Assert.NotNull(message);
+        Assert.True(message.IsTeamsChat);
+        Assert.Equal("IPM.SkypeTeams.Message", message.ItemClass);
+        Assert.Equal(0, message.Content.Length);
+        Assert.False(message.ContentCut);
+        Assert.NotEqual(await Gateway.GetFolderIdAsync(mailbox, WellKnownFolders.Inbox, CancellationToken.None), message.ParentFolderId);
+    }
+
+    [Fact]
+    public async Task GetMessage_Delivered_IsANote()
+    {
+        var (mailbox, messageId, _) = Delivered();
+
+        var message = await Gateway.GetMessageAsync(mailbox, messageId, long.MaxValue, CancellationToken.None);
+
+        Assert.Equal("IPM.Note", message?.ItemClass);
+        Assert.False(message?.IsTeamsChat);
     }
 
     [Fact]

@@ -1,0 +1,870 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using MimeKit;
+using Remediation.Core.Breakers;
+using Remediation.Core.Campaigns;
+using Remediation.Core.Compromise;
+using Remediation.Core.Hunting;
+using Remediation.Core.Indexing;
+using Remediation.Core.Mailboxes;
+using Remediation.Core.Queues;
+using Remediation.Core.Scanning;
+using Remediation.Core.Telemetry;
+using Remediation.Core.Verdicts;
+
+namespace Remediation.Core.Tests.Scanning;
+
+/// <summary>
+/// The scan stage's decisions on the in-memory twins: what it skips, the verdict and the events it emits, what it
+/// indexes and queues, when a malicious message tells on an account, and that the verdict is recorded last.
+/// </summary>
+public sealed class MessageScannerTests
+{
+    private const string Domain = TestMail.Domain;
+    private const string MalwareMessageId = "<a1b2c3d4e5@mail.partner.example>";
+    private const string MalwareCampaign = "aa345dd8d02ebdc778c649817201eb1e";
+    private const string MalwareRule = "ARCHIVE_WITH_EXECUTABLE";
+    private const string BypassRules = "TRANSPORT_BYPASS,NO_RECEIVED_HOPS";
+    private static readonly DateTimeOffset Now = new(2026, 11, 29, 10, 15, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset NotifiedAt = Now.AddSeconds(-30);
+    private static readonly Lazy<ScanEngine> SharedEngine = new(() => TestMail.Engine());
+
+    private readonly FakeTimeProvider _clock = new(Now);
+    private readonly InMemoryMailboxGateway _mailboxes;
+    private readonly InMemoryVerdictStore _verdicts = new();
+    private readonly InMemoryWorkQueue _queue = new();
+    private readonly InMemoryCampaignStore _campaigns;
+    private readonly InMemoryMessageIndex _index = new();
+    private readonly InMemoryCompromiseLedger _ledger = new();
+    private readonly RecordingTelemetry _telemetry = new();
+    private readonly string _alice;
+    private readonly string _bob;
+
+    public MessageScannerTests()
+    {
+        _mailboxes = new InMemoryMailboxGateway(_clock);
+        _campaigns = new InMemoryCampaignStore(_clock);
+        _alice = _mailboxes.AddMailbox($"alice@{Domain}");
+        _bob = _mailboxes.AddMailbox($"bob@{Domain}");
+    }
+
+    private static ScanEngine Engine => SharedEngine.Value;
+
+    // Already scanned, gone, not mail, in Junk: nothing to scan
+
+    [Fact]
+    public async Task Scan_AlreadyScanned_ReturnsNullAndLeavesTheStoredVerdict()
+    {
+        var id = Deliver(Transported(Malware()));
+        var earlier = new VerdictRecord(_alice, id, MalwareMessageId, VerdictBand.Clean, ThreatCategory.Clean, 0, [], Now.AddHours(-1));
+        await _verdicts.SaveAsync(earlier, CancellationToken.None);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Null(verdict);
+        Assert.Equal((VerdictBand.Clean, Now.AddHours(-1)), (_verdicts.Find(_alice, id)?.Band, _verdicts.Find(_alice, id)?.ScannedAt));
+        await AssertNothingRecordedAsync();
+    }
+
+    [Fact]
+    public async Task Scan_AlreadyScannedInAnotherMailbox_ScansThisCopy()
+    {
+        var id = Deliver(Transported(Malware()));
+        await _verdicts.SaveAsync(new VerdictRecord(_bob, id, MalwareMessageId, VerdictBand.Clean, ThreatCategory.Clean, 0, [], Now), CancellationToken.None);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal(VerdictBand.Malicious, verdict?.Band);
+        Assert.True(await _verdicts.ContainsAsync(_alice, id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Scan_MessageGone_ReturnsNullAndRecordsNothing()
+    {
+        var verdict = await ScanAsync("message-that-is-not-there");
+
+        Assert.Null(verdict);
+        Assert.False(await _verdicts.ContainsAsync(_alice, "message-that-is-not-there", CancellationToken.None));
+        await AssertNothingRecordedAsync();
+    }
+
+    [Fact]
+    public async Task Scan_TeamsChatItem_IsSkippedAndNotRecorded()
+    {
+        var chat = _mailboxes.AddTeamsChat(_alice, $"bob@{Domain}", "Click https://login-verify.example/reset now");
+
+        var verdict = await ScanAsync(chat);
+
+        Assert.Null(verdict);
+        Assert.False(await _verdicts.ContainsAsync(_alice, chat, CancellationToken.None));
+        await AssertNothingRecordedAsync();
+    }
+
+    [Fact]
+    public async Task Scan_MessageInJunk_IsSkippedAndNotRecorded()
+    {
+        var id = Deliver(Transported(Malware()), WellKnownFolders.JunkEmail);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Null(verdict);
+        // Not recorded: moved out of Junk by its user, the message is scanned then.
+        Assert.False(await _verdicts.ContainsAsync(_alice, id, CancellationToken.None));
+        await AssertNothingRecordedAsync();
+    }
+
+    [Fact]
+    public async Task Scan_MessageMovedOutOfJunk_IsScanned()
+    {
+        var id = Deliver(Transported(Malware()), WellKnownFolders.JunkEmail);
+        await ScanAsync(id);
+        await _mailboxes.MoveAsync(_alice, id, await FolderIdAsync(WellKnownFolders.Inbox), CancellationToken.None);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal(VerdictBand.Malicious, verdict?.Band);
+    }
+
+    // Verdicts and the events each emits
+
+    [Fact]
+    public async Task Scan_Clean_EmitsMessageScannedOnlyAndQueuesNothing()
+    {
+        var mime = Transported(TestMail.Load("Provenance", "colleague-note.eml"));
+        var id = Deliver(mime);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.NotNull(verdict);
+        Assert.Equal((VerdictBand.Clean, ThreatCategory.Clean, 0d, ""), (verdict.Band, verdict.Category, verdict.Score, string.Join(',', verdict.RuleNames)));
+        var fingerprint = Engine.FingerprintOf(mime);
+        Assert.Equal(Scanned(id, "<4f1c2d3e@contoso.example>", fingerprint.CampaignId, fingerprint.Id, "Clean", "Clean", "0", ""), Assert.Single(Events(PipelineEvents.MessageScanned)));
+        Assert.Empty(Events(PipelineEvents.SuspiciousMessage));
+        Assert.Empty(Events(PipelineEvents.MessageUnscannable));
+        Assert.Empty(Seeds());
+        Assert.Empty(await EvidenceAsync(_alice));
+        Assert.Equal(new VerdictRecord(_alice, id, "<4f1c2d3e@contoso.example>", VerdictBand.Clean, ThreatCategory.Clean, 0, [], Now) with { Rules = Saved(id).Rules }, Saved(id));
+        Assert.Empty(Saved(id).Rules);
+    }
+
+    [Fact]
+    public async Task Scan_Suspicious_EmitsMessageScannedAndSuspiciousMessageAndQueuesNothing()
+    {
+        var mime = Transported(TestMail.Load("Attachments", "html-login-form.eml"));
+        var id = Deliver(mime);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.NotNull(verdict);
+        Assert.Equal((VerdictBand.Suspicious, ThreatCategory.Phishing, 6d), (verdict.Band, verdict.Category, verdict.Score));
+        var fingerprint = Engine.FingerprintOf(mime);
+        var expected = Scanned(id, MalwareMessageId, fingerprint.CampaignId, fingerprint.Id, "Suspicious", "Phishing", "6", "HTML_ATTACHMENT_LOGIN_FORM");
+        Assert.Equal(expected, Assert.Single(Events(PipelineEvents.MessageScanned)));
+        Assert.Equal(expected, Assert.Single(Events(PipelineEvents.SuspiciousMessage)));
+        Assert.Empty(Events(PipelineEvents.MessageUnscannable));
+        Assert.Empty(Seeds());
+        Assert.Equal((VerdictBand.Suspicious, ThreatCategory.Phishing, 6d, "HTML_ATTACHMENT_LOGIN_FORM"), (Saved(id).Band, Saved(id).Category, Saved(id).Score, string.Join(',', Saved(id).Rules)));
+    }
+
+    [Fact]
+    public async Task Scan_Unscannable_EmitsMessageUnscannableWithTheReasonAndQueuesNothing()
+    {
+        var mime = Transported(TestMail.Load("Limits", "zip-bomb.eml"));
+        var id = Deliver(mime);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.NotNull(verdict);
+        Assert.Equal((VerdictBand.Unscannable, ScanLimit.Archive), (verdict.Band, verdict.Unscannable?.Limit));
+        var fingerprint = Engine.FingerprintOf(mime);
+        var scanned = Scanned(id, MalwareMessageId, fingerprint.CampaignId, fingerprint.Id, "Unscannable", "Clean", "0", "");
+        Assert.Equal(scanned, Assert.Single(Events(PipelineEvents.MessageScanned)));
+        var unscannable = Assert.Single(Events(PipelineEvents.MessageUnscannable));
+        Assert.Equal("archive entry zeros.bin is compressed more than 100:1", unscannable[PipelineEventProperties.Reason]);
+        Assert.Equal(scanned, unscannable.Where(p => p.Key != PipelineEventProperties.Reason).ToDictionary());
+        Assert.Empty(Events(PipelineEvents.SuspiciousMessage));
+        Assert.Empty(Seeds());
+        Assert.Equal(VerdictBand.Unscannable, Saved(id).Band);
+    }
+
+    [Fact]
+    public async Task Scan_Malicious_EmitsMessageScannedAndQueuesTheSeedForTheCampaignStage()
+    {
+        var mime = Transported(Malware());
+        var id = Deliver(mime);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.NotNull(verdict);
+        Assert.Equal((VerdictBand.Malicious, ThreatCategory.Malware, 10d, MalwareRule), (verdict.Band, verdict.Category, verdict.Score, string.Join(',', verdict.RuleNames)));
+        var fingerprint = Engine.FingerprintOf(mime);
+        Assert.Equal(Scanned(id, MalwareMessageId, MalwareCampaign, fingerprint.Id, "Malicious", "Malware", "10", MalwareRule), Assert.Single(Events(PipelineEvents.MessageScanned)));
+        Assert.Empty(Events(PipelineEvents.SuspiciousMessage));
+        Assert.Empty(Events(PipelineEvents.MessageUnscannable));
+        var seed = Assert.Single(Seeds());
+        Assert.Equal(
+            (MalwareCampaign, _alice, id, MalwareMessageId, ThreatCategory.Malware, 10d, MalwareRule, NotifiedAt, fingerprint.Id, false),
+            (seed.CampaignId, seed.MailboxId, seed.MessageId, seed.InternetMessageId, seed.Category, seed.Score, string.Join(',', seed.Rules), seed.NotifiedAt, seed.Fingerprint, seed.SentCopy));
+        Assert.Equal(
+            new VerdictRecord(_alice, id, MalwareMessageId, VerdictBand.Malicious, ThreatCategory.Malware, 10, [MalwareRule], Now) with { Rules = Saved(id).Rules },
+            Saved(id));
+        Assert.Equal([MalwareRule], Saved(id).Rules);
+    }
+
+    [Fact]
+    public async Task Scan_MaliciousWithoutContentToStandForACampaign_ActsUnderAKeyOfThisMessageAlone()
+    {
+        var mime = Transported(TestMail.Load("Links", "link-to-data-uri.eml"));
+        var id = Deliver(mime);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal(VerdictBand.Malicious, verdict?.Band);
+        Assert.Null(verdict!.CampaignKey);
+        var expected = Engine.FingerprintOf(mime).SingleMessageKey($"<{mime.MessageId}>", _alice, id);
+        Assert.Equal(expected, Assert.Single(Seeds()).CampaignId);
+        Assert.StartsWith("m", expected, StringComparison.Ordinal);
+        Assert.Equal(expected, Assert.Single(Events(PipelineEvents.MessageScanned))[PipelineEventProperties.CampaignId]);
+    }
+
+    [Fact]
+    public async Task Scan_ClockMovesOn_StampsTheVerdictWithTheTimeOfTheScan()
+    {
+        var id = Deliver(Transported(Malware()));
+        _clock.Advance(TimeSpan.FromMinutes(7));
+
+        await ScanAsync(id);
+
+        Assert.Equal(Now.AddMinutes(7), Saved(id).ScannedAt);
+    }
+
+    [Fact]
+    public async Task Scan_MaliciousWithoutAMessageId_ReportsItEmptyAndSavesNone()
+    {
+        var mime = Transported(Malware());
+        mime.Headers.Remove(HeaderId.MessageId);
+        var id = Deliver(mime);
+
+        await ScanAsync(id);
+
+        Assert.Equal("", Assert.Single(Events(PipelineEvents.MessageScanned))[PipelineEventProperties.InternetMessageId]);
+        Assert.Null(Saved(id).InternetMessageId);
+        Assert.Null(Assert.Single(Seeds()).InternetMessageId);
+    }
+
+    [Fact]
+    public async Task Scan_Canceled_ThrowsAndSavesNothing()
+    {
+        var id = Deliver(Transported(Malware()));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Scanner().ScanAsync(Request(id), new CancellationToken(canceled: true)));
+
+        Assert.False(await _verdicts.ContainsAsync(_alice, id, CancellationToken.None));
+        Assert.Empty(Seeds());
+    }
+
+    // The index record
+
+    [Fact]
+    public async Task Scan_IndexesTheMessageUnderItsCampaignKeyWithItsVerdict()
+    {
+        var id = Deliver(Transported(Malware()), receivedAt: Now.AddMinutes(-2));
+
+        await ScanAsync(id);
+
+        var copy = Assert.Single((await _index.PageAsync(IndexKeys.AnyMessage, Now.AddDays(-1), null, 10, CancellationToken.None)).Copies);
+        Assert.Equal(
+            (_alice, id, MalwareMessageId, Now.AddMinutes(-2), MalwareCampaign, true, VerdictBand.Malicious, false),
+            (copy.MailboxId, copy.MessageId, copy.InternetMessageId, copy.ReceivedAt, copy.CampaignKey, copy.StandsForCampaign, copy.Band, copy.IsSentCopy));
+        Assert.Equal([new CopyLocation(_alice, id, MalwareMessageId, false)], await _index.CopiesAsync(MalwareCampaign, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Scan_CleanMessage_IsIndexedToo()
+    {
+        var mime = Transported(TestMail.Load("Provenance", "colleague-note.eml"));
+        var id = Deliver(mime);
+
+        await ScanAsync(id);
+
+        Assert.Equal(
+            [new CopyLocation(_alice, id, "<4f1c2d3e@contoso.example>", false)],
+            await _index.CopiesAsync(Engine.FingerprintOf(mime).CampaignId, CancellationToken.None));
+        var copy = Assert.Single((await _index.PageAsync(IndexKeys.AnyMessage, Now.AddDays(-1), null, 10, CancellationToken.None)).Copies);
+        Assert.Equal(VerdictBand.Clean, copy.Band);
+    }
+
+    // Campaign memory
+
+    [Theory]
+    [InlineData(CampaignStatus.Active)]
+    [InlineData(CampaignStatus.Approved)]
+    public async Task Scan_CopyOfACampaignThatActs_IsJudgedMaliciousWithIt(CampaignStatus status)
+    {
+        var mime = Transported(TestMail.Load("Provenance", "colleague-note.eml"));
+        var campaignId = Engine.FingerprintOf(mime).CampaignId;
+        await AddCampaignAsync(campaignId, status, ThreatCategory.Phishing);
+        var id = Deliver(mime);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.NotNull(verdict);
+        Assert.Equal((VerdictBand.Malicious, ThreatCategory.Phishing, 20d, "KNOWN_CAMPAIGN"), (verdict.Band, verdict.Category, verdict.Score, string.Join(',', verdict.RuleNames)));
+        var seed = Assert.Single(Seeds());
+        Assert.Equal((campaignId, ThreatCategory.Phishing, "KNOWN_CAMPAIGN"), (seed.CampaignId, seed.Category, string.Join(',', seed.Rules)));
+        Assert.Equal(campaignId, Assert.Single(Events(PipelineEvents.MessageScanned))[PipelineEventProperties.CampaignId]);
+        Assert.Equal(VerdictBand.Malicious, Saved(id).Band);
+    }
+
+    [Theory]
+    [InlineData(CampaignStatus.Held)]
+    [InlineData(CampaignStatus.Released)]
+    public async Task Scan_CopyOfACampaignThatWaitsOrWasReleased_IsJudgedAlone(CampaignStatus status)
+    {
+        var mime = Transported(TestMail.Load("Provenance", "colleague-note.eml"));
+        await AddCampaignAsync(Engine.FingerprintOf(mime).CampaignId, status, ThreatCategory.Phishing);
+        var id = Deliver(mime);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.NotNull(verdict);
+        Assert.Equal((VerdictBand.Clean, 0d), (verdict.Band, verdict.Score));
+        Assert.Empty(Seeds());
+    }
+
+    [Fact]
+    public async Task Scan_SuspiciousCopyOfAnActiveCampaign_IsJudgedMaliciousWithIt()
+    {
+        var mime = Transported(TestMail.Load("Attachments", "html-login-form.eml"));
+        var campaignId = Engine.FingerprintOf(mime).CampaignId;
+        await AddCampaignAsync(campaignId, CampaignStatus.Active, ThreatCategory.Phishing);
+        var id = Deliver(mime);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal((VerdictBand.Malicious, 26d, "HTML_ATTACHMENT_LOGIN_FORM,KNOWN_CAMPAIGN"), (verdict?.Band, verdict?.Score, string.Join(',', verdict!.RuleNames)));
+        Assert.Empty(Events(PipelineEvents.SuspiciousMessage));
+        Assert.Equal(campaignId, Assert.Single(Seeds()).CampaignId);
+    }
+
+    [Fact]
+    public async Task Scan_UnscannableCopyOfAnActiveCampaign_StaysUnscannable()
+    {
+        var mime = Transported(TestMail.Load("Limits", "zip-bomb.eml"));
+        await AddCampaignAsync(Engine.FingerprintOf(mime).CampaignId, CampaignStatus.Active, ThreatCategory.Malware);
+        var id = Deliver(mime);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal((VerdictBand.Unscannable, ""), (verdict?.Band, string.Join(',', verdict!.RuleNames)));
+        Assert.Empty(Seeds());
+        Assert.Single(Events(PipelineEvents.MessageUnscannable));
+    }
+
+    [Fact]
+    public async Task Scan_CampaignOfAnotherFingerprint_LendsNothing()
+    {
+        await AddCampaignAsync("0123456789abcdef0123456789abcdef", CampaignStatus.Active, ThreatCategory.Phishing);
+        var id = Deliver(Transported(TestMail.Load("Provenance", "colleague-note.eml")));
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal(VerdictBand.Clean, verdict?.Band);
+    }
+
+    [Fact]
+    public async Task Scan_MaliciousAloneAndACampaignActs_KeepsItsOwnVerdictAndCampaignKey()
+    {
+        await AddCampaignAsync(MalwareCampaign, CampaignStatus.Active, ThreatCategory.Phishing);
+        var id = Deliver(Transported(Malware()));
+
+        var verdict = await ScanAsync(id);
+
+        Assert.NotNull(verdict);
+        Assert.Equal((ThreatCategory.Malware, 10d, MalwareRule), (verdict.Category, verdict.Score, string.Join(',', verdict.RuleNames)));
+        Assert.Equal(MalwareCampaign, Assert.Single(Seeds()).CampaignId);
+    }
+
+    // Compromise evidence
+
+    [Fact]
+    public async Task Scan_MaliciousAppendedIntoTheInbox_RecordsEvidenceAgainstTheMailbox()
+    {
+        var id = Deliver(Malware());
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal((VerdictBand.Malicious, $"{BypassRules},{MalwareRule}"), (verdict?.Band, string.Join(',', verdict!.RuleNames)));
+        Assert.Equal([new CompromiseEvidence(_alice, id, MalwareCampaign, Now)], await EvidenceAsync(_alice));
+        Assert.Equal(MalwareCampaign, Assert.Single(Seeds()).CampaignId);
+    }
+
+    [Fact]
+    public async Task Scan_MaliciousWithAForgedStamp_RecordsEvidenceAgainstTheMailbox()
+    {
+        // Stamped as arriving a day after the store says it did: the stamp was written, not earned.
+        var id = Deliver(TransportStamps.Stamp(Malware(), TestMail.TenantId, Now.AddDays(1)), receivedAt: Now);
+
+        await ScanAsync(id);
+
+        Assert.Equal([new CompromiseEvidence(_alice, id, MalwareCampaign, Now)], await EvidenceAsync(_alice));
+    }
+
+    [Fact]
+    public async Task Scan_MaliciousTransportedFromOutside_RecordsNoEvidence()
+    {
+        var id = Deliver(Transported(Malware()));
+
+        await ScanAsync(id);
+
+        Assert.Empty(await EvidenceAsync(_alice));
+        Assert.Single(Seeds());
+    }
+
+    [Fact]
+    public async Task Scan_MaliciousDraftInDrafts_IsTheUsersOwnAndRecordsNoEvidence()
+    {
+        var id = Deliver(Malware(), WellKnownFolders.Drafts);
+
+        var verdict = await ScanAsync(id);
+
+        // The folder was looked up: a draft in Drafts is where a draft belongs.
+        Assert.Equal($"{BypassRules},{MalwareRule}", string.Join(',', verdict!.RuleNames));
+        Assert.DoesNotContain("DRAFT_OUTSIDE_DRAFTS", verdict.RuleNames);
+        Assert.Empty(await EvidenceAsync(_alice));
+        var seed = Assert.Single(Seeds());
+        Assert.False(seed.SentCopy);
+    }
+
+    [Fact]
+    public async Task Scan_MaliciousSentCopy_IsTheUsersOwnAndQueuedAsASentCopy()
+    {
+        var id = Deliver(Malware(), WellKnownFolders.SentItems);
+
+        await ScanAsync(id);
+
+        Assert.Empty(await EvidenceAsync(_alice));
+        Assert.True(Assert.Single(Seeds()).SentCopy);
+        Assert.Equal([new CopyLocation(_alice, id, MalwareMessageId, true)], await _index.CopiesAsync(MalwareCampaign, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Scan_TransportedMessageInSentItems_IsNoSentCopy()
+    {
+        var id = Deliver(Transported(Malware()), WellKnownFolders.SentItems);
+
+        await ScanAsync(id);
+
+        Assert.False(Assert.Single(Seeds()).SentCopy);
+    }
+
+    [Fact]
+    public async Task Scan_MaliciousInOutbox_IsTheUsersOwnAndRecordsNoEvidence()
+    {
+        var id = Deliver(Malware(), WellKnownFolders.Outbox);
+
+        await ScanAsync(id);
+
+        Assert.Empty(await EvidenceAsync(_alice));
+        Assert.False(Assert.Single(Seeds()).SentCopy);
+    }
+
+    [Fact]
+    public async Task Scan_MaliciousAppendedFromTheUsersOwnAddress_RecordsNoEvidence()
+    {
+        var mime = Malware();
+        mime.From.Clear();
+        mime.From.Add(new MailboxAddress("Alice", $"Alice@{Domain}"));
+        var id = Deliver(mime);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal(VerdictBand.Malicious, verdict?.Band);
+        Assert.Empty(await EvidenceAsync(_alice));
+    }
+
+    [Fact]
+    public async Task Scan_AppendedCopyMaliciousOnlyThroughCampaignMemory_RecordsNoEvidence()
+    {
+        var mime = TestMail.Load("Links", "credential-lure.eml");
+        var campaignId = Engine.FingerprintOf(mime).CampaignId;
+        await AddCampaignAsync(campaignId, CampaignStatus.Active, ThreatCategory.Phishing);
+        var id = Deliver(mime);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal((VerdictBand.Malicious, $"{BypassRules},CREDENTIAL_LURE,KNOWN_CAMPAIGN"), (verdict?.Band, string.Join(',', verdict!.RuleNames)));
+        Assert.Empty(await EvidenceAsync(_alice));
+        Assert.Equal(campaignId, Assert.Single(Seeds()).CampaignId);
+    }
+
+    [Fact]
+    public async Task Scan_MaliciousSentInternallyByAColleague_RecordsEvidenceAgainstTheSender()
+    {
+        var id = Deliver(Internal(Malware(), $"bob@{Domain}"));
+
+        var verdict = await ScanAsync(id);
+
+        Assert.NotNull(verdict);
+        Assert.Equal((VerdictBand.Malicious, true), (verdict.Band, verdict.Provenance.SentInternally));
+        Assert.NotNull(verdict.CampaignKey);
+        Assert.Equal([new CompromiseEvidence(_bob, id, verdict.CampaignKey, Now, EvidenceSource.SentInternally)], await EvidenceAsync(_bob));
+        Assert.Empty(await EvidenceAsync(_alice));
+    }
+
+    [Fact]
+    public async Task Scan_MaliciousSentInternallyFromAnAliasInAnyCase_RecordsEvidenceAgainstItsMailbox()
+    {
+        _mailboxes.AddAlias(_bob, $"robert@{Domain}");
+        var id = Deliver(Internal(Malware(), $"Robert@{Domain.ToUpperInvariant()}"));
+
+        await ScanAsync(id);
+
+        Assert.Equal([id], (await EvidenceAsync(_bob)).Select(e => e.MessageId));
+    }
+
+    [Fact]
+    public async Task Scan_MaliciousForwardedInternally_RecordsNoEvidence()
+    {
+        var mime = Malware();
+        mime.Subject = "Fwd: Invoice";
+        var id = Deliver(Internal(mime, $"bob@{Domain}"));
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal(VerdictBand.Malicious, verdict?.Band);
+        Assert.Empty(await EvidenceAsync(_bob));
+        Assert.Empty(await EvidenceAsync(_alice));
+    }
+
+    [Fact]
+    public async Task Scan_MaliciousReplySentInternally_RecordsNoEvidence()
+    {
+        var mime = Malware();
+        mime.InReplyTo = "original@mail.partner.example";
+        var id = Deliver(Internal(mime, $"bob@{Domain}"));
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal(VerdictBand.Malicious, verdict?.Band);
+        Assert.Empty(await EvidenceAsync(_bob));
+    }
+
+    [Fact]
+    public async Task Scan_MaliciousSentInternallyToItsOwnSender_RecordsNoEvidence()
+    {
+        var id = Deliver(Internal(Malware(), $"alice@{Domain}"));
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal(VerdictBand.Malicious, verdict?.Band);
+        Assert.Empty(await EvidenceAsync(_alice));
+    }
+
+    [Fact]
+    public async Task Scan_MaliciousSentInternallyFromAGroupAddress_RecordsNoEvidence()
+    {
+        var group = _mailboxes.AddGroup($"finance@{Domain}");
+        _mailboxes.AddMember(group, _bob);
+        _mailboxes.AddMember(group, _mailboxes.AddMailbox($"carol@{Domain}"));
+        var id = Deliver(Internal(Malware(), $"finance@{Domain}"));
+
+        await ScanAsync(id);
+
+        Assert.Empty(await EvidenceAsync(_bob));
+        Assert.Empty(await EvidenceAsync(_alice));
+    }
+
+    [Fact]
+    public async Task Scan_MaliciousSentInternallyFromTwoAddresses_IsQueuedAndRecordsNoEvidence()
+    {
+        var mime = Internal(Malware(), $"bob@{Domain}");
+        mime.From.Add(MailboxAddress.Parse($"carol@{Domain}"));
+        _mailboxes.AddMailbox($"carol@{Domain}");
+        var id = Deliver(mime);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal(VerdictBand.Malicious, verdict?.Band);
+        Assert.Single(Seeds());
+        Assert.Empty(await EvidenceAsync(_bob));
+        Assert.True(await _verdicts.ContainsAsync(_alice, id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Scan_CleanMailSentInternally_RecordsNoEvidence()
+    {
+        var id = Deliver(Internal(TestMail.Load("Provenance", "colleague-note.eml"), $"bob@{Domain}"));
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal(VerdictBand.Clean, verdict?.Band);
+        Assert.Empty(await EvidenceAsync(_bob));
+    }
+
+    [Fact]
+    public async Task Scan_SuspiciousAppendedMail_RecordsNoEvidence()
+    {
+        var id = Deliver(TestMail.Load("Links", "credential-lure.eml"));
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal(VerdictBand.Suspicious, verdict?.Band);
+        Assert.Empty(await EvidenceAsync(_alice));
+        Assert.Empty(Seeds());
+    }
+
+    // The verdict is recorded last
+
+    [Fact]
+    public async Task Scan_QueueFails_LeavesTheMessageToBeScannedAgain()
+    {
+        var id = Deliver(Transported(Malware()));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Scanner(queue: new RefusingQueue()).ScanAsync(Request(id), CancellationToken.None));
+
+        Assert.False(await _verdicts.ContainsAsync(_alice, id, CancellationToken.None));
+        var retried = await ScanAsync(id);
+        Assert.Equal(VerdictBand.Malicious, retried?.Band);
+        Assert.Single(Seeds());
+        Assert.True(await _verdicts.ContainsAsync(_alice, id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Scan_IndexFails_QueuesNothingAndLeavesTheMessageToBeScannedAgain()
+    {
+        var id = Deliver(Transported(Malware()));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Scanner(index: new RefusingIndex()).ScanAsync(Request(id), CancellationToken.None));
+
+        Assert.Empty(Seeds());
+        Assert.False(await _verdicts.ContainsAsync(_alice, id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Scan_EvidenceCannotBeRecorded_QueuesNothingAndLeavesTheMessageToBeScannedAgain()
+    {
+        var id = Deliver(Malware());
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Scanner(ledger: new RefusingLedger()).ScanAsync(Request(id), CancellationToken.None));
+
+        Assert.Empty(Seeds());
+        Assert.False(await _verdicts.ContainsAsync(_alice, id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Scan_Twice_ScansOnceAndQueuesOnce()
+    {
+        var id = Deliver(Transported(Malware()));
+
+        var first = await ScanAsync(id);
+        var second = await ScanAsync(id);
+
+        Assert.Equal(VerdictBand.Malicious, first?.Band);
+        Assert.Null(second);
+        Assert.Single(Seeds());
+        Assert.Single(Events(PipelineEvents.MessageScanned));
+    }
+
+    // Rejudging
+
+    [Fact]
+    public async Task Rejudge_Malicious_ReturnsTheJudgementAndRecordsNothing()
+    {
+        var id = Deliver(Malware());
+
+        var judged = await RejudgeAsync(id);
+
+        Assert.NotNull(judged);
+        Assert.Equal(
+            (VerdictBand.Malicious, MalwareCampaign, true, false, id),
+            (judged.Verdict.Band, judged.CampaignId, judged.MaliciousAlone, judged.IsSentCopy, judged.Message.MessageId));
+        Assert.False(await _verdicts.ContainsAsync(_alice, id, CancellationToken.None));
+        Assert.Empty(await EvidenceAsync(_alice));
+        await AssertNothingRecordedAsync();
+    }
+
+    [Fact]
+    public async Task Rejudge_AlreadyScanned_IsJudgedAgain()
+    {
+        var id = Deliver(Transported(Malware()));
+        await ScanAsync(id);
+
+        var judged = await RejudgeAsync(id);
+
+        Assert.Equal(VerdictBand.Malicious, judged?.Verdict.Band);
+        Assert.Single(Seeds());
+    }
+
+    [Fact]
+    public async Task Rejudge_HuntedSender_JudgesWithTheIndicator()
+    {
+        var id = Deliver(Transported(TestMail.Load("Provenance", "colleague-note.eml")));
+
+        var judged = await RejudgeAsync(id, Indicator.Sender($"bob@{Domain}"));
+
+        Assert.NotNull(judged);
+        Assert.Equal((VerdictBand.Malicious, ThreatCategory.Phishing, "HUNTED_SENDER", true), (judged.Verdict.Band, judged.Verdict.Category, string.Join(',', judged.Verdict.RuleNames), judged.MaliciousAlone));
+        await AssertNothingRecordedAsync();
+    }
+
+    [Fact]
+    public async Task Rejudge_WithoutAnIndicator_JudgesAsTheScanDoes()
+    {
+        var id = Deliver(Transported(TestMail.Load("Provenance", "colleague-note.eml")));
+
+        var judged = await RejudgeAsync(id);
+
+        Assert.Equal((VerdictBand.Clean, ""), (judged?.Verdict.Band, string.Join(',', judged!.Verdict.RuleNames)));
+    }
+
+    [Fact]
+    public async Task Rejudge_CopyOfAnActiveCampaign_IsJudgedWithItAndNotMaliciousAlone()
+    {
+        var mime = Transported(TestMail.Load("Provenance", "colleague-note.eml"));
+        var campaignId = Engine.FingerprintOf(mime).CampaignId;
+        await AddCampaignAsync(campaignId, CampaignStatus.Active, ThreatCategory.Phishing);
+        var id = Deliver(mime);
+
+        var judged = await RejudgeAsync(id);
+
+        Assert.Equal((VerdictBand.Malicious, campaignId, false), (judged?.Verdict.Band, judged?.CampaignId, judged?.MaliciousAlone));
+    }
+
+    [Fact]
+    public async Task Rejudge_SentCopy_SaysSo()
+    {
+        var id = Deliver(Malware(), WellKnownFolders.SentItems);
+
+        var judged = await RejudgeAsync(id);
+
+        Assert.True(judged?.IsSentCopy);
+        Assert.Equal(MalwareCampaign, judged?.Seed(NotifiedAt).CampaignId);
+        Assert.True(judged?.Seed(NotifiedAt).SentCopy);
+    }
+
+    [Fact]
+    public async Task Rejudge_MessageGone_ReturnsNull()
+    {
+        Assert.Null(await RejudgeAsync("message-that-is-not-there"));
+    }
+
+    [Fact]
+    public async Task Rejudge_TeamsChatItem_ReturnsNull()
+    {
+        Assert.Null(await RejudgeAsync(_mailboxes.AddTeamsChat(_alice, $"bob@{Domain}", "lunch?")));
+    }
+
+    [Fact]
+    public async Task Rejudge_MessageInJunk_ReturnsNull()
+    {
+        Assert.Null(await RejudgeAsync(Deliver(Malware(), WellKnownFolders.JunkEmail)));
+    }
+
+    private MessageScanner Scanner(IWorkQueue? queue = null, IMessageIndex? index = null, ICompromiseLedger? ledger = null)
+    {
+        var detector = new AccountCompromiseDetector(
+            ledger ?? _ledger, _queue, new CircuitBreaker(new InMemoryHourlyBudget(), _telemetry, _clock, NullLogger<CircuitBreaker>.Instance),
+            _telemetry, Options.Create(new CompromiseOptions()), _clock, NullLogger<AccountCompromiseDetector>.Instance);
+        return new MessageScanner(
+            _mailboxes, Engine, queue ?? _queue, _verdicts, _campaigns, index ?? _index, detector, new MessageAuthorship(_mailboxes), _telemetry, _clock,
+            NullLogger<MessageScanner>.Instance);
+    }
+
+    private Task<Verdict?> ScanAsync(string messageId) => Scanner().ScanAsync(Request(messageId), CancellationToken.None);
+
+    private Task<Judgement?> RejudgeAsync(string messageId, Indicator? hunted = null) => Scanner().RejudgeAsync(_alice, messageId, hunted, CancellationToken.None);
+
+    private ScanRequest Request(string messageId) => new(_alice, messageId, "subscription-1", NotifiedAt);
+
+    private static MimeMessage Malware() => TestMail.Load("Attachments", "zip-with-executable.eml");
+
+    private static MimeMessage Transported(MimeMessage mime) => TransportStamps.Stamp(mime, TestMail.TenantId, Now);
+
+    // What transport writes into a message a user of the tenant sent, signed in, from this address.
+    private static MimeMessage Internal(MimeMessage mime, string from)
+    {
+        var copy = TransportStamps.Copy(mime);
+        copy.From.Clear();
+        copy.From.Add(MailboxAddress.Parse(from));
+        return TransportStamps.Stamp(copy, TestMail.TenantId, Now, authenticatedDomain: Domain, authAs: "Internal");
+    }
+
+    private string Deliver(MimeMessage mime, string folder = WellKnownFolders.Inbox, DateTimeOffset? receivedAt = null) =>
+        _mailboxes.AddMessage(_alice, mime, folder, receivedAt ?? Now);
+
+    private Task<string> FolderIdAsync(string wellKnownName) => _mailboxes.GetFolderIdAsync(_alice, wellKnownName, CancellationToken.None);
+
+    private Task AddCampaignAsync(string campaignId, CampaignStatus status, ThreatCategory category) => _campaigns.GetOrAddAsync(
+        new Campaign(campaignId, category, 18, ["CREDENTIAL_LURE"], Now.AddHours(-1), status,
+            new MaliciousMessage(campaignId, _bob, "bob-copy", "<earlier@login-verify.example>", category, 18, ["CREDENTIAL_LURE"], Now.AddHours(-1))),
+        CancellationToken.None);
+
+    private VerdictRecord Saved(string messageId) => _verdicts.Find(_alice, messageId) ?? throw new Xunit.Sdk.XunitException($"No verdict saved for {messageId}.");
+
+    private IReadOnlyList<MaliciousMessage> Seeds() => _queue.Drain<MaliciousMessage>(WorkQueueNames.Campaigns);
+
+    private IReadOnlyList<IReadOnlyDictionary<string, string>> Events(string name) => _telemetry.Events(name);
+
+    private Task<IReadOnlyList<CompromiseEvidence>> EvidenceAsync(string mailboxId) => _ledger.EvidenceAsync(mailboxId, CancellationToken.None);
+
+    private Dictionary<string, string> Scanned(string messageId, string internetMessageId, string campaignId, string fingerprint, string band, string category, string score, string rules) => new()
+    {
+        [PipelineEventProperties.MailboxId] = _alice,
+        [PipelineEventProperties.MessageId] = messageId,
+        [PipelineEventProperties.InternetMessageId] = internetMessageId,
+        [PipelineEventProperties.CampaignId] = campaignId,
+        [PipelineEventProperties.Fingerprint] = fingerprint,
+        [PipelineEventProperties.Band] = band,
+        [PipelineEventProperties.Category] = category,
+        [PipelineEventProperties.Score] = score,
+        [PipelineEventProperties.Rules] = rules,
+    };
+
+    private async Task AssertNothingRecordedAsync()
+    {
+        Assert.Empty(Events(PipelineEvents.MessageScanned));
+        Assert.Empty(Seeds());
+        Assert.Empty((await _index.PageAsync(IndexKeys.AnyMessage, DateTimeOffset.MinValue, null, 10, CancellationToken.None)).Copies);
+    }
+
+    /// <summary>A queue whose storage refuses every message.</summary>
+    private sealed class RefusingQueue : IWorkQueue
+    {
+        public Task EnqueueAsync<T>(string queueName, T message, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException($"The {queueName} queue refused the message.");
+
+        public Task<int> ApproximateCountAsync(string queueName, CancellationToken cancellationToken) => Task.FromResult(0);
+    }
+
+    /// <summary>An index whose storage refuses every write.</summary>
+    private sealed class RefusingIndex : IMessageIndex
+    {
+        public Task RecordAsync(IndexedMessage message, CancellationToken cancellationToken) => throw new InvalidOperationException("The index refused the row.");
+
+        public Task<IReadOnlyList<CopyLocation>> CopiesAsync(string campaignKey, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<CopyLocation>>([]);
+
+        public Task<IndexPage> PageAsync(string partitionKey, DateTimeOffset since, string? continuation, int pageSize, CancellationToken cancellationToken) =>
+            Task.FromResult(new IndexPage([], null));
+    }
+
+    /// <summary>A compromise ledger whose storage refuses every write.</summary>
+    private sealed class RefusingLedger : ICompromiseLedger
+    {
+        public Task AddAsync(CompromiseEvidence evidence, CancellationToken cancellationToken) => throw new InvalidOperationException("The ledger refused the evidence.");
+
+        public Task<IReadOnlyList<CompromiseEvidence>> EvidenceAsync(string mailboxId, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<CompromiseEvidence>>([]);
+
+        public Task<IReadOnlyList<string>> WaveAsync(string campaignId, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
+
+        public Task<bool> HasOpenIncidentAsync(string mailboxId, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken) => Task.FromResult(false);
+
+        public Task<bool> TryOpenIncidentAsync(string mailboxId, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken) => Task.FromResult(false);
+
+        public Task RecordResponseAsync(string mailboxId, string response, IReadOnlyList<CompromiseEvidence> evidence, DateTimeOffset at, CancellationToken cancellationToken) =>
+            Task.CompletedTask;
+
+        public Task RecordRevocationAsync(string mailboxId, DateTimeOffset incidentOpenedAt, DateTimeOffset revokedAt, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,168 @@
+using Remediation.Core.Scanning;
+using Remediation.Core.Verdicts;
+
+namespace Remediation.IntegrationTests.Scanning;
+
+/// <summary>
+/// What every verdict store promises, whichever store keeps it: run against the in-memory twin and Table storage. The
+/// scan stage skips a message the store contains, so a key that matched too much would leave mail unscanned and one
+/// that matched too little would scan and queue it twice.
+/// </summary>
+public abstract class VerdictStoreContract
+{
+    private static readonly DateTimeOffset TenPast10 = new(2026, 11, 29, 10, 10, 0, TimeSpan.Zero);
+
+    protected abstract IVerdictStore Store { get; }
+
+    /// <summary>The verdict as the store keeps it, read past the port; null when there is none. Only for ids keys take as they are.</summary>
+    protected abstract Task<VerdictRecord?> StoredAsync(string mailboxId, string messageId);
+
+    [Fact]
+    public async Task Contains_NothingSaved_IsFalse()
+    {
+        Assert.False(await Store.ContainsAsync(NewId("mailbox"), NewId("AAkAL"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Save_ThenContains_IsTrue()
+    {
+        var verdict = Verdict();
+
+        await Store.SaveAsync(verdict, CancellationToken.None);
+
+        Assert.True(await Store.ContainsAsync(verdict.MailboxId, verdict.MessageId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Save_KeepsEveryField()
+    {
+        var verdict = Verdict();
+
+        await Store.SaveAsync(verdict, CancellationToken.None);
+
+        var stored = await StoredAsync(verdict.MailboxId, verdict.MessageId);
+        Assert.NotNull(stored);
+        Assert.Equal(verdict with { Rules = stored.Rules }, stored);
+        Assert.Equal(["CredentialLure", "LookalikeLinkDomain"], stored.Rules);
+    }
+
+    [Fact]
+    public async Task Save_NoMessageIdAndNoRules_KeepsThemEmpty()
+    {
+        var verdict = Verdict() with { InternetMessageId = null, Band = VerdictBand.Clean, Category = ThreatCategory.Clean, Score = 0, Rules = [] };
+
+        await Store.SaveAsync(verdict, CancellationToken.None);
+
+        var stored = await StoredAsync(verdict.MailboxId, verdict.MessageId);
+        Assert.NotNull(stored);
+        Assert.Null(stored.InternetMessageId);
+        Assert.Empty(stored.Rules);
+        Assert.Equal((VerdictBand.Clean, ThreatCategory.Clean, 0d), (stored.Band, stored.Category, stored.Score));
+    }
+
+    [Fact]
+    public async Task Save_TimeWithAnOffset_KeepsTheInstantInUtc()
+    {
+        var verdict = Verdict() with { ScannedAt = new DateTimeOffset(2026, 11, 29, 12, 10, 0, TimeSpan.FromHours(2)) };
+
+        await Store.SaveAsync(verdict, CancellationToken.None);
+
+        var stored = await StoredAsync(verdict.MailboxId, verdict.MessageId);
+        Assert.Equal(TenPast10, stored?.ScannedAt);
+        Assert.Equal(TimeSpan.Zero, stored?.ScannedAt.Offset);
+    }
+
+    [Fact]
+    public async Task Contains_SameMessageIdInAnotherMailbox_IsFalse()
+    {
+        var verdict = Verdict();
+        await Store.SaveAsync(verdict, CancellationToken.None);
+
+        Assert.False(await Store.ContainsAsync(NewId("mailbox"), verdict.MessageId, CancellationToken.None));
+        Assert.False(await Store.ContainsAsync(verdict.MailboxId, NewId("AAkAL"), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Contains_IdsOfOtherCase_AreOtherMessages()
+    {
+        var verdict = Verdict();
+        await Store.SaveAsync(verdict, CancellationToken.None);
+
+        Assert.False(await Store.ContainsAsync(verdict.MailboxId, verdict.MessageId.ToUpperInvariant(), CancellationToken.None));
+        Assert.False(await Store.ContainsAsync(verdict.MailboxId.ToUpperInvariant(), verdict.MessageId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Save_SameMessageTwice_KeepsTheLatest()
+    {
+        var verdict = Verdict();
+        await Store.SaveAsync(verdict, CancellationToken.None);
+
+        await Store.SaveAsync(verdict with { Band = VerdictBand.Suspicious, Score = 6.5, Rules = ["UrlShortener"], ScannedAt = TenPast10.AddMinutes(1) }, CancellationToken.None);
+
+        var stored = await StoredAsync(verdict.MailboxId, verdict.MessageId);
+        Assert.NotNull(stored);
+        Assert.Equal((VerdictBand.Suspicious, 6.5, "UrlShortener", TenPast10.AddMinutes(1)), (stored.Band, stored.Score, string.Join(',', stored.Rules), stored.ScannedAt));
+        Assert.True(await Store.ContainsAsync(verdict.MailboxId, verdict.MessageId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Save_RacingSavesOfOneMessage_AllSucceed()
+    {
+        var verdict = Verdict();
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Task.Run(() => Store.SaveAsync(verdict with { ScannedAt = TenPast10.AddSeconds(i) }, CancellationToken.None))));
+
+        Assert.True(await Store.ContainsAsync(verdict.MailboxId, verdict.MessageId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Save_IdsWithCharactersKeysRefuse_AreFoundExactly()
+    {
+        var verdict = Verdict() with { MailboxId = NewId("mailbox\\1#"), MessageId = NewId("AAkAL/x+y==?%\t") };
+
+        await Store.SaveAsync(verdict, CancellationToken.None);
+
+        Assert.True(await Store.ContainsAsync(verdict.MailboxId, verdict.MessageId, CancellationToken.None));
+        Assert.False(await Store.ContainsAsync(verdict.MailboxId, verdict.MessageId.Replace("/", "%2F", StringComparison.Ordinal), CancellationToken.None));
+        Assert.False(await Store.ContainsAsync(verdict.MailboxId.Replace("\\", "%5C", StringComparison.Ordinal), verdict.MessageId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Save_IdThatLooksEscaped_IsNotTheIdItLooksLike()
+    {
+        var mailboxId = NewId("mailbox");
+        var messageId = NewId("AAkAL");
+
+        await Store.SaveAsync(Verdict() with { MailboxId = mailboxId, MessageId = $"{messageId}%2F" }, CancellationToken.None);
+
+        Assert.True(await Store.ContainsAsync(mailboxId, $"{messageId}%2F", CancellationToken.None));
+        Assert.False(await Store.ContainsAsync(mailboxId, $"{messageId}/", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Contains_CanceledToken_Throws()
+    {
+        var verdict = Verdict();
+        await Store.SaveAsync(verdict, CancellationToken.None);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.ContainsAsync(verdict.MailboxId, verdict.MessageId, new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
+    public async Task Save_CanceledToken_ThrowsAndSavesNothing()
+    {
+        var verdict = Verdict();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.SaveAsync(verdict, new CancellationToken(canceled: true)));
+
+        Assert.False(await Store.ContainsAsync(verdict.MailboxId, verdict.MessageId, CancellationToken.None));
+    }
+
+    private static VerdictRecord Verdict() => new(
+        NewId("mailbox"), NewId("AAkAL"), "<lure-1@login-verify.example>", VerdictBand.Malicious, ThreatCategory.Phishing, 18.5,
+        ["CredentialLure", "LookalikeLinkDomain"], TenPast10);
+
+    private static string NewId(string prefix) => $"{prefix}{Guid.NewGuid():N}";
+}
