@@ -858,6 +858,10 @@ public sealed class MessageScannerTests
 
         public Task<IReadOnlyList<string>> WaveAsync(string campaignId, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
 
+        public Task<bool> IsWaveAssessedAsync(string campaignId, CancellationToken cancellationToken) => Task.FromResult(false);
+
+        public Task MarkWaveAssessedAsync(string campaignId, CancellationToken cancellationToken) => Task.CompletedTask;
+
         public Task<bool> HasOpenIncidentAsync(string mailboxId, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken) => Task.FromResult(false);
 
         public Task<bool> TryOpenIncidentAsync(string mailboxId, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken) => Task.FromResult(false);
