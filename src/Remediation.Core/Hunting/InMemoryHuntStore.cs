@@ -34,14 +34,19 @@ public sealed class InMemoryHuntStore : IHuntStore
         lock (_gate) return Task.FromResult(_hunts.TryGetValue(huntId, out var found) ? found.Progress : HuntProgress.NotStarted);
     }
 
-    // The Table store updates the hunt's own row, which must exist: progress of a hunt never created is an error there too.
+    // The Table store merges progress into the hunt's own row, which must exist: progress of a hunt never created is an
+    // error there too. An empty continuation reads back as none, and a completion time, once written, stays.
     public Task SaveProgressAsync(string huntId, HuntProgress progress, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             if (!_hunts.TryGetValue(huntId, out var found)) throw new KeyNotFoundException($"Hunt {huntId} is not in the hunt store.");
-            _hunts[huntId] = (found.Hunt, progress with { CompletedAt = progress.CompletedAt?.ToUniversalTime() });
+            _hunts[huntId] = (found.Hunt, progress with
+            {
+                Continuation = string.IsNullOrEmpty(progress.Continuation) ? null : progress.Continuation,
+                CompletedAt = progress.CompletedAt?.ToUniversalTime() ?? found.Progress.CompletedAt,
+            });
         }
         return Task.CompletedTask;
     }

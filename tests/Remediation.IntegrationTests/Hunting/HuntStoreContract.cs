@@ -132,6 +132,31 @@ public abstract class HuntStoreContract
     }
 
     [Fact]
+    public async Task SaveProgress_Completed_ClearsTheContinuationAndKeepsTheTimeInUtc()
+    {
+        var hunt = await CreatedAsync();
+        await Hunts.SaveProgressAsync(hunt.Id, new HuntProgress("page-2", 1, 10, 1, null), CancellationToken.None);
+
+        await Hunts.SaveProgressAsync(hunt.Id, new HuntProgress(null, 2, 12, 3, TenPast10.ToOffset(TimeSpan.FromHours(1))), CancellationToken.None);
+
+        var progress = await Hunts.ProgressAsync(hunt.Id, CancellationToken.None);
+        Assert.Equal(new HuntProgress(null, 2, 12, 3, TenPast10), progress);
+        Assert.Equal(TimeSpan.Zero, progress.CompletedAt?.Offset);
+        Assert.True(progress.Completed);
+    }
+
+    [Fact]
+    public async Task SaveProgress_AfterCompletion_StaysCompleted()
+    {
+        var hunt = await CreatedAsync();
+        await Hunts.SaveProgressAsync(hunt.Id, new HuntProgress(null, 2, 12, 3, TenPast10), CancellationToken.None);
+
+        await Hunts.SaveProgressAsync(hunt.Id, new HuntProgress("page-3", 3, 14, 4, null), CancellationToken.None);
+
+        Assert.Equal(new HuntProgress("page-3", 3, 14, 4, TenPast10), await Hunts.ProgressAsync(hunt.Id, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task SaveProgress_UnknownHunt_FailsAndCreatesNothing()
     {
         var huntId = NewId();
