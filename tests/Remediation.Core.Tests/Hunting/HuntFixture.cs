@@ -35,6 +35,8 @@ internal sealed class HuntFixture
 
     public HuntFixture()
     {
+        Mailboxes = new InMemoryMailboxGateway(Clock);
+        Campaigns = new InMemoryCampaignStore(Clock);
         Alice = Mailboxes.AddMailbox($"alice@{Domain}");
         Bob = Mailboxes.AddMailbox($"bob@{Domain}");
         Carol = Mailboxes.AddMailbox($"carol@{Domain}");
@@ -48,9 +50,9 @@ internal sealed class HuntFixture
 
     public InMemoryWorkQueue Queue { get; } = new();
 
-    public InMemoryMailboxGateway Mailboxes { get; } = new();
+    public InMemoryMailboxGateway Mailboxes { get; }
 
-    public InMemoryCampaignStore Campaigns { get; } = new();
+    public InMemoryCampaignStore Campaigns { get; }
 
     public InMemoryAuditTrail Audit { get; } = new();
 
