@@ -204,6 +204,9 @@ public sealed class HuntRunnerTests
         // Judged malicious when it arrived, so handled then: a re-scan leaves it.
         var carols = _fixture.Mailboxes.AddMessage(_fixture.Carol, HuntFixture.Update(3), receivedAt: Now.AddDays(-1));
         await _fixture.Index.RecordAsync(Indexed(_fixture.Carol, carols, HuntFixture.Update(3), VerdictBand.Malicious), CancellationToken.None);
+        // Judged suspicious, so let through: looked at again.
+        var carolsSuspicious = _fixture.Mailboxes.AddMessage(_fixture.Carol, HuntFixture.Update(4, host: "www.unrelated.example"), receivedAt: Now.AddDays(-1));
+        await _fixture.Index.RecordAsync(Indexed(_fixture.Carol, carolsSuspicious, HuntFixture.Update(4, host: "www.unrelated.example"), VerdictBand.Suspicious), CancellationToken.None);
         await _fixture.CreateAsync(Indicator.AnyMessage, trigger: HuntTrigger.EngineChanged);
         var knowingNow = TestMail.Engine(d => d.BlockedUrlDomains = [HuntFixture.LaterBadDomain]);
 
@@ -214,9 +217,10 @@ public sealed class HuntRunnerTests
         Assert.Contains(BlockedUrlDomainRule.Name, seed.Rules);
         Assert.DoesNotContain(HuntedIndicatorRule.Name, seed.Rules);
         var findings = (await _fixture.FindingsAsync()).ToDictionary(f => f.MessageId);
-        Assert.Equal([alices, bobs], findings.Keys.OrderBy(k => k == alices ? 0 : 1));
+        Assert.Equal([alices, bobs, carolsSuspicious], findings.Keys.OrderBy(k => k == alices ? 0 : k == bobs ? 1 : 2));
         Assert.Equal((false, "Clean"), (findings[bobs].Malicious, findings[bobs].Category));
-        Assert.Equal(new HuntProgress(null, 1, 2, 1, Now), await _fixture.ProgressAsync());
+        Assert.Equal((false, "Clean"), (findings[carolsSuspicious].Malicious, findings[carolsSuspicious].Category));
+        Assert.Equal(new HuntProgress(null, 1, 3, 1, Now), await _fixture.ProgressAsync());
         var completed = Assert.Single(_fixture.Telemetry.Events(PipelineEvents.HuntCompleted));
         Assert.Equal(("AnyMessage *", "EngineChanged", "1"), (completed["Indicator"], completed["Trigger"], completed["Campaigns"]));
     }
@@ -299,6 +303,31 @@ public sealed class HuntRunnerTests
         Assert.Equal([firsts[2]], _fixture.Seeds().Select(s => s.MessageId));
         Assert.Equal(new HuntProgress(null, 2, 3, 3, Now.AddSeconds(3)), await _fixture.ProgressAsync());
         Assert.Equal(("3", "3", "3"), Counts(Assert.Single(_fixture.Telemetry.Events(PipelineEvents.HuntCompleted))));
+    }
+
+    [Fact]
+    public async Task Run_StoppedBetweenQueuingAndRecording_QueuesThatContentAgainAndJudgesNothingRecorded()
+    {
+        var updates = new List<string>();
+        for (var edition = 1; edition <= 3; edition++)
+        {
+            updates.Add(await _fixture.DeliverAndScanAsync(_fixture.Alice, HuntFixture.Update(edition), receivedAt: Now.AddDays(-4 + edition)));
+        }
+        await _fixture.CreateAsync(Indicator.UrlDomain(HuntFixture.LaterBadDomain));
+        var store = new FailingAtFindingHuntStore(_fixture.Hunts, failAt: 2);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _fixture.Runner(hunts: store).RunAsync(new HuntRequest("hunt-1"), CancellationToken.None));
+
+        Assert.Equal(updates[..2], _fixture.Seeds().Select(s => s.MessageId));
+        Assert.Equal([updates[0]], (await _fixture.FindingsAsync()).Select(f => f.MessageId));
+        Assert.Equal(HuntProgress.NotStarted, await _fixture.ProgressAsync());
+
+        await _fixture.Runner(hunts: store).RunAsync(new HuntRequest("hunt-1"), CancellationToken.None);
+
+        // The campaign stage finds the copies of the content queued twice already dealt with.
+        Assert.Equal(updates[1..], _fixture.Seeds().Select(s => s.MessageId));
+        Assert.Equal(3, (await _fixture.FindingsAsync()).Count);
+        Assert.Equal(new HuntProgress(null, 1, 3, 3, Now), await _fixture.ProgressAsync());
     }
 
     [Fact]
@@ -421,6 +450,31 @@ public sealed class HuntRunnerTests
         var fingerprint = HuntFixture.Engine.FingerprintOf(TestMail.Parse(mime));
         return new IndexedMessage(mailboxId, messageId, null, Now.AddDays(-1), fingerprint.CampaignId, fingerprint.CanStandForCampaign, fingerprint.Id, band,
             IsSentCopy: false, fingerprint.UrlHosts, ["updates@partner.example"], fingerprint.AttachmentSha256);
+    }
+
+    // The hunt store, failing once at the worst moment: a campaign is queued and its finding not yet written.
+    private sealed class FailingAtFindingHuntStore(IHuntStore inner, int failAt) : IHuntStore
+    {
+        private int _findings;
+
+        public Task AddFindingAsync(string huntId, HuntFinding finding, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _findings) == failAt
+                ? throw new InvalidOperationException("The hunt stage stopped between queuing a campaign and recording its finding.")
+                : inner.AddFindingAsync(huntId, finding, cancellationToken);
+
+        public Task<bool> TryCreateAsync(Hunt hunt, CancellationToken cancellationToken) => inner.TryCreateAsync(hunt, cancellationToken);
+
+        public Task<Hunt?> FindAsync(string huntId, CancellationToken cancellationToken) => inner.FindAsync(huntId, cancellationToken);
+
+        public Task<HuntProgress> ProgressAsync(string huntId, CancellationToken cancellationToken) => inner.ProgressAsync(huntId, cancellationToken);
+
+        public Task SaveProgressAsync(string huntId, HuntProgress progress, CancellationToken cancellationToken) => inner.SaveProgressAsync(huntId, progress, cancellationToken);
+
+        public Task<IReadOnlyList<HuntFinding>> FindingsAsync(string huntId, CancellationToken cancellationToken) => inner.FindingsAsync(huntId, cancellationToken);
+
+        public Task<string?> LastSeenAsync(string name, CancellationToken cancellationToken) => inner.LastSeenAsync(name, cancellationToken);
+
+        public Task SetLastSeenAsync(string name, string value, CancellationToken cancellationToken) => inner.SetLastSeenAsync(name, value, cancellationToken);
     }
 
     private sealed class FindingComparer : IEqualityComparer<HuntFinding>
