@@ -91,7 +91,7 @@ internal sealed class HuntFixture
         $"From: Partner Updates <{from}>\r\nTo: alice@{Domain}\r\nSubject: Product update: the {Editions[edition - 1]} edition\r\n" +
         $"Message-ID: <update-{edition}-{Guid.NewGuid():N}@partner.example>\r\nDate: Sun, 22 Nov 2026 09:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
         $"Hello,\r\n\r\nThe {Editions[edition - 1]} edition of our product update is out, with the release notes for this month's version:\r\n\r\n" +
-        $"https://{host}/updates/{Editions[edition - 1]}\r\n\r\nThe Partner team\r\n";
+        $"https://{host}/updates/{Editions[edition - 1]}\r\n\r\nPartner Updates\r\n";
 
     /// <summary>Delivers the message to the mailbox and scans it as the scan stage would; returns its id.</summary>
     public async Task<string> DeliverAndScanAsync(string mailboxId, string mime, DateTimeOffset? receivedAt = null, string folder = WellKnownFolders.Inbox)

@@ -441,7 +441,7 @@ public sealed class HuntRunnerTests
         $"From: Partner Updates <updates@partner.example>\r\nTo: alice@{HuntFixture.Domain}\r\nSubject: Release notes {edition}\r\n" +
         $"Message-ID: <notes-{edition}-{Guid.NewGuid():N}@partner.example>\r\nDate: Sun, 22 Nov 2026 09:00:00 +0000\r\nMIME-Version: 1.0\r\n" +
         "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
-        "Hello,\r\n\r\nThe release notes for this month's version are attached.\r\n\r\nThe Partner team\r\n--b1\r\n" +
+        "Hello,\r\n\r\nThe release notes for this month's version are attached.\r\n\r\nPartner Updates\r\n--b1\r\n" +
         $"Content-Type: text/plain; name=\"{fileName}\"\r\nContent-Disposition: attachment; filename=\"{fileName}\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
         Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(content)) + "\r\n--b1--\r\n";
 
