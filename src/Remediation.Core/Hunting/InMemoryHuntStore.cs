@@ -6,8 +6,9 @@ namespace Remediation.Core.Hunting;
 /// <summary>
 /// The hunts of one process: the twin of the Table store, so the hunt stage's decisions can be tested without storage.
 /// It keeps the table's semantics: ids and names compare exactly, a hunt is created once, progress can only be saved
-/// for a hunt that exists, a finding replaces the one with the same key, findings come back in the table's row order
-/// (whatever order they were added in), and times and rules come back as the table's columns give them.
+/// for a hunt that exists and a completed hunt stays completed, a finding replaces the one with the same key, findings
+/// come back in the table's row order (whatever order they were added in), and times and rules come back as the
+/// table's columns give them.
 /// </summary>
 public sealed class InMemoryHuntStore : IHuntStore
 {

@@ -146,6 +146,17 @@ public abstract class HuntStoreContract
     }
 
     [Fact]
+    public async Task SaveProgress_EmptyContinuation_ReadsAsNone()
+    {
+        var hunt = await CreatedAsync();
+        await Hunts.SaveProgressAsync(hunt.Id, new HuntProgress("page-2", 1, 10, 1, null), CancellationToken.None);
+
+        await Hunts.SaveProgressAsync(hunt.Id, new HuntProgress("", 2, 11, 1, null), CancellationToken.None);
+
+        Assert.Equal(new HuntProgress(null, 2, 11, 1, null), await Hunts.ProgressAsync(hunt.Id, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task SaveProgress_AfterCompletion_StaysCompleted()
     {
         var hunt = await CreatedAsync();
