@@ -49,14 +49,18 @@ public sealed class TableHuntStore(TableServiceClient tables) : IHuntStore
 
     public async Task<HuntProgress> ProgressAsync(string huntId, CancellationToken cancellationToken) =>
         await RowAsync(huntId, cancellationToken) is { } row
-            ? new HuntProgress(row.GetString("Continuation"), row.GetInt32("Pages") ?? 0, row.GetInt32("Matched") ?? 0, row.GetInt32("Copies") ?? 0, row.GetDateTimeOffset("CompletedAt"))
+            ? new HuntProgress(row.GetString("Continuation") is { Length: > 0 } continuation ? continuation : null,
+                row.GetInt32("Pages") ?? 0, row.GetInt32("Matched") ?? 0, row.GetInt32("Copies") ?? 0, row.GetDateTimeOffset("CompletedAt"))
             : HuntProgress.NotStarted;
 
-    // One row holds where the hunt is and what it counted to there: they change together or not at all.
+    // One row holds where the hunt is and what it counted to there: they change together or not at all. A merge leaves
+    // a column it is given no value for as it was, so the last page's end is written as an empty continuation, which
+    // no page of the index ever has, or a completed hunt would go on naming the page it finished on. A completion
+    // time, once written, stays: a completed hunt is never resumed.
     public Task SaveProgressAsync(string huntId, HuntProgress progress, CancellationToken cancellationToken) =>
         _table.UpdateEntityAsync(new TableEntity(TableKeys.Escape(huntId), HuntRow)
         {
-            ["Continuation"] = progress.Continuation,
+            ["Continuation"] = progress.Continuation ?? "",
             ["Pages"] = progress.Pages,
             ["Matched"] = progress.Matched,
             ["Copies"] = progress.Copies,
