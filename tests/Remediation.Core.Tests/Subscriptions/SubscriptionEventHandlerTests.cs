@@ -57,6 +57,27 @@ public sealed class SubscriptionEventHandlerTests
     }
 
     [Theory]
+    [InlineData(SubscriptionEventKind.SubscriptionRemoved)]
+    [InlineData(SubscriptionEventKind.ReauthorizationRequired)]
+    public async Task Handle_EventOfTheSubscriptionAlreadyReplaced_LeavesTheMailboxOneLiveSubscription(SubscriptionEventKind kind)
+    {
+        // A queue delivers at least once, and Graph retries its lifecycle notifications: the event comes back after
+        // the first handling replaced the subscription it names.
+        var removed = await _stages.SubscribedAsync();
+        _stages.Graph.RemoveSubscription(removed.SubscriptionId);
+        var removal = new SubscriptionEvent(null, removed.SubscriptionId, SubscriptionEventKind.SubscriptionRemoved);
+        await _stages.Handler().HandleAsync(removal, CancellationToken.None);
+        var current = Assert.Single(_stages.Graph.LiveSubscriptions);
+        _stages.QueuedEvents();
+
+        await _stages.Handler().HandleAsync(removal with { Kind = kind }, CancellationToken.None);
+
+        Assert.Equal([current.Id], _stages.Graph.LiveSubscriptions.Select(s => s.Id));
+        Assert.Equal(current.Id, (await _stages.Registry.FindByMailboxAsync(removed.MailboxId, CancellationToken.None))?.SubscriptionId);
+        Assert.Empty(_stages.QueuedEvents());
+    }
+
+    [Theory]
     [InlineData(SubscriptionEventKind.Missed)]
     [InlineData(SubscriptionEventKind.Resync)]
     public async Task Handle_MissedOrResyncBySubscription_QueuesTheUnscannedMailOfItsMailbox(SubscriptionEventKind kind)
