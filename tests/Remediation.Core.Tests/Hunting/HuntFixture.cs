@@ -31,7 +31,7 @@ internal sealed class HuntFixture
     // Fingerprints ignore numbers: each edition is named in words, so each is a content of its own.
     private static readonly string[] Editions = ["amber", "birch", "cedar", "dahlia", "elm", "fern", "garnet", "hazel", "iris", "juniper"];
 
-    private readonly HashSet<(string, string)> _scanned = [];
+    private readonly InMemoryVerdictStore _verdicts = new();
 
     public HuntFixture()
     {
@@ -72,7 +72,7 @@ internal sealed class HuntFixture
 
     /// <summary>The scan stage as it runs for live mail, filing what it scans in the index.</summary>
     public MessageScanner Scanner(ScanEngine? engine = null) => new(
-        Mailboxes, engine ?? Engine, Queue, new ScannedMessages(_scanned), Campaigns, Index,
+        Mailboxes, engine ?? Engine, Queue, _verdicts, Campaigns, Index,
         new AccountCompromiseDetector(new InMemoryCompromiseLedger(), Queue, Breaker(), Telemetry, Create(new CompromiseOptions()), Clock, NullLogger<AccountCompromiseDetector>.Instance),
         new MessageAuthorship(Mailboxes), Telemetry, Clock, NullLogger<MessageScanner>.Instance);
 
@@ -123,19 +123,4 @@ internal sealed class HuntFixture
     public static string CampaignIdOf(string mime) => Engine.FingerprintOf(TestMail.Parse(mime)).CampaignId;
 
     private CircuitBreaker Breaker() => new(new InMemoryHourlyBudget(), Telemetry, Clock, NullLogger<CircuitBreaker>.Instance);
-
-    // What the scan stage records of every message it scanned, so live mail is scanned once.
-    private sealed class ScannedMessages(HashSet<(string, string)> scanned) : IVerdictStore
-    {
-        public Task<bool> ContainsAsync(string mailboxId, string messageId, CancellationToken cancellationToken)
-        {
-            lock (scanned) return Task.FromResult(scanned.Contains((mailboxId, messageId)));
-        }
-
-        public Task SaveAsync(VerdictRecord verdict, CancellationToken cancellationToken)
-        {
-            lock (scanned) scanned.Add((verdict.MailboxId, verdict.MessageId));
-            return Task.CompletedTask;
-        }
-    }
 }

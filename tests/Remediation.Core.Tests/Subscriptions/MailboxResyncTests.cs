@@ -1,193 +1,115 @@
-using System.Runtime.CompilerServices;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
+using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
-using Remediation.Core.Remediation;
-using Remediation.Core.Scanning;
 using Remediation.Core.Subscriptions;
 using Remediation.Core.Telemetry;
-using Remediation.Core.Verdicts;
 
 namespace Remediation.Core.Tests.Subscriptions;
 
-/// <summary>The resync's decisions, on an in-memory Graph: which folders, from where, bounded how.</summary>
+/// <summary>The resync's decisions, on the twins: which folders, from where, bounded how.</summary>
 public sealed class MailboxResyncTests
 {
-    private const string Mailbox = "5f0c6a51-3a61-4c34-b2d4-1b9b3e0c8e10";
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero));
-    private readonly FakeGraph _graph = new();
-    private readonly FakeRegistry _registry = new();
-    private readonly FakeQueue _queue = new();
-    private readonly InMemoryVerdictStore _verdicts = new();
+    private readonly SubscriptionStages _stages = new();
+    private readonly string _mailbox;
+
+    public MailboxResyncTests() => _mailbox = _stages.AddMailbox();
+
+    private DateTimeOffset Now => _stages.Clock.GetUtcNow();
+
+    private string Inbox => _stages.Graph.FolderId(_mailbox, WellKnownFolders.Inbox);
 
     [Fact]
     public async Task Resync_FirstReadOfAFolder_IsBoundedByTheWindow()
     {
-        _graph.Folders.Add(new ListedFolder("projects-2026", "2026", 1));
+        _stages.Options.ResyncWindow = TimeSpan.FromDays(3);
+        var nested = _stages.Graph.AddFolder(_mailbox, "2026", _stages.Graph.AddFolder(_mailbox, "Projects"));
+        _stages.Graph.AddMessage(_mailbox, nested, Now - TimeSpan.FromDays(3) - TimeSpan.FromSeconds(1));
+        var atTheBound = _stages.Graph.AddMessage(_mailbox, nested, Now - TimeSpan.FromDays(3));
 
-        await NewResync(TimeSpan.FromDays(3)).ResyncAsync(Mailbox, CancellationToken.None);
+        var result = await _stages.Resync().ResyncAsync(_mailbox, CancellationToken.None);
 
-        var read = Assert.Single(_graph.Reads);
-        Assert.Null(read.DeltaLink);
-        Assert.Equal(_clock.GetUtcNow() - TimeSpan.FromDays(3), read.Since);
+        Assert.Equal(new ResyncResult(Folders: 9, Queued: 1), result);
+        Assert.Equal([new ScanRequest(_mailbox, atTheBound, null, Now)], _stages.QueuedScans());
     }
 
     [Fact]
     public async Task Resync_EveryListedFolder_IsReadFromItsOwnDeltaLinkAndQueuesOnlyUnscanned()
     {
-        _graph.Folders.AddRange([new ListedFolder("inbox-id", "Inbox", 0), new ListedFolder("nested-id", "2026", 1)]);
-        _registry.Links[(Mailbox, "inbox-id")] = "inbox-link";
-        _graph.Changes["nested-id"] = ["scanned", "new"];
-        await ScannedAsync(Mailbox, "scanned");
+        var nested = _stages.Graph.AddFolder(_mailbox, "2026", _stages.Graph.AddFolder(_mailbox, "Projects"));
+        _stages.Graph.AddMessage(_mailbox, Inbox, Now - TimeSpan.FromHours(3));
+        await _stages.Resync().ResyncAsync(_mailbox, CancellationToken.None);
+        _stages.QueuedScans();
+        var inboxLink = await _stages.Registry.GetDeltaLinkAsync(_mailbox, Inbox, CancellationToken.None);
+        var scanned = _stages.Graph.AddMessage(_mailbox, nested, Now - TimeSpan.FromHours(1));
+        await _stages.ScannedAsync(_mailbox, scanned);
+        var unscanned = _stages.Graph.AddMessage(_mailbox, nested, Now - TimeSpan.FromHours(2));
 
-        var result = await NewResync().ResyncAsync(Mailbox, CancellationToken.None);
+        var result = await _stages.Resync().ResyncAsync(_mailbox, CancellationToken.None);
 
-        Assert.Equal(new ResyncResult(Folders: 2, Queued: 1), result);
-        Assert.Equal([("inbox-id", "inbox-link"), ("nested-id", null)], _graph.Reads.Select(r => (r.FolderId, r.DeltaLink)));
-        Assert.Equal(["new"], _queue.Scans.Select(s => s.MessageId));
-        Assert.Equal("link-nested-id", _registry.Links[(Mailbox, "nested-id")]);
+        Assert.Equal(new ResyncResult(Folders: 9, Queued: 1), result);
+        Assert.Equal([new ScanRequest(_mailbox, unscanned, null, Now)], _stages.QueuedScans());
+        Assert.NotNull(inboxLink);
+        Assert.NotEqual(inboxLink, await _stages.Registry.GetDeltaLinkAsync(_mailbox, Inbox, CancellationToken.None));
+        Assert.NotNull(await _stages.Registry.GetDeltaLinkAsync(_mailbox, nested, CancellationToken.None));
+        Assert.Equal(new Dictionary<string, string> { ["MailboxId"] = _mailbox, ["Folders"] = "9", ["Count"] = "1" },
+            _stages.Telemetry.Events(PipelineEvents.MailboxResynced)[^1]);
     }
 
     [Fact]
     public async Task Resync_MessageScannedInAnotherMailboxOnly_IsQueued()
     {
-        _graph.Folders.Add(new ListedFolder("inbox-id", "Inbox", 0));
-        _graph.Changes["inbox-id"] = ["shared-id"];
-        await ScannedAsync("0b8e5d2c-7a14-4f6e-9c3d-2e1f0a9b8c7d", "shared-id");
+        var shared = _stages.Graph.AddMessage(_mailbox, Inbox, Now - TimeSpan.FromHours(1));
+        await _stages.ScannedAsync(_stages.AddMailbox(), shared);
 
-        var result = await NewResync().ResyncAsync(Mailbox, CancellationToken.None);
+        var result = await _stages.Resync().ResyncAsync(_mailbox, CancellationToken.None);
 
-        Assert.Equal(new ResyncResult(Folders: 1, Queued: 1), result);
-        Assert.Equal([(Mailbox, "shared-id")], _queue.Scans.Select(s => (s.MailboxId, s.MessageId)));
+        Assert.Equal(1, result.Queued);
+        Assert.Equal([(_mailbox, shared)], _stages.QueuedScans().Select(s => (s.MailboxId, s.MessageId)));
     }
 
     [Fact]
-    public async Task Resync_QuarantineFolder_IsNotRead()
+    public async Task Resync_QuarantineFolderAtTheTop_IsNotReadButAFolderOfThatNameBelowIs()
     {
-        _graph.Folders.AddRange([new ListedFolder("q", new RemediationOptions().QuarantineFolderName, 0), new ListedFolder("inbox-id", "Inbox", 0)]);
+        var quarantine = _stages.Graph.AddFolder(_mailbox, _stages.Remediation.QuarantineFolderName);
+        _stages.Graph.AddMessage(_mailbox, quarantine, Now);
+        var namesake = _stages.Graph.AddFolder(_mailbox, _stages.Remediation.QuarantineFolderName.ToUpperInvariant(), Inbox);
+        var inNamesake = _stages.Graph.AddMessage(_mailbox, namesake, Now);
 
-        var result = await NewResync().ResyncAsync(Mailbox, CancellationToken.None);
+        var result = await _stages.Resync().ResyncAsync(_mailbox, CancellationToken.None);
 
-        Assert.Equal(["inbox-id"], _graph.Reads.Select(r => r.FolderId));
-        Assert.Equal(1, result.Folders);
+        Assert.Equal(new ResyncResult(Folders: 8, Queued: 1), result);
+        Assert.Equal([inNamesake], _stages.QueuedScans().Select(s => s.MessageId));
+        Assert.Null(await _stages.Registry.GetDeltaLinkAsync(_mailbox, quarantine, CancellationToken.None));
     }
 
     [Fact]
     public async Task Resync_LostDeltaState_StartsOverWithinTheWindow()
     {
-        _graph.Folders.Add(new ListedFolder("inbox-id", "Inbox", 0));
-        _registry.Links[(Mailbox, "inbox-id")] = FakeGraph.LostLink;
+        _stages.Options.ResyncWindow = TimeSpan.FromDays(7);
+        _stages.Graph.AddMessage(_mailbox, Inbox, Now - TimeSpan.FromDays(8));
+        var inWindow = _stages.Graph.AddMessage(_mailbox, Inbox, Now - TimeSpan.FromDays(6));
+        await _stages.Resync().ResyncAsync(_mailbox, CancellationToken.None);
+        _stages.QueuedScans();
+        _stages.Graph.ForgetSyncStates();
 
-        await NewResync(TimeSpan.FromDays(7)).ResyncAsync(Mailbox, CancellationToken.None);
+        var result = await _stages.Resync().ResyncAsync(_mailbox, CancellationToken.None);
 
-        Assert.Equal([FakeGraph.LostLink, null], _graph.Reads.Select(r => r.DeltaLink));
-        Assert.Equal(_clock.GetUtcNow() - TimeSpan.FromDays(7), _graph.Reads[^1].Since);
+        Assert.Equal(new ResyncResult(Folders: 7, Queued: 1), result);
+        Assert.Equal([inWindow], _stages.QueuedScans().Select(s => s.MessageId));
+        Assert.Equal(new ResyncResult(Folders: 7, Queued: 0), await _stages.Resync().ResyncAsync(_mailbox, CancellationToken.None));
     }
 
     [Fact]
     public async Task Resync_FolderGoneAfterListing_IsSkippedAndNotCounted()
     {
-        _graph.Folders.AddRange([new ListedFolder(FakeGraph.GoneFolder, "Old", 0), new ListedFolder("inbox-id", "Inbox", 0)]);
+        var old = _stages.Graph.AddFolder(_mailbox, "Old");
+        _stages.Graph.AddMessage(_mailbox, old, Now);
+        var kept = _stages.Graph.AddMessage(_mailbox, Inbox, Now);
+        _stages.Graph.VanishBeforeRead(old);
 
-        var result = await NewResync().ResyncAsync(Mailbox, CancellationToken.None);
+        var result = await _stages.Resync().ResyncAsync(_mailbox, CancellationToken.None);
 
-        Assert.Equal(1, result.Folders);
-        Assert.False(_registry.Links.ContainsKey((Mailbox, FakeGraph.GoneFolder)));
-    }
-
-    private MailboxResync NewResync(TimeSpan? window = null) => new(
-        _graph,
-        _registry,
-        _verdicts,
-        _queue,
-        new NoTelemetry(),
-        Options.Create(new SubscriptionOptions { ResyncWindow = window ?? TimeSpan.FromDays(7) }),
-        Options.Create(new RemediationOptions()),
-        _clock,
-        NullLogger<MailboxResync>.Instance);
-
-    private sealed record Read(string FolderId, string? DeltaLink, DateTimeOffset Since);
-
-    private sealed class FakeGraph : ISubscriptionGateway
-    {
-        public const string LostLink = "lost-link";
-        public const string GoneFolder = "gone";
-
-        public List<ListedFolder> Folders { get; } = [];
-
-        public Dictionary<string, List<string>> Changes { get; } = [];
-
-        public List<Read> Reads { get; } = [];
-
-        public async IAsyncEnumerable<ListedFolder> ListFoldersAsync(string mailboxId, [EnumeratorCancellation] CancellationToken cancellationToken)
-        {
-            foreach (var folder in Folders)
-            {
-                await Task.Yield();
-                yield return folder;
-            }
-        }
-
-        public Task<FolderChanges?> ReadFolderChangesAsync(
-            string mailboxId, string folderId, string? deltaLink, DateTimeOffset receivedSince, CancellationToken cancellationToken)
-        {
-            Reads.Add(new Read(folderId, deltaLink, receivedSince));
-            if (deltaLink == LostLink) throw new SyncStateLostException("gone");
-            return Task.FromResult(folderId == GoneFolder ? null : new FolderChanges(Changes.GetValueOrDefault(folderId) ?? [], $"link-{folderId}"));
-        }
-
-        public IAsyncEnumerable<string> ListMailboxesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<MailboxSubscription> CreateAsync(string mailboxId, SubscriptionRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<DateTimeOffset?> RenewAsync(string subscriptionId, DateTimeOffset expiresAt, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<bool> ReauthorizeAsync(string subscriptionId, CancellationToken cancellationToken) => throw new NotSupportedException();
-    }
-
-    private sealed class FakeRegistry : ISubscriptionRegistry
-    {
-        public Dictionary<(string Mailbox, string Folder), string?> Links { get; } = [];
-
-        public Task<string?> GetDeltaLinkAsync(string mailboxId, string folderId, CancellationToken cancellationToken) =>
-            Task.FromResult(Links.GetValueOrDefault((mailboxId, folderId)));
-
-        public Task SaveDeltaLinkAsync(string mailboxId, string folderId, string? deltaLink, CancellationToken cancellationToken)
-        {
-            Links[(mailboxId, folderId)] = deltaLink;
-            return Task.CompletedTask;
-        }
-
-        public Task<MailboxSubscription?> FindByMailboxAsync(string mailboxId, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<MailboxSubscription?> FindBySubscriptionAsync(string subscriptionId, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public IAsyncEnumerable<MailboxSubscription> ListAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task SaveAsync(MailboxSubscription subscription, CancellationToken cancellationToken) => throw new NotSupportedException();
-    }
-
-    private Task ScannedAsync(string mailboxId, string messageId) => _verdicts.SaveAsync(
-        new VerdictRecord(mailboxId, messageId, null, VerdictBand.Clean, ThreatCategory.Clean, 0, [], _clock.GetUtcNow()), CancellationToken.None);
-
-    private sealed class FakeQueue : IWorkQueue
-    {
-        public List<ScanRequest> Scans { get; } = [];
-
-        public Task EnqueueAsync<T>(string queueName, T message, CancellationToken cancellationToken)
-        {
-            Scans.Add(Assert.IsType<ScanRequest>(message));
-            return Task.CompletedTask;
-        }
-
-        public Task<int> ApproximateCountAsync(string queueName, CancellationToken cancellationToken) => throw new NotSupportedException();
-    }
-
-    private sealed class NoTelemetry : IPipelineTelemetry
-    {
-        public void Emit(PipelineEvent pipelineEvent)
-        {
-        }
+        Assert.Equal(new ResyncResult(Folders: 7, Queued: 1), result);
+        Assert.Equal([kept], _stages.QueuedScans().Select(s => s.MessageId));
+        Assert.Null(await _stages.Registry.GetDeltaLinkAsync(_mailbox, old, CancellationToken.None));
     }
 }
