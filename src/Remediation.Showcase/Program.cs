@@ -6,5 +6,6 @@ var root = new RootCommand("Email remediation pipeline for Microsoft 365 on this
     RunCommand.Create(),
     BenchCommand.Create(),
     HuntBenchCommand.Create(),
+    CampaignBenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -108,6 +108,25 @@ public sealed class BatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Requests_AreCountedByMethodAndRoute_BatchItemsByTheirOwn()
+    {
+        var body = JsonNode.Parse($$"""
+            {"requests":[{"id":"a","method":"GET","url":"/users/{{sut.Alex.Id}}/messages?$top=1"},
+                         {"id":"b","method":"GET","url":"/users/{{sut.Adele.Id}}/messages?$top=1"}]}
+            """)!;
+        using var response = await sut.Http.PostAsJsonAsync("$batch", body);
+        await sut.Graph.Users[sut.Alex.Id].MailFolders["inbox"].GetAsync();
+
+        var kinds = sut.Metrics.RequestsByKind;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, kinds["GET /v1.0/users/{user}/messages"]);
+        Assert.Equal(1, kinds["POST /v1.0/$batch"]);
+        Assert.Equal(1, kinds.Single(k => k.Key.StartsWith("GET /v1.0/users/{user}/mailFolders/", StringComparison.Ordinal)).Value);
+        Assert.Equal(sut.Metrics.GraphRequests, kinds.Values.Sum());
+    }
+
+    [Fact]
     public async Task Batch_EightItemsOnOneMailbox_RunsAtMostFourAtOnceSoNoneIsThrottled()
     {
         await using var tenant = await TestTenant.StartAsync(o => o.RequestLatency = TimeSpan.FromMilliseconds(200));

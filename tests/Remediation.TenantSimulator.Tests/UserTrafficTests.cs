@@ -63,6 +63,17 @@ public sealed class UserTrafficTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MessageClass_InAList_IsExpandedForEveryItem()
+    {
+        sut.Tenant.PostTeamsChat(sut.Adele.Id, sut.Alex.Mail, "See you at ten");
+        sut.Tenant.AppendAsImap(sut.Adele.Id, TestMime.Create(sut.Adele.UserPrincipalName));
+
+        var listed = await sut.Graph.Users[sut.Adele.Id].Messages.GetAsync(r => r.QueryParameters.Expand = [MessageClass]);
+
+        Assert.Equal([ItemClasses.Note, ItemClasses.TeamsChat], listed!.Value!.Select(m => ClassOf(m)!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task MessageClass_OfOrdinaryMail_IsIpmNote_AndOnlyWhenExpanded()
     {
         var mail = sut.Tenant.AppendAsImap(sut.Adele.Id, TestMime.Create(sut.Adele.UserPrincipalName));

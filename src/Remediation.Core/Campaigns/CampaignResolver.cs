@@ -167,7 +167,7 @@ public sealed partial class CampaignResolver(
     // addresses (and the contacts standing for them) have no mailbox here.
     private async Task<IReadOnlyList<string>> TenantRecipientsAsync(MaliciousMessage seed, CancellationToken cancellationToken)
     {
-        var message = await mailboxes.ReadMessageAsync(seed.MailboxId, seed.MessageId, detection.Value.Limits, cancellationToken);
+        var message = await mailboxes.ReadMimeAsync(seed.MailboxId, seed.MessageId, detection.Value.Limits, cancellationToken);
         if (message is null) return [];
         return [.. message.Mime.To.Mailboxes.Concat(message.Mime.Cc.Mailboxes).Concat(message.Mime.Bcc.Mailboxes)
             .Select(m => m.Address)

@@ -9,7 +9,13 @@ public interface IMailboxGateway
     /// </summary>
     Task<StoredMessage?> GetMessageAsync(string mailboxId, string messageId, long maxContentBytes, CancellationToken cancellationToken);
 
-    /// <summary>Every copy in the mailbox carrying this Internet Message-ID (there may be several).</summary>
+    /// <summary>
+    /// At most <paramref name="maxContentBytes"/> of a message's MIME content alone, in one request, or null when it no
+    /// longer exists: for a copy whose whereabouts are already known. Callers read through <see cref="MailboxReading.ReadMimeAsync"/>.
+    /// </summary>
+    Task<StoredContent?> GetContentAsync(string mailboxId, string messageId, long maxContentBytes, CancellationToken cancellationToken);
+
+    /// <summary>Every mail copy in the mailbox carrying this Internet Message-ID (there may be several); never a chat item.</summary>
     /// <exception cref="MailboxUnavailableException">The user has no mailbox the app may reach.</exception>
     Task<IReadOnlyList<MessageLocation>> FindCopiesAsync(string mailboxId, string internetMessageId, CancellationToken cancellationToken);
 

@@ -206,13 +206,25 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
             // Graph states times to the second.
             var received = new DateTimeOffset(message.ReceivedAt.UtcTicks - message.ReceivedAt.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
             // Graph cannot export a chat item as MIME: it comes back with its class and no content.
-            var content = message.ItemClass == TeamsChatClass ? [] : Encoding.UTF8.GetBytes(message.Mime);
+            var content = StoredMessage.IsTeamsChatClass(message.ItemClass) ? [] : Encoding.UTF8.GetBytes(message.Mime);
             return Task.FromResult<StoredMessage?>(new StoredMessage(mailboxId, message.Id, MailboxMessage.Usable(message.InternetMessageId),
                 message.Folder.Id, message.Folder.WellKnownName == WellKnownFolders.Drafts, received, content.AsMemory(0, (int)Math.Min(content.Length, maxContentBytes)))
             {
                 ContentCut = content.Length > maxContentBytes,
                 ItemClass = message.ItemClass,
             });
+        }
+    }
+
+    public Task<StoredContent?> GetContentAsync(string mailboxId, string messageId, long maxContentBytes, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (Reachable(mailboxId)?.Messages.GetValueOrDefault(messageId) is not { } message) return Task.FromResult<StoredContent?>(null);
+            if (StoredMessage.IsTeamsChatClass(message.ItemClass)) throw new InvalidOperationException($"Message {messageId} is a chat item: it has no MIME form.");
+            var content = Encoding.UTF8.GetBytes(message.Mime);
+            return Task.FromResult<StoredContent?>(new StoredContent(content.AsMemory(0, (int)Math.Min(content.Length, maxContentBytes)), content.Length > maxContentBytes));
         }
     }
 
@@ -230,7 +242,8 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
             IReadOnlyList<MessageLocation> copies =
             [
                 .. mailbox.Messages.Values
-                    .Where(m => m.Folder.WellKnownName != RecoverableItemsDeletions && string.Equals(m.InternetMessageId, internetMessageId, StringComparison.Ordinal))
+                    .Where(m => m.Folder.WellKnownName != RecoverableItemsDeletions && !StoredMessage.IsTeamsChatClass(m.ItemClass)
+                        && string.Equals(m.InternetMessageId, internetMessageId, StringComparison.Ordinal))
                     .Select(m => new MessageLocation(mailboxId, m.Id, m.Folder.Id)),
             ];
             return Task.FromResult(copies);

@@ -12,4 +12,10 @@ public static class MailboxReading
         await mailboxes.GetMessageAsync(mailboxId, messageId, limits.MaxMessageBytes, cancellationToken) is { } stored
             ? MailboxMessage.Load(stored, limits)
             : null;
+
+    /// <summary>A message's MIME content alone, parsed within the scan limits; null when the message no longer exists.</summary>
+    public static async Task<LoadedMime?> ReadMimeAsync(this IMailboxGateway mailboxes, string mailboxId, string messageId, ScanLimits limits, CancellationToken cancellationToken) =>
+        await mailboxes.GetContentAsync(mailboxId, messageId, limits.MaxMessageBytes, cancellationToken) is { } stored
+            ? MimeLoader.Load(stored.Content, stored.Cut, limits)
+            : null;
 }

@@ -24,7 +24,10 @@ public sealed record StoredMessage(
     /// A Teams chat message Exchange keeps in the mailbox: listed with mail, yet not mail, and without a MIME form
     /// (<see cref="Content"/> is empty).
     /// </summary>
-    public bool IsTeamsChat => ItemClass?.StartsWith("IPM.SkypeTeams.", StringComparison.OrdinalIgnoreCase) == true;
+    public bool IsTeamsChat => IsTeamsChatClass(ItemClass);
+
+    /// <summary>Whether Exchange's message class is a Teams chat item's.</summary>
+    public static bool IsTeamsChatClass(string? itemClass) => itemClass?.StartsWith("IPM.SkypeTeams.", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>Reads at most <paramref name="maxBytes"/> of a content stream; a longer one is cut, and says so.</summary>
     public static async Task<(ReadOnlyMemory<byte> Content, bool Cut)> ReadContentAsync(Stream content, long maxBytes, CancellationToken cancellationToken)

@@ -97,7 +97,7 @@ public sealed partial class MailboxRemediator(
         {
             foreach (var found in await SearchAsync(job, internetMessageId, cancellationToken))
             {
-                if (!copies.ContainsKey(found.MessageId) && await MatchesCampaignAsync(job, found, cancellationToken)) copies.TryAdd(found.MessageId, found);
+                if (!copies.ContainsKey(found.MessageId) && await MatchesCampaignAsync(job, internetMessageId, found, cancellationToken)) copies.TryAdd(found.MessageId, found);
             }
         }
         return [.. copies.Values];
@@ -120,18 +120,19 @@ public sealed partial class MailboxRemediator(
 
     // The sender chooses the Message-ID: reusing a real thread's would otherwise quarantine that thread. A copy found
     // by Message-ID is touched only when its content is the campaign's; a mismatch is recorded and alerted instead.
-    private async Task<bool> MatchesCampaignAsync(RemediationJob job, MessageLocation found, CancellationToken cancellationToken)
+    // The search told where the copy is: its content alone is read, in one request.
+    private async Task<bool> MatchesCampaignAsync(RemediationJob job, string internetMessageId, MessageLocation found, CancellationToken cancellationToken)
     {
         // A replayed job finds the mismatch recorded: it is neither fetched nor alerted again.
         if (await audit.FindAsync(job.CampaignId, job.MailboxId, found.MessageId, cancellationToken) is { Outcome: AuditOutcome.ContentMismatch }) return false;
-        if (await mailboxes.ReadMessageAsync(job.MailboxId, found.MessageId, engine.Limits, cancellationToken) is not { } message) return false;
+        if (await mailboxes.ReadMimeAsync(job.MailboxId, found.MessageId, engine.Limits, cancellationToken) is not { } content) return false;
         var expected = job.Fingerprint ?? job.CampaignId;
-        var actual = engine.FingerprintOf(message.Mime).Id;
+        var actual = engine.FingerprintOf(content.Mime).Id;
         if (actual == expected) return true;
         LogMismatch(job.CampaignId, job.MailboxId, found.MessageId, actual);
         await audit.SaveAsync(Record(job, found.MessageId, job.Action?.ToString() ?? "ReportOnly", found.ParentFolderId, AuditOutcome.ContentMismatch,
             $"Shares the campaign's Message-ID but not its content (fingerprint {actual}, expected {expected}); left in place."), cancellationToken);
-        telemetry.Emit(new CopyMismatch(job.CampaignId, job.MailboxId, found.MessageId, message.InternetMessageId ?? "", actual));
+        telemetry.Emit(new CopyMismatch(job.CampaignId, job.MailboxId, found.MessageId, MailboxMessage.Usable(internetMessageId) ?? "", actual));
         return false;
     }
 

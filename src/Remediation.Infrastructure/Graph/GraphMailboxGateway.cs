@@ -55,6 +55,21 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
         }
     }
 
+    public async Task<StoredContent?> GetContentAsync(string mailboxId, string messageId, long maxContentBytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var content = await graph.Users[mailboxId].Messages[messageId].Content.GetAsync(cancellationToken: cancellationToken)
+                ?? throw new InvalidDataException($"Graph returned no MIME content for message {messageId}.");
+            var (bytes, cut) = await StoredMessage.ReadContentAsync(content, maxContentBytes, cancellationToken);
+            return new StoredContent(bytes, cut);
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404)
+        {
+            return null;
+        }
+    }
+
     public async Task<IReadOnlyList<MessageLocation>> FindCopiesAsync(string mailboxId, string internetMessageId, CancellationToken cancellationToken)
     {
         // OData string literals escape a quote by doubling it.
@@ -66,6 +81,7 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
             {
                 r.QueryParameters.Filter = $"internetMessageId eq '{literal}'";
                 r.QueryParameters.Select = LocationFields;
+                r.QueryParameters.Expand = MessageClass;
                 r.QueryParameters.Top = 100;
             }, cancellationToken);
         }
@@ -79,7 +95,9 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
         if (firstPage is null) return copies;
         var pages = PageIterator<Message, MessageCollectionResponse>.CreatePageIterator(graph, firstPage, message =>
         {
-            copies.Add(new MessageLocation(mailboxId, message.Id!, message.ParentFolderId ?? ""));
+            // A chat item is not mail and has no MIME to compare: never a campaign's copy.
+            var itemClass = message.SingleValueExtendedProperties?.FirstOrDefault()?.Value;
+            if (!StoredMessage.IsTeamsChatClass(itemClass)) copies.Add(new MessageLocation(mailboxId, message.Id!, message.ParentFolderId ?? ""));
             return true;
         });
         await pages.IterateAsync(cancellationToken);
@@ -127,20 +145,18 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
     public async Task<string> EnsureHiddenFolderAsync(string mailboxId, string displayName, CancellationToken cancellationToken)
     {
         if (_folderIds.TryGetValue((mailboxId, displayName), out var cached)) return cached;
-        var id = await FindFolderAsync(mailboxId, displayName, cancellationToken);
-        if (id is null)
+        string? id;
+        try
         {
-            try
-            {
-                // isHidden can only be set at creation: the user never sees the folder in Outlook.
-                var created = await graph.Users[mailboxId].MailFolders.PostAsync(new MailFolder { DisplayName = displayName, IsHidden = true }, cancellationToken: cancellationToken);
-                id = created?.Id;
-            }
-            catch (ODataError error) when (error.Error?.Code == "ErrorFolderExists")
-            {
-                // Another job created it a moment ago.
-                id = await FindFolderAsync(mailboxId, displayName, cancellationToken);
-            }
+            // Created on first need, in one request; isHidden can only be set at creation: the user never sees the
+            // folder in Outlook.
+            var created = await graph.Users[mailboxId].MailFolders.PostAsync(new MailFolder { DisplayName = displayName, IsHidden = true }, cancellationToken: cancellationToken);
+            id = created?.Id;
+        }
+        catch (ODataError error) when (error.Error?.Code == "ErrorFolderExists")
+        {
+            // An earlier campaign, or another job a moment ago, made it.
+            id = await FindFolderAsync(mailboxId, displayName, cancellationToken);
         }
         return _folderIds.GetOrAdd((mailboxId, displayName), id ?? throw new InvalidDataException($"Could not create folder '{displayName}' in mailbox {mailboxId}."));
     }

@@ -8,6 +8,7 @@ namespace Remediation.Showcase.Bench;
 /// <param name="PoisonMessages">Queue messages that exhausted their attempts: the copies they carried were not remediated.</param>
 /// <param name="ErrorsLogged">Errors the host logged, by category: how many, and the first.</param>
 /// <param name="GraphRequestsPerMailbox">Requests each campaign mailbox received: the lookup of its recipient and the remediation job's.</param>
+/// <param name="RequestsPerMailboxByKind">The campaign's Graph requests by method and route, divided by its mailboxes.</param>
 /// <param name="IdealSeconds">
 /// Mailboxes × requests per mailbox × Graph latency ÷ remediation jobs in flight: the time if Graph's latency and the
 /// host's concurrency were the only limits.
@@ -27,4 +28,5 @@ internal sealed record CampaignRemediationResult(
     double GraphRequestsPerMailbox,
     double GraphLatencyMilliseconds,
     int RemediationJobsInFlight,
-    double IdealSeconds);
+    double IdealSeconds,
+    IReadOnlyDictionary<string, double> RequestsPerMailboxByKind);

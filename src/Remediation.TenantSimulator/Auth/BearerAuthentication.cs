@@ -12,7 +12,7 @@ internal sealed class BearerAuthentication(RequestDelegate next, AccessTokens to
         var authorization = context.Request.Headers.Authorization.ToString();
         if (authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) && tokens.IsValid(authorization[Scheme.Length..].Trim()))
         {
-            metrics.GraphRequestAuthenticated();
+            metrics.GraphRequestAuthenticated(KindOf(context));
             return next(context);
         }
 
@@ -20,4 +20,8 @@ internal sealed class BearerAuthentication(RequestDelegate next, AccessTokens to
         var message = authorization.Length == 0 ? "Access token is empty." : "IDX14100: JWT is not well formed.";
         return GraphErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, "InvalidAuthenticationToken", message);
     }
+
+    // Routing has run: the matched route's pattern names the kind, whatever the ids in the path.
+    private static string KindOf(HttpContext context) =>
+        $"{context.Request.Method} {(context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value}";
 }

@@ -1,6 +1,6 @@
 namespace Remediation.TenantSimulator.Graph;
 
-/// <summary>A page of a message collection after <c>$filter</c>, <c>$select</c>, <c>$top</c> and <c>$skip</c>.</summary>
+/// <summary>A page of a message collection after <c>$filter</c>, <c>$select</c>, <c>$expand</c> of the message class, <c>$top</c> and <c>$skip</c>.</summary>
 internal static class MessagePages
 {
     public const int DefaultPageSize = 10;
@@ -14,7 +14,8 @@ internal static class MessagePages
         }
 
         var preferences = GraphPreferences.From(request);
-        var items = messages.Where(matches).Select(m => MessageProjection.ToJson(m, preferences, query.Select)).ToList();
+        var expandMessageClass = MessageProjection.ExpandsMessageClass(request);
+        var items = messages.Where(matches).Select(m => MessageProjection.ToJson(m, preferences, query.Select, expandMessageClass)).ToList();
         return CollectionPage.Create(request, items, query.Skip, Math.Clamp(query.Top ?? DefaultPageSize, 1, MaxPageSize));
     }
 }

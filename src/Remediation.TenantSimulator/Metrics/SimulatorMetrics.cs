@@ -6,6 +6,7 @@ namespace Remediation.TenantSimulator;
 public sealed class SimulatorMetrics
 {
     private readonly ConcurrentDictionary<string, MailboxCounters> mailboxes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, long> requestsByKind = new(StringComparer.Ordinal);
     private long graphRequests;
     private long throttledRequests;
     private long faultsInjected;
@@ -24,6 +25,12 @@ public sealed class SimulatorMetrics
 
     /// <summary>Authenticated Graph requests, including the items of batches.</summary>
     public long GraphRequests => Interlocked.Read(ref graphRequests);
+
+    /// <summary>
+    /// Authenticated Graph requests by kind, the method and the route they matched (<c>GET /v1.0/users/{user}/messages</c>),
+    /// batch items counted as their own kind.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> RequestsByKind => requestsByKind.ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal);
 
     /// <summary>Requests answered 429.</summary>
     public long ThrottledRequests => Interlocked.Read(ref throttledRequests);
@@ -82,7 +89,11 @@ public sealed class SimulatorMetrics
         }
     }
 
-    internal void GraphRequestAuthenticated() => Interlocked.Increment(ref graphRequests);
+    internal void GraphRequestAuthenticated(string kind)
+    {
+        Interlocked.Increment(ref graphRequests);
+        requestsByKind.AddOrUpdate(kind, 1, (_, count) => count + 1);
+    }
 
     internal void MailboxRequestAdmitted(string mailboxId, int concurrency)
     {

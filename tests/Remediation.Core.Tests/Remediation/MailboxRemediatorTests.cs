@@ -545,6 +545,9 @@ public sealed class MailboxRemediatorTests
         public Task<StoredMessage?> GetMessageAsync(string mailboxId, string messageId, long maxContentBytes, CancellationToken cancellationToken) =>
             Task.FromResult<StoredMessage?>(null);
 
+        public Task<StoredContent?> GetContentAsync(string mailboxId, string messageId, long maxContentBytes, CancellationToken cancellationToken) =>
+            Task.FromResult<StoredContent?>(null);
+
         public Task<IReadOnlyList<MessageLocation>> FindCopiesAsync(string mailboxId, string internetMessageId, CancellationToken cancellationToken) =>
             store.FindCopiesAsync(mailboxId, internetMessageId, cancellationToken);
 

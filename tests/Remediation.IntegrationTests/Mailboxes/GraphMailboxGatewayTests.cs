@@ -33,6 +33,29 @@ public sealed class GraphMailboxGatewayTests : MailboxGatewayContract, IAsyncLif
         await _simulator.DisposeAsync();
     }
 
+    [Fact]
+    public async Task EnsureHiddenFolder_NewMailbox_CostsOneRequestAndNoneOnceKnown()
+    {
+        var mailbox = NewMailbox();
+
+        var before = _simulator.Metrics.ForMailbox(mailbox).Requests;
+        await Gateway.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None);
+        await Gateway.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None);
+
+        Assert.Equal(1, _simulator.Metrics.ForMailbox(mailbox).Requests - before);
+    }
+
+    [Fact]
+    public async Task GetContent_CostsOneRequest()
+    {
+        var (mailbox, messageId, _) = Delivered();
+
+        var before = _simulator.Metrics.ForMailbox(mailbox).Requests;
+        Assert.NotNull(await Gateway.GetContentAsync(mailbox, messageId, long.MaxValue, CancellationToken.None));
+
+        Assert.Equal(1, _simulator.Metrics.ForMailbox(mailbox).Requests - before);
+    }
+
     protected override string AddMailbox(string userPrincipalName, bool reachable = true) =>
         Tenant.AddMailbox(userPrincipalName, userPrincipalName, reachable ? MailboxAccess.Enabled : MailboxAccess.NotEnabled).Id;
 

@@ -120,6 +120,39 @@ public abstract class MailboxGatewayContract
     }
 
     [Fact]
+    public async Task GetContent_Delivered_ReturnsItsMimeAlone()
+    {
+        var (mailbox, messageId, internetMessageId) = Delivered();
+
+        var content = await Gateway.ReadMimeAsync(mailbox, messageId, new ScanLimits(), CancellationToken.None);
+
+        Assert.NotNull(content);
+        Assert.Null(content.LimitExceeded);
+        Assert.Equal("Quarterly invoice", content.Mime.Subject);
+        Assert.Equal(internetMessageId, content.Mime.MessageId);
+    }
+
+    [Fact]
+    public async Task GetContent_MoreContentThanAskedFor_ReturnsThatMuchAndSaysItWasCut()
+    {
+        var (mailbox, messageId, _) = Delivered();
+
+        var content = await Gateway.GetContentAsync(mailbox, messageId, maxContentBytes: 64, CancellationToken.None);
+
+        Assert.NotNull(content);
+        Assert.Equal(64, content.Content.Length);
+        Assert.True(content.Cut);
+    }
+
+    [Fact]
+    public async Task GetContent_UnknownId_ReturnsNull()
+    {
+        var mailbox = NewMailbox();
+
+        Assert.Null(await Gateway.GetContentAsync(mailbox, "AAkALmVzc2FnZS10aGF0LWlzLW5vdC10aGVyZQ==", long.MaxValue, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task GetLocation_Delivered_ReturnsTheFolderItSitsIn()
     {
         var mailbox = NewMailbox();
@@ -157,6 +190,20 @@ public abstract class MailboxGatewayContract
         Assert.Equal(
             new[] { new MessageLocation(mailbox, inInbox, inbox), new MessageLocation(mailbox, inProjects, projects) }.OrderBy(c => c.MessageId, StringComparer.Ordinal),
             copies.OrderBy(c => c.MessageId, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task FindCopies_TeamsChatUnderTheMessageId_IsNoCopy()
+    {
+        var mailbox = NewMailbox();
+        var chat = AddTeamsChat(mailbox, $"bob@{Domain}", "See you at ten");
+        var internetMessageId = (await Gateway.GetMessageAsync(mailbox, chat, long.MaxValue, CancellationToken.None))?.InternetMessageId;
+        Assert.NotNull(internetMessageId);
+        var mail = AddMessage(mailbox, Mime(internetMessageId.Trim('<', '>')));
+
+        var copy = Assert.Single(await Gateway.FindCopiesAsync(mailbox, internetMessageId, CancellationToken.None));
+
+        Assert.Equal(mail, copy.MessageId);
     }
 
     [Fact]
@@ -388,9 +435,9 @@ public abstract class MailboxGatewayContract
         Assert.Equal(new[] { name.ToLowerInvariant(), alias.ToLowerInvariant() }.Order(StringComparer.Ordinal), addresses.Order(StringComparer.Ordinal));
     }
 
-    private string NewMailbox() => AddMailbox($"user{Guid.NewGuid():N}@{Domain}");
+    protected string NewMailbox() => AddMailbox($"user{Guid.NewGuid():N}@{Domain}");
 
-    private (string Mailbox, string MessageId, string InternetMessageId) Delivered()
+    protected (string Mailbox, string MessageId, string InternetMessageId) Delivered()
     {
         var mailbox = NewMailbox();
         var internetMessageId = NewMessageId();
