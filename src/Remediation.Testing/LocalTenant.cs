@@ -17,17 +17,21 @@ public sealed class LocalTenant : IAsyncDisposable
 {
     private readonly AzuriteProcess _azurite;
 
-    private LocalTenant(AzuriteProcess azurite, GraphSimulator simulator, LocalPipelineHost host, GraphServiceClient graph)
+    private LocalTenant(AzuriteProcess azurite, GraphSimulator simulator, IReadOnlyList<LocalPipelineHost> hosts, GraphServiceClient graph)
     {
         _azurite = azurite;
         Simulator = simulator;
-        Host = host;
+        Hosts = hosts;
         Graph = graph;
     }
 
     public GraphSimulator Simulator { get; }
 
-    public LocalPipelineHost Host { get; }
+    /// <summary>The first instance: it answers the webhook and runs the timers.</summary>
+    public LocalPipelineHost Host => Hosts[0];
+
+    /// <summary>Every instance (see <see cref="LocalTenantOptions.Instances"/>).</summary>
+    public IReadOnlyList<LocalPipelineHost> Hosts { get; }
 
     /// <summary>A Graph client on the simulator with the pipeline's own settings, for setting up and inspecting.</summary>
     public GraphServiceClient Graph { get; }
@@ -63,22 +67,33 @@ public sealed class LocalTenant : IAsyncDisposable
             // Subscriptions are made once below, through the same keeper the timer runs.
             ["LocalHost:SubscriptionCheckInterval"] = "00:00:00",
         };
-        var host = await LocalPipelineHost.StartAsync(settings, configureLogging, services =>
+        var hosts = new List<LocalPipelineHost>();
+        foreach (var instance in Enumerable.Range(0, Math.Max(1, options.Instances)))
         {
-            services.AddSingleton(clock);
-            options.ConfigureServices?.Invoke(services);
-        }, cancellationToken: cancellationToken);
+            hosts.Add(await LocalPipelineHost.StartAsync(instance == 0 ? settings : settings.Concat(TimersOff), configureLogging, services =>
+            {
+                services.AddSingleton(clock);
+                options.ConfigureServices?.Invoke(services);
+            }, cancellationToken: cancellationToken));
+        }
         var graph = GraphClientBuilder.Build(new GraphOptions { BaseUrl = simulator.GraphBaseUrl }, new StaticTokenCredential(SimulatorAccessToken));
 
-        await host.Services.GetRequiredService<SubscriptionKeeper>().RunAsync(cancellationToken);
-        return new LocalTenant(azurite, simulator, host, graph);
+        await hosts[0].Services.GetRequiredService<SubscriptionKeeper>().RunAsync(cancellationToken);
+        return new LocalTenant(azurite, simulator, hosts, graph);
     }
+
+    // Functions runs a timer on one instance at a time.
+    private static readonly Dictionary<string, string?> TimersOff = new()
+    {
+        ["LocalHost:ReconcileInterval"] = "00:00:00",
+        ["LocalHost:PoisonCheckInterval"] = "00:00:00",
+    };
 
     private static string SimulatorAccessToken => new SimulatorOptions().AccessToken;
 
     public async ValueTask DisposeAsync()
     {
-        await Host.DisposeAsync();
+        foreach (var host in Hosts) await host.DisposeAsync();
         await Simulator.DisposeAsync();
         await _azurite.DisposeAsync();
         Graph.Dispose();

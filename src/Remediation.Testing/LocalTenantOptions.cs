@@ -25,6 +25,12 @@ public sealed class LocalTenantOptions
     /// <summary>One clock for the simulator and the pipeline, so tests can move time.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>
+    /// Pipeline hosts on the one storage account and tenant, as Azure Functions scales out instances: each runs every
+    /// queue stage; the first also answers the webhook and runs the timers, which Functions runs on one instance.
+    /// </summary>
+    public int Instances { get; init; } = 1;
+
     /// <summary>Replacements in the pipeline's services (e.g. recording telemetry), registered before its defaults.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 }

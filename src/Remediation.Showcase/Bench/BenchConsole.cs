@@ -31,7 +31,8 @@ internal static class BenchConsole
     }
 
     public static void Remediation(IAnsiConsole console, CampaignRemediationResult result) => console.WriteLine(
-        Invariant($"  {result.Mailboxes:N0} mailboxes: {result.Remediated:N0} remediated, whole campaign {result.Seconds:F1} s ") +
+        Invariant($"  {result.Mailboxes:N0} mailboxes, {result.Instances} instance{(result.Instances == 1 ? "" : "s")}: {result.Remediated:N0} remediated ") +
+        Invariant($"({result.DuplicateRemediations} twice, {result.ExtraMoves} extra moves), whole campaign {result.Seconds:F1} s ") +
         Invariant($"(p50 {result.TimeToRemediateSeconds.P50:F1} s, p99 {result.TimeToRemediateSeconds.P99:F1} s per copy), ") +
         Invariant($"{result.GraphRequests:N0} Graph requests ({result.GraphRequestsPerMailbox:F1} per mailbox), {result.ThrottledRequests:N0} throttled; ideal bound {result.IdealSeconds:F1} s") +
         "\n    Graph requests per mailbox by kind: " + string.Join(", ", result.RequestsPerMailboxByKind.Where(k => k.Value >= 0.005)

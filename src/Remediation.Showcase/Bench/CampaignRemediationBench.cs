@@ -39,10 +39,13 @@ internal static class CampaignRemediationBench
 
     private const string Domain = "contoso.example";
 
+    private const string MoveRequest = "POST /v1.0/users/{user}/messages/{messageId}/move";
+
     // A subscribed mailbox outside the campaign.
     private const string Observer = "soc";
 
-    public static async Task<CampaignRemediationResult> RunAsync(int mailboxes, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <param name="instances">Pipeline hosts sharing the storage and the tenant, as Functions scales out.</param>
+    public static async Task<CampaignRemediationResult> RunAsync(int mailboxes, TimeSpan timeout, CancellationToken cancellationToken, int instances = 1)
     {
         var events = new PipelineEventRecorder();
         using var failures = new FailureLog();
@@ -53,6 +56,7 @@ internal static class CampaignRemediationBench
             // and, every minute, deletes the consumed ones one by one, re-sorting its whole extent index for each: at a
             // hundred jobs a second that blocks the emulator for a minute or more, and every storage call times out.
             PersistentStorage = true,
+            Instances = instances,
             Mailboxes = [(Observer, "Security Operations"), .. Enumerable.Range(0, mailboxes).Select(i => (UserName(i), $"User {i:D5}"))],
             Simulator = new SimulatorOptions { TenantDomain = Domain, RequestLatency = GraphLatency },
             Settings = Settings(mailboxes),
@@ -73,6 +77,9 @@ internal static class CampaignRemediationBench
         await WaitForRemediationsAsync(events, mailboxes, clock, timeout, cancellationToken);
 
         var remediatedAt = events.RemediationTimes();
+        // A copy acted on twice (two instances both claiming it) shows as a second event or a second move.
+        var duplicateEvents = events.Count(PipelineEvents.MessageRemediated) - remediatedAt.Count;
+        var moves = metrics.RequestsByKind.GetValueOrDefault(MoveRequest) - kindsBefore.GetValueOrDefault(MoveRequest);
         var remediated = copies.Where(c => remediatedAt.ContainsKey(c.Message.ImmutableId)
             && tenant.Simulator.Tenant.FindMessage(c.Message.MailboxId, c.Message.ImmutableId)?.FolderWellKnownName != "inbox").ToList();
         // Mailboxes the pipeline never reached saw only their recipient lookup: the cost of one is read where it was done.
@@ -97,7 +104,10 @@ internal static class CampaignRemediationBench
             GraphLatency.TotalMilliseconds,
             RemediationJobsInFlight,
             mailboxes * requestsPerMailbox * GraphLatency.TotalSeconds / RemediationJobsInFlight,
-            metrics.RequestsByKind.ToDictionary(k => k.Key, k => (k.Value - kindsBefore.GetValueOrDefault(k.Key)) / (double)mailboxes));
+            metrics.RequestsByKind.ToDictionary(k => k.Key, k => (k.Value - kindsBefore.GetValueOrDefault(k.Key)) / (double)mailboxes),
+            instances,
+            duplicateEvents,
+            moves - remediated.Count);
     }
 
     // Ends when every copy is remediated, at the timeout, or when no copy has been for a while: work lost on the way

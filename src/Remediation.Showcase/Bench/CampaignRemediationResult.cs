@@ -9,6 +9,9 @@ namespace Remediation.Showcase.Bench;
 /// <param name="ErrorsLogged">Errors the host logged, by category: how many, and the first.</param>
 /// <param name="GraphRequestsPerMailbox">Requests each campaign mailbox received: the lookup of its recipient and the remediation job's.</param>
 /// <param name="RequestsPerMailboxByKind">The campaign's Graph requests by method and route, divided by its mailboxes.</param>
+/// <param name="Instances">Pipeline hosts that shared the work.</param>
+/// <param name="DuplicateRemediations">Remediation events beyond one per copy: a copy acted on twice.</param>
+/// <param name="ExtraMoves">Moves Graph received beyond one per remediated copy.</param>
 /// <param name="IdealSeconds">
 /// Mailboxes × requests per mailbox × Graph latency ÷ remediation jobs in flight: the time if Graph's latency and the
 /// host's concurrency were the only limits.
@@ -29,4 +32,7 @@ internal sealed record CampaignRemediationResult(
     double GraphLatencyMilliseconds,
     int RemediationJobsInFlight,
     double IdealSeconds,
-    IReadOnlyDictionary<string, double> RequestsPerMailboxByKind);
+    IReadOnlyDictionary<string, double> RequestsPerMailboxByKind,
+    int Instances,
+    int DuplicateRemediations,
+    long ExtraMoves);

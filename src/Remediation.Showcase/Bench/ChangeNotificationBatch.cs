@@ -12,7 +12,7 @@ internal static class ChangeNotificationBatch
         {
             value = messages.Select(m => new Dictionary<string, object>
             {
-                ["subscriptionId"] = $"bench-{m.MailboxId}",
+                ["subscriptionId"] = SubscriptionOf(m.MailboxId),
                 ["subscriptionExpirationDateTime"] = DateTimeOffset.UtcNow.AddDays(2),
                 ["changeType"] = "created",
                 ["resource"] = $"Users/{m.MailboxId}/Messages/{m.MessageId}",
@@ -21,6 +21,9 @@ internal static class ChangeNotificationBatch
                 ["tenantId"] = tenantId,
             }),
         });
+
+    /// <summary>The id of the subscription the bench's notifications for this mailbox name.</summary>
+    public static string SubscriptionOf(string mailboxId) => $"bench-{mailboxId}";
 
     /// <summary>Bodies of at most <paramref name="perPost"/> notifications each, in order.</summary>
     public static List<byte[]> Split(string tenantId, string clientState, IEnumerable<(string MailboxId, string MessageId)> messages, int perPost) =>

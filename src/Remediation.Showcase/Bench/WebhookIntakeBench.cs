@@ -1,19 +1,25 @@
 using System.Security.Cryptography;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Remediation.Core.Queues;
+using Remediation.Core.Subscriptions;
 using Remediation.LocalHost;
 
 namespace Remediation.Showcase.Bench;
 
 /// <summary>
 /// The webhook under load: batches of change notifications POSTed concurrently to the local host, with Azurite
-/// behind it, and the scan requests counted in the queue afterwards.
+/// behind it, and the scan requests counted in the queue afterwards. Each names a subscription the registry holds
+/// for its mailbox, as the webhook demands.
 /// </summary>
 internal static class WebhookIntakeBench
 {
     private const string TenantId = "7d1f3c52-5b8e-4c1a-9f0e-2a6b3d4c5e6f";
     private const int Mailboxes = 1000;
+
+    // Object ids, as the webhook accepts for a user.
+    private static readonly string[] MailboxIds = [.. Enumerable.Range(0, Mailboxes).Select(i => new Guid(i, 0, 0, new byte[8]).ToString())];
 
     public static async Task<WebhookIntakeResult> RunAsync(TimeSpan duration, int perPost, int concurrency, CancellationToken cancellationToken)
     {
@@ -38,6 +44,12 @@ internal static class WebhookIntakeBench
             ["AzureWebJobs.SubscriptionEvents.Disabled"] = "true",
         }, logging => logging.ClearProviders(), cancellationToken: cancellationToken);
 
+        var registry = host.Services.GetRequiredService<ISubscriptionRegistry>();
+        foreach (var mailbox in MailboxIds)
+        {
+            await registry.SaveAsync(new MailboxSubscription(mailbox, ChangeNotificationBatch.SubscriptionOf(mailbox), DateTimeOffset.UtcNow.AddDays(2)), cancellationToken);
+        }
+
         // Connections, the JIT and the queue client are warmed up first; those notifications are queued too.
         var warmUp = ChangeNotificationBatch.Split(TenantId, clientState, Messages("warm-up", perPost * concurrency), perPost);
         await NotificationPoster.PostAllAsync(host.NotificationUrl, warmUp, concurrency, cancellationToken);
@@ -54,5 +66,5 @@ internal static class WebhookIntakeBench
     }
 
     private static IEnumerable<(string MailboxId, string MessageId)> Messages(string prefix, int count) =>
-        Enumerable.Range(0, count).Select(i => ($"{prefix}-mailbox-{i % Mailboxes:D4}", $"{prefix}-message-{i:D7}"));
+        Enumerable.Range(0, count).Select(i => (MailboxIds[i % Mailboxes], $"{prefix}-message-{i:D7}"));
 }

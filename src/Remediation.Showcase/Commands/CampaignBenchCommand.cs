@@ -10,13 +10,23 @@ internal static class CampaignBenchCommand
     public static Command Create()
     {
         var mailboxes = new Option<int>("--mailboxes") { Description = "Mailboxes in the campaign, one copy each.", DefaultValueFactory = _ => 1_000 };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds the campaign may take.", DefaultValueFactory = _ => 900 };
-        var command = new Command("campaign-bench", "Measure the time to remediate one campaign, and what it asked of Graph.") { mailboxes, timeout };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds each campaign may take.", DefaultValueFactory = _ => 900 };
+        var instances = new Option<int[]>("--instances")
+        {
+            Description = "Pipeline hosts sharing the storage and the tenant, one run per count.", DefaultValueFactory = _ => [1], AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("campaign-bench", "Measure the time to remediate one campaign on one or more instances, and what it asked of Graph.") { mailboxes, timeout, instances };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var result = await CampaignRemediationBench.RunAsync(parse.GetValue(mailboxes), TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellationToken);
-            BenchConsole.Remediation(AnsiConsole.Console, result);
-            return result.Completed ? 0 : 1;
+            var exact = true;
+            foreach (var count in parse.GetValue(instances)!)
+            {
+                var result = await CampaignRemediationBench.RunAsync(parse.GetValue(mailboxes), TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellationToken, count);
+                BenchConsole.Remediation(AnsiConsole.Console, result);
+                exact &= result.Completed && result.DuplicateRemediations == 0 && result.ExtraMoves == 0;
+            }
+            // Every copy remediated, and each exactly once, on every instance count.
+            return exact ? 0 : 1;
         });
         return command;
     }
