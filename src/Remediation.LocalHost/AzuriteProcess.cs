@@ -18,12 +18,14 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
 
     private readonly string _workingDirectory;
     private readonly bool _persistent;
+    private readonly bool _logRequests;
     private Process? _process;
 
-    private AzuriteProcess(string workingDirectory, bool persistent)
+    private AzuriteProcess(string workingDirectory, bool persistent, bool logRequests)
     {
         _workingDirectory = workingDirectory;
         _persistent = persistent;
+        _logRequests = logRequests;
     }
 
     public int BlobPort { get; private set; }
@@ -40,12 +42,36 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
     public static Task<AzuriteProcess> StartAsync(CancellationToken cancellationToken = default) => StartAsync(persistent: false, cancellationToken);
 
     /// <param name="persistent">Keep the data on disk, so <see cref="StopAsync"/> and <see cref="RestartAsync"/> lose nothing.</param>
-    public static async Task<AzuriteProcess> StartAsync(bool persistent, CancellationToken cancellationToken = default)
+    /// <param name="logRequests">Write Azurite's debug log, for <see cref="StorageCallsByKindAsync"/>; it slows the emulator.</param>
+    public static async Task<AzuriteProcess> StartAsync(bool persistent, CancellationToken cancellationToken = default, bool logRequests = false)
     {
-        var azurite = new AzuriteProcess(Directory.CreateTempSubdirectory("azurite-").FullName, persistent);
+        var azurite = new AzuriteProcess(Directory.CreateTempSubdirectory("azurite-").FullName, persistent, logRequests);
         await azurite.LaunchAsync(0, 0, 0, cancellationToken);
         return azurite;
     }
+
+    /// <summary>
+    /// Every storage call served so far, by kind (see <see cref="StorageRequestLog"/>); empty unless started to log them.
+    /// Azurite writes its log well behind the calls under load, in order: a marker request is sent, and the log is
+    /// read once the marker is in it.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> StorageCallsByKindAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_logRequests) return new Dictionary<string, long>();
+        var marker = $"log-marker-{Guid.NewGuid():N}";
+        using (var http = new HttpClient())
+        {
+            // Unsigned, so refused; logged all the same.
+            using var _ = await http.GetAsync(new Uri($"http://127.0.0.1:{QueuePort}/{DevAccount}/{marker}?comp=metadata"), cancellationToken);
+        }
+        while (!StorageRequestLog.Contains(DebugLog, marker))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+        return StorageRequestLog.CountByKind(DebugLog).Where(k => !k.Key.Contains("log-marker-", StringComparison.Ordinal)).ToDictionary();
+    }
+
+    private string DebugLog => Path.Combine(_workingDirectory, "debug.log");
 
     /// <summary>Stops the emulator; storage calls fail until <see cref="RestartAsync"/>.</summary>
     public async Task StopAsync()
@@ -108,7 +134,8 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         string[] storage = _persistent ? ["--location", Path.Combine(_workingDirectory, "data")] : ["--inMemoryPersistence"];
-        foreach (var argument in storage.Concat(
+        string[] debug = _logRequests ? ["--debug", DebugLog] : [];
+        foreach (var argument in storage.Concat(debug).Concat(
         [
             "--silent", "--skipApiVersionCheck", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", Port(blobPort),

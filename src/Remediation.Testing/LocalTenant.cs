@@ -43,7 +43,7 @@ public sealed class LocalTenant : IAsyncDisposable
 
     public static async Task<LocalTenant> StartAsync(LocalTenantOptions options, Action<ILoggingBuilder>? configureLogging = null, CancellationToken cancellationToken = default)
     {
-        var azurite = await AzuriteProcess.StartAsync(options.PersistentStorage, cancellationToken);
+        var azurite = await AzuriteProcess.StartAsync(options.PersistentStorage, cancellationToken, options.LogStorageCalls);
         var clock = options.Clock ?? TimeProvider.System;
         var simulator = await GraphSimulator.StartAsync(options.Simulator ?? new SimulatorOptions { TenantDomain = options.Domain }, clock, cancellationToken);
         foreach (var (userName, displayName) in options.Mailboxes)

@@ -22,6 +22,9 @@ public sealed class LocalTenantOptions
     /// <summary>Storage on disk, so the emulator can be stopped and restarted mid-run without losing queued work.</summary>
     public bool PersistentStorage { get; init; }
 
+    /// <summary>Azurite logs every call, so a run can count them (<see cref="LocalHost.AzuriteProcess.StorageCallsByKindAsync"/>); it slows the emulator.</summary>
+    public bool LogStorageCalls { get; init; }
+
     /// <summary>One clock for the simulator and the pipeline, so tests can move time.</summary>
     public TimeProvider? Clock { get; init; }
 

@@ -6,11 +6,14 @@ namespace Remediation.Core.Breakers;
 /// </summary>
 public readonly record struct HourlyCount(int Taken, bool Tripped)
 {
-    /// <summary>The decision on one more unit, and the count to write back (unchanged when nothing is to be written).</summary>
-    public (BudgetDecision Decision, HourlyCount Next) Take(int limit) =>
-        Taken < limit ? (BudgetDecision.Granted, this with { Taken = Taken + 1 })
-        : !Tripped ? (BudgetDecision.Tripped, this with { Tripped = true })
-        : (BudgetDecision.Exhausted, this);
+    /// <summary>
+    /// The decision on up to <paramref name="units"/> more units (as many as are left), and the count to write back
+    /// (unchanged when nothing is to be written).
+    /// </summary>
+    public (BudgetTake Take, HourlyCount Next) Take(int limit, int units = 1) =>
+        Taken < limit ? (new(BudgetDecision.Granted, Math.Min(units, limit - Taken)), this with { Taken = Taken + Math.Min(units, limit - Taken) })
+        : !Tripped ? (new(BudgetDecision.Tripped, 0), this with { Tripped = true })
+        : (new(BudgetDecision.Exhausted, 0), this);
 
     /// <summary>The hour a moment falls in, in UTC, as a sortable key (<c>2026112914</c>).</summary>
     public static string HourOf(DateTimeOffset now) => now.UtcDateTime.ToString("yyyyMMddHH", System.Globalization.CultureInfo.InvariantCulture);

@@ -6,6 +6,9 @@ namespace Remediation.Core.Breakers;
 /// </summary>
 public interface IHourlyBudget
 {
-    /// <summary>Takes one unit of <paramref name="breaker"/>'s budget for the hour holding <paramref name="now"/>.</summary>
-    Task<BudgetDecision> TakeAsync(string breaker, int limitPerHour, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Takes up to <paramref name="units"/> of <paramref name="breaker"/>'s budget for the hour holding
+    /// <paramref name="now"/>: as many as are left, each granted once across every instance.
+    /// </summary>
+    Task<BudgetTake> TakeAsync(string breaker, int limitPerHour, int units, DateTimeOffset now, CancellationToken cancellationToken);
 }

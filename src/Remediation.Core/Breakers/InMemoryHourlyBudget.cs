@@ -6,14 +6,14 @@ public sealed class InMemoryHourlyBudget : IHourlyBudget
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Breaker, string Hour), HourlyCount> _counts = [];
 
-    public Task<BudgetDecision> TakeAsync(string breaker, int limitPerHour, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<BudgetTake> TakeAsync(string breaker, int limitPerHour, int units, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var key = (breaker, HourlyCount.HourOf(now));
         lock (_gate)
         {
-            var (decision, next) = _counts.GetValueOrDefault(key).Take(limitPerHour);
+            var (take, next) = _counts.GetValueOrDefault(key).Take(limitPerHour, units);
             _counts[key] = next;
-            return Task.FromResult(decision);
+            return Task.FromResult(take);
         }
     }
 }

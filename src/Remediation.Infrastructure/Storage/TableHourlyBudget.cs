@@ -15,21 +15,21 @@ public sealed class TableHourlyBudget(TableServiceClient tables) : IHourlyBudget
 
     private readonly TableClient _table = tables.GetTableClient(TableNames.Breakers);
 
-    public async Task<BudgetDecision> TakeAsync(string breaker, int limitPerHour, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<BudgetTake> TakeAsync(string breaker, int limitPerHour, int units, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var hour = HourlyCount.HourOf(now);
         while (true)
         {
             var row = await _table.GetEntityIfExistsAsync<TableEntity>(breaker, hour, cancellationToken: cancellationToken);
             var current = row.HasValue ? new HourlyCount(row.Value!.GetInt32(TakenProperty) ?? 0, row.Value.GetBoolean(TrippedProperty) ?? false) : default;
-            var (decision, next) = current.Take(limitPerHour);
-            if (next == current) return decision;
+            var (take, next) = current.Take(limitPerHour, units);
+            if (next == current) return take;
             var entity = new TableEntity(breaker, hour) { [TakenProperty] = next.Taken, [TrippedProperty] = next.Tripped };
             try
             {
                 if (row.HasValue) await _table.UpdateEntityAsync(entity, row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
                 else await _table.AddEntityAsync(entity, cancellationToken);
-                return decision;
+                return take;
             }
             catch (RequestFailedException error) when (error.Status is 409 or 412)
             {

@@ -37,6 +37,9 @@ internal static class BenchConsole
         Invariant($"{result.GraphRequests:N0} Graph requests ({result.GraphRequestsPerMailbox:F1} per mailbox), {result.ThrottledRequests:N0} throttled; ideal bound {result.IdealSeconds:F1} s") +
         "\n    Graph requests per mailbox by kind: " + string.Join(", ", result.RequestsPerMailboxByKind.Where(k => k.Value >= 0.005)
             .OrderByDescending(k => k.Value).Select(k => Invariant($"{k.Key} {k.Value:F2}"))) +
+        (result.StorageCallsPerMailboxByKind.Count == 0 ? "" :
+            Invariant($"\n    storage calls per mailbox: {result.StorageCallsPerMailboxByKind.Values.Sum():F2}, by kind: ") + string.Join(", ", result.StorageCallsPerMailboxByKind
+                .Where(k => k.Value >= 0.005).OrderByDescending(k => k.Value).Select(k => Invariant($"{k.Key} {k.Value:F2}")))) +
         (result.FailedAttempts + result.PoisonMessages > 0 ? Invariant($"; {result.FailedAttempts} failed attempts, {result.PoisonMessages} poison messages") : "") +
         string.Concat(result.ErrorsLogged.Select(e => $"\n    error logged by {e.Key}: {e.Value}")));
 

@@ -12,6 +12,7 @@ namespace Remediation.Showcase.Bench;
 /// <param name="Instances">Pipeline hosts that shared the work.</param>
 /// <param name="DuplicateRemediations">Remediation events beyond one per copy: a copy acted on twice.</param>
 /// <param name="ExtraMoves">Moves Graph received beyond one per remediated copy.</param>
+/// <param name="StorageCallsPerMailboxByKind">Queue and table calls by kind, divided by the mailboxes; empty unless counted.</param>
 /// <param name="IdealSeconds">
 /// Mailboxes × requests per mailbox × Graph latency ÷ remediation jobs in flight: the time if Graph's latency and the
 /// host's concurrency were the only limits.
@@ -35,4 +36,5 @@ internal sealed record CampaignRemediationResult(
     IReadOnlyDictionary<string, double> RequestsPerMailboxByKind,
     int Instances,
     int DuplicateRemediations,
-    long ExtraMoves);
+    long ExtraMoves,
+    IReadOnlyDictionary<string, double> StorageCallsPerMailboxByKind);

@@ -59,7 +59,53 @@ public sealed class CircuitBreakerTests
         Assert.Single(_tripped.All);
     }
 
+    [Fact]
+    public async Task LargeCap_OneStoreCallServesABlockOfUnits()
+    {
+        var budget = new CountingBudget(_budget);
+        var breaker = new CircuitBreaker(budget, _tripped, _clock, NullLogger<CircuitBreaker>.Instance);
+
+        Assert.Equal(64, await TakeAsync(breaker, times: 64, limit: 1024));
+
+        Assert.Equal(4, budget.Calls);
+    }
+
+    [Fact]
+    public async Task TwoInstancesOnOneBudget_NeverGrantMoreThanTheCapAndAlertOnce()
+    {
+        var (first, second) = (NewBreaker(), NewBreaker());
+
+        var granted = await Task.WhenAll(
+            Task.Run(() => TakeAsync(first, times: 100, limit: 130)),
+            Task.Run(() => TakeAsync(second, times: 100, limit: 130)));
+
+        Assert.InRange(granted.Sum(), 130 - 2 * 1, 130);
+        Assert.Single(_tripped.All);
+    }
+
+    [Fact]
+    public async Task ConcurrentCallers_OnOneInstance_SpendEveryUnitOfTheCap()
+    {
+        var breaker = NewBreaker();
+
+        var granted = await Task.WhenAll(Enumerable.Range(0, 300).Select(_ => Task.Run(() => breaker.TryTakeAsync(Breaker, 256, CancellationToken.None))));
+
+        Assert.Equal(256, granted.Count(g => g));
+        Assert.Single(_tripped.All);
+    }
+
     private CircuitBreaker NewBreaker() => new(_budget, _tripped, _clock, NullLogger<CircuitBreaker>.Instance);
+
+    private sealed class CountingBudget(IHourlyBudget inner) : IHourlyBudget
+    {
+        public int Calls;
+
+        public Task<BudgetTake> TakeAsync(string breaker, int limitPerHour, int units, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref Calls);
+            return inner.TakeAsync(breaker, limitPerHour, units, now, cancellationToken);
+        }
+    }
 
     private static async Task<int> TakeAsync(CircuitBreaker breaker, int times, int limit, string name = Breaker)
     {

@@ -341,7 +341,7 @@ public sealed class AccountCompromiseDetectorTests
     /// <summary>The breakers' table, unreachable.</summary>
     private sealed class UnreachableBudget : IHourlyBudget
     {
-        public Task<BudgetDecision> TakeAsync(string breaker, int limitPerHour, DateTimeOffset now, CancellationToken cancellationToken) =>
+        public Task<BudgetTake> TakeAsync(string breaker, int limitPerHour, int units, DateTimeOffset now, CancellationToken cancellationToken) =>
             throw new IOException("Injected: the breakers' table did not answer.");
     }
 

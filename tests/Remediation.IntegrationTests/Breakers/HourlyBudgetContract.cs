@@ -36,13 +36,23 @@ public abstract class HourlyBudgetContract
         var breaker = NewBreaker();
         await TakeAsync(breaker, times: 3, limit: 2, TenPast10);
 
-        Assert.Equal(BudgetDecision.Granted, await Budget.TakeAsync(breaker + "-other", 2, TenPast10, CancellationToken.None));
+        Assert.Equal(new BudgetTake(BudgetDecision.Granted, 1), await Budget.TakeAsync(breaker + "-other", 2, 1, TenPast10, CancellationToken.None));
     }
 
     [Fact]
     public async Task Take_LimitZero_TripsAtOnce()
     {
-        Assert.Equal(BudgetDecision.Tripped, await Budget.TakeAsync(NewBreaker(), 0, TenPast10, CancellationToken.None));
+        Assert.Equal(new BudgetTake(BudgetDecision.Tripped, 0), await Budget.TakeAsync(NewBreaker(), 0, 4, TenPast10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Take_SeveralUnits_GrantsWhatIsLeftThenTrips()
+    {
+        var breaker = NewBreaker();
+
+        Assert.Equal(new BudgetTake(BudgetDecision.Granted, 4), await Budget.TakeAsync(breaker, 7, 4, TenPast10, CancellationToken.None));
+        Assert.Equal(new BudgetTake(BudgetDecision.Granted, 3), await Budget.TakeAsync(breaker, 7, 4, TenPast10, CancellationToken.None));
+        Assert.Equal(new BudgetTake(BudgetDecision.Tripped, 0), await Budget.TakeAsync(breaker, 7, 4, TenPast10, CancellationToken.None));
     }
 
     [Fact]
@@ -50,10 +60,10 @@ public abstract class HourlyBudgetContract
     {
         var breaker = NewBreaker();
 
-        var decisions = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => Task.Run(() => Budget.TakeAsync(breaker, 7, TenPast10, CancellationToken.None))));
+        var takes = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(() => Budget.TakeAsync(breaker, 17, 1 + i % 2, TenPast10, CancellationToken.None))));
 
-        Assert.Equal(7, decisions.Count(d => d == BudgetDecision.Granted));
-        Assert.Equal(1, decisions.Count(d => d == BudgetDecision.Tripped));
+        Assert.Equal(17, takes.Sum(t => t.Units));
+        Assert.Equal(1, takes.Count(t => t.Decision == BudgetDecision.Tripped));
     }
 
     private static string NewBreaker() => $"breaker{Guid.NewGuid():N}";
@@ -61,7 +71,7 @@ public abstract class HourlyBudgetContract
     private async Task<List<BudgetDecision>> TakeAsync(string breaker, int times, int limit, DateTimeOffset now)
     {
         List<BudgetDecision> decisions = [];
-        for (var i = 0; i < times; i++) decisions.Add(await Budget.TakeAsync(breaker, limit, now, CancellationToken.None));
+        for (var i = 0; i < times; i++) decisions.Add((await Budget.TakeAsync(breaker, limit, 1, now, CancellationToken.None)).Decision);
         return decisions;
     }
 }

@@ -92,7 +92,7 @@ public sealed class SessionRevocationTests : IAsyncLifetime
     /// <summary>The breakers' table, unreachable: as storage failing between opening an incident and alerting.</summary>
     private sealed class UnreachableBudget : IHourlyBudget
     {
-        public Task<BudgetDecision> TakeAsync(string breaker, int limitPerHour, DateTimeOffset now, CancellationToken cancellationToken) =>
+        public Task<BudgetTake> TakeAsync(string breaker, int limitPerHour, int units, DateTimeOffset now, CancellationToken cancellationToken) =>
             throw new IOException("Injected: the breakers' table did not answer.");
     }
 
