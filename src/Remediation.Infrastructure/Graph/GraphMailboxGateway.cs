@@ -44,10 +44,9 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
                 message?.ParentFolderId ?? "", message?.IsDraft ?? false, message?.ReceivedDateTime, ReadOnlyMemory<byte>.Empty) { ItemClass = itemClass };
             // Graph cannot export a chat item as MIME; asking would only fail.
             if (found.IsTeamsChat) return found;
-            await using var content = await request.Content.GetAsync(cancellationToken: cancellationToken)
-                ?? throw new InvalidDataException($"Graph returned no MIME content for message {messageId}.");
-            var (bytes, cut) = await StoredMessage.ReadContentAsync(content, maxContentBytes, cancellationToken);
-            return found with { Content = bytes, ContentCut = cut };
+            return await GetContentAsync(mailboxId, found.MessageId, maxContentBytes, cancellationToken) is { } content
+                ? found with { Content = content.Content, ContentCut = content.Cut }
+                : null;
         }
         catch (ODataError error) when (error.ResponseStatusCode == 404)
         {
