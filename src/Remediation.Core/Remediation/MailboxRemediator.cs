@@ -123,12 +123,13 @@ public sealed partial class MailboxRemediator(
     // The search told where the copy is: its content alone is read, in one request.
     private async Task<bool> MatchesCampaignAsync(RemediationJob job, string internetMessageId, MessageLocation found, CancellationToken cancellationToken)
     {
-        // A replayed job finds the mismatch recorded: it is neither fetched nor alerted again.
-        if (await audit.FindAsync(job.CampaignId, job.MailboxId, found.MessageId, cancellationToken) is { Outcome: AuditOutcome.ContentMismatch }) return false;
         if (await mailboxes.ReadMimeAsync(job.MailboxId, found.MessageId, engine.Limits, cancellationToken) is not { } content) return false;
         var expected = job.Fingerprint ?? job.CampaignId;
         var actual = engine.FingerprintOf(content.Mime).Id;
         if (actual == expected) return true;
+        // A replayed job finds the mismatch recorded and does not alert again. Only a mismatch reads the audit trail:
+        // the copies that match, nearly all of them, cost no storage call here.
+        if (await audit.FindAsync(job.CampaignId, job.MailboxId, found.MessageId, cancellationToken) is { Outcome: AuditOutcome.ContentMismatch }) return false;
         LogMismatch(job.CampaignId, job.MailboxId, found.MessageId, actual);
         await audit.SaveAsync(Record(job, found.MessageId, job.Action?.ToString() ?? "ReportOnly", found.ParentFolderId, AuditOutcome.ContentMismatch,
             $"Shares the campaign's Message-ID but not its content (fingerprint {actual}, expected {expected}); left in place."), cancellationToken);
