@@ -22,8 +22,9 @@ public sealed partial class LockedPdfWithPasswordRule : IScanRule
         if (locked is null) yield break;
         foreach (Match given in GivenPassword().Matches(message.FoldedSubjectAndText))
         {
-            // A value with a digit in it: "password: your date of birth" describes the key without giving it.
-            if (!given.Groups["value"].Value.Any(char.IsAsciiDigit)) continue;
+            // The pattern wants a digit ("password: your date of birth" describes the key without giving it); a
+            // single digit or a long number (an account, a phone) is no password.
+            if (given.Groups["value"].Length is < 3 or > 16) continue;
             yield return new RuleHit(Name, 4, ThreatCategory.Clean,
                 $"PDF \"{locked.FileName}\" is encrypted and the message gives its password (\"{given.Value.Trim()}\"): the lock keeps out only the scanners.");
             yield break;
@@ -33,13 +34,13 @@ public sealed partial class LockedPdfWithPasswordRule : IScanRule
     // The encryption dictionary is named in the trailer (or the cross-reference stream) of every encrypted PDF.
     private static bool IsEncrypted(ReadOnlySpan<byte> pdf) => pdf.IndexOf("/Encrypt"u8) >= 0;
 
-    // The word for password in the lexicon's languages, what it opens, then the value after a colon, "is" or "=".
+    // The word for password in the lexicon's languages, up to four words on what it opens ("do PDF", "de acesso ao
+    // arquivo", "for the document"), then a value with a digit in it, after a colon, "is", "=" or nothing.
     [GeneratedRegex(
         @"\b(password|passwort|kennwort|senha|contrasena|clave|mot\s+de\s+passe|wachtwoord|parola\s+d'ordine)" +
-        @"(\s+(do|du|de|del|da|des|for|fur|voor|per|of)(\s+(the|o|a|la|le|el|das|die|het|il))?)?" +
-        @"(\s+(pdf|arquivo|documento|document|dokument|dokuments|anexo|attachment|fichier|file|datei|bestand|allegato|acesso|acceso|access|abertura|apertura))?" +
-        @"\s*(is|ist|e|es|est|=|:|-)\s*[""'«]?(?<value>[a-z0-9]{3,16})\b" +
-        @"|パスワード\s*[:：は]\s*(?<value>[A-Za-z0-9]{3,16})",
+        @"(\s+[a-z]{1,12}){0,4}" +
+        @"\s*(=|:|-)?\s*[""'«]?\b(?<value>[a-z0-9]{0,15}[0-9][a-z0-9]{0,15})\b" +
+        @"|パスワード\s*[:：は]\s*(?<value>[A-Za-z0-9]{0,15}[0-9][A-Za-z0-9]{0,15})",
         LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex GivenPassword();
 }

@@ -22,6 +22,8 @@ public class LockedPdfWithPasswordRuleTests
     [InlineData("Segue o comprovante em anexo. Senha do PDF: 123")]
     [InlineData("Im Anhang finden Sie die Rechnung. Passwort: 2024")]
     [InlineData("Le document est joint. Mot de passe : rx2281")]
+    [InlineData("Veja as instruções no anexo. Senha do PDF 4455")]
+    [InlineData("Senha de acesso ao arquivo: 123")]
     public void Evaluate_EncryptedPdfAndItsPasswordInTheText_Fires(string body)
     {
         var hit = Assert.Single(_sut.Evaluate(TestMail.Read(With(EncryptedPdf, body))));
@@ -35,6 +37,7 @@ public class LockedPdfWithPasswordRuleTests
     [InlineData("Your statement is attached. The password is your date of birth (DDMMYYYY).")]
     [InlineData("Your statement is attached. Password: your customer number")]
     [InlineData("Your statement is attached; open it with the password we sent you by text message.")]
+    [InlineData("Your statement is attached. The password is the last 4 digits of your phone.")]
     public void Evaluate_EncryptedPdfWhosePasswordIsOnlyDescribed_DoesNotFire(string body)
     {
         Assert.Empty(_sut.Evaluate(TestMail.Read(With(EncryptedPdf, body))));
