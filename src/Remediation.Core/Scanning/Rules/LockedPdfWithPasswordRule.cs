@@ -5,7 +5,7 @@ using Remediation.Core.Scanning.Content;
 namespace Remediation.Core.Scanning.Rules;
 
 /// <summary>
-/// An encrypted PDF whose password the same message gives ("password: 1234", "Senha do PDF: 123"). A lock with its key
+/// An encrypted PDF whose password the same message gives ("password: 1234", "Senha do PDF: 7310"). A lock with its key
 /// beside it keeps no reader out, only the scanners that would read the links and words inside; organisations that
 /// protect statements and payslips agree the password elsewhere (a date of birth, a customer number) instead of
 /// writing it down. PDFs locked only against printing or copying open without a password, and no password is given
@@ -34,8 +34,8 @@ public sealed partial class LockedPdfWithPasswordRule : IScanRule
     // The encryption dictionary is named in the trailer (or the cross-reference stream) of every encrypted PDF.
     private static bool IsEncrypted(ReadOnlySpan<byte> pdf) => pdf.IndexOf("/Encrypt"u8) >= 0;
 
-    // The word for password in the lexicon's languages, up to four words on what it opens ("do PDF", "de acesso ao
-    // arquivo", "for the document"), then a value with a digit in it, after a colon, "is", "=" or nothing.
+    // The word for password in the lexicon's languages, up to four words on what it opens ("do PDF", "para abrir o
+    // anexo", "for the document"), then a value with a digit in it, after a colon, "is", "=" or nothing.
     [GeneratedRegex(
         @"\b(password|passwort|kennwort|senha|contrasena|clave|mot\s+de\s+passe|wachtwoord|parola\s+d'ordine)" +
         @"(\s+[a-z]{1,12}){0,4}" +

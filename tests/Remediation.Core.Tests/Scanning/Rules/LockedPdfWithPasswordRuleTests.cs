@@ -23,7 +23,7 @@ public class LockedPdfWithPasswordRuleTests
     [InlineData("Im Anhang finden Sie die Rechnung. Passwort: 2024")]
     [InlineData("Le document est joint. Mot de passe : rx2281")]
     [InlineData("Veja as instruções no anexo. Senha do PDF 4455")]
-    [InlineData("Senha de acesso ao arquivo: 123")]
+    [InlineData("Para abrir, use a senha de acesso ao arquivo: 5307")]
     public void Evaluate_EncryptedPdfAndItsPasswordInTheText_Fires(string body)
     {
         var hit = Assert.Single(_sut.Evaluate(TestMail.Read(With(EncryptedPdf, body))));
