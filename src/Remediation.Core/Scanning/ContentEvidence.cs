@@ -15,8 +15,9 @@ public static class ContentEvidence
         BlockedUrlDomainRule.Name, LinkTextMismatchRule.Name, IpAddressLinkRule.Name, DataUriLinkRule.Name,
         FileUrlLinkRule.Name, UrlShortenerRule.Name, LookalikeLinkDomainRule.Name, CredentialLureRule.Name,
         EicarTestFileRule.Name, BlockedAttachmentHashRule.Name, ExecutableAttachmentRule.Name, DoubleExtensionRule.Name,
-        ArchiveWithExecutableRule.Name, EncryptedArchiveRule.Name, OfficeMacroRule.Name, HtmlSmugglingRule.Name,
-        HtmlLoginFormAttachmentRule.Name, AdvanceFeeFraudRule.Name, SpamDisclaimerRule.Name, HuntedIndicatorRule.Name,
+        ArchiveWithExecutableRule.Name, EncryptedArchiveRule.Name, LockedPdfWithPasswordRule.Name, OfficeMacroRule.Name,
+        HtmlSmugglingRule.Name, HtmlLoginFormAttachmentRule.Name, AdvanceFeeFraudRule.Name, SpamDisclaimerRule.Name,
+        HuntedIndicatorRule.Name,
         // Its features are mostly the words of the body and subject; header features alone rarely carry it far.
         SpamClassifierRule.Name,
     };

@@ -88,6 +88,11 @@ public sealed class ScanEngine
     private ThreatCategory CategoryOf(List<RuleHit> hits)
     {
         var weights = BySeverity.ToDictionary(c => c, c => hits.Where(h => h.Category == c).Sum(h => h.Weight));
+        if (weights[ThreatCategory.Malware] >= _options.SuspiciousThreshold) return ThreatCategory.Malware;
+        // Phishing and spam are not rivals to be weighed against each other: a phish is unsolicited mail that also
+        // speaks for someone it is not or asks for credentials or money, so the spam classifier finding its words
+        // spammy says nothing against that. Evidence of the deception names the threat whatever the spam weight.
+        if (DeceptionEvidence.In(hits)) return ThreatCategory.Phishing;
         foreach (var category in BySeverity)
         {
             if (weights[category] >= _options.SuspiciousThreshold) return category;

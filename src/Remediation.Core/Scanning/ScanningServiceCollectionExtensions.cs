@@ -60,6 +60,7 @@ public static class ScanningServiceCollectionExtensions
         services.AddSingleton<IScanRule, DoubleExtensionRule>();
         services.AddSingleton<IScanRule, ArchiveWithExecutableRule>();
         services.AddSingleton<IScanRule, EncryptedArchiveRule>();
+        services.AddSingleton<IScanRule, LockedPdfWithPasswordRule>();
         services.AddSingleton<IScanRule, OfficeMacroRule>();
         services.AddSingleton<IScanRule, HtmlSmugglingRule>();
         services.AddSingleton<IScanRule, HtmlLoginFormAttachmentRule>();

@@ -75,6 +75,51 @@ public class ScanEngineTests
         Assert.Equal(ThreatCategory.Malware, verdict.Category);
     }
 
+    [Theory]
+    [InlineData(BrandImpersonationRule.Name, 2)]
+    [InlineData(CredentialLureRule.Name, 4)]
+    [InlineData(PaymentLureRule.Name, 2.5)]
+    [InlineData(CryptoLureRule.Name, 3)]
+    public void Scan_DeceptionUnderHeavierSpamEvidence_NamesPhishing(string rule, double weight)
+    {
+        var sut = new ScanEngine([new FixedRule(ThreatCategory.Spam, 12), new NamedRule(rule, ThreatCategory.Phishing, weight)], Options.Create(new DetectionOptions()), Options.Create(new TenantOptions()));
+
+        var verdict = sut.Scan(new ScanInput(Message(from: "a@b.example", body: "x")));
+
+        Assert.Equal(ThreatCategory.Phishing, verdict.Category);
+    }
+
+    [Fact]
+    public void Scan_SharedPhishingHintUnderHeavierSpamEvidence_StaysSpam()
+    {
+        // A bare IP link is as common in 2002 spam as in phishing: it names the threat only by outweighing the rest.
+        var sut = new ScanEngine([new FixedRule(ThreatCategory.Spam, 12), new NamedRule(IpAddressLinkRule.Name, ThreatCategory.Phishing, 3)], Options.Create(new DetectionOptions()), Options.Create(new TenantOptions()));
+
+        var verdict = sut.Scan(new ScanInput(Message(from: "a@b.example", body: "x")));
+
+        Assert.Equal(ThreatCategory.Spam, verdict.Category);
+    }
+
+    [Fact]
+    public void Scan_MalwareBesideABrandClaim_NamesMalware()
+    {
+        var sut = new ScanEngine([new FixedRule(ThreatCategory.Malware, 6), new NamedRule(BrandImpersonationRule.Name, ThreatCategory.Phishing, 5)], Options.Create(new DetectionOptions()), Options.Create(new TenantOptions()));
+
+        var verdict = sut.Scan(new ScanInput(Message(from: "a@b.example", body: "x")));
+
+        Assert.Equal(ThreatCategory.Malware, verdict.Category);
+    }
+
+    [Fact]
+    public void Scan_BrandClaimBelowTheSuspiciousBand_StaysClean()
+    {
+        var sut = new ScanEngine([new NamedRule(BrandImpersonationRule.Name, ThreatCategory.Phishing, 2)], Options.Create(new DetectionOptions()), Options.Create(new TenantOptions()));
+
+        var verdict = sut.Scan(new ScanInput(Message(from: "a@b.example", body: "x")));
+
+        Assert.Equal(ThreatCategory.Clean, verdict.Category);
+    }
+
     [Fact]
     public void Scan_KnownCampaign_IsMaliciousWithTheCampaignsCategory()
     {
@@ -215,6 +260,17 @@ public class ScanEngineTests
         Assert.Subset(registered, ContentEvidence.Rules.ToHashSet());
     }
 
+    [Fact]
+    public void DeceptionEvidence_EveryRuleNamed_IsARegisteredRule()
+    {
+        var services = new ServiceCollection().Configure<TenantOptions>(_ => { });
+        services.AddScanEngine(new ConfigurationBuilder().Build());
+        var registered = services.BuildServiceProvider().GetServices<IScanRule>()
+            .Select(rule => (string)rule.GetType().GetField("Name")!.GetValue(null)!).ToHashSet();
+
+        Assert.Subset(registered, DeceptionEvidence.Rules.ToHashSet());
+    }
+
     private static MimeMessage Message(string from, string? body = null, string? html = null)
     {
         var message = new MimeMessage();
@@ -228,6 +284,11 @@ public class ScanEngineTests
     private sealed class FixedRule(ThreatCategory category, double weight) : IScanRule
     {
         public IEnumerable<RuleHit> Evaluate(ScannedMessage message) => [new RuleHit($"FIXED_{category}", weight, category, "fixed")];
+    }
+
+    private sealed class NamedRule(string name, ThreatCategory category, double weight) : IScanRule
+    {
+        public IEnumerable<RuleHit> Evaluate(ScannedMessage message) => [new RuleHit(name, weight, category, "fixed")];
     }
 
     private sealed class ThrowingRule : IScanRule

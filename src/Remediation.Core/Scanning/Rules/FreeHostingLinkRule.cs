@@ -4,10 +4,10 @@ namespace Remediation.Core.Scanning.Rules;
 
 /// <summary>
 /// A link the reader clicks that opens a page on a platform where anyone publishes for free: storage buckets,
-/// web-app and static-site hosts, site builders, IPFS gateways, translation proxies. Phishing kits live there because
-/// the platform's own domain lends them reputation; organisations link to their own domains. Images served from such
-/// hosts are common in newsletters and do not count, only anchors. Document sharing (SharePoint, Google Docs) is
-/// ordinary business and is left out.
+/// web-app and static-site hosts, site builders, IPFS gateways, translation proxies, dynamic DNS names. Phishing kits
+/// live there because the platform's own domain lends them reputation; organisations link to their own domains.
+/// Images served from such hosts are common in newsletters and do not count, only anchors. Document sharing
+/// (SharePoint, Google Docs) is ordinary business and is left out.
 /// </summary>
 public sealed class FreeHostingLinkRule : IScanRule
 {
@@ -21,12 +21,15 @@ public sealed class FreeHostingLinkRule : IScanRule
         // Web-app and static-site hosts.
         "run.app", "web.app", "firebaseapp.com", "appspot.com", "pages.dev", "workers.dev", "netlify.app", "vercel.app",
         "github.io", "glitch.me", "herokuapp.com", "onrender.com", "fly.dev", "amplifyapp.com", "replit.app", "repl.co",
-        "surge.sh", "000webhostapp.com", "ngrok.io", "ngrok-free.app", "ngrok.app",
+        "surge.sh", "000webhostapp.com", "ngrok.io", "ngrok-free.app", "ngrok.app", "cloudfunctions.net",
+        "azurewebsites.net",
         // Site builders and blogs.
         "weebly.com", "wixsite.com", "square.site", "godaddysites.com", "webflow.io", "framer.app", "blogspot.com",
         "mystrikingly.com", "carrd.co", "typedream.app",
         // Gateways and proxies that show someone else's page under their own name.
         "ipfs.io", "dweb.link", "translate.goog",
+        // Free dynamic DNS names: a machine anywhere (a home router, a hijacked server) under the service's domain.
+        "duckdns.org", "ddns.net", "dns.army", "hopto.org", "zapto.org", "dynu.net",
     ]);
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)

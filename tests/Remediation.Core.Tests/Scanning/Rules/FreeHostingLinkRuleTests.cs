@@ -12,6 +12,9 @@ public class FreeHostingLinkRuleTests
     [InlineData("https://verify-x1-abcdef-uc.a.run.app/login", "run.app")]
     [InlineData("https://bucket.s3.eu-west-1.amazonaws.com/p/index.html", "amazonaws.com")]
     [InlineData("https://example-shop.pages.dev/", "pages.dev")]
+    [InlineData("https://us-central1-project-123.cloudfunctions.net/verify", "cloudfunctions.net")]
+    [InlineData("https://portal-login-x.azurewebsites.net/", "azurewebsites.net")]
+    [InlineData("https://mailbox-check.duckdns.org/index.php", "duckdns.org")]
     public void Evaluate_AnchorToAFreePlatform_Fires(string href, string platform)
     {
         var hit = Assert.Single(_sut.Evaluate(WithAnchor(href, "Open")));

@@ -1,0 +1,61 @@
+using System.Text;
+using MimeKit;
+using Remediation.Core.Scanning;
+using Remediation.Core.Scanning.Rules;
+
+namespace Remediation.Core.Tests.Scanning.Rules;
+
+public class LockedPdfWithPasswordRuleTests
+{
+    private static readonly byte[] EncryptedPdf = Encoding.Latin1.GetBytes(
+        "%PDF-1.6\n1 0 obj << /Type /Catalog >> endobj\n2 0 obj << /Filter /Standard /V 2 /R 3 /O (x) /U (y) /P -4 >> endobj\n" +
+        "trailer << /Root 1 0 R /Encrypt 2 0 R >>\n%%EOF\n");
+
+    private static readonly byte[] PlainPdf = Encoding.Latin1.GetBytes(
+        "%PDF-1.6\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+    private readonly LockedPdfWithPasswordRule _sut = new();
+
+    [Theory]
+    [InlineData("Your statement is attached. Password: 4821")]
+    [InlineData("The password for the document is 7731.")]
+    [InlineData("Segue o comprovante em anexo. Senha do PDF: 123")]
+    [InlineData("Im Anhang finden Sie die Rechnung. Passwort: 2024")]
+    [InlineData("Le document est joint. Mot de passe : rx2281")]
+    [InlineData("Veja as instruções no anexo. Senha do PDF 4455")]
+    [InlineData("Para abrir, use a senha de acesso ao arquivo: 5307")]
+    public void Evaluate_EncryptedPdfAndItsPasswordInTheText_Fires(string body)
+    {
+        var hit = Assert.Single(_sut.Evaluate(TestMail.Read(With(EncryptedPdf, body))));
+
+        Assert.Equal(LockedPdfWithPasswordRule.Name, hit.Rule);
+        Assert.Equal(ThreatCategory.Clean, hit.Category);
+        Assert.Contains("statement.pdf", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Your statement is attached. The password is your date of birth (DDMMYYYY).")]
+    [InlineData("Your statement is attached. Password: your customer number")]
+    [InlineData("Your statement is attached; open it with the password we sent you by text message.")]
+    [InlineData("Your statement is attached. The password is the last 4 digits of your phone.")]
+    public void Evaluate_EncryptedPdfWhosePasswordIsOnlyDescribed_DoesNotFire(string body)
+    {
+        Assert.Empty(_sut.Evaluate(TestMail.Read(With(EncryptedPdf, body))));
+    }
+
+    [Fact]
+    public void Evaluate_PlainPdfBesideAPassword_DoesNotFire()
+    {
+        Assert.Empty(_sut.Evaluate(TestMail.Read(With(PlainPdf, "Your new Wi-Fi password: guest2024"))));
+    }
+
+    private static MimeMessage With(byte[] pdf, string text)
+    {
+        var body = new BodyBuilder { TextBody = text };
+        body.Attachments.Add("statement.pdf", pdf, new ContentType("application", "pdf"));
+        var message = new MimeMessage { Subject = "Statement", Body = body.ToMessageBody() };
+        message.From.Add(MailboxAddress.Parse("billing@partner.example"));
+        message.To.Add(MailboxAddress.Parse("alice@contoso.example"));
+        return message;
+    }
+}
