@@ -135,7 +135,8 @@ internal static class CampaignRemediationBench
             ["Detection:BlockedUrlDomains:0"] = SampleMail.PhishingDomain,
             ["Remediation:MaxMailboxesPerCampaign"] = mailboxes.ToString(CultureInfo.InvariantCulture),
             // Speed is measured here, not the hourly cap on unapproved moves.
-            ["Remediation:MaxUnapprovedMovesPerHour"] = mailboxes.ToString(CultureInfo.InvariantCulture),
+            // Twice the campaign: each instance may hold a few units of the cap it never spends.
+            ["Remediation:MaxUnapprovedMovesPerHour"] = (2 * mailboxes).ToString(CultureInfo.InvariantCulture),
             ["Subscriptions:Mailboxes:0"] = $"{Observer}@{Domain}",
             ["LocalHost:QueueBatchSize"] = QueueBatchSize.ToString(CultureInfo.InvariantCulture),
             ["LocalHost:NewBatchThreshold"] = NewBatchThreshold.ToString(CultureInfo.InvariantCulture),
