@@ -206,11 +206,11 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
             // Graph states times to the second.
             var received = new DateTimeOffset(message.ReceivedAt.UtcTicks - message.ReceivedAt.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
             // Graph cannot export a chat item as MIME: it comes back with its class and no content.
-            var content = StoredMessage.IsTeamsChatClass(message.ItemClass) ? [] : Encoding.UTF8.GetBytes(message.Mime);
+            var content = StoredContent.Within(StoredMessage.IsTeamsChatClass(message.ItemClass) ? [] : Encoding.UTF8.GetBytes(message.Mime), maxContentBytes);
             return Task.FromResult<StoredMessage?>(new StoredMessage(mailboxId, message.Id, MailboxMessage.Usable(message.InternetMessageId),
-                message.Folder.Id, message.Folder.WellKnownName == WellKnownFolders.Drafts, received, content.AsMemory(0, (int)Math.Min(content.Length, maxContentBytes)))
+                message.Folder.Id, message.Folder.WellKnownName == WellKnownFolders.Drafts, received, content.Content)
             {
-                ContentCut = content.Length > maxContentBytes,
+                ContentCut = content.Cut,
                 ItemClass = message.ItemClass,
             });
         }
@@ -223,8 +223,7 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
         {
             if (Reachable(mailboxId)?.Messages.GetValueOrDefault(messageId) is not { } message) return Task.FromResult<StoredContent?>(null);
             if (StoredMessage.IsTeamsChatClass(message.ItemClass)) throw new InvalidOperationException($"Message {messageId} is a chat item: it has no MIME form.");
-            var content = Encoding.UTF8.GetBytes(message.Mime);
-            return Task.FromResult<StoredContent?>(new StoredContent(content.AsMemory(0, (int)Math.Min(content.Length, maxContentBytes)), content.Length > maxContentBytes));
+            return Task.FromResult<StoredContent?>(StoredContent.Within(Encoding.UTF8.GetBytes(message.Mime), maxContentBytes));
         }
     }
 
