@@ -43,6 +43,8 @@ public sealed class DirectoryTests : IAsyncLifetime
         Assert.Equal([$"SMTP:alex.w@{Domain}", $"smtp:{sut.Alex.UserPrincipalName}"], byMail[0].ProxyAddresses);
         Assert.Equal(sut.Alex.Id, Assert.Single(byFormerPrimary).Id);
         Assert.Empty(await FindUsersAsync($"proxyAddresses/any(x:x eq 'smtp:nobody@{Domain}')"));
+        Assert.Empty(await FindUsersAsync($"mail eq '{sut.Alex.UserPrincipalName}'"));
+        Assert.Empty(await FindUsersAsync($"proxyAddresses/any(x:x eq '{sut.Adele.UserPrincipalName}')"));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ internal static class ContactEndpoints
     }
 
     private static IResult ListContacts(HttpRequest request, SimulatedTenant tenant) =>
-        DirectoryPages.Filtered(request, tenant.Contacts, c => c.Addresses, DirectoryProjection.Contact);
+        DirectoryPages.Filtered(request, () => tenant.Contacts, tenant.RecipientHolding<SimulatedContact>, c => c.Addresses, DirectoryProjection.Contact);
 
     private static IResult GetContact(string contact, HttpRequest request, SimulatedTenant tenant) =>
         DirectoryPages.One(request, contact, tenant.FindContact(contact), DirectoryProjection.Contact);

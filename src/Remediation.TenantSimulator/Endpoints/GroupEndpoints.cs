@@ -18,7 +18,7 @@ internal static class GroupEndpoints
     }
 
     private static IResult ListGroups(HttpRequest request, SimulatedTenant tenant) =>
-        DirectoryPages.Filtered(request, tenant.Groups, g => g.Addresses, DirectoryProjection.Group);
+        DirectoryPages.Filtered(request, () => tenant.Groups, tenant.RecipientHolding<SimulatedGroup>, g => g.Addresses, DirectoryProjection.Group);
 
     private static IResult GetGroup(string group, HttpRequest request, SimulatedTenant tenant) =>
         DirectoryPages.One(request, group, tenant.FindGroup(group), DirectoryProjection.Group);

@@ -17,7 +17,7 @@ internal static class UserEndpoints
     }
 
     private static IResult ListUsers(HttpRequest request, SimulatedTenant tenant) =>
-        DirectoryPages.Filtered(request, tenant.Mailboxes, m => m.Addresses, DirectoryProjection.User);
+        DirectoryPages.Filtered(request, () => tenant.Mailboxes, tenant.RecipientHolding<SimulatedMailbox>, m => m.Addresses, DirectoryProjection.User);
 
     private static IResult GetUser(string user, HttpRequest request, SimulatedTenant tenant) =>
         DirectoryPages.One(request, user, tenant.FindMailbox(user), DirectoryProjection.User);

@@ -9,27 +9,32 @@ namespace Remediation.TenantSimulator.Graph;
 /// (https://learn.microsoft.com/graph/aad-advanced-queries): <c>proxyAddresses/any(x:x eq 'smtp:…')</c> and
 /// <c>mail eq '…'</c>. Directory strings compare without regard to case, so <c>smtp:</c> also finds the <c>SMTP:</c> primary.
 /// </summary>
-internal static partial class DirectoryFilter
+/// <param name="Address">The SMTP address the clause names, by which the address book finds the one candidate; null for no filter.</param>
+/// <param name="Matches">Whether a candidate's addresses satisfy the clause.</param>
+internal sealed partial record DirectoryFilter(string? Address, Func<RecipientAddresses, bool> Matches)
 {
-    public static bool TryParse(string? filter, [NotNullWhen(true)] out Func<RecipientAddresses, bool>? predicate, [NotNullWhen(false)] out string? error)
+    private const string SmtpPrefix = "smtp:";
+
+    public static bool TryParse(string? filter, [NotNullWhen(true)] out DirectoryFilter? parsed, [NotNullWhen(false)] out string? error)
     {
-        predicate = null;
+        parsed = null;
         error = null;
         if (string.IsNullOrWhiteSpace(filter))
         {
-            predicate = _ => true;
+            parsed = new DirectoryFilter(null, _ => true);
             return true;
         }
 
         if (ProxyAddressClause().Match(filter) is { Success: true } any && ODataLiteral.TryReadString(any.Groups["literal"].Value, out var proxy))
         {
-            predicate = a => a.ProxyAddresses.Contains(proxy, StringComparer.OrdinalIgnoreCase);
+            var address = proxy.StartsWith(SmtpPrefix, StringComparison.OrdinalIgnoreCase) ? proxy[SmtpPrefix.Length..] : proxy;
+            parsed = new DirectoryFilter(address, a => a.ProxyAddresses.Contains(proxy, StringComparer.OrdinalIgnoreCase));
             return true;
         }
 
-        if (MailClause().Match(filter) is { Success: true } mail && ODataLiteral.TryReadString(mail.Groups["literal"].Value, out var address))
+        if (MailClause().Match(filter) is { Success: true } mail && ODataLiteral.TryReadString(mail.Groups["literal"].Value, out var primary))
         {
-            predicate = a => string.Equals(a.Primary, address, StringComparison.OrdinalIgnoreCase);
+            parsed = new DirectoryFilter(primary, a => string.Equals(a.Primary, primary, StringComparison.OrdinalIgnoreCase));
             return true;
         }
 

@@ -146,6 +146,10 @@ public sealed class SimulatedTenant
     /// <summary>The contact with that id, or null.</summary>
     public SimulatedContact? FindContact(string id) => directory.FindContact(id);
 
+    /// <summary>The user, group or contact (as <typeparamref name="T"/> asks) holding this address as primary or alias, or null.</summary>
+    internal T? RecipientHolding<T>(string address)
+        where T : class => directory.FindByAddress(address) as T;
+
     /// <summary>Every user in the group, through nested groups too, each once.</summary>
     public IReadOnlyList<SimulatedMailbox> TransitiveMembers(SimulatedGroup group) => directory.TransitiveUsers(group);
 
