@@ -54,6 +54,24 @@ public sealed class MailFolderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DeleteFolder_WithASubfolder_BothIdsStopResolvingAndTheirMessagesGoToRecoverableItems()
+    {
+        var project = sut.Adele.AddFolder("Projects");
+        var year = sut.Adele.AddFolder("Projects/2026");
+        var filed = sut.Tenant.AppendAsImap(sut.Adele.Id, TestMime.Create(sut.Adele.UserPrincipalName, "filed"), "Projects/2026");
+
+        sut.Tenant.DeleteFolder(sut.Adele.Id, "Projects");
+
+        foreach (var gone in new[] { project, year })
+        {
+            var error = await Assert.ThrowsAsync<ODataError>(() => sut.Graph.Users[sut.Adele.Id].MailFolders[gone].GetAsync());
+            Assert.Equal(404, error.ResponseStatusCode);
+        }
+        Assert.Equal(sut.Adele.ResolveFolderId("recoverableitemsdeletions"), sut.Tenant.FindMessage(sut.Adele.Id, filed.ImmutableId)!.FolderId);
+        Assert.Throws<InvalidOperationException>(() => sut.Tenant.DeleteFolder(sut.Adele.Id, "inbox"));
+    }
+
+    [Fact]
     public async Task ListFolderMessages_Inbox_ReturnsOnlyThatFolder()
     {
         sut.Tenant.AppendAsImap(sut.Adele.Id, TestMime.Create(sut.Adele.UserPrincipalName, "in inbox"));

@@ -45,5 +45,6 @@ public interface IMailboxGateway
     Task<bool> SoftDeleteAsync(string mailboxId, string messageId, CancellationToken cancellationToken);
 
     /// <summary>Moves a message; returns its id in the destination, or null when the message is already gone.</summary>
+    /// <exception cref="DestinationFolderMissingException">The message is there but the destination folder is not.</exception>
     Task<string?> MoveAsync(string mailboxId, string messageId, string destinationFolderId, CancellationToken cancellationToken);
 }

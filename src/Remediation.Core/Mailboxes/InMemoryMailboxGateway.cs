@@ -167,6 +167,19 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
         lock (_gate) return Require(mailboxId).Messages.GetValueOrDefault(messageId)?.Folder is { } folder ? folder.WellKnownName ?? folder.DisplayName : null;
     }
 
+    /// <summary>A user or an administrator deletes a folder: its messages go to Recoverable Items, and its id no longer resolves.</summary>
+    public void DeleteFolder(string mailboxId, string folderId)
+    {
+        lock (_gate)
+        {
+            var mailbox = Require(mailboxId);
+            var folder = mailbox.Find(folderId) is { WellKnownName: null } custom ? custom : throw new InvalidOperationException($"No folder {folderId} to delete in {mailboxId}.");
+            var deletions = mailbox.Find(RecoverableItemsDeletions)!;
+            foreach (var message in mailbox.Messages.Values.Where(m => m.Folder == folder)) message.Folder = deletions;
+            mailbox.Folders.Remove(folder);
+        }
+    }
+
     /// <summary>
     /// What Exchange does once the deleted-item retention has passed: soft-deleted messages leave Recoverable Items for good.
     /// </summary>
@@ -341,12 +354,11 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
         {
             if (_failing.GetValueOrDefault(messageId) is { } error) throw error;
             if (_vanishing.Contains(messageId)) Reachable(mailboxId)?.Messages.Remove(messageId);
-            // Graph answers 404 for an unknown message and an unknown folder alike.
-            if (Reachable(mailboxId) is not { } mailbox || mailbox.Messages.GetValueOrDefault(messageId) is not { } message
-                || mailbox.Find(destinationFolderId) is not { } destination)
+            if (Reachable(mailboxId) is not { } mailbox || mailbox.Messages.GetValueOrDefault(messageId) is not { } message)
             {
                 return Task.FromResult<string?>(null);
             }
+            if (mailbox.Find(destinationFolderId) is not { } destination) throw new DestinationFolderMissingException(mailboxId, destinationFolderId);
             message.Folder = destination;
             _moves++;
             return Task.FromResult<string?>(message.Id);

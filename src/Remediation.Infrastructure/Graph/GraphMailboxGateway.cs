@@ -24,7 +24,7 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
     // Every error status becomes an ODataError, as with the SDK's own request builders.
     private static readonly Dictionary<string, ParsableFactory<IParsable>> ODataErrors = new() { ["XXX"] = ODataError.CreateFromDiscriminatorValue };
 
-    // Folder ids never change, so one lookup per mailbox and folder serves the process's lifetime.
+    // Folder ids never change, so one lookup per mailbox and folder serves until a move finds the folder deleted.
     private readonly ConcurrentDictionary<(string Mailbox, string Folder), string> _folderIds = new();
     private readonly GraphRecipients _recipients = new(graph, logger);
     private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _mailboxAddresses = new(StringComparer.OrdinalIgnoreCase);
@@ -202,7 +202,20 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
         }
         catch (ODataError error) when (error.ResponseStatusCode == 404)
         {
-            return null;
+            // Graph answers 404 alike for a message that is gone and for a destination that is. Only the first is done
+            // with: a quarantine folder an administrator deleted must not leave the copy in the inbox as "gone".
+            if (await GetLocationAsync(mailboxId, messageId, cancellationToken) is null) return null;
+            ForgetFolder(mailboxId, destinationFolderId);
+            throw new DestinationFolderMissingException(mailboxId, destinationFolderId, error);
+        }
+    }
+
+    // The next EnsureHiddenFolderAsync or GetFolderIdAsync for this mailbox asks Graph again.
+    private void ForgetFolder(string mailboxId, string folderId)
+    {
+        foreach (var entry in _folderIds.Where(e => e.Key.Mailbox == mailboxId && e.Value == folderId))
+        {
+            _folderIds.TryRemove(entry);
         }
     }
 }

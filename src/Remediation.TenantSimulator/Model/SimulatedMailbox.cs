@@ -126,6 +126,41 @@ public sealed class SimulatedMailbox
         }
     }
 
+    /// <summary>
+    /// Deletes a folder that is not a well-known one, with every folder under it, as Graph's DELETE on a mailFolder
+    /// does; their messages go to Recoverable Items, as a soft-deleted message does. False when there is no such folder.
+    /// </summary>
+    internal bool DeleteFolder(string folderId)
+    {
+        lock (gate)
+        {
+            if (folders.Find(f => f.Id == folderId) is not { WellKnownName: null } folder)
+            {
+                return false;
+            }
+
+            var deleted = new HashSet<string>(StringComparer.Ordinal) { folder.Id };
+            int before;
+            do
+            {
+                before = deleted.Count;
+                deleted.UnionWith(folders.Where(f => deleted.Contains(f.ParentFolderId)).Select(f => f.Id));
+            }
+            while (deleted.Count > before);
+
+            var recoverableItems = folders.Find(f => f.WellKnownName == WellKnownFolders.RecoverableItemsDeletions)!;
+            foreach (var message in messages.Where(m => deleted.Contains(m.Folder.Id)))
+            {
+                message.Folder = recoverableItems;
+                message.ChangeKey = GraphIds.NewChangeKey();
+                message.Version = ++version;
+            }
+
+            folders.RemoveAll(f => deleted.Contains(f.Id));
+            return true;
+        }
+    }
+
     /// <param name="receivedAt">The arrival time to record; now when null (an IMAP APPEND may give its own date).</param>
     internal StoredMessageView Store(string mime, MessageContent content, MailFolder folder, string? networkMessageId, DateTimeOffset? receivedAt = null)
     {

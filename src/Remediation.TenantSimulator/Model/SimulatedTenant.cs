@@ -260,6 +260,20 @@ public sealed class SimulatedTenant
         return (sent, DeliverThroughTransport(mime, TransportEnvelope.Internal));
     }
 
+    /// <summary>
+    /// A user or an administrator deletes a folder (not a well-known one) with the folders under it; their messages go
+    /// to Recoverable Items. Ids of the deleted folders no longer resolve.
+    /// </summary>
+    /// <param name="folder">A folder id or display-name path such as <c>Projects/2026</c>.</param>
+    public void DeleteFolder(string mailbox, string folder)
+    {
+        var target = RequireMailbox(mailbox);
+        if (!target.DeleteFolder(target.ResolveFolderId(folder)))
+        {
+            throw new InvalidOperationException($"Folder '{folder}' of {mailbox} is a well-known folder, which cannot be deleted.");
+        }
+    }
+
     /// <summary>The messages in a folder given by well-known name, id or display name, newest first.</summary>
     public IReadOnlyList<StoredMessageView> MessagesIn(string mailbox, string folder)
     {

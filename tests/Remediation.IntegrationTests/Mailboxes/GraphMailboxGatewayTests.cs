@@ -82,5 +82,7 @@ public sealed class GraphMailboxGatewayTests : MailboxGatewayContract, IAsyncLif
 
     protected override void PurgeRecoverableItems(string mailboxId) => Tenant.PurgeRecoverableItems(mailboxId);
 
+    protected override void DeleteFolder(string mailboxId, string folderId) => Tenant.DeleteFolder(mailboxId, folderId);
+
     protected override string AddTeamsChat(string mailboxId, string fromAddress, string text) => Tenant.PostTeamsChat(mailboxId, fromAddress, text).ImmutableId;
 }

@@ -26,5 +26,7 @@ public sealed class InMemoryMailboxGatewayTests : MailboxGatewayContract
 
     protected override void PurgeRecoverableItems(string mailboxId) => _store.PurgeRecoverableItems(mailboxId);
 
+    protected override void DeleteFolder(string mailboxId, string folderId) => _store.DeleteFolder(mailboxId, folderId);
+
     protected override string AddTeamsChat(string mailboxId, string fromAddress, string text) => _store.AddTeamsChat(mailboxId, fromAddress, text);
 }

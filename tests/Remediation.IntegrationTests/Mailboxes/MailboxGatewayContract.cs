@@ -38,6 +38,9 @@ public abstract class MailboxGatewayContract
 
     protected abstract void PurgeRecoverableItems(string mailboxId);
 
+    /// <summary>A user or an administrator deletes a folder that is not a well-known one.</summary>
+    protected abstract void DeleteFolder(string mailboxId, string folderId);
+
     /// <summary>A Teams chat message Exchange keeps in the mailbox.</summary>
     /// <returns>The item's id as the gateway knows it.</returns>
     protected abstract string AddTeamsChat(string mailboxId, string fromAddress, string text);
@@ -308,15 +311,33 @@ public abstract class MailboxGatewayContract
     }
 
     [Fact]
-    public async Task Move_ToAFolderOfAnotherMailbox_ReturnsNullAndLeavesTheMessage()
+    public async Task Move_ToAFolderOfAnotherMailbox_ThrowsAndLeavesTheMessage()
     {
         var (mailbox, messageId, _) = Delivered();
         var elsewhere = await Gateway.GetFolderIdAsync(NewMailbox(), WellKnownFolders.JunkEmail, CancellationToken.None);
         var inbox = FolderOf(mailbox, messageId);
 
-        Assert.Null(await Gateway.MoveAsync(mailbox, messageId, elsewhere, CancellationToken.None));
+        var missing = await Assert.ThrowsAsync<DestinationFolderMissingException>(() => Gateway.MoveAsync(mailbox, messageId, elsewhere, CancellationToken.None));
 
+        Assert.Equal(elsewhere, missing.FolderId);
         Assert.Equal(inbox, FolderOf(mailbox, messageId));
+    }
+
+    [Fact]
+    public async Task Move_ToTheHiddenFolderSinceDeleted_ThrowsLeavesTheMessageAndTheFolderIsMadeAgain()
+    {
+        var (mailbox, messageId, _) = Delivered();
+        var inbox = FolderOf(mailbox, messageId);
+        var quarantine = await Gateway.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None);
+        DeleteFolder(mailbox, quarantine);
+
+        await Assert.ThrowsAsync<DestinationFolderMissingException>(() => Gateway.MoveAsync(mailbox, messageId, quarantine, CancellationToken.None));
+        Assert.Equal(inbox, FolderOf(mailbox, messageId));
+
+        var again = await Gateway.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None);
+        Assert.NotEqual(quarantine, again);
+        Assert.Equal(messageId, await Gateway.MoveAsync(mailbox, messageId, again, CancellationToken.None));
+        Assert.Equal(again, FolderOf(mailbox, messageId));
     }
 
     [Fact]

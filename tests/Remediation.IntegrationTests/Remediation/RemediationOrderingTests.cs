@@ -79,6 +79,30 @@ public sealed class RemediationOrderingTests : IAsyncLifetime
         Assert.Single(_telemetry.Events(PipelineEvents.MessageRemediated));
     }
 
+    [Fact]
+    public async Task Remediate_QuarantineFolderDeletedSinceTheLastCampaign_FailsOnceThenQuarantinesInAFolderMadeAgain()
+    {
+        var remediator = RemediatorOver(Audit);
+        var earlier = DeliverTo("alice");
+        await remediator.RemediateAsync(Job("before-the-cleanup", earlier), CancellationToken.None);
+        var quarantine = _tenant.Simulator.Tenant.FindMessage(earlier.MailboxId, earlier.ImmutableId)!.FolderId;
+        _tenant.Simulator.Tenant.DeleteFolder(earlier.MailboxId, quarantine);
+        var copy = DeliverTo("alice");
+        var job = Job("after-the-cleanup", copy);
+
+        // The process still holds the deleted folder's id: the move fails, and the copy is not written off as gone.
+        await Assert.ThrowsAsync<RemediationFailedException>(() => remediator.RemediateAsync(job, CancellationToken.None));
+        Assert.Equal("inbox", _tenant.FolderOf(copy));
+        Assert.Equal(AuditOutcome.Failed, Assert.Single(await _tenant.AuditAsync(job.CampaignId)).Outcome);
+
+        // The queue's retry makes the folder again and quarantines the copy there.
+        Assert.Equal(new RemediationResult(1, 0, 0), await remediator.RemediateAsync(job, CancellationToken.None));
+        var now = _tenant.Simulator.Tenant.FindMessage(copy.MailboxId, copy.ImmutableId)!;
+        Assert.NotEqual(quarantine, now.FolderId);
+        Assert.Equal("(custom)", _tenant.FolderOf(copy));
+        Assert.Equal(AuditOutcome.Remediated, Assert.Single(await _tenant.AuditAsync(job.CampaignId)).Outcome);
+    }
+
     private IAuditTrail Audit => _tenant.Host.Services.GetRequiredService<IAuditTrail>();
 
     private DeliveredMessage DeliverTo(string user) =>
