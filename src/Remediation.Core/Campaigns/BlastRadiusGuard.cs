@@ -6,8 +6,8 @@ namespace Remediation.Core.Campaigns;
 /// <summary>
 /// Whether the pipeline may act on a campaign without the SOC. Invariant: an unapproved campaign acts only while its
 /// seed's score reaches the floor and every mailbox it has reached, or would reach now, fits under the cap. The score
-/// is checked once, at birth (the campaign's category and rules are its seed's); the reach at every look, because a
-/// campaign grows after birth.
+/// is checked once, at birth (the campaign's category and rules are its seed's); the reach whenever the campaign reaches
+/// a mailbox it had not, because a campaign grows after birth. The campaign store keeps the count.
 /// </summary>
 public sealed class BlastRadiusGuard(RemediationOptions options)
 {
@@ -17,16 +17,8 @@ public sealed class BlastRadiusGuard(RemediationOptions options)
         : reach > options.MaxMailboxesPerCampaign ? $"it reaches {reach} mailboxes, more than {options.MaxMailboxesPerCampaign}"
         : null;
 
-    /// <summary>
-    /// The number of distinct mailboxes (any case) among those the campaign's work already reached and those it would
-    /// reach now, when that is beyond the cap; null within it. Work done tenant-wide reaches no mailbox of its own.
-    /// </summary>
-    public int? ReachBeyondCap(IEnumerable<DispatchedWork> dispatched, IEnumerable<string> reachingNow)
-    {
-        var reached = dispatched.Select(d => d.Scope).Where(scope => scope != DispatchedWork.TenantWide)
-            .Concat(reachingNow).Distinct(StringComparer.OrdinalIgnoreCase).Count();
-        return reached > options.MaxMailboxesPerCampaign ? reached : null;
-    }
+    /// <summary>The most mailboxes an unapproved campaign may reach.</summary>
+    public int Cap => options.MaxMailboxesPerCampaign;
 
     /// <summary>What the SOC reads when a grown campaign is held.</summary>
     public string GrownBeyondCap(int reach) => $"it now reaches {reach} mailboxes, more than {options.MaxMailboxesPerCampaign}";

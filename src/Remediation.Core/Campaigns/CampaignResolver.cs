@@ -30,6 +30,7 @@ public sealed partial class CampaignResolver(
     private const int MarksPerWrite = 100;
 
     private static readonly IReadOnlySet<DispatchedWork> NothingDispatched = new HashSet<DispatchedWork>();
+    private static readonly string[] TenantWide = [DispatchedWork.TenantWide];
 
     // One for the process, shared by every campaign resolved at once: each would otherwise see the same short queue
     // and fill it up to the limit on its own.
@@ -50,16 +51,17 @@ public sealed partial class CampaignResolver(
         if (!IsActing(campaign)) return;
         // Work is marked only once its campaign exists.
         // Stryker disable once all : reading the marks of a campaign that does not exist finds none; the branch saves a read
-        var dispatched = campaign is null ? NothingDispatched : await campaigns.DispatchedAsync(seed.CampaignId, cancellationToken);
+        var lookupsDone = campaign is null ? NothingDispatched : await campaigns.DispatchedAsync(seed.CampaignId, TenantWide, cancellationToken);
 
-        var (sweep, search) = DispatchPlan.Lookups(seed, dispatched);
+        var (sweep, search) = DispatchPlan.Lookups(seed, lookupsDone);
         var work = await FindCopiesAsync(seed, sweep, search, cancellationToken);
 
+        var created = false;
         if (campaign is null)
         {
             // The guard decides the campaign's status at birth, so copies scanned at the same moment find it already held.
             var reason = _guard.HoldAtBirth(seed.Score, work.Count);
-            (campaign, var created) = await campaigns.GetOrAddAsync(new Campaign(
+            (campaign, created) = await campaigns.GetOrAddAsync(new Campaign(
                 seed.CampaignId, seed.Category, seed.Score, seed.Rules, seed.NotifiedAt, reason is null ? CampaignStatus.Active : CampaignStatus.Held, seed),
                 cancellationToken);
             if (created && reason is not null)
@@ -67,10 +69,11 @@ public sealed partial class CampaignResolver(
                 TrackHeld(campaign, work.Count, reason);
             }
             if (!IsActing(campaign)) return;
-            // Another instance created it a moment ago and may have dispatched some of its work already.
-            if (!created) dispatched = await campaigns.DispatchedAsync(seed.CampaignId, cancellationToken);
         }
-        if (campaign.Status != CampaignStatus.Approved && _guard.ReachBeyondCap(dispatched, work.Keys) is { } reach)
+        // Only the marks of the mailboxes this seed reaches: a campaign this call created has none yet; another
+        // instance's, a retry's or an earlier seed's may be there.
+        var dispatched = created ? NothingDispatched : await campaigns.DispatchedAsync(campaign.Id, [.. work.Keys], cancellationToken);
+        if (campaign.Status != CampaignStatus.Approved && await ReachBeyondCapAsync(campaign.Id, work.Keys, dispatched, cancellationToken) is { } reach)
         {
             // A campaign grows after birth (campaign memory brings later copies, a later mailing reuses the content):
             // the cap holds for everything it has reached, not only for its first look.
@@ -81,10 +84,19 @@ public sealed partial class CampaignResolver(
             return;
         }
 
-        // A campaign this call created has nothing dispatched yet; otherwise a retry or a replay may have some.
         var queued = await DispatchAsync(campaign, DispatchPlan.Jobs(work, dispatched), cancellationToken);
         await campaigns.MarkDispatchedAsync(campaign.Id, DispatchPlan.LookupMarks(seed, sweep, search), cancellationToken);
         LogResolved(campaign.Id, work.Count, queued);
+    }
+
+    // An active campaign's recorded reach is within the cap, so only mailboxes reached for the first time can take it
+    // beyond; they are recorded before their jobs go out, so a failure in between counts them twice, never not at all.
+    private async Task<int?> ReachBeyondCapAsync(string campaignId, IEnumerable<string> reachingNow, IReadOnlySet<DispatchedWork> dispatched, CancellationToken cancellationToken)
+    {
+        var newly = DispatchPlan.NewlyReached(reachingNow, dispatched);
+        if (newly == 0) return null;
+        var reach = await campaigns.ExtendReachAsync(campaignId, newly, _guard.Cap, cancellationToken);
+        return reach > _guard.Cap ? reach : null;
     }
 
     private bool IsActing(Campaign? campaign)

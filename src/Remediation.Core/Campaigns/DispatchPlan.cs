@@ -47,6 +47,13 @@ public static class DispatchPlan
         [.. sweep ? [DispatchedWork.Sweep] : Array.Empty<DispatchedWork>(),
             .. search ? [DispatchedWork.RecipientSearch(seed.InternetMessageId!)] : Array.Empty<DispatchedWork>()];
 
+    /// <summary>How many of the mailboxes reached now (any case) no dispatched work has reached before.</summary>
+    public static int NewlyReached(IEnumerable<string> reachingNow, IReadOnlySet<DispatchedWork> dispatched)
+    {
+        var reached = dispatched.Select(mark => mark.Scope).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return reachingNow.Where(mailboxId => !reached.Contains(mailboxId)).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+    }
+
     /// <summary>One job per mailbox that still has work not dispatched; mailboxes with none get no job.</summary>
     public static IReadOnlyList<MailboxJob> Jobs(IReadOnlyDictionary<string, MailboxWork> found, IReadOnlySet<DispatchedWork> dispatched) =>
         [.. found

@@ -15,10 +15,17 @@ public interface ICampaignStore
     Task SetStatusAsync(string campaignId, CampaignStatus status, string actor, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Every piece of the campaign's work (a copy id or a Message-ID search in a mailbox) dispatched so far, read at
-    /// once: a later copy of a campaign across 10,000 mailboxes checks its work against one query, not 10,000 reads.
+    /// The campaign's work dispatched so far in these scopes (mailbox ids, or <see cref="DispatchedWork.TenantWide"/>):
+    /// a later copy of a campaign across 100,000 mailboxes reads the marks of the few mailboxes it reaches, not all.
     /// </summary>
-    Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, CancellationToken cancellationToken);
+    Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds mailboxes the campaign's work reaches for the first time to its recorded reach, unless the sum is beyond the
+    /// cap; returns the sum either way. Concurrent calls each add theirs (none is lost), so the recorded reach never
+    /// counts too few; a mailbox counted twice after a failure or a race only makes the cap hold sooner.
+    /// </summary>
+    Task<int> ExtendReachAsync(string campaignId, int mailboxes, int cap, CancellationToken cancellationToken);
 
     /// <summary>Forgets every dispatch mark of the campaign, so its next resolution dispatches all its work again.</summary>
     Task ForgetDispatchedAsync(string campaignId, CancellationToken cancellationToken);

@@ -13,6 +13,7 @@ public sealed class InMemoryCampaignStore(TimeProvider clock) : ICampaignStore
     private readonly Dictionary<string, Campaign> _campaigns = new(StringComparer.Ordinal);
     private readonly Dictionary<(string CampaignId, CampaignStatus Status), (string Actor, DateTimeOffset At)> _statusSetters = [];
     private readonly Dictionary<string, HashSet<DispatchedWork>> _dispatched = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _reach = new(StringComparer.Ordinal);
 
     public InMemoryCampaignStore()
         : this(TimeProvider.System)
@@ -61,12 +62,27 @@ public sealed class InMemoryCampaignStore(TimeProvider clock) : ICampaignStore
         lock (_gate) return _statusSetters.TryGetValue((campaignId, status), out var setter) ? setter : null;
     }
 
-    public Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, CancellationToken cancellationToken)
+    // Scopes match as the Table store's row keys do: exactly.
+    public Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
+    {
+        var wanted = scopes.ToHashSet(StringComparer.Ordinal);
+        IReadOnlySet<DispatchedWork> marks = Marks(campaignId).Where(mark => wanted.Contains(mark.Scope)).ToHashSet();
+        return Task.FromResult(marks);
+    }
+
+    /// <summary>Every dispatch mark of the campaign, in every scope.</summary>
+    public IReadOnlySet<DispatchedWork> Marks(string campaignId)
+    {
+        lock (_gate) return _dispatched.TryGetValue(campaignId, out var found) ? new HashSet<DispatchedWork>(found) : new HashSet<DispatchedWork>();
+    }
+
+    public Task<int> ExtendReachAsync(string campaignId, int mailboxes, int cap, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            IReadOnlySet<DispatchedWork> marks = _dispatched.TryGetValue(campaignId, out var found) ? new HashSet<DispatchedWork>(found) : new HashSet<DispatchedWork>();
-            return Task.FromResult(marks);
+            var reach = _reach.GetValueOrDefault(campaignId) + mailboxes;
+            if (reach <= cap) _reach[campaignId] = reach;
+            return Task.FromResult(reach);
         }
     }
 

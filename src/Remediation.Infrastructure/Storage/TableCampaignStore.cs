@@ -7,16 +7,17 @@ using Remediation.Core.Scanning;
 namespace Remediation.Infrastructure.Storage;
 
 /// <summary>
-/// Campaigns in Table storage: one row per campaign (partition = campaign id) plus one row per dispatched piece of
-/// work.
+/// Campaigns in Table storage: one row per campaign (partition = campaign id), which also keeps the campaign's reach,
+/// plus one row per dispatched piece of work, keyed by its scope so one mailbox's marks are one range.
 /// </summary>
 public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignStore
 {
     private const string CampaignRow = "campaign";
     private const string DispatchPrefix = "dispatch|";
-    private const string DispatchRangeEnd = "dispatch}";
     private const string ScopeProperty = "Scope";
     private const string ItemProperty = "Item";
+    private const string ReachProperty = "Reach";
+    private const int RowsPerPage = 1_000;
     private const int MaxTransactionSize = 100;
 
     private readonly TableClient _campaigns = tables.GetTableClient(TableNames.Campaigns);
@@ -66,15 +67,57 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
             [$"{status}At"] = DateTimeOffset.UtcNow,
         }, TableUpdateMode.Merge, cancellationToken);
 
-    public async Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
     {
+        var wanted = scopes.ToHashSet(StringComparer.Ordinal);
+        // Past a page of scopes, one query over every mark costs fewer requests than one per scope.
+        IEnumerable<string> ranges = wanted.Count > RowsPerPage ? [DispatchRange(campaignId)] : wanted.Select(scope => ScopeRange(campaignId, scope));
         var dispatched = new HashSet<DispatchedWork>();
-        await foreach (var row in _campaigns.QueryAsync<TableEntity>(DispatchRange(campaignId), select: [ScopeProperty, ItemProperty], cancellationToken: cancellationToken))
+        await Parallel.ForEachAsync(ranges, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (range, ct) =>
         {
-            // A mark written without its scope and item counts as not dispatched: its work is repeated, never lost.
-            if (row.GetString(ScopeProperty) is { } scope && row.GetString(ItemProperty) is { } item) dispatched.Add(new DispatchedWork(scope, item));
-        }
+            await foreach (var row in _campaigns.QueryAsync<TableEntity>(range, select: [ScopeProperty, ItemProperty], cancellationToken: ct))
+            {
+                // A mark written without its scope and item counts as not dispatched: its work is repeated, never lost.
+                // A scope holding '|' shares its range with another; the stored scope tells them apart.
+                if (row.GetString(ScopeProperty) is { } scope && wanted.Contains(scope) && row.GetString(ItemProperty) is { } item)
+                {
+                    lock (dispatched) dispatched.Add(new DispatchedWork(scope, item));
+                }
+            }
+        });
         return dispatched;
+    }
+
+    public async Task<int> ExtendReachAsync(string campaignId, int mailboxes, int cap, CancellationToken cancellationToken)
+    {
+        var partition = TableKeys.Escape(campaignId);
+        while (true)
+        {
+            var row = (await _campaigns.GetEntityAsync<TableEntity>(partition, CampaignRow, [ReachProperty], cancellationToken)).Value;
+            var reach = (row.GetInt32(ReachProperty) ?? await CountReachedAsync(campaignId, cancellationToken)) + mailboxes;
+            if (reach > cap) return reach;
+            try
+            {
+                await _campaigns.UpdateEntityAsync(
+                    new TableEntity(partition, CampaignRow) { [ReachProperty] = reach }, row.ETag, TableUpdateMode.Merge, cancellationToken);
+                return reach;
+            }
+            catch (RequestFailedException error) when (error.Status == 412)
+            {
+                // Another resolution recorded its mailboxes a moment ago: add these to that.
+            }
+        }
+    }
+
+    // A campaign stored before its reach was recorded counts it once from its marks, as the guard did before.
+    private async Task<int> CountReachedAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var reached = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        await foreach (var row in _campaigns.QueryAsync<TableEntity>(DispatchRange(campaignId), select: [ScopeProperty], cancellationToken: cancellationToken))
+        {
+            if (row.GetString(ScopeProperty) is { } scope && scope != DispatchedWork.TenantWide) reached.Add(scope);
+        }
+        return reached.Count;
     }
 
     public async Task ForgetDispatchedAsync(string campaignId, CancellationToken cancellationToken)
@@ -88,8 +131,13 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
     }
 
     // The marks' row keys all start with the prefix, and '}' sorts right after '|': one range of one partition.
-    private static string DispatchRange(string campaignId) => TableClient.CreateQueryFilter(
-        $"PartitionKey eq {TableKeys.Escape(campaignId)} and RowKey ge {DispatchPrefix} and RowKey lt {DispatchRangeEnd}");
+    private static string DispatchRange(string campaignId) => Range(campaignId, DispatchPrefix);
+
+    // One scope's marks: the row keys that start with its prefix, up to the same prefix ending in '}' instead of '|'.
+    private static string ScopeRange(string campaignId, string scope) => Range(campaignId, ScopePrefix(scope));
+
+    private static string Range(string campaignId, string prefix) => TableClient.CreateQueryFilter(
+        $"PartitionKey eq {TableKeys.Escape(campaignId)} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
 
     // One transaction per hundred rows, the most one may hold: a campaign across 10,000 mailboxes costs 100 requests.
     public async Task MarkDispatchedAsync(string campaignId, IReadOnlyCollection<DispatchedWork> work, CancellationToken cancellationToken)
@@ -104,7 +152,9 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
     }
 
     // The item may hold a sender-chosen Message-ID.
-    private static string DispatchRow(DispatchedWork work) => TableKeys.Escape($"{DispatchPrefix}{work.Scope}|") + TableKeys.Hash(work.Item);
+    private static string DispatchRow(DispatchedWork work) => ScopePrefix(work.Scope) + TableKeys.Hash(work.Item);
+
+    private static string ScopePrefix(string scope) => TableKeys.Escape($"{DispatchPrefix}{scope}|");
 
     private static TableEntity ToEntity(Campaign campaign) => new(TableKeys.Escape(campaign.Id), CampaignRow)
     {
@@ -114,6 +164,7 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
         ["FirstNotifiedAt"] = campaign.FirstNotifiedAt,
         ["Status"] = campaign.Status.ToString(),
         ["Seed"] = WorkItemJson.Serialize(campaign.Seed),
+        [ReachProperty] = 0,
     };
 
     private static Campaign ToCampaign(TableEntity row) => new(

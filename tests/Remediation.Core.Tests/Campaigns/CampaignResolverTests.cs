@@ -219,6 +219,23 @@ public sealed class CampaignResolverTests
     }
 
     [Fact]
+    public async Task Resolve_LaterSeedInAMailboxAlreadyReached_ReadsOnlyThatMailboxsMarksAndActsAtTheCap()
+    {
+        _options.MaxMailboxesPerCampaign = 2;
+        var resolver = Resolver();
+        await resolver.ResolveAsync(Seed(_alice, Deliver(_alice, to: [$"alice@{Domain}", $"bob@{Domain}"])), CancellationToken.None);
+        _queue.Drain<RemediationJob>(WorkQueueNames.RemediationJobs);
+        var second = Deliver(_bob, to: [$"alice@{Domain}", $"bob@{Domain}"]);
+        var store = new InterleavedCampaignStore(_campaigns);
+
+        await Resolver(store: store).ResolveAsync(Seed(_bob, second), CancellationToken.None);
+
+        Assert.Equal([$"bob: {second} | "], Jobs());
+        Assert.Equal([DispatchedWork.TenantWide, _bob], store.ScopesRead);
+        Assert.Equal(CampaignStatus.Active, (await _campaigns.FindAsync(CampaignId, CancellationToken.None))?.Status);
+    }
+
+    [Fact]
     public async Task Resolve_MessageIdAlreadySearched_DoesNotSearchItsRecipientsAgain()
     {
         var seedCopy = Deliver(_carol, to: [$"carol@{Domain}", $"dave@{Domain}"]);
@@ -529,7 +546,7 @@ public sealed class CampaignResolverTests
         mailboxId, messageId, MessageIdOfLure, NotifiedAt, CampaignId, StandsForCampaign: true, LureFingerprint.Value.Id, VerdictBand.Malicious, isSentCopy, [], [], []),
         CancellationToken.None);
 
-    private Task<IReadOnlySet<DispatchedWork>> MarksAsync() => _campaigns.DispatchedAsync(CampaignId, CancellationToken.None);
+    private Task<IReadOnlySet<DispatchedWork>> MarksAsync() => Task.FromResult(_campaigns.Marks(CampaignId));
 
     private static Dictionary<string, string> HeldEvent(string score, string count, string reason) => new()
     {
@@ -604,7 +621,17 @@ public sealed class CampaignResolverTests
         public Task SetStatusAsync(string campaignId, CampaignStatus status, string actor, CancellationToken cancellationToken) =>
             inner.SetStatusAsync(campaignId, status, actor, cancellationToken);
 
-        public Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, CancellationToken cancellationToken) => inner.DispatchedAsync(campaignId, cancellationToken);
+        /// <summary>Every scope whose marks were read, in the order read.</summary>
+        public System.Collections.Concurrent.ConcurrentQueue<string> ScopesRead { get; } = new();
+
+        public Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
+        {
+            foreach (var scope in scopes) ScopesRead.Enqueue(scope);
+            return inner.DispatchedAsync(campaignId, scopes, cancellationToken);
+        }
+
+        public Task<int> ExtendReachAsync(string campaignId, int mailboxes, int cap, CancellationToken cancellationToken) =>
+            inner.ExtendReachAsync(campaignId, mailboxes, cap, cancellationToken);
 
         public Task ForgetDispatchedAsync(string campaignId, CancellationToken cancellationToken) => inner.ForgetDispatchedAsync(campaignId, cancellationToken);
 

@@ -76,6 +76,18 @@ public class DispatchPlanTests
         Assert.Equal([$"alice: copy-a | {MessageId}"], jobs.Select(Describe));
     }
 
+    [Fact]
+    public void NewlyReached_NothingDispatched_CountsEveryMailboxOnce() =>
+        Assert.Equal(3, DispatchPlan.NewlyReached(["alice", "bob", "carol", "BOB"], Marks()));
+
+    [Fact]
+    public void NewlyReached_MailboxesWithAnyMarkInAnyCase_AreNotNew() =>
+        Assert.Equal(1, DispatchPlan.NewlyReached(["alice", "bob", "carol"], Marks(DispatchedWork.Copy("ALICE", "copy-a"), DispatchedWork.Search("bob", MessageId))));
+
+    [Fact]
+    public void NewlyReached_TenantWideWork_ReachesNoMailboxOfItsOwn() =>
+        Assert.Equal(2, DispatchPlan.NewlyReached(["alice", "bob"], Marks(DispatchedWork.Sweep, DispatchedWork.RecipientSearch(MessageId))));
+
     private static HashSet<DispatchedWork> Marks(params DispatchedWork[] marks) => [.. marks];
 
     private static Dictionary<string, MailboxWork> Found(params (string Mailbox, string[] Copies, string[] Searches)[] mailboxes)

@@ -163,25 +163,38 @@ public abstract class CampaignStoreContract
     {
         var campaign = await AddAsync(CampaignStatus.Active);
 
-        Assert.Empty(await Store.DispatchedAsync(campaign.Id, CancellationToken.None));
+        Assert.Empty(await Store.DispatchedAsync(campaign.Id, [DispatchedWork.TenantWide, "user0001"], CancellationToken.None));
     }
 
     [Fact]
-    public async Task DispatchedAsync_ReturnsEveryMarkOfTheCampaignAndNothingElse()
+    public async Task DispatchedAsync_ReturnsEveryMarkOfTheScopesAskedAndNothingElse()
     {
         var campaign = await AddAsync(CampaignStatus.Active);
-        // More marks than one write (100) and one page of a query (1,000) hold, and ids with characters keys must escape.
-        List<DispatchedWork> marks =
+        // Ids with characters keys must escape, a scope that starts like another, and more than one write (100) holds.
+        List<DispatchedWork> asked =
         [
             DispatchedWork.Sweep,
             DispatchedWork.RecipientSearch("<a/b#c?d%e|f@sender.example>"),
             DispatchedWork.Copy("user|odd", "AAMk/abc+def=="),
-            .. Enumerable.Range(0, 1_200).Select(i => DispatchedWork.Search($"user{i:D4}", "<m1@sender.example>")),
+            .. Enumerable.Range(0, 150).Select(i => DispatchedWork.Copy("user0001", $"copy-{i}")),
         ];
-        await Store.MarkDispatchedAsync(campaign.Id, marks, CancellationToken.None);
+        List<DispatchedWork> others = [DispatchedWork.Copy("user", "m1"), DispatchedWork.Copy("user0002", "m1"), DispatchedWork.Copy("USER0001", "m1")];
+        await Store.MarkDispatchedAsync(campaign.Id, [.. asked, .. others], CancellationToken.None);
         await Store.MarkDispatchedAsync($"{campaign.Id}-other", [DispatchedWork.Copy("user0001", "other")], CancellationToken.None);
 
-        var dispatched = await Store.DispatchedAsync(campaign.Id, CancellationToken.None);
+        var dispatched = await Store.DispatchedAsync(campaign.Id, [DispatchedWork.TenantWide, "user|odd", "user0001", "user0003"], CancellationToken.None);
+
+        Assert.Equal(asked.ToHashSet(), dispatched.ToHashSet());
+    }
+
+    [Fact]
+    public async Task DispatchedAsync_MoreScopesThanAPageOfMarks_ReturnsEveryMarkOfThem()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+        var marks = Enumerable.Range(0, 1_200).Select(i => DispatchedWork.Search($"user{i:D4}", "<m1@sender.example>")).ToList();
+        await Store.MarkDispatchedAsync(campaign.Id, [.. marks, DispatchedWork.Sweep], CancellationToken.None);
+
+        var dispatched = await Store.DispatchedAsync(campaign.Id, [.. Enumerable.Range(0, 1_300).Select(i => $"user{i:D4}")], CancellationToken.None);
 
         Assert.Equal(marks.ToHashSet(), dispatched.ToHashSet());
     }
@@ -196,7 +209,7 @@ public abstract class CampaignStoreContract
 
         await Store.MarkDispatchedAsync(campaign.Id, marks, CancellationToken.None);
 
-        Assert.Equal(marks.ToHashSet(), (await Store.DispatchedAsync(campaign.Id, CancellationToken.None)).ToHashSet());
+        Assert.Equal(marks.ToHashSet(), (await Store.DispatchedAsync(campaign.Id, ScopesOf(marks), CancellationToken.None)).ToHashSet());
     }
 
     [Fact]
@@ -207,7 +220,7 @@ public abstract class CampaignStoreContract
 
         await Store.MarkDispatchedAsync(campaign.Id, [DispatchedWork.Copy("user0001", "m1"), DispatchedWork.Copy("user0001", "m1")], CancellationToken.None);
 
-        Assert.Equal([DispatchedWork.Sweep, DispatchedWork.Copy("user0001", "m1")], (await Store.DispatchedAsync(campaign.Id, CancellationToken.None)).ToHashSet());
+        Assert.Equal([DispatchedWork.Sweep, DispatchedWork.Copy("user0001", "m1")], (await Store.DispatchedAsync(campaign.Id, [DispatchedWork.TenantWide, "user0001"], CancellationToken.None)).ToHashSet());
     }
 
     [Fact]
@@ -224,7 +237,7 @@ public abstract class CampaignStoreContract
 
         await Store.MarkDispatchedAsync(campaign.Id, marks, CancellationToken.None);
 
-        Assert.Equal(marks.ToHashSet(), (await Store.DispatchedAsync(campaign.Id, CancellationToken.None)).ToHashSet());
+        Assert.Equal(marks.ToHashSet(), (await Store.DispatchedAsync(campaign.Id, ScopesOf(marks), CancellationToken.None)).ToHashSet());
     }
 
     [Fact]
@@ -232,11 +245,51 @@ public abstract class CampaignStoreContract
     {
         var campaign = await AddAsync(CampaignStatus.Active);
         await Store.MarkDispatchedAsync(campaign.Id, [DispatchedWork.Sweep], CancellationToken.None);
-        var read = await Store.DispatchedAsync(campaign.Id, CancellationToken.None);
+        var read = await Store.DispatchedAsync(campaign.Id, [DispatchedWork.TenantWide, "user0001"], CancellationToken.None);
 
         await Store.MarkDispatchedAsync(campaign.Id, [DispatchedWork.Copy("user0001", "m1")], CancellationToken.None);
 
         Assert.Equal([DispatchedWork.Sweep], read.ToHashSet());
+    }
+
+    [Fact]
+    public async Task ExtendReachAsync_WithinTheCap_RecordsTheSum()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+
+        Assert.Equal(4, await Store.ExtendReachAsync(campaign.Id, 4, 10, CancellationToken.None));
+        Assert.Equal(10, await Store.ExtendReachAsync(campaign.Id, 6, 10, CancellationToken.None));
+        Assert.Equal(11, await Store.ExtendReachAsync(campaign.Id, 1, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ExtendReachAsync_BeyondTheCap_ReturnsTheSumWithoutRecordingIt()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+        await Store.ExtendReachAsync(campaign.Id, 8, 10, CancellationToken.None);
+
+        Assert.Equal(13, await Store.ExtendReachAsync(campaign.Id, 5, 10, CancellationToken.None));
+        Assert.Equal(10, await Store.ExtendReachAsync(campaign.Id, 2, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ExtendReachAsync_RacingExtensions_EachIsCounted()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => Store.ExtendReachAsync(campaign.Id, 1, 1_000, CancellationToken.None))));
+
+        Assert.Equal(13, await Store.ExtendReachAsync(campaign.Id, 1, 1_000, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ExtendReachAsync_KeepsTheCampaignAsStored()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+
+        await Store.ExtendReachAsync(campaign.Id, 3, 10, CancellationToken.None);
+
+        AssertSameCampaign(campaign, await Store.FindAsync(campaign.Id, CancellationToken.None));
     }
 
     [Fact]
@@ -249,8 +302,8 @@ public abstract class CampaignStoreContract
 
         await Store.ForgetDispatchedAsync(campaign.Id, CancellationToken.None);
 
-        Assert.Empty(await Store.DispatchedAsync(campaign.Id, CancellationToken.None));
-        Assert.Equal([DispatchedWork.Sweep], (await Store.DispatchedAsync(other.Id, CancellationToken.None)).ToHashSet());
+        Assert.Empty(await Store.DispatchedAsync(campaign.Id, [DispatchedWork.TenantWide, .. Enumerable.Range(0, 250).Select(i => $"user{i:D4}")], CancellationToken.None));
+        Assert.Equal([DispatchedWork.Sweep], (await Store.DispatchedAsync(other.Id, [DispatchedWork.TenantWide], CancellationToken.None)).ToHashSet());
         AssertSameCampaign(campaign, await Store.FindAsync(campaign.Id, CancellationToken.None));
     }
 
@@ -263,8 +316,10 @@ public abstract class CampaignStoreContract
 
         await Store.MarkDispatchedAsync(campaign.Id, [DispatchedWork.Copy("user0001", "m1")], CancellationToken.None);
 
-        Assert.Equal([DispatchedWork.Copy("user0001", "m1")], (await Store.DispatchedAsync(campaign.Id, CancellationToken.None)).ToHashSet());
+        Assert.Equal([DispatchedWork.Copy("user0001", "m1")], (await Store.DispatchedAsync(campaign.Id, [DispatchedWork.TenantWide, "user0001"], CancellationToken.None)).ToHashSet());
     }
+
+    private static string[] ScopesOf(IEnumerable<DispatchedWork> marks) => [.. marks.Select(mark => mark.Scope).Distinct(StringComparer.Ordinal)];
 
     private static string NewCampaignId() => Guid.NewGuid().ToString("N");
 

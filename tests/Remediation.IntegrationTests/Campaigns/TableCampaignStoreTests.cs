@@ -20,6 +20,19 @@ public sealed class TableCampaignStoreTests(AzuriteFixture azurite) : CampaignSt
         return row.GetString($"{status}By") is { } actor ? (actor, row.GetDateTimeOffset($"{status}At")!.Value) : null;
     }
 
+    [Fact]
+    public async Task ExtendReachAsync_CampaignStoredBeforeItsReachWas_CountsItFromItsMarks()
+    {
+        var campaignId = Guid.NewGuid().ToString("N");
+        await _table.AddEntityAsync(new TableEntity(campaignId, "campaign") { ["Status"] = nameof(CampaignStatus.Active) });
+        await _store.MarkDispatchedAsync(campaignId,
+            [DispatchedWork.Sweep, DispatchedWork.Copy("user0001", "m1"), DispatchedWork.Search("user0001", "<m1@sender.example>"), DispatchedWork.Copy("USER0002", "m2"), DispatchedWork.Copy("user0002", "m3")],
+            CancellationToken.None);
+
+        Assert.Equal(3, await _store.ExtendReachAsync(campaignId, 1, 10, CancellationToken.None));
+        Assert.Equal(4, await _store.ExtendReachAsync(campaignId, 1, 10, CancellationToken.None));
+    }
+
     public async Task InitializeAsync()
     {
         var tables = await azurite.ProvisionedTablesAsync();
