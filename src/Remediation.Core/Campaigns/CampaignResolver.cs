@@ -30,7 +30,7 @@ public sealed partial class CampaignResolver(
     private const int MarksPerWrite = 100;
 
     private static readonly IReadOnlySet<DispatchedWork> NothingDispatched = new HashSet<DispatchedWork>();
-    private static readonly string[] TenantWide = [DispatchedWork.TenantWide];
+    private static readonly IReadOnlySet<string> NoneReached = new HashSet<string>();
 
     // One for the process, shared by every campaign resolved at once: each would otherwise see the same short queue
     // and fill it up to the limit on its own.
@@ -51,7 +51,7 @@ public sealed partial class CampaignResolver(
         if (!IsActing(campaign)) return;
         // Work is marked only once its campaign exists.
         // Stryker disable once all : reading the marks of a campaign that does not exist finds none; the branch saves a read
-        var lookupsDone = campaign is null ? NothingDispatched : await campaigns.DispatchedAsync(seed.CampaignId, TenantWide, cancellationToken);
+        var lookupsDone = campaign is null ? NothingDispatched : await campaigns.DispatchedAsync(seed.CampaignId, DispatchPlan.LookupCandidates(seed), cancellationToken);
 
         var (sweep, search) = DispatchPlan.Lookups(seed, lookupsDone);
         var work = await FindCopiesAsync(seed, sweep, search, cancellationToken);
@@ -70,10 +70,10 @@ public sealed partial class CampaignResolver(
             }
             if (!IsActing(campaign)) return;
         }
-        // Only the marks of the mailboxes this seed reaches: a campaign this call created has none yet; another
-        // instance's, a retry's or an earlier seed's may be there.
-        var dispatched = created ? NothingDispatched : await campaigns.DispatchedAsync(campaign.Id, [.. work.Keys], cancellationToken);
-        if (campaign.Status != CampaignStatus.Approved && await ReachBeyondCapAsync(campaign.Id, work.Keys, dispatched, cancellationToken) is { } reach)
+        // Only the work this seed found, each piece by its own key: a campaign this call created has no marks yet;
+        // another instance's, a retry's or an earlier seed's may be there.
+        var dispatched = created ? NothingDispatched : await campaigns.DispatchedAsync(campaign.Id, DispatchPlan.Candidates(work), cancellationToken);
+        if (campaign.Status != CampaignStatus.Approved && await ReachBeyondCapAsync(campaign.Id, work.Keys, created, cancellationToken) is { } reach)
         {
             // A campaign grows after birth (campaign memory brings later copies, a later mailing reuses the content):
             // the cap holds for everything it has reached, not only for its first look.
@@ -91,9 +91,10 @@ public sealed partial class CampaignResolver(
 
     // An active campaign's recorded reach is within the cap, so only mailboxes reached for the first time can take it
     // beyond; they are recorded before their jobs go out, so a failure in between counts them twice, never not at all.
-    private async Task<int?> ReachBeyondCapAsync(string campaignId, IEnumerable<string> reachingNow, IReadOnlySet<DispatchedWork> dispatched, CancellationToken cancellationToken)
+    private async Task<int?> ReachBeyondCapAsync(string campaignId, IReadOnlyCollection<string> reachingNow, bool created, CancellationToken cancellationToken)
     {
-        var newly = DispatchPlan.NewlyReached(reachingNow, dispatched);
+        var reachedBefore = created ? NoneReached : await campaigns.ReachedAsync(campaignId, reachingNow, cancellationToken);
+        var newly = DispatchPlan.NewlyReached(reachingNow, reachedBefore);
         if (newly == 0) return null;
         var reach = await campaigns.ExtendReachAsync(campaignId, newly, _guard.Cap, cancellationToken);
         return reach > _guard.Cap ? reach : null;

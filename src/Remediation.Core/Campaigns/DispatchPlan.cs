@@ -47,10 +47,18 @@ public static class DispatchPlan
         [.. sweep ? [DispatchedWork.Sweep] : Array.Empty<DispatchedWork>(),
             .. search ? [DispatchedWork.RecipientSearch(seed.InternetMessageId!)] : Array.Empty<DispatchedWork>()];
 
+    /// <summary>The tenant-wide lookups a seed may need, to ask whether each was done.</summary>
+    public static IReadOnlyList<DispatchedWork> LookupCandidates(MaliciousMessage seed) =>
+        [DispatchedWork.Sweep, .. seed.InternetMessageId is { } internetMessageId ? [DispatchedWork.RecipientSearch(internetMessageId)] : Array.Empty<DispatchedWork>()];
+
+    /// <summary>Every piece of the work found, to ask which of it was dispatched before.</summary>
+    public static IReadOnlyList<DispatchedWork> Candidates(IReadOnlyDictionary<string, MailboxWork> found) =>
+        [.. found.SelectMany(mailbox => new MailboxJob(mailbox.Key, [.. mailbox.Value.MessageIds], [.. mailbox.Value.InternetMessageIds]).Marks)];
+
     /// <summary>How many of the mailboxes reached now (any case) no dispatched work has reached before.</summary>
-    public static int NewlyReached(IEnumerable<string> reachingNow, IReadOnlySet<DispatchedWork> dispatched)
+    public static int NewlyReached(IEnumerable<string> reachingNow, IReadOnlySet<string> reachedBefore)
     {
-        var reached = dispatched.Select(mark => mark.Scope).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var reached = reachedBefore.ToHashSet(StringComparer.OrdinalIgnoreCase);
         return reachingNow.Where(mailboxId => !reached.Contains(mailboxId)).Distinct(StringComparer.OrdinalIgnoreCase).Count();
     }
 

@@ -15,10 +15,16 @@ public interface ICampaignStore
     Task SetStatusAsync(string campaignId, CampaignStatus status, string actor, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The campaign's work dispatched so far in these scopes (mailbox ids, or <see cref="DispatchedWork.TenantWide"/>):
-    /// a later copy of a campaign across 100,000 mailboxes reads the marks of the few mailboxes it reaches, not all.
+    /// Which of these pieces of work the campaign already dispatched: a later copy of a campaign across 100,000 mailboxes
+    /// asks after the few pieces it found, each read by its own key, not after every mark.
     /// </summary>
-    Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken);
+    Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, IReadOnlyCollection<DispatchedWork> candidates, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Which of these mailboxes (in any case) work of the campaign was dispatched to before, as marked: forgetting the
+    /// marks does not forget the reach.
+    /// </summary>
+    Task<IReadOnlySet<string>> ReachedAsync(string campaignId, IReadOnlyCollection<string> mailboxIds, CancellationToken cancellationToken);
 
     /// <summary>
     /// Adds mailboxes the campaign's work reaches for the first time to its recorded reach, unless the sum is beyond the

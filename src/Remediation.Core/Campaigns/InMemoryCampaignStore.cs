@@ -14,6 +14,7 @@ public sealed class InMemoryCampaignStore(TimeProvider clock) : ICampaignStore
     private readonly Dictionary<(string CampaignId, CampaignStatus Status), (string Actor, DateTimeOffset At)> _statusSetters = [];
     private readonly Dictionary<string, HashSet<DispatchedWork>> _dispatched = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _reach = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _reached = new(StringComparer.Ordinal);
 
     public InMemoryCampaignStore()
         : this(TimeProvider.System)
@@ -62,12 +63,21 @@ public sealed class InMemoryCampaignStore(TimeProvider clock) : ICampaignStore
         lock (_gate) return _statusSetters.TryGetValue((campaignId, status), out var setter) ? setter : null;
     }
 
-    // Scopes match as the Table store's row keys do: exactly.
-    public Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
+    public Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, IReadOnlyCollection<DispatchedWork> candidates, CancellationToken cancellationToken)
     {
-        var wanted = scopes.ToHashSet(StringComparer.Ordinal);
-        IReadOnlySet<DispatchedWork> marks = Marks(campaignId).Where(mark => wanted.Contains(mark.Scope)).ToHashSet();
-        return Task.FromResult(marks);
+        var marks = Marks(campaignId);
+        IReadOnlySet<DispatchedWork> dispatched = candidates.Where(marks.Contains).ToHashSet();
+        return Task.FromResult(dispatched);
+    }
+
+    public Task<IReadOnlySet<string>> ReachedAsync(string campaignId, IReadOnlyCollection<string> mailboxIds, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var reached = _reached.GetValueOrDefault(campaignId);
+            IReadOnlySet<string> found = mailboxIds.Where(id => reached?.Contains(id) == true).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            return Task.FromResult(found);
+        }
     }
 
     /// <summary>Every dispatch mark of the campaign, in every scope.</summary>
@@ -98,6 +108,8 @@ public sealed class InMemoryCampaignStore(TimeProvider clock) : ICampaignStore
         {
             if (!_dispatched.TryGetValue(campaignId, out var marks)) _dispatched[campaignId] = marks = [];
             marks.UnionWith(work);
+            if (!_reached.TryGetValue(campaignId, out var reached)) _reached[campaignId] = reached = new(StringComparer.OrdinalIgnoreCase);
+            reached.UnionWith(work.Select(mark => mark.Scope).Where(scope => scope != DispatchedWork.TenantWide));
         }
         return Task.CompletedTask;
     }

@@ -8,12 +8,13 @@ namespace Remediation.Infrastructure.Storage;
 
 /// <summary>
 /// Campaigns in Table storage: one row per campaign (partition = campaign id), which also keeps the campaign's reach,
-/// plus one row per dispatched piece of work, keyed by its scope so one mailbox's marks are one range.
+/// plus one row per dispatched piece of work and one per mailbox it reached, each read by both keys.
 /// </summary>
 public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignStore
 {
     private const string CampaignRow = "campaign";
     private const string DispatchPrefix = "dispatch|";
+    private const string ReachedPrefix = "reached|";
     private const string ScopeProperty = "Scope";
     private const string ItemProperty = "Item";
     private const string ReachProperty = "Reach";
@@ -67,25 +68,51 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
             [$"{status}At"] = DateTimeOffset.UtcNow,
         }, TableUpdateMode.Merge, cancellationToken);
 
-    public async Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, IReadOnlyCollection<DispatchedWork> candidates, CancellationToken cancellationToken)
     {
-        var wanted = scopes.ToHashSet(StringComparer.Ordinal);
-        // Past a page of scopes, one query over every mark costs fewer requests than one per scope.
-        IEnumerable<string> ranges = wanted.Count > RowsPerPage ? [DispatchRange(campaignId)] : wanted.Select(scope => ScopeRange(campaignId, scope));
+        var wanted = candidates.ToHashSet();
         var dispatched = new HashSet<DispatchedWork>();
-        await Parallel.ForEachAsync(ranges, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (range, ct) =>
+        await ReadAsync(campaignId, wanted, DispatchRow, DispatchPrefix, [ScopeProperty, ItemProperty], row =>
         {
-            await foreach (var row in _campaigns.QueryAsync<TableEntity>(range, select: [ScopeProperty, ItemProperty], cancellationToken: ct))
+            // A mark written without its scope and item counts as not dispatched: its work is repeated, never lost.
+            if (row.GetString(ScopeProperty) is { } scope && row.GetString(ItemProperty) is { } item && wanted.Contains(new DispatchedWork(scope, item)))
             {
-                // A mark written without its scope and item counts as not dispatched: its work is repeated, never lost.
-                // A scope holding '|' shares its range with another; the stored scope tells them apart.
-                if (row.GetString(ScopeProperty) is { } scope && wanted.Contains(scope) && row.GetString(ItemProperty) is { } item)
-                {
-                    lock (dispatched) dispatched.Add(new DispatchedWork(scope, item));
-                }
+                lock (dispatched) dispatched.Add(new DispatchedWork(scope, item));
             }
-        });
+        }, cancellationToken);
         return dispatched;
+    }
+
+    public async Task<IReadOnlySet<string>> ReachedAsync(string campaignId, IReadOnlyCollection<string> mailboxIds, CancellationToken cancellationToken)
+    {
+        var wanted = mailboxIds.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var reached = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        await ReadAsync(campaignId, wanted, ReachedRow, ReachedPrefix, [ScopeProperty], row =>
+        {
+            if (row.GetString(ScopeProperty) is { } scope && wanted.TryGetValue(scope, out var asked))
+            {
+                lock (reached) reached.Add(asked);
+            }
+        }, cancellationToken);
+        return reached;
+    }
+
+    // Each row by both keys, which every store (the emulator too) answers from its index; past a page of them, one
+    // query over the whole range costs fewer requests.
+    private async Task ReadAsync<T>(string campaignId, IReadOnlyCollection<T> wanted, Func<T, string> rowKey, string rangePrefix, string[] columns,
+        Action<TableEntity> found, CancellationToken cancellationToken)
+    {
+        if (wanted.Count > RowsPerPage)
+        {
+            await foreach (var row in _campaigns.QueryAsync<TableEntity>(Range(campaignId, rangePrefix), select: columns, cancellationToken: cancellationToken)) found(row);
+            return;
+        }
+        var partition = TableKeys.Escape(campaignId);
+        await Parallel.ForEachAsync(wanted, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (item, ct) =>
+        {
+            var row = await _campaigns.GetEntityIfExistsAsync<TableEntity>(partition, rowKey(item), columns, ct);
+            if (row.HasValue) found(row.Value!);
+        });
     }
 
     public async Task<int> ExtendReachAsync(string campaignId, int mailboxes, int cap, CancellationToken cancellationToken)
@@ -130,26 +157,30 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
         }
     }
 
-    // The marks' row keys all start with the prefix, and '}' sorts right after '|': one range of one partition.
     private static string DispatchRange(string campaignId) => Range(campaignId, DispatchPrefix);
 
-    // One scope's marks: the row keys that start with its prefix, up to the same prefix ending in '}' instead of '|'.
-    private static string ScopeRange(string campaignId, string scope) => Range(campaignId, ScopePrefix(scope));
-
+    // The row keys that start with the prefix, up to the same prefix ending in '}', which sorts right after '|': one
+    // range of one partition.
     private static string Range(string campaignId, string prefix) => TableClient.CreateQueryFilter(
         $"PartitionKey eq {TableKeys.Escape(campaignId)} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
 
-    // One transaction per hundred rows, the most one may hold: a campaign across 10,000 mailboxes costs 100 requests.
+    // One transaction per hundred rows, the most one may hold: a campaign across 10,000 mailboxes costs 200 requests,
+    // as each mailbox's work also marks the mailbox reached.
     public async Task MarkDispatchedAsync(string campaignId, IReadOnlyCollection<DispatchedWork> work, CancellationToken cancellationToken)
     {
         var partition = TableKeys.Escape(campaignId);
-        var rows = work.Select(mark => new TableEntity(partition, DispatchRow(mark)) { [ScopeProperty] = mark.Scope, [ItemProperty] = mark.Item });
-        foreach (var chunk in rows.DistinctBy(row => row.RowKey, StringComparer.Ordinal).Chunk(MaxTransactionSize))
+        var marks = work.Select(mark => new TableEntity(partition, DispatchRow(mark)) { [ScopeProperty] = mark.Scope, [ItemProperty] = mark.Item });
+        var reached = work.Select(mark => mark.Scope).Where(scope => scope != DispatchedWork.TenantWide)
+            .Select(scope => new TableEntity(partition, ReachedRow(scope)) { [ScopeProperty] = scope });
+        foreach (var chunk in marks.Concat(reached).DistinctBy(row => row.RowKey, StringComparer.Ordinal).Chunk(MaxTransactionSize))
         {
             await _campaigns.SubmitTransactionAsync(
                 chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);
         }
     }
+
+    // A mailbox is reached in any case of its id, as the guard counts it.
+    private static string ReachedRow(string mailboxId) => TableKeys.Escape(ReachedPrefix + mailboxId.ToUpperInvariant());
 
     // The item may hold a sender-chosen Message-ID.
     private static string DispatchRow(DispatchedWork work) => ScopePrefix(work.Scope) + TableKeys.Hash(work.Item);

@@ -219,7 +219,7 @@ public sealed class CampaignResolverTests
     }
 
     [Fact]
-    public async Task Resolve_LaterSeedInAMailboxAlreadyReached_ReadsOnlyThatMailboxsMarksAndActsAtTheCap()
+    public async Task Resolve_LaterSeedInAMailboxAlreadyReached_AsksOnlyAfterItsOwnWorkAndActsAtTheCap()
     {
         _options.MaxMailboxesPerCampaign = 2;
         var resolver = Resolver();
@@ -231,7 +231,8 @@ public sealed class CampaignResolverTests
         await Resolver(store: store).ResolveAsync(Seed(_bob, second), CancellationToken.None);
 
         Assert.Equal([$"bob: {second} | "], Jobs());
-        Assert.Equal([DispatchedWork.TenantWide, _bob], store.ScopesRead);
+        Assert.Equal([DispatchedWork.Sweep, DispatchedWork.RecipientSearch(MessageIdOfLure), DispatchedWork.Copy(_bob, second)], store.WorkRead);
+        Assert.Equal([_bob], store.ReachRead);
         Assert.Equal(CampaignStatus.Active, (await _campaigns.FindAsync(CampaignId, CancellationToken.None))?.Status);
     }
 
@@ -621,13 +622,22 @@ public sealed class CampaignResolverTests
         public Task SetStatusAsync(string campaignId, CampaignStatus status, string actor, CancellationToken cancellationToken) =>
             inner.SetStatusAsync(campaignId, status, actor, cancellationToken);
 
-        /// <summary>Every scope whose marks were read, in the order read.</summary>
-        public System.Collections.Concurrent.ConcurrentQueue<string> ScopesRead { get; } = new();
+        /// <summary>Every piece of work asked after, in the order asked.</summary>
+        public System.Collections.Concurrent.ConcurrentQueue<DispatchedWork> WorkRead { get; } = new();
 
-        public Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken)
+        /// <summary>Every mailbox whose reach was asked after, in the order asked.</summary>
+        public System.Collections.Concurrent.ConcurrentQueue<string> ReachRead { get; } = new();
+
+        public Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, IReadOnlyCollection<DispatchedWork> candidates, CancellationToken cancellationToken)
         {
-            foreach (var scope in scopes) ScopesRead.Enqueue(scope);
-            return inner.DispatchedAsync(campaignId, scopes, cancellationToken);
+            foreach (var candidate in candidates) WorkRead.Enqueue(candidate);
+            return inner.DispatchedAsync(campaignId, candidates, cancellationToken);
+        }
+
+        public Task<IReadOnlySet<string>> ReachedAsync(string campaignId, IReadOnlyCollection<string> mailboxIds, CancellationToken cancellationToken)
+        {
+            foreach (var mailboxId in mailboxIds) ReachRead.Enqueue(mailboxId);
+            return inner.ReachedAsync(campaignId, mailboxIds, cancellationToken);
         }
 
         public Task<int> ExtendReachAsync(string campaignId, int mailboxes, int cap, CancellationToken cancellationToken) =>

@@ -77,16 +77,29 @@ public class DispatchPlanTests
     }
 
     [Fact]
-    public void NewlyReached_NothingDispatched_CountsEveryMailboxOnce() =>
-        Assert.Equal(3, DispatchPlan.NewlyReached(["alice", "bob", "carol", "BOB"], Marks()));
+    public void LookupCandidates_TheSweepAndTheSeedsRecipientSearch()
+    {
+        Assert.Equal([DispatchedWork.Sweep, DispatchedWork.RecipientSearch(MessageId)], DispatchPlan.LookupCandidates(Seed));
+        Assert.Equal([DispatchedWork.Sweep], DispatchPlan.LookupCandidates(Seed with { InternetMessageId = null }));
+    }
 
     [Fact]
-    public void NewlyReached_MailboxesWithAnyMarkInAnyCase_AreNotNew() =>
-        Assert.Equal(1, DispatchPlan.NewlyReached(["alice", "bob", "carol"], Marks(DispatchedWork.Copy("ALICE", "copy-a"), DispatchedWork.Search("bob", MessageId))));
+    public void Candidates_EveryCopyAndSearchFound()
+    {
+        var found = Found(("alice", ["copy-a", "copy-b"], [MessageId]), ("bob", [], [MessageId]));
+
+        Assert.Equal(
+            [DispatchedWork.Copy("alice", "copy-a"), DispatchedWork.Copy("alice", "copy-b"), DispatchedWork.Search("alice", MessageId), DispatchedWork.Search("bob", MessageId)],
+            DispatchPlan.Candidates(found));
+    }
 
     [Fact]
-    public void NewlyReached_TenantWideWork_ReachesNoMailboxOfItsOwn() =>
-        Assert.Equal(2, DispatchPlan.NewlyReached(["alice", "bob"], Marks(DispatchedWork.Sweep, DispatchedWork.RecipientSearch(MessageId))));
+    public void NewlyReached_NothingReachedBefore_CountsEveryMailboxOnce() =>
+        Assert.Equal(3, DispatchPlan.NewlyReached(["alice", "bob", "carol", "BOB"], new HashSet<string>()));
+
+    [Fact]
+    public void NewlyReached_MailboxesReachedBeforeInAnyCase_AreNotNew() =>
+        Assert.Equal(1, DispatchPlan.NewlyReached(["alice", "bob", "carol"], new HashSet<string>(StringComparer.Ordinal) { "ALICE", "bob" }));
 
     private static HashSet<DispatchedWork> Marks(params DispatchedWork[] marks) => [.. marks];
 

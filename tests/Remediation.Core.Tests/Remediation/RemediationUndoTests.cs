@@ -177,7 +177,9 @@ public sealed class RemediationUndoTests
 
         public Task<bool> TryHoldAsync(string campaignId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, IReadOnlyCollection<string> scopes, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, IReadOnlyCollection<DispatchedWork> candidates, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<IReadOnlySet<string>> ReachedAsync(string campaignId, IReadOnlyCollection<string> mailboxIds, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<int> ExtendReachAsync(string campaignId, int mailboxes, int cap, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -163,15 +163,15 @@ public abstract class CampaignStoreContract
     {
         var campaign = await AddAsync(CampaignStatus.Active);
 
-        Assert.Empty(await Store.DispatchedAsync(campaign.Id, [DispatchedWork.TenantWide, "user0001"], CancellationToken.None));
+        Assert.Empty(await Store.DispatchedAsync(campaign.Id, [DispatchedWork.Sweep, DispatchedWork.Copy("user0001", "m1")], CancellationToken.None));
     }
 
     [Fact]
-    public async Task DispatchedAsync_ReturnsEveryMarkOfTheScopesAskedAndNothingElse()
+    public async Task DispatchedAsync_ReturnsTheMarkedWorkAskedAfterAndNothingElse()
     {
         var campaign = await AddAsync(CampaignStatus.Active);
         // Ids with characters keys must escape, a scope that starts like another, and more than one write (100) holds.
-        List<DispatchedWork> asked =
+        List<DispatchedWork> marked =
         [
             DispatchedWork.Sweep,
             DispatchedWork.RecipientSearch("<a/b#c?d%e|f@sender.example>"),
@@ -179,24 +179,54 @@ public abstract class CampaignStoreContract
             .. Enumerable.Range(0, 150).Select(i => DispatchedWork.Copy("user0001", $"copy-{i}")),
         ];
         List<DispatchedWork> others = [DispatchedWork.Copy("user", "m1"), DispatchedWork.Copy("user0002", "m1"), DispatchedWork.Copy("USER0001", "m1")];
-        await Store.MarkDispatchedAsync(campaign.Id, [.. asked, .. others], CancellationToken.None);
+        await Store.MarkDispatchedAsync(campaign.Id, [.. marked, .. others], CancellationToken.None);
         await Store.MarkDispatchedAsync($"{campaign.Id}-other", [DispatchedWork.Copy("user0001", "other")], CancellationToken.None);
+        List<DispatchedWork> notMarked =
+        [
+            DispatchedWork.Copy("user0001", "other"), DispatchedWork.Copy("user0001", "m1"), DispatchedWork.Copy("user|odd", "AAMk/abc+DEF=="),
+            DispatchedWork.Search("user0001", "<a/b#c?d%e|f@sender.example>"), DispatchedWork.Copy("user0003", "m1"),
+        ];
 
-        var dispatched = await Store.DispatchedAsync(campaign.Id, [DispatchedWork.TenantWide, "user|odd", "user0001", "user0003"], CancellationToken.None);
+        var dispatched = await Store.DispatchedAsync(campaign.Id, [.. marked, .. notMarked], CancellationToken.None);
 
-        Assert.Equal(asked.ToHashSet(), dispatched.ToHashSet());
+        Assert.Equal(marked.ToHashSet(), dispatched.ToHashSet());
     }
 
     [Fact]
-    public async Task DispatchedAsync_MoreScopesThanAPageOfMarks_ReturnsEveryMarkOfThem()
+    public async Task DispatchedAsync_MoreThanAPageOfWorkAskedAfter_ReturnsEveryMarkedPiece()
     {
         var campaign = await AddAsync(CampaignStatus.Active);
         var marks = Enumerable.Range(0, 1_200).Select(i => DispatchedWork.Search($"user{i:D4}", "<m1@sender.example>")).ToList();
-        await Store.MarkDispatchedAsync(campaign.Id, [.. marks, DispatchedWork.Sweep], CancellationToken.None);
+        await Store.MarkDispatchedAsync(campaign.Id, [.. marks, DispatchedWork.Sweep, DispatchedWork.Copy("user0001", "m1")], CancellationToken.None);
 
-        var dispatched = await Store.DispatchedAsync(campaign.Id, [.. Enumerable.Range(0, 1_300).Select(i => $"user{i:D4}")], CancellationToken.None);
+        var dispatched = await Store.DispatchedAsync(campaign.Id, [.. Enumerable.Range(0, 1_300).Select(i => DispatchedWork.Search($"user{i:D4}", "<m1@sender.example>"))], CancellationToken.None);
 
         Assert.Equal(marks.ToHashSet(), dispatched.ToHashSet());
+    }
+
+    [Fact]
+    public async Task ReachedAsync_MailboxesWithMarkedWorkInAnyCase_AndNoOthers()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+        await Store.MarkDispatchedAsync(campaign.Id,
+            [DispatchedWork.Sweep, DispatchedWork.Copy("User0001", "m1"), DispatchedWork.Search("user0002", "<m1@sender.example>"), DispatchedWork.Copy("a/b#c|d", "m1")],
+            CancellationToken.None);
+        await Store.MarkDispatchedAsync($"{campaign.Id}-other", [DispatchedWork.Copy("user0003", "m1")], CancellationToken.None);
+
+        var reached = await Store.ReachedAsync(campaign.Id, ["user0001", "USER0002", "a/b#c|d", "a/b#c", "user0003", DispatchedWork.TenantWide], CancellationToken.None);
+
+        Assert.Equal(["USER0002", "a/b#c|d", "user0001"], reached.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ReachedAsync_MoreThanAPageOfMailboxes_ReturnsEveryOneReached()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+        await Store.MarkDispatchedAsync(campaign.Id, [.. Enumerable.Range(0, 1_200).Select(i => DispatchedWork.Copy($"user{i:D4}", "m1"))], CancellationToken.None);
+
+        var reached = await Store.ReachedAsync(campaign.Id, [.. Enumerable.Range(0, 1_300).Select(i => $"USER{i:D4}")], CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(0, 1_200).Select(i => $"USER{i:D4}"), reached.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -209,7 +239,7 @@ public abstract class CampaignStoreContract
 
         await Store.MarkDispatchedAsync(campaign.Id, marks, CancellationToken.None);
 
-        Assert.Equal(marks.ToHashSet(), (await Store.DispatchedAsync(campaign.Id, ScopesOf(marks), CancellationToken.None)).ToHashSet());
+        Assert.Equal(marks.ToHashSet(), (await Store.DispatchedAsync(campaign.Id, marks, CancellationToken.None)).ToHashSet());
     }
 
     [Fact]
@@ -220,7 +250,7 @@ public abstract class CampaignStoreContract
 
         await Store.MarkDispatchedAsync(campaign.Id, [DispatchedWork.Copy("user0001", "m1"), DispatchedWork.Copy("user0001", "m1")], CancellationToken.None);
 
-        Assert.Equal([DispatchedWork.Sweep, DispatchedWork.Copy("user0001", "m1")], (await Store.DispatchedAsync(campaign.Id, [DispatchedWork.TenantWide, "user0001"], CancellationToken.None)).ToHashSet());
+        Assert.Equal([DispatchedWork.Sweep, DispatchedWork.Copy("user0001", "m1")], (await Store.DispatchedAsync(campaign.Id, [DispatchedWork.Sweep, DispatchedWork.Copy("user0001", "m1")], CancellationToken.None)).ToHashSet());
     }
 
     [Fact]
@@ -237,7 +267,7 @@ public abstract class CampaignStoreContract
 
         await Store.MarkDispatchedAsync(campaign.Id, marks, CancellationToken.None);
 
-        Assert.Equal(marks.ToHashSet(), (await Store.DispatchedAsync(campaign.Id, ScopesOf(marks), CancellationToken.None)).ToHashSet());
+        Assert.Equal(marks.ToHashSet(), (await Store.DispatchedAsync(campaign.Id, marks, CancellationToken.None)).ToHashSet());
     }
 
     [Fact]
@@ -245,7 +275,7 @@ public abstract class CampaignStoreContract
     {
         var campaign = await AddAsync(CampaignStatus.Active);
         await Store.MarkDispatchedAsync(campaign.Id, [DispatchedWork.Sweep], CancellationToken.None);
-        var read = await Store.DispatchedAsync(campaign.Id, [DispatchedWork.TenantWide, "user0001"], CancellationToken.None);
+        var read = await Store.DispatchedAsync(campaign.Id, [DispatchedWork.Sweep, DispatchedWork.Copy("user0001", "m1")], CancellationToken.None);
 
         await Store.MarkDispatchedAsync(campaign.Id, [DispatchedWork.Copy("user0001", "m1")], CancellationToken.None);
 
@@ -302,8 +332,10 @@ public abstract class CampaignStoreContract
 
         await Store.ForgetDispatchedAsync(campaign.Id, CancellationToken.None);
 
-        Assert.Empty(await Store.DispatchedAsync(campaign.Id, [DispatchedWork.TenantWide, .. Enumerable.Range(0, 250).Select(i => $"user{i:D4}")], CancellationToken.None));
-        Assert.Equal([DispatchedWork.Sweep], (await Store.DispatchedAsync(other.Id, [DispatchedWork.TenantWide], CancellationToken.None)).ToHashSet());
+        Assert.Empty(await Store.DispatchedAsync(campaign.Id, [DispatchedWork.Sweep, .. Enumerable.Range(0, 250).Select(i => DispatchedWork.Copy($"user{i:D4}", "m1"))], CancellationToken.None));
+        Assert.Equal([DispatchedWork.Sweep], (await Store.DispatchedAsync(other.Id, [DispatchedWork.Sweep], CancellationToken.None)).ToHashSet());
+        // Approval sends the work again; the mailboxes it reached stay reached.
+        Assert.Equal(250, (await Store.ReachedAsync(campaign.Id, [.. Enumerable.Range(0, 250).Select(i => $"user{i:D4}")], CancellationToken.None)).Count);
         AssertSameCampaign(campaign, await Store.FindAsync(campaign.Id, CancellationToken.None));
     }
 
@@ -316,10 +348,8 @@ public abstract class CampaignStoreContract
 
         await Store.MarkDispatchedAsync(campaign.Id, [DispatchedWork.Copy("user0001", "m1")], CancellationToken.None);
 
-        Assert.Equal([DispatchedWork.Copy("user0001", "m1")], (await Store.DispatchedAsync(campaign.Id, [DispatchedWork.TenantWide, "user0001"], CancellationToken.None)).ToHashSet());
+        Assert.Equal([DispatchedWork.Copy("user0001", "m1")], (await Store.DispatchedAsync(campaign.Id, [DispatchedWork.Sweep, DispatchedWork.Copy("user0001", "m1")], CancellationToken.None)).ToHashSet());
     }
-
-    private static string[] ScopesOf(IEnumerable<DispatchedWork> marks) => [.. marks.Select(mark => mark.Scope).Distinct(StringComparer.Ordinal)];
 
     private static string NewCampaignId() => Guid.NewGuid().ToString("N");
 
