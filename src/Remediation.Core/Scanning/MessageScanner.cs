@@ -27,16 +27,45 @@ public sealed partial class MessageScanner(
     TimeProvider clock,
     ILogger<MessageScanner> logger)
 {
-    /// <returns>The verdict, or null when there was nothing to scan: already scanned, gone, moved there by the pipeline, or not mail.</returns>
+    // Longer than any one scan takes; a claim older than this belonged to a scan that died. The queue shows a message
+    // whose host died again only after its visibility timeout (ten minutes), so its retry finds the claim stale.
+    private static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(5);
+
+    /// <returns>The verdict, or null when there was nothing to scan: already scanned (or being scanned), gone, moved there by the pipeline, or not mail.</returns>
     public async Task<Verdict?> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
     {
-        // Immutable ids survive moves, so a repeated notification, a resync or the pipeline's own move is found here.
-        if (await verdicts.ContainsAsync(request.MailboxId, request.MessageId, cancellationToken))
+        // Immutable ids survive moves, so a repeated notification, a resync or the pipeline's own move is found here. The
+        // claim is atomic: a late notification and a resync racing for one message scan it once.
+        if (!await verdicts.TryClaimAsync(request.MailboxId, request.MessageId, ClaimantOf(request), clock.GetUtcNow(), ClaimTimeout, cancellationToken))
         {
             LogAlreadyScanned(request.MailboxId, request.MessageId);
             return null;
         }
-        if (await ReadAsync(request.MailboxId, request.MessageId, cancellationToken) is not { } message) return null;
+        try
+        {
+            return await ScanClaimedAsync(request, cancellationToken);
+        }
+        catch
+        {
+            // The retried queue message must find the message free to scan again, not claimed by this attempt.
+            await verdicts.ReleaseAsync(request.MailboxId, request.MessageId, CancellationToken.None);
+            throw;
+        }
+    }
+
+    // One request's retries share its payload, so they take its claim again even if releasing it failed. Requests for
+    // one message differ in their receipt time (and a resync has no subscription).
+    private static string ClaimantOf(ScanRequest request) =>
+        $"{request.SubscriptionId}|{request.NotifiedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    private async Task<Verdict?> ScanClaimedAsync(ScanRequest request, CancellationToken cancellationToken)
+    {
+        if (await ReadAsync(request.MailboxId, request.MessageId, cancellationToken) is not { } message)
+        {
+            // Nothing recorded: a later notification for it (a move out of Junk) is scanned.
+            await verdicts.ReleaseAsync(request.MailboxId, request.MessageId, cancellationToken);
+            return null;
+        }
 
         var judged = await JudgeAsync(message, hunted: null, cancellationToken);
         var verdict = judged.Verdict;
@@ -167,7 +196,7 @@ public sealed partial class MessageScanner(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} in mailbox {MailboxId} was scanned before; skipped")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} in mailbox {MailboxId} was scanned before, or is being scanned; skipped")]
     private partial void LogAlreadyScanned(string mailboxId, string messageId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} in mailbox {MailboxId} sits in a remediation folder; skipped")]

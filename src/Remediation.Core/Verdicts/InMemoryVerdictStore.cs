@@ -5,12 +5,13 @@ namespace Remediation.Core.Verdicts;
 /// tested without storage. It keeps the table's semantics: a verdict is keyed by mailbox and message id, both compared
 /// exactly (table keys are case-sensitive, and an immutable id of another case is another message), and saving a
 /// message again replaces its verdict instead of failing, as the Table store's upsert does, so a retried scan that
-/// reaches the save twice is harmless.
+/// reaches the save twice is harmless. A claim is the row a scan writes first, as the Table store keeps it.
 /// </summary>
 public sealed class InMemoryVerdictStore : IVerdictStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string MailboxId, string MessageId), VerdictRecord> _verdicts = [];
+    private readonly Dictionary<(string MailboxId, string MessageId), (string Claimant, DateTimeOffset At)> _claims = [];
 
     public Task<bool> ContainsAsync(string mailboxId, string messageId, CancellationToken cancellationToken)
     {
@@ -21,6 +22,29 @@ public sealed class InMemoryVerdictStore : IVerdictStore
         }
     }
 
+    public Task<bool> TryClaimAsync(string mailboxId, string messageId, string claimant, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var key = (mailboxId, messageId);
+            if (_verdicts.ContainsKey(key)) return Task.FromResult(false);
+            if (_claims.TryGetValue(key, out var claim) && claim.Claimant != claimant && now - claim.At <= staleAfter) return Task.FromResult(false);
+            _claims[key] = (claimant, now);
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task ReleaseAsync(string mailboxId, string messageId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            _claims.Remove((mailboxId, messageId));
+        }
+        return Task.CompletedTask;
+    }
+
     public Task SaveAsync(VerdictRecord verdict, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -28,6 +52,7 @@ public sealed class InMemoryVerdictStore : IVerdictStore
         lock (_gate)
         {
             _verdicts[(stored.MailboxId, stored.MessageId)] = stored;
+            _claims.Remove((stored.MailboxId, stored.MessageId));
         }
         return Task.CompletedTask;
     }

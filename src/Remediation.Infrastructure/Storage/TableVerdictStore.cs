@@ -5,23 +5,74 @@ using Remediation.Core.Verdicts;
 
 namespace Remediation.Infrastructure.Storage;
 
-/// <summary>Verdicts in Table storage: partition = mailbox, row = immutable message id.</summary>
+/// <summary>
+/// Verdicts in Table storage: partition = mailbox, row = immutable message id. A scan first writes the row with only
+/// its claim time; the verdict replaces it.
+/// </summary>
 public sealed class TableVerdictStore(TableServiceClient tables) : IVerdictStore
 {
     private readonly TableClient _table = tables.GetTableClient(TableNames.Verdicts);
 
-    public async Task<bool> ContainsAsync(string mailboxId, string messageId, CancellationToken cancellationToken)
+    private const string BandProperty = "Band";
+    private const string ClaimantProperty = "Claimant";
+    private const string ClaimedAtProperty = "ClaimedAt";
+
+    public async Task<bool> ContainsAsync(string mailboxId, string messageId, CancellationToken cancellationToken) =>
+        await FindAsync(mailboxId, messageId, cancellationToken) is { } row && IsVerdict(row);
+
+    public async Task<bool> TryClaimAsync(string mailboxId, string messageId, string claimant, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken)
+    {
+        var claim = new TableEntity(TableKeys.Escape(mailboxId), TableKeys.Escape(messageId)) { [ClaimantProperty] = claimant, [ClaimedAtProperty] = now };
+        try
+        {
+            await _table.AddEntityAsync(claim, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException error) when (error.Status == 409)
+        {
+        }
+        // Gone since (released a moment ago): the next request takes it; this one leaves it.
+        if (await FindAsync(mailboxId, messageId, cancellationToken) is not { } row || IsVerdict(row)) return false;
+        if (row.GetString(ClaimantProperty) != claimant && row.GetDateTimeOffset(ClaimedAtProperty) is { } claimedAt && now - claimedAt <= staleAfter) return false;
+        try
+        {
+            // The ETag makes the takeover atomic: of two scans, one wins.
+            await _table.UpdateEntityAsync(claim, row.ETag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException error) when (error.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task ReleaseAsync(string mailboxId, string messageId, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(mailboxId, messageId, cancellationToken) is not { } row || IsVerdict(row)) return;
+        try
+        {
+            await _table.DeleteEntityAsync(TableKeys.Escape(mailboxId), TableKeys.Escape(messageId), row.ETag, cancellationToken);
+        }
+        catch (RequestFailedException error) when (error.Status is 404 or 412)
+        {
+            // Gone or changed meanwhile: another scan took it over, or its verdict is in.
+        }
+    }
+
+    private async Task<TableEntity?> FindAsync(string mailboxId, string messageId, CancellationToken cancellationToken)
     {
         var found = await _table.GetEntityIfExistsAsync<TableEntity>(
-            TableKeys.Escape(mailboxId), TableKeys.Escape(messageId), select: ["PartitionKey"], cancellationToken);
-        return found.HasValue;
+            TableKeys.Escape(mailboxId), TableKeys.Escape(messageId), select: [BandProperty, ClaimantProperty, ClaimedAtProperty], cancellationToken);
+        return found.HasValue ? found.Value : null;
     }
+
+    private static bool IsVerdict(TableEntity row) => row.GetString(BandProperty) is not null;
 
     public Task SaveAsync(VerdictRecord verdict, CancellationToken cancellationToken) =>
         _table.UpsertEntityAsync(new TableEntity(TableKeys.Escape(verdict.MailboxId), TableKeys.Escape(verdict.MessageId))
         {
             ["InternetMessageId"] = verdict.InternetMessageId,
-            ["Band"] = verdict.Band.ToString(),
+            [BandProperty] = verdict.Band.ToString(),
             ["Category"] = verdict.Category.ToString(),
             ["Score"] = verdict.Score,
             ["Rules"] = string.Join(',', verdict.Rules),

@@ -121,7 +121,8 @@ public sealed class MessageScannerTests
         await ScanAsync(id);
         await _mailboxes.MoveAsync(_alice, id, await FolderIdAsync(WellKnownFolders.Inbox), CancellationToken.None);
 
-        var verdict = await ScanAsync(id);
+        // The move's own notification: another request, which finds the message free to scan.
+        var verdict = await Scanner().ScanAsync(Request(id) with { NotifiedAt = Now }, CancellationToken.None);
 
         Assert.Equal(VerdictBand.Malicious, verdict?.Band);
     }
@@ -632,6 +633,58 @@ public sealed class MessageScannerTests
     }
 
     [Fact]
+    public async Task Scan_QueueFails_AnotherRequestForTheMessageScansIt()
+    {
+        var id = Deliver(Transported(Malware()));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Scanner(queue: new RefusingQueue()).ScanAsync(Request(id), CancellationToken.None));
+
+        var resync = await Scanner().ScanAsync(new ScanRequest(_alice, id, null, Now), CancellationToken.None);
+
+        Assert.Equal(VerdictBand.Malicious, resync?.Band);
+        Assert.Single(Seeds());
+    }
+
+    // Two requests for one message at once (a late notification and a resync): one scan
+
+    [Fact]
+    public async Task Scan_AnotherRequestArrivesMidScan_IsSkippedAndTheMessageScannedOnce()
+    {
+        var id = Deliver(Transported(Malware()));
+        Verdict? during = null;
+        var interleaving = new InterleavingQueue(_queue, async () => during = await Scanner().ScanAsync(Request(id) with { SubscriptionId = null, NotifiedAt = Now }, CancellationToken.None));
+
+        var verdict = await Scanner(queue: interleaving).ScanAsync(Request(id), CancellationToken.None);
+
+        Assert.Equal(VerdictBand.Malicious, verdict?.Band);
+        Assert.Null(during);
+        Assert.Single(Seeds());
+        Assert.Single(Events(PipelineEvents.MessageScanned));
+    }
+
+    [Fact]
+    public async Task Scan_ClaimOfAScanThatDied_IsTakenOver()
+    {
+        var id = Deliver(Transported(Malware()));
+        await _verdicts.TryClaimAsync(_alice, id, "a scan that died", Now.AddMinutes(-6), TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal(VerdictBand.Malicious, verdict?.Band);
+    }
+
+    [Fact]
+    public async Task Scan_ClaimOfAScanUnderWay_IsLeftToIt()
+    {
+        var id = Deliver(Transported(Malware()));
+        await _verdicts.TryClaimAsync(_alice, id, "a scan under way", Now.AddMinutes(-4), TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Null(verdict);
+        await AssertNothingRecordedAsync();
+    }
+
+    [Fact]
     public async Task Scan_IndexFails_QueuesNothingAndLeavesTheMessageToBeScannedAgain()
     {
         var id = Deliver(Transported(Malware()));
@@ -827,6 +880,18 @@ public sealed class MessageScannerTests
         Assert.Empty(Events(PipelineEvents.MessageScanned));
         Assert.Empty(Seeds());
         Assert.Empty((await _index.PageAsync(IndexKeys.AnyMessage, DateTimeOffset.MinValue, null, 10, CancellationToken.None)).Copies);
+    }
+
+    /// <summary>The queue, with another request's scan running just as the first one queues its seed.</summary>
+    private sealed class InterleavingQueue(IWorkQueue inner, Func<Task> meanwhile) : IWorkQueue
+    {
+        public async Task EnqueueAsync<T>(string queueName, T message, CancellationToken cancellationToken)
+        {
+            await meanwhile();
+            await inner.EnqueueAsync(queueName, message, cancellationToken);
+        }
+
+        public Task<int> ApproximateCountAsync(string queueName, CancellationToken cancellationToken) => inner.ApproximateCountAsync(queueName, cancellationToken);
     }
 
     /// <summary>A queue whose storage refuses every message.</summary>

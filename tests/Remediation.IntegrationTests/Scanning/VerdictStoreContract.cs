@@ -11,6 +11,7 @@ namespace Remediation.IntegrationTests.Scanning;
 public abstract class VerdictStoreContract
 {
     private static readonly DateTimeOffset TenPast10 = new(2026, 11, 29, 10, 10, 0, TimeSpan.Zero);
+    private static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(5);
 
     protected abstract IVerdictStore Store { get; }
 
@@ -158,6 +159,105 @@ public abstract class VerdictStoreContract
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Store.SaveAsync(verdict, new CancellationToken(canceled: true)));
 
         Assert.False(await Store.ContainsAsync(verdict.MailboxId, verdict.MessageId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Claim_NothingThere_ClaimsWithoutAVerdict()
+    {
+        var (mailboxId, messageId) = (NewId("mailbox"), NewId("AAkAL"));
+
+        Assert.True(await Store.TryClaimAsync(mailboxId, messageId, "notification", TenPast10, ClaimTimeout, CancellationToken.None));
+
+        Assert.False(await Store.ContainsAsync(mailboxId, messageId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Claim_AnotherClaimantWithinTheTimeout_IsRefused()
+    {
+        var (mailboxId, messageId) = (NewId("mailbox"), NewId("AAkAL"));
+        await Store.TryClaimAsync(mailboxId, messageId, "notification", TenPast10, ClaimTimeout, CancellationToken.None);
+
+        Assert.False(await Store.TryClaimAsync(mailboxId, messageId, "resync", TenPast10 + ClaimTimeout, ClaimTimeout, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Claim_SameClaimantAgain_TakesItAgain()
+    {
+        var (mailboxId, messageId) = (NewId("mailbox"), NewId("AAkAL"));
+        await Store.TryClaimAsync(mailboxId, messageId, "notification", TenPast10, ClaimTimeout, CancellationToken.None);
+
+        Assert.True(await Store.TryClaimAsync(mailboxId, messageId, "notification", TenPast10.AddSeconds(5), ClaimTimeout, CancellationToken.None));
+        Assert.False(await Store.TryClaimAsync(mailboxId, messageId, "resync", TenPast10.AddSeconds(6), ClaimTimeout, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Claim_OlderThanTheTimeout_IsTakenOverAndThenHeld()
+    {
+        var (mailboxId, messageId) = (NewId("mailbox"), NewId("AAkAL"));
+        await Store.TryClaimAsync(mailboxId, messageId, "died", TenPast10, ClaimTimeout, CancellationToken.None);
+        var later = TenPast10 + ClaimTimeout + TimeSpan.FromSeconds(1);
+
+        Assert.True(await Store.TryClaimAsync(mailboxId, messageId, "retry", later, ClaimTimeout, CancellationToken.None));
+        Assert.False(await Store.TryClaimAsync(mailboxId, messageId, "died", later, ClaimTimeout, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Claim_MessageWithAVerdict_IsRefusedToEveryone()
+    {
+        var verdict = Verdict();
+        await Store.TryClaimAsync(verdict.MailboxId, verdict.MessageId, "notification", TenPast10, ClaimTimeout, CancellationToken.None);
+        await Store.SaveAsync(verdict, CancellationToken.None);
+
+        Assert.True(await Store.ContainsAsync(verdict.MailboxId, verdict.MessageId, CancellationToken.None));
+        Assert.False(await Store.TryClaimAsync(verdict.MailboxId, verdict.MessageId, "notification", TenPast10, ClaimTimeout, CancellationToken.None));
+        Assert.False(await Store.TryClaimAsync(verdict.MailboxId, verdict.MessageId, "resync", TenPast10.AddDays(1), ClaimTimeout, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Release_LetsTheNextClaimantScan()
+    {
+        var (mailboxId, messageId) = (NewId("mailbox"), NewId("AAkAL"));
+        await Store.TryClaimAsync(mailboxId, messageId, "notification", TenPast10, ClaimTimeout, CancellationToken.None);
+
+        await Store.ReleaseAsync(mailboxId, messageId, CancellationToken.None);
+
+        Assert.True(await Store.TryClaimAsync(mailboxId, messageId, "resync", TenPast10.AddSeconds(1), ClaimTimeout, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Release_AfterTheVerdict_KeepsIt()
+    {
+        var verdict = Verdict();
+        await Store.SaveAsync(verdict, CancellationToken.None);
+
+        await Store.ReleaseAsync(verdict.MailboxId, verdict.MessageId, CancellationToken.None);
+        await Store.ReleaseAsync(NewId("mailbox"), NewId("AAkAL"), CancellationToken.None);
+
+        Assert.True(await Store.ContainsAsync(verdict.MailboxId, verdict.MessageId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Claim_RacingClaimants_OneWins()
+    {
+        var (mailboxId, messageId) = (NewId("mailbox"), NewId("AAkAL"));
+
+        var won = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Task.Run(() => Store.TryClaimAsync(mailboxId, messageId, $"request-{i}", TenPast10, ClaimTimeout, CancellationToken.None))));
+
+        Assert.Single(won, claimed => claimed);
+    }
+
+    [Fact]
+    public async Task Claim_RacingTakeoversOfAStaleClaim_OneWins()
+    {
+        var (mailboxId, messageId) = (NewId("mailbox"), NewId("AAkAL"));
+        await Store.TryClaimAsync(mailboxId, messageId, "died", TenPast10, ClaimTimeout, CancellationToken.None);
+        var later = TenPast10 + ClaimTimeout + TimeSpan.FromSeconds(1);
+
+        var won = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Task.Run(() => Store.TryClaimAsync(mailboxId, messageId, $"request-{i}", later, ClaimTimeout, CancellationToken.None))));
+
+        Assert.Single(won, claimed => claimed);
     }
 
     private static VerdictRecord Verdict() => new(
