@@ -31,15 +31,26 @@ public sealed partial class MessageScanner(
     // whose host died again only after its visibility timeout (ten minutes), so its retry finds the claim stale.
     private static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(5);
 
-    /// <returns>The verdict, or null when there was nothing to scan: already scanned (or being scanned), gone, moved there by the pipeline, or not mail.</returns>
+    // A scan takes a second or two: a request that found another's claim comes back once that scan has most likely
+    // ended, and again while it has not, each time as a new queue message.
+    private static readonly TimeSpan RetryAfterClaim = TimeSpan.FromSeconds(15);
+
+    /// <returns>The verdict, or null when there was nothing to scan (yet): already scanned or being scanned, gone, moved there by the pipeline, or not mail.</returns>
     public async Task<Verdict?> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
     {
         // Immutable ids survive moves, so a repeated notification, a resync or the pipeline's own move is found here. The
         // claim is atomic: a late notification and a resync racing for one message scan it once.
-        if (!await verdicts.TryClaimAsync(request.MailboxId, request.MessageId, ClaimantOf(request), clock.GetUtcNow(), ClaimTimeout, cancellationToken))
+        switch (await verdicts.TryClaimAsync(request.MailboxId, request.MessageId, ClaimantOf(request), clock.GetUtcNow(), ClaimTimeout, cancellationToken))
         {
-            LogAlreadyScanned(request.MailboxId, request.MessageId);
-            return null;
+            case ScanClaim.Scanned:
+                LogAlreadyScanned(request.MailboxId, request.MessageId);
+                return null;
+            case ScanClaim.HeldByAnother:
+                // That scan may yet record nothing: it read the message in Junk, and this request is the move out of it.
+                // Queued anew rather than thrown, so waiting never counts towards the poison queue.
+                LogBeingScanned(request.MailboxId, request.MessageId);
+                await queue.EnqueueAsync(WorkQueueNames.ScanRequests, request, RetryAfterClaim, cancellationToken);
+                return null;
         }
         try
         {
@@ -196,8 +207,11 @@ public sealed partial class MessageScanner(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} in mailbox {MailboxId} was scanned before, or is being scanned; skipped")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} in mailbox {MailboxId} was scanned before; skipped")]
     private partial void LogAlreadyScanned(string mailboxId, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} in mailbox {MailboxId} is being scanned by another request; this one comes back later")]
+    private partial void LogBeingScanned(string mailboxId, string messageId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} in mailbox {MailboxId} sits in a remediation folder; skipped")]
     private partial void LogInDestination(string mailboxId, string messageId);

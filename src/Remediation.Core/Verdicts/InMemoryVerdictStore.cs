@@ -22,16 +22,16 @@ public sealed class InMemoryVerdictStore : IVerdictStore
         }
     }
 
-    public Task<bool> TryClaimAsync(string mailboxId, string messageId, string claimant, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken)
+    public Task<ScanClaim> TryClaimAsync(string mailboxId, string messageId, string claimant, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             var key = (mailboxId, messageId);
-            if (_verdicts.ContainsKey(key)) return Task.FromResult(false);
-            if (_claims.TryGetValue(key, out var claim) && claim.Claimant != claimant && now - claim.At <= staleAfter) return Task.FromResult(false);
+            if (_verdicts.ContainsKey(key)) return Task.FromResult(ScanClaim.Scanned);
+            if (_claims.TryGetValue(key, out var claim) && claim.Claimant != claimant && now - claim.At <= staleAfter) return Task.FromResult(ScanClaim.HeldByAnother);
             _claims[key] = (claimant, now);
-            return Task.FromResult(true);
+            return Task.FromResult(ScanClaim.Taken);
         }
     }
 

@@ -12,10 +12,16 @@ public sealed class StorageWorkQueue(QueueServiceClient service) : IWorkQueue
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> _queues = new();
 
-    public async Task EnqueueAsync<T>(string queueName, T message, CancellationToken cancellationToken)
+    public Task EnqueueAsync<T>(string queueName, T message, CancellationToken cancellationToken) =>
+        SendAsync(queueName, message, visibleAfter: null, cancellationToken);
+
+    public Task EnqueueAsync<T>(string queueName, T message, TimeSpan visibleAfter, CancellationToken cancellationToken) =>
+        SendAsync(queueName, message, visibleAfter, cancellationToken);
+
+    private async Task SendAsync<T>(string queueName, T message, TimeSpan? visibleAfter, CancellationToken cancellationToken)
     {
         var queue = await QueueAsync(queueName, cancellationToken);
-        await queue.SendMessageAsync(WorkItemJson.Serialize(message), visibilityTimeout: null, timeToLive: QueueMessageLifetime.Forever, cancellationToken);
+        await queue.SendMessageAsync(WorkItemJson.Serialize(message), visibleAfter, QueueMessageLifetime.Forever, cancellationToken);
     }
 
     public async Task<int> ApproximateCountAsync(string queueName, CancellationToken cancellationToken)

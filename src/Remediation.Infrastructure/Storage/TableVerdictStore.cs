@@ -20,29 +20,30 @@ public sealed class TableVerdictStore(TableServiceClient tables) : IVerdictStore
     public async Task<bool> ContainsAsync(string mailboxId, string messageId, CancellationToken cancellationToken) =>
         await FindAsync(mailboxId, messageId, cancellationToken) is { } row && IsVerdict(row);
 
-    public async Task<bool> TryClaimAsync(string mailboxId, string messageId, string claimant, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken)
+    public async Task<ScanClaim> TryClaimAsync(string mailboxId, string messageId, string claimant, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken)
     {
         var claim = new TableEntity(TableKeys.Escape(mailboxId), TableKeys.Escape(messageId)) { [ClaimantProperty] = claimant, [ClaimedAtProperty] = now };
         try
         {
             await _table.AddEntityAsync(claim, cancellationToken);
-            return true;
+            return ScanClaim.Taken;
         }
         catch (RequestFailedException error) when (error.Status == 409)
         {
         }
-        // Gone since (released a moment ago): the next request takes it; this one leaves it.
-        if (await FindAsync(mailboxId, messageId, cancellationToken) is not { } row || IsVerdict(row)) return false;
-        if (row.GetString(ClaimantProperty) != claimant && row.GetDateTimeOffset(ClaimedAtProperty) is { } claimedAt && now - claimedAt <= staleAfter) return false;
+        // Gone since: released a moment ago by a scan that found nothing to record, so this request comes back later.
+        if (await FindAsync(mailboxId, messageId, cancellationToken) is not { } row) return ScanClaim.HeldByAnother;
+        if (IsVerdict(row)) return ScanClaim.Scanned;
+        if (row.GetString(ClaimantProperty) != claimant && row.GetDateTimeOffset(ClaimedAtProperty) is { } claimedAt && now - claimedAt <= staleAfter) return ScanClaim.HeldByAnother;
         try
         {
             // The ETag makes the takeover atomic: of two scans, one wins.
             await _table.UpdateEntityAsync(claim, row.ETag, TableUpdateMode.Replace, cancellationToken);
-            return true;
+            return ScanClaim.Taken;
         }
         catch (RequestFailedException error) when (error.Status == 412)
         {
-            return false;
+            return ScanClaim.HeldByAnother;
         }
     }
 

@@ -592,6 +592,8 @@ public sealed class CampaignResolverTests
             return inner.EnqueueAsync(queueName, message, CancellationToken.None);
         }
 
+        public Task EnqueueAsync<T>(string queueName, T message, TimeSpan visibleAfter, CancellationToken cancellationToken) => inner.EnqueueAsync(queueName, message, visibleAfter, cancellationToken);
+
         public Task<int> ApproximateCountAsync(string queueName, CancellationToken cancellationToken) => inner.ApproximateCountAsync(queueName, cancellationToken);
 
         /// <summary>The outage ends: every job from now on is accepted.</summary>

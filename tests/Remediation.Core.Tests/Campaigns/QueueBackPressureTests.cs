@@ -123,6 +123,8 @@ public sealed class QueueBackPressureTests
 
         public Task EnqueueAsync<T>(string queueName, T message, CancellationToken cancellationToken) => _inner.EnqueueAsync(queueName, message, cancellationToken);
 
+        public Task EnqueueAsync<T>(string queueName, T message, TimeSpan visibleAfter, CancellationToken cancellationToken) => _inner.EnqueueAsync(queueName, message, visibleAfter, cancellationToken);
+
         public Task<int> ApproximateCountAsync(string queueName, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _reads);

@@ -351,6 +351,9 @@ public sealed class AccountCompromiseDetectorTests
         public Task EnqueueAsync<T>(string queueName, T message, CancellationToken cancellationToken) =>
             throw new IOException("Injected: the queue did not answer.");
 
+        public Task EnqueueAsync<T>(string queueName, T message, TimeSpan visibleAfter, CancellationToken cancellationToken) =>
+            throw new IOException("Injected: the queue did not answer.");
+
         public Task<int> ApproximateCountAsync(string queueName, CancellationToken cancellationToken) =>
             throw new IOException("Injected: the queue did not answer.");
     }

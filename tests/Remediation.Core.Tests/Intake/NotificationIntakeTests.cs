@@ -563,6 +563,8 @@ public sealed class NotificationIntakeTests : IAsyncLifetime
                 ? Task.FromException(new InvalidOperationException("The queue service refused the write."))
                 : inner.EnqueueAsync(queueName, message, cancellationToken);
 
+        public Task EnqueueAsync<T>(string queueName, T message, TimeSpan visibleAfter, CancellationToken cancellationToken) => inner.EnqueueAsync(queueName, message, visibleAfter, cancellationToken);
+
         public Task<int> ApproximateCountAsync(string queueName, CancellationToken cancellationToken) => inner.ApproximateCountAsync(queueName, cancellationToken);
     }
 
@@ -579,6 +581,8 @@ public sealed class NotificationIntakeTests : IAsyncLifetime
             _entered.TrySetResult();
             return Task.Delay(Timeout.Infinite, cancellationToken);
         }
+
+        public Task EnqueueAsync<T>(string queueName, T message, TimeSpan visibleAfter, CancellationToken cancellationToken) => EnqueueAsync(queueName, message, cancellationToken);
 
         public Task<int> ApproximateCountAsync(string queueName, CancellationToken cancellationToken) => Task.FromResult(0);
     }

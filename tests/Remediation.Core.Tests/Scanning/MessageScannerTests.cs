@@ -65,6 +65,7 @@ public sealed class MessageScannerTests
         Assert.Null(verdict);
         Assert.Equal((VerdictBand.Clean, Now.AddHours(-1)), (_verdicts.Find(_alice, id)?.Band, _verdicts.Find(_alice, id)?.ScannedAt));
         await AssertNothingRecordedAsync();
+        Assert.Empty(Later());
     }
 
     [Fact]
@@ -647,18 +648,48 @@ public sealed class MessageScannerTests
     // Two requests for one message at once (a late notification and a resync): one scan
 
     [Fact]
-    public async Task Scan_AnotherRequestArrivesMidScan_IsSkippedAndTheMessageScannedOnce()
+    public async Task Scan_AnotherRequestArrivesMidScan_ComesBackLaterAndTheMessageIsScannedOnce()
     {
         var id = Deliver(Transported(Malware()));
+        var resync = Request(id) with { SubscriptionId = null, NotifiedAt = Now };
         Verdict? during = null;
-        var interleaving = new InterleavingQueue(_queue, async () => during = await Scanner().ScanAsync(Request(id) with { SubscriptionId = null, NotifiedAt = Now }, CancellationToken.None));
+        var interleaving = new InterleavingQueue(_queue, async () => during = await Scanner().ScanAsync(resync, CancellationToken.None));
 
         var verdict = await Scanner(queue: interleaving).ScanAsync(Request(id), CancellationToken.None);
+        var later = Assert.Single(Later());
+        var whenBack = await Scanner().ScanAsync(later.Message, CancellationToken.None);
 
         Assert.Equal(VerdictBand.Malicious, verdict?.Band);
         Assert.Null(during);
+        Assert.Equal((resync, TimeSpan.FromSeconds(15)), later);
+        Assert.Null(whenBack);
+        Assert.Empty(Later());
         Assert.Single(Seeds());
         Assert.Single(Events(PipelineEvents.MessageScanned));
+    }
+
+    [Fact]
+    public async Task Scan_MovedOutOfJunkWhileTheScanThatFoundItThereEnds_IsScannedWhenTheMoveComesBack()
+    {
+        var id = Deliver(Transported(Malware()), WellKnownFolders.JunkEmail);
+        var move = Request(id) with { NotifiedAt = Now };
+        Verdict? during = null;
+        // The user moves the message out of Junk after the first request read it there, and before it let go of its claim.
+        var interleaving = new ReleaseInterleavingStore(_verdicts, async () =>
+        {
+            await _mailboxes.MoveAsync(_alice, id, await FolderIdAsync(WellKnownFolders.Inbox), CancellationToken.None);
+            during = await Scanner().ScanAsync(move, CancellationToken.None);
+        });
+
+        var first = await Scanner(verdicts: interleaving).ScanAsync(Request(id), CancellationToken.None);
+        var later = Assert.Single(Later());
+        var whenBack = await Scanner().ScanAsync(later.Message, CancellationToken.None);
+
+        Assert.Null(first);
+        Assert.Null(during);
+        Assert.Equal(move, later.Message);
+        Assert.Equal(VerdictBand.Malicious, whenBack?.Band);
+        Assert.Single(Seeds());
     }
 
     [Fact]
@@ -673,7 +704,7 @@ public sealed class MessageScannerTests
     }
 
     [Fact]
-    public async Task Scan_ClaimOfAScanUnderWay_IsLeftToIt()
+    public async Task Scan_ClaimOfAScanUnderWay_IsLeftToItAndTheRequestComesBackLater()
     {
         var id = Deliver(Transported(Malware()));
         await _verdicts.TryClaimAsync(_alice, id, "a scan under way", Now.AddMinutes(-4), TimeSpan.FromMinutes(5), CancellationToken.None);
@@ -682,6 +713,7 @@ public sealed class MessageScannerTests
 
         Assert.Null(verdict);
         await AssertNothingRecordedAsync();
+        Assert.Equal([(Request(id), TimeSpan.FromSeconds(15))], Later());
     }
 
     [Fact]
@@ -815,13 +847,13 @@ public sealed class MessageScannerTests
         Assert.Null(await RejudgeAsync(Deliver(Malware(), WellKnownFolders.JunkEmail)));
     }
 
-    private MessageScanner Scanner(IWorkQueue? queue = null, IMessageIndex? index = null, ICompromiseLedger? ledger = null)
+    private MessageScanner Scanner(IWorkQueue? queue = null, IMessageIndex? index = null, ICompromiseLedger? ledger = null, IVerdictStore? verdicts = null)
     {
         var detector = new AccountCompromiseDetector(
             ledger ?? _ledger, _queue, new CircuitBreaker(new InMemoryHourlyBudget(), _telemetry, _clock, NullLogger<CircuitBreaker>.Instance),
             _telemetry, Options.Create(new CompromiseOptions()), _clock, NullLogger<AccountCompromiseDetector>.Instance);
         return new MessageScanner(
-            _mailboxes, Engine, queue ?? _queue, _verdicts, _campaigns, index ?? _index, detector, new MessageAuthorship(_mailboxes), _telemetry, _clock,
+            _mailboxes, Engine, queue ?? _queue, verdicts ?? _verdicts, _campaigns, index ?? _index, detector, new MessageAuthorship(_mailboxes), _telemetry, _clock,
             NullLogger<MessageScanner>.Instance);
     }
 
@@ -858,6 +890,9 @@ public sealed class MessageScannerTests
 
     private IReadOnlyList<MaliciousMessage> Seeds() => _queue.Drain<MaliciousMessage>(WorkQueueNames.Campaigns);
 
+    /// <summary>The scan requests queued to come back later.</summary>
+    private IReadOnlyList<(ScanRequest Message, TimeSpan VisibleAfter)> Later() => _queue.DrainLater<ScanRequest>(WorkQueueNames.ScanRequests);
+
     private IReadOnlyList<IReadOnlyDictionary<string, string>> Events(string name) => _telemetry.Events(name);
 
     private Task<IReadOnlyList<CompromiseEvidence>> EvidenceAsync(string mailboxId) => _ledger.EvidenceAsync(mailboxId, CancellationToken.None);
@@ -891,13 +926,35 @@ public sealed class MessageScannerTests
             await inner.EnqueueAsync(queueName, message, cancellationToken);
         }
 
+        public Task EnqueueAsync<T>(string queueName, T message, TimeSpan visibleAfter, CancellationToken cancellationToken) => inner.EnqueueAsync(queueName, message, visibleAfter, cancellationToken);
+
         public Task<int> ApproximateCountAsync(string queueName, CancellationToken cancellationToken) => inner.ApproximateCountAsync(queueName, cancellationToken);
+    }
+
+    /// <summary>The verdict store, with another request's scan running just as the first one lets go of its claim.</summary>
+    private sealed class ReleaseInterleavingStore(IVerdictStore inner, Func<Task> meanwhile) : IVerdictStore
+    {
+        public Task<bool> ContainsAsync(string mailboxId, string messageId, CancellationToken cancellationToken) => inner.ContainsAsync(mailboxId, messageId, cancellationToken);
+
+        public Task<ScanClaim> TryClaimAsync(string mailboxId, string messageId, string claimant, DateTimeOffset now, TimeSpan staleAfter, CancellationToken cancellationToken) =>
+            inner.TryClaimAsync(mailboxId, messageId, claimant, now, staleAfter, cancellationToken);
+
+        public async Task ReleaseAsync(string mailboxId, string messageId, CancellationToken cancellationToken)
+        {
+            await meanwhile();
+            await inner.ReleaseAsync(mailboxId, messageId, cancellationToken);
+        }
+
+        public Task SaveAsync(VerdictRecord verdict, CancellationToken cancellationToken) => inner.SaveAsync(verdict, cancellationToken);
     }
 
     /// <summary>A queue whose storage refuses every message.</summary>
     private sealed class RefusingQueue : IWorkQueue
     {
         public Task EnqueueAsync<T>(string queueName, T message, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException($"The {queueName} queue refused the message.");
+
+        public Task EnqueueAsync<T>(string queueName, T message, TimeSpan visibleAfter, CancellationToken cancellationToken) =>
             throw new InvalidOperationException($"The {queueName} queue refused the message.");
 
         public Task<int> ApproximateCountAsync(string queueName, CancellationToken cancellationToken) => Task.FromResult(0);

@@ -17,6 +17,25 @@ public sealed class StorageWorkQueueTests(AzuriteFixture azurite) : WorkQueueCon
 
     protected override IWorkQueue Queue => _queue ??= new StorageWorkQueue(Service);
 
+    [Fact]
+    public async Task EnqueueForLater_ComesIntoSightAfterItsDelay()
+    {
+        var queueName = $"later-{Guid.NewGuid():N}";
+        var request = new ScanRequest("mailbox-1", "msg-1", null, DateTimeOffset.UnixEpoch);
+
+        await Queue.EnqueueAsync(queueName, request, TimeSpan.FromSeconds(2), CancellationToken.None);
+
+        Assert.Empty(await ReceiveAllAsync<ScanRequest>(queueName));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        IReadOnlyList<ScanRequest> received = [];
+        while (received.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+            received = await ReceiveAllAsync<ScanRequest>(queueName);
+        }
+        Assert.Equal([request], received);
+    }
+
     protected override async Task<IReadOnlyList<T>> ReceiveAllAsync<T>(string queueName)
     {
         var queue = Service.GetQueueClient(queueName);

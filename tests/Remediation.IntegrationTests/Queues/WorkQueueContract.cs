@@ -67,6 +67,18 @@ public abstract class WorkQueueContract
     }
 
     [Fact]
+    public async Task EnqueueForLater_IsCountedButOutOfSight()
+    {
+        var queue = NewQueueName();
+        await Queue.EnqueueAsync(queue, Scan("msg-1"), TimeSpan.FromHours(1), CancellationToken.None);
+
+        await Queue.EnqueueAsync(queue, Scan("msg-2"), CancellationToken.None);
+
+        Assert.Equal(2, await Queue.ApproximateCountAsync(queue, CancellationToken.None));
+        Assert.Equal(["msg-2"], (await ReceiveAllAsync<ScanRequest>(queue)).Select(s => s.MessageId));
+    }
+
+    [Fact]
     public async Task Enqueue_CancelledToken_ThrowsAndQueuesNothing()
     {
         var queue = NewQueueName();

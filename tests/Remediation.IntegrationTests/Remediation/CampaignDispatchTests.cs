@@ -183,6 +183,8 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
             return queue.EnqueueAsync(queueName, message, cancellationToken);
         }
 
+        public Task EnqueueAsync<T>(string queueName, T message, TimeSpan visibleAfter, CancellationToken cancellationToken) => queue.EnqueueAsync(queueName, message, visibleAfter, cancellationToken);
+
         public Task<int> ApproximateCountAsync(string queueName, CancellationToken cancellationToken) =>
             queue.ApproximateCountAsync(queueName, cancellationToken);
     }
@@ -196,6 +198,8 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
             queueName == WorkQueueNames.RemediationJobs && Interlocked.Increment(ref _jobs) == failAt
                 ? throw new IOException("Injected: the remediation job was not queued.")
                 : queue.EnqueueAsync(queueName, message, cancellationToken);
+
+        public Task EnqueueAsync<T>(string queueName, T message, TimeSpan visibleAfter, CancellationToken cancellationToken) => queue.EnqueueAsync(queueName, message, visibleAfter, cancellationToken);
 
         public Task<int> ApproximateCountAsync(string queueName, CancellationToken cancellationToken) =>
             queue.ApproximateCountAsync(queueName, cancellationToken);

@@ -166,18 +166,18 @@ public abstract class VerdictStoreContract
     {
         var (mailboxId, messageId) = (NewId("mailbox"), NewId("AAkAL"));
 
-        Assert.True(await Store.TryClaimAsync(mailboxId, messageId, "notification", TenPast10, ClaimTimeout, CancellationToken.None));
+        Assert.Equal(ScanClaim.Taken, await Store.TryClaimAsync(mailboxId, messageId, "notification", TenPast10, ClaimTimeout, CancellationToken.None));
 
         Assert.False(await Store.ContainsAsync(mailboxId, messageId, CancellationToken.None));
     }
 
     [Fact]
-    public async Task Claim_AnotherClaimantWithinTheTimeout_IsRefused()
+    public async Task Claim_AnotherClaimantWithinTheTimeout_IsHeldByAnother()
     {
         var (mailboxId, messageId) = (NewId("mailbox"), NewId("AAkAL"));
         await Store.TryClaimAsync(mailboxId, messageId, "notification", TenPast10, ClaimTimeout, CancellationToken.None);
 
-        Assert.False(await Store.TryClaimAsync(mailboxId, messageId, "resync", TenPast10 + ClaimTimeout, ClaimTimeout, CancellationToken.None));
+        Assert.Equal(ScanClaim.HeldByAnother, await Store.TryClaimAsync(mailboxId, messageId, "resync", TenPast10 + ClaimTimeout, ClaimTimeout, CancellationToken.None));
     }
 
     [Fact]
@@ -186,8 +186,8 @@ public abstract class VerdictStoreContract
         var (mailboxId, messageId) = (NewId("mailbox"), NewId("AAkAL"));
         await Store.TryClaimAsync(mailboxId, messageId, "notification", TenPast10, ClaimTimeout, CancellationToken.None);
 
-        Assert.True(await Store.TryClaimAsync(mailboxId, messageId, "notification", TenPast10.AddSeconds(5), ClaimTimeout, CancellationToken.None));
-        Assert.False(await Store.TryClaimAsync(mailboxId, messageId, "resync", TenPast10.AddSeconds(6), ClaimTimeout, CancellationToken.None));
+        Assert.Equal(ScanClaim.Taken, await Store.TryClaimAsync(mailboxId, messageId, "notification", TenPast10.AddSeconds(5), ClaimTimeout, CancellationToken.None));
+        Assert.Equal(ScanClaim.HeldByAnother, await Store.TryClaimAsync(mailboxId, messageId, "resync", TenPast10.AddSeconds(6), ClaimTimeout, CancellationToken.None));
     }
 
     [Fact]
@@ -197,8 +197,8 @@ public abstract class VerdictStoreContract
         await Store.TryClaimAsync(mailboxId, messageId, "died", TenPast10, ClaimTimeout, CancellationToken.None);
         var later = TenPast10 + ClaimTimeout + TimeSpan.FromSeconds(1);
 
-        Assert.True(await Store.TryClaimAsync(mailboxId, messageId, "retry", later, ClaimTimeout, CancellationToken.None));
-        Assert.False(await Store.TryClaimAsync(mailboxId, messageId, "died", later, ClaimTimeout, CancellationToken.None));
+        Assert.Equal(ScanClaim.Taken, await Store.TryClaimAsync(mailboxId, messageId, "retry", later, ClaimTimeout, CancellationToken.None));
+        Assert.Equal(ScanClaim.HeldByAnother, await Store.TryClaimAsync(mailboxId, messageId, "died", later, ClaimTimeout, CancellationToken.None));
     }
 
     [Fact]
@@ -209,8 +209,8 @@ public abstract class VerdictStoreContract
         await Store.SaveAsync(verdict, CancellationToken.None);
 
         Assert.True(await Store.ContainsAsync(verdict.MailboxId, verdict.MessageId, CancellationToken.None));
-        Assert.False(await Store.TryClaimAsync(verdict.MailboxId, verdict.MessageId, "notification", TenPast10, ClaimTimeout, CancellationToken.None));
-        Assert.False(await Store.TryClaimAsync(verdict.MailboxId, verdict.MessageId, "resync", TenPast10.AddDays(1), ClaimTimeout, CancellationToken.None));
+        Assert.Equal(ScanClaim.Scanned, await Store.TryClaimAsync(verdict.MailboxId, verdict.MessageId, "notification", TenPast10, ClaimTimeout, CancellationToken.None));
+        Assert.Equal(ScanClaim.Scanned, await Store.TryClaimAsync(verdict.MailboxId, verdict.MessageId, "resync", TenPast10.AddDays(1), ClaimTimeout, CancellationToken.None));
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public abstract class VerdictStoreContract
 
         await Store.ReleaseAsync(mailboxId, messageId, CancellationToken.None);
 
-        Assert.True(await Store.TryClaimAsync(mailboxId, messageId, "resync", TenPast10.AddSeconds(1), ClaimTimeout, CancellationToken.None));
+        Assert.Equal(ScanClaim.Taken, await Store.TryClaimAsync(mailboxId, messageId, "resync", TenPast10.AddSeconds(1), ClaimTimeout, CancellationToken.None));
     }
 
     [Fact]
@@ -244,7 +244,8 @@ public abstract class VerdictStoreContract
         var won = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
             Task.Run(() => Store.TryClaimAsync(mailboxId, messageId, $"request-{i}", TenPast10, ClaimTimeout, CancellationToken.None))));
 
-        Assert.Single(won, claimed => claimed);
+        Assert.Single(won, claim => claim == ScanClaim.Taken);
+        Assert.All(won.Where(claim => claim != ScanClaim.Taken), claim => Assert.Equal(ScanClaim.HeldByAnother, claim));
     }
 
     [Fact]
@@ -257,7 +258,8 @@ public abstract class VerdictStoreContract
         var won = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
             Task.Run(() => Store.TryClaimAsync(mailboxId, messageId, $"request-{i}", later, ClaimTimeout, CancellationToken.None))));
 
-        Assert.Single(won, claimed => claimed);
+        Assert.Single(won, claim => claim == ScanClaim.Taken);
+        Assert.All(won.Where(claim => claim != ScanClaim.Taken), claim => Assert.Equal(ScanClaim.HeldByAnother, claim));
     }
 
     private static VerdictRecord Verdict() => new(
