@@ -1,0 +1,170 @@
+using System.Text;
+using Remediation.Core.Scanning;
+
+namespace Remediation.Core.Tests.Scanning;
+
+/// <summary>Parsing within the scan limits: what is kept of headers past their budget, and what each limit is called.</summary>
+public sealed class MimeLoaderTests
+{
+    private const string Body = "\r\nHello Alice,\r\nsee you tomorrow.\r\n";
+
+    [Fact]
+    public void Load_HeadersWithinTheBudget_KeepsThemAllAndNamesNoLimit()
+    {
+        var loaded = Load("From: a@partner.example\r\nSubject: hi\r\n" + Body, new ScanLimits());
+
+        Assert.Null(loaded.LimitExceeded);
+        Assert.False(loaded.HeadersCut);
+        Assert.Equal("hi", loaded.Mime.Subject);
+    }
+
+    [Fact]
+    public void Load_HeadersExactlyAtTheBudget_AreKeptWhole()
+    {
+        const string headers = "From: a@partner.example\r\nSubject: hi\r\n";
+
+        var loaded = Load(headers + Body, new ScanLimits { MaxHeaderBytes = headers.Length });
+
+        Assert.False(loaded.HeadersCut);
+        Assert.Null(loaded.LimitExceeded);
+    }
+
+    [Fact]
+    public void Load_HeadersPastTheBudget_KeepsTheLinesThatFitInOrderAndTheWholeBody()
+    {
+        const string first = "From: a@partner.example\r\n";
+        const string second = "Subject: hi\r\n";
+        var headers = first + second + "X-Padding: " + new string('p', 200) + "\r\nTo: alice@contoso.example\r\n";
+
+        var loaded = Load(headers + Body, new ScanLimits { MaxHeaderBytes = first.Length + second.Length });
+
+        Assert.True(loaded.HeadersCut);
+        Assert.Equal(new UnscannableReason(ScanLimit.HeaderSize, $"its headers are larger than {first.Length + second.Length} bytes"), loaded.LimitExceeded);
+        Assert.Equal(["From", "Subject"], loaded.Mime.Headers.Select(h => h.Field));
+        Assert.Equal("Hello Alice,\nsee you tomorrow.\n", loaded.Mime.TextBody?.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Load_FoldedHeaderThatDoesNotFit_DropsItsContinuationsWithIt()
+    {
+        const string from = "From: a@partner.example\r\n";
+        const string to = "To: a@b.example\r\n";
+        var headers = from + "Subject: a rather long subject line\r\n folded\r\n\tthat goes on\r\n" + to;
+
+        var loaded = Load(headers + Body, new ScanLimits { MaxHeaderBytes = from.Length + to.Length + 3 });
+
+        Assert.Equal(["From", "To"], loaded.Mime.Headers.Select(h => h.Field));
+    }
+
+    [Fact]
+    public void Load_FoldedHeaderThatFits_KeepsItsContinuations()
+    {
+        const string subject = "Subject: a long\r\n folded subject\r\n";
+        var headers = subject + "X-Padding: " + new string('p', 200) + "\r\n";
+
+        var loaded = Load(headers + Body, new ScanLimits { MaxHeaderBytes = subject.Length });
+
+        Assert.Equal("a long folded subject", loaded.Mime.Subject);
+        Assert.True(loaded.HeadersCut);
+    }
+
+    [Fact]
+    public void Load_LineFeedsOnly_FindsTheEndOfTheHeadersAtTheBlankLine()
+    {
+        var mime = "From: a@partner.example\nSubject: hi\n\nX-Not-A-Header: " + new string('b', 500) + "\n";
+
+        var loaded = Load(mime, new ScanLimits { MaxHeaderBytes = 64 });
+
+        Assert.False(loaded.HeadersCut);
+        Assert.Contains("X-Not-A-Header", loaded.Mime.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_NoBlankLine_CountsEverythingAsHeaders()
+    {
+        var mime = "From: a@partner.example\r\nSubject: hi\r\nX-Padding: " + new string('p', 200) + "\r\n";
+
+        var loaded = Load(mime, new ScanLimits { MaxHeaderBytes = 64 });
+
+        Assert.True(loaded.HeadersCut);
+        Assert.Equal(["From", "Subject"], loaded.Mime.Headers.Select(h => h.Field));
+    }
+
+    [Theory]
+    [InlineData(4L * 1024 * 1024, "it is larger than 4 MB")]
+    [InlineData(3L * 1024, "it is larger than 3 KB")]
+    [InlineData(1000L, "it is larger than 1000 bytes")]
+    [InlineData(1024L * 1024 + 1024, "it is larger than 1025 KB")]
+    public void Load_ContentCut_NamesTheMessageSizeInTheLargestWholeUnit(long maxBytes, string description)
+    {
+        var loaded = MimeLoader.Load(Encoding.ASCII.GetBytes("From: a@partner.example\r\n" + Body), contentCut: true, new ScanLimits { MaxMessageBytes = maxBytes });
+
+        Assert.Equal(new UnscannableReason(ScanLimit.MessageSize, description), loaded.LimitExceeded);
+        Assert.False(loaded.HeadersCut);
+    }
+
+    [Fact]
+    public void Load_ContentCutAndHeadersCut_NamesTheMessageSize()
+    {
+        var mime = "From: a@partner.example\r\nX-Padding: " + new string('p', 200) + "\r\n" + Body;
+
+        var loaded = MimeLoader.Load(Encoding.ASCII.GetBytes(mime), contentCut: true, new ScanLimits { MaxHeaderBytes = 64, MaxMessageBytes = 2048 });
+
+        Assert.Equal(ScanLimit.MessageSize, loaded.LimitExceeded?.Limit);
+        Assert.True(loaded.HeadersCut);
+    }
+
+    [Fact]
+    public void Load_MimeNestedToTheLimit_KeepsTheDeepestLevelParsed()
+    {
+        var mime = Nested(depth: 3);
+
+        var loaded = Load(mime, new ScanLimits { MaxMimeDepth = 3 });
+
+        Assert.Contains("deep", loaded.Mime.TextBody ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_NotMime_IsUnscannableWithAnEmptyMessage()
+    {
+        var loaded = MimeLoader.Load(ReadOnlyMemory<byte>.Empty, contentCut: false, new ScanLimits());
+
+        Assert.Equal(ScanLimit.NotMime, loaded.LimitExceeded?.Limit);
+        Assert.StartsWith("it is not a message that can be parsed (", loaded.LimitExceeded!.Description, StringComparison.Ordinal);
+        Assert.True(loaded.HeadersCut);
+        Assert.Empty(loaded.Mime.BodyParts);
+    }
+
+    [Fact]
+    public async Task LoadAsync_StreamLargerThanTheLimit_ReadsOnlyTheLimitAndSaysSo()
+    {
+        var mime = Encoding.ASCII.GetBytes("From: a@partner.example\r\nSubject: big\r\n\r\n" + new string('x', 10_000));
+
+        var loaded = await MimeLoader.LoadAsync(new MemoryStream(mime), new ScanLimits { MaxMessageBytes = 1024 }, CancellationToken.None);
+
+        Assert.Equal(new UnscannableReason(ScanLimit.MessageSize, "it is larger than 1 KB"), loaded.LimitExceeded);
+        Assert.True(loaded.Mime.TextBody?.Length < 1024);
+    }
+
+    [Fact]
+    public async Task LoadAsync_StreamExactlyAtTheLimit_IsWhole()
+    {
+        var mime = Encoding.ASCII.GetBytes("From: a@partner.example\r\nSubject: fits\r\n\r\n" + new string('x', 100));
+
+        var loaded = await MimeLoader.LoadAsync(new MemoryStream(mime), new ScanLimits { MaxMessageBytes = mime.Length }, CancellationToken.None);
+
+        Assert.Null(loaded.LimitExceeded);
+        Assert.Equal(100, loaded.Mime.TextBody?.Length);
+    }
+
+    private static LoadedMime Load(string mime, ScanLimits limits) => MimeLoader.Load(Encoding.ASCII.GetBytes(mime), contentCut: false, limits);
+
+    private static string Nested(int depth)
+    {
+        var mime = new StringBuilder("From: a@partner.example\r\nSubject: nest\r\nMIME-Version: 1.0\r\n");
+        for (var level = 0; level < depth; level++) mime.Append($"Content-Type: multipart/mixed; boundary=\"b{level}\"\r\n\r\n--b{level}\r\n");
+        mime.Append("Content-Type: text/plain\r\n\r\ndeep\r\n");
+        for (var level = depth - 1; level >= 0; level--) mime.Append($"--b{level}--\r\n");
+        return mime.ToString();
+    }
+}
