@@ -1,0 +1,207 @@
+using System.Text;
+using MimeKit;
+using Remediation.Core.Scanning;
+
+namespace Remediation.Core.Tests.Scanning;
+
+/// <summary>What reading a message hands the rules: its text, links, attachments and senders, within the scan limits.</summary>
+public sealed class ScannedMessageTests
+{
+    [Fact]
+    public void Read_PlainAndHtmlBodies_JoinsTheirReadableTextLineByLine()
+    {
+        var message = Read(Multipart(new TextPart("plain") { Text = "First part." }, new TextPart("html") { Text = "<p>Second <b>part</b>.</p>" }));
+
+        // A block element is set off by spaces, so its words never run into the text around it.
+        Assert.Equal("First part.\n Second part. \n", message.Text);
+        Assert.True(message.HasHtmlBody);
+        Assert.Empty(message.Attachments);
+    }
+
+    [Fact]
+    public void Read_PlainBodyOnly_HasNoHtmlBody()
+    {
+        var message = Read(new TextPart("plain") { Text = "Only words." });
+
+        Assert.False(message.HasHtmlBody);
+        Assert.Equal("Only words.\n", message.Text);
+    }
+
+    [Fact]
+    public void Read_TextPartsThatAreFiles_AreAttachmentsNotBodyText()
+    {
+        var named = new TextPart("plain") { Text = "a named file", FileName = "notes.txt" };
+        var attached = new TextPart("plain") { Text = "an attached file", ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) };
+        var csv = new TextPart("csv") { Text = "a,b" };
+
+        var message = Read(Multipart(new TextPart("plain") { Text = "Body." }, named, attached, csv));
+
+        Assert.Equal("Body.\n", message.Text);
+        Assert.Equal(["notes.txt", "", ""], message.Attachments.Select(a => a.FileName));
+        Assert.Equal(["text/plain", "text/plain", "text/csv"], message.Attachments.Select(a => a.ContentType));
+    }
+
+    [Fact]
+    public void Read_BodyTextPastTheLimit_SkipsThatPartKeepsTheOthersAndNamesTheLimit()
+    {
+        var limits = new ScanLimits { MaxBodyChars = 20 };
+
+        var message = Read(Multipart(new TextPart("plain") { Text = "0123456789" }, new TextPart("plain") { Text = new string('x', 15) }, new TextPart("plain") { Text = "tail" }), limits);
+
+        Assert.Equal("0123456789\ntail\n", message.Text);
+        Assert.Equal(new UnscannableReason(ScanLimit.BodyText, "its body text is longer than 20 characters"), message.LimitExceeded);
+    }
+
+    [Fact]
+    public void Read_BodyTextExactlyAtTheLimit_IsReadWhole()
+    {
+        var limits = new ScanLimits { MaxBodyChars = 10 };
+
+        var message = Read(new TextPart("plain") { Text = "0123456789" }, limits);
+
+        Assert.Equal("0123456789\n", message.Text);
+        Assert.Null(message.LimitExceeded);
+    }
+
+    [Fact]
+    public void Read_LimitTheLoaderFound_IsKeptBeforeAnyFoundLater()
+    {
+        var mime = Message(new TextPart("plain") { Text = new string('x', 50) });
+        var loaderLimit = new UnscannableReason(ScanLimit.MessageSize, "it is larger than 1 KB");
+
+        var message = ScannedMessage.Read(new ScanInput(mime) { LimitExceeded = loaderLimit }, new ScanLimits { MaxBodyChars = 10 }, TestMail.TenantId);
+
+        Assert.Equal(loaderLimit, message.LimitExceeded);
+    }
+
+    [Fact]
+    public void Read_Links_AreAbsoluteHttpOnesOnceEachFromAnchorsTextAndMarkup()
+    {
+        var html = new TextPart("html")
+        {
+            Text = "<a href=\"https://one.example/a\">one</a> <a href=\"mailto:x@y.example\">mail</a> <a href=\"https://one.example/a\">again</a>"
+                + "<img src=\"http://two.example/logo.png\">",
+        };
+        var plain = new TextPart("plain") { Text = "See https://three.example/b or ftp://files.example/c" };
+
+        var message = Read(Multipart(plain, html));
+
+        Assert.Equal(["https://one.example/a", "https://three.example/b", "http://two.example/logo.png"], message.Links.Select(l => l.OriginalString));
+    }
+
+    [Theory]
+    [InlineData(0, new string[0])]
+    [InlineData(1, new[] { "https://first.qr-lure.example/" })]
+    [InlineData(2, new[] { "https://first.qr-lure.example/", "https://second.qr-lure.example/" })]
+    public void Read_QrCodeImages_OnlyTheFirstFewAreDecoded(int maxImages, string[] links)
+    {
+        var body = Multipart(new TextPart("plain") { Text = "Scan me." }, QrImage("https://first.qr-lure.example/"), QrImage("https://second.qr-lure.example/"));
+
+        var message = Read(body, new ScanLimits { MaxQrImages = maxImages });
+
+        Assert.Equal(links, message.Links.Select(l => l.OriginalString));
+    }
+
+    [Fact]
+    public void Read_HtmlAttachmentsTogetherPastTheBudget_NamesTheLimitOnce()
+    {
+        var limits = new ScanLimits { MaxAttachmentTextBytes = 100 };
+        var first = HtmlAttachment(new string('a', 60));
+        var second = HtmlAttachment(new string('b', 60));
+
+        var message = Read(Multipart(new TextPart("plain") { Text = "See attached." }, first, second), limits);
+
+        Assert.Equal(new UnscannableReason(ScanLimit.AttachmentText, "its HTML attachments are larger than 100 bytes together"), message.LimitExceeded);
+        Assert.Equal([60, 40], message.Attachments.Select(a => a.Text.Length));
+    }
+
+    [Fact]
+    public void Read_HtmlAttachmentsWithinTheBudget_AreNotALimit()
+    {
+        var limits = new ScanLimits { MaxAttachmentTextBytes = 120 };
+
+        var message = Read(Multipart(new TextPart("plain") { Text = "See attached." }, HtmlAttachment(new string('a', 60)), HtmlAttachment(new string('b', 60))), limits);
+
+        Assert.Null(message.LimitExceeded);
+        Assert.Equal([60, 60], message.Attachments.Select(a => a.Text.Length));
+    }
+
+    [Fact]
+    public void Read_AttachmentWithoutContent_IsEmpty()
+    {
+        var message = Read(Multipart(new TextPart("plain") { Text = "See attached." }, new MimePart("application", "pdf") { FileName = "empty.pdf" }));
+
+        Assert.Equal(0, Assert.Single(message.Attachments).Content.Length);
+    }
+
+    [Fact]
+    public void SubjectAndText_JoinsTheSubjectAndTheBodyOnTwoLinesAndFoldsDiacritics()
+    {
+        var mime = Message(new TextPart("plain") { Text = "Notificação importante" });
+        mime.Subject = "Atenção";
+
+        var message = ScannedMessage.Read(new ScanInput(mime), new ScanLimits(), TestMail.TenantId);
+
+        Assert.Equal("Atenção\nNotificação importante\n", message.SubjectAndText);
+        Assert.Equal("Atencao\nNotificacao importante\n", message.FoldedSubjectAndText);
+    }
+
+    [Fact]
+    public void Subject_Missing_IsEmpty()
+    {
+        var mime = Message(new TextPart("plain") { Text = "Body." });
+        mime.Headers.Remove(HeaderId.Subject);
+
+        var message = ScannedMessage.Read(new ScanInput(mime), new ScanLimits(), TestMail.TenantId);
+
+        Assert.Equal("", message.Subject);
+        Assert.Equal("\nBody.\n", message.SubjectAndText);
+    }
+
+    [Fact]
+    public void Senders_AreTheFromMailboxesThenTheSender()
+    {
+        var mime = Message(new TextPart("plain") { Text = "Body." });
+        mime.From.Add(MailboxAddress.Parse("second@partner.example"));
+        mime.Sender = MailboxAddress.Parse("bulk@mailer.example");
+
+        var message = ScannedMessage.Read(new ScanInput(mime), new ScanLimits(), TestMail.TenantId);
+
+        Assert.Equal(["a@partner.example", "second@partner.example", "bulk@mailer.example"], message.Senders.Select(s => s.Address));
+    }
+
+    [Fact]
+    public void Senders_NoSenderHeader_AreTheFromMailboxesOnly()
+    {
+        var message = Read(new TextPart("plain") { Text = "Body." });
+
+        Assert.Equal(["a@partner.example"], message.Senders.Select(s => s.Address));
+    }
+
+    private static ScannedMessage Read(MimeEntity body, ScanLimits? limits = null) =>
+        ScannedMessage.Read(new ScanInput(Message(body)), limits ?? new ScanLimits(), TestMail.TenantId);
+
+    private static MimeMessage Message(MimeEntity body)
+    {
+        var mime = new MimeMessage { Subject = "Test", Body = body, MessageId = "test.1@partner.example", Date = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero) };
+        mime.From.Add(MailboxAddress.Parse("a@partner.example"));
+        mime.To.Add(MailboxAddress.Parse($"alice@{TestMail.Domain}"));
+        return mime;
+    }
+
+    private static Multipart Multipart(params MimeEntity[] parts)
+    {
+        var multipart = new Multipart("mixed");
+        foreach (var part in parts) multipart.Add(part);
+        return multipart;
+    }
+
+    private static MimePart QrImage(string link) => new("image", "png")
+    {
+        FileName = "code.png",
+        Content = new MimeContent(new MemoryStream(new QRCoder.PngByteQRCode(new QRCoder.QRCodeGenerator().CreateQrCode(link, QRCoder.QRCodeGenerator.ECCLevel.M)).GetGraphic(8))),
+    };
+
+    private static MimePart HtmlAttachment(string html) =>
+        new("text", "html") { FileName = "page.html", Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(html))) };
+}
