@@ -197,6 +197,139 @@ public class ScanEngineTests
         Assert.Equal(VerdictBand.Clean, verdict.Band);
     }
 
+    [Theory]
+    [InlineData(10, VerdictBand.Malicious)]
+    [InlineData(9.99, VerdictBand.Suspicious)]
+    [InlineData(5, VerdictBand.Suspicious)]
+    [InlineData(4.99, VerdictBand.Clean)]
+    public void Scan_ScoreAtEachThreshold_TakesTheBandItStartsAndNoCategoryBelowSuspicious(double score, VerdictBand band)
+    {
+        var verdict = Weighing(new FixedRule(ThreatCategory.Spam, score));
+
+        Assert.Equal(band, verdict.Band);
+        Assert.Equal(band == VerdictBand.Clean ? ThreatCategory.Clean : ThreatCategory.Spam, verdict.Category);
+        Assert.Equal(score, verdict.Score);
+    }
+
+    [Fact]
+    public void Scan_Score_IsTheSumOfTheHitsRoundedToHundredths()
+    {
+        var verdict = Weighing(new FixedRule(ThreatCategory.Spam, 3.3333), new FixedRule(ThreatCategory.Phishing, 3.3333), new FixedRule(ThreatCategory.Malware, 3.3334));
+
+        Assert.Equal(10, verdict.Score);
+        Assert.Equal(VerdictBand.Malicious, verdict.Band);
+    }
+
+    [Fact]
+    public void Scan_OnlyNeutralEvidenceAboveSuspicious_IsSpam()
+    {
+        var verdict = Weighing(new FixedRule(ThreatCategory.Clean, 6));
+
+        Assert.Equal((VerdictBand.Suspicious, ThreatCategory.Spam), (verdict.Band, verdict.Category));
+    }
+
+    [Fact]
+    public void Scan_SmallSignalsOfSeveralKinds_AreNamedByTheHeaviest()
+    {
+        var verdict = Weighing(new FixedRule(ThreatCategory.Spam, 2), new FixedRule(ThreatCategory.Phishing, 3), new FixedRule(ThreatCategory.Clean, 2.5));
+
+        Assert.Equal((VerdictBand.Suspicious, ThreatCategory.Phishing), (verdict.Band, verdict.Category));
+    }
+
+    [Fact]
+    public void Scan_PhishingAndSpamEachAboveSuspicious_NamesPhishingAsTheWorse()
+    {
+        var verdict = Weighing(new FixedRule(ThreatCategory.Spam, 9), new FixedRule(ThreatCategory.Phishing, 5));
+
+        Assert.Equal(ThreatCategory.Phishing, verdict.Category);
+    }
+
+    [Fact]
+    public void Scan_MalwareBelowSuspiciousBesideHeavierSpam_IsSpam()
+    {
+        var verdict = Weighing(new FixedRule(ThreatCategory.Spam, 8), new FixedRule(ThreatCategory.Malware, 4.99));
+
+        Assert.Equal(ThreatCategory.Spam, verdict.Category);
+    }
+
+    [Fact]
+    public void Scan_DeceptionRuleWithoutWeight_DoesNotNamePhishing()
+    {
+        var verdict = Weighing(new FixedRule(ThreatCategory.Spam, 12), new NamedRule(BrandImpersonationRule.Name, ThreatCategory.Phishing, 0));
+
+        Assert.Equal(ThreatCategory.Spam, verdict.Category);
+    }
+
+    [Fact]
+    public void Scan_DeceptionRuleFiringAsSpam_DoesNotNamePhishing()
+    {
+        var verdict = Weighing(new FixedRule(ThreatCategory.Spam, 12), new NamedRule(BrandImpersonationRule.Name, ThreatCategory.Spam, 3));
+
+        Assert.Equal(ThreatCategory.Spam, verdict.Category);
+    }
+
+    [Fact]
+    public void Scan_UnscannableBelowMalicious_IsUnscannableNotSuspicious()
+    {
+        var verdict = Weighing([new FixedRule(ThreatCategory.Spam, 7)], new UnscannableReason(ScanLimit.BodyText, "its body text is longer than 10 characters"));
+
+        Assert.Equal(VerdictBand.Unscannable, verdict.Band);
+        Assert.Equal(ThreatCategory.Spam, verdict.Category);
+        Assert.Equal(ScanLimit.BodyText, verdict.Unscannable?.Limit);
+    }
+
+    [Fact]
+    public void Scan_RuleThatThrows_KeepsTheOtherRulesEvidenceAndSaysWhichRuleFailed()
+    {
+        var verdict = Weighing(new FixedRule(ThreatCategory.Spam, 3), new ThrowingRule());
+
+        Assert.Equal(["FIXED_Spam", ScanEngine.RuleFailed], verdict.RuleNames);
+        Assert.Equal("ThrowingRule failed: broken", verdict.Hits[1].Reason);
+        Assert.Equal(new UnscannableReason(ScanLimit.RuleFailed, "the rule ThrowingRule could not read it"), verdict.Unscannable);
+    }
+
+    [Fact]
+    public void Scan_AllowlistedFingerprint_SaysSoInItsReason()
+    {
+        var message = Message(from: "billing@bad-sender.example", body: "Invoice attached");
+        var fingerprint = _sut.Scan(new ScanInput(message)).Fingerprint.Id;
+        var options = new DetectionOptions { AllowedFingerprints = [fingerprint.ToUpperInvariant()] };
+
+        var verdict = new ScanEngine([new FixedRule(ThreatCategory.Spam, 12)], Options.Create(options), Options.Create(new TenantOptions())).Scan(new ScanInput(message));
+
+        Assert.Equal(VerdictBand.Clean, verdict.Band);
+        Assert.Equal(12, verdict.Score);
+        Assert.Equal($"Released by the SOC's allowlist (fingerprint {fingerprint}).", verdict.Hits.Single(h => h.Rule == ScanEngine.AllowlistedRule).Reason);
+    }
+
+    [Theory]
+    [InlineData("BILLING@bad-sender.example", "sender billing@bad-sender.example")]
+    [InlineData("bad-sender.example", "sender domain bad-sender.example")]
+    public void Scan_AllowedSenderOnTransportedMail_SaysWhichEntryReleasedIt(string entry, string released)
+    {
+        var transported = TransportStamps.Stamp(Message(from: "billing@bad-sender.example", body: "Invoice attached"), TestMail.TenantId, Arrival);
+
+        var verdict = AllowingSender(entry).Scan(new ScanInput(transported) { ReceivedAt = Arrival });
+
+        Assert.Equal($"Released by the SOC's allowlist ({released}).", verdict.Hits.Single(h => h.Rule == ScanEngine.AllowlistedRule).Reason);
+    }
+
+    [Fact]
+    public void Scan_AllowedSenderIsAnotherAddressOfTheDomain_IsNotReleased()
+    {
+        var transported = TransportStamps.Stamp(Message(from: "billing@bad-sender.example", body: "Invoice attached"), TestMail.TenantId, Arrival);
+
+        var verdict = AllowingSender("ceo@bad-sender.example").Scan(new ScanInput(transported) { ReceivedAt = Arrival });
+
+        Assert.Equal(VerdictBand.Malicious, verdict.Band);
+    }
+
+    private static Verdict Weighing(params IScanRule[] rules) => Weighing(rules, unscannable: null);
+
+    private static Verdict Weighing(IScanRule[] rules, UnscannableReason? unscannable) =>
+        new ScanEngine(rules, Options.Create(new DetectionOptions()), Options.Create(new TenantOptions()))
+            .Scan(new ScanInput(Message(from: "a@b.example", body: "x")) { LimitExceeded = unscannable });
+
     private static ScanEngine AllowingSender(string sender)
     {
         var options = new DetectionOptions { BlockedSenderDomains = ["bad-sender.example"], AllowedSenders = [sender] };
