@@ -26,6 +26,84 @@ public class MessageFingerprintTests
         Assert.NotEqual(first.Id, other.Id);
     }
 
+    [Theory]
+    [InlineData("Hello  World,\tsee\r\nyou", "hello world see you")]
+    [InlineData("Order 1182: pay now!", "order pay now")]
+    [InlineData("Write to alice@contoso.example or visit https://x.example/a and www.Example.com today", "write to or visit and today")]
+    [InlineData("42 ... ##", "")]
+    [InlineData("  leading and trailing  ", "leading and trailing")]
+    [InlineData("Ärger über Öl", "ärger über öl")]
+    [InlineData("one 123 two", "one two")]
+    public void Normalise_KeepsTheWordsInOrderInLowerCaseWithoutNumbersAddressesLinksOrSigns(string text, string normalised)
+    {
+        Assert.Equal(normalised, MessageFingerprint.Normalise(text));
+    }
+
+    [Fact]
+    public void Of_Hashes_AreSha256OfTheNormalisedTextAndSubject()
+    {
+        var fingerprint = MessageFingerprint.Of(TestMail.FromText("Your Parcel!", "Hello World"));
+
+        Assert.Equal(Sha256("hello world"), fingerprint.BodyHash);
+        Assert.Equal(Sha256("your parcel"), fingerprint.SubjectHash);
+        Assert.Equal(10, fingerprint.TextLetters);
+        Assert.Equal(Sha256($"{fingerprint.BodyHash}||")[..32], fingerprint.Id);
+        Assert.Equal(Sha256($"{fingerprint.Id}|{fingerprint.SubjectHash}")[..32], fingerprint.CampaignId);
+    }
+
+    [Fact]
+    public void Of_HostsAndAttachments_AreLowerCaseDistinctAndSortedInTheId()
+    {
+        var message = new MimeMessage { Subject = "Links", MessageId = "links.1@lure.example" };
+        message.From.Add(MailboxAddress.Parse("post@lure.example"));
+        var body = new BodyBuilder { TextBody = "See https://B.example/x and https://a.example/y and https://b.example/z" };
+        body.Attachments.Add("one.txt", "same"u8.ToArray());
+        body.Attachments.Add("two.txt", "same"u8.ToArray());
+        message.Body = body.ToMessageBody();
+
+        var fingerprint = MessageFingerprint.Of(TestMail.Read(message));
+
+        Assert.Equal(["a.example", "b.example"], fingerprint.UrlHosts);
+        Assert.Equal([Sha256("same")], fingerprint.AttachmentSha256);
+        Assert.Equal(Sha256($"{fingerprint.BodyHash}|a.example,b.example|{Sha256("same")}")[..32], fingerprint.Id);
+    }
+
+    [Theory]
+    [InlineData(59, false)]
+    [InlineData(60, true)]
+    public void CanStandForCampaign_TextAlone_NeedsSixtyLetters(int letters, bool stands)
+    {
+        var fingerprint = MessageFingerprint.Of(TestMail.FromText("Hi", new string('a', letters)));
+
+        Assert.Equal(stands, fingerprint.CanStandForCampaign);
+    }
+
+    [Fact]
+    public void CanStandForCampaign_ShortTextWithALinkOrAnAttachment_Stands()
+    {
+        var bare = MessageFingerprint.Of(TestMail.FromText("Hi", "ok"));
+
+        Assert.False(bare.CanStandForCampaign);
+        Assert.True((bare with { UrlHosts = ["a.example"] }).CanStandForCampaign);
+        Assert.True((bare with { AttachmentSha256 = [Sha256("x")] }).CanStandForCampaign);
+    }
+
+    [Fact]
+    public void SingleMessageKey_IsTheFingerprintWithTheMessageIdOrElseTheStoreIds()
+    {
+        var fingerprint = MessageFingerprint.Of(TestMail.FromText("Hi", "ok"));
+
+        var byMessageId = fingerprint.SingleMessageKey("<1@x.example>", "mailbox-1", "message-1");
+        var byStoreIds = fingerprint.SingleMessageKey(null, "mailbox-1", "message-1");
+
+        Assert.Equal("m" + Sha256($"{fingerprint.Id}|<1@x.example>")[..31], byMessageId);
+        Assert.Equal("m" + Sha256($"{fingerprint.Id}|mailbox-1/message-1")[..31], byStoreIds);
+        Assert.Equal(32, byMessageId.Length);
+    }
+
+    private static string Sha256(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+
     private static MimeMessage Lure(string to, string order, string messageId, string host = "pay.lure.example")
     {
         var message = new MimeMessage
