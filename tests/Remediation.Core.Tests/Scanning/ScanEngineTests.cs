@@ -324,6 +324,28 @@ public class ScanEngineTests
         Assert.Equal(VerdictBand.Malicious, verdict.Band);
     }
 
+    [Fact]
+    public void AddScanEngine_DetectionSection_IsTheEnginesSettings()
+    {
+        var services = new ServiceCollection().Configure<TenantOptions>(t => t.TenantId = TestMail.TenantId);
+        services.AddScanEngine(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Detection:BlockedSenderDomains:0"] = "bad-sender.example",
+            ["Detection:MaliciousThreshold"] = "50",
+        }).Build());
+
+        var verdict = services.BuildServiceProvider().GetRequiredService<ScanEngine>().Scan(new ScanInput(Message(from: "billing@bad-sender.example", body: "Hello")));
+
+        Assert.Contains(BlockedSenderDomainRule.Name, verdict.RuleNames);
+        Assert.NotEqual(VerdictBand.Malicious, verdict.Band);
+    }
+
+    [Fact]
+    public void UnscannableReason_ReadsAsItsDescription()
+    {
+        Assert.Equal("it is larger than 4 KB", new UnscannableReason(ScanLimit.MessageSize, "it is larger than 4 KB").ToString());
+    }
+
     private static Verdict Weighing(params IScanRule[] rules) => Weighing(rules, unscannable: null);
 
     private static Verdict Weighing(IScanRule[] rules, UnscannableReason? unscannable) =>
