@@ -1,0 +1,48 @@
+using Remediation.Core.Scanning.Brands;
+
+namespace Remediation.Core.Tests.Scanning.Brands;
+
+/// <summary>Text reduced to the words a reader sees, so a brand is matched however its name is dressed up.</summary>
+public sealed class BrandTextTests
+{
+    [Theory]
+    [InlineData("DHL-Paket!", " dhl paket ")]
+    [InlineData("  Café   Olé  ", " cafe ole ")]
+    [InlineData("Your AT&T bill", " your at&t bill ")]
+    [InlineData("", " ")]
+    [InlineData("...", " ")]
+    [InlineData("Pay\u200Bpal", " paypal ")]
+    [InlineData("Pay\u00ADpal", " paypal ")]
+    [InlineData("Pay\u200Dpal", " paypal ")]
+    [InlineData("Netfl\u0456x", " netflix ")]
+    [InlineData("Modern", " modem ")]
+    [InlineData("order 42", " order 42 ")]
+    public void Words_AreTheNormalisedWordsBetweenSingleSpaces(string text, string words)
+    {
+        Assert.Equal(words, BrandText.Words(text));
+    }
+
+    [Theory]
+    [InlineData('a', true)]
+    [InlineData('7', true)]
+    [InlineData('&', true)]
+    [InlineData('-', false)]
+    [InlineData(' ', false)]
+    public void IsWordCharacter_LettersDigitsAndTheAmpersand(char c, bool isWord)
+    {
+        Assert.Equal(isWord, BrandText.IsWordCharacter(c));
+    }
+
+    [Theory]
+    [InlineData('\u303F', false)]
+    [InlineData('\u3040', true)]
+    [InlineData('ヤ', true)]
+    [InlineData('運', true)]
+    [InlineData('\u9FFF', true)]
+    [InlineData('\uA000', false)]
+    [InlineData('a', false)]
+    public void IsUnspaced_KanaAndIdeographs(char c, bool unspaced)
+    {
+        Assert.Equal(unspaced, BrandText.IsUnspaced(c));
+    }
+}
