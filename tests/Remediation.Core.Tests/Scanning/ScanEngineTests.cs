@@ -346,6 +346,32 @@ public class ScanEngineTests
         Assert.Equal("it is larger than 4 KB", new UnscannableReason(ScanLimit.MessageSize, "it is larger than 4 KB").ToString());
     }
 
+    [Theory]
+    [InlineData(5, true)]
+    [InlineData(4.99, false)]
+    public void Scan_MaliciousWithContentEvidenceAtTheSuspiciousThreshold_StandsForItsCampaign(double contentWeight, bool keyed)
+    {
+        var sut = new ScanEngine(
+            [new FixedRule(ThreatCategory.Spam, 10 - contentWeight), new NamedRule(SpamClassifierRule.Name, ThreatCategory.Spam, contentWeight)],
+            Options.Create(new DetectionOptions()), Options.Create(new TenantOptions()));
+
+        var verdict = sut.Scan(new ScanInput(Message(from: "a@b.example", body: "See https://offer.example/x")));
+
+        Assert.Equal(VerdictBand.Malicious, verdict.Band);
+        Assert.Equal(keyed ? verdict.Fingerprint.CampaignId : null, verdict.CampaignKey);
+    }
+
+    [Fact]
+    public void Scan_CleanMessageThatCanStandForACampaign_CarriesItsKey()
+    {
+        var sut = new ScanEngine([], Options.Create(new DetectionOptions()), Options.Create(new TenantOptions()));
+
+        var verdict = sut.Scan(new ScanInput(Message(from: "a@b.example", body: "See https://offer.example/x")));
+
+        Assert.Equal(VerdictBand.Clean, verdict.Band);
+        Assert.Equal(verdict.Fingerprint.CampaignId, verdict.CampaignKey);
+    }
+
     private static Verdict Weighing(params IScanRule[] rules) => Weighing(rules, unscannable: null);
 
     private static Verdict Weighing(IScanRule[] rules, UnscannableReason? unscannable) =>
