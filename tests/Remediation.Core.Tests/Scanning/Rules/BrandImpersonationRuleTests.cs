@@ -337,4 +337,16 @@ public class BrandImpersonationRuleTests
         Assert.Equal(3, hit.Weight);
         Assert.StartsWith("Claims to be Orange (sender name), but the sender is hello@news-hub.example", hit.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Evaluate_SeveralSendersAndBrandLinks_NamesEach()
+    {
+        var message = TestMail.Read(TestMail.Parse(
+            $"From: \"Netflix\" <hello@news-hub.example>\r\nSender: relay@mail-relay.example\r\nTo: alice@{TestMail.Domain}\r\nSubject: Hello\r\n\r\n" +
+            "See https://www.netflix.com/a and https://help.netflix.com/b\r\n"));
+
+        var hit = Assert.Single(_sut.Evaluate(message));
+
+        Assert.Contains("but the sender is hello@news-hub.example, relay@mail-relay.example and some links go to the brand (www.netflix.com, help.netflix.com);", hit.Reason, StringComparison.Ordinal);
+    }
 }
