@@ -199,7 +199,7 @@ public class BrandImpersonationRuleTests
     [Theory]
     [InlineData("\"Acme News\" <news@acme.example>", 2)]
     [InlineData("\"Xyz\" <news@xyz.example>", 2)]
-    [InlineData("\"Acme Newsletter Team\" <news@acme-mail.example>", 5)]
+    [InlineData("\"Acme Newsletter Desk\" <news@acme-mail.example>", 5)]
     [InlineData("\"Ab\" <news@ab.example>", 5)]
     [InlineData("\"Abc Mail\" <news@abc.example>", 5)]
     public void Evaluate_BrandInSubjectOfASenderSigningItsOwnName_IsTalkAboutTheBrand(string from, double weight)

@@ -75,7 +75,7 @@ public class DisguisedTextRuleTests
     [InlineData("Pa\u200Bssword notice", "Hello.")]
     [InlineData("\u200BPassword\u200B \u200Bnotice\u200B", "Hello\u200B there\u200B.")]
     [InlineData("H\u0435ar this", "Plain words after it.")]
-    [InlineData("Teams\u4F1A\u8B70 Zoom\u3067", "Online meeting.")]
+    [InlineData("Zoom\u4F1A\u8B70 Webex\u3067", "Online meeting.")]
     public void Evaluate_OneDisguisedWordOrPaddingOnly_DoesNotFire(string subject, string body)
     {
         Assert.Empty(_sut.Evaluate(TestMail.FromText(subject, body)));
@@ -92,7 +92,7 @@ public class DisguisedTextRuleTests
     [Fact]
     public void Evaluate_BrokenWordInSubjectAndInSenderName_AddsUp()
     {
-        var hit = Assert.Single(_sut.Evaluate(From("\"Se\u200Bcurity Team\" <service@pay-notice.example>", "Your ac\u200Bcount")));
+        var hit = Assert.Single(_sut.Evaluate(From("\"Se\u200Bcurity Desk\" <service@pay-notice.example>", "Your ac\u200Bcount")));
 
         Assert.StartsWith("2 words are broken up", hit.Reason, StringComparison.Ordinal);
     }
