@@ -15,6 +15,7 @@ public sealed partial class DisplayNameImpersonationRule(ProtectedIdentities ide
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
+        // Stryker disable once Statement : with no identity nothing is legitimate and no name is shown, so the loop finds nothing either
         if (identities.IsEmpty) yield break;
         foreach (var sender in message.Mime.From.Mailboxes)
         {

@@ -67,4 +67,21 @@ public class AdvanceFeeFraudRuleTests
         // A sum in the millions and "strictly confidential", but no death, heir, proposal, transfer abroad or share.
         Assert.Empty(_sut.Evaluate(TestMail.Read("Content", "quarterly-figures.eml")));
     }
+
+    [Fact]
+    public void Evaluate_SumAndStory_QuotesTheSumAndEachPieceInOrder()
+    {
+        var message = TestMail.FromText("Urgent business proposal", "My late father left 10 million dollars; you are named next of kin and get 30% of the total sum.");
+
+        var hit = Assert.Single(_sut.Evaluate(message));
+
+        Assert.Equal(8, hit.Weight);
+        Assert.Equal("Offers a sum in the millions (\"10 million dollars\") with the advance-fee fraud story: \"late father\", \"next of kin\", \"Urgent business proposal\", \"30% of the total sum\".", hit.Reason);
+    }
+
+    [Fact]
+    public void Evaluate_SumAndOnePieceOfTheStory_DoesNotFire()
+    {
+        Assert.Empty(_sut.Evaluate(TestMail.FromText("news", "My late father left 10 million dollars.")));
+    }
 }

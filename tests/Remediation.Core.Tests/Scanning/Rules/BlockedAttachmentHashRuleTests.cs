@@ -27,4 +27,24 @@ public class BlockedAttachmentHashRuleTests
 
         Assert.Empty(sut.Evaluate(TestMail.Read("Attachments", "text-attachment.eml")));
     }
+
+    [Fact]
+    public void Evaluate_BlockedHashWrittenWithSpaces_NamesTheFileAndHash()
+    {
+        var sut = new BlockedAttachmentHashRule(Options.Create(new DetectionOptions { BlockedAttachmentSha256 = [$"  {NotesSha256} "] }));
+
+        var hit = Assert.Single(sut.Evaluate(TestMail.Read("Attachments", "text-attachment.eml")));
+
+        Assert.Equal(BlockedAttachmentHashRule.Name, hit.Rule);
+        Assert.Equal(20, hit.Weight);
+        Assert.Equal($"Attachment \"notes.txt\" has the blocked SHA-256 {NotesSha256.ToLowerInvariant()}.", hit.Reason);
+    }
+
+    [Fact]
+    public void Evaluate_NoHashBlocked_DoesNotFire()
+    {
+        var sut = new BlockedAttachmentHashRule(Options.Create(new DetectionOptions()));
+
+        Assert.Empty(sut.Evaluate(TestMail.Read("Attachments", "text-attachment.eml")));
+    }
 }

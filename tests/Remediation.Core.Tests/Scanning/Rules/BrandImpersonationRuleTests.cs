@@ -1,3 +1,4 @@
+using MimeKit;
 using Microsoft.Extensions.Options;
 using Remediation.Core.Scanning;
 using Remediation.Core.Scanning.Brands;
@@ -114,5 +115,238 @@ public class BrandImpersonationRuleTests
 
         Assert.Equal(VerdictBand.Malicious, verdict.Band);
         Assert.Equal(ThreatCategory.Phishing, verdict.Category);
+    }
+
+    /// <summary>A plain-text message without links.</summary>
+    private static ScannedMessage Plain(string from, string subject, string body) => TestMail.Read(TestMail.Parse(
+        $"{(from.Length > 0 ? $"From: {from}\r\n" : "")}To: alice@{TestMail.Domain}\r\nSubject: {subject}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n"));
+
+    [Fact]
+    public void Evaluate_BrandNameWithServiceWordsAndForeignLinks_ExplainsTheClaim()
+    {
+        var hit = Assert.Single(_sut.Evaluate(Html("\"Netflix\" <billing@renew-plan.example>", "Payment declined", "Update your card.", "https://renew-plan.example/n")));
+
+        Assert.Equal(BrandImpersonationRule.Name, hit.Rule);
+        Assert.Equal(8, hit.Weight);
+        Assert.Equal(
+            "Claims to be Netflix (sender name), in the words of its service (\"Payment\"), but the sender is billing@renew-plan.example and its links go to renew-plan.example; Netflix sends from netflix.com, netflix.net, nflxext.com.",
+            hit.Reason);
+    }
+
+    [Fact]
+    public void Evaluate_BrandNameWithLinksToTheBrand_AddsLittle()
+    {
+        var hit = Assert.Single(_sut.Evaluate(Html("\"Netflix\" <billing@renew-plan.example>", "Payment declined", "Update your card.", "https://www.netflix.com/account")));
+
+        Assert.Equal(2, hit.Weight);
+        Assert.Contains("and some links go to the brand (www.netflix.com);", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_BrandOnlyInTheAddressWithForeignLinks_IsSuspicious()
+    {
+        var hit = Assert.Single(_sut.Evaluate(Html("<netflix-billing@renew-plan.example>", "Payment declined", "Update your card.", "https://renew-plan.example/n")));
+
+        Assert.Equal(5, hit.Weight);
+        Assert.StartsWith("Claims to be Netflix (sender address), in the words", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_BrandNameWithoutServiceWordsWithForeignLinks_IsSuspicious()
+    {
+        var hit = Assert.Single(_sut.Evaluate(Html("\"Netflix\" <hello@news-hub.example>", "Hello", "See you soon.", "https://news-hub.example/n")));
+
+        Assert.Equal(5, hit.Weight);
+        Assert.Equal(
+            "Claims to be Netflix (sender name), but the sender is hello@news-hub.example and its links go to news-hub.example; Netflix sends from netflix.com, netflix.net, nflxext.com.",
+            hit.Reason);
+    }
+
+    [Theory]
+    [InlineData("Payment declined", "Update your card.", 5)]
+    [InlineData("Hello", "See you soon.", 3)]
+    public void Evaluate_BrandNameWithoutLinks_WeighsTheServiceWords(string subject, string body, double weight)
+    {
+        var hit = Assert.Single(_sut.Evaluate(Plain("\"Netflix\" <hello@news-hub.example>", subject, body)));
+
+        Assert.Equal(weight, hit.Weight);
+        Assert.Contains("hello@news-hub.example and it has no links;", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_TenantAddressNamingAProductWithoutLinks_DoesNotFire()
+    {
+        var message = Plain($"\"Microsoft Outlook\" <alice@{TestMail.Domain}>", "Microsoft Outlook Test Message", "Sent while testing the settings for your account.");
+
+        Assert.Empty(_sut.Evaluate(message));
+    }
+
+    [Fact]
+    public void Evaluate_NoSender_DoesNotFire()
+    {
+        Assert.Empty(_sut.Evaluate(Plain("", "Your Netflix payment failed", "Update your card.")));
+    }
+
+    [Fact]
+    public void Evaluate_BrandInSubjectWithoutLinks_IsWeak()
+    {
+        var hit = Assert.Single(_sut.Evaluate(Plain("<alerts@notice-center.example>", "Your Netflix payment failed", "Update your details.")));
+
+        Assert.Equal(3, hit.Weight);
+        Assert.StartsWith("Claims to be Netflix (subject), in the words of its service (\"payment\")", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"Acme News\" <news@acme.example>", 2)]
+    [InlineData("\"Xyz\" <news@xyz.example>", 2)]
+    [InlineData("\"Acme Newsletter Desk\" <news@acme-mail.example>", 5)]
+    [InlineData("\"Ab\" <news@ab.example>", 5)]
+    [InlineData("\"Abc Mail\" <news@abc.example>", 5)]
+    public void Evaluate_BrandInSubjectOfASenderSigningItsOwnName_IsTalkAboutTheBrand(string from, double weight)
+    {
+        var hit = Assert.Single(_sut.Evaluate(Html(from, "Your Netflix account", "Read more.", "https://news-hub.example/a")));
+
+        Assert.Equal(weight, hit.Weight);
+    }
+
+    [Theory]
+    [InlineData("Fwd: Your Netflix payment failed", "https://news-hub.example/a")]
+    [InlineData("Netflix tonight", "https://news-hub.example/a")]
+    [InlineData("Your Netflix payment failed", "https://www.netflix.com/a")]
+    public void Evaluate_BrandInAForwardedOrWordlessSubjectOrWithItsOwnLinks_DoesNotFire(string subject, string link)
+    {
+        Assert.Empty(_sut.Evaluate(Html("<alerts@notice-center.example>", subject, "Read more.", link)));
+    }
+
+    [Fact]
+    public void Evaluate_BrandInLinkTextWithServiceWordsAndForeignLink_AddsLittle()
+    {
+        var message = RuleMail.Html("<p>Update your payment.</p><a href=\"https://news-hub.example/x\">Open Netflix</a>", from: "<alerts@notice-center.example>", subject: "Notice");
+
+        var hit = Assert.Single(_sut.Evaluate(message));
+
+        Assert.Equal(2, hit.Weight);
+        Assert.StartsWith("Claims to be Netflix (body, link text),", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<p>See you soon.</p><a href=\"https://news-hub.example/x\">Open Netflix</a>")]
+    [InlineData("<p>Update your payment.</p><a href=\"https://www.netflix.com/x\">Open Netflix</a>")]
+    [InlineData("<p>Update your payment.</p><p>Netflix</p><a href=\"https://news-hub.example/x\">Open</a>")]
+    public void Evaluate_BrandInContentWithoutServiceWordsOrWithItsOwnLinkOrOnlyInTheBody_DoesNotFire(string html)
+    {
+        Assert.Empty(_sut.Evaluate(RuleMail.Html(html, from: "<alerts@notice-center.example>", subject: "Notice")));
+    }
+
+    [Fact]
+    public void Evaluate_BrandEverywhere_NamesEveryPlace()
+    {
+        var body = new BodyBuilder
+        {
+            HtmlBody = "<p>Your Netflix payment failed.</p><img src=\"https://img.example/l.png\" alt=\"Netflix\"><a href=\"https://renew-plan.example/n\">Netflix</a>",
+        };
+        body.Attachments.Add("Netflix.pdf", RuleMail.Ascii("%PDF-1.4"));
+        var mime = new MimeMessage { Subject = "Netflix payment declined", Body = body.ToMessageBody() };
+        mime.From.Add(MailboxAddress.Parse("\"Netflix\" <netflix-billing@renew-plan.example>"));
+        mime.To.Add(MailboxAddress.Parse($"alice@{TestMail.Domain}"));
+
+        var hit = Assert.Single(_sut.Evaluate(TestMail.Read(mime)));
+
+        Assert.StartsWith("Claims to be Netflix (sender name, sender address, subject, body, link text, image text, attachment name),", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_BrandInAttachmentNameWithServiceWordsAndForeignLink_AddsLittle()
+    {
+        var body = new BodyBuilder { TextBody = "Pay your invoice at https://news-hub.example/p" };
+        body.Attachments.Add("Netflix.pdf", RuleMail.Ascii("%PDF-1.4"));
+        var mime = new MimeMessage { Subject = "Notice", Body = body.ToMessageBody() };
+        mime.From.Add(MailboxAddress.Parse("alerts@notice-center.example"));
+
+        var hit = Assert.Single(_sut.Evaluate(TestMail.Read(mime)));
+
+        Assert.Equal(2, hit.Weight);
+        Assert.StartsWith("Claims to be Netflix (attachment name),", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_TwoBrands_KeepsTheStrongerClaim()
+    {
+        var hit = Assert.Single(_sut.Evaluate(Html("\"PayPal\" <service@notice-hub.example>", "Your Netflix payment failed", "Update.", "https://www.paypal.com/x")));
+
+        Assert.Equal(5, hit.Weight);
+        Assert.Equal(
+            "Claims to be Netflix (subject), in the words of its service (\"payment\"), but the sender is service@notice-hub.example and its links go to paypal.com; Netflix sends from netflix.com, netflix.net, nflxext.com.",
+            hit.Reason);
+    }
+
+    [Fact]
+    public void Evaluate_TwoBrandsAsStrong_KeepsTheFirst()
+    {
+        var hit = Assert.Single(_sut.Evaluate(Plain("\"PayPal Netflix\" <hello@news-hub.example>", "Hello", "See you soon.")));
+
+        Assert.StartsWith("Claims to be PayPal (sender name)", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_SameAddressAsFromAndSender_NamedOnce()
+    {
+        var message = TestMail.Read(TestMail.Parse(
+            $"From: \"Netflix\" <hello@news-hub.example>\r\nSender: hello@news-hub.example\r\nTo: alice@{TestMail.Domain}\r\nSubject: Hello\r\n\r\nSee you soon.\r\n"));
+
+        var hit = Assert.Single(_sut.Evaluate(message));
+
+        Assert.Contains("but the sender is hello@news-hub.example and it has no links", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_ManyForeignLinks_NamesThreeDomains()
+    {
+        var message = Plain("\"Netflix\" <hello@news-hub.example>", "Hello",
+            "https://a.one-site.example/x https://b.one-site.example/y https://two-site.example/z mailto:x@y.example https://three-site.example/ https://four-site.example/");
+
+        var hit = Assert.Single(_sut.Evaluate(message));
+
+        Assert.Contains("and its links go to one-site.example, two-site.example, three-site.example;", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_BrandLinkOnUserContentHost_CountsAsForeign()
+    {
+        var hit = Assert.Single(_sut.Evaluate(Html("\"Google Drive\" <share@drive-notice.example>", "Shared with you", "Open the file.", "https://docs.google.com/document/d/1")));
+
+        Assert.Equal(
+            "Claims to be Google (sender name, body, link text), but the sender is share@drive-notice.example and its links go to google.com; Google sends from google.com, youtube.com, googlemail.com.",
+            hit.Reason);
+    }
+
+    [Theory]
+    [InlineData("\"Bob\" <google.fan@gmail.com>")]
+    [InlineData("<support@netflix.example>")]
+    [InlineData("\"Orange Farm\" <shop@farm-box.example>")]
+    public void Evaluate_AddressAtTheBrandsMailDomainOrAmbiguousNameAmongOtherWords_NoClaim(string from)
+    {
+        Assert.Empty(_sut.Evaluate(Plain(from, "Your account", "Hello.")));
+    }
+
+    [Fact]
+    public void Evaluate_AmbiguousBrandBesideAServiceWordInTheName_IsAClaim()
+    {
+        var hit = Assert.Single(_sut.Evaluate(Plain("\"Orange Billing\" <hello@news-hub.example>", "Hello", "See you soon.")));
+
+        Assert.Equal(3, hit.Weight);
+        Assert.StartsWith("Claims to be Orange (sender name), but the sender is hello@news-hub.example", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_SeveralSendersAndBrandLinks_NamesEach()
+    {
+        var message = TestMail.Read(TestMail.Parse(
+            $"From: \"Netflix\" <hello@news-hub.example>\r\nSender: relay@mail-relay.example\r\nTo: alice@{TestMail.Domain}\r\nSubject: Hello\r\n\r\n" +
+            "See https://www.netflix.com/a and https://help.netflix.com/b\r\n"));
+
+        var hit = Assert.Single(_sut.Evaluate(message));
+
+        Assert.Contains("but the sender is hello@news-hub.example, relay@mail-relay.example and some links go to the brand (www.netflix.com, help.netflix.com);", hit.Reason, StringComparison.Ordinal);
     }
 }

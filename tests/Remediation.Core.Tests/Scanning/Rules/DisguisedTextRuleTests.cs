@@ -1,3 +1,5 @@
+using Remediation.Core.Scanning;
+using MimeKit;
 using Remediation.Core.Scanning.Rules;
 
 namespace Remediation.Core.Tests.Scanning.Rules;
@@ -31,5 +33,83 @@ public class DisguisedTextRuleTests
     public void Evaluate_OrdinaryTextInAnyScript_DoesNotFire(string subject, string body)
     {
         Assert.Empty(_sut.Evaluate(TestMail.FromText(subject, body)));
+    }
+
+    [Fact]
+    public void Evaluate_TwoMixedWords_QuotesThem()
+    {
+        var hit = Assert.Single(_sut.Evaluate(TestMail.FromText("H\u0435ar Lik\u0435 never before", "Order today.")));
+
+        Assert.Equal(3, hit.Weight);
+        Assert.Equal(ThreatCategory.Clean, hit.Category);
+        Assert.Equal("Words mix Latin letters with Cyrillic or Greek look-alikes: \"H\u0435ar\", \"Lik\u0435\".", hit.Reason);
+    }
+
+    [Fact]
+    public void Evaluate_ManyMixedWords_QuotesTheFirstThree()
+    {
+        var hit = Assert.Single(_sut.Evaluate(TestMail.FromText("Offer", "B\u0435st pr\u0456ce \u0435ver s\u0435en t\u043Eday")));
+
+        Assert.Equal("Words mix Latin letters with Cyrillic or Greek look-alikes: \"B\u0435st\", \"pr\u0456ce\", \"\u0435ver\".", hit.Reason);
+    }
+
+    [Fact]
+    public void Evaluate_LatinWordsWithGreekLetters_Fires()
+    {
+        var hit = Assert.Single(_sut.Evaluate(TestMail.FromText("\u0397ello W\u03BFrld", "Hello.")));
+
+        Assert.Contains("look-alikes", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_TwoWordsBrokenByZeroWidthCharacters_CountsThem()
+    {
+        var hit = Assert.Single(_sut.Evaluate(TestMail.FromText("Pa\u200Bssword ex\u200Bpires", "Hello.")));
+
+        Assert.Equal(3, hit.Weight);
+        Assert.Equal(ThreatCategory.Clean, hit.Category);
+        Assert.Equal("2 words are broken up by invisible zero-width characters.", hit.Reason);
+    }
+
+    [Theory]
+    [InlineData("Pa\u200Bssword notice", "Hello.")]
+    [InlineData("\u200BPassword\u200B \u200Bnotice\u200B", "Hello\u200B there\u200B.")]
+    [InlineData("H\u0435ar this", "Plain words after it.")]
+    [InlineData("Zoom\u4F1A\u8B70 Webex\u3067", "Online meeting.")]
+    public void Evaluate_OneDisguisedWordOrPaddingOnly_DoesNotFire(string subject, string body)
+    {
+        Assert.Empty(_sut.Evaluate(TestMail.FromText(subject, body)));
+    }
+
+    [Fact]
+    public void Evaluate_MixedWordInSubjectAndInSenderName_AddsUp()
+    {
+        var hit = Assert.Single(_sut.Evaluate(From("\"P\u0430ypal Service\" <service@pay-notice.example>", "Your \u0430ccount")));
+
+        Assert.Contains("\"P\u0430ypal\"", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_BrokenWordInSubjectAndInSenderName_AddsUp()
+    {
+        var hit = Assert.Single(_sut.Evaluate(From("\"Se\u200Bcurity Desk\" <service@pay-notice.example>", "Your ac\u200Bcount")));
+
+        Assert.StartsWith("2 words are broken up", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_MixedWordsEndingTheSenderAddress_Counted()
+    {
+        var hit = Assert.Single(_sut.Evaluate(From("service@p\u0430ypal.c\u043Em", "Notice")));
+
+        Assert.Contains("\"c\u043Em\"", hit.Reason, StringComparison.Ordinal);
+    }
+
+    private static ScannedMessage From(string from, string subject)
+    {
+        var mime = new MimeMessage { Subject = subject, Body = new TextPart("plain") { Text = "Hello." } };
+        mime.From.Add(MailboxAddress.Parse(from));
+        mime.To.Add(MailboxAddress.Parse($"alice@{TestMail.Domain}"));
+        return TestMail.Read(mime);
     }
 }

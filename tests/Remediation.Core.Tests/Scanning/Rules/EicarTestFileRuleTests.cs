@@ -54,4 +54,42 @@ public class EicarTestFileRuleTests
         message.To.Add(MailboxAddress.Parse("alice@contoso.example"));
         return message;
     }
+
+    [Fact]
+    public void Evaluate_EicarAttached_NamesTheAttachment()
+    {
+        var hit = Assert.Single(new EicarTestFileRule().Evaluate(TestMail.Read(WithAttachment(Eicar, "eicar.com"))));
+
+        Assert.Equal(20, hit.Weight);
+        Assert.Equal(ThreatCategory.Malware, hit.Category);
+        Assert.Equal("Attachment \"eicar.com\" is the EICAR test file.", hit.Reason);
+    }
+
+    [Fact]
+    public void Evaluate_EicarInsideZip_NamesTheEntryAndTheArchive()
+    {
+        var zip = RuleMail.Zip(("readme.txt", Encoding.ASCII.GetBytes("hello")), ("eicar.com", Eicar));
+
+        var hit = Assert.Single(new EicarTestFileRule().Evaluate(TestMail.Read(WithAttachment(zip, "test.zip"))));
+
+        Assert.Equal("Attachment eicar.com in \"test.zip\" is the EICAR test file.", hit.Reason);
+    }
+
+    [Fact]
+    public void Evaluate_ZipWithoutEicar_DoesNotFire()
+    {
+        var zip = RuleMail.Zip(("readme.txt", Encoding.ASCII.GetBytes("hello")));
+
+        Assert.Empty(new EicarTestFileRule().Evaluate(TestMail.Read(WithAttachment(zip, "docs.zip"))));
+    }
+
+    [Fact]
+    public void Evaluate_EicarAfterAPlainAttachmentAndTwice_OneHitForTheFirstCopy()
+    {
+        var message = RuleMail.ReadAttachments(("notes.txt", Encoding.ASCII.GetBytes("notes")), ("one.com", Eicar), ("two.com", Eicar));
+
+        var hit = Assert.Single(new EicarTestFileRule().Evaluate(message));
+
+        Assert.Contains("\"one.com\"", hit.Reason, StringComparison.Ordinal);
+    }
 }

@@ -50,4 +50,41 @@ public class FileUrlLinkRuleTests
     {
         Assert.Empty(_sut.Evaluate(TestMail.FromText("files", text)));
     }
+
+    [Fact]
+    public void Evaluate_MonikerLink_SaysItIsTheExploit()
+    {
+        var hit = Assert.Single(_sut.Evaluate(TestMail.Read("Links", "file-link-with-moniker.eml")));
+
+        Assert.Equal(12, hit.Weight);
+        Assert.Equal(@"A file:// link with a ""!"" moniker (file:///\\198.51.100.5\share\invoice.rtf!exploit): the MonikerLink exploit.", hit.Reason);
+    }
+
+    [Fact]
+    public void Evaluate_RemoteShareInText_SaysCredentialsGoThere()
+    {
+        var hit = Assert.Single(_sut.Evaluate(TestMail.FromText("files", "Open file://fileserver/share/a.docx today")));
+
+        Assert.Equal("A file:// link to another machine (file://fileserver/share/a.docx) would send the reader's credentials there.", hit.Reason);
+    }
+
+    [Fact]
+    public void Evaluate_UrlOfEightyCharacters_ShownWhole()
+    {
+        var url = "file://fileserver/" + new string('a', 80 - "file://fileserver/".Length);
+
+        var hit = Assert.Single(_sut.Evaluate(TestMail.FromText("files", url)));
+
+        Assert.Contains($"({url})", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_LongerUrl_CutAtEightyCharacters()
+    {
+        var url = "file://fileserver/" + new string('a', 81 - "file://fileserver/".Length);
+
+        var hit = Assert.Single(_sut.Evaluate(TestMail.FromText("files", url)));
+
+        Assert.Contains($"({url[..80]}…)", hit.Reason, StringComparison.Ordinal);
+    }
 }

@@ -42,6 +42,101 @@ public class FreeHostingLinkRuleTests
         Assert.Empty(_sut.Evaluate(message));
     }
 
+    [Theory]
+    [InlineData("storage.googleapis.com")]
+    [InlineData("firebasestorage.googleapis.com")]
+    [InlineData("blob.core.windows.net")]
+    [InlineData("web.core.windows.net")]
+    [InlineData("s3.amazonaws.com")]
+    [InlineData("digitaloceanspaces.com")]
+    [InlineData("wasabisys.com")]
+    [InlineData("backblazeb2.com")]
+    [InlineData("r2.dev")]
+    [InlineData("run.app")]
+    [InlineData("web.app")]
+    [InlineData("firebaseapp.com")]
+    [InlineData("appspot.com")]
+    [InlineData("pages.dev")]
+    [InlineData("workers.dev")]
+    [InlineData("netlify.app")]
+    [InlineData("vercel.app")]
+    [InlineData("github.io")]
+    [InlineData("glitch.me")]
+    [InlineData("herokuapp.com")]
+    [InlineData("onrender.com")]
+    [InlineData("fly.dev")]
+    [InlineData("amplifyapp.com")]
+    [InlineData("replit.app")]
+    [InlineData("repl.co")]
+    [InlineData("surge.sh")]
+    [InlineData("000webhostapp.com")]
+    [InlineData("ngrok.io")]
+    [InlineData("ngrok-free.app")]
+    [InlineData("ngrok.app")]
+    [InlineData("cloudfunctions.net")]
+    [InlineData("azurewebsites.net")]
+    [InlineData("weebly.com")]
+    [InlineData("wixsite.com")]
+    [InlineData("square.site")]
+    [InlineData("godaddysites.com")]
+    [InlineData("webflow.io")]
+    [InlineData("framer.app")]
+    [InlineData("blogspot.com")]
+    [InlineData("mystrikingly.com")]
+    [InlineData("carrd.co")]
+    [InlineData("typedream.app")]
+    [InlineData("ipfs.io")]
+    [InlineData("dweb.link")]
+    [InlineData("translate.goog")]
+    [InlineData("duckdns.org")]
+    [InlineData("ddns.net")]
+    [InlineData("dns.army")]
+    [InlineData("hopto.org")]
+    [InlineData("zapto.org")]
+    [InlineData("dynu.net")]
+    public void Evaluate_AnchorToEachListedPlatform_NamesThePlatformAndHost(string platform)
+    {
+        var host = "login-check." + platform;
+
+        var hit = Assert.Single(_sut.Evaluate(WithAnchor($"https://{host}/index.html", "Open")));
+
+        Assert.Equal(FreeHostingLinkRule.Name, hit.Rule);
+        Assert.Equal(2.5, hit.Weight);
+        Assert.Equal($"A link opens a page on the free hosting platform {platform} ({host}).", hit.Reason);
+    }
+
+    [Theory]
+    [InlineData("https://files-x.s3-us-west-2.amazonaws.com/p/index.html")]
+    [InlineData("http://s3.eu-central-1.amazonaws.com/bucket/index.html")]
+    public void Evaluate_RegionalS3Endpoint_IsAmazonHosting(string href)
+    {
+        var hit = Assert.Single(_sut.Evaluate(WithAnchor(href, "Open")));
+
+        Assert.Equal($"A link opens a page on the free hosting platform amazonaws.com ({new Uri(href).Host}).", hit.Reason);
+    }
+
+    [Theory]
+    [InlineData("https://ec2-198-51-100-7.compute-1.amazonaws.com/")]
+    [InlineData("https://s3.partner.example/files")]
+    [InlineData("https://www.partner.example/s3")]
+    public void Evaluate_AmazonHostThatIsNoS3OrS3NameElsewhere_DoesNotFire(string href)
+    {
+        Assert.Empty(_sut.Evaluate(WithAnchor(href, "Open")));
+    }
+
+    [Fact]
+    public void Evaluate_FreeHostAfterMailtoAndRelativeLinks_NamesTheFirstWebLinkOnAPlatform()
+    {
+        var message = TestMail.Read(TestMail.Parse(
+            "From: news@partner.example\r\nTo: alice@contoso.example\r\nSubject: News\r\nContent-Type: text/html\r\n\r\n" +
+            "<a href=\"mailto:help@web.app\">Mail</a> <a href=\"/local/page\">Local</a> <a href=\"ftp://files.web.app/x\">FTP</a> " +
+            "<a href=\"https://one.web.app/\">One</a> <a href=\"https://two.netlify.app/\">Two</a>\r\n"));
+
+        var hit = Assert.Single(_sut.Evaluate(message));
+
+        Assert.Equal("A link opens a page on the free hosting platform web.app (one.web.app).", hit.Reason);
+    }
+
     private static ScannedMessage WithAnchor(string href, string text) => TestMail.Read(TestMail.Parse(
         "From: news@partner.example\r\nTo: alice@contoso.example\r\nSubject: News\r\nContent-Type: text/html\r\n\r\n" +
         $"<p>Hello</p><a href=\"{href}\">{text}</a>\r\n"));

@@ -1,3 +1,4 @@
+using Remediation.Core.Scanning;
 using Remediation.Core.Scanning.Rules;
 
 namespace Remediation.Core.Tests.Scanning.Rules;
@@ -19,5 +20,31 @@ public class LinkTextMismatchRuleTests
     public void Evaluate_TextShowsSubdomainOfSameOrganisation_DoesNotFire()
     {
         Assert.Empty(_sut.Evaluate(TestMail.Read("Links", "link-text-same-organisation.eml")));
+    }
+
+    [Fact]
+    public void Evaluate_TextShowsOtherOrganisation_SaysWhereEachGoes()
+    {
+        var hit = Assert.Single(_sut.Evaluate(TestMail.Read("Links", "link-text-shows-other-host.eml")));
+
+        Assert.Equal(3, hit.Weight);
+        Assert.Equal(ThreatCategory.Phishing, hit.Category);
+        Assert.Equal("Link text shows www.contoso.example but goes to login.account-check.example.", hit.Reason);
+    }
+
+    [Fact]
+    public void Evaluate_MismatchAfterHarmlessAnchors_FoundOnce()
+    {
+        var message = RuleMail.Html(
+            "<a href=\"mailto:help@partner.example\">https://www.partner.example</a> " +
+            "<a href=\"/relative\">https://www.partner.example</a> " +
+            "<a href=\"https://other.example/\">Our site</a> " +
+            "<a href=\"https://news.partner.example/a\">www.partner.example</a> " +
+            "<a href=\"https://first-trap.example/\">https://www.partner.example/login</a> " +
+            "<a href=\"https://second-trap.example/\">https://www.partner.example/login</a>");
+
+        var hit = Assert.Single(_sut.Evaluate(message));
+
+        Assert.Equal("Link text shows www.partner.example but goes to first-trap.example.", hit.Reason);
     }
 }

@@ -58,4 +58,48 @@ public class LockedPdfWithPasswordRuleTests
         message.To.Add(MailboxAddress.Parse("alice@contoso.example"));
         return message;
     }
+
+    [Fact]
+    public void Evaluate_EncryptedPdfAndItsPassword_QuotesThePassword()
+    {
+        var hit = Assert.Single(_sut.Evaluate(TestMail.Read(With(EncryptedPdf, "Your statement is attached. Password: 4821"))));
+
+        Assert.Equal(4, hit.Weight);
+        Assert.Equal("PDF \"statement.pdf\" is encrypted and the message gives its password (\"Password: 4821\"): the lock keeps out only the scanners.", hit.Reason);
+    }
+
+    [Theory]
+    [InlineData("Password: 12")]
+    [InlineData("Password: a1b2c3d4e5f6g7h8i")]
+    public void Evaluate_ValueTooShortOrTooLongForAPassword_DoesNotFire(string body)
+    {
+        Assert.Empty(_sut.Evaluate(TestMail.Read(With(EncryptedPdf, body))));
+    }
+
+    [Theory]
+    [InlineData("Password: 123")]
+    [InlineData("Password: a1b2c3d4e5f6g7h8")]
+    public void Evaluate_ValueOfThreeToSixteenCharacters_Fires(string body)
+    {
+        Assert.Single(_sut.Evaluate(TestMail.Read(With(EncryptedPdf, body))));
+    }
+
+    [Fact]
+    public void Evaluate_PasswordAfterANumberTooShort_QuotesTheRealOneOnce()
+    {
+        var hit = Assert.Single(_sut.Evaluate(TestMail.Read(With(EncryptedPdf, "Old password: 12. New password: 4821, backup password: 7777"))));
+
+        Assert.Contains("(\"password: 4821\")", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_EncryptionMarkerInAFileThatIsNoPdf_DoesNotFire()
+    {
+        var body = new BodyBuilder { TextBody = "Password: 4821" };
+        body.Attachments.Add("notes.txt", EncryptedPdf[5..]);
+        var message = new MimeMessage { Subject = "Statement", Body = body.ToMessageBody() };
+        message.From.Add(MailboxAddress.Parse("billing@partner.example"));
+
+        Assert.Empty(_sut.Evaluate(TestMail.Read(message)));
+    }
 }

@@ -73,4 +73,69 @@ public class LureRulesTests
     {
         Assert.Empty(Rules.SelectMany(r => r.Evaluate(TestMail.FromText(subject, body + Link))));
     }
+
+    [Fact]
+    public void Evaluate_GiftCardsAndNewBankDetails_OneHitForTheGiftCards()
+    {
+        var message = TestMail.FromText("Quick favour", "I need you to buy 5 gift cards today. Also, our bank details have changed.");
+
+        var hit = Assert.Single(new PaymentFraudRule().Evaluate(message));
+
+        Assert.Equal(5, hit.Weight);
+        Assert.Equal(ThreatCategory.Phishing, hit.Category);
+        Assert.StartsWith("Asks for gift cards (\"", hit.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("\"), the business email compromise payout.", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_NewBankDetails_FiresBelowSuspicious()
+    {
+        var hit = Assert.Single(new PaymentFraudRule().Evaluate(TestMail.FromText("Bankverbindung", "Bitte beachten Sie: unsere Bankverbindung hat sich geändert.")));
+
+        Assert.Equal(4, hit.Weight);
+        Assert.Equal(ThreatCategory.Phishing, hit.Category);
+        Assert.StartsWith("Says the bank details to pay into have changed (\"", hit.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("\").", hit.Reason, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<IScanRule, string, double, ThreatCategory, string> Unpressed => new()
+    {
+        { new PaymentLureRule(), "Your payment has failed. Update your payment method.", 2.5, ThreatCategory.Phishing, "Asks for a payment (\"" },
+        { new PrizeLureRule(), "Ihre Punkte verfallen morgen: Gutschein einlösen!", 3, ThreatCategory.Spam, "Offers a prize to claim (\"" },
+        { new CryptoLureRule(), "Validate your wallet to keep access to your funds.", 3, ThreatCategory.Phishing, "Asks to act on a crypto wallet (\"" },
+        { new DeliveryLureRule(), "Your parcel could not be delivered. Confirm your delivery address.", 3, ThreatCategory.Phishing, "Says a parcel is held (\"" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unpressed))]
+    public void Evaluate_LureWithALinkWithoutPressure_WeighsItsTopic(IScanRule rule, string body, double weight, ThreatCategory category, string reason)
+    {
+        var hit = Assert.Single(rule.Evaluate(TestMail.FromText("Notice", body + Link)));
+
+        Assert.Equal(weight, hit.Weight);
+        Assert.Equal(category, hit.Category);
+        Assert.StartsWith(reason, hit.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("\"), with a link.", hit.Reason, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<IScanRule, string, ThreatCategory, string> Pressed => new()
+    {
+        { new CredentialLureRule(), "Your account has been suspended. Verify your account within 24 hours.", ThreatCategory.Phishing, "Asks to act on an account (\"" },
+        { new PaymentLureRule(), "Your payment has failed. Update your payment method within 24 hours.", ThreatCategory.Phishing, "Asks for a payment (\"" },
+        { new PrizeLureRule(), "You have won a gift card! Claim it within 24 hours.", ThreatCategory.Spam, "Offers a prize to claim (\"" },
+        { new CryptoLureRule(), "Validate your wallet within 24 hours to keep access to your funds.", ThreatCategory.Phishing, "Asks to act on a crypto wallet (\"" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pressed))]
+    public void Evaluate_LureWithALinkUnderPressure_WeighsMore(IScanRule rule, string body, ThreatCategory category, string reason)
+    {
+        var hit = Assert.Single(rule.Evaluate(TestMail.FromText("Notice", body + Link)));
+
+        Assert.Equal(4, hit.Weight);
+        Assert.Equal(category, hit.Category);
+        Assert.StartsWith(reason, hit.Reason, StringComparison.Ordinal);
+        Assert.Contains("\") under pressure (\"", hit.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("\"), with a link.", hit.Reason, StringComparison.Ordinal);
+    }
 }

@@ -72,4 +72,60 @@ public class ProvenanceRuleTests
 
         Assert.Empty(new NoReceivedHopsRule().Evaluate(TestMail.Read(stamped)));
     }
+
+    [Fact]
+    public void TransportBypass_UnstampedMessage_GivesTheEvidence()
+    {
+        var message = TestMail.Read("Provenance", "colleague-note.eml");
+
+        var hit = Assert.Single(new TransportBypassRule().Evaluate(message));
+
+        Assert.Equal(2, hit.Weight);
+        Assert.Equal($"Did not pass this tenant's transport: {message.Provenance.Evidence}.", hit.Reason);
+    }
+
+    [Fact]
+    public void ForgedTransportStamp_ArrivalStampedAfterTheStoreFiledIt_GivesTheEvidence()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival.AddDays(3));
+        var message = TestMail.Read(stamped, new ScanInput(stamped) { ReceivedAt = Arrival });
+
+        var hit = Assert.Single(new ForgedTransportStampRule().Evaluate(message));
+
+        Assert.Equal(2, hit.Weight);
+        Assert.Equal(ThreatCategory.Clean, hit.Category);
+        Assert.Equal($"Transport stamps look forged: {message.Provenance.Evidence}.", hit.Reason);
+    }
+
+    [Theory]
+    [InlineData("inbox", "Flagged as a draft in inbox.")]
+    [InlineData(null, "Flagged as a draft in a folder that is not Drafts.")]
+    public void DraftOutsideDrafts_DraftElsewhere_SaysWhere(string? folder, string reason)
+    {
+        var mime = TestMail.Load("Provenance", "colleague-note.eml");
+
+        var hit = Assert.Single(new DraftOutsideDraftsRule().Evaluate(TestMail.Read(mime, new ScanInput(mime) { IsDraft = true, FolderName = folder })));
+
+        Assert.Equal(1, hit.Weight);
+        Assert.Equal(ThreatCategory.Clean, hit.Category);
+        Assert.Equal(reason, hit.Reason);
+    }
+
+    [Fact]
+    public void DraftOutsideDrafts_ReceivedMessageInInbox_DoesNotFire()
+    {
+        var mime = TestMail.Load("Provenance", "colleague-note.eml");
+
+        Assert.Empty(new DraftOutsideDraftsRule().Evaluate(TestMail.Read(mime, new ScanInput(mime) { IsDraft = false, FolderName = "inbox" })));
+    }
+
+    [Fact]
+    public void NoReceivedHops_MessageWithoutReceived_WeighsLittle()
+    {
+        var hit = Assert.Single(new NoReceivedHopsRule().Evaluate(TestMail.Read("Provenance", "colleague-note.eml")));
+
+        Assert.Equal(0.5, hit.Weight);
+        Assert.Equal(ThreatCategory.Clean, hit.Category);
+        Assert.Equal("No Received header: no mail server handled it.", hit.Reason);
+    }
 }

@@ -37,4 +37,13 @@ public class SpamDisclaimerRuleTests
     {
         Assert.Empty(_sut.Evaluate(TestMail.Read("Content", "spam-discussion.eml")));
     }
+
+    [Fact]
+    public void Evaluate_Claim_QuotesIt()
+    {
+        var hit = Assert.Single(_sut.Evaluate(TestMail.FromText("Offer", "Great prices. This email is not spam: you signed up.")));
+
+        Assert.Equal(3, hit.Weight);
+        Assert.Equal("Claims not to be spam (\"This email is not spam\").", hit.Reason);
+    }
 }
