@@ -257,6 +257,10 @@ public class SenderFeaturesTests
     }
 
     [Fact]
+    public void Add_MessageIdWithoutDomainFromASenderWithoutDomain_IsUnparsed() =>
+        Assert.True(Of("From: ned\nMessage-ID: <12345>").Has('x', "message-id-unparsed"));
+
+    [Fact]
     public void Add_MessageIdWithoutFrom_NamesAnotherDomain() =>
         Assert.True(Of("Message-ID: <1234@qu.example>").Has('x', "message-id-other"));
 

@@ -90,6 +90,8 @@ public class LookalikeTests
     [InlineData("Բարեւ")]
     [InlineData("日本語")]
     [InlineData("contoso-2024.example")]
+    [InlineData("привет-2024")]
+    [InlineData("ελλάδα.ελ")]
     [InlineData("")]
     public void HasMixedScripts_LettersOfOneScript_IsFalse(string text) => Assert.False(Lookalike.HasMixedScripts(text));
 

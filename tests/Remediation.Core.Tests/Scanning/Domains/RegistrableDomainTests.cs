@@ -24,6 +24,22 @@ public class RegistrableDomainTests
     public void Of_SpacesTrailingDotOrCapitals_AreNormalisedAway(string host) => Assert.Equal("contoso.com", RegistrableDomain.Of(host));
 
     [Theory]
+    [InlineData("ac")]
+    [InlineData("co")]
+    [InlineData("com")]
+    [InlineData("edu")]
+    [InlineData("gov")]
+    [InlineData("ne")]
+    [InlineData("net")]
+    [InlineData("or")]
+    [InlineData("org")]
+    [InlineData("gob")]
+    [InlineData("nic")]
+    [InlineData("mil")]
+    public void Of_CountryRegistrySellingNamesOneLevelDown_KeepsThreeLabels(string registry) =>
+        Assert.Equal($"contoso.{registry}.xy", RegistrableDomain.Of($"mail.contoso.{registry}.xy"));
+
+    [Theory]
     [InlineData("mail.co.example", "co.example")]
     [InlineData("www.shop.co.com", "co.com")]
     [InlineData("mail.shop.xy.uk", "xy.uk")]
