@@ -53,14 +53,24 @@ public class SpamModelTests
     }
 
     [Fact]
-    public void Constructor_WrongNumberOfWeights_Throws() =>
-        Assert.Throws<ArgumentException>(() => new SpamModel(8, new float[255], 0, 1, 5));
+    public void Constructor_WrongNumberOfWeights_Throws()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new SpamModel(8, new float[255], 0, 1, 5));
+
+        Assert.Equal("weights", error.ParamName);
+        Assert.StartsWith("Expected 256 weights.", error.Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData(5, 5)]
     [InlineData(5, 1)]
-    public void Constructor_SuspiciousNotBelowMalicious_Throws(float suspicious, float malicious) =>
-        Assert.Throws<ArgumentException>(() => new SpamModel(8, new float[256], 0, suspicious, malicious));
+    public void Constructor_SuspiciousNotBelowMalicious_Throws(float suspicious, float malicious)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new SpamModel(8, new float[256], 0, suspicious, malicious));
+
+        Assert.Equal("suspiciousLogit", error.ParamName);
+        Assert.StartsWith("The suspicious logit must lie below the malicious one.", error.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Constructor_Values_AreKept()
@@ -147,7 +157,7 @@ public class SpamModelTests
 
         var error = Assert.Throws<InvalidDataException>(() => SpamModel.Load(file));
 
-        Assert.Contains("version", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Not a spam model of this version.", error.Message);
     }
 
     [Theory]
@@ -159,7 +169,7 @@ public class SpamModelTests
 
         var error = Assert.Throws<InvalidDataException>(() => SpamModel.Load(file));
 
-        Assert.Contains("Unreasonable", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"Unreasonable bucket count 2^{bucketBits}.", error.Message);
     }
 
     [Theory]
@@ -171,7 +181,7 @@ public class SpamModelTests
 
         var error = Assert.Throws<InvalidDataException>(() => SpamModel.Load(file));
 
-        Assert.Contains("cut short", error.Message, StringComparison.Ordinal);
+        Assert.Equal("The model's weights are cut short.", error.Message);
     }
 
     // A model file as Save writes it: gzip of magic, version, bucket bits, bias and band logits, then half-precision weights.

@@ -74,6 +74,29 @@ public class SpamModelTrainerTests
     }
 
     [Fact]
+    public void Train_TwoRepetitions_DrawTheirFoldsDifferently()
+    {
+        var examples = Examples();
+
+        var result = SpamModelTrainer.Train(examples, Small with { Repetitions = 2 });
+
+        var first = result.OutOfFold.Take(examples.Count).Select(s => s.Logit);
+        var second = result.OutOfFold.Skip(examples.Count).Select(s => s.Logit);
+        Assert.NotEqual(first, second);
+    }
+
+    [Fact]
+    public void Train_OnlySpam_LearnsAPositiveBias()
+    {
+        List<TrainingExample> examples = [.. Examples().Where(e => e.IsSpam)];
+
+        var result = SpamModelTrainer.Train(examples, Small);
+
+        Assert.True(result.Model.Bias > 0, $"bias {result.Model.Bias}");
+        Assert.True(result.Model.Logit(Message("meeting agenda review notes", 99)) > 0);
+    }
+
+    [Fact]
     public void Train_ContiguousFolds_ScoresEveryExampleOnce()
     {
         var examples = Examples();
