@@ -129,6 +129,17 @@ public class LinkFeaturesTests
     }
 
     [Fact]
+    public void Add_SeveralSenders_ComparesTheLinksWithTheFirst()
+    {
+        var message = TestMail.Read(TestMail.Parse("From: a@shop.example, b@elsewhere.example\nSubject: offer\nContent-Type: text/plain\n\nhttps://www.shop.example/\n"));
+
+        var sut = Features.Of(v => LinkFeatures.Add(message, v));
+
+        Assert.True(sut.Has('u', "links-sender"));
+        Assert.False(sut.Has('u', "links-elsewhere"));
+    }
+
+    [Fact]
     public void Add_LinksWithoutFrom_AreNeitherTheSendersNorElsewhere()
     {
         var message = TestMail.Read(TestMail.Parse("Subject: offer\nContent-Type: text/plain\n\nhttps://shop.example/\n"));

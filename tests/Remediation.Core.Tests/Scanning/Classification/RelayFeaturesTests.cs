@@ -132,6 +132,15 @@ public class RelayFeaturesTests
     }
 
     [Fact]
+    public void Add_ClientWithSeveralNames_TakesTheFirstAsTheReverseName()
+    {
+        var sut = Of("from mail.example.com (dsl-7.isp.example [192.0.2.1] ident=mail.example.com) by mx.example.org");
+
+        Assert.True(sut.Has('r', "reverse-dynamic"));
+        Assert.True(sut.Has('r', "helo-mismatch"));
+    }
+
+    [Fact]
     public void Add_BracketedIpv6Client_HasNoReverseName()
     {
         var sut = Of("from mail.example.com (unknown [IPv6:::ffff:192.0.2.1]) by mx.example.org");

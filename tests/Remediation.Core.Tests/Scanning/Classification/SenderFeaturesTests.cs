@@ -214,6 +214,17 @@ public class SenderFeaturesTests
     }
 
     [Fact]
+    public void Add_SeveralSendersAndReplyAddresses_ReadsTheFirstOfEach()
+    {
+        var sut = Of("From: Ned <ned@qu.example>, BOB <bob7@elsewhere.example>\nReply-To: help@qu.example, help@elsewhere.example");
+
+        Assert.True(sut.Has('x', "reply-to-same"));
+        Assert.False(sut.Has('x', "reply-to-other"));
+        Assert.False(sut.Has('x', "from-local-digits"));
+        Assert.False(sut.Has('x', "from-name-capitals"));
+    }
+
+    [Fact]
     public void Add_NullReturnPath_IsNeitherSameNorOther()
     {
         var sut = Of("From: ned@qu.example\nReturn-Path: <>");
