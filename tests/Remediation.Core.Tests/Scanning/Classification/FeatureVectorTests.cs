@@ -59,4 +59,93 @@ public class FeatureVectorTests
 
         Assert.Empty(output);
     }
+
+    [Fact]
+    public void Add_Hash_FoldsTheHighBitsIntoTheBucket()
+    {
+        var output = new List<HashedFeature>();
+        var sut = new FeatureVector(20, output);
+
+        sut.Add(0x12345678u);
+        sut.Complete();
+
+        // (h ^ (h >> 15)) & (2^20 - 1)
+        Assert.Equal(291344, Assert.Single(output).Bucket);
+    }
+
+    [Fact]
+    public void Add_ManyTokens_SpreadOverAllBucketsAndNoFurther()
+    {
+        var output = new List<HashedFeature>();
+        var sut = new FeatureVector(8, output);
+
+        for (var i = 0; i < 1000; i++) sut.Add('b', $"word{i}");
+        sut.Complete();
+
+        Assert.All(output, f => Assert.InRange(f.Bucket, 0, 255));
+        Assert.True(output.Count > 200, $"{output.Count} buckets");
+        Assert.Contains(output, f => f.Bucket >= 128);
+    }
+
+    [Fact]
+    public void EndBlock_EmptyBlocks_DoNotCountAsBlocks()
+    {
+        var output = new List<HashedFeature>();
+        var sut = new FeatureVector(20, output);
+
+        sut.EndBlock();
+        sut.Add('b', "free");
+        sut.EndBlock();
+        sut.EndBlock();
+        sut.Complete();
+
+        Assert.Equal(1f, Assert.Single(output).Value);
+    }
+
+    [Fact]
+    public void EndBlock_Block_ScalesEachDistinctBucketToOneOverTheRootOfTheirCount()
+    {
+        var output = new List<HashedFeature>();
+        var sut = new FeatureVector(20, output);
+
+        foreach (var word in new[] { "a", "b", "c", "d", "a" }) sut.Add('b', word);
+        sut.EndBlock();
+
+        Assert.Equal(4, output.Count);
+        Assert.All(output, f => Assert.Equal(0.5f, f.Value));
+        Assert.Equal(output.Select(f => f.Bucket).Order(), output.Select(f => f.Bucket));
+    }
+
+    [Fact]
+    public void Complete_ThreeBlocks_ScalesEachByOneOverTheRootOfThree()
+    {
+        var output = new List<HashedFeature>();
+        var sut = new FeatureVector(20, output);
+
+        sut.Add('b', "free");
+        sut.EndBlock();
+        sut.Add('s', "offer");
+        sut.EndBlock();
+        sut.Add('x', "subject-none");
+        sut.Complete();
+
+        Assert.Equal(3, output.Count);
+        Assert.All(output, f => Assert.Equal(1 / Math.Sqrt(3), f.Value, precision: 6));
+    }
+
+    [Fact]
+    public void Complete_ListWithEarlierEntries_ScalesOnlyItsOwn()
+    {
+        var output = new List<HashedFeature> { new(7, 3f) };
+        var sut = new FeatureVector(20, output);
+
+        sut.Add('b', "free");
+        sut.EndBlock();
+        sut.Add('s', "offer");
+        sut.Complete();
+
+        Assert.Equal(new HashedFeature(7, 3f), output[0]);
+        Assert.Equal(3, output.Count);
+        Assert.All(output.Skip(1), f => Assert.Equal(1 / Math.Sqrt(2), f.Value, precision: 6));
+    }
 }

@@ -10,6 +10,9 @@ internal sealed class Features
 
     private Features(List<HashedFeature> vector) => _buckets = [.. vector.Select(f => f.Bucket)];
 
+    /// <summary>How many distinct features the extractor produced.</summary>
+    public int Count => _buckets.Count;
+
     public static Features Of(Action<FeatureVector> extract)
     {
         var output = new List<HashedFeature>();
@@ -21,7 +24,8 @@ internal sealed class Features
 
     public bool Has(char field, string token) => _buckets.Contains(BucketOf(field, token));
 
-    private static int BucketOf(char field, string token)
+    /// <summary>The bucket a token lands in at the extractors' 2^20 buckets.</summary>
+    public static int BucketOf(char field, string token)
     {
         var output = new List<HashedFeature>();
         var vector = new FeatureVector(Bits, output);
