@@ -72,7 +72,10 @@ public sealed class SpamAssassinDaemon : IAsyncDisposable
         _daemon.Dispose();
     }
 
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/sbin")
+    private static string? FindOnPath(string name) => FindOn(Environment.GetEnvironmentVariable("PATH"), name);
+
+    /// <param name="searchPath">Folders separated by colons, as in <c>PATH</c>; <c>/usr/sbin</c> is searched after them.</param>
+    internal static string? FindOn(string? searchPath, string name) =>
+        (searchPath ?? "").Split(':').Append("/usr/sbin")
             .Select(directory => Path.Combine(directory, name)).FirstOrDefault(File.Exists);
 }
