@@ -133,11 +133,12 @@ public class ArchiveInspectorTests
     public void Inspect_NestedArchives_ListedWithThePathsOfTheArchivesTheySitIn()
     {
         var inner = Zip(("payload.exe", Executable));
-        var archive = Zip(("readme.txt", Text("read me")), ("inner.zip", inner));
+        var archive = Zip(("readme.txt", Text("read me")), ("inner.zip", inner), ("after.txt", Text("after")));
 
         var listing = Inspect(archive);
 
-        Assert.Equal(["readme.txt", "inner.zip", "inner.zip/payload.exe"], listing.Entries.Select(e => e.Path));
+        Assert.Null(listing.LimitExceeded);
+        Assert.Equal(["readme.txt", "inner.zip", "inner.zip/payload.exe", "after.txt"], listing.Entries.Select(e => e.Path));
         Assert.Equal(FileKind.Zip, listing.Entries[1].Kind);
         Assert.Equal(FileKind.PortableExecutable, listing.Entries[2].Kind);
     }
@@ -203,11 +204,12 @@ public class ArchiveInspectorTests
     public void Inspect_NestedArchiveOverARatio_NamesTheEntryWithItsArchive()
     {
         var inner = Zip(("bomb.bin", new byte[8192]));
-        var archive = Zip(CompressionLevel.NoCompression, ("inner.zip", inner));
+        var archive = Zip(CompressionLevel.NoCompression, ("inner.zip", inner), ("after.txt", Text("after")));
 
         var listing = Inspect(archive, new ScanLimits { CompressionRatioFloorBytes = 4096, MaxCompressionRatio = 10 });
 
         Assert.Equal("archive entry inner.zip/bomb.bin is compressed more than 10:1", listing.LimitExceeded);
+        Assert.Equal(["inner.zip"], listing.Entries.Select(e => e.Path));
     }
 
     [Fact]

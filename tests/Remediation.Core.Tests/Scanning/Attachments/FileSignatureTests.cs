@@ -96,6 +96,8 @@ public class FileSignatureTests
     [InlineData(" \t\r\n<html>")]
     [InlineData("\uFEFF<html>")]
     [InlineData("\uFEFF \r\n<Script>")]
+    [InlineData("<svg")]
+    [InlineData("<html")]
     public void Detect_Markup_IsHtml(string text)
     {
         Assert.Equal(FileKind.Html, FileSignature.Detect(Encoding.UTF8.GetBytes(text)));

@@ -117,6 +117,28 @@ public class PdfLinksTests
         Assert.Equal(["https://end.example/"], PdfLinks.In(pdf, 4 << 20));
     }
 
+    [Fact]
+    public void In_EmptyTarget_IsKeptAsEmpty()
+    {
+        Assert.Equal(["", "https://a.example/x"], PdfLinks.In(Pdf("/URI() /URI(https://a.example/x)"), 1000));
+    }
+
+    [Fact]
+    public void In_StreamAtTheVeryStart_IsInflated()
+    {
+        var pdf = Concat(Encoding.Latin1.GetBytes("stream\n"), Deflate("/URI (https://first.example/)"), Encoding.Latin1.GetBytes("\nendstream"));
+
+        Assert.Equal(["https://first.example/"], PdfLinks.In(pdf, 1000));
+    }
+
+    [Fact]
+    public void In_EmptyStreamBeforeAnother_TheOtherIsStillInflated()
+    {
+        var pdf = Concat(Encoding.Latin1.GetBytes("%PDF-1.7\n1 0 obj <<>> streamendstream\n"), Stream(Deflate("/URI (https://second.example/)")));
+
+        Assert.Equal(["https://second.example/"], PdfLinks.In(pdf, 1000));
+    }
+
     internal static byte[] Deflate(string text)
     {
         using var output = new MemoryStream();
