@@ -92,6 +92,33 @@ public sealed class SpamAssassinDaemonTests : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_DaemonNeverListens_IsStoppedAfterTheTimeout()
+    {
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => SpamAssassinDaemon.StartAsync(TimeSpan.FromSeconds(1), CancellationToken.None));
+
+        var started = (await StartedAsync()).Split(' ', 3);
+        Assert.Equal("spamd did not listen within 1 s.", error.Message);
+        Assert.False(await RunsAsync(started[0]), "spamd still runs");
+        Assert.False(await RunsAsync(started[1]), "spamd's child still runs");
+    }
+
+    [Fact]
+    public void IsInstalledOn_FolderWithBoth_IsTrue()
+    {
+        Assert.True(SpamAssassinDaemon.IsInstalledOn(_folder.Path));
+    }
+
+    [Fact]
+    public void IsInstalledOn_FolderWithTheDaemonAlone_IsFalse()
+    {
+        // spamc lives in /usr/bin where SpamAssassin is installed, never in /usr/sbin, which is searched too.
+        var daemonOnly = Directory.CreateDirectory(Path.Combine(_folder.Path, "daemon-only")).FullName;
+        File.Copy(Path.Combine(_folder.Path, "spamd"), Path.Combine(daemonOnly, "spamd"));
+
+        Assert.False(SpamAssassinDaemon.IsInstalledOn(daemonOnly));
+    }
+
+    [Fact]
     public void FindOn_SeveralFoldersHoldIt_TheFirstOne()
     {
         var first = Directory.CreateDirectory(Path.Combine(_folder.Path, "first")).FullName;
