@@ -70,6 +70,7 @@ public sealed class ScannedAttachment
     {
         var trimmed = name.TrimEnd(' ', '.');
         var dot = trimmed.LastIndexOf('.');
+        // Stryker disable once Arithmetic : trailing dots are trimmed, so the last dot is never the last character and this side never holds either way.
         return dot < 0 || dot == trimmed.Length - 1 ? "" : trimmed[(dot + 1)..].ToLowerInvariant();
     }
 }

@@ -78,6 +78,7 @@ public sealed class SpamAssassinDaemon : IAsyncDisposable
     {
         _daemon.Kill(entireProcessTree: true);
         await _daemon.WaitForExitAsync();
+        // Stryker disable once Statement : the process has exited and been waited for; disposing only frees its handle early.
         _daemon.Dispose();
     }
 
