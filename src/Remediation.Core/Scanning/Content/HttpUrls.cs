@@ -15,8 +15,9 @@ internal static class HttpUrls
     public static IEnumerable<string> In(string text)
     {
         var from = 0;
-        // Stryker disable once Equality : from the text's end the search finds no scheme and stops all the same.
-        while (from < text.Length)
+        while (
+            // Stryker disable once Equality : from the text's end the search finds no scheme and stops all the same.
+            from < text.Length)
         {
             var found = text.AsSpan(from).IndexOfAny(Schemes);
             if (found < 0) yield break;

@@ -47,7 +47,6 @@ public static class SpamAssassinCorpus
     }
 
     // Each file starts with the mbox "From sender date" line, which is no header.
-    // Stryker disable once Equality : a text that starts with "From " ends its first line at 5 or later, never at 0.
     private static string WithoutMboxSeparator(string text) =>
         text.StartsWith("From ", StringComparison.Ordinal) && text.IndexOf('\n', StringComparison.Ordinal) is var end and >= 0 ? text[(end + 1)..] : text;
 }
