@@ -36,4 +36,41 @@ public class LanguageGuessTests
         // Only one-line meeting replies are too short to tell.
         Assert.True(guesses.Count(g => g.Guess == LanguageGuess.Unknown) <= 5, string.Join('\n', guesses.Where(g => g.Guess == LanguageGuess.Unknown)));
     }
+
+    [Theory]
+    [InlineData("the and you", "en")]
+    [InlineData("THE AND YOU", "en")]
+    [InlineData("the,and;you", "en")]
+    [InlineData("Reply: we will be", "en")]
+    [InlineData("the and", LanguageGuess.Unknown)]
+    [InlineData("theandyou", LanguageGuess.Unknown)]
+    public void Of_ThreeFunctionWords_AreEnough(string text, string expected) => Assert.Equal(expected, LanguageGuess.Of(text));
+
+    [Theory]
+    [InlineData("the and you der die das", "en")]
+    [InlineData("der die das le les des", "de")]
+    [InlineData("le les des het een van", "fr")]
+    [InlineData("the der die das", "de")]
+    public void Of_TiedLanguages_TheFirstListedWins(string text, string expected) => Assert.Equal(expected, LanguageGuess.Of(text));
+
+    [Theory]
+    [InlineData("ありがとうございます", "ja")]
+    [InlineData("ありがとうござい", LanguageGuess.Unknown)]
+    [InlineData("\u3040\u3040\u3040\u3040\u3040\u3040\u3040\u3040\u3040\u3040", "ja")]
+    [InlineData("\u30FF\u30FF\u30FF\u30FF\u30FF\u30FF\u30FF\u30FF\u30FF\u30FF", "ja")]
+    [InlineData("\u303F\u303F\u303F\u303F\u303F\u303F\u303F\u303F\u303F\u303F", LanguageGuess.Unknown)]
+    [InlineData("\u3100\u3100\u3100\u3100\u3100\u3100\u3100\u3100\u3100\u3100", LanguageGuess.Unknown)]
+    public void Of_TenKana_AreJapanese(string text, string expected) => Assert.Equal(expected, LanguageGuess.Of(text));
+
+    [Fact]
+    public void Of_KanaAmongTenTimesAsManyLetters_IsStillJapanese()
+    {
+        Assert.Equal("ja", LanguageGuess.Of("ありがとうございます " + new string('x', 90)));
+    }
+
+    [Fact]
+    public void Of_KanaAmongMoreThanTenTimesAsManyLetters_IsNotJapanese()
+    {
+        Assert.Equal("en", LanguageGuess.Of("ありがとうございます " + new string('x', 85) + " the and you"));
+    }
 }

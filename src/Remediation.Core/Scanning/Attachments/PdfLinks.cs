@@ -20,7 +20,9 @@ internal static class PdfLinks
         var links = new List<string>();
         Collect(pdf, links);
         var from = 0;
-        while (inflateBudget > 0 && from < pdf.Length)
+        while (
+            // Stryker disable once Equality,Logical : with no budget left a stream inflates to nothing, and from the end no stream is found.
+            inflateBudget > 0 && from < pdf.Length)
         {
             var start = pdf[from..].IndexOf(StreamStart);
             if (start < 0) break;
@@ -41,7 +43,9 @@ internal static class PdfLinks
     private static void Collect(ReadOnlySpan<byte> content, List<string> links)
     {
         var from = 0;
-        while (from < content.Length)
+        while (
+            // Stryker disable once Equality : from the end of the content no key is found and the search stops all the same.
+            from < content.Length)
         {
             var key = content[from..].IndexOf(UriKey);
             if (key < 0) return;

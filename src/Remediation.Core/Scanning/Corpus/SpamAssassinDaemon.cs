@@ -15,9 +15,14 @@ public sealed class SpamAssassinDaemon : IAsyncDisposable
 
     private SpamAssassinDaemon(Process daemon) => _daemon = daemon;
 
-    public static bool IsInstalled => FindOnPath("spamd") is not null && FindOnPath("spamc") is not null;
+    public static bool IsInstalled => IsInstalledOn(Environment.GetEnvironmentVariable("PATH"));
 
-    public static async Task<SpamAssassinDaemon> StartAsync(CancellationToken cancellationToken)
+    internal static bool IsInstalledOn(string? searchPath) => FindOn(searchPath, "spamd") is not null && FindOn(searchPath, "spamc") is not null;
+
+    public static Task<SpamAssassinDaemon> StartAsync(CancellationToken cancellationToken) => StartAsync(TimeSpan.FromSeconds(60), cancellationToken);
+
+    /// <param name="listenTimeout">How long spamd may take to listen before it is stopped.</param>
+    internal static async Task<SpamAssassinDaemon> StartAsync(TimeSpan listenTimeout, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(FindOnPath("spamd")!)
         {
@@ -25,11 +30,13 @@ public sealed class SpamAssassinDaemon : IAsyncDisposable
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
+        // Stryker disable once String : Process.Start returns null only when it reuses a shell-started process, never here.
         var daemon = Process.Start(start) ?? throw new InvalidOperationException("spamd did not start.");
+        // Stryker disable once Statement : an empty handler; the lines are read and dropped with or without it.
         daemon.ErrorDataReceived += (_, _) => { };
         daemon.BeginErrorReadLine();
         daemon.BeginOutputReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.Add(listenTimeout);
         while (DateTime.UtcNow < deadline)
         {
             try
@@ -40,11 +47,12 @@ public sealed class SpamAssassinDaemon : IAsyncDisposable
             }
             catch (SocketException)
             {
+                // Stryker disable once Statement : only paces the attempts; without it they follow each other at once.
                 await Task.Delay(250, cancellationToken);
             }
         }
         daemon.Kill(entireProcessTree: true);
-        throw new TimeoutException("spamd did not listen within 60 s.");
+        throw new TimeoutException($"spamd did not listen within {listenTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s.");
     }
 
     /// <summary>SpamAssassin's score for one message.</summary>
@@ -56,6 +64,7 @@ public sealed class SpamAssassinDaemon : IAsyncDisposable
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
         };
+        // Stryker disable once String : Process.Start returns null only when it reuses a shell-started process, never here.
         using var spamc = Process.Start(start) ?? throw new InvalidOperationException("spamc did not start.");
         await spamc.StandardInput.BaseStream.WriteAsync(message, cancellationToken);
         spamc.StandardInput.Close();
@@ -69,10 +78,14 @@ public sealed class SpamAssassinDaemon : IAsyncDisposable
     {
         _daemon.Kill(entireProcessTree: true);
         await _daemon.WaitForExitAsync();
+        // Stryker disable once Statement : the process has exited and been waited for; disposing only frees its handle early.
         _daemon.Dispose();
     }
 
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/sbin")
+    private static string? FindOnPath(string name) => FindOn(Environment.GetEnvironmentVariable("PATH"), name);
+
+    /// <param name="searchPath">Folders separated by colons, as in <c>PATH</c>; <c>/usr/sbin</c> is searched after them.</param>
+    internal static string? FindOn(string? searchPath, string name) =>
+        (searchPath ?? "").Split(':').Append("/usr/sbin")
             .Select(directory => Path.Combine(directory, name)).FirstOrDefault(File.Exists);
 }
