@@ -35,9 +35,8 @@ internal static class FileSignature
 
     private static bool LooksLikeHtml(ReadOnlySpan<byte> content)
     {
+        // The byte order mark's bytes (EF BB BF) are among those trimmed.
         var start = content[..Math.Min(content.Length, 512)].TrimStart(" \t\r\n\uFEFF"u8);
-        // Stryker disable once Statement : the trim above already drops a byte order mark's bytes, so this never finds one.
-        if (start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) start = start[3..];
         return StartsWithIgnoreCase(start, "<!doctype html"u8) || StartsWithIgnoreCase(start, "<html"u8)
             || StartsWithIgnoreCase(start, "<script"u8) || StartsWithIgnoreCase(start, "<svg"u8);
     }
