@@ -10,7 +10,7 @@ public sealed class ScannedMessageTests
     [Fact]
     public void Read_PlainAndHtmlBodies_JoinsTheirReadableTextLineByLine()
     {
-        var message = Read(Multipart(new TextPart("plain") { Text = "First part." }, new TextPart("html") { Text = "<p>Second <b>part</b>.</p>" }));
+        var message = Read(new Multipart("mixed", new TextPart("plain") { Text = "First part." }, new TextPart("html") { Text = "<p>Second <b>part</b>.</p>" }));
 
         // A block element is set off by spaces, so its words never run into the text around it.
         Assert.Equal("First part.\n Second part. \n", message.Text);
@@ -34,7 +34,7 @@ public sealed class ScannedMessageTests
         var attached = new TextPart("plain") { Text = "an attached file", ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) };
         var csv = new TextPart("csv") { Text = "a,b" };
 
-        var message = Read(Multipart(new TextPart("plain") { Text = "Body." }, named, attached, csv));
+        var message = Read(new Multipart("mixed", new TextPart("plain") { Text = "Body." }, named, attached, csv));
 
         Assert.Equal("Body.\n", message.Text);
         Assert.Equal(["notes.txt", "", ""], message.Attachments.Select(a => a.FileName));
@@ -46,7 +46,7 @@ public sealed class ScannedMessageTests
     {
         var limits = new ScanLimits { MaxBodyChars = 20 };
 
-        var message = Read(Multipart(new TextPart("plain") { Text = "0123456789" }, new TextPart("plain") { Text = new string('x', 15) }, new TextPart("plain") { Text = "tail" }), limits);
+        var message = Read(new Multipart("mixed", new TextPart("plain") { Text = "0123456789" }, new TextPart("plain") { Text = new string('x', 15) }, new TextPart("plain") { Text = "tail" }), limits);
 
         Assert.Equal("0123456789\ntail\n", message.Text);
         Assert.Equal(new UnscannableReason(ScanLimit.BodyText, "its body text is longer than 20 characters"), message.LimitExceeded);
@@ -84,7 +84,7 @@ public sealed class ScannedMessageTests
         };
         var plain = new TextPart("plain") { Text = "See https://three.example/b or ftp://files.example/c" };
 
-        var message = Read(Multipart(plain, html));
+        var message = Read(new Multipart("mixed", plain, html));
 
         Assert.Equal(["https://one.example/a", "https://three.example/b", "http://two.example/logo.png"], message.Links.Select(l => l.OriginalString));
     }
@@ -95,7 +95,7 @@ public sealed class ScannedMessageTests
     [InlineData(2, new[] { "https://first.qr-lure.example/", "https://second.qr-lure.example/" })]
     public void Read_QrCodeImages_OnlyTheFirstFewAreDecoded(int maxImages, string[] links)
     {
-        var body = Multipart(new TextPart("plain") { Text = "Scan me." }, QrImage("https://first.qr-lure.example/"), QrImage("https://second.qr-lure.example/"));
+        var body = new Multipart("mixed", new TextPart("plain") { Text = "Scan me." }, QrImage("https://first.qr-lure.example/"), QrImage("https://second.qr-lure.example/"));
 
         var message = Read(body, new ScanLimits { MaxQrImages = maxImages });
 
@@ -109,7 +109,7 @@ public sealed class ScannedMessageTests
         var first = HtmlAttachment(new string('a', 60));
         var second = HtmlAttachment(new string('b', 60));
 
-        var message = Read(Multipart(new TextPart("plain") { Text = "See attached." }, first, second), limits);
+        var message = Read(new Multipart("mixed", new TextPart("plain") { Text = "See attached." }, first, second), limits);
 
         Assert.Equal(new UnscannableReason(ScanLimit.AttachmentText, "its HTML attachments are larger than 100 bytes together"), message.LimitExceeded);
         Assert.Equal([60, 40], message.Attachments.Select(a => a.Text.Length));
@@ -120,7 +120,7 @@ public sealed class ScannedMessageTests
     {
         var limits = new ScanLimits { MaxAttachmentTextBytes = 120 };
 
-        var message = Read(Multipart(new TextPart("plain") { Text = "See attached." }, HtmlAttachment(new string('a', 60)), HtmlAttachment(new string('b', 60))), limits);
+        var message = Read(new Multipart("mixed", new TextPart("plain") { Text = "See attached." }, HtmlAttachment(new string('a', 60)), HtmlAttachment(new string('b', 60))), limits);
 
         Assert.Null(message.LimitExceeded);
         Assert.Equal([60, 60], message.Attachments.Select(a => a.Text.Length));
@@ -129,7 +129,7 @@ public sealed class ScannedMessageTests
     [Fact]
     public void Read_AttachmentWithoutContent_IsEmpty()
     {
-        var message = Read(Multipart(new TextPart("plain") { Text = "See attached." }, new MimePart("application", "pdf") { FileName = "empty.pdf" }));
+        var message = Read(new Multipart("mixed", new TextPart("plain") { Text = "See attached." }, new MimePart("application", "pdf") { FileName = "empty.pdf" }));
 
         Assert.Equal(0, Assert.Single(message.Attachments).Content.Length);
     }
@@ -187,13 +187,6 @@ public sealed class ScannedMessageTests
         mime.From.Add(MailboxAddress.Parse("a@partner.example"));
         mime.To.Add(MailboxAddress.Parse($"alice@{TestMail.Domain}"));
         return mime;
-    }
-
-    private static Multipart Multipart(params MimeEntity[] parts)
-    {
-        var multipart = new Multipart("mixed");
-        foreach (var part in parts) multipart.Add(part);
-        return multipart;
     }
 
     private static MimePart QrImage(string link) => new("image", "png")

@@ -10,8 +10,8 @@ public sealed class MimeTreeTests
     [Fact]
     public void Walk_NestedMultipartsAndAnAttachedMessage_ListsTheLeavesInOrder()
     {
-        var attached = new MimeMessage { Body = Multipart(Text("inner-1"), Text("inner-2")) };
-        var body = Multipart(Text("first"), Multipart(Text("second"), Text("third")), new MessagePart { Message = attached }, Text("last"));
+        var attached = new MimeMessage { Body = new Multipart("mixed", Text("inner-1"), Text("inner-2")) };
+        var body = new Multipart("mixed", Text("first"), new Multipart("mixed", Text("second"), Text("third")), new MessagePart { Message = attached }, Text("last"));
 
         var tree = MimeTree.Walk(new MimeMessage { Body = body }, new ScanLimits());
 
@@ -31,7 +31,7 @@ public sealed class MimeTreeTests
     [Fact]
     public void Walk_AttachedMessageWithoutABody_AddsNothing()
     {
-        var tree = MimeTree.Walk(new MimeMessage { Body = Multipart(Text("only"), new MessagePart { Message = new MimeMessage() }) }, new ScanLimits());
+        var tree = MimeTree.Walk(new MimeMessage { Body = new Multipart("mixed", Text("only"), new MessagePart { Message = new MimeMessage() }) }, new ScanLimits());
 
         Assert.Equal(["only"], tree.Leaves.Select(l => ((TextPart)l).Text));
     }
@@ -42,7 +42,7 @@ public sealed class MimeTreeTests
     public void Walk_PartCount_CountsEveryEntityAgainstTheLimit(int maxParts, string? limit)
     {
         // One multipart and three leaves: four entities.
-        var tree = MimeTree.Walk(new MimeMessage { Body = Multipart(Text("a"), Text("b"), Text("c")) }, new ScanLimits { MaxParts = maxParts });
+        var tree = MimeTree.Walk(new MimeMessage { Body = new Multipart("mixed", Text("a"), Text("b"), Text("c")) }, new ScanLimits { MaxParts = maxParts });
 
         Assert.Equal(limit, tree.LimitExceeded?.Description);
         Assert.Equal(limit is null ? null : ScanLimit.MimeParts, tree.LimitExceeded?.Limit);
@@ -54,7 +54,7 @@ public sealed class MimeTreeTests
     public void Walk_Depth_CountsTheBodyAsTheFirstLevel(int maxDepth, string? limit)
     {
         // The body (1), a multipart inside it (2), and its leaf (3).
-        var tree = MimeTree.Walk(new MimeMessage { Body = Multipart(Multipart(Text("deep"))) }, new ScanLimits { MaxMimeDepth = maxDepth });
+        var tree = MimeTree.Walk(new MimeMessage { Body = new Multipart("mixed", new Multipart("mixed", Text("deep"))) }, new ScanLimits { MaxMimeDepth = maxDepth });
 
         Assert.Equal(limit, tree.LimitExceeded?.Description);
         Assert.Equal(limit is null ? null : ScanLimit.MimeDepth, tree.LimitExceeded?.Limit);
@@ -63,17 +63,10 @@ public sealed class MimeTreeTests
     [Fact]
     public void Walk_PastALimit_KeepsTheLeavesFoundBefore()
     {
-        var tree = MimeTree.Walk(new MimeMessage { Body = Multipart(Text("a"), Text("b"), Text("c")) }, new ScanLimits { MaxParts = 3 });
+        var tree = MimeTree.Walk(new MimeMessage { Body = new Multipart("mixed", Text("a"), Text("b"), Text("c")) }, new ScanLimits { MaxParts = 3 });
 
         Assert.Equal(["a", "b"], tree.Leaves.Select(l => ((TextPart)l).Text));
     }
 
     private static TextPart Text(string text) => new("plain") { Text = text };
-
-    private static Multipart Multipart(params MimeEntity[] parts)
-    {
-        var multipart = new Multipart("mixed");
-        foreach (var part in parts) multipart.Add(part);
-        return multipart;
-    }
 }
