@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Remediation.Core.Scanning.Brands;
 using Remediation.Core.Scanning.Content;
 using Remediation.Core.Scanning.Domains;
+using Remediation.Core.Scanning.Provenance;
 
 namespace Remediation.Core.Scanning.Rules;
 
@@ -9,6 +10,9 @@ namespace Remediation.Core.Scanning.Rules;
 /// The message speaks as a well-known brand (its sender name, address or subject names it) but neither comes from
 /// nor links to any of the brand's domains: the most common tell of modern phishing. A brand only mentioned in the
 /// body is what newsletters, shops and forwarded mail do, so it adds little on its own.
+/// The brand's own address counts as the brand only when this tenant's transport carried the message: appended mail
+/// proves nothing about its sender, so one written as the brand's address whose links all go elsewhere is judged
+/// like any other claim.
 /// </summary>
 public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : IScanRule
 {
@@ -25,21 +29,27 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         var subjectSpeaks = ServiceWords.In(message.Subject).Success && !ForwardedSubject().IsMatch(message.Subject);
         var hosts = LinkHosts(message);
         var fromTenant = senders.All(s => catalogue.IsTenantDomain(s.Domain));
+        var unproven = message.Provenance.Path == TransportPath.Bypassed;
         var signsOwnName = message.Mime.From.Mailboxes.Any(SignsOwnName);
         RuleHit? strongest = null;
         foreach (var (brand, places) in claims)
         {
-            if (senders.Any(s => brand.SendsFrom(s.Domain))) continue;
             var own = hosts.Where(h => brand.Owns(h) && !catalogue.IsUserContent(h)).ToList();
             var foreign = hosts.Except(own).Select(RegistrableDomain.Of).Distinct().ToList();
+            var ownAddress = senders.Where(s => brand.SendsFrom(s.Domain) && !FreemailDomains.Contains(s.Domain)).Select(s => s.Address).FirstOrDefault();
+            // A mailbox at the brand's free mail is anyone's; its own domain is the brand unless nothing proves it.
+            if (senders.Any(s => brand.SendsFrom(s.Domain)) && (ownAddress is null || !unproven || own.Count > 0 || foreign.Count == 0)) continue;
             var weight = WeightOf(places, service.Success, subjectSpeaks, own.Count > 0, foreign.Count > 0, fromTenant, signsOwnName);
             if (weight <= (strongest?.Weight ?? 0)) continue;
             var links = own.Count > 0 ? $"some links go to the brand ({string.Join(", ", own.Take(3))})"
                 : foreign.Count > 0 ? $"its links go to {string.Join(", ", foreign.Take(3))}"
                 : "it has no links";
             var context = service.Success ? $", in the words of its service (\"{service.Value}\")" : "";
+            var sender = ownAddress is null
+                ? $"the sender is {string.Join(", ", senders.Select(s => s.Address).Distinct())}"
+                : $"the sender's address {ownAddress} is unproven (the message did not pass this tenant's transport)";
             strongest = new RuleHit(Name, weight, ThreatCategory.Phishing,
-                $"Claims to be {brand.Name} ({Describe(places)}){context}, but the sender is {string.Join(", ", senders.Select(s => s.Address).Distinct())} and {links}; {brand.Name} sends from {string.Join(", ", brand.Domains.Take(3))}.");
+                $"Claims to be {brand.Name} ({Describe(places)}){context}, but {sender} and {links}; {brand.Name} sends from {string.Join(", ", brand.Domains.Take(3))}.");
         }
         if (strongest is not null) yield return strongest;
     }

@@ -65,6 +65,55 @@ public class BrandImpersonationRuleTests
         Assert.Empty(_sut.Evaluate(Html(from, subject, body, link)));
     }
 
+    // Appended mail proves nothing about its sender: the brand's own address with every link elsewhere is a claim.
+    [Fact]
+    public void Evaluate_BrandsOwnAddressAppendedWithForeignLinks_IsPhishing()
+    {
+        var hit = Assert.Single(_sut.Evaluate(Html("\"Microsoft account team\" <no-reply@microsoft.com>", "Unusual sign-in activity", "Review the recent activity on your account.", "https://acct-review.example/r")));
+
+        Assert.Equal(8, hit.Weight);
+        Assert.Equal(ThreatCategory.Phishing, hit.Category);
+        Assert.Equal(
+            "Claims to be Microsoft (sender name), in the words of its service (\"sign-in\"), but the sender's address no-reply@microsoft.com is unproven (the message did not pass this tenant's transport) and its links go to acct-review.example; Microsoft sends from microsoft.com, microsoftonline.com, office.com.",
+            hit.Reason);
+    }
+
+    [Fact]
+    public void Evaluate_BrandsOwnAddressWithForeignLinksThroughTheTenantsTransport_DoesNotFire()
+    {
+        var html = Html("\"Microsoft account team\" <no-reply@microsoft.com>", "Unusual sign-in activity", "Review the recent activity on your account.", "https://acct-review.example/r");
+        var arrival = new DateTimeOffset(2024, 11, 12, 9, 15, 30, TimeSpan.Zero);
+        var stamped = TransportStamps.Stamp(html.Mime, TestMail.TenantId, arrival);
+
+        Assert.Empty(_sut.Evaluate(TestMail.Read(stamped, new ScanInput(stamped) { ReceivedAt = arrival })));
+    }
+
+    [Theory]
+    [InlineData("https://account.microsoft.com/activity")] // one link to the brand: its footer or its page
+    [InlineData(null)]                                     // nothing to click: an alert to read
+    public void Evaluate_BrandsOwnAddressAppendedWithALinkToTheBrandOrNone_DoesNotFire(string? brandLink)
+    {
+        var links = brandLink is null ? "" : $"<a href=\"https://acct-review.example/r\">Review</a> <a href=\"{brandLink}\">Account</a>";
+        var message = TestMail.Read(TestMail.Parse($"""
+            From: "Microsoft account team" <no-reply@microsoft.com>
+            To: alice@{TestMail.Domain}
+            Subject: Unusual sign-in activity
+            MIME-Version: 1.0
+            Content-Type: text/html; charset=utf-8
+
+            <html><body><p>Review the recent activity on your account.</p>{links}</body></html>
+            """));
+
+        Assert.Empty(_sut.Evaluate(message));
+    }
+
+    [Fact]
+    public void Evaluate_AppendedFromAMailboxAtTheBrandsFreeMail_IsNoClaimOfTheBrand()
+    {
+        // Anyone has an address at aol.com: "AOL Mail" there is its user's name for the mailbox, not the brand speaking.
+        Assert.Empty(_sut.Evaluate(Html("\"AOL Mail\" <someone@aol.com>", "Photos from the trip", "Here are the pictures, log in to see them.", "https://photo-share.example/a")));
+    }
+
     // Shops, newsletters, news and people that only mention a brand.
     [Theory]
     [InlineData("\"Gadget Shop\" <news@gadgetshop.example>", "New Apple iPhone cases in stock", "Order today, pay with PayPal or Apple Pay.", "https://gadgetshop.example/cases")]
