@@ -108,6 +108,13 @@ public class BrandImpersonationRuleTests
     }
 
     [Fact]
+    public void Evaluate_BrandsOwnAddressAppendedSharingADocumentOnTheBrandsService_DoesNotFire()
+    {
+        // docs.google.com is anyone's page, but a share notification from google.com links nowhere else.
+        Assert.Empty(_sut.Evaluate(Html("\"Jane Doe (via Google Docs)\" <drive-shares-dm-noreply@google.com>", "Document shared with you: \"Budget 2025\"", "Jane Doe shared a document with you. Open it to review.", "https://docs.google.com/document/d/1x2y3z/edit")));
+    }
+
+    [Fact]
     public void Evaluate_AppendedFromAMailboxAtTheBrandsFreeMail_IsNoClaimOfTheBrand()
     {
         // Anyone has an address at aol.com: "AOL Mail" there is its user's name for the mailbox, not the brand speaking.
