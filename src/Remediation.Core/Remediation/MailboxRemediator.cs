@@ -127,9 +127,10 @@ public sealed partial class MailboxRemediator(
         var expected = job.Fingerprint ?? job.CampaignId;
         var actual = engine.FingerprintOf(content.Mime).Id;
         if (actual == expected) return true;
-        // A replayed job finds the mismatch recorded and does not alert again. Only a mismatch reads the audit trail:
-        // the copies that match, nearly all of them, cost no storage call here.
-        if (await audit.FindAsync(job.CampaignId, job.MailboxId, found.MessageId, cancellationToken) is { Outcome: AuditOutcome.ContentMismatch }) return false;
+        // A replayed job finds the mismatch recorded and does not alert again; any other record is another job's
+        // outcome for this copy, and its original folder is what undo puts the copy back in. Only a mismatch reads the
+        // audit trail: the copies that match, nearly all of them, cost no storage call here.
+        if (await audit.FindAsync(job.CampaignId, job.MailboxId, found.MessageId, cancellationToken) is not null) return false;
         LogMismatch(job.CampaignId, job.MailboxId, found.MessageId, actual);
         await audit.SaveAsync(Record(job, found.MessageId, job.Action?.ToString() ?? "ReportOnly", found.ParentFolderId, AuditOutcome.ContentMismatch,
             $"Shares the campaign's Message-ID but not its content (fingerprint {actual}, expected {expected}); left in place."), cancellationToken);

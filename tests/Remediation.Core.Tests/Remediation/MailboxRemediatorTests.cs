@@ -389,6 +389,25 @@ public sealed class MailboxRemediatorTests
     }
 
     [Fact]
+    public async Task Remediate_MismatchOnACopyAnotherJobRemediated_KeepsThatJobsRecordForUndo()
+    {
+        var mime = RemediationFixture.Lure("thread-3@partner.example");
+        var copy = _f.Deliver(mime: mime);
+        var inbox = await _f.FolderIdAsync(WellKnownFolders.Inbox);
+        var byId = _f.Job(RemediationAction.Quarantine, copy);
+        await _f.Remediator().RemediateAsync(byId, CancellationToken.None);
+        var bySearch = ByMessageId("<thread-3@partner.example>", "another-fingerprint") with { CampaignId = byId.CampaignId };
+
+        var result = await _f.Remediator().RemediateAsync(bySearch, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(0, 0, 0), result);
+        var record = await _f.RecordAsync(byId, copy);
+        Assert.Equal(AuditOutcome.Remediated, record?.Outcome);
+        Assert.Equal(inbox, record?.OriginalFolderId);
+        Assert.Empty(_f.Telemetry.Events(PipelineEvents.CopyMismatch));
+    }
+
+    [Fact]
     public async Task Remediate_MismatchInAReportOnlyJob_IsAuditedAsReportOnly()
     {
         var copy = _f.Deliver(mime: RemediationFixture.Lure("thread-2@partner.example", "Lunch on Friday?"));
