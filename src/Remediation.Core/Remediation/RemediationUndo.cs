@@ -44,7 +44,8 @@ public sealed partial class RemediationUndo(
             try
             {
                 // Immutable ids survive moves and soft deletes: the id in the record still finds the copy.
-                if (await mailboxes.MoveAsync(record.MailboxId, record.MessageId, record.OriginalFolderId, cancellationToken) is null)
+                var (moved, detail) = await PutBackAsync(record, cancellationToken);
+                if (moved is null)
                 {
                     // Said, not skipped: the SOC promised the user the message back and must learn it cannot be.
                     await audit.SaveAsync(record with { Outcome = AuditOutcome.Gone, At = clock.GetUtcNow(), Actor = actor, Detail = GoneDetail }, cancellationToken);
@@ -52,7 +53,7 @@ public sealed partial class RemediationUndo(
                     gone++;
                     continue;
                 }
-                await audit.SaveAsync(record with { Outcome = AuditOutcome.Restored, At = clock.GetUtcNow(), Actor = actor }, cancellationToken);
+                await audit.SaveAsync(record with { Outcome = AuditOutcome.Restored, At = clock.GetUtcNow(), Actor = actor, Detail = detail ?? record.Detail }, cancellationToken);
                 restored++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -71,6 +72,26 @@ public sealed partial class RemediationUndo(
             gone == 0 ? "" : $"{gone} copies could not be restored: {GoneDetail}", actor));
         return new RestoreResult(restored, skipped, gone, failed);
     }
+
+    // The folder the copy was in may be gone since (the user deleted it): the user still gets the message back, in
+    // the Inbox, rather than a restore that fails until the folder reappears.
+    private async Task<(string? Moved, string? Detail)> PutBackAsync(AuditRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await mailboxes.MoveAsync(record.MailboxId, record.MessageId, record.OriginalFolderId!, cancellationToken), null);
+        }
+        catch (DestinationFolderMissingException)
+        {
+            var inbox = await mailboxes.GetFolderIdAsync(record.MailboxId, WellKnownFolders.Inbox, cancellationToken);
+            LogFolderGone(record.CampaignId, record.MailboxId, record.MessageId, record.OriginalFolderId!);
+            return (await mailboxes.MoveAsync(record.MailboxId, record.MessageId, inbox, cancellationToken),
+                $"Its folder ({record.OriginalFolderId}) no longer exists: put back in the Inbox.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: copy {MessageId} in mailbox {MailboxId} goes back to the Inbox: its folder {FolderId} no longer exists")]
+    private partial void LogFolderGone(string campaignId, string mailboxId, string messageId, string folderId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: {Actor} restored {Restored} copies ({Skipped} skipped, {Gone} gone, {Failed} failed)")]
     private partial void LogRestored(string campaignId, string actor, int restored, int skipped, int gone, int failed);

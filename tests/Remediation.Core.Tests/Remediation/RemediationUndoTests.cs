@@ -126,6 +126,25 @@ public sealed class RemediationUndoTests
     }
 
     [Fact]
+    public async Task Restore_CopyWhoseFolderWasDeletedSince_GoesBackToTheInboxAndSaysSo()
+    {
+        var projects = _f.Mailboxes.AddFolder(_f.Alice, "Projects");
+        var copy = _f.Deliver(projects);
+        var job = _f.Job(RemediationAction.Quarantine, copy) with { Approved = true };
+        await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+        _f.Mailboxes.DeleteFolder(_f.Alice, projects);
+
+        var result = await Undo().RestoreAsync(new RestoreRequest(job.CampaignId), Actor, CancellationToken.None);
+
+        Assert.Equal(new RestoreResult(1, 0, 0, 0), result);
+        Assert.Equal(WellKnownFolders.Inbox, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+        var record = await _f.RecordAsync(job, copy);
+        Assert.Equal(AuditOutcome.Restored, record?.Outcome);
+        Assert.Equal(projects, record?.OriginalFolderId);
+        Assert.Equal($"Its folder ({projects}) no longer exists: put back in the Inbox.", record?.Detail);
+    }
+
+    [Fact]
     public async Task Restore_MoveFails_CountsItFailedLeavesTheRecordAndGoesOn()
     {
         var (job, copies) = await RemediatedAsync(RemediationAction.Quarantine, 2);
