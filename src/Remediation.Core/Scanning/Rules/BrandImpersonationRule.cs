@@ -10,9 +10,9 @@ namespace Remediation.Core.Scanning.Rules;
 /// The message speaks as a well-known brand (its sender name, address or subject names it) but neither comes from
 /// nor links to any of the brand's domains: the most common tell of modern phishing. A brand only mentioned in the
 /// body is what newsletters, shops and forwarded mail do, so it adds little on its own.
-/// The brand's own address counts as the brand only when this tenant's transport carried the message: appended mail
-/// proves nothing about its sender, so one written as the brand's address whose links all go elsewhere is judged
-/// like any other claim.
+/// The brand's own address counts as the brand when this tenant's transport carried the message, a link goes to the
+/// brand, or there is nothing to click: appended mail proves nothing about its sender, so one written as the brand's
+/// address whose links all lead away from the brand is judged like any other claim.
 /// </summary>
 public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : IScanRule
 {
