@@ -34,12 +34,13 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         RuleHit? strongest = null;
         foreach (var (brand, places) in claims)
         {
-            var own = hosts.Where(h => brand.Owns(h) && !catalogue.IsUserContent(h)).ToList();
-            var foreign = hosts.Except(own).Select(RegistrableDomain.Of).Distinct().ToList();
-            var ownAddress = senders.Where(s => brand.SendsFrom(s.Domain) && !FreemailDomains.Contains(s.Domain)).Select(s => s.Address).FirstOrDefault();
+            var fromBrand = senders.Where(s => brand.SendsFrom(s.Domain)).ToList();
             // A mailbox at the brand's free mail is anyone's. Its own domain is the brand unless nothing proves it and
             // every link leads away from the brand; a document shared through the brand's service is its own too.
-            if (senders.Any(s => brand.SendsFrom(s.Domain)) && (ownAddress is null || !unproven || hosts.Count == 0 || hosts.Any(brand.Owns))) continue;
+            var ownAddress = fromBrand.FirstOrDefault(s => !FreemailDomains.Contains(s.Domain))?.Address;
+            if (fromBrand.Count > 0 && (ownAddress is null || !unproven || hosts.Count == 0 || hosts.Any(brand.Owns))) continue;
+            var own = hosts.Where(h => brand.Owns(h) && !catalogue.IsUserContent(h)).ToList();
+            var foreign = hosts.Except(own).Select(RegistrableDomain.Of).Distinct().ToList();
             var weight = WeightOf(places, service.Success, subjectSpeaks, own.Count > 0, foreign.Count > 0, fromTenant, signsOwnName);
             if (weight <= (strongest?.Weight ?? 0)) continue;
             var links = own.Count > 0 ? $"some links go to the brand ({string.Join(", ", own.Take(3))})"
