@@ -108,6 +108,23 @@ public sealed class BatchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Batch_IsOneRoundTripToEachMailboxItsItemsReach()
+    {
+        var body = JsonNode.Parse($$"""
+            {"requests":[{"id":"a","method":"GET","url":"/users/{{sut.Alex.UserPrincipalName}}/mailFolders/inbox"},
+                         {"id":"b","method":"GET","url":"users/{{sut.Alex.Id}}/messages?$top=1"},
+                         {"id":"c","method":"GET","url":"users/{{sut.Adele.Id}}/messages?$top=1"}]}
+            """)!;
+
+        using var response = await sut.Http.PostAsJsonAsync("$batch", body);
+        await sut.Graph.Users[sut.Alex.Id].MailFolders["inbox"].GetAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((3, 2), (sut.Metrics.ForMailbox(sut.Alex.Id).Requests, sut.Metrics.ForMailbox(sut.Alex.Id).RoundTrips));
+        Assert.Equal((1, 1), (sut.Metrics.ForMailbox(sut.Adele.Id).Requests, sut.Metrics.ForMailbox(sut.Adele.Id).RoundTrips));
+    }
+
+    [Fact]
     public async Task Requests_AreCountedByMethodAndRoute_BatchItemsByTheirOwn()
     {
         var body = JsonNode.Parse($$"""

@@ -22,7 +22,7 @@ public sealed class ThrottlingTests
         Assert.All(throttled, r => Assert.Equal(TimeSpan.FromSeconds(1), r.Headers.RetryAfter?.Delta));
         Assert.Equal("ApplicationThrottled", (string?)error!["error"]!["code"]);
         Assert.Equal("Application is over its MailboxConcurrency limit.", (string?)error["error"]!["message"]);
-        Assert.Equal(new MailboxMetrics(sut.Adele.Id, Requests: 4, PeakConcurrency: 4, Throttled: 4), sut.Metrics.ForMailbox(sut.Adele.Id));
+        Assert.Equal(new MailboxMetrics(sut.Adele.Id, Requests: 4, PeakConcurrency: 4, Throttled: 4, RoundTrips: 4), sut.Metrics.ForMailbox(sut.Adele.Id));
         Assert.Equal(4, sut.Metrics.ThrottledRequests);
     }
 

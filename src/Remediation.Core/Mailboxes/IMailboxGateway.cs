@@ -15,9 +15,21 @@ public interface IMailboxGateway
     /// </summary>
     Task<StoredContent?> GetContentAsync(string mailboxId, string messageId, long maxContentBytes, CancellationToken cancellationToken);
 
-    /// <summary>Every mail copy in the mailbox carrying this Internet Message-ID (there may be several); never a chat item.</summary>
+    /// <summary>
+    /// Every mail copy in the mailbox carrying this Internet Message-ID (there may be several), each with what it shows;
+    /// never a chat item.
+    /// </summary>
     /// <exception cref="MailboxUnavailableException">The user has no mailbox the app may reach.</exception>
     Task<IReadOnlyList<MessageLocation>> FindCopiesAsync(string mailboxId, string internetMessageId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="FindCopiesAsync"/> and <see cref="EnsureHiddenFolderAsync"/> together, in one round trip where the
+    /// store allows it: the folder is made even when the search finds nothing.
+    /// </summary>
+    /// <exception cref="MailboxUnavailableException">The user has no mailbox the app may reach.</exception>
+    async Task<(IReadOnlyList<MessageLocation> Copies, string HiddenFolderId)> FindCopiesAndEnsureHiddenFolderAsync(
+        string mailboxId, string internetMessageId, string folderDisplayName, CancellationToken cancellationToken) =>
+        (await FindCopiesAsync(mailboxId, internetMessageId, cancellationToken), await EnsureHiddenFolderAsync(mailboxId, folderDisplayName, cancellationToken));
 
     /// <summary>The id of a folder given its well-known name (for example <c>junkemail</c>).</summary>
     Task<string> GetFolderIdAsync(string mailboxId, string wellKnownName, CancellationToken cancellationToken);

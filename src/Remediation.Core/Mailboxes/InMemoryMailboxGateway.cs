@@ -256,7 +256,7 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
                 .. mailbox.Messages.Values
                     .Where(m => m.Folder.WellKnownName != RecoverableItemsDeletions && !StoredMessage.IsTeamsChatClass(m.ItemClass)
                         && string.Equals(m.InternetMessageId, internetMessageId, StringComparison.Ordinal))
-                    .Select(m => new MessageLocation(mailboxId, m.Id, m.Folder.Id)),
+                    .Select(m => new MessageLocation(mailboxId, m.Id, m.Folder.Id) { Shown = Shown(m.Mime) }),
             ];
             return Task.FromResult(copies);
         }
@@ -420,6 +420,13 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
     private sealed class Group(string id, string mail) : Recipient(id, mail)
     {
         public List<string> Members { get; } = [];
+    }
+
+    // As Graph renders a message: the HTML alternative when there is one, and only files attached count as attachments.
+    private static ShownContent Shown(string mime)
+    {
+        var message = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(mime)));
+        return new ShownContent(message.Subject ?? "", message.HtmlBody ?? message.TextBody ?? "", message.HtmlBody is not null, message.Attachments.Any());
     }
 
     private sealed record Folder(string Id, string DisplayName, string? WellKnownName, bool IsHidden);

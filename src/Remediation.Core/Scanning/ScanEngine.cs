@@ -85,6 +85,25 @@ public sealed class ScanEngine
     public MessageFingerprint FingerprintOf(MimeKit.MimeMessage mime) =>
         MessageFingerprint.Of(ScannedMessage.Read(new ScanInput(mime), _options.Limits, _tenantId, _exchangeDomains));
 
+    /// <summary>
+    /// The fingerprint of what a copy shows, or null when what it shows may not be all there is to compare: files or
+    /// inline images are attached (their hashes are in a fingerprint; the store did not return them), the body is over
+    /// the scan limits, or it holds too little to tell messages apart.
+    /// </summary>
+    /// <remarks>
+    /// A match is as strong as the MIME's: a campaign's fingerprint holds the text of every body part it has, so a copy
+    /// whose one shown body gives the same fingerprint shows every word and link host the campaign's verdict read.
+    /// A campaign with text and HTML alternatives never matches what a copy shows, and is compared in full.
+    /// </remarks>
+    public MessageFingerprint? FingerprintOf(Mailboxes.ShownContent shown)
+    {
+        if (shown.HasAttachments || shown.BodyIsHtml && shown.Body.Contains("cid:", StringComparison.OrdinalIgnoreCase)) return null;
+        var mime = new MimeKit.MimeMessage { Subject = shown.Subject, Body = new MimeKit.TextPart(shown.BodyIsHtml ? "html" : "plain") { Text = shown.Body } };
+        var message = ScannedMessage.Read(new ScanInput(mime), _options.Limits, _tenantId, _exchangeDomains);
+        var fingerprint = MessageFingerprint.Of(message);
+        return message.LimitExceeded is null && fingerprint.CanStandForCampaign ? fingerprint : null;
+    }
+
     private ThreatCategory CategoryOf(List<RuleHit> hits)
     {
         var weights = BySeverity.ToDictionary(c => c, c => hits.Where(h => h.Category == c).Sum(h => h.Weight));

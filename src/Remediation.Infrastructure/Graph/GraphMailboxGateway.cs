@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Graph.Users.Item.Messages.Item.Move;
+using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using MimeKit;
 using Remediation.Core.Mailboxes;
@@ -17,6 +19,13 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
 {
     private static readonly string[] MessageFields = ["id", "internetMessageId", "parentFolderId", "isDraft", "receivedDateTime"];
     private static readonly string[] LocationFields = ["id", "parentFolderId"];
+
+    // What the content check compares before it reads a copy's MIME: the search returns it at no extra request.
+    private static readonly string[] CopyFields = [.. LocationFields, "subject", "body", "hasAttachments"];
+
+    // Each copy comes with its body, so a page is kept small: a Message-ID the sender reused on many large messages
+    // costs more pages, not one huge answer.
+    private const int CopiesPerPage = 10;
 
     // The message class (PR_MESSAGE_CLASS) tells mail from the Teams chat items the same list returns, at no extra request.
     private static readonly string[] MessageClass = ["singleValueExtendedProperties($filter=id eq 'String 0x001A')"];
@@ -71,37 +80,97 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
 
     public async Task<IReadOnlyList<MessageLocation>> FindCopiesAsync(string mailboxId, string internetMessageId, CancellationToken cancellationToken)
     {
-        // OData string literals escape a quote by doubling it.
-        var literal = internetMessageId.Replace("'", "''", StringComparison.Ordinal);
         MessageCollectionResponse? firstPage;
         try
         {
-            firstPage = await graph.Users[mailboxId].Messages.GetAsync(r =>
-            {
-                r.QueryParameters.Filter = $"internetMessageId eq '{literal}'";
-                r.QueryParameters.Select = LocationFields;
-                r.QueryParameters.Expand = MessageClass;
-                r.QueryParameters.Top = 100;
-            }, cancellationToken);
+            firstPage = await graph.Users[mailboxId].Messages.GetAsync(r => SearchQuery(r, internetMessageId), cancellationToken);
         }
         catch (ODataError error) when (error.ResponseStatusCode is 403 or 404)
         {
-            // A member of a list may be a guest, unlicensed, gone, or outside the app's Exchange scope.
-            throw new MailboxUnavailableException(mailboxId, error.Error?.Code ?? $"HTTP {error.ResponseStatusCode}", error);
+            throw Unavailable(mailboxId, error.Error?.Code, error.ResponseStatusCode, error);
         }
+        return await CopiesAsync(mailboxId, firstPage, cancellationToken);
+    }
 
+    public async Task<(IReadOnlyList<MessageLocation> Copies, string HiddenFolderId)> FindCopiesAndEnsureHiddenFolderAsync(
+        string mailboxId, string internetMessageId, string folderDisplayName, CancellationToken cancellationToken)
+    {
+        if (_folderIds.TryGetValue((mailboxId, folderDisplayName), out var known))
+        {
+            return (await FindCopiesAsync(mailboxId, internetMessageId, cancellationToken), known);
+        }
+        var batch = new BatchRequestContentCollection(graph);
+        var search = await batch.AddBatchRequestStepAsync(WithImmutableIds(graph.Users[mailboxId].Messages.ToGetRequestInformation(r => SearchQuery(r, internetMessageId))));
+        var create = await batch.AddBatchRequestStepAsync(WithImmutableIds(graph.Users[mailboxId].MailFolders.ToPostRequestInformation(HiddenFolder(folderDisplayName))));
+        var answers = await graph.Batch.PostAsync(batch, cancellationToken);
+        var statuses = await answers.GetResponsesStatusCodesAsync();
+
+        // Graph throttles and fails the items of a batch one by one, and the client retries only whole requests: an
+        // item that did not succeed is asked again on its own, where the retry handler and the error handling above apply.
+        IReadOnlyList<MessageLocation> copies = statuses[search] switch
+        {
+            var ok when IsSuccess(ok) => await CopiesAsync(mailboxId, await answers.GetResponseByIdAsync<MessageCollectionResponse>(search), cancellationToken),
+            HttpStatusCode.Forbidden or HttpStatusCode.NotFound => throw Unavailable(mailboxId, await ErrorCodeAsync(answers, search), (int)statuses[search], null),
+            _ => await FindCopiesAsync(mailboxId, internetMessageId, cancellationToken),
+        };
+        var folderId = IsSuccess(statuses[create]) && (await answers.GetResponseByIdAsync<MailFolder>(create))?.Id is { } created
+            ? _folderIds.GetOrAdd((mailboxId, folderDisplayName), created)
+            : await EnsureHiddenFolderAsync(mailboxId, folderDisplayName, cancellationToken);
+        return (copies, folderId);
+    }
+
+    private static void SearchQuery(RequestConfiguration<Microsoft.Graph.Users.Item.Messages.MessagesRequestBuilder.MessagesRequestBuilderGetQueryParameters> request, string internetMessageId)
+    {
+        // OData string literals escape a quote by doubling it.
+        request.QueryParameters.Filter = $"internetMessageId eq '{internetMessageId.Replace("'", "''", StringComparison.Ordinal)}'";
+        request.QueryParameters.Select = CopyFields;
+        request.QueryParameters.Expand = MessageClass;
+        request.QueryParameters.Top = CopiesPerPage;
+    }
+
+    private async Task<IReadOnlyList<MessageLocation>> CopiesAsync(string mailboxId, MessageCollectionResponse? firstPage, CancellationToken cancellationToken)
+    {
         var copies = new List<MessageLocation>();
         if (firstPage is null) return copies;
         var pages = PageIterator<Message, MessageCollectionResponse>.CreatePageIterator(graph, firstPage, message =>
         {
             // A chat item is not mail and has no MIME to compare: never a campaign's copy.
             var itemClass = message.SingleValueExtendedProperties?.FirstOrDefault()?.Value;
-            if (!StoredMessage.IsTeamsChatClass(itemClass)) copies.Add(new MessageLocation(mailboxId, message.Id!, message.ParentFolderId ?? ""));
+            if (!StoredMessage.IsTeamsChatClass(itemClass))
+            {
+                copies.Add(new MessageLocation(mailboxId, message.Id!, message.ParentFolderId ?? "") { Shown = Shown(message) });
+            }
             return true;
         });
         await pages.IterateAsync(cancellationToken);
         return copies;
     }
+
+    private static ShownContent? Shown(Message message) => message.Body is { Content: { } body } shown
+        ? new ShownContent(message.Subject ?? "", body, shown.ContentType == BodyType.Html, message.HasAttachments ?? true)
+        : null;
+
+    // A member of a list may be a guest, unlicensed, gone, or outside the app's Exchange scope.
+    private static MailboxUnavailableException Unavailable(string mailboxId, string? code, int? status, Exception? error) =>
+        new(mailboxId, code ?? $"HTTP {status}", error ?? new InvalidOperationException($"Graph answered HTTP {status}."));
+
+    private static bool IsSuccess(HttpStatusCode status) => (int)status is >= 200 and < 300;
+
+    private static async Task<string?> ErrorCodeAsync(BatchResponseContentCollection answers, string step)
+    {
+        using var answer = await answers.GetResponseByIdAsync(step);
+        using var error = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+        return error.RootElement.TryGetProperty("error", out var body) && body.TryGetProperty("code", out var code) ? code.GetString() : null;
+    }
+
+    // The client's handler asks for immutable ids on the batch; each item carries its own headers.
+    private static RequestInformation WithImmutableIds(RequestInformation request)
+    {
+        request.Headers.Add("Prefer", ImmutableIdHandler.Preference);
+        return request;
+    }
+
+    private static MailFolder HiddenFolder(string displayName) => new() { DisplayName = displayName, IsHidden = true };
 
     public async Task<string> GetFolderIdAsync(string mailboxId, string wellKnownName, CancellationToken cancellationToken)
     {
@@ -149,7 +218,7 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
         {
             // Created on first need, in one request; isHidden can only be set at creation: the user never sees the
             // folder in Outlook.
-            var created = await graph.Users[mailboxId].MailFolders.PostAsync(new MailFolder { DisplayName = displayName, IsHidden = true }, cancellationToken: cancellationToken);
+            var created = await graph.Users[mailboxId].MailFolders.PostAsync(HiddenFolder(displayName), cancellationToken: cancellationToken);
             id = created?.Id;
         }
         catch (ODataError error) when (error.Error?.Code == "ErrorFolderExists")

@@ -5,9 +5,11 @@ namespace Remediation.Infrastructure.Graph;
 /// </summary>
 internal sealed class ImmutableIdHandler : DelegatingHandler
 {
+    public const string Preference = "IdType=\"ImmutableId\"";
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Headers.TryAddWithoutValidation("Prefer", "IdType=\"ImmutableId\"");
+        request.Headers.TryAddWithoutValidation("Prefer", Preference);
         return base.SendAsync(request, cancellationToken);
     }
 }

@@ -34,7 +34,7 @@ internal static class BenchConsole
         Invariant($"  {result.Mailboxes:N0} mailboxes, {result.Instances} instance{(result.Instances == 1 ? "" : "s")}: {result.Remediated:N0} remediated ") +
         Invariant($"({result.DuplicateRemediations} twice, {result.ExtraMoves} extra moves), whole campaign {result.Seconds:F1} s ") +
         Invariant($"(p50 {result.TimeToRemediateSeconds.P50:F1} s, p99 {result.TimeToRemediateSeconds.P99:F1} s per copy), ") +
-        Invariant($"{result.GraphRequests:N0} Graph requests ({result.GraphRequestsPerMailbox:F1} per mailbox), {result.ThrottledRequests:N0} throttled; ideal bound {result.IdealSeconds:F1} s") +
+        Invariant($"{result.GraphRequests:N0} Graph requests ({result.GraphRequestsPerMailbox:F2} per mailbox in {result.RoundTripsPerMailbox:F2} round trips), {result.ThrottledRequests:N0} throttled; ideal bound {result.IdealSeconds:F1} s") +
         "\n    Graph requests per mailbox by kind: " + string.Join(", ", result.RequestsPerMailboxByKind.Where(k => k.Value >= 0.005)
             .OrderByDescending(k => k.Value).Select(k => Invariant($"{k.Key} {k.Value:F2}"))) +
         (result.StorageCallsPerMailboxByKind.Count == 0 ? "" :

@@ -87,7 +87,9 @@ internal static class CampaignRemediationBench
         var remediated = copies.Where(c => remediatedAt.ContainsKey(c.Message.ImmutableId)
             && tenant.Simulator.Tenant.FindMessage(c.Message.MailboxId, c.Message.ImmutableId)?.FolderWellKnownName != "inbox").ToList();
         // Mailboxes the pipeline never reached saw only their recipient lookup: the cost of one is read where it was done.
-        var requestsPerMailbox = (remediated.Count > 0 ? remediated : copies).Average(c => metrics.ForMailbox(c.Message.MailboxId).Requests);
+        var reached = remediated.Count > 0 ? remediated : copies;
+        var requestsPerMailbox = reached.Average(c => metrics.ForMailbox(c.Message.MailboxId).Requests);
+        var roundTripsPerMailbox = reached.Average(c => metrics.ForMailbox(c.Message.MailboxId).RoundTrips);
         // Read before the poison check, whose alert is itself logged as an error.
         var errorsLogged = failures.Summary;
         // Work that failed its every attempt waits in a poison queue: the copies it was for stay unremediated.
@@ -105,9 +107,10 @@ internal static class CampaignRemediationBench
             poisoned,
             errorsLogged,
             requestsPerMailbox,
+            roundTripsPerMailbox,
             GraphLatency.TotalMilliseconds,
             RemediationJobsInFlight,
-            mailboxes * requestsPerMailbox * GraphLatency.TotalSeconds / RemediationJobsInFlight,
+            mailboxes * roundTripsPerMailbox * GraphLatency.TotalSeconds / RemediationJobsInFlight,
             metrics.RequestsByKind.ToDictionary(k => k.Key, k => (k.Value - kindsBefore.GetValueOrDefault(k.Key)) / (double)mailboxes),
             instances,
             duplicateEvents,

@@ -15,6 +15,22 @@ internal sealed class BatchExecutor(GraphPipeline pipeline, IServiceScopeFactory
     public const int MaxRequests = 20;
     private const int MaxItemsAtOnce = 4;
 
+    // The mailboxes a batch's items have reached so far, shared by its items' contexts: a batch is one round trip.
+    private const string MailboxesReached = "batch:mailboxes";
+
+    /// <summary>
+    /// Whether this request is the first of its batch to reach the mailbox, or is no batch item at all: either way one
+    /// round trip to the mailbox.
+    /// </summary>
+    public static bool FirstItemFor(HttpContext context, string mailboxId)
+    {
+        if (context.Items[MailboxesReached] is not HashSet<string> reached) return true;
+        lock (reached)
+        {
+            return reached.Add(mailboxId);
+        }
+    }
+
     public async Task<IResult> ExecuteAsync(HttpContext batchContext, BatchRequest batch)
     {
         if (Validate(batch) is { } error)
@@ -29,6 +45,7 @@ internal sealed class BatchExecutor(GraphPipeline pipeline, IServiceScopeFactory
         }
 
         var responses = new ConcurrentQueue<JsonObject>();
+        batchContext.Items[MailboxesReached] = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         using var slots = new SemaphoreSlim(MaxItemsAtOnce);
         var statuses = new Dictionary<string, Task<int>>(StringComparer.Ordinal);
         foreach (var item in ordered)
@@ -70,6 +87,7 @@ internal sealed class BatchExecutor(GraphPipeline pipeline, IServiceScopeFactory
     {
         await using var scope = scopes.CreateAsyncScope();
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider, RequestAborted = batchContext.RequestAborted };
+        context.Items[MailboxesReached] = batchContext.Items[MailboxesReached];
         var request = context.Request;
         var (path, query) = SplitUrl(item.Url!);
         request.Method = item.Method!.ToUpperInvariant();

@@ -80,12 +80,12 @@ public sealed class SimulatorMetrics
     {
         if (!mailboxes.TryGetValue(mailboxId, out var counters))
         {
-            return new MailboxMetrics(mailboxId, 0, 0, 0);
+            return new MailboxMetrics(mailboxId, 0, 0, 0, 0);
         }
 
         lock (counters)
         {
-            return new MailboxMetrics(mailboxId, counters.Requests, counters.PeakConcurrency, counters.Throttled);
+            return new MailboxMetrics(mailboxId, counters.Requests, counters.PeakConcurrency, counters.Throttled, counters.RoundTrips);
         }
     }
 
@@ -95,12 +95,14 @@ public sealed class SimulatorMetrics
         requestsByKind.AddOrUpdate(kind, 1, (_, count) => count + 1);
     }
 
-    internal void MailboxRequestAdmitted(string mailboxId, int concurrency)
+    /// <param name="roundTrip">False for a batch item when an earlier item of the same batch addressed this mailbox.</param>
+    internal void MailboxRequestAdmitted(string mailboxId, int concurrency, bool roundTrip)
     {
         var counters = mailboxes.GetOrAdd(mailboxId, _ => new MailboxCounters());
         lock (counters)
         {
             counters.Requests++;
+            if (roundTrip) counters.RoundTrips++;
             counters.PeakConcurrency = Math.Max(counters.PeakConcurrency, concurrency);
         }
     }
@@ -150,5 +152,7 @@ public sealed class SimulatorMetrics
         public int PeakConcurrency { get; set; }
 
         public long Throttled { get; set; }
+
+        public long RoundTrips { get; set; }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Remediation.TenantSimulator.Batch;
 using Remediation.TenantSimulator.Graph;
 
 namespace Remediation.TenantSimulator.Throttling;
@@ -32,7 +33,7 @@ internal sealed class GraphRequestPolicy(
             return;
         }
 
-        var admission = gate.TryEnter(mailbox.Id);
+        var admission = gate.TryEnter(mailbox.Id, BatchExecutor.FirstItemFor(context, mailbox.Id));
         if (admission != MailboxAdmission.Admitted)
         {
             metrics.RequestThrottled(mailbox.Id);

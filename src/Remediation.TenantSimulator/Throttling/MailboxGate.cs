@@ -17,7 +17,8 @@ internal sealed class MailboxGate(SimulatorOptions options, TimeProvider timePro
 {
     private readonly ConcurrentDictionary<string, MailboxLoad> loads = new(StringComparer.OrdinalIgnoreCase);
 
-    public MailboxAdmission TryEnter(string mailboxId)
+    /// <param name="roundTrip">Whether an admission counts as a round trip to the mailbox (see <see cref="MailboxMetrics"/>).</param>
+    public MailboxAdmission TryEnter(string mailboxId, bool roundTrip = true)
     {
         var load = loads.GetOrAdd(mailboxId, _ => new MailboxLoad(timeProvider.GetUtcNow()));
         lock (load)
@@ -41,7 +42,7 @@ internal sealed class MailboxGate(SimulatorOptions options, TimeProvider timePro
 
             load.InFlight++;
             load.RequestsInWindow++;
-            metrics.MailboxRequestAdmitted(mailboxId, load.InFlight);
+            metrics.MailboxRequestAdmitted(mailboxId, load.InFlight, roundTrip);
             return MailboxAdmission.Admitted;
         }
     }

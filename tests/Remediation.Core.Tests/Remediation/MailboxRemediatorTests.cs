@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using MimeKit;
 using Remediation.Core.Audit;
 using Remediation.Core.Breakers;
 using Remediation.Core.Mailboxes;
@@ -389,6 +390,83 @@ public sealed class MailboxRemediatorTests
     }
 
     [Fact]
+    public async Task Remediate_CopyShowingTheCampaignsContent_IsSettledWithoutReadingItsMime()
+    {
+        var mime = RemediationFixture.Lure("lure-6@login-verify.example");
+        var copy = _f.Deliver(mime: mime);
+        var job = ByMessageId("<lure-6@login-verify.example>", RemediationFixture.FingerprintOf(mime));
+
+        var result = await RemediatorOver(new GoneWhenFetched(_f.Mailboxes, keepShown: true)).RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(1, 0, 0), result);
+        Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+    }
+
+    [Fact]
+    public async Task Remediate_CampaignWithTextAndHtmlAlternatives_ReadsTheCopysMimeToCompare()
+    {
+        var mime = WithParts("lure-7@login-verify.example", Alternatives("Verify your account now at https://login-verify.example/reset or lose your mail.",
+            "<p>Verify your account now at <a href=\"https://login-verify.example/reset\">the portal</a> or lose your mail.</p>"));
+        var job = ByMessageId("<lure-7@login-verify.example>", RemediationFixture.FingerprintOf(mime));
+        var unread = _f.Deliver(mime: mime);
+
+        var withoutMime = await RemediatorOver(new GoneWhenFetched(_f.Mailboxes, keepShown: true)).RemediateAsync(job, CancellationToken.None);
+        var withMime = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(0, 0, 0), withoutMime);
+        Assert.Equal(new RemediationResult(1, 0, 0), withMime);
+        Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(_f.Alice, unread));
+    }
+
+    // The lure's text alternative, which no client shows, carries the lure; its HTML is a real message's, and so is
+    // its Message-ID. The real copies show exactly that HTML and must stay.
+    [Fact]
+    public async Task Remediate_RealMessageWhoseHtmlTheLureCopied_IsLeftInPlace()
+    {
+        const string realHtml = "<p>Minutes of Thursday's budget meeting are on the team site, as agreed with finance.</p>";
+        var lure = WithParts("thread-4@partner.example", Alternatives("Your mailbox is full. Verify your account at https://login-verify.example/reset today.", realHtml));
+        var real = _f.Deliver(mime: WithParts("thread-4@partner.example", new TextPart("html") { Text = realHtml }));
+        var job = ByMessageId("<thread-4@partner.example>", RemediationFixture.FingerprintOf(lure));
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(0, 0, 0), result);
+        Assert.Equal(WellKnownFolders.Inbox, _f.Mailboxes.FolderNameOf(_f.Alice, real));
+        Assert.Equal(AuditOutcome.ContentMismatch, (await _f.RecordAsync(job, real))?.Outcome);
+    }
+
+    [Fact]
+    public async Task Remediate_CopyShowingTheLuresTextButCarryingAFile_IsComparedInFullAndLeft()
+    {
+        const string text = "Your mailbox is full. Verify your account at https://login-verify.example/reset today.";
+        var lure = RemediationFixture.Lure("thread-5@partner.example", text);
+        var body = new Multipart("mixed") { new TextPart("plain") { Text = text }, new MimePart("application", "pdf") { FileName = "minutes.pdf", Content = new MimeContent(new MemoryStream("%PDF-1.4 minutes"u8.ToArray())) } };
+        var withFile = _f.Deliver(mime: WithParts("thread-5@partner.example", body));
+        var job = ByMessageId("<thread-5@partner.example>", RemediationFixture.FingerprintOf(lure));
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(0, 0, 0), result);
+        Assert.Equal(WellKnownFolders.Inbox, _f.Mailboxes.FolderNameOf(_f.Alice, withFile));
+    }
+
+    [Fact]
+    public async Task Remediate_CopyShowingTheLuresTextWithAnInlineImage_IsComparedInFullAndLeft()
+    {
+        const string html = "<p>Your mailbox is full. Verify your account at <a href=\"https://login-verify.example/reset\">the portal</a> today.</p>";
+        var lure = WithParts("thread-6@partner.example", new TextPart("html") { Text = html });
+        var image = new MimePart("image", "png") { ContentId = "logo@partner.example", ContentDisposition = new ContentDisposition(ContentDisposition.Inline), Content = new MimeContent(new MemoryStream([0x89, 0x50, 0x4e, 0x47])) };
+        var related = new MultipartRelated { new TextPart("html") { Text = html + "<img src=\"cid:logo@partner.example\">" }, image };
+        var withImage = _f.Deliver(mime: WithParts("thread-6@partner.example", related));
+        var job = ByMessageId("<thread-6@partner.example>", RemediationFixture.FingerprintOf(lure));
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(0, 0, 0), result);
+        Assert.Equal(WellKnownFolders.Inbox, _f.Mailboxes.FolderNameOf(_f.Alice, withImage));
+    }
+
+    [Fact]
     public async Task Remediate_MismatchOnACopyAnotherJobRemediated_KeepsThatJobsRecordForUndo()
     {
         var mime = RemediationFixture.Lure("thread-3@partner.example");
@@ -436,11 +514,7 @@ public sealed class MailboxRemediatorTests
         var mime = RemediationFixture.Lure("lure-5@login-verify.example");
         _f.Deliver(mime: mime);
         var job = ByMessageId("<lure-5@login-verify.example>", RemediationFixture.FingerprintOf(mime));
-        var remediator = new MailboxRemediator(new GoneWhenFetched(_f.Mailboxes), _f.Audit, RemediationFixture.Engine, _f.Telemetry,
-            new CircuitBreaker(new InMemoryHourlyBudget(), _f.Telemetry, _f.Clock, NullLogger<CircuitBreaker>.Instance),
-            Options.Create(_f.Options), _f.Clock, NullLogger<MailboxRemediator>.Instance);
-
-        var result = await remediator.RemediateAsync(job, CancellationToken.None);
+        var result = await RemediatorOver(new GoneWhenFetched(_f.Mailboxes, keepShown: false)).RemediateAsync(job, CancellationToken.None);
 
         Assert.Equal(new RemediationResult(0, 0, 0), result);
         Assert.Empty(await _f.Audit.ListAsync(job.CampaignId, null, CancellationToken.None));
@@ -540,6 +614,20 @@ public sealed class MailboxRemediatorTests
     private RemediationJob ByMessageId(string internetMessageId, string? fingerprint) =>
         new($"campaign-{Guid.NewGuid():N}", _f.Alice, [], [internetMessageId], RemediationAction.Quarantine, ["R1"], RemediationFixture.Now, fingerprint);
 
+    private MailboxRemediator RemediatorOver(IMailboxGateway mailboxes) => new(mailboxes, _f.Audit, RemediationFixture.Engine, _f.Telemetry,
+        new CircuitBreaker(new InMemoryHourlyBudget(), _f.Telemetry, _f.Clock, NullLogger<CircuitBreaker>.Instance),
+        Options.Create(_f.Options), _f.Clock, NullLogger<MailboxRemediator>.Instance);
+
+    private static Multipart Alternatives(string text, string html) => new("alternative") { new TextPart("plain") { Text = text }, new TextPart("html") { Text = html } };
+
+    private string WithParts(string internetMessageId, MimeEntity body)
+    {
+        var message = new MimeMessage { Subject = "Mailbox quota exceeded", MessageId = internetMessageId, Body = body };
+        message.From.Add(new MailboxAddress("IT Helpdesk", "helpdesk@login-verify.example"));
+        message.To.Add(new MailboxAddress("", $"alice@{Scanning.TestMail.Domain}"));
+        return message.ToString();
+    }
+
     private static AuditRecord Pending(RemediationJob job, string messageId, string originalFolderId, DateTimeOffset at) =>
         new(job.CampaignId, job.MailboxId, messageId, "Quarantine", originalFolderId, AuditOutcome.Pending, job.Rules, at);
 
@@ -558,8 +646,11 @@ public sealed class MailboxRemediatorTests
             audit.ListAsync(campaignId, mailboxId, cancellationToken);
     }
 
-    /// <summary>The store whose copies a search finds but a read no longer does, as when the user deletes one in between.</summary>
-    private sealed class GoneWhenFetched(IMailboxGateway store) : IMailboxGateway
+    /// <summary>
+    /// The store whose copies a search finds but a read no longer does, as when the user deletes one in between; the
+    /// search returns what each copy shows only when <paramref name="keepShown"/>.
+    /// </summary>
+    private sealed class GoneWhenFetched(IMailboxGateway store, bool keepShown) : IMailboxGateway
     {
         public Task<StoredMessage?> GetMessageAsync(string mailboxId, string messageId, long maxContentBytes, CancellationToken cancellationToken) =>
             Task.FromResult<StoredMessage?>(null);
@@ -567,8 +658,8 @@ public sealed class MailboxRemediatorTests
         public Task<StoredContent?> GetContentAsync(string mailboxId, string messageId, long maxContentBytes, CancellationToken cancellationToken) =>
             Task.FromResult<StoredContent?>(null);
 
-        public Task<IReadOnlyList<MessageLocation>> FindCopiesAsync(string mailboxId, string internetMessageId, CancellationToken cancellationToken) =>
-            store.FindCopiesAsync(mailboxId, internetMessageId, cancellationToken);
+        public async Task<IReadOnlyList<MessageLocation>> FindCopiesAsync(string mailboxId, string internetMessageId, CancellationToken cancellationToken) =>
+            [.. (await store.FindCopiesAsync(mailboxId, internetMessageId, cancellationToken)).Select(c => keepShown ? c : c with { Shown = null })];
 
         public Task<string> GetFolderIdAsync(string mailboxId, string wellKnownName, CancellationToken cancellationToken) =>
             store.GetFolderIdAsync(mailboxId, wellKnownName, cancellationToken);

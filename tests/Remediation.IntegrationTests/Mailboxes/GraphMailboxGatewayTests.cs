@@ -46,6 +46,19 @@ public sealed class GraphMailboxGatewayTests : MailboxGatewayContract, IAsyncLif
     }
 
     [Fact]
+    public async Task FindCopiesAndEnsureHiddenFolder_NewMailbox_IsOneRoundTripAndTheFolderIsHidden()
+    {
+        var (mailbox, _, internetMessageId) = Delivered();
+
+        var before = _simulator.Metrics.ForMailbox(mailbox);
+        var (_, folder) = await Gateway.FindCopiesAndEnsureHiddenFolderAsync(mailbox, $"<{internetMessageId}>", "Quarantine (security)", CancellationToken.None);
+        var after = _simulator.Metrics.ForMailbox(mailbox);
+
+        Assert.Equal((2, 1), (after.Requests - before.Requests, after.RoundTrips - before.RoundTrips));
+        Assert.True((await _graph.Users[mailbox].MailFolders[folder].GetAsync())?.IsHidden);
+    }
+
+    [Fact]
     public async Task GetContent_CostsOneRequest()
     {
         var (mailbox, messageId, _) = Delivered();

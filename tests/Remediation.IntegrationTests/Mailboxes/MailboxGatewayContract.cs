@@ -192,7 +192,78 @@ public abstract class MailboxGatewayContract
 
         Assert.Equal(
             new[] { new MessageLocation(mailbox, inInbox, inbox), new MessageLocation(mailbox, inProjects, projects) }.OrderBy(c => c.MessageId, StringComparer.Ordinal),
-            copies.OrderBy(c => c.MessageId, StringComparer.Ordinal));
+            copies.Select(c => c with { Shown = null }).OrderBy(c => c.MessageId, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task FindCopies_EachCopy_ComesWithWhatItShows()
+    {
+        var (mailbox, _, internetMessageId) = Delivered();
+
+        var copy = Assert.Single(await Gateway.FindCopiesAsync(mailbox, $"<{internetMessageId}>", CancellationToken.None));
+
+        Assert.NotNull(copy.Shown);
+        Assert.Equal(new ShownContent("Quarterly invoice", "Please find the invoice attached.", BodyIsHtml: false, HasAttachments: false), copy.Shown with { Body = copy.Shown.Body.TrimEnd() });
+    }
+
+    [Fact]
+    public async Task FindCopies_AlternativesAndAFile_ShowTheHtmlAndSayAFileIsAttached()
+    {
+        var mailbox = NewMailbox();
+        var internetMessageId = NewMessageId();
+        var message = new MimeKit.MimeMessage
+        {
+            Subject = "Quarterly figures",
+            MessageId = internetMessageId,
+            Body = new MimeKit.Multipart("mixed")
+            {
+                new MimeKit.Multipart("alternative") { new MimeKit.TextPart("plain") { Text = "Figures attached." }, new MimeKit.TextPart("html") { Text = "<p>Figures attached.</p>" } },
+                new MimeKit.MimePart("application", "pdf") { FileName = "figures.pdf", Content = new MimeKit.MimeContent(new MemoryStream("%PDF-1.4"u8.ToArray())) },
+            },
+        };
+        message.From.Add(new MimeKit.MailboxAddress("", "billing@partner.example"));
+        AddMessage(mailbox, message.ToString());
+
+        var copy = Assert.Single(await Gateway.FindCopiesAsync(mailbox, $"<{internetMessageId}>", CancellationToken.None));
+
+        Assert.Equal(new ShownContent("Quarterly figures", "<p>Figures attached.</p>", BodyIsHtml: true, HasAttachments: true), copy.Shown);
+    }
+
+    [Fact]
+    public async Task FindCopiesAndEnsureHiddenFolder_FirstCall_FindsTheCopiesAndMakesTheFolderLaterCallsReuseIt()
+    {
+        var (mailbox, messageId, internetMessageId) = Delivered();
+
+        var (copies, folder) = await Gateway.FindCopiesAndEnsureHiddenFolderAsync(mailbox, $"<{internetMessageId}>", "Quarantine (security)", CancellationToken.None);
+
+        Assert.Equal(messageId, Assert.Single(copies).MessageId);
+        Assert.NotNull(Assert.Single(copies).Shown);
+        Assert.Equal(folder, await Gateway.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None));
+        Assert.Equal(folder, (await Gateway.FindCopiesAndEnsureHiddenFolderAsync(mailbox, $"<{internetMessageId}>", "Quarantine (security)", CancellationToken.None)).HiddenFolderId);
+        Assert.NotEqual(folder, await Gateway.GetFolderIdAsync(mailbox, WellKnownFolders.Inbox, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindCopiesAndEnsureHiddenFolder_NoCopyAndTheFolderExists_ReturnsNothingAndThatFolder()
+    {
+        var mailbox = NewMailbox();
+        var existing = AddFolder(mailbox, "Quarantine (security)");
+
+        var (copies, folder) = await Gateway.FindCopiesAndEnsureHiddenFolderAsync(mailbox, $"<{NewMessageId()}>", "Quarantine (security)", CancellationToken.None);
+
+        Assert.Empty(copies);
+        Assert.Equal(existing, folder);
+    }
+
+    [Fact]
+    public async Task FindCopiesAndEnsureHiddenFolder_UserWithoutAReachableMailbox_ThrowsMailboxUnavailable()
+    {
+        var guest = AddMailbox($"guest{Guid.NewGuid():N}@{Domain}", reachable: false);
+
+        var error = await Assert.ThrowsAsync<MailboxUnavailableException>(() =>
+            Gateway.FindCopiesAndEnsureHiddenFolderAsync(guest, $"<{NewMessageId()}>", "Quarantine (security)", CancellationToken.None));
+
+        Assert.Equal("MailboxNotEnabledForRESTAPI", error.Reason);
     }
 
     [Fact]

@@ -1,0 +1,8 @@
+namespace Remediation.Core.Mailboxes;
+
+/// <summary>
+/// What a mail client shows of a message, as the store returns it with a search at no extra request: the subject, the
+/// one body it renders (the HTML alternative when there is one) and whether files are attached.
+/// </summary>
+/// <param name="HasAttachments">Files attached; like Graph's <c>hasAttachments</c>, inline images do not count.</param>
+public sealed record ShownContent(string Subject, string Body, bool BodyIsHtml, bool HasAttachments);
