@@ -136,9 +136,10 @@ internal static class CampaignRemediationBench
         var settings = new Dictionary<string, string?>
         {
             ["Detection:BlockedUrlDomains:0"] = SampleMail.PhishingDomain,
-            ["Remediation:MaxMailboxesPerCampaign"] = mailboxes.ToString(CultureInfo.InvariantCulture),
-            // Speed is measured here, not the hourly cap on unapproved moves.
-            // Twice the campaign: each instance may hold a few units of the cap it never spends.
+            // Speed is measured here, not the blast-radius guard or the hourly cap on unapproved moves. Twice the
+            // campaign: seeds resolved at once on two instances may count a mailbox they both reach twice, and each
+            // instance may hold a few units of the hourly cap it never spends; both only make a guard hold sooner.
+            ["Remediation:MaxMailboxesPerCampaign"] = (2 * mailboxes).ToString(CultureInfo.InvariantCulture),
             ["Remediation:MaxUnapprovedMovesPerHour"] = (2 * mailboxes).ToString(CultureInfo.InvariantCulture),
             ["Subscriptions:Mailboxes:0"] = $"{Observer}@{Domain}",
             ["LocalHost:QueueBatchSize"] = QueueBatchSize.ToString(CultureInfo.InvariantCulture),
