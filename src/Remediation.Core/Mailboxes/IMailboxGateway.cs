@@ -23,13 +23,12 @@ public interface IMailboxGateway
     Task<IReadOnlyList<MessageLocation>> FindCopiesAsync(string mailboxId, string internetMessageId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// <see cref="FindCopiesAsync"/> and <see cref="EnsureHiddenFolderAsync"/> together, in one round trip where the
-    /// store allows it: the folder is made even when the search finds nothing.
+    /// <see cref="GetLocationAsync"/>, <see cref="FindCopiesAsync"/> and <see cref="EnsureHiddenFolderAsync"/> for
+    /// everything a job asks of one mailbox, in one round trip where the store allows it.
     /// </summary>
     /// <exception cref="MailboxUnavailableException">The user has no mailbox the app may reach.</exception>
-    async Task<(IReadOnlyList<MessageLocation> Copies, string HiddenFolderId)> FindCopiesAndEnsureHiddenFolderAsync(
-        string mailboxId, string internetMessageId, string folderDisplayName, CancellationToken cancellationToken) =>
-        (await FindCopiesAsync(mailboxId, internetMessageId, cancellationToken), await EnsureHiddenFolderAsync(mailboxId, folderDisplayName, cancellationToken));
+    Task<CopyQueryAnswer> LocateAsync(string mailboxId, CopyQuery query, CancellationToken cancellationToken) =>
+        query.AskOneByOneAsync(this, mailboxId, cancellationToken);
 
     /// <summary>The id of a folder given its well-known name (for example <c>junkemail</c>).</summary>
     Task<string> GetFolderIdAsync(string mailboxId, string wellKnownName, CancellationToken cancellationToken);

@@ -28,9 +28,9 @@ public sealed partial class MailboxRemediator(
 
     public async Task<RemediationResult> RemediateAsync(RemediationJob job, CancellationToken cancellationToken)
     {
-        var (copies, destination) = await LocateCopiesAsync(job, cancellationToken);
-        // A mailbox without copies needs no destination folder (and one the app cannot reach has none to give).
-        destination ??= copies.Count == 0 ? null : await DestinationAsync(job, cancellationToken);
+        var (copies, quarantine) = await LocateCopiesAsync(job, cancellationToken);
+        // The quarantine folder came with the copies; a mailbox without copies needs no Junk folder's id.
+        var destination = quarantine ?? (copies.Count == 0 ? null : await JunkFolderAsync(job, cancellationToken));
         int remediated = 0, alreadyDone = 0, failed = 0;
         Exception? firstError = null;
         foreach (var copy in copies)
@@ -86,45 +86,33 @@ public sealed partial class MailboxRemediator(
         return outcome is not (AuditOutcome.Gone or AuditOutcome.HeldByBreaker);
     }
 
-    /// <returns>The copies, and the quarantine folder's id when the first search brought it.</returns>
+    // One question to the mailbox: where the copies known by id are, which copies carry each Message-ID, and, for a
+    // quarantine job, the hidden folder's id. The store answers it in one round trip, at the price of an empty hidden
+    // folder in a mailbox whose copy is already gone. A list's members include users with no mailbox the app may reach
+    // (guests, unlicensed users, mailboxes outside its Exchange scope): theirs finds nothing, rather than failing the
+    // job until it lands in the poison queue.
     private async Task<(List<MessageLocation> Copies, string? Destination)> LocateCopiesAsync(RemediationJob job, CancellationToken cancellationToken)
     {
-        var copies = new Dictionary<string, MessageLocation>(StringComparer.Ordinal);
-        foreach (var messageId in job.MessageIds)
-        {
-            if (await mailboxes.GetLocationAsync(job.MailboxId, messageId, cancellationToken) is { } found) copies.TryAdd(found.MessageId, found);
-        }
-        string? destination = null;
-        foreach (var internetMessageId in job.InternetMessageIds)
-        {
-            var search = await SearchAsync(job, internetMessageId, destination is null && job.Action == RemediationAction.Quarantine, cancellationToken);
-            destination ??= search.HiddenFolderId;
-            foreach (var found in search.Copies)
-            {
-                if (!copies.ContainsKey(found.MessageId) && await MatchesCampaignAsync(job, internetMessageId, found, cancellationToken)) copies.TryAdd(found.MessageId, found);
-            }
-        }
-        return ([.. copies.Values], destination);
-    }
-
-    // A list's members include users with no mailbox the app may reach (guests, unlicensed users, mailboxes outside its
-    // Exchange scope): their search finds nothing, rather than failing the job until it lands in the poison queue.
-    // A quarantine job asks for its folder with the search: one round trip instead of two per mailbox, at the price of
-    // an empty hidden folder in a mailbox whose copy is already gone.
-    private async Task<(IReadOnlyList<MessageLocation> Copies, string? HiddenFolderId)> SearchAsync(
-        RemediationJob job, string internetMessageId, bool withQuarantineFolder, CancellationToken cancellationToken)
-    {
+        var folder = job.Action == RemediationAction.Quarantine ? options.Value.QuarantineFolderName : null;
+        CopyQueryAnswer answer;
         try
         {
-            return withQuarantineFolder
-                ? await mailboxes.FindCopiesAndEnsureHiddenFolderAsync(job.MailboxId, internetMessageId, options.Value.QuarantineFolderName, cancellationToken)
-                : (await mailboxes.FindCopiesAsync(job.MailboxId, internetMessageId, cancellationToken), null);
+            answer = await mailboxes.LocateAsync(job.MailboxId, new CopyQuery(job.MessageIds, job.InternetMessageIds, folder), cancellationToken);
         }
         catch (MailboxUnavailableException unavailable)
         {
             LogUnreachable(job.CampaignId, job.MailboxId, unavailable.Reason);
             return ([], null);
         }
+        var copies = answer.Located.DistinctBy(c => c.MessageId, StringComparer.Ordinal).ToDictionary(c => c.MessageId, StringComparer.Ordinal);
+        foreach (var (internetMessageId, found) in answer.Found)
+        {
+            foreach (var copy in found)
+            {
+                if (!copies.ContainsKey(copy.MessageId) && await MatchesCampaignAsync(job, internetMessageId, copy, cancellationToken)) copies.Add(copy.MessageId, copy);
+            }
+        }
+        return ([.. copies.Values], answer.HiddenFolderId);
     }
 
     // The sender chooses the Message-ID: reusing a real thread's would otherwise quarantine that thread. A copy found
@@ -148,12 +136,8 @@ public sealed partial class MailboxRemediator(
         return false;
     }
 
-    private async Task<string?> DestinationAsync(RemediationJob job, CancellationToken cancellationToken) => job.Action switch
-    {
-        RemediationAction.Quarantine => await mailboxes.EnsureHiddenFolderAsync(job.MailboxId, options.Value.QuarantineFolderName, cancellationToken),
-        RemediationAction.MoveToJunk => await mailboxes.GetFolderIdAsync(job.MailboxId, WellKnownFolders.JunkEmail, cancellationToken),
-        _ => null,
-    };
+    private async Task<string?> JunkFolderAsync(RemediationJob job, CancellationToken cancellationToken) =>
+        job.Action == RemediationAction.MoveToJunk ? await mailboxes.GetFolderIdAsync(job.MailboxId, WellKnownFolders.JunkEmail, cancellationToken) : null;
 
     private async Task RecordFailureAsync(RemediationJob job, MessageLocation copy, Exception error, CancellationToken cancellationToken)
     {

@@ -27,6 +27,8 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
     // costs more pages, not one huge answer.
     private const int CopiesPerPage = 10;
 
+    private const int MaxBatchItems = 20;
+
     // The message class (PR_MESSAGE_CLASS) tells mail from the Teams chat items the same list returns, at no extra request.
     private static readonly string[] MessageClass = ["singleValueExtendedProperties($filter=id eq 'String 0x001A')"];
 
@@ -92,31 +94,60 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
         return await CopiesAsync(mailboxId, firstPage, cancellationToken);
     }
 
-    public async Task<(IReadOnlyList<MessageLocation> Copies, string HiddenFolderId)> FindCopiesAndEnsureHiddenFolderAsync(
-        string mailboxId, string internetMessageId, string folderDisplayName, CancellationToken cancellationToken)
+    public async Task<CopyQueryAnswer> LocateAsync(string mailboxId, CopyQuery query, CancellationToken cancellationToken)
     {
-        if (_folderIds.TryGetValue((mailboxId, folderDisplayName), out var known))
-        {
-            return (await FindCopiesAsync(mailboxId, internetMessageId, cancellationToken), known);
-        }
+        // A folder this instance knows costs nothing to ask for.
+        var folderToMake = query.HiddenFolderName is { } name && !_folderIds.ContainsKey((mailboxId, name)) ? name : null;
+        var questions = query.MessageIds.Count + query.InternetMessageIds.Count + (folderToMake is null ? 0 : 1);
+        // One question needs no batch, and Graph takes at most twenty in one.
+        if (questions is <= 1 or > MaxBatchItems) return await query.AskOneByOneAsync(this, mailboxId, cancellationToken);
+
         var batch = new BatchRequestContentCollection(graph);
-        var search = await batch.AddBatchRequestStepAsync(WithImmutableIds(graph.Users[mailboxId].Messages.ToGetRequestInformation(r => SearchQuery(r, internetMessageId))));
-        var create = await batch.AddBatchRequestStepAsync(WithImmutableIds(graph.Users[mailboxId].MailFolders.ToPostRequestInformation(HiddenFolder(folderDisplayName))));
+        var locations = new List<(string MessageId, string Step)>();
+        foreach (var messageId in query.MessageIds)
+        {
+            locations.Add((messageId, await batch.AddBatchRequestStepAsync(WithImmutableIds(graph.Users[mailboxId].Messages[messageId].ToGetRequestInformation(r => r.QueryParameters.Select = LocationFields)))));
+        }
+        var searches = new List<(string InternetMessageId, string Step)>();
+        foreach (var internetMessageId in query.InternetMessageIds)
+        {
+            searches.Add((internetMessageId, await batch.AddBatchRequestStepAsync(WithImmutableIds(graph.Users[mailboxId].Messages.ToGetRequestInformation(r => SearchQuery(r, internetMessageId))))));
+        }
+        var create = folderToMake is null ? null : await batch.AddBatchRequestStepAsync(WithImmutableIds(graph.Users[mailboxId].MailFolders.ToPostRequestInformation(HiddenFolder(folderToMake))));
         var answers = await graph.Batch.PostAsync(batch, cancellationToken);
         var statuses = await answers.GetResponsesStatusCodesAsync();
 
-        // Graph throttles and fails the items of a batch one by one, and the client retries only whole requests: an
-        // item that did not succeed is asked again on its own, where the retry handler and the error handling above apply.
-        IReadOnlyList<MessageLocation> copies = statuses[search] switch
+        // Graph throttles and fails the items of a batch one by one, and the client retries only whole requests: a
+        // question whose answer is not final is asked again on its own, where the retry handler and the error handling
+        // of the single calls apply.
+        var found = new Dictionary<string, IReadOnlyList<MessageLocation>>(StringComparer.Ordinal);
+        foreach (var (internetMessageId, step) in searches)
         {
-            var ok when IsSuccess(ok) => await CopiesAsync(mailboxId, await answers.GetResponseByIdAsync<MessageCollectionResponse>(search), cancellationToken),
-            HttpStatusCode.Forbidden or HttpStatusCode.NotFound => throw Unavailable(mailboxId, await ErrorCodeAsync(answers, search), (int)statuses[search], null),
-            _ => await FindCopiesAsync(mailboxId, internetMessageId, cancellationToken),
-        };
-        var folderId = IsSuccess(statuses[create]) && (await answers.GetResponseByIdAsync<MailFolder>(create))?.Id is { } created
-            ? _folderIds.GetOrAdd((mailboxId, folderDisplayName), created)
-            : await EnsureHiddenFolderAsync(mailboxId, folderDisplayName, cancellationToken);
-        return (copies, folderId);
+            found[internetMessageId] = statuses[step] switch
+            {
+                var ok when IsSuccess(ok) => await CopiesAsync(mailboxId, await answers.GetResponseByIdAsync<MessageCollectionResponse>(step), cancellationToken),
+                HttpStatusCode.Forbidden or HttpStatusCode.NotFound => throw Unavailable(mailboxId, await ErrorCodeAsync(answers, step), (int)statuses[step], null),
+                _ => await FindCopiesAsync(mailboxId, internetMessageId, cancellationToken),
+            };
+        }
+        var located = new List<MessageLocation>();
+        foreach (var (messageId, step) in locations)
+        {
+            var location = statuses[step] switch
+            {
+                var ok when IsSuccess(ok) => await answers.GetResponseByIdAsync<Message>(step) is { } message ? new MessageLocation(mailboxId, message.Id ?? messageId, message.ParentFolderId ?? "") : null,
+                HttpStatusCode.NotFound => null,
+                _ => await GetLocationAsync(mailboxId, messageId, cancellationToken),
+            };
+            if (location is not null) located.Add(location);
+        }
+        if (create is not null && IsSuccess(statuses[create]) && (await answers.GetResponseByIdAsync<MailFolder>(create))?.Id is { } created)
+        {
+            _folderIds.TryAdd((mailboxId, folderToMake!), created);
+        }
+        // The folder this instance knew or just made, or, when making it failed (it exists already), a request of its own.
+        var folderId = query.HiddenFolderName is { } folder ? await EnsureHiddenFolderAsync(mailboxId, folder, cancellationToken) : null;
+        return new CopyQueryAnswer(located, found, folderId);
     }
 
     private static void SearchQuery(RequestConfiguration<Microsoft.Graph.Users.Item.Messages.MessagesRequestBuilder.MessagesRequestBuilderGetQueryParameters> request, string internetMessageId)

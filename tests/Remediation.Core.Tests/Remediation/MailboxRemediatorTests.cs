@@ -403,6 +403,35 @@ public sealed class MailboxRemediatorTests
     }
 
     [Fact]
+    public async Task Remediate_CopyShowingTheCampaignsHtml_IsSettledWithoutReadingItsMime()
+    {
+        var mime = WithParts("lure-8@login-verify.example", new TextPart("html")
+        {
+            Text = "<p>Your mailbox is full. <b>Verify your account</b> at <a href=\"https://login-verify.example/reset\">the portal</a> today.</p>",
+        });
+        var copy = _f.Deliver(mime: mime);
+        var job = ByMessageId("<lure-8@login-verify.example>", RemediationFixture.FingerprintOf(mime));
+
+        var result = await RemediatorOver(new GoneWhenFetched(_f.Mailboxes, keepShown: true)).RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(1, 0, 0), result);
+        Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+    }
+
+    // "Lunch?" under a reused Message-ID is every other lunch invitation's text too: too little to settle by what it shows.
+    [Fact]
+    public async Task Remediate_CampaignTooShortToTellMessagesApart_ReadsTheCopysMimeToCompare()
+    {
+        var mime = RemediationFixture.Lure("lure-9@login-verify.example", "Lunch?");
+        _f.Deliver(mime: mime);
+        var job = ByMessageId("<lure-9@login-verify.example>", RemediationFixture.FingerprintOf(mime));
+
+        var result = await RemediatorOver(new GoneWhenFetched(_f.Mailboxes, keepShown: true)).RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(0, 0, 0), result);
+    }
+
+    [Fact]
     public async Task Remediate_CampaignWithTextAndHtmlAlternatives_ReadsTheCopysMimeToCompare()
     {
         var mime = WithParts("lure-7@login-verify.example", Alternatives("Verify your account now at https://login-verify.example/reset or lose your mail.",

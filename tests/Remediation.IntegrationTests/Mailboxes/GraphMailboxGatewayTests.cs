@@ -46,16 +46,28 @@ public sealed class GraphMailboxGatewayTests : MailboxGatewayContract, IAsyncLif
     }
 
     [Fact]
-    public async Task FindCopiesAndEnsureHiddenFolder_NewMailbox_IsOneRoundTripAndTheFolderIsHidden()
+    public async Task Locate_NewMailbox_IsOneRoundTripAndTheFolderIsHidden()
     {
-        var (mailbox, _, internetMessageId) = Delivered();
+        var (mailbox, messageId, internetMessageId) = Delivered();
 
         var before = _simulator.Metrics.ForMailbox(mailbox);
-        var (_, folder) = await Gateway.FindCopiesAndEnsureHiddenFolderAsync(mailbox, $"<{internetMessageId}>", "Quarantine (security)", CancellationToken.None);
+        var answer = await Gateway.LocateAsync(mailbox, new CopyQuery([messageId], [$"<{internetMessageId}>"], "Quarantine (security)"), CancellationToken.None);
         var after = _simulator.Metrics.ForMailbox(mailbox);
 
-        Assert.Equal((2, 1), (after.Requests - before.Requests, after.RoundTrips - before.RoundTrips));
-        Assert.True((await _graph.Users[mailbox].MailFolders[folder].GetAsync())?.IsHidden);
+        Assert.Equal((3, 1), (after.Requests - before.Requests, after.RoundTrips - before.RoundTrips));
+        Assert.True((await _graph.Users[mailbox].MailFolders[answer.HiddenFolderId].GetAsync())?.IsHidden);
+    }
+
+    [Fact]
+    public async Task Locate_FolderKnownAndOneQuestion_IsOneRequest()
+    {
+        var (mailbox, _, internetMessageId) = Delivered();
+        await Gateway.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None);
+
+        var before = _simulator.Metrics.ForMailbox(mailbox).Requests;
+        await Gateway.LocateAsync(mailbox, new CopyQuery([], [$"<{internetMessageId}>"], "Quarantine (security)"), CancellationToken.None);
+
+        Assert.Equal(1, _simulator.Metrics.ForMailbox(mailbox).Requests - before);
     }
 
     [Fact]

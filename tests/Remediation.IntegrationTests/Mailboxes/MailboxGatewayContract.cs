@@ -230,38 +230,70 @@ public abstract class MailboxGatewayContract
     }
 
     [Fact]
-    public async Task FindCopiesAndEnsureHiddenFolder_FirstCall_FindsTheCopiesAndMakesTheFolderLaterCallsReuseIt()
+    public async Task Locate_CopiesByIdAndByMessageIdAndTheFolder_AreAnsweredTogether()
     {
-        var (mailbox, messageId, internetMessageId) = Delivered();
+        var (mailbox, searched, internetMessageId) = Delivered();
+        var known = AddMessage(mailbox, Mime(NewMessageId()));
+        var gone = AddMessage(mailbox, Mime(NewMessageId()));
+        Assert.True(await Gateway.SoftDeleteAsync(mailbox, gone, CancellationToken.None));
+        PurgeRecoverableItems(mailbox);
+        var inbox = await Gateway.GetFolderIdAsync(mailbox, WellKnownFolders.Inbox, CancellationToken.None);
 
-        var (copies, folder) = await Gateway.FindCopiesAndEnsureHiddenFolderAsync(mailbox, $"<{internetMessageId}>", "Quarantine (security)", CancellationToken.None);
+        var answer = await Gateway.LocateAsync(mailbox, new CopyQuery([known, gone], [$"<{internetMessageId}>"], "Quarantine (security)"), CancellationToken.None);
 
-        Assert.Equal(messageId, Assert.Single(copies).MessageId);
-        Assert.NotNull(Assert.Single(copies).Shown);
-        Assert.Equal(folder, await Gateway.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None));
-        Assert.Equal(folder, (await Gateway.FindCopiesAndEnsureHiddenFolderAsync(mailbox, $"<{internetMessageId}>", "Quarantine (security)", CancellationToken.None)).HiddenFolderId);
-        Assert.NotEqual(folder, await Gateway.GetFolderIdAsync(mailbox, WellKnownFolders.Inbox, CancellationToken.None));
+        Assert.Equal(new MessageLocation(mailbox, known, inbox), Assert.Single(answer.Located));
+        var found = Assert.Single(Assert.Single(answer.Found, f => f.Key == $"<{internetMessageId}>").Value);
+        Assert.Equal((searched, inbox), (found.MessageId, found.ParentFolderId));
+        Assert.NotNull(found.Shown);
+        Assert.NotNull(answer.HiddenFolderId);
+        Assert.NotEqual(inbox, answer.HiddenFolderId);
+        Assert.Equal(answer.HiddenFolderId, await Gateway.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None));
+        Assert.Equal(answer.HiddenFolderId, (await Gateway.LocateAsync(mailbox, new CopyQuery([known], [], "Quarantine (security)"), CancellationToken.None)).HiddenFolderId);
     }
 
     [Fact]
-    public async Task FindCopiesAndEnsureHiddenFolder_NoCopyAndTheFolderExists_ReturnsNothingAndThatFolder()
+    public async Task Locate_NoFolderAskedFor_ReturnsNone()
+    {
+        var (mailbox, messageId, internetMessageId) = Delivered();
+
+        var answer = await Gateway.LocateAsync(mailbox, new CopyQuery([messageId], [$"<{internetMessageId}>"], null), CancellationToken.None);
+
+        Assert.Single(answer.Located);
+        Assert.Single(answer.Found[$"<{internetMessageId}>"]);
+        Assert.Null(answer.HiddenFolderId);
+    }
+
+    [Fact]
+    public async Task Locate_NoCopyAndTheFolderExists_ReturnsNothingAndThatFolder()
     {
         var mailbox = NewMailbox();
         var existing = AddFolder(mailbox, "Quarantine (security)");
 
-        var (copies, folder) = await Gateway.FindCopiesAndEnsureHiddenFolderAsync(mailbox, $"<{NewMessageId()}>", "Quarantine (security)", CancellationToken.None);
+        var answer = await Gateway.LocateAsync(mailbox, new CopyQuery([], [$"<{NewMessageId()}>"], "Quarantine (security)"), CancellationToken.None);
 
-        Assert.Empty(copies);
-        Assert.Equal(existing, folder);
+        Assert.Empty(Assert.Single(answer.Found).Value);
+        Assert.Equal(existing, answer.HiddenFolderId);
     }
 
     [Fact]
-    public async Task FindCopiesAndEnsureHiddenFolder_UserWithoutAReachableMailbox_ThrowsMailboxUnavailable()
+    public async Task Locate_MoreQuestionsThanOneBatchHolds_AnswersEveryOne()
+    {
+        var mailbox = NewMailbox();
+        var messageIds = Enumerable.Range(0, 21).Select(_ => AddMessage(mailbox, Mime(NewMessageId()))).ToList();
+
+        var answer = await Gateway.LocateAsync(mailbox, new CopyQuery(messageIds, [], "Quarantine (security)"), CancellationToken.None);
+
+        Assert.Equal(messageIds.Order(StringComparer.Ordinal), answer.Located.Select(l => l.MessageId).Order(StringComparer.Ordinal));
+        Assert.NotNull(answer.HiddenFolderId);
+    }
+
+    [Fact]
+    public async Task Locate_UserWithoutAReachableMailbox_ThrowsMailboxUnavailable()
     {
         var guest = AddMailbox($"guest{Guid.NewGuid():N}@{Domain}", reachable: false);
 
         var error = await Assert.ThrowsAsync<MailboxUnavailableException>(() =>
-            Gateway.FindCopiesAndEnsureHiddenFolderAsync(guest, $"<{NewMessageId()}>", "Quarantine (security)", CancellationToken.None));
+            Gateway.LocateAsync(guest, new CopyQuery([], [$"<{NewMessageId()}>"], "Quarantine (security)"), CancellationToken.None));
 
         Assert.Equal("MailboxNotEnabledForRESTAPI", error.Reason);
     }
