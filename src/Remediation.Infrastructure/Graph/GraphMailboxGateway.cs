@@ -187,11 +187,19 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
 
     private static bool IsSuccess(HttpStatusCode status) => (int)status is >= 200 and < 300;
 
+    // The error code of a batch item's answer, or null when its body names none.
     private static async Task<string?> ErrorCodeAsync(BatchResponseContentCollection answers, string step)
     {
         using var answer = await answers.GetResponseByIdAsync(step);
-        using var error = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
-        return error.RootElement.TryGetProperty("error", out var body) && body.TryGetProperty("code", out var code) ? code.GetString() : null;
+        try
+        {
+            using var error = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+            return error.RootElement.TryGetProperty("error", out var body) && body.TryGetProperty("code", out var code) ? code.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     // The client's handler asks for immutable ids on the batch; each item carries its own headers.

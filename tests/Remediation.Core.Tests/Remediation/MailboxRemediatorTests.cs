@@ -102,6 +102,21 @@ public sealed class MailboxRemediatorTests
         }, remediated);
     }
 
+    // Junk is where MoveToJunk puts a copy, not where a soft delete does: a copy the user's filter put there still
+    // costs a unit of the cap to delete.
+    [Fact]
+    public async Task Remediate_SoftDeleteOfACopyInJunkWithTheCapSpent_IsHeld()
+    {
+        _f.Options.MaxUnapprovedMovesPerHour = 0;
+        var copy = _f.Deliver(await _f.FolderIdAsync(WellKnownFolders.JunkEmail));
+        var job = _f.Job(RemediationAction.SoftDelete, copy);
+
+        await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(AuditOutcome.HeldByBreaker, (await _f.RecordAsync(job, copy))?.Outcome);
+        Assert.Equal(WellKnownFolders.JunkEmail, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+    }
+
     [Theory]
     [InlineData(RemediationAction.Quarantine)]
     [InlineData(RemediationAction.MoveToJunk)]
@@ -392,7 +407,8 @@ public sealed class MailboxRemediatorTests
     [Fact]
     public async Task Remediate_CopyShowingTheCampaignsContent_IsSettledWithoutReadingItsMime()
     {
-        var mime = RemediationFixture.Lure("lure-6@login-verify.example");
+        // Plain text, read as plain text: as HTML, "<KEEP>" would be a tag and drop out of the text.
+        var mime = RemediationFixture.Lure("lure-6@login-verify.example", "Your mailbox is full. Reply <KEEP> or verify your account at https://login-verify.example/reset today.");
         var copy = _f.Deliver(mime: mime);
         var job = ByMessageId("<lure-6@login-verify.example>", RemediationFixture.FingerprintOf(mime));
 
