@@ -54,6 +54,8 @@ public sealed class BatchTests : IAsyncLifetime
         Assert.Equal(2, statuses.Values.Count(s => s == HttpStatusCode.TooManyRequests));
         Assert.Equal(TimeSpan.FromSeconds(3), throttled.Headers.RetryAfter?.Delta);
         Assert.Equal(2, sut.Metrics.ForMailbox(sut.Adele.Id).Throttled);
+        // The admitted items are one round trip, whichever item of the batch reached the mailbox first.
+        Assert.Equal(1, sut.Metrics.ForMailbox(sut.Adele.Id).RoundTrips);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class ScanEngine
 
     public Verdict Scan(ScanInput input)
     {
-        var message = ScannedMessage.Read(input, _options.Limits, _tenantId, _exchangeDomains);
+        var message = Read(input);
         var hits = new List<RuleHit>();
         var unscannable = message.LimitExceeded;
         foreach (var rule in _rules)
@@ -83,7 +83,7 @@ public sealed class ScanEngine
 
     /// <summary>The fingerprint alone, for checking that a copy found by Message-ID is the campaign's content.</summary>
     public MessageFingerprint FingerprintOf(MimeKit.MimeMessage mime) =>
-        MessageFingerprint.Of(ScannedMessage.Read(new ScanInput(mime), _options.Limits, _tenantId, _exchangeDomains));
+        MessageFingerprint.Of(Read(new ScanInput(mime)));
 
     /// <summary>
     /// The fingerprint of what a copy shows, or null when what it shows may not be all there is to compare: files or
@@ -100,10 +100,12 @@ public sealed class ScanEngine
     {
         if (shown.HasAttachments || shown.BodyIsHtml && shown.Body.Contains("cid:", StringComparison.OrdinalIgnoreCase)) return null;
         var mime = new MimeKit.MimeMessage { Subject = shown.Subject, Body = new MimeKit.TextPart(shown.BodyIsHtml ? "html" : "plain") { Text = shown.Body } };
-        var message = ScannedMessage.Read(new ScanInput(mime), _options.Limits, _tenantId, _exchangeDomains);
+        var message = Read(new ScanInput(mime));
         var fingerprint = MessageFingerprint.Of(message);
         return message.LimitExceeded is null && fingerprint.CanStandForCampaign ? fingerprint : null;
     }
+
+    private ScannedMessage Read(ScanInput input) => ScannedMessage.Read(input, _options.Limits, _tenantId, _exchangeDomains);
 
     private ThreatCategory CategoryOf(List<RuleHit> hits)
     {

@@ -135,7 +135,7 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
         {
             var location = statuses[step] switch
             {
-                var ok when IsSuccess(ok) => await answers.GetResponseByIdAsync<Message>(step) is { } message ? new MessageLocation(mailboxId, message.Id ?? messageId, message.ParentFolderId ?? "") : null,
+                var ok when IsSuccess(ok) => LocationOf(mailboxId, messageId, await answers.GetResponseByIdAsync<Message>(step)),
                 HttpStatusCode.NotFound => null,
                 _ => await GetLocationAsync(mailboxId, messageId, cancellationToken),
             };
@@ -176,6 +176,9 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
         await pages.IterateAsync(cancellationToken);
         return copies;
     }
+
+    private static MessageLocation? LocationOf(string mailboxId, string messageId, Message? message) =>
+        message is null ? null : new MessageLocation(mailboxId, message.Id ?? messageId, message.ParentFolderId ?? "");
 
     private static ShownContent? Shown(Message message) => message.Body is { Content: { } body } shown
         ? new ShownContent(message.Subject ?? "", body, shown.ContentType == BodyType.Html, message.HasAttachments ?? true)
@@ -224,7 +227,7 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
         try
         {
             var message = await graph.Users[mailboxId].Messages[messageId].GetAsync(r => r.QueryParameters.Select = LocationFields, cancellationToken);
-            return message is null ? null : new MessageLocation(mailboxId, message.Id ?? messageId, message.ParentFolderId ?? "");
+            return LocationOf(mailboxId, messageId, message);
         }
         catch (ODataError error) when (error.ResponseStatusCode == 404)
         {

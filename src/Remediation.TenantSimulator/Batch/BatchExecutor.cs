@@ -19,8 +19,8 @@ internal sealed class BatchExecutor(GraphPipeline pipeline, IServiceScopeFactory
     private const string MailboxesReached = "batch:mailboxes";
 
     /// <summary>
-    /// Whether this request is the first of its batch to reach the mailbox, or is no batch item at all: either way one
-    /// round trip to the mailbox.
+    /// Whether this admitted request is the first of its batch to reach the mailbox, or is no batch item at all: either
+    /// way one round trip to the mailbox.
     /// </summary>
     public static bool FirstItemFor(HttpContext context, string mailboxId)
     {

@@ -95,15 +95,23 @@ public sealed class SimulatorMetrics
         requestsByKind.AddOrUpdate(kind, 1, (_, count) => count + 1);
     }
 
-    /// <param name="roundTrip">False for a batch item when an earlier item of the same batch addressed this mailbox.</param>
-    internal void MailboxRequestAdmitted(string mailboxId, int concurrency, bool roundTrip)
+    internal void MailboxRequestAdmitted(string mailboxId, int concurrency)
     {
         var counters = mailboxes.GetOrAdd(mailboxId, _ => new MailboxCounters());
         lock (counters)
         {
             counters.Requests++;
-            if (roundTrip) counters.RoundTrips++;
             counters.PeakConcurrency = Math.Max(counters.PeakConcurrency, concurrency);
+        }
+    }
+
+    /// <summary>An admitted request that is not an item of a batch whose earlier item reached this mailbox.</summary>
+    internal void MailboxRoundTrip(string mailboxId)
+    {
+        var counters = mailboxes.GetOrAdd(mailboxId, _ => new MailboxCounters());
+        lock (counters)
+        {
+            counters.RoundTrips++;
         }
     }
 

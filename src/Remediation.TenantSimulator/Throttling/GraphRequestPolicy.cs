@@ -33,7 +33,7 @@ internal sealed class GraphRequestPolicy(
             return;
         }
 
-        var admission = gate.TryEnter(mailbox.Id, BatchExecutor.FirstItemFor(context, mailbox.Id));
+        var admission = gate.TryEnter(mailbox.Id);
         if (admission != MailboxAdmission.Admitted)
         {
             metrics.RequestThrottled(mailbox.Id);
@@ -41,6 +41,11 @@ internal sealed class GraphRequestPolicy(
             await WriteRetryableAsync(context, StatusCodes.Status429TooManyRequests, GraphErrors.ThrottledCode,
                 $"Application is over its {limit} limit.");
             return;
+        }
+
+        if (BatchExecutor.FirstItemFor(context, mailbox.Id))
+        {
+            metrics.MailboxRoundTrip(mailbox.Id);
         }
 
         try

@@ -17,8 +17,7 @@ internal sealed class MailboxGate(SimulatorOptions options, TimeProvider timePro
 {
     private readonly ConcurrentDictionary<string, MailboxLoad> loads = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <param name="roundTrip">Whether an admission counts as a round trip to the mailbox (see <see cref="MailboxMetrics"/>).</param>
-    public MailboxAdmission TryEnter(string mailboxId, bool roundTrip = true)
+    public MailboxAdmission TryEnter(string mailboxId)
     {
         var load = loads.GetOrAdd(mailboxId, _ => new MailboxLoad(timeProvider.GetUtcNow()));
         lock (load)
@@ -42,7 +41,7 @@ internal sealed class MailboxGate(SimulatorOptions options, TimeProvider timePro
 
             load.InFlight++;
             load.RequestsInWindow++;
-            metrics.MailboxRequestAdmitted(mailboxId, load.InFlight, roundTrip);
+            metrics.MailboxRequestAdmitted(mailboxId, load.InFlight);
             return MailboxAdmission.Admitted;
         }
     }
