@@ -4,7 +4,7 @@ namespace Remediation.Core.Scanning;
 
 /// <summary>
 /// The rules whose evidence says what a phish is: the message speaks for someone it is not (a brand, a display name,
-/// a lookalike domain) or asks for what a phish takes (credentials, a wallet, a payment, a fee for a parcel).
+/// a lookalike domain) or asks for what a phish takes (credentials, a wallet, a payment, a fee for a parcel, a ransom).
 /// Bulk mail does neither, so once a message is flagged, any of this evidence names it phishing however loudly the
 /// spam evidence speaks (see <see cref="ScanEngine"/>). Weaker hints that phishing and spam share (a bare IP link,
 /// free hosting, a diverted reply) are not listed: they name the threat only by outweighing the rest.
@@ -16,6 +16,7 @@ public static class DeceptionEvidence
         BrandImpersonationRule.Name, DisplayNameImpersonationRule.Name, LookalikeSenderDomainRule.Name,
         LookalikeLinkDomainRule.Name, CredentialLureRule.Name, CryptoLureRule.Name, PaymentLureRule.Name,
         PaymentFraudRule.Name, DeliveryLureRule.Name, HtmlLoginFormAttachmentRule.Name, AdvanceFeeFraudRule.Name,
+        ExtortionRule.Name,
     };
 
     /// <summary>True when a hit among them says the message deceives: a listed rule, fired with weight, as phishing.</summary>

@@ -52,6 +52,7 @@ public static class ScanningServiceCollectionExtensions
         services.AddSingleton<IScanRule, PrizeLureRule>();
         services.AddSingleton<IScanRule, CryptoLureRule>();
         services.AddSingleton<IScanRule, PaymentFraudRule>();
+        services.AddSingleton<IScanRule, ExtortionRule>();
 
         // Attachments.
         services.AddSingleton<IScanRule, EicarTestFileRule>();

@@ -11,6 +11,12 @@ internal static partial class ServiceWords
 {
     public static Match In(string text) => Pattern().Match(text);
 
+    /// <summary>
+    /// The desk a brand's mail signs with in a sender name ("Ripple Team", "Equipe Stellar"): beside an ambiguous name
+    /// it makes the name the brand's, as a person or a thing is never signed that way.
+    /// </summary>
+    public static bool NameTheDesk(string senderName) => Desk().IsMatch(senderName);
+
     [GeneratedRegex(
         // English
         @"\b(account|password|passcode|sign[\s-]?in|log[\s-]?in|verif(y|ication)|confirm|security|suspend|locked|blocked|invoice|payment|billing|refund|parcel|package|deliver|shipment|tracking|subscription|membership|card|points|rewards?|expir|renew|wallet|recovery phrase|seed phrase|tax|order" +
@@ -30,4 +36,11 @@ internal static partial class ServiceWords
         @"|アカウント|パスワード|ログイン|確認|認証|セキュリティ|停止|制限|請求|支払|返金|荷物|配達|配送|お届け|不在|会員|カード|ポイント|有効期限|更新|還付",
         LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
+
+    [GeneratedRegex(
+        @"\b(team|support|community|foundation|official|customer\s+(service|care)|help\s?desk|notifications?|alerts?" +
+        @"|kundenservice|kundendienst|support-team|equipe|suporte|atendimento|equipo|soporte|atencion\s+al\s+cliente" +
+        @"|service\s+client|klantenservice|assistenza|servizio\s+clienti)\b",
+        LinearRegex.Options | RegexOptions.IgnoreCase)]
+    private static partial Regex Desk();
 }

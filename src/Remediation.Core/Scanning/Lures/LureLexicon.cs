@@ -27,7 +27,7 @@ internal static class LureLexicon
 
     /// <summary>
     /// A wallet drainer's pitch: connect or validate a wallet, a recovery phrase, an airdrop or tokens to claim, funds
-    /// to withdraw before a deadline.
+    /// to withdraw before a deadline, a fake mining or trading platform's balance waiting to be withdrawn.
     /// </summary>
     public static Match Crypto(string text) => FirstMatch(CryptoPatterns, text);
 
@@ -87,7 +87,10 @@ internal static class LureLexicon
     private static readonly Regex[] CryptoPatterns = Compile(
         @"\b(connect|validate|verify|synchroni[sz]e|upgrade|migrate|restore)\s+(your\s+)?(wallet|metamask|ledger|trezor)\b|\b(seed|recovery|secret)\s+(phrase|words)\b|\bairdrop\b|\bclaim\s+(your\s+)?(tokens?|nft|airdrop|allocation|rewards?)\b|\bfree\s+mint\b|\bwithdraw\s+(your\s+)?(funds|assets|balance|crypto)\b|\b(unclaimed|pending)\s+(tokens?|crypto|bitcoin|btc|usdt|eth)\b|\b\d+[.,]\d{2,8}\s?(btc|eth|usdt|xrp)\b",
         @"\b(wallet|krypto-?wallet)\s+(verifizieren|bestatigen|synchronisieren)|\b(wiederherstellungsphrase|seed-phrase)|\b(carteira)\s+(sera|foi)\s+(bloquead|suspens)|\b(frase\s+(de\s+)?(recuperacao|semente|recuperacion))|\b(portefeuille)\s+(sera|a\s+ete)\s+(bloque|suspendu)|\bphrase\s+de\s+recuperation",
-        @"(ウォレット)(の)?(認証|同期|接続)|(リカバリー|シード)フレーズ");
+        @"(ウォレット)(の)?(認証|同期|接続)|(リカバリー|シード)フレーズ",
+        // The fake platform's balance: a mining or trading account has earned, withdrawals are open, rewards wait.
+        @"\bwithdraw\s+(your\s+)?(remaining\s+)?(earnings|profits?|bitcoins?|btc|usdt|digital\s+assets)\b|\bwithdraw(al|als|ing)?\s+(is\s+|are\s+)?(now\s+)?(available|enabled|unlocked)\b|\b(bitcoin|btc|crypto|cloud)\s+(mining|earning|trading)\s+(platform|account|bot)\b|\b(bitcoin|btc|crypto|usdt)\s+(balance|account)\s+(is|has\s+been|will\s+be)\s+(frozen|blocked|suspended|credited|ready)\b|\b(staking\s+rewards?|token\s+allocation)\s+(is\s+|are\s+)?(now\s+)?(ready|available|open|waiting)\b",
+        @"\bauszahlung\s+(ist\s+|steht\s+)?(jetzt\s+)?(verfugbar|bereit|freigegeben|freigeschaltet)|\b(bitcoin|krypto)-?(guthaben|konto)\s+(wurde|wird|ist)\s+(gesperrt|eingefroren|gutgeschrieben)|\bsaque\s+(esta\s+)?(disponivel|liberado)|\bsaldo\s+(de\s+|em\s+)?(bitcoin|cripto|btc|usdt)|\bretiro\s+(esta\s+)?disponible|\bretrait\s+(est\s+)?disponible|\bsolde\s+(en\s+)?(bitcoin|crypto|btc|usdt)|\bopname\s+(is\s+)?beschikbaar|\b(bitcoin|crypto)-?(saldo|tegoed)|\bprelievo\s+(e\s+)?disponibile");
 
     private static readonly Regex[] UrgencyPatterns = Compile(
         @"\b(will\s+be|has\s+been|have\s+been)\s+(suspended|disabled|deactivated|locked|closed|terminated|deleted|cancell?ed|returned)|\bwithin\s+(the\s+next\s+)?(24|48|72|12|2|3)\s*(hours|hrs|h|days)\b|\baction\s+required\b|\bimmediately\b|\bfinal\s+(notice|warning|reminder)\b|\b(last|final)\s+chance\b|\bexpires?\s+(today|tonight|soon)\b|\burgent(ly)?\b",

@@ -97,10 +97,12 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         }
         foreach (var sender in message.Senders)
         {
-            // "Orange", "Chase" or "Apple" is a brand as the whole sender name or beside a service word
-            // ("Orange Service Client"), and a person or a thing anywhere else ("Chase Miller", "Apple Farm Shop").
+            // "Orange", "Chase" or "Apple" is a brand as the whole sender name, beside a service word or signed by a
+            // desk ("Orange Service Client", "Ripple Team"), and a person or a thing anywhere else ("Chase Miller",
+            // "Apple Farm Shop").
             var name = sender.Name ?? "";
-            Claim(name, ClaimPlace.DisplayName, m => BrandText.Words(name) == BrandText.Words(m.Name) || ServiceWords.In(name).Success);
+            Claim(name, ClaimPlace.DisplayName, m => BrandText.Words(name) == BrandText.Words(m.Name) || ServiceWords.In(name).Success
+                || ServiceWords.NameTheDesk(Diacritics.Remove(name)));
             Claim(sender.Address, ClaimPlace.SenderAddress, mailDomain: sender.Domain);
         }
         Claim(message.Subject, ClaimPlace.Subject);

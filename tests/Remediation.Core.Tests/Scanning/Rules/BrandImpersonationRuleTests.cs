@@ -50,6 +50,28 @@ public class BrandImpersonationRuleTests
         Assert.Contains(new Uri(link).Host, hit.Reason, StringComparison.Ordinal);
     }
 
+    // A name that is also a word or a person's name is the brand when a desk signs with it.
+    [Theory]
+    [InlineData("\"Ripple Team\" <xrpl@retail-shop.example>", "Ripple")]
+    [InlineData("\"Equipe Stellar\" <news@promo-mail.example>", "Stellar")]
+    [InlineData("\"Lido Community\" <hello@rewards-mail.example>", "Lido")]
+    [InlineData("\"Kraken Kundenservice\" <info@mailer.example>", "Kraken")]
+    public void Evaluate_AmbiguousBrandSignedByADesk_IsAClaim(string from, string brand)
+    {
+        var hit = Assert.Single(_sut.Evaluate(Html(from, "News for holders", "Read the announcement.", "https://landing.example/read")));
+
+        Assert.Contains($"Claims to be {brand}", hit.Reason, StringComparison.Ordinal);
+        Assert.True(hit.Weight >= 5, hit.Reason);
+    }
+
+    [Theory]
+    [InlineData("\"Ripple Farm Shop\" <orders@ripplefarm.example>")]
+    [InlineData("\"Stellar Smith\" <stellar.smith@gmail.com>")]
+    public void Evaluate_AmbiguousNameWithoutADesk_IsNoClaim(string from)
+    {
+        Assert.Empty(_sut.Evaluate(Html(from, "News for holders", "Read the announcement.", "https://landing.example/read")));
+    }
+
     // The brand's own notifications: sent from and linking to its domains.
     [Theory]
     [InlineData("\"Microsoft account team\" <account-security-noreply@accountprotection.microsoft.com>", "Unusual sign-in activity", "Review the recent activity on your account.", "https://account.microsoft.com/activity")]

@@ -31,6 +31,10 @@ public class LureRulesTests
         { PrizeLureRule.Name, "Pontos", "Seus 12.000 pontos expiram em breve. Resgate agora." },
         { CryptoLureRule.Name, "Wallet", "Validate your wallet to keep access to your funds." },
         { CryptoLureRule.Name, "Balance", "Your balance: 1.3426 BTC is ready." },
+        { CryptoLureRule.Name, "Last day", "Your account on our Bitcoin mining platform holds $25,745. Withdraw your remaining earnings." },
+        { CryptoLureRule.Name, "Claims", "Withdrawals are now available for every eligible customer." },
+        { CryptoLureRule.Name, "Auszahlung", "Ihre Auszahlung ist jetzt verfügbar." },
+        { CryptoLureRule.Name, "Saque", "Seu saque está disponível: saldo em bitcoin de 0,52." },
         { PaymentFraudRule.Name, "Quick favour", "Are you available? I need you to buy 5 gift cards for a client today." },
         { PaymentFraudRule.Name, "Bankverbindung", "Bitte beachten Sie: unsere Bankverbindung hat sich geändert." },
         { PaymentFraudRule.Name, "Coordonnées", "Suite au changement de coordonnées bancaires, merci de régler la facture sur le nouveau RIB." },
@@ -44,6 +48,7 @@ public class LureRulesTests
         { "Factura", "Adjuntamos la factura de noviembre. Gracias por su pago." },
         { "Newsletter", "Nos nouveautés de la semaine sont en ligne." },
         { "Sign-in", "You signed in from a new browser. If this was you, no action is needed." },
+        { "Statement", "Your monthly statement is ready. Withdrawals made in November are listed by date." },
     };
 
     private static readonly IScanRule[] Rules = [new CredentialLureRule(), new PaymentLureRule(), new DeliveryLureRule(), new PrizeLureRule(), new CryptoLureRule(), new PaymentFraudRule()];
