@@ -45,6 +45,7 @@ public static class ScanningServiceCollectionExtensions
         services.AddSingleton<IScanRule, FileUrlLinkRule>();
         services.AddSingleton<IScanRule, UrlShortenerRule>();
         services.AddSingleton<IScanRule, FreeHostingLinkRule>();
+        services.AddSingleton<IScanRule, OpenRedirectLinkRule>();
         services.AddSingleton<IScanRule, LookalikeLinkDomainRule>();
         services.AddSingleton<IScanRule, CredentialLureRule>();
         services.AddSingleton<IScanRule, PaymentLureRule>();
