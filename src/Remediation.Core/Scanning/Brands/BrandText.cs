@@ -28,6 +28,28 @@ internal static class BrandText
         return Lookalike.FoldLetterPairs(builder).ToString();
     }
 
+    /// <summary>
+    /// The text with every capital I that stands for a small L put back ("Iedger", "PayPaI", "Trust WaIIet"), or null when
+    /// it has none: a capital I after a small letter or another such I, or opening a word whose next letter is small. In
+    /// most fonts the two are the same stroke. Real words that start with a capital I change too ("Instagram"), so the
+    /// result is read beside the text, not instead of it.
+    /// </summary>
+    public static string? WithCapitalIAsSmallL(string text)
+    {
+        char[]? unmasked = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != 'I') continue;
+            var previous = i == 0 ? ' ' : unmasked?[i - 1] ?? text[i - 1];
+            var next = i + 1 < text.Length ? text[i + 1] : ' ';
+            var disguised = char.IsLower(previous) || (!char.IsLetter(previous) && (char.IsLower(next) || next == 'I'));
+            if (!disguised) continue;
+            unmasked ??= text.ToCharArray();
+            unmasked[i] = 'l';
+        }
+        return unmasked is null ? null : new string(unmasked);
+    }
+
     /// <summary>Letters and digits; the ampersand too, so that "AT&amp;T" and "H&amp;M" stay one word.</summary>
     public static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c == '&';
 

@@ -86,9 +86,14 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         var claims = new Dictionary<Brand, ClaimPlace>();
         void Claim(string text, ClaimPlace place, Func<BrandMention, bool>? ambiguousCounts = null, string? mailDomain = null)
         {
-            foreach (var mention in catalogue.Matcher.Find(text))
+            // What the reader sees first is read twice: as written, and with each capital I that passes for an L as L.
+            // A name found only the second way was disguised ("Iedger"), which no person or thing is: it counts as the brand.
+            var unmasked = place is ClaimPlace.DisplayName or ClaimPlace.Subject ? BrandText.WithCapitalIAsSmallL(text) : null;
+            var written = catalogue.Matcher.Find(text);
+            var disguised = unmasked is null ? [] : catalogue.Matcher.Find(unmasked).Where(m => !written.Any(w => w.Brand == m.Brand));
+            foreach (var (mention, masked) in written.Select(m => (m, false)).Concat(disguised.Select(m => (m, true))))
             {
-                if (mention.Ambiguous && ambiguousCounts?.Invoke(mention) != true) continue;
+                if (mention.Ambiguous && !masked && ambiguousCounts?.Invoke(mention) != true) continue;
                 // An address at gmail.com names Google only as the mailbox provider, and one at verizon.net or
                 // gmx.co.uk is the brand's own under a name the catalogue does not list; dhl-express.example is not.
                 if (mailDomain is not null && (mention.Brand.Owns(mailDomain) || BrandText.Words(RegistrableDomain.LabelOf(mailDomain)) == BrandText.Words(mention.Name))) continue;

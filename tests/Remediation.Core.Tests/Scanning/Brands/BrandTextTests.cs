@@ -23,6 +23,26 @@ public sealed class BrandTextTests
     }
 
     [Theory]
+    [InlineData("Iedger", "ledger")]
+    [InlineData("Your PayPaI account", "Your PayPal account")]
+    [InlineData("Trust WaIIet", "Trust Wallet")]
+    [InlineData("IIoyds Bank", "lloyds Bank")]
+    [InlineData("Instagram", "lnstagram")]
+    public void WithCapitalIAsSmallL_PutsBackTheL(string text, string unmasked)
+    {
+        Assert.Equal(unmasked, BrandText.WithCapitalIAsSmallL(text));
+    }
+
+    [Theory]
+    [InlineData("IKEA and ING")]
+    [InlineData("I am in IT")]
+    [InlineData("ledger")]
+    public void WithCapitalIAsSmallL_NoneThatPassesForAnL_IsNull(string text)
+    {
+        Assert.Null(BrandText.WithCapitalIAsSmallL(text));
+    }
+
+    [Theory]
     [InlineData('a', true)]
     [InlineData('7', true)]
     [InlineData('&', true)]

@@ -64,6 +64,18 @@ public class BrandImpersonationRuleTests
         Assert.True(hit.Weight >= 5, hit.Reason);
     }
 
+    // A capital I drawn where the name has a small L: the disguise itself makes an ambiguous name the brand's.
+    [Theory]
+    [InlineData("Iedger <jennifer@shop-mail.example>", "Security notice", "Ledger")]
+    [InlineData("\"Trust WaIIet\" <care@shop-mail.example>", "Digital assets will get suspended", "Trust Wallet")]
+    [InlineData("\"Support\" <care@shop-mail.example>", "Your PayPaI account is limited", "PayPal")]
+    public void Evaluate_BrandWithACapitalIForAnL_IsAClaim(string from, string subject, string brand)
+    {
+        var hit = Assert.Single(_sut.Evaluate(Html(from, subject, "Act now.", "https://landing.example/read")));
+
+        Assert.Contains($"Claims to be {brand}", hit.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("\"Ripple Farm Shop\" <orders@ripplefarm.example>")]
     [InlineData("\"Stellar Smith\" <stellar.smith@gmail.com>")]
