@@ -23,7 +23,7 @@ internal static partial class ServiceWords
         // German
         @"|konto|kundenkonto|passwort|anmeld|best[aä]tig|verifizier|sicherheit|gesperrt|sperrung|rechnung|zahlung|erstattung|paket|sendung|zustell|lieferung|abonnement|mitgliedschaft|karte|punkte|pr[aä]mie|abgelaufen|aktualisier|steuer|gutschein" +
         // Portuguese
-        @"|conta|senha|acesso|verifica|seguran[cç]a|bloquead|suspens|fatura|boleto|pagamento|reembolso|restitui|encomenda|pacote|entrega|rastre|assinatura|cart[aã]o|pontos|atualiz|imposto|taxa|pend[eê]ncia" +
+        @"|conta|senha|acesso|verifica|seguran[cç]a|bloquead|suspens|fatura|boleto|pagamento|reembolso|restitui|encomenda|pacote|entrega|rastre|assinatura|cart[aã]o|pontos|atualiz|imposto|taxa|pend[eê]ncia|pendente|libera[cç][aã]o" +
         // Spanish
         @"|cuenta|contrase[nñ]a|verific|seguridad|suspendid|factura|pago|paquete|env[ií]o|seguimiento|suscripci[oó]n|tarjeta|puntos|caduc|actualiz|impuesto|devoluci[oó]n" +
         // French
@@ -39,7 +39,7 @@ internal static partial class ServiceWords
 
     [GeneratedRegex(
         @"\b(team|support|community|foundation|official|customer\s+(service|care)|help\s?desk|notifications?|alerts?" +
-        @"|kundenservice|kundendienst|support-team|equipe|suporte|atendimento|equipo|soporte|atencion\s+al\s+cliente" +
+        @"|kundenservice|kundendienst|support-team|equipe|suporte|atendimento|comunicado\s+ao\s+cliente|equipo|soporte|atencion\s+al\s+cliente" +
         @"|service\s+client|klantenservice|assistenza|servizio\s+clienti)\b",
         LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex Desk();

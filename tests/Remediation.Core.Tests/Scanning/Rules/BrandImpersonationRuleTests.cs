@@ -56,6 +56,8 @@ public class BrandImpersonationRuleTests
     [InlineData("\"Equipe Stellar\" <news@promo-mail.example>", "Stellar")]
     [InlineData("\"Lido Community\" <hello@rewards-mail.example>", "Lido")]
     [InlineData("\"Kraken Kundenservice\" <info@mailer.example>", "Kraken")]
+    [InlineData("\"[BB] - Comunicado ao cliente\" <aviso@mailer.example>", "Banco do Brasil")]
+    [InlineData("\"(BB) - (Liberação Pendente)\" <aviso@mailer.example>", "Banco do Brasil")]
     public void Evaluate_AmbiguousBrandSignedByADesk_IsAClaim(string from, string brand)
     {
         var hit = Assert.Single(_sut.Evaluate(Html(from, "News for holders", "Read the announcement.", "https://landing.example/read")));
