@@ -24,6 +24,7 @@ public sealed class BrandTextTests
 
     [Theory]
     [InlineData("Iedger", "ledger")]
+    [InlineData("PayPaI", "PayPal")]
     [InlineData("Your PayPaI account", "Your PayPal account")]
     [InlineData("Trust WaIIet", "Trust Wallet")]
     [InlineData("IIoyds Bank", "lloyds Bank")]

@@ -161,6 +161,29 @@ public class RelayFeaturesTests
     [InlineData("from mypc (127.0.0.1) by mx.example.org (may be forged)")]
     public void Add_HopInsideOneMachine_IsSkipped(string received) => Assert.Equal(0, Of(received).Count);
 
+    [Theory]
+    [InlineData("from DUZP191CA0011.EURP191.PROD.OUTLOOK.COM (2603:10a6:10:4f9::9) by\n SJ0P223MB0686.NAMP223.PROD.OUTLOOK.COM (2603:10b6:a03:47c::9) with Microsoft SMTP Server")]
+    [InlineData("from DBAEUR03FT014.eop-EUR03.prod.protection.outlook.com\n (2603:10a6:10:4f9:cafe::8a) by DUZP191CA0011.outlook.office365.com (2603:10a6:10:4f9::9)")]
+    public void Add_HopBetweenExchangeOnlineServers_IsSkipped(string received) => Assert.Equal(0, Of(received).Count);
+
+    [Fact]
+    public void Add_HopIntoExchangeOnline_ReadsTheGreetingOnly()
+    {
+        // Exchange Online writes the client's address and never its reverse name.
+        Assert.Equal(0, Of("from a9-23.smtp-out.mailer.example (54.240.9.23) by DBAEUR03FT014.mail.protection.outlook.com (100.127.143.22)").Count);
+
+        var sut = Of("from [203.0.113.7] (203.0.113.7) by DBAEUR03FT014.mail.protection.outlook.com (100.127.143.22)");
+
+        Assert.True(sut.Has('r', "helo-address"));
+        Assert.False(sut.Has('r', "reverse-none"));
+    }
+
+    [Fact]
+    public void Add_HopIntoAnotherServerFromExchangeOnline_IsRead()
+    {
+        Assert.True(Of("from DUZP191CA0011.outlook.office365.com (192.0.2.10) by mx.example.org").Has('r', "reverse-none"));
+    }
+
     [Fact]
     public void Add_NonReceivedHeader_IsIgnored()
     {

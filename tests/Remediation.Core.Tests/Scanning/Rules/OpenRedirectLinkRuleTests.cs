@@ -15,6 +15,16 @@ public class OpenRedirectLinkRuleTests
     [InlineData("https://www.youtube.com/redirect?q=https://wallet-check.example/login", "YouTube", "wallet-check.example")]
     [InlineData("https://www.bing.com/ck/a?!&amp;&amp;p=abc&amp;u=a1aHR0cHM6Ly93YWxsZXQtY2hlY2suZXhhbXBsZS9sb2dpbg&amp;ntb=1", "Bing", "wallet-check.example")]
     [InlineData("https://l.facebook.com/l.php?u=https%3A%2F%2Fwallet-check.example%2Flogin", "Facebook", "wallet-check.example")]
+    [InlineData("https://bing.com/ck/a?u=a1aHR0cHM6Ly93YWxsZXQtY2hlY2suZXhhbXBsZS9hYmM", "Bing", "wallet-check.example")]
+    [InlineData("https://www.bing.com/ck/a?u=xyz", "Bing", "a destination it does not show")]
+    [InlineData("https://translate.google.de/website?u=https://wallet-check.example/login", "Google Translate", "wallet-check.example")]
+    [InlineData("https://youtube.com/redirect?q=https://wallet-check.example/login", "YouTube", "wallet-check.example")]
+    [InlineData("https://lm.facebook.com/l.php?u=https://wallet-check.example/login", "Facebook", "wallet-check.example")]
+    [InlineData("https://l.instagram.com/?u=https://wallet-check.example/login", "Instagram", "wallet-check.example")]
+    [InlineData("https://www.googleadservices.com/pagead/aclk?adurl=https://wallet-check.example/login", "Google Ads", "wallet-check.example")]
+    [InlineData("https://googleadservices.com/pagead/aclk?adurl=https://wallet-check.example/login", "Google Ads", "wallet-check.example")]
+    [InlineData("https://www.google.com/url?q=ftp://files.wallet-check.example/x", "Google", "a destination it does not show")]
+    [InlineData("https://linkedin.com/slink?code=eAbCdEf", "LinkedIn", "a destination it does not show")]
     [InlineData("https://www.linkedin.com/slink?code=eAbCdEf", "LinkedIn", "a destination it does not show")]
     public void Evaluate_LinkThroughARedirectToAnotherSite_Fires(string href, string site, string destination)
     {
@@ -31,6 +41,10 @@ public class OpenRedirectLinkRuleTests
     [InlineData("https://www.google.com/search?q=wallet")]
     [InlineData("https://www.youtube.com/watch?v=abc")]
     [InlineData("https://www.partner.example/url?q=https://wallet-check.example/")]
+    [InlineData("https://translate.partner.example/translate?u=https://wallet-check.example/")]
+    [InlineData("https://www.google.com/translate?u=https://wallet-check.example/")]
+    [InlineData("https://www.googleadservices.com/pagead/conversion?adurl=https://wallet-check.example/")]
+    [InlineData("https://www.youtube.com/watch?q=https://wallet-check.example/")]
     public void Evaluate_NoRedirectToAnotherSite_DoesNotFire(string href)
     {
         Assert.Empty(_sut.Evaluate(WithAnchor(href)));
