@@ -1,3 +1,5 @@
+using System.Text;
+using Remediation.Core.Campaigns;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
 
@@ -8,17 +10,36 @@ public class WorkItemJsonTests
     [Fact]
     public void Serialize_RemediationJob_RoundTripsWithActionAsText()
     {
-        var job = new RemediationJob("c1", "alice@contoso.example", ["m1"], ["<id@x>"], RemediationAction.MoveToJunk, ["RULE"], DateTimeOffset.UnixEpoch);
+        var job = new RemediationJob("c1", [new("alice@contoso.example", ["m1"], ["<id@x>"]), new("bob@contoso.example", ["m2", "m3"], [])],
+            RemediationAction.MoveToJunk, ["RULE"], DateTimeOffset.UnixEpoch);
 
         var json = WorkItemJson.Serialize(job);
 
         Assert.Contains("\"action\":\"MoveToJunk\"", json, StringComparison.Ordinal);
         var back = WorkItemJson.Deserialize<RemediationJob>(json);
-        Assert.Equal((job.CampaignId, job.MailboxId, job.Action, job.NotifiedAt), (back.CampaignId, back.MailboxId, back.Action, back.NotifiedAt));
-        Assert.Equal(job.MessageIds, back.MessageIds);
-        Assert.Equal(job.InternetMessageIds, back.InternetMessageIds);
+        Assert.Equal((job.CampaignId, job.Action, job.NotifiedAt), (back.CampaignId, back.Action, back.NotifiedAt));
+        Assert.Equal(job.Mailboxes.Select(Describe), back.Mailboxes.Select(Describe));
         Assert.Equal(job.Rules, back.Rules);
     }
+
+    [Fact]
+    public void Serialize_JobsPackedFromTheLongestMessageIds_EachFitsInAQueueMessage()
+    {
+        // A sender's worst: Message-IDs of 998 characters that JSON escapes, six characters each.
+        var longest = "<" + new string('>', 996) + ">";
+        var work = Enumerable.Range(0, 40).Select(i => new MailboxCopies(Guid.NewGuid().ToString(), [new string('A', 152)], [longest])).ToList();
+
+        var jobs = DispatchPlan.Pack(work, mailboxesPerJob: 16, DispatchPlan.IdCharsPerJob);
+
+        Assert.All(jobs, mailboxes =>
+        {
+            var json = WorkItemJson.Serialize(new RemediationJob(new string('c', 64), mailboxes, RemediationAction.Quarantine, ["RULE"], DateTimeOffset.UnixEpoch, new string('f', 64)));
+            Assert.InRange(Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).Length, 1, 64 * 1024);
+        });
+        Assert.Equal(work.Count, jobs.Sum(j => j.Count));
+    }
+
+    private static string Describe(MailboxCopies mailbox) => $"{mailbox.MailboxId}: {string.Join(',', mailbox.MessageIds)} | {string.Join(',', mailbox.InternetMessageIds)}";
 
     [Theory]
     [InlineData("not json")]

@@ -14,6 +14,15 @@ public interface IAuditTrail
     /// </summary>
     Task<AuditRecord?> TryClaimAsync(AuditRecord pending, TimeSpan staleAfter, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims each record of <paramref name="pending"/> as <see cref="TryClaimAsync"/> does, in as few writes as the
+    /// store allows: returns the records this job may act on. The records name distinct copies.
+    /// </summary>
+    Task<IReadOnlyList<AuditRecord>> TryClaimAllAsync(IReadOnlyList<AuditRecord> pending, TimeSpan staleAfter, CancellationToken cancellationToken);
+
+    /// <summary>Saves every record, in as few writes as the store allows. The records name distinct copies.</summary>
+    Task SaveAllAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken);
+
     /// <summary>The campaign's records, optionally of one mailbox only.</summary>
     Task<IReadOnlyList<AuditRecord>> ListAsync(string campaignId, string? mailboxId, CancellationToken cancellationToken);
 }

@@ -51,6 +51,21 @@ public sealed class InMemoryAuditTrail : IAuditTrail
         }
     }
 
+    public async Task<IReadOnlyList<AuditRecord>> TryClaimAllAsync(IReadOnlyList<AuditRecord> pending, TimeSpan staleAfter, CancellationToken cancellationToken)
+    {
+        List<AuditRecord> claims = [];
+        foreach (var record in pending)
+        {
+            if (await TryClaimAsync(record, staleAfter, cancellationToken) is { } claim) claims.Add(claim);
+        }
+        return claims;
+    }
+
+    public async Task SaveAllAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+    {
+        foreach (var record in records) await SaveAsync(record, cancellationToken);
+    }
+
     public Task<IReadOnlyList<AuditRecord>> ListAsync(string campaignId, string? mailboxId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -12,7 +12,7 @@ namespace Remediation.Core.Campaigns;
 
 /// <summary>
 /// The campaign stage: from one malicious copy, find every copy in the tenant (the fingerprint index of scanned
-/// mail, and the Message-ID in every tenant recipient's mailbox) and queue one remediation job per mailbox, unless
+/// mail, and the Message-ID in every tenant recipient's mailbox) and queue remediation jobs of a few mailboxes each, unless
 /// the blast-radius guard holds the campaign for the SOC.
 /// </summary>
 public sealed partial class CampaignResolver(
@@ -84,9 +84,10 @@ public sealed partial class CampaignResolver(
             return;
         }
 
-        var queued = await DispatchAsync(campaign, DispatchPlan.Jobs(work, dispatched), cancellationToken);
+        var undispatched = DispatchPlan.Undispatched(work, dispatched);
+        var queued = await DispatchAsync(campaign, undispatched, cancellationToken);
         await campaigns.MarkDispatchedAsync(campaign.Id, DispatchPlan.LookupMarks(seed, sweep, search), cancellationToken);
-        LogResolved(campaign.Id, work.Count, queued);
+        LogResolved(campaign.Id, work.Count, undispatched.Count, queued);
     }
 
     // An active campaign's recorded reach is within the cap, so only mailboxes reached for the first time can take it
@@ -125,16 +126,17 @@ public sealed partial class CampaignResolver(
     // Each job goes on the queue before its work is marked dispatched: a failure in between repeats a job (which finds
     // its copies already handled) rather than losing one. Marks are written a hundred at a time as jobs go out, so a
     // campaign stage stopped midway (a timeout while the queue drains) resumes where it was when its message is retried.
-    private async Task<int> DispatchAsync(Campaign campaign, IReadOnlyList<MailboxJob> jobs, CancellationToken cancellationToken)
+    private async Task<int> DispatchAsync(Campaign campaign, IReadOnlyList<MailboxCopies> work, CancellationToken cancellationToken)
     {
         var action = options.Value.ReportOnly ? (RemediationAction?)null : options.Value.ActionFor(campaign.Category);
+        var jobs = DispatchPlan.Pack(work, options.Value.MailboxesPerJob, DispatchPlan.IdCharsPerJob);
         var unmarked = new ConcurrentQueue<DispatchedWork>();
-        await Parallel.ForEachAsync(jobs, Parallelism(cancellationToken), async (job, ct) =>
+        await Parallel.ForEachAsync(jobs, Parallelism(cancellationToken), async (mailboxes, ct) =>
         {
             await _backPressure.SendAsync(() => queue.EnqueueAsync(WorkQueueNames.RemediationJobs, new RemediationJob(
-                campaign.Id, job.MailboxId, job.MessageIds, job.InternetMessageIds, action, campaign.Rules, campaign.FirstNotifiedAt,
+                campaign.Id, mailboxes, action, campaign.Rules, campaign.FirstNotifiedAt,
                 campaign.Seed.ContentFingerprint, campaign.Status == CampaignStatus.Approved), ct), ct);
-            foreach (var item in job.Marks) unmarked.Enqueue(item);
+            foreach (var item in mailboxes.SelectMany(DispatchPlan.MarksOf)) unmarked.Enqueue(item);
             if (unmarked.Count >= MarksPerWrite) await MarkAsync(campaign.Id, unmarked, ct);
         });
         while (!unmarked.IsEmpty) await MarkAsync(campaign.Id, unmarked, cancellationToken);
@@ -198,8 +200,8 @@ public sealed partial class CampaignResolver(
     private static ParallelOptions Parallelism(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: copies in {Mailboxes} mailboxes, {Queued} remediation jobs queued")]
-    private partial void LogResolved(string campaignId, int mailboxes, int queued);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: copies in {Mailboxes} mailboxes; {Dispatched} mailboxes sent to remediation in {Queued} jobs")]
+    private partial void LogResolved(string campaignId, int mailboxes, int dispatched, int queued);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId} held for the SOC: {Reason}")]
     private partial void LogHeld(string campaignId, string reason);

@@ -10,14 +10,6 @@ public sealed class MailboxWork
     public HashSet<string> InternetMessageIds { get; } = new(StringComparer.Ordinal);
 }
 
-/// <summary>One mailbox's job: the copies to act on by id, and the Message-IDs to search for there.</summary>
-public sealed record MailboxJob(string MailboxId, IReadOnlyList<string> MessageIds, IReadOnlyList<string> InternetMessageIds)
-{
-    /// <summary>What marking this job dispatched records, once it is on the queue.</summary>
-    public IEnumerable<DispatchedWork> Marks =>
-        MessageIds.Select(id => DispatchedWork.Copy(MailboxId, id)).Concat(InternetMessageIds.Select(id => DispatchedWork.Search(MailboxId, id)));
-}
-
 /// <summary>
 /// What one resolution of a campaign looks for and sends to remediation, decided from the seed, the work found and
 /// the campaign's dispatch marks alone (no storage, no queue): the resolver gathers the inputs and carries it out.
@@ -30,6 +22,12 @@ public sealed record MailboxJob(string MailboxId, IReadOnlyList<string> MessageI
 /// </remarks>
 public static class DispatchPlan
 {
+    /// <summary>
+    /// The characters of ids a job may carry: a sender may make a Message-ID 998 characters that JSON escapes as six
+    /// each, and a job of this many still fits in a queue message (48 KB before Base64).
+    /// </summary>
+    public const int IdCharsPerJob = 6_000;
+
     /// <summary>
     /// Whether to sweep the fingerprint index and to search the recipients' mailboxes for the seed's Message-ID: each
     /// once per campaign, as each later copy is judged malicious on its own (campaign memory) and brings only itself.
@@ -53,7 +51,7 @@ public static class DispatchPlan
 
     /// <summary>Every piece of the work found, to ask which of it was dispatched before.</summary>
     public static IReadOnlyList<DispatchedWork> Candidates(IReadOnlyDictionary<string, MailboxWork> found) =>
-        [.. found.SelectMany(mailbox => new MailboxJob(mailbox.Key, [.. mailbox.Value.MessageIds], [.. mailbox.Value.InternetMessageIds]).Marks)];
+        [.. found.SelectMany(mailbox => MarksOf(new MailboxCopies(mailbox.Key, [.. mailbox.Value.MessageIds], [.. mailbox.Value.InternetMessageIds])))];
 
     /// <summary>How many of the mailboxes reached now (any case) no dispatched work has reached before.</summary>
     public static int NewlyReached(IEnumerable<string> reachingNow, IReadOnlySet<string> reachedBefore)
@@ -62,11 +60,40 @@ public static class DispatchPlan
         return reachingNow.Where(mailboxId => !reached.Contains(mailboxId)).Distinct(StringComparer.OrdinalIgnoreCase).Count();
     }
 
-    /// <summary>One job per mailbox that still has work not dispatched; mailboxes with none get no job.</summary>
-    public static IReadOnlyList<MailboxJob> Jobs(IReadOnlyDictionary<string, MailboxWork> found, IReadOnlySet<DispatchedWork> dispatched) =>
+    /// <summary>The work of each mailbox not dispatched yet; mailboxes with none are left out.</summary>
+    public static IReadOnlyList<MailboxCopies> Undispatched(IReadOnlyDictionary<string, MailboxWork> found, IReadOnlySet<DispatchedWork> dispatched) =>
         [.. found
-            .Select(mailbox => new MailboxJob(mailbox.Key,
+            .Select(mailbox => new MailboxCopies(mailbox.Key,
                 [.. mailbox.Value.MessageIds.Where(id => !dispatched.Contains(DispatchedWork.Copy(mailbox.Key, id)))],
                 [.. mailbox.Value.InternetMessageIds.Where(id => !dispatched.Contains(DispatchedWork.Search(mailbox.Key, id)))]))
             .Where(job => job.MessageIds.Count > 0 || job.InternetMessageIds.Count > 0)];
+
+    /// <summary>What marking a mailbox's work dispatched records, once its job is on the queue.</summary>
+    public static IEnumerable<DispatchedWork> MarksOf(MailboxCopies work) =>
+        work.MessageIds.Select(id => DispatchedWork.Copy(work.MailboxId, id)).Concat(work.InternetMessageIds.Select(id => DispatchedWork.Search(work.MailboxId, id)));
+
+    /// <summary>
+    /// The mailboxes' work packed, in order, into jobs of at most <paramref name="mailboxesPerJob"/> mailboxes whose
+    /// ids add up to at most <paramref name="charsPerJob"/> characters, so a job fits in a queue message whatever
+    /// Message-IDs a sender chose. A mailbox with more than that rides alone.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<MailboxCopies>> Pack(IReadOnlyList<MailboxCopies> work, int mailboxesPerJob, int charsPerJob)
+    {
+        List<IReadOnlyList<MailboxCopies>> jobs = [];
+        List<MailboxCopies> current = [];
+        var chars = 0;
+        foreach (var mailbox in work)
+        {
+            var size = mailbox.MailboxId.Length + mailbox.MessageIds.Sum(id => id.Length) + mailbox.InternetMessageIds.Sum(id => id.Length);
+            if (current.Count > 0 && (current.Count == mailboxesPerJob || chars + size > charsPerJob))
+            {
+                jobs.Add(current);
+                (current, chars) = ([], 0);
+            }
+            current.Add(mailbox);
+            chars += size;
+        }
+        if (current.Count > 0) jobs.Add(current);
+        return jobs;
+    }
 }

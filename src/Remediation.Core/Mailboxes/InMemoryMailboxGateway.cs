@@ -38,6 +38,7 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
     private readonly Dictionary<string, Recipient> _addressBook = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Exception> _failing = new(StringComparer.Ordinal);
     private readonly HashSet<string> _vanishing = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Exception> _failingSearches = new(StringComparer.OrdinalIgnoreCase);
     private int _moves;
 
     /// <summary>Messages moved by <see cref="MoveAsync"/> (soft deletes not included).</summary>
@@ -201,6 +202,12 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
         lock (_gate) _failing[messageId] = error;
     }
 
+    /// <summary>Every search of this mailbox throws <paramref name="error"/>, as a mailbox whose store is down would.</summary>
+    public void FailSearchesIn(string mailboxId, Exception error)
+    {
+        lock (_gate) _failingSearches[mailboxId] = error;
+    }
+
     /// <summary>
     /// The message disappears for good the moment a move or delete reaches it, as when its user purges it between the
     /// search and the action.
@@ -245,6 +252,7 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
+            if (_failingSearches.GetValueOrDefault(mailboxId) is { } error) throw error;
             var mailbox = _mailboxes.GetValueOrDefault(mailboxId);
             if (mailbox is not { Reachable: true })
             {
@@ -277,6 +285,7 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
+            if (_failingSearches.GetValueOrDefault(mailboxId) is { } error) throw error;
             var message = Reachable(mailboxId)?.Messages.GetValueOrDefault(messageId);
             return Task.FromResult(message is null ? null : new MessageLocation(mailboxId, message.Id, message.Folder.Id));
         }

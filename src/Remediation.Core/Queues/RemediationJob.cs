@@ -2,20 +2,25 @@ using Remediation.Core.Remediation;
 
 namespace Remediation.Core.Queues;
 
-/// <summary>Remediate the copies of one campaign in one mailbox.</summary>
-/// <param name="MessageIds">Copies known by id (from the fingerprint index or the seed).</param>
-/// <param name="InternetMessageIds">Message-IDs to search the mailbox for (copies not scanned yet).</param>
+/// <summary>
+/// Remediate the copies of one campaign in a few mailboxes. One queue message carries several mailboxes so their
+/// copies share one queue write, one audit claim and one audit outcome write instead of each costing its own.
+/// </summary>
+/// <param name="Mailboxes">The mailboxes and what to act on in each.</param>
 /// <param name="Action">What to do; null in report-only mode.</param>
 /// <param name="NotifiedAt">When the campaign's first copy was announced, for time-to-remediate.</param>
 /// <param name="Fingerprint">The campaign's content: a copy found by Message-ID is touched only when it matches.</param>
 /// <param name="Approved">The SOC approved the campaign: its moves are outside the hourly cap on unapproved ones.</param>
 public sealed record RemediationJob(
     string CampaignId,
-    string MailboxId,
-    IReadOnlyList<string> MessageIds,
-    IReadOnlyList<string> InternetMessageIds,
+    IReadOnlyList<MailboxCopies> Mailboxes,
     RemediationAction? Action,
     IReadOnlyList<string> Rules,
     DateTimeOffset NotifiedAt,
     string? Fingerprint = null,
     bool Approved = false);
+
+/// <summary>What to act on in one mailbox.</summary>
+/// <param name="MessageIds">Copies known by id (from the fingerprint index or the seed).</param>
+/// <param name="InternetMessageIds">Message-IDs to search the mailbox for (copies not scanned yet).</param>
+public sealed record MailboxCopies(string MailboxId, IReadOnlyList<string> MessageIds, IReadOnlyList<string> InternetMessageIds);

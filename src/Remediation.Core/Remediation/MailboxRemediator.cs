@@ -28,63 +28,126 @@ public sealed partial class MailboxRemediator(
 
     public async Task<RemediationResult> RemediateAsync(RemediationJob job, CancellationToken cancellationToken)
     {
-        var (copies, quarantine) = await LocateCopiesAsync(job, cancellationToken);
-        // The quarantine folder came with the copies; a mailbox without copies needs no Junk folder's id.
-        // Stryker disable once all : a job has a quarantine folder or a Junk folder, never both, and asking for Junk's id where nothing is to be moved only costs a request
-        var destination = quarantine ?? (copies.Count == 0 ? null : await JunkFolderAsync(job, cancellationToken));
-        int remediated = 0, alreadyDone = 0, failed = 0;
-        Exception? firstError = null;
-        foreach (var copy in copies)
+        if (job.Mailboxes is not { Count: > 0 }) throw new InvalidDataException($"The remediation job of campaign {job.CampaignId} names no mailbox.");
+        // Every mailbox is asked at once; one that cannot be searched leaves the others to go on and fails the job after.
+        var mailboxes = await Task.WhenAll(job.Mailboxes.DistinctBy(m => m.MailboxId, StringComparer.OrdinalIgnoreCase)
+            .Select(mailbox => LocateAsync(job, mailbox, cancellationToken)));
+        var failures = new JobFailures(job.CampaignId, mailboxes);
+        var claimed = await ClaimAsync(job, [.. mailboxes.SelectMany(m => m.Copies.Select(copy => new FoundCopy(m, copy)))], failures, cancellationToken);
+        var acted = await Task.WhenAll(mailboxes.Select(mailbox => ActAsync(job, mailbox, claimed, failures, cancellationToken)));
+        var outcomes = acted.SelectMany(o => o).ToList();
+        await SaveAsync(job, outcomes, failures, cancellationToken);
+        var result = Report(job, mailboxes, outcomes);
+        // A failed copy fails the job: the queue retries it, and after the last attempt it waits in the poison queue.
+        return failures.Exception() is { } error ? throw error : result;
+    }
+
+    // One claim for every copy, written before anything is acted on: a crash after a move still knows where each copy
+    // came from. The claim is atomic, so two jobs that found the same copy (by id and by Message-ID) do not both act,
+    // and a copy already dealt with is not claimed again.
+    private async Task<Dictionary<(string, string), AuditRecord>> ClaimAsync(RemediationJob job, List<FoundCopy> copies, JobFailures failures, CancellationToken cancellationToken)
+    {
+        try
         {
+            var claims = await audit.TryClaimAllAsync([.. copies.Select(c => Record(job, c.Mailbox.MailboxId, c.Copy.MessageId, c.Copy.ParentFolderId, AuditOutcome.Pending))], ClaimTimeout, cancellationToken);
+            return claims.ToDictionary(c => (c.MailboxId, c.MessageId));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            foreach (var copy in copies) await RecordFailureAsync(job, copy, ex, failures, cancellationToken);
+            throw failures.Exception()!;
+        }
+    }
+
+    // One write for every outcome. If it fails, each copy's failure is written on its own, so a retry claims the copy
+    // again and finds it already where it belongs.
+    private async Task SaveAsync(RemediationJob job, List<CopyOutcome> outcomes, JobFailures failures, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await audit.SaveAllAsync([.. outcomes.Select(o => o.Record)], cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            foreach (var outcome in outcomes) await RecordFailureAsync(job, outcome.Copy, ex, failures, cancellationToken);
+            throw failures.Exception()!;
+        }
+    }
+
+    private RemediationResult Report(RemediationJob job, IReadOnlyList<LocatedMailbox> mailboxes, List<CopyOutcome> outcomes)
+    {
+        foreach (var (copy, record) in outcomes)
+        {
+            if (IsRemediated(record.Outcome)) TrackRemediated(job, copy.Mailbox.MailboxId, copy.Copy.MessageId, record.Outcome.ToString());
+            else if (record.Outcome == AuditOutcome.Failed) TrackFailed(job, copy.Mailbox.MailboxId, copy.Copy.MessageId, record.Detail ?? "");
+        }
+        var results = mailboxes.Select(mailbox =>
+        {
+            var own = outcomes.Where(o => o.Copy.Mailbox == mailbox).ToList();
+            var (remediated, failed) = (own.Count(o => IsRemediated(o.Record.Outcome)), own.Count(o => o.Record.Outcome == AuditOutcome.Failed));
+            // Copies not claimed, gone or held by the breaker count as already done, as a replay finds them.
+            var result = new RemediationResult(remediated, mailbox.Copies.Count - remediated - failed, failed);
+            LogDone(job.CampaignId, mailbox.MailboxId, ActionName(job), result.Remediated, result.AlreadyDone, result.Failed);
+            return result;
+        }).ToList();
+        return new RemediationResult(results.Sum(r => r.Remediated), results.Sum(r => r.AlreadyDone), results.Sum(r => r.Failed));
+    }
+
+    // The copies of one mailbox in turn; mailboxes at once.
+    private async Task<List<CopyOutcome>> ActAsync(RemediationJob job, LocatedMailbox mailbox, Dictionary<(string, string), AuditRecord> claimed, JobFailures failures, CancellationToken cancellationToken)
+    {
+        List<CopyOutcome> outcomes = [];
+        foreach (var copy in mailbox.Copies)
+        {
+            if (!claimed.TryGetValue((mailbox.MailboxId, copy.MessageId), out var claim)) continue;
+            AuditOutcome outcome;
+            string? detail = claim.Detail;
             try
             {
-                if (await RemediateCopyAsync(job, copy, destination, cancellationToken)) remediated++;
-                else alreadyDone++;
+                outcome = await ActOnCopyAsync(job, mailbox, copy, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                failed++;
-                firstError ??= ex;
-                await RecordFailureAsync(job, copy, ex, cancellationToken);
+                LogFailed(ex, job.CampaignId, mailbox.MailboxId, copy.MessageId);
+                failures.Add(mailbox.MailboxId, copy.MessageId, ex);
+                (outcome, detail) = (AuditOutcome.Failed, ex.Message);
             }
+            outcomes.Add(new CopyOutcome(new FoundCopy(mailbox, copy), claim with { Outcome = outcome, At = clock.GetUtcNow(), Detail = detail }));
         }
-        LogDone(job.CampaignId, job.MailboxId, job.Action?.ToString() ?? "ReportOnly", remediated, alreadyDone, failed);
-        // A failed copy fails the job: the queue retries it, and after the last attempt it waits in the poison queue.
-        if (firstError is not null)
-        {
-            throw new RemediationFailedException($"Campaign {job.CampaignId}: {failed} copies in mailbox {job.MailboxId} failed.", firstError);
-        }
-        return new RemediationResult(remediated, alreadyDone, failed);
+        return outcomes;
     }
 
-    private async Task<bool> RemediateCopyAsync(RemediationJob job, MessageLocation copy, string? destination, CancellationToken cancellationToken)
+    private async Task<AuditOutcome> ActOnCopyAsync(RemediationJob job, LocatedMailbox mailbox, MessageLocation copy, CancellationToken cancellationToken) => job.Action switch
     {
-        // The original folder is written before acting: a crash after the move still knows where the copy came from.
-        // The claim is atomic, so two jobs that found the same copy (by id and by Message-ID) do not both act, and a
-        // copy already dealt with is not claimed again.
-        var action = job.Action?.ToString() ?? "ReportOnly";
-        if (await audit.TryClaimAsync(Record(job, copy.MessageId, action, copy.ParentFolderId, AuditOutcome.Pending), ClaimTimeout, cancellationToken) is not { } claim)
-        {
-            return false;
-        }
+        null => AuditOutcome.ReportOnly,
+        // The hourly cap on unapproved moves; a copy already where it belongs costs nothing, and an approved campaign
+        // is the SOC's decision, not the pipeline's.
+        _ when !job.Approved && copy.ParentFolderId != mailbox.Destination
+            && !await breaker.TryTakeAsync(CircuitBreaker.UnapprovedMoves, options.Value.MaxUnapprovedMovesPerHour, cancellationToken) => AuditOutcome.HeldByBreaker,
+        RemediationAction.SoftDelete => await mailboxes.SoftDeleteAsync(mailbox.MailboxId, copy.MessageId, cancellationToken) ? AuditOutcome.Remediated : AuditOutcome.Gone,
+        _ when copy.ParentFolderId == mailbox.Destination => AuditOutcome.Remediated,
+        _ => await mailboxes.MoveAsync(mailbox.MailboxId, copy.MessageId, mailbox.Destination!, cancellationToken) is null ? AuditOutcome.Gone : AuditOutcome.Remediated,
+    };
 
-        var outcome = job.Action switch
+    private static bool IsRemediated(AuditOutcome outcome) => outcome is AuditOutcome.Remediated or AuditOutcome.ReportOnly;
+
+    private static string ActionName(RemediationJob job) => job.Action?.ToString() ?? "ReportOnly";
+
+    private async Task<LocatedMailbox> LocateAsync(RemediationJob job, MailboxCopies mailbox, CancellationToken cancellationToken)
+    {
+        try
         {
-            null => AuditOutcome.ReportOnly,
-            // The hourly cap on unapproved moves; a copy already where it belongs costs nothing, and an approved
-            // campaign is the SOC's decision, not the pipeline's.
-            _ when !job.Approved && copy.ParentFolderId != destination
-                && !await breaker.TryTakeAsync(CircuitBreaker.UnapprovedMoves, options.Value.MaxUnapprovedMovesPerHour, cancellationToken) => AuditOutcome.HeldByBreaker,
-            RemediationAction.SoftDelete => await mailboxes.SoftDeleteAsync(job.MailboxId, copy.MessageId, cancellationToken) ? AuditOutcome.Remediated : AuditOutcome.Gone,
-            _ when copy.ParentFolderId == destination => AuditOutcome.Remediated,
-            _ => await mailboxes.MoveAsync(job.MailboxId, copy.MessageId, destination!, cancellationToken) is null ? AuditOutcome.Gone : AuditOutcome.Remediated,
-        };
-        await audit.SaveAsync(claim with { Outcome = outcome, At = clock.GetUtcNow() }, cancellationToken);
-        if (outcome is AuditOutcome.Remediated or AuditOutcome.ReportOnly)
-        {
-            TrackRemediated(job, copy.MessageId, outcome.ToString());
+            var (copies, quarantine) = await LocateCopiesAsync(job, mailbox, cancellationToken);
+            // The quarantine folder came with the copies; a mailbox without copies needs no Junk folder's id.
+            // Stryker disable once all : a job has a quarantine folder or a Junk folder, never both, and asking for Junk's id where nothing is to be moved only costs a request
+            var destination = quarantine ?? (copies.Count == 0 ? null : await JunkFolderAsync(job, mailbox.MailboxId, cancellationToken));
+            return new LocatedMailbox(mailbox.MailboxId, copies, destination, null);
         }
-        return outcome is not (AuditOutcome.Gone or AuditOutcome.HeldByBreaker);
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSearchFailed(ex, job.CampaignId, mailbox.MailboxId);
+            return new LocatedMailbox(mailbox.MailboxId, [], null, ex);
+        }
     }
 
     // One question to the mailbox: where the copies known by id are, which copies carry each Message-ID, and, for a
@@ -92,17 +155,17 @@ public sealed partial class MailboxRemediator(
     // folder in a mailbox whose copy is already gone. A list's members include users with no mailbox the app may reach
     // (guests, unlicensed users, mailboxes outside its Exchange scope): theirs finds nothing, rather than failing the
     // job until it lands in the poison queue.
-    private async Task<(List<MessageLocation> Copies, string? Quarantine)> LocateCopiesAsync(RemediationJob job, CancellationToken cancellationToken)
+    private async Task<(List<MessageLocation> Copies, string? Quarantine)> LocateCopiesAsync(RemediationJob job, MailboxCopies mailbox, CancellationToken cancellationToken)
     {
         var folder = job.Action == RemediationAction.Quarantine ? options.Value.QuarantineFolderName : null;
         CopyQueryAnswer answer;
         try
         {
-            answer = await mailboxes.LocateAsync(job.MailboxId, new CopyQuery(job.MessageIds, job.InternetMessageIds, folder), cancellationToken);
+            answer = await mailboxes.LocateAsync(mailbox.MailboxId, new CopyQuery(mailbox.MessageIds, mailbox.InternetMessageIds, folder), cancellationToken);
         }
         catch (MailboxUnavailableException unavailable)
         {
-            LogUnreachable(job.CampaignId, job.MailboxId, unavailable.Reason);
+            LogUnreachable(job.CampaignId, mailbox.MailboxId, unavailable.Reason);
             return ([], null);
         }
         var copies = answer.Located.DistinctBy(c => c.MessageId, StringComparer.Ordinal).ToDictionary(c => c.MessageId, StringComparer.Ordinal);
@@ -110,7 +173,7 @@ public sealed partial class MailboxRemediator(
         {
             foreach (var copy in found)
             {
-                if (!copies.ContainsKey(copy.MessageId) && await MatchesCampaignAsync(job, internetMessageId, copy, cancellationToken)) copies.Add(copy.MessageId, copy);
+                if (!copies.ContainsKey(copy.MessageId) && await MatchesCampaignAsync(job, mailbox.MailboxId, internetMessageId, copy, cancellationToken)) copies.Add(copy.MessageId, copy);
             }
         }
         return ([.. copies.Values], answer.HiddenFolderId);
@@ -119,46 +182,49 @@ public sealed partial class MailboxRemediator(
     // The sender chooses the Message-ID: reusing a real thread's would otherwise quarantine that thread. A copy found
     // by Message-ID is touched only when its content is the campaign's; a mismatch is recorded and alerted instead.
     // What the search returned settles most copies; the rest have their MIME read, in one request.
-    private async Task<bool> MatchesCampaignAsync(RemediationJob job, string internetMessageId, MessageLocation found, CancellationToken cancellationToken)
+    private async Task<bool> MatchesCampaignAsync(RemediationJob job, string mailboxId, string internetMessageId, MessageLocation found, CancellationToken cancellationToken)
     {
         var expected = job.Fingerprint ?? job.CampaignId;
         if (found.Shown is { } shown && engine.FingerprintOf(shown)?.Id == expected) return true;
-        if (await mailboxes.ReadMimeAsync(job.MailboxId, found.MessageId, engine.Limits, cancellationToken) is not { } content) return false;
+        if (await mailboxes.ReadMimeAsync(mailboxId, found.MessageId, engine.Limits, cancellationToken) is not { } content) return false;
         var actual = engine.FingerprintOf(content.Mime).Id;
         if (actual == expected) return true;
         // A replayed job finds the mismatch recorded and does not alert again; any other record is another job's
         // outcome for this copy, and its original folder is what undo puts the copy back in. Only a mismatch reads the
         // audit trail: the copies that match, nearly all of them, cost no storage call here.
-        if (await audit.FindAsync(job.CampaignId, job.MailboxId, found.MessageId, cancellationToken) is not null) return false;
-        LogMismatch(job.CampaignId, job.MailboxId, found.MessageId, actual);
-        await audit.SaveAsync(Record(job, found.MessageId, job.Action?.ToString() ?? "ReportOnly", found.ParentFolderId, AuditOutcome.ContentMismatch,
+        if (await audit.FindAsync(job.CampaignId, mailboxId, found.MessageId, cancellationToken) is not null) return false;
+        LogMismatch(job.CampaignId, mailboxId, found.MessageId, actual);
+        await audit.SaveAsync(Record(job, mailboxId, found.MessageId, found.ParentFolderId, AuditOutcome.ContentMismatch,
             $"Shares the campaign's Message-ID but not its content (fingerprint {actual}, expected {expected}); left in place."), cancellationToken);
-        telemetry.Emit(new CopyMismatch(job.CampaignId, job.MailboxId, found.MessageId, MailboxMessage.Usable(internetMessageId) ?? "", actual));
+        telemetry.Emit(new CopyMismatch(job.CampaignId, mailboxId, found.MessageId, MailboxMessage.Usable(internetMessageId) ?? "", actual));
         return false;
     }
 
-    private async Task<string?> JunkFolderAsync(RemediationJob job, CancellationToken cancellationToken) =>
-        job.Action == RemediationAction.MoveToJunk ? await mailboxes.GetFolderIdAsync(job.MailboxId, WellKnownFolders.JunkEmail, cancellationToken) : null;
+    private async Task<string?> JunkFolderAsync(RemediationJob job, string mailboxId, CancellationToken cancellationToken) =>
+        job.Action == RemediationAction.MoveToJunk ? await mailboxes.GetFolderIdAsync(mailboxId, WellKnownFolders.JunkEmail, cancellationToken) : null;
 
-    private async Task RecordFailureAsync(RemediationJob job, MessageLocation copy, Exception error, CancellationToken cancellationToken)
+    // The claim or the outcome's write failed, so this job may hold no claim: the record is read before it is written.
+    private async Task RecordFailureAsync(RemediationJob job, FoundCopy found, Exception error, JobFailures failures, CancellationToken cancellationToken)
     {
-        LogFailed(error, job.CampaignId, job.MailboxId, copy.MessageId);
-        TrackFailed(job, copy.MessageId, error.Message);
-        var record = await audit.FindAsync(job.CampaignId, job.MailboxId, copy.MessageId, cancellationToken);
+        var (mailboxId, copy) = (found.Mailbox.MailboxId, found.Copy);
+        LogFailed(error, job.CampaignId, mailboxId, copy.MessageId);
+        failures.Add(mailboxId, copy.MessageId, error);
+        TrackFailed(job, mailboxId, copy.MessageId, error.Message);
+        var record = await audit.FindAsync(job.CampaignId, mailboxId, copy.MessageId, cancellationToken);
         // A failure never overwrites an outcome: Failed may be claimed again, so a copy the SOC restored (or another job
         // finished) would be acted on again by the retry.
         if (record is { Outcome: not (AuditOutcome.Pending or AuditOutcome.Failed or AuditOutcome.HeldByBreaker) }) return;
-        await audit.SaveAsync(Record(job, copy.MessageId, job.Action?.ToString() ?? "ReportOnly", record?.OriginalFolderId ?? copy.ParentFolderId, AuditOutcome.Failed, error.Message), cancellationToken);
+        await audit.SaveAsync(Record(job, mailboxId, copy.MessageId, record?.OriginalFolderId ?? copy.ParentFolderId, AuditOutcome.Failed, error.Message), cancellationToken);
     }
 
-    private AuditRecord Record(RemediationJob job, string messageId, string action, string? originalFolderId, AuditOutcome outcome, string? detail = null) =>
-        new(job.CampaignId, job.MailboxId, messageId, action, originalFolderId, outcome, job.Rules, clock.GetUtcNow(), detail);
+    private AuditRecord Record(RemediationJob job, string mailboxId, string messageId, string? originalFolderId, AuditOutcome outcome, string? detail = null) =>
+        new(job.CampaignId, mailboxId, messageId, ActionName(job), originalFolderId, outcome, job.Rules, clock.GetUtcNow(), detail);
 
-    private void TrackRemediated(RemediationJob job, string messageId, string outcome) =>
-        telemetry.Emit(new MessageRemediated(job.CampaignId, job.MailboxId, messageId, job.Rules, outcome, SecondsSinceNotified(job)));
+    private void TrackRemediated(RemediationJob job, string mailboxId, string messageId, string outcome) =>
+        telemetry.Emit(new MessageRemediated(job.CampaignId, mailboxId, messageId, job.Rules, outcome, SecondsSinceNotified(job)));
 
-    private void TrackFailed(RemediationJob job, string messageId, string error) =>
-        telemetry.Emit(new RemediationFailed(job.CampaignId, job.MailboxId, messageId, job.Rules, error, SecondsSinceNotified(job)));
+    private void TrackFailed(RemediationJob job, string mailboxId, string messageId, string error) =>
+        telemetry.Emit(new RemediationFailed(job.CampaignId, mailboxId, messageId, job.Rules, error, SecondsSinceNotified(job)));
 
     private double SecondsSinceNotified(RemediationJob job) => Math.Round((clock.GetUtcNow() - job.NotifiedAt).TotalSeconds, 1);
 
@@ -173,4 +239,52 @@ public sealed partial class MailboxRemediator(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId}: remediation of {MessageId} in mailbox {MailboxId} failed")]
     private partial void LogFailed(Exception exception, string campaignId, string mailboxId, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId}: mailbox {MailboxId} could not be searched")]
+    private partial void LogSearchFailed(Exception exception, string campaignId, string mailboxId);
+
+    private sealed record LocatedMailbox(string MailboxId, IReadOnlyList<MessageLocation> Copies, string? Destination, Exception? SearchError);
+
+    private sealed record FoundCopy(LocatedMailbox Mailbox, MessageLocation Copy);
+
+    private sealed record CopyOutcome(FoundCopy Copy, AuditRecord Record);
+
+    /// <summary>What failed in a job, by mailbox, and the first error, which the job's exception carries.</summary>
+    private sealed class JobFailures
+    {
+        private readonly string _campaignId;
+        private readonly Lock _gate = new();
+        private readonly List<string> _unsearched = [];
+        private readonly HashSet<(string MailboxId, string MessageId)> _copies = [];
+        private Exception? _first;
+
+        public JobFailures(string campaignId, IEnumerable<LocatedMailbox> mailboxes)
+        {
+            _campaignId = campaignId;
+            foreach (var mailbox in mailboxes.Where(m => m.SearchError is not null))
+            {
+                _unsearched.Add(mailbox.MailboxId);
+                _first ??= mailbox.SearchError;
+            }
+        }
+
+        public void Add(string mailboxId, string messageId, Exception error)
+        {
+            lock (_gate)
+            {
+                _copies.Add((mailboxId, messageId));
+                _first ??= error;
+            }
+        }
+
+        public RemediationFailedException? Exception()
+        {
+            lock (_gate)
+            {
+                if (_first is null) return null;
+                var parts = _copies.GroupBy(c => c.MailboxId).Select(m => $"{m.Count()} copies in mailbox {m.Key} failed").Concat(_unsearched.Select(m => $"mailbox {m} could not be searched"));
+                return new RemediationFailedException($"Campaign {_campaignId}: {string.Join("; ", parts)}.", _first);
+            }
+        }
+    }
 }

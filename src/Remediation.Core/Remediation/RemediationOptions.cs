@@ -40,6 +40,13 @@ public sealed class RemediationOptions
     public int MaxQueuedJobs { get; set; } = 500;
 
     /// <summary>
+    /// Mailboxes one remediation job acts on. Their copies share the job's queue message, one audit claim and one
+    /// outcome write, so storage calls per mailbox fall as this rises; the job waits for its slowest mailbox.
+    /// </summary>
+    [Range(1, 100)]
+    public int MailboxesPerJob { get; set; } = 16;
+
+    /// <summary>
     /// Copies moved or deleted per hour, across the tenant, for campaigns the SOC did not approve; beyond it copies
     /// stay where they are, audited as held by the breaker. Ten campaigns at the blast-radius guard's size fit in it.
     /// </summary>

@@ -47,6 +47,42 @@ public sealed class TableAuditTrail(TableServiceClient tables) : IAuditTrail
         }
     }
 
+    // A claim of copies no job has touched, nearly every one, is one transaction per hundred rows of a campaign. A
+    // transaction is all or nothing, so one that meets a record already there is claimed again copy by copy.
+    public async Task<IReadOnlyList<AuditRecord>> TryClaimAllAsync(IReadOnlyList<AuditRecord> pending, TimeSpan staleAfter, CancellationToken cancellationToken)
+    {
+        List<AuditRecord> claims = [];
+        foreach (var chunk in Transactions(pending))
+        {
+            try
+            {
+                await _table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(r))), cancellationToken);
+                claims.AddRange(chunk);
+                continue;
+            }
+            catch (TableTransactionFailedException error) when (error.Status == 409)
+            {
+            }
+            foreach (var record in chunk)
+            {
+                if (await TryClaimAsync(record, staleAfter, cancellationToken) is { } claim) claims.Add(claim);
+            }
+        }
+        return claims;
+    }
+
+    public async Task SaveAllAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+    {
+        foreach (var chunk in Transactions(records))
+        {
+            await _table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ToEntity(r))), cancellationToken);
+        }
+    }
+
+    // A transaction holds at most 100 rows, all of one partition: one campaign.
+    private static IEnumerable<AuditRecord[]> Transactions(IEnumerable<AuditRecord> records) =>
+        records.GroupBy(r => r.CampaignId, StringComparer.Ordinal).SelectMany(campaign => campaign.Chunk(100));
+
     private static TableEntity ToEntity(AuditRecord record) =>
         new(TableKeys.Escape(record.CampaignId), RowKey(record.MailboxId, record.MessageId))
         {

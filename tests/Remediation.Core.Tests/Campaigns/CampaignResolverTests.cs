@@ -360,7 +360,7 @@ public sealed class CampaignResolverTests
         await Resolver().ResolveAsync(seed, CancellationToken.None);
 
         var jobs = _queue.Drain<RemediationJob>(WorkQueueNames.RemediationJobs);
-        Assert.Equal(2, jobs.Count);
+        Assert.Equal(2, jobs.Sum(job => job.Mailboxes.Count));
         Assert.All(jobs, job => Assert.Null(job.Action));
     }
 
@@ -373,7 +373,7 @@ public sealed class CampaignResolverTests
         await Resolver().ResolveAsync(seed, CancellationToken.None);
 
         var jobs = _queue.Drain<RemediationJob>(WorkQueueNames.RemediationJobs);
-        Assert.Equal(2, jobs.Count);
+        Assert.Equal(2, jobs.Sum(job => job.Mailboxes.Count));
         Assert.All(jobs, job => Assert.Equal(RemediationAction.SoftDelete, job.Action));
     }
 
@@ -417,6 +417,7 @@ public sealed class CampaignResolverTests
         var seedCopy = Deliver(_alice, to: [$"bob@{Domain}", $"carol@{Domain}", $"dave@{Domain}"]);
         var seed = Seed(_alice, seedCopy);
         var failing = new FailingQueue(_queue, firstFailing: 2, lastFailing: 2);
+        _options.MailboxesPerJob = 1;
         var resolver = Resolver(failing);
 
         await Assert.ThrowsAsync<IOException>(() => resolver.ResolveAsync(seed, CancellationToken.None));
@@ -424,7 +425,7 @@ public sealed class CampaignResolverTests
         await resolver.ResolveAsync(seed, CancellationToken.None);
 
         Assert.NotNull(failing.Refused);
-        Assert.DoesNotContain(marksAfterFailure, mark => string.Equals(mark.Scope, failing.Refused.MailboxId, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(marksAfterFailure, mark => string.Equals(mark.Scope, Assert.Single(failing.Refused.Mailboxes).MailboxId, StringComparison.OrdinalIgnoreCase));
         Assert.Equal(
             [$"alice: {seedCopy} | ", $"bob:  | {MessageIdOfLure}", $"carol:  | {MessageIdOfLure}", $"dave:  | {MessageIdOfLure}"],
             Jobs().Distinct().Order(StringComparer.Ordinal));
@@ -440,6 +441,7 @@ public sealed class CampaignResolverTests
         for (var i = 0; i < Copies; i++) await IndexAsync($"mailbox-{i:D3}", $"copy-{i:D3}");
         var seed = Seed("mailbox-000", "copy-000") with { InternetMessageId = null };
         var failing = new FailingQueue(_queue, firstFailing: 101);
+        _options.MailboxesPerJob = 1;
         var resolver = Resolver(failing);
 
         await Assert.ThrowsAsync<IOException>(() => resolver.ResolveAsync(seed, CancellationToken.None));
@@ -465,7 +467,27 @@ public sealed class CampaignResolverTests
 
         await Resolver(logger: logger).ResolveAsync(seed, CancellationToken.None);
 
-        Assert.Contains($"Campaign {CampaignId}: copies in 3 mailboxes, 2 remediation jobs queued", logger.Messages);
+        Assert.Contains($"Campaign {CampaignId}: copies in 3 mailboxes; 2 mailboxes sent to remediation in 1 jobs", logger.Messages);
+    }
+
+    [Fact]
+    public async Task Resolve_MoreMailboxesThanAJobHolds_PacksThemIntoJobsOfThatManyAndMarksEvery()
+    {
+        _options.MailboxesPerJob = 2;
+        var seedCopy = Deliver(_alice, to: [$"bob@{Domain}", $"carol@{Domain}", $"dave@{Domain}"]);
+        var seed = Seed(_alice, seedCopy);
+
+        await Resolver().ResolveAsync(seed, CancellationToken.None);
+
+        var jobs = _queue.Drain<RemediationJob>(WorkQueueNames.RemediationJobs);
+        Assert.Equal([2, 2], jobs.Select(job => job.Mailboxes.Count));
+        Assert.Equal(
+            [$"alice: {seedCopy} | ", $"bob:  | {MessageIdOfLure}", $"carol:  | {MessageIdOfLure}", $"dave:  | {MessageIdOfLure}"],
+            Describe(jobs));
+        Assert.Equal(
+            Sorted(DispatchedWork.Copy(_alice, seedCopy), DispatchedWork.Search(_bob, MessageIdOfLure), DispatchedWork.Search(_carol, MessageIdOfLure),
+                DispatchedWork.Search(_dave, MessageIdOfLure), DispatchedWork.Sweep, DispatchedWork.RecipientSearch(MessageIdOfLure)),
+            Sorted([.. await MarksAsync()]));
     }
 
     [Fact]
@@ -560,12 +582,12 @@ public sealed class CampaignResolverTests
         [PipelineEventProperties.Reason] = reason,
     };
 
-    /// <summary>The remediation jobs queued so far, taken off the queue, each as "mailbox: message ids | Message-IDs".</summary>
+    /// <summary>The mailboxes of the remediation jobs queued so far, taken off the queue, each as "mailbox: message ids | Message-IDs".</summary>
     private List<string> Jobs() => Describe(_queue.Drain<RemediationJob>(WorkQueueNames.RemediationJobs));
 
     private List<string> Describe(IEnumerable<RemediationJob> jobs) =>
     [
-        .. jobs.Select(job => $"{_names.GetValueOrDefault(job.MailboxId, job.MailboxId)}: {string.Join(',', job.MessageIds.Order(StringComparer.Ordinal))} | {string.Join(',', job.InternetMessageIds)}")
+        .. jobs.SelectMany(job => job.Mailboxes).Select(m => $"{_names.GetValueOrDefault(m.MailboxId, m.MailboxId)}: {string.Join(',', m.MessageIds.Order(StringComparer.Ordinal))} | {string.Join(',', m.InternetMessageIds)}")
             .Order(StringComparer.Ordinal),
     ];
 

@@ -49,11 +49,11 @@ public class DispatchPlanTests
     {
         var found = Found(("alice", ["copy-a"], []), ("bob", [], [MessageId]));
 
-        var jobs = DispatchPlan.Jobs(found, Marks());
+        var jobs = DispatchPlan.Undispatched(found, Marks());
 
         Assert.Equal(["alice: copy-a | ", $"bob:  | {MessageId}"], jobs.Select(Describe));
-        Assert.Equal([DispatchedWork.Copy("alice", "copy-a")], jobs[0].Marks);
-        Assert.Equal([DispatchedWork.Search("bob", MessageId)], jobs[1].Marks);
+        Assert.Equal([DispatchedWork.Copy("alice", "copy-a")], DispatchPlan.MarksOf(jobs[0]));
+        Assert.Equal([DispatchedWork.Search("bob", MessageId)], DispatchPlan.MarksOf(jobs[1]));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public class DispatchPlanTests
     {
         var found = Found(("alice", ["copy-a", "copy-a2"], [MessageId]), ("bob", ["copy-b"], []));
 
-        var jobs = DispatchPlan.Jobs(found, Marks(DispatchedWork.Copy("alice", "copy-a"), DispatchedWork.Search("alice", MessageId), DispatchedWork.Copy("bob", "copy-b")));
+        var jobs = DispatchPlan.Undispatched(found, Marks(DispatchedWork.Copy("alice", "copy-a"), DispatchedWork.Search("alice", MessageId), DispatchedWork.Copy("bob", "copy-b")));
 
         Assert.Equal(["alice: copy-a2 | "], jobs.Select(Describe));
     }
@@ -71,7 +71,7 @@ public class DispatchPlanTests
     {
         var found = Found(("alice", ["copy-a"], [MessageId]));
 
-        var jobs = DispatchPlan.Jobs(found, Marks(DispatchedWork.Copy("bob", "copy-a"), DispatchedWork.Search("bob", MessageId)));
+        var jobs = DispatchPlan.Undispatched(found, Marks(DispatchedWork.Copy("bob", "copy-a"), DispatchedWork.Search("bob", MessageId)));
 
         Assert.Equal([$"alice: copy-a | {MessageId}"], jobs.Select(Describe));
     }
@@ -101,6 +101,39 @@ public class DispatchPlanTests
     public void NewlyReached_MailboxesReachedBeforeInAnyCase_AreNotNew() =>
         Assert.Equal(1, DispatchPlan.NewlyReached(["alice", "bob", "carol"], new HashSet<string>(StringComparer.Ordinal) { "ALICE", "bob" }));
 
+    [Fact]
+    public void Pack_MoreMailboxesThanAJobHolds_FillsEachJobInOrder()
+    {
+        var work = Enumerable.Range(0, 5).Select(i => new MailboxCopies($"m{i}", [$"c{i}"], [])).ToList();
+
+        var jobs = DispatchPlan.Pack(work, mailboxesPerJob: 2, charsPerJob: 1_000);
+
+        Assert.Equal(["m0,m1", "m2,m3", "m4"], jobs.Select(job => string.Join(',', job.Select(m => m.MailboxId))));
+    }
+
+    [Fact]
+    public void Pack_IdsOverTheCharacterBudget_StartANewJob()
+    {
+        // Each mailbox is 2 + 4 + 4 characters: two fit in 20, a third does not.
+        var work = Enumerable.Range(0, 3).Select(i => new MailboxCopies($"m{i}", ["copy"], ["<id>"])).ToList();
+
+        Assert.Equal([2, 1], DispatchPlan.Pack(work, mailboxesPerJob: 16, charsPerJob: 20).Select(job => job.Count));
+        Assert.Equal([1, 1, 1], DispatchPlan.Pack(work, mailboxesPerJob: 16, charsPerJob: 19).Select(job => job.Count));
+    }
+
+    [Fact]
+    public void Pack_AMailboxOverTheBudgetAlone_RidesAloneAndNothingIsLost()
+    {
+        MailboxCopies[] work = [new("small", ["a"], []), new("huge", [new string('x', 50)], []), new("after", ["b"], [])];
+
+        var jobs = DispatchPlan.Pack(work, mailboxesPerJob: 16, charsPerJob: 20);
+
+        Assert.Equal(["small", "huge", "after"], jobs.Select(job => string.Join(',', job.Select(m => m.MailboxId))));
+    }
+
+    [Fact]
+    public void Pack_NoWork_NoJob() => Assert.Empty(DispatchPlan.Pack([], mailboxesPerJob: 16, charsPerJob: 20));
+
     private static HashSet<DispatchedWork> Marks(params DispatchedWork[] marks) => [.. marks];
 
     private static Dictionary<string, MailboxWork> Found(params (string Mailbox, string[] Copies, string[] Searches)[] mailboxes)
@@ -115,5 +148,5 @@ public class DispatchPlanTests
         return found;
     }
 
-    private static string Describe(MailboxJob job) => $"{job.MailboxId}: {string.Join(',', job.MessageIds)} | {string.Join(',', job.InternetMessageIds)}";
+    private static string Describe(MailboxCopies job) => $"{job.MailboxId}: {string.Join(',', job.MessageIds)} | {string.Join(',', job.InternetMessageIds)}";
 }

@@ -363,7 +363,7 @@ public sealed class MailboxRemediatorTests
     {
         var mime = RemediationFixture.Lure("lure-3@login-verify.example");
         var copy = _f.Deliver(mime: mime);
-        var job = ByMessageId("<lure-3@login-verify.example>", RemediationFixture.FingerprintOf(mime)) with { MessageIds = [copy] };
+        var job = ByMessageId("<lure-3@login-verify.example>", RemediationFixture.FingerprintOf(mime)) with { Mailboxes = [new(_f.Alice, [copy], ["<lure-3@login-verify.example>"])] };
 
         var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
 
@@ -569,7 +569,7 @@ public sealed class MailboxRemediatorTests
     public async Task Remediate_UnreachableMailbox_FindsNothingAndCreatesNoFolder()
     {
         var guest = _f.Mailboxes.AddMailbox($"guest@{Scanning.TestMail.Domain}", reachable: false);
-        var job = ByMessageId("<lure-4@login-verify.example>", "fingerprint") with { MailboxId = guest };
+        var job = ByMessageId("<lure-4@login-verify.example>", "fingerprint") with { Mailboxes = [new(guest, [], ["<lure-4@login-verify.example>"])] };
 
         var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
 
@@ -656,8 +656,93 @@ public sealed class MailboxRemediatorTests
         Assert.Empty(_f.Telemetry.Events(PipelineEvents.RemediationFailed));
     }
 
+    [Fact]
+    public async Task Remediate_JobOfTheEarlierOneMailboxShape_IsRefusedAsNamingNoMailbox()
+    {
+        var copy = _f.Deliver();
+        var earlier = WorkItemJson.Deserialize<RemediationJob>(
+            $$"""{"campaignId":"c1","mailboxId":"{{_f.Alice}}","messageIds":["{{copy}}"],"internetMessageIds":[],"action":"Quarantine","rules":["R1"],"notifiedAt":"2026-11-29T10:00:00Z"}""");
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => _f.Remediator().RemediateAsync(earlier, CancellationToken.None));
+
+        Assert.Equal("The remediation job of campaign c1 names no mailbox.", error.Message);
+        Assert.Equal(WellKnownFolders.Inbox, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+    }
+
+    [Fact]
+    public async Task Remediate_JobOfSeveralMailboxes_ActsInEachAndAuditsEveryCopy()
+    {
+        var alicesCopy = _f.Deliver();
+        var bob = _f.Mailboxes.AddMailbox($"bob@{Scanning.TestMail.Domain}");
+        var bobsCopies = new[] { _f.Mailboxes.AddMessage(bob, RemediationFixture.Lure("lure-5@login-verify.example")), _f.Mailboxes.AddMessage(bob, RemediationFixture.Lure("lure-6@login-verify.example")) };
+        var job = _f.Job(RemediationAction.Quarantine, alicesCopy) is var one ? one with { Mailboxes = [.. one.Mailboxes, new(bob, bobsCopies, [])] } : null!;
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(3, 0, 0), result);
+        Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(_f.Alice, alicesCopy));
+        Assert.All(bobsCopies, copy => Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(bob, copy)));
+        var records = await _f.Audit.ListAsync(job.CampaignId, null, CancellationToken.None);
+        Assert.Equal(new[] { (_f.Alice, alicesCopy) }.Concat(bobsCopies.Select(c => (bob, c))).Order(), records.Select(r => (r.MailboxId, r.MessageId)).Order());
+        var bobsInbox = await _f.Mailboxes.GetFolderIdAsync(bob, WellKnownFolders.Inbox, CancellationToken.None);
+        Assert.All(records, r => Assert.Equal(AuditOutcome.Remediated, r.Outcome));
+        Assert.All(records.Where(r => r.MailboxId == bob), r => Assert.Equal(bobsInbox, r.OriginalFolderId));
+        Assert.Equal(records.Select(r => r.MailboxId).Order(), _f.Telemetry.Events(PipelineEvents.MessageRemediated).Select(e => e[PipelineEventProperties.MailboxId]).Order());
+    }
+
+    [Fact]
+    public async Task Remediate_OneMailboxCannotBeSearched_TheOthersAreDoneThenTheJobFails()
+    {
+        var alicesCopy = _f.Deliver();
+        var bob = _f.Mailboxes.AddMailbox($"bob@{Scanning.TestMail.Domain}");
+        var down = new IOException("The store did not answer.");
+        _f.Mailboxes.FailSearchesIn(bob, down);
+        var job = _f.Job(RemediationAction.Quarantine, alicesCopy) is var one ? one with { Mailboxes = [.. one.Mailboxes, new(bob, [], ["<lure-7@login-verify.example>"])] } : null!;
+
+        var error = await Assert.ThrowsAsync<RemediationFailedException>(() => _f.Remediator().RemediateAsync(job, CancellationToken.None));
+
+        Assert.Same(down, error.InnerException);
+        Assert.Equal($"Campaign {job.CampaignId}: mailbox {bob} could not be searched.", error.Message);
+        Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(_f.Alice, alicesCopy));
+        Assert.Equal(AuditOutcome.Remediated, (await _f.RecordAsync(job, alicesCopy))?.Outcome);
+    }
+
+    [Fact]
+    public async Task Remediate_CopiesFailInTwoMailboxes_TheMessageNamesEach()
+    {
+        var alicesCopy = _f.Deliver();
+        var bob = _f.Mailboxes.AddMailbox($"bob@{Scanning.TestMail.Domain}");
+        var bobsCopy = _f.Mailboxes.AddMessage(bob, RemediationFixture.Lure("lure-8@login-verify.example"));
+        _f.Mailboxes.FailActionsOn(alicesCopy, new IOException("refused"));
+        _f.Mailboxes.FailActionsOn(bobsCopy, new IOException("refused"));
+        var job = _f.Job(RemediationAction.Quarantine, alicesCopy) is var one ? one with { Mailboxes = [.. one.Mailboxes, new(bob, [bobsCopy], [])] } : null!;
+
+        var error = await Assert.ThrowsAsync<RemediationFailedException>(() => _f.Remediator().RemediateAsync(job, CancellationToken.None));
+
+        Assert.Equal(
+            new[] { $"1 copies in mailbox {_f.Alice} failed", $"1 copies in mailbox {bob} failed" }.Order(),
+            error.Message[($"Campaign {job.CampaignId}: ".Length)..^1].Split("; ").Order());
+        Assert.Equal(AuditOutcome.Failed, (await _f.Audit.FindAsync(job.CampaignId, bob, bobsCopy, CancellationToken.None))?.Outcome);
+    }
+
+    [Fact]
+    public async Task Remediate_OutcomesCannotBeSaved_EachCopyIsRecordedFailedAndTheRetryFinishesIt()
+    {
+        var copy = _f.Deliver();
+        var job = _f.Job(RemediationAction.Quarantine, copy);
+
+        await Assert.ThrowsAsync<RemediationFailedException>(() => _f.Remediator(new OutcomesFail(_f.Audit)).RemediateAsync(job, CancellationToken.None));
+        var failed = await _f.RecordAsync(job, copy);
+        var retried = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal((AuditOutcome.Failed, await _f.FolderIdAsync(WellKnownFolders.Inbox)), (failed?.Outcome, failed?.OriginalFolderId));
+        Assert.Equal(new RemediationResult(1, 0, 0), retried);
+        Assert.Equal(AuditOutcome.Remediated, (await _f.RecordAsync(job, copy))?.Outcome);
+        Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+    }
+
     private RemediationJob ByMessageId(string internetMessageId, string? fingerprint) =>
-        new($"campaign-{Guid.NewGuid():N}", _f.Alice, [], [internetMessageId], RemediationAction.Quarantine, ["R1"], RemediationFixture.Now, fingerprint);
+        new($"campaign-{Guid.NewGuid():N}", [new MailboxCopies(_f.Alice, [], [internetMessageId])], RemediationAction.Quarantine, ["R1"], RemediationFixture.Now, fingerprint);
 
     private MailboxRemediator RemediatorOver(IMailboxGateway mailboxes) => new(mailboxes, _f.Audit, RemediationFixture.Engine, _f.Telemetry,
         new CircuitBreaker(new InMemoryHourlyBudget(), _f.Telemetry, _f.Clock, NullLogger<CircuitBreaker>.Instance),
@@ -673,8 +758,8 @@ public sealed class MailboxRemediatorTests
         return message.ToString();
     }
 
-    private static AuditRecord Pending(RemediationJob job, string messageId, string originalFolderId, DateTimeOffset at) =>
-        new(job.CampaignId, job.MailboxId, messageId, "Quarantine", originalFolderId, AuditOutcome.Pending, job.Rules, at);
+    private AuditRecord Pending(RemediationJob job, string messageId, string originalFolderId, DateTimeOffset at) =>
+        new(job.CampaignId, _f.Alice, messageId, "Quarantine", originalFolderId, AuditOutcome.Pending, job.Rules, at);
 
     /// <summary>The audit trail whose claims fail, as a storage outage between finding a copy and acting on it would.</summary>
     private sealed class ClaimsFail(IAuditTrail audit) : IAuditTrail
@@ -685,6 +770,32 @@ public sealed class MailboxRemediatorTests
         public Task SaveAsync(AuditRecord record, CancellationToken cancellationToken) => audit.SaveAsync(record, cancellationToken);
 
         public Task<AuditRecord?> TryClaimAsync(AuditRecord pending, TimeSpan staleAfter, CancellationToken cancellationToken) =>
+            throw new IOException("The audit table did not answer.");
+
+        public Task<IReadOnlyList<AuditRecord>> TryClaimAllAsync(IReadOnlyList<AuditRecord> pending, TimeSpan staleAfter, CancellationToken cancellationToken) =>
+            throw new IOException("The audit table did not answer.");
+
+        public Task SaveAllAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) => audit.SaveAllAsync(records, cancellationToken);
+
+        public Task<IReadOnlyList<AuditRecord>> ListAsync(string campaignId, string? mailboxId, CancellationToken cancellationToken) =>
+            audit.ListAsync(campaignId, mailboxId, cancellationToken);
+    }
+
+    /// <summary>The audit trail that claims but cannot write outcomes, as a storage outage right after a move would.</summary>
+    private sealed class OutcomesFail(IAuditTrail audit) : IAuditTrail
+    {
+        public Task<AuditRecord?> FindAsync(string campaignId, string mailboxId, string messageId, CancellationToken cancellationToken) =>
+            audit.FindAsync(campaignId, mailboxId, messageId, cancellationToken);
+
+        public Task SaveAsync(AuditRecord record, CancellationToken cancellationToken) => audit.SaveAsync(record, cancellationToken);
+
+        public Task<AuditRecord?> TryClaimAsync(AuditRecord pending, TimeSpan staleAfter, CancellationToken cancellationToken) =>
+            audit.TryClaimAsync(pending, staleAfter, cancellationToken);
+
+        public Task<IReadOnlyList<AuditRecord>> TryClaimAllAsync(IReadOnlyList<AuditRecord> pending, TimeSpan staleAfter, CancellationToken cancellationToken) =>
+            audit.TryClaimAllAsync(pending, staleAfter, cancellationToken);
+
+        public Task SaveAllAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
             throw new IOException("The audit table did not answer.");
 
         public Task<IReadOnlyList<AuditRecord>> ListAsync(string campaignId, string? mailboxId, CancellationToken cancellationToken) =>

@@ -58,8 +58,8 @@ internal sealed class RemediationFixture
 
     /// <summary>A job for copies of alice's by id, notified 90 seconds ago.</summary>
     public RemediationJob Job(RemediationAction? action, params string[] messageIds) =>
-        new($"campaign-{Guid.NewGuid():N}", Alice, messageIds, [], action, ["R1", "R2"], Now.AddSeconds(-90));
+        new($"campaign-{Guid.NewGuid():N}", [new MailboxCopies(Alice, messageIds, [])], action, ["R1", "R2"], Now.AddSeconds(-90));
 
     public Task<AuditRecord?> RecordAsync(RemediationJob job, string messageId) =>
-        Audit.FindAsync(job.CampaignId, job.MailboxId, messageId, CancellationToken.None);
+        Audit.FindAsync(job.CampaignId, Alice, messageId, CancellationToken.None);
 }

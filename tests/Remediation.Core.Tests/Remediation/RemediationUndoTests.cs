@@ -62,7 +62,7 @@ public sealed class RemediationUndoTests
         var (job, copies) = await RemediatedAsync(RemediationAction.Quarantine, 1);
         var bob = _f.Mailboxes.AddMailbox($"bob@{Scanning.TestMail.Domain}");
         var bobsCopy = _f.Mailboxes.AddMessage(bob, RemediationFixture.Lure("lure@login-verify.example"));
-        await _f.Remediator().RemediateAsync(job with { MailboxId = bob, MessageIds = [bobsCopy] }, CancellationToken.None);
+        await _f.Remediator().RemediateAsync(job with { Mailboxes = [new(bob, [bobsCopy], [])] }, CancellationToken.None);
 
         var result = await Undo().RestoreAsync(new RestoreRequest(job.CampaignId, bob.ToUpperInvariant()), Actor, CancellationToken.None);
 

@@ -191,6 +191,87 @@ public abstract class AuditTrailContract
         Assert.Equal(record.MessageId, Assert.Single(await Audit.ListAsync(record.CampaignId, record.MailboxId, CancellationToken.None)).MessageId);
     }
 
+    [Fact]
+    public async Task ClaimAll_NoRecords_ClaimsEveryCopyOfEveryMailbox()
+    {
+        var campaign = NewId("campaign");
+        // More than one transaction holds, over two mailboxes.
+        var pending = Enumerable.Range(0, 130).Select(i => Record(AuditOutcome.Pending, campaign, i % 2 == 0 ? "alice-id" : "bob-id", $"m{i:D3}")).ToList();
+
+        var claims = await Audit.TryClaimAllAsync(pending, StaleAfter, CancellationToken.None);
+
+        Assert.Equal(pending.Select(r => r.MessageId), claims.Select(r => r.MessageId).Order(StringComparer.Ordinal));
+        var stored = await Audit.ListAsync(campaign, null, CancellationToken.None);
+        Assert.Equal(130, stored.Count);
+        Assert.All(stored, r => Assert.Equal(AuditOutcome.Pending, r.Outcome));
+    }
+
+    [Fact]
+    public async Task ClaimAll_SomeCopiesDealtWithOrHeld_ClaimsTheRestAndTakesOverTheFailed()
+    {
+        var campaign = NewId("campaign");
+        var done = Record(AuditOutcome.Remediated, campaign, "alice-id", "done");
+        var held = Record(AuditOutcome.Pending, campaign, "alice-id", "held");
+        var failed = Record(AuditOutcome.Failed, campaign, "bob-id", "failed") with { OriginalFolderId = "where-it-was" };
+        foreach (var record in new[] { done, held, failed }) await Audit.SaveAsync(record, CancellationToken.None);
+        var fresh = Record(AuditOutcome.Pending, campaign, "bob-id", "fresh");
+
+        var claims = await Audit.TryClaimAllAsync(
+            [.. new[] { done, held, failed, fresh }.Select(r => r with { Outcome = AuditOutcome.Pending, OriginalFolderId = "junk-id", At = TenPast10.AddMinutes(1) })],
+            StaleAfter, CancellationToken.None);
+
+        Assert.Equal(["failed", "fresh"], claims.Select(c => c.MessageId).Order(StringComparer.Ordinal));
+        Assert.Equal("where-it-was", claims.Single(c => c.MessageId == "failed").OriginalFolderId);
+        Assert.Equal(AuditOutcome.Remediated, (await FindAsync(done))?.Outcome);
+        Assert.Equal(TenPast10, (await FindAsync(held))?.At);
+        Assert.Equal(AuditOutcome.Pending, (await FindAsync(fresh))?.Outcome);
+    }
+
+    [Fact]
+    public async Task ClaimAll_TwoCampaigns_ClaimsEach()
+    {
+        AuditRecord[] pending = [Record(AuditOutcome.Pending), Record(AuditOutcome.Pending)];
+
+        var claims = await Audit.TryClaimAllAsync(pending, StaleAfter, CancellationToken.None);
+
+        Assert.Equal(2, claims.Count);
+        foreach (var record in pending) Assert.NotNull(await FindAsync(record));
+    }
+
+    [Fact]
+    public async Task ClaimAll_RacingJobsOnTheSameCopies_EachCopyHasOneWinner()
+    {
+        var campaign = NewId("campaign");
+        var pending = Enumerable.Range(0, 10).Select(i => Record(AuditOutcome.Pending, campaign, "alice-id", $"m{i}")).ToList();
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Audit.TryClaimAllAsync(pending, StaleAfter, CancellationToken.None))));
+
+        Assert.Equal(pending.Select(r => r.MessageId), claims.SelectMany(c => c).Select(c => c.MessageId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task SaveAll_OutcomesOverClaims_ReplaceEveryRecordOfEveryCampaign()
+    {
+        var campaign = NewId("campaign");
+        var claims = Enumerable.Range(0, 120).Select(i => Record(AuditOutcome.Pending, campaign, "alice-id", $"m{i:D3}")).Append(Record(AuditOutcome.Pending)).ToList();
+        await Audit.TryClaimAllAsync(claims, StaleAfter, CancellationToken.None);
+
+        await Audit.SaveAllAsync([.. claims.Select(c => c with { Outcome = AuditOutcome.Remediated, Detail = null })], CancellationToken.None);
+
+        Assert.All(await Audit.ListAsync(campaign, null, CancellationToken.None), r => Assert.Equal((AuditOutcome.Remediated, (string?)null), (r.Outcome, r.Detail)));
+        Assert.Equal(120, (await Audit.ListAsync(campaign, null, CancellationToken.None)).Count);
+        Assert.Equal(AuditOutcome.Remediated, (await FindAsync(claims[^1]))?.Outcome);
+    }
+
+    [Fact]
+    public async Task ClaimAllAndSaveAll_NoRecords_AreRefusedByNoStore()
+    {
+        // Table storage refuses an empty transaction; a job that found no copy still saves its (no) outcomes.
+        await Audit.SaveAllAsync([], CancellationToken.None);
+
+        Assert.Empty(await Audit.TryClaimAllAsync([], StaleAfter, CancellationToken.None));
+    }
+
     private Task<AuditRecord?> FindAsync(AuditRecord record) => Audit.FindAsync(record.CampaignId, record.MailboxId, record.MessageId, CancellationToken.None);
 
     private static AuditRecord Record(AuditOutcome outcome) => Record(outcome, NewId("campaign"), NewId("mailbox"), NewId("AAkAL"));

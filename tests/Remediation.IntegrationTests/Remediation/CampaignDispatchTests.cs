@@ -34,6 +34,8 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
         {
             ["Detection:BlockedUrlDomains:0"] = SampleMail.PhishingDomain,
             ["Remediation:MaxQueuedJobs"] = $"{MaxQueuedJobs}",
+            // One mailbox per job, so a queue limit of a few jobs holds back a campaign of 40 mailboxes.
+            ["Remediation:MailboxesPerJob"] = "1",
             // Only the first recipient hears of the message: one seed, one campaign stage run finding every other copy.
             ["Subscriptions:Mailboxes:0"] = $"{User(0)}@{Domain}",
         },

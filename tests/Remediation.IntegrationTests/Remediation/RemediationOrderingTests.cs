@@ -109,7 +109,7 @@ public sealed class RemediationOrderingTests : IAsyncLifetime
         Assert.Single(_tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.Newsletter(Domain, user)));
 
     private static RemediationJob Job(string campaignId, DeliveredMessage copy) =>
-        new($"{campaignId}-{Guid.NewGuid():N}", copy.MailboxId, [copy.ImmutableId], [], RemediationAction.Quarantine, ["TEST"], DateTimeOffset.UtcNow, Approved: true);
+        new($"{campaignId}-{Guid.NewGuid():N}", [new MailboxCopies(copy.MailboxId, [copy.ImmutableId], [])], RemediationAction.Quarantine, ["TEST"], DateTimeOffset.UtcNow, Approved: true);
 
     private MailboxRemediator RemediatorOver(IAuditTrail audit)
     {
@@ -130,6 +130,11 @@ public sealed class RemediationOrderingTests : IAsyncLifetime
 
         public Task<AuditRecord?> TryClaimAsync(AuditRecord pending, TimeSpan staleAfter, CancellationToken cancellationToken) =>
             throw new IOException("Injected: the audit table did not answer.");
+
+        public Task<IReadOnlyList<AuditRecord>> TryClaimAllAsync(IReadOnlyList<AuditRecord> pending, TimeSpan staleAfter, CancellationToken cancellationToken) =>
+            throw new IOException("Injected: the audit table did not answer.");
+
+        public Task SaveAllAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) => audit.SaveAllAsync(records, cancellationToken);
 
         public Task<IReadOnlyList<AuditRecord>> ListAsync(string campaignId, string? mailboxId, CancellationToken cancellationToken) =>
             audit.ListAsync(campaignId, mailboxId, cancellationToken);

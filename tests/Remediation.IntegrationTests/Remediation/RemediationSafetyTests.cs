@@ -44,7 +44,7 @@ public sealed class RemediationSafetyTests : IAsyncLifetime
 
         foreach (var copy in copies)
         {
-            var replay = new RemediationJob(campaignId, copy.MailboxId, [copy.ImmutableId], [copy.InternetMessageId], RemediationAction.Quarantine, ["REPLAY"], DateTimeOffset.UtcNow);
+            var replay = new RemediationJob(campaignId, [new MailboxCopies(copy.MailboxId, [copy.ImmutableId], [copy.InternetMessageId])], RemediationAction.Quarantine, ["REPLAY"], DateTimeOffset.UtcNow);
             Assert.Equal(new RemediationResult(0, 1, 0), await remediator.RemediateAsync(replay, CancellationToken.None));
         }
         var seed = _telemetry.Events(PipelineEvents.MessageScanned).First(e => e[PipelineEventProperties.Band] == "Malicious");
