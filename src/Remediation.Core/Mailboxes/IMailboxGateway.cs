@@ -58,4 +58,36 @@ public interface IMailboxGateway
     /// <summary>Moves a message; returns its id in the destination, or null when the message is already gone.</summary>
     /// <exception cref="DestinationFolderMissingException">The message is there but the destination folder is not.</exception>
     Task<string?> MoveAsync(string mailboxId, string messageId, string destinationFolderId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="MoveAsync"/> for several messages of one mailbox, in one round trip where the store allows it: each
+    /// message's outcome on its own, so one that fails does not fail the others.
+    /// </summary>
+    Task<IReadOnlyList<MoveOutcome>> MoveAllAsync(string mailboxId, IReadOnlyList<string> messageIds, string destinationFolderId, CancellationToken cancellationToken) =>
+        MoveOutcome.OneByOneAsync(this, mailboxId, messageIds, destinationFolderId, cancellationToken);
+}
+
+/// <summary>What <see cref="IMailboxGateway.MoveAsync"/> returned for one message, or what it threw.</summary>
+public sealed record MoveOutcome(string? NewId, Exception? Error)
+{
+    /// <summary>The outcomes from one request per message, for a store that cannot take them together.</summary>
+    public static async Task<IReadOnlyList<MoveOutcome>> OneByOneAsync(IMailboxGateway mailboxes, string mailboxId, IReadOnlyList<string> messageIds, string destinationFolderId, CancellationToken cancellationToken)
+    {
+        List<MoveOutcome> outcomes = [];
+        foreach (var messageId in messageIds) outcomes.Add(await OfAsync(() => mailboxes.MoveAsync(mailboxId, messageId, destinationFolderId, cancellationToken)));
+        return outcomes;
+    }
+
+    /// <summary>Runs one move; any failure but cancellation becomes the outcome's error.</summary>
+    public static async Task<MoveOutcome> OfAsync(Func<Task<string?>> move)
+    {
+        try
+        {
+            return new MoveOutcome(await move(), null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new MoveOutcome(null, ex);
+        }
+    }
 }

@@ -40,6 +40,7 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
     private readonly HashSet<string> _vanishing = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Exception> _failingSearches = new(StringComparer.OrdinalIgnoreCase);
     private int _moves;
+    private int _moveRequests;
 
     /// <summary>Messages moved by <see cref="MoveAsync"/> (soft deletes not included).</summary>
     public int Moves
@@ -49,6 +50,9 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
             lock (_gate) return _moves;
         }
     }
+
+    /// <summary>Requests to move messages: each <see cref="MoveAllAsync"/>, one round trip however many it moves.</summary>
+    public int MoveRequests => Volatile.Read(ref _moveRequests);
 
     /// <summary>Adds a user whose primary SMTP address is the user principal name; returns the user id.</summary>
     /// <param name="reachable">False for a user the app may not reach the mailbox of (a guest, an unlicensed user).</param>
@@ -354,6 +358,12 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
             message.Folder = mailbox.Find(RecoverableItemsDeletions)!;
             return Task.FromResult(true);
         }
+    }
+
+    public Task<IReadOnlyList<MoveOutcome>> MoveAllAsync(string mailboxId, IReadOnlyList<string> messageIds, string destinationFolderId, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _moveRequests);
+        return MoveOutcome.OneByOneAsync(this, mailboxId, messageIds, destinationFolderId, cancellationToken);
     }
 
     public Task<string?> MoveAsync(string mailboxId, string messageId, string destinationFolderId, CancellationToken cancellationToken)

@@ -93,31 +93,40 @@ public sealed partial class MailboxRemediator(
         return new RemediationResult(results.Sum(r => r.Remediated), results.Sum(r => r.AlreadyDone), results.Sum(r => r.Failed));
     }
 
-    // The copies of one mailbox in turn; mailboxes at once.
+    // Mailboxes at once. In one mailbox, every copy to move goes in one request where the store allows it.
     private async Task<List<CopyOutcome>> ActAsync(RemediationJob job, LocatedMailbox mailbox, Dictionary<(string, string), AuditRecord> claimed, JobFailures failures, CancellationToken cancellationToken)
     {
-        List<CopyOutcome> outcomes = [];
-        foreach (var copy in mailbox.Copies)
+        List<(MessageLocation Copy, AuditOutcome? Outcome, Exception? Error)> acted = [];
+        List<MessageLocation> toMove = [];
+        foreach (var copy in mailbox.Copies.Where(c => claimed.ContainsKey((mailbox.MailboxId, c.MessageId))))
         {
-            if (!claimed.TryGetValue((mailbox.MailboxId, copy.MessageId), out var claim)) continue;
-            AuditOutcome outcome;
-            string? detail = claim.Detail;
             try
             {
-                outcome = await ActOnCopyAsync(job, mailbox, copy, cancellationToken);
+                if (await DecideAsync(job, mailbox, copy, cancellationToken) is { } outcome) acted.Add((copy, outcome, null));
+                else toMove.Add(copy);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                LogFailed(ex, job.CampaignId, mailbox.MailboxId, copy.MessageId);
-                failures.Add(mailbox.MailboxId, copy.MessageId, ex);
-                (outcome, detail) = (AuditOutcome.Failed, ex.Message);
+                acted.Add((copy, null, ex));
             }
-            outcomes.Add(new CopyOutcome(new FoundCopy(mailbox, copy), claim with { Outcome = outcome, At = clock.GetUtcNow(), Detail = detail }));
         }
-        return outcomes;
+        if (toMove.Count > 0)
+        {
+            var moved = await mailboxes.MoveAllAsync(mailbox.MailboxId, [.. toMove.Select(c => c.MessageId)], mailbox.Destination!, cancellationToken);
+            acted.AddRange(toMove.Zip(moved, (copy, m) => (copy, m.Error is null ? m.NewId is null ? AuditOutcome.Gone : AuditOutcome.Remediated : (AuditOutcome?)null, m.Error)));
+        }
+        return [.. acted.Select(a =>
+        {
+            var claim = claimed[(mailbox.MailboxId, a.Copy.MessageId)] with { At = clock.GetUtcNow() };
+            if (a.Error is null) return new CopyOutcome(new FoundCopy(mailbox, a.Copy), claim with { Outcome = a.Outcome!.Value });
+            LogFailed(a.Error, job.CampaignId, mailbox.MailboxId, a.Copy.MessageId);
+            failures.Add(mailbox.MailboxId, a.Copy.MessageId, a.Error);
+            return new CopyOutcome(new FoundCopy(mailbox, a.Copy), claim with { Outcome = AuditOutcome.Failed, Detail = a.Error.Message });
+        })];
     }
 
-    private async Task<AuditOutcome> ActOnCopyAsync(RemediationJob job, LocatedMailbox mailbox, MessageLocation copy, CancellationToken cancellationToken) => job.Action switch
+    // What becomes of a claimed copy short of a move; null when it is to be moved.
+    private async Task<AuditOutcome?> DecideAsync(RemediationJob job, LocatedMailbox mailbox, MessageLocation copy, CancellationToken cancellationToken) => job.Action switch
     {
         null => AuditOutcome.ReportOnly,
         // The hourly cap on unapproved moves; a copy already where it belongs costs nothing, and an approved campaign
@@ -126,7 +135,7 @@ public sealed partial class MailboxRemediator(
             && !await breaker.TryTakeAsync(CircuitBreaker.UnapprovedMoves, options.Value.MaxUnapprovedMovesPerHour, cancellationToken) => AuditOutcome.HeldByBreaker,
         RemediationAction.SoftDelete => await mailboxes.SoftDeleteAsync(mailbox.MailboxId, copy.MessageId, cancellationToken) ? AuditOutcome.Remediated : AuditOutcome.Gone,
         _ when copy.ParentFolderId == mailbox.Destination => AuditOutcome.Remediated,
-        _ => await mailboxes.MoveAsync(mailbox.MailboxId, copy.MessageId, mailbox.Destination!, cancellationToken) is null ? AuditOutcome.Gone : AuditOutcome.Remediated,
+        _ => null,
     };
 
     private static bool IsRemediated(AuditOutcome outcome) => outcome is AuditOutcome.Remediated or AuditOutcome.ReportOnly;

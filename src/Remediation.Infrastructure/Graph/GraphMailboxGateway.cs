@@ -321,6 +321,44 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
         }
     }
 
+    // Copies of one campaign in one mailbox move in one batch; a move whose answer is not a success is made again on
+    // its own, where the retry handler and the 404 handling of the single call apply.
+    public async Task<IReadOnlyList<MoveOutcome>> MoveAllAsync(string mailboxId, IReadOnlyList<string> messageIds, string destinationFolderId, CancellationToken cancellationToken)
+    {
+        if (messageIds.Count <= 1) return await MoveOutcome.OneByOneAsync(this, mailboxId, messageIds, destinationFolderId, cancellationToken);
+        List<MoveOutcome> outcomes = [];
+        foreach (var chunk in messageIds.Chunk(MaxBatchItems)) outcomes.AddRange(await MoveInOneBatchAsync(mailboxId, chunk, destinationFolderId, cancellationToken));
+        return outcomes;
+    }
+
+    private async Task<List<MoveOutcome>> MoveInOneBatchAsync(string mailboxId, string[] messageIds, string destinationFolderId, CancellationToken cancellationToken)
+    {
+        var batch = new BatchRequestContentCollection(graph);
+        var steps = new List<string>();
+        foreach (var messageId in messageIds)
+        {
+            steps.Add(await batch.AddBatchRequestStepAsync(WithImmutableIds(
+                graph.Users[mailboxId].Messages[messageId].Move.ToPostRequestInformation(new MovePostRequestBody { DestinationId = destinationFolderId }))));
+        }
+        var answers = await graph.Batch.PostAsync(batch, cancellationToken);
+        var statuses = await answers.GetResponsesStatusCodesAsync();
+        var outcomes = new List<MoveOutcome>();
+        foreach (var (messageId, step) in messageIds.Zip(steps))
+        {
+            outcomes.Add(IsSuccess(statuses[step])
+                ? new MoveOutcome(await MovedIdAsync(answers, step) ?? messageId, null)
+                : await MoveOutcome.OfAsync(() => MoveAsync(mailboxId, messageId, destinationFolderId, cancellationToken)));
+        }
+        return outcomes;
+    }
+
+    private static async Task<string?> MovedIdAsync(BatchResponseContentCollection answers, string step)
+    {
+        using var answer = await answers.GetResponseByIdAsync(step);
+        using var moved = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+        return moved.RootElement.TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 } newId ? newId : null;
+    }
+
     // The next EnsureHiddenFolderAsync or GetFolderIdAsync for this mailbox asks Graph again.
     private void ForgetFolder(string mailboxId, string folderId)
     {

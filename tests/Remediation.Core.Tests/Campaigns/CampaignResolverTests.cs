@@ -14,8 +14,8 @@ using Remediation.Core.Tests.Scanning;
 namespace Remediation.Core.Tests.Campaigns;
 
 /// <summary>
-/// The campaign stage's decisions on the in-memory twins: which copies a seed finds, the one job per mailbox it queues
-/// for them, what the blast-radius guard holds, and the dispatch marks that keep a later seed or a retry from repeating
+/// The campaign stage's decisions on the in-memory twins: which copies a seed finds, the jobs of a few mailboxes each it
+/// queues for them, what the blast-radius guard holds, and the dispatch marks that keep a later seed or a retry from repeating
 /// work already queued, or losing work that was not.
 /// </summary>
 public sealed class CampaignResolverTests

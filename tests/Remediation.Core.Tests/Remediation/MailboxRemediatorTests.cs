@@ -741,6 +741,20 @@ public sealed class MailboxRemediatorTests
         Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
     }
 
+    [Fact]
+    public async Task Remediate_SeveralCopiesInOneMailbox_MovesThemInOneRequest()
+    {
+        var copies = Enumerable.Range(0, 3).Select(_ => _f.Deliver()).ToArray();
+        var inPlace = _f.Deliver();
+        await _f.Mailboxes.MoveAsync(_f.Alice, inPlace, await _f.QuarantineIdAsync(), CancellationToken.None);
+
+        var result = await _f.Remediator().RemediateAsync(_f.Job(RemediationAction.Quarantine, [.. copies, inPlace]), CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(4, 0, 0), result);
+        Assert.Equal((1, 4), (_f.Mailboxes.MoveRequests, _f.Mailboxes.Moves));
+        Assert.All(copies, copy => Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(_f.Alice, copy)));
+    }
+
     private RemediationJob ByMessageId(string internetMessageId, string? fingerprint) =>
         new($"campaign-{Guid.NewGuid():N}", [new MailboxCopies(_f.Alice, [], [internetMessageId])], RemediationAction.Quarantine, ["R1"], RemediationFixture.Now, fingerprint);
 

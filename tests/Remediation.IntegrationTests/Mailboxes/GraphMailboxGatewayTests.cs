@@ -71,6 +71,20 @@ public sealed class GraphMailboxGatewayTests : MailboxGatewayContract, IAsyncLif
     }
 
     [Fact]
+    public async Task MoveAll_ThreeCopies_IsOneRoundTripOfThreeRequests()
+    {
+        var (mailbox, first, _) = Delivered();
+        var others = Enumerable.Range(0, 2).Select(_ => AddMessage(mailbox, Mime($"{Guid.NewGuid():N}@partner.example"))).ToList();
+        var junk = await Gateway.GetFolderIdAsync(mailbox, WellKnownFolders.JunkEmail, CancellationToken.None);
+
+        var before = _simulator.Metrics.ForMailbox(mailbox);
+        await Gateway.MoveAllAsync(mailbox, [first, .. others], junk, CancellationToken.None);
+        var after = _simulator.Metrics.ForMailbox(mailbox);
+
+        Assert.Equal((3, 1), (after.Requests - before.Requests, after.RoundTrips - before.RoundTrips));
+    }
+
+    [Fact]
     public async Task GetContent_CostsOneRequest()
     {
         var (mailbox, messageId, _) = Delivered();

@@ -444,6 +444,47 @@ public abstract class MailboxGatewayContract
     }
 
     [Fact]
+    public async Task MoveAll_SeveralCopiesOfOneMailbox_EachLandsThereAndAGoneOneIsNull()
+    {
+        var (mailbox, first, _) = Delivered();
+        var second = AddMessage(mailbox, Mime(NewMessageId()));
+        var quarantine = await Gateway.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None);
+        const string Gone = "AAkALmVzc2FnZS10aGF0LWlzLW5vdC10aGVyZQ==";
+
+        var outcomes = await Gateway.MoveAllAsync(mailbox, [first, Gone, second], quarantine, CancellationToken.None);
+
+        Assert.Equal([new MoveOutcome(first, null), new MoveOutcome(null, null), new MoveOutcome(second, null)], outcomes);
+        Assert.Equal((quarantine, quarantine), (FolderOf(mailbox, first), FolderOf(mailbox, second)));
+    }
+
+    [Fact]
+    public async Task MoveAll_DestinationOfAnotherMailbox_EachFailsOnItsOwnAndStays()
+    {
+        var (mailbox, first, _) = Delivered();
+        var second = AddMessage(mailbox, Mime(NewMessageId()));
+        var inbox = FolderOf(mailbox, first);
+        var elsewhere = await Gateway.GetFolderIdAsync(NewMailbox(), WellKnownFolders.JunkEmail, CancellationToken.None);
+
+        var outcomes = await Gateway.MoveAllAsync(mailbox, [first, second], elsewhere, CancellationToken.None);
+
+        Assert.All(outcomes, o => Assert.Equal(elsewhere, Assert.IsType<DestinationFolderMissingException>(o.Error).FolderId));
+        Assert.Equal((inbox, inbox), (FolderOf(mailbox, first), FolderOf(mailbox, second)));
+    }
+
+    [Fact]
+    public async Task MoveAll_MoreThanOneBatchHolds_MovesEvery()
+    {
+        var mailbox = NewMailbox();
+        var copies = Enumerable.Range(0, 23).Select(_ => AddMessage(mailbox, Mime(NewMessageId()))).ToList();
+        var junk = await Gateway.GetFolderIdAsync(mailbox, WellKnownFolders.JunkEmail, CancellationToken.None);
+
+        var outcomes = await Gateway.MoveAllAsync(mailbox, copies, junk, CancellationToken.None);
+
+        Assert.Equal(copies, outcomes.Select(o => o.NewId));
+        Assert.All(copies, copy => Assert.Equal(junk, FolderOf(mailbox, copy)));
+    }
+
+    [Fact]
     public async Task SoftDelete_Delivered_LeavesTheFolderTreeButCanBeMovedBack()
     {
         var (mailbox, messageId, _) = Delivered();
@@ -570,7 +611,7 @@ public abstract class MailboxGatewayContract
 
     private static string NewMessageId() => $"{Guid.NewGuid():N}@partner.example";
 
-    private static string Mime(string internetMessageId) =>
+    protected static string Mime(string internetMessageId) =>
         $"From: billing@partner.example\r\nTo: someone@{Domain}\r\nSubject: Quarterly invoice\r\nMessage-ID: <{internetMessageId}>\r\n" +
         "Date: Sun, 29 Nov 2026 10:00:00 +0000\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPlease find the invoice attached.\r\n";
 }

@@ -97,7 +97,7 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
         await Task.WhenAll(copies.Select(copy => resolver.ResolveAsync(Seed("scanned-at-once", copy), CancellationToken.None)));
 
         await Eventually.AssertAsync(() => _tenant.NoneIn(copies, "inbox"), () => $"{copies.Count(c => _tenant.FolderOf(c) == "inbox")} of {copies.Count} copies still in the Inbox", Patience);
-        // The first seed's search queues one job per mailbox; each later seed at most one for its own copy. Racing
+        // The first seed's search queues one job per mailbox (one mailbox per job here); each later seed at most one for its own copy. Racing
         // seeds that each searched every mailbox again queued several hundred.
         Assert.InRange(counting.Jobs, copies.Count, 2 * copies.Count);
     }
