@@ -141,13 +141,20 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
             };
             if (location is not null) located.Add(location);
         }
-        if (create is not null && IsSuccess(statuses[create]) && (await answers.GetResponseByIdAsync<MailFolder>(create))?.Id is { } created)
-        {
-            _folderIds.TryAdd((mailboxId, folderToMake!), created);
-        }
-        // The folder this instance knew or just made, or, when making it failed (it exists already), a request of its own.
+        if (create is not null) await LearnHiddenFolderAsync(mailboxId, folderToMake!, answers, create, statuses[create], cancellationToken);
+        // The folder this instance knew or just learnt, or, when its creation failed otherwise, a request of its own.
         var folderId = query.HiddenFolderName is { } folder ? await EnsureHiddenFolderAsync(mailboxId, folder, cancellationToken) : null;
         return new CopyQueryAnswer(located, found, folderId);
+    }
+
+    // The folder the batch made, or, when an earlier campaign made it (on this instance or another), the one found by
+    // name: asking to make it again would only be refused again.
+    private async Task LearnHiddenFolderAsync(string mailboxId, string displayName, BatchResponseContentCollection answers, string step, HttpStatusCode status, CancellationToken cancellationToken)
+    {
+        var id = IsSuccess(status) ? (await answers.GetResponseByIdAsync<MailFolder>(step))?.Id
+            : await ErrorCodeAsync(answers, step) == "ErrorFolderExists" ? await FindFolderAsync(mailboxId, displayName, cancellationToken)
+            : null;
+        if (id is not null) _folderIds.TryAdd((mailboxId, displayName), id);
     }
 
     private static void SearchQuery(RequestConfiguration<Microsoft.Graph.Users.Item.Messages.MessagesRequestBuilder.MessagesRequestBuilderGetQueryParameters> request, string internetMessageId)

@@ -59,6 +59,22 @@ public sealed class GraphMailboxGatewayTests : MailboxGatewayContract, IAsyncLif
     }
 
     [Fact]
+    public async Task Locate_FolderAnotherInstanceMade_IsTwoRoundTripsAndFindsThatFolder()
+    {
+        var (mailbox, _, internetMessageId) = Delivered();
+        var made = await Gateway.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None);
+        // A new instance of the Function App knows no folder yet.
+        var fresh = new GraphMailboxGateway(_graph, NullLogger<GraphMailboxGateway>.Instance);
+
+        var before = _simulator.Metrics.ForMailbox(mailbox);
+        var answer = await fresh.LocateAsync(mailbox, new CopyQuery([], [$"<{internetMessageId}>"], "Quarantine (security)"), CancellationToken.None);
+        var after = _simulator.Metrics.ForMailbox(mailbox);
+
+        Assert.Equal(made, answer.HiddenFolderId);
+        Assert.Equal((3, 2), (after.Requests - before.Requests, after.RoundTrips - before.RoundTrips));
+    }
+
+    [Fact]
     public async Task Locate_FolderKnownAndOneQuestion_IsOneRequest()
     {
         var (mailbox, _, internetMessageId) = Delivered();
