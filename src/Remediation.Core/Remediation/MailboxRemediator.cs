@@ -96,7 +96,7 @@ public sealed partial class MailboxRemediator(
     // Mailboxes at once. In one mailbox, every copy to move goes in one request where the store allows it.
     private async Task<List<CopyOutcome>> ActAsync(RemediationJob job, LocatedMailbox mailbox, Dictionary<(string, string), AuditRecord> claimed, JobFailures failures, CancellationToken cancellationToken)
     {
-        List<(MessageLocation Copy, AuditOutcome? Outcome, Exception? Error)> acted = [];
+        List<(MessageLocation Copy, AuditOutcome Outcome, Exception? Error)> acted = [];
         List<MessageLocation> toMove = [];
         foreach (var copy in mailbox.Copies.Where(c => claimed.ContainsKey((mailbox.MailboxId, c.MessageId))))
         {
@@ -107,21 +107,21 @@ public sealed partial class MailboxRemediator(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                acted.Add((copy, null, ex));
+                acted.Add((copy, AuditOutcome.Failed, ex));
             }
         }
         if (toMove.Count > 0)
         {
             var moved = await mailboxes.MoveAllAsync(mailbox.MailboxId, [.. toMove.Select(c => c.MessageId)], mailbox.Destination!, cancellationToken);
-            acted.AddRange(toMove.Zip(moved, (copy, m) => (copy, m.Error is null ? m.NewId is null ? AuditOutcome.Gone : AuditOutcome.Remediated : (AuditOutcome?)null, m.Error)));
+            acted.AddRange(toMove.Zip(moved, (copy, m) => (copy, m.Error is not null ? AuditOutcome.Failed : m.NewId is null ? AuditOutcome.Gone : AuditOutcome.Remediated, m.Error)));
         }
         return [.. acted.Select(a =>
         {
             var claim = claimed[(mailbox.MailboxId, a.Copy.MessageId)] with { At = clock.GetUtcNow() };
-            if (a.Error is null) return new CopyOutcome(new FoundCopy(mailbox, a.Copy), claim with { Outcome = a.Outcome!.Value });
+            if (a.Error is null) return new CopyOutcome(new FoundCopy(mailbox, a.Copy), claim with { Outcome = a.Outcome });
             LogFailed(a.Error, job.CampaignId, mailbox.MailboxId, a.Copy.MessageId);
             failures.Add(mailbox.MailboxId, a.Copy.MessageId, a.Error);
-            return new CopyOutcome(new FoundCopy(mailbox, a.Copy), claim with { Outcome = AuditOutcome.Failed, Detail = a.Error.Message });
+            return new CopyOutcome(new FoundCopy(mailbox, a.Copy), claim with { Outcome = a.Outcome, Detail = a.Error.Message });
         })];
     }
 

@@ -463,7 +463,7 @@ public sealed class CampaignResolverTests
         var seed = Seed(_alice, Deliver(_alice, to: [$"bob@{Domain}", $"carol@{Domain}"]));
         await _campaigns.GetOrAddAsync(CampaignOf(seed, CampaignStatus.Active), CancellationToken.None);
         await _campaigns.MarkDispatchedAsync(CampaignId, [DispatchedWork.Search(_carol, MessageIdOfLure)], CancellationToken.None);
-        var logger = new RecordingLogger();
+        var logger = new RecordingLogger<CampaignResolver>();
 
         await Resolver(logger: logger).ResolveAsync(seed, CancellationToken.None);
 
@@ -671,21 +671,5 @@ public sealed class CampaignResolverTests
 
         public Task MarkDispatchedAsync(string campaignId, IReadOnlyCollection<DispatchedWork> work, CancellationToken cancellationToken) =>
             inner.MarkDispatchedAsync(campaignId, work, cancellationToken);
-    }
-
-    /// <summary>What the stage tells the operator, formatted as a log sink would show it.</summary>
-    private sealed class RecordingLogger : ILogger<CampaignResolver>
-    {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _messages = new();
-
-        public IReadOnlyCollection<string> Messages => _messages;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            _messages.Enqueue(formatter(state, exception));
     }
 }

@@ -127,8 +127,10 @@ public class DispatchPlanTests
         MailboxCopies[] work = [new("small", ["a"], []), new("huge", [new string('x', 50)], []), new("after", ["b"], [])];
 
         var jobs = DispatchPlan.Pack(work, mailboxesPerJob: 16, charsPerJob: 20);
+        var hugeFirst = DispatchPlan.Pack([work[1], work[0]], mailboxesPerJob: 16, charsPerJob: 20);
 
         Assert.Equal(["small", "huge", "after"], jobs.Select(job => string.Join(',', job.Select(m => m.MailboxId))));
+        Assert.Equal(["huge", "small"], hugeFirst.Select(job => string.Join(',', job.Select(m => m.MailboxId))));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -254,6 +255,7 @@ public sealed class MailboxRemediatorTests
 
         Assert.Equal(WellKnownFolders.Inbox, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
         Assert.Empty(_f.Telemetry.Events(PipelineEvents.MessageRemediated));
+        Assert.Equal("The audit table did not answer.", Assert.Single(_f.Telemetry.Events(PipelineEvents.RemediationFailed))[PipelineEventProperties.Outcome]);
         var record = await _f.RecordAsync(job, copy);
         Assert.Equal(AuditOutcome.Failed, record?.Outcome);
         Assert.Equal(await _f.FolderIdAsync(WellKnownFolders.Inbox), record?.OriginalFolderId);
@@ -708,6 +710,104 @@ public sealed class MailboxRemediatorTests
     }
 
     [Fact]
+    public async Task Remediate_JobRetriedForOneFailingMailbox_ActsOnTheOthersOnceOnly()
+    {
+        var alicesCopy = _f.Deliver();
+        var bob = _f.Mailboxes.AddMailbox($"bob@{Scanning.TestMail.Domain}");
+        _f.Mailboxes.FailSearchesIn(bob, new IOException("The store did not answer."));
+        var job = _f.Job(RemediationAction.Quarantine, alicesCopy) is var one ? one with { Mailboxes = [.. one.Mailboxes, new(bob, [], ["<lure-9@login-verify.example>"])] } : null!;
+        var remediator = _f.Remediator();
+
+        // The queue's retries, played by hand: bob's mailbox fails each time.
+        await Assert.ThrowsAsync<RemediationFailedException>(() => remediator.RemediateAsync(job, CancellationToken.None));
+        var movesAfterTheFirst = _f.Mailboxes.Moves;
+        await Assert.ThrowsAsync<RemediationFailedException>(() => remediator.RemediateAsync(job, CancellationToken.None));
+
+        Assert.Equal((1, 1), (movesAfterTheFirst, _f.Mailboxes.Moves));
+        Assert.Single(_f.Telemetry.Events(PipelineEvents.MessageRemediated));
+        Assert.Equal(AuditOutcome.Remediated, (await _f.RecordAsync(job, alicesCopy))?.Outcome);
+    }
+
+    [Fact]
+    public async Task Remediate_JobWithAnEmptyMailboxList_IsRefused()
+    {
+        var job = _f.Job(RemediationAction.Quarantine) with { Mailboxes = [] };
+
+        await Assert.ThrowsAsync<InvalidDataException>(() => _f.Remediator().RemediateAsync(job, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Remediate_OutcomesCannotBeSavedAfterATakeover_TheFailureKeepsTheFirstOriginalFolder()
+    {
+        var copy = _f.Deliver();
+        var job = _f.Job(RemediationAction.Quarantine, copy);
+        await _f.Audit.SaveAsync(Pending(job, copy, "where-it-first-was", RemediationFixture.Now.AddHours(-1)), CancellationToken.None);
+
+        await Assert.ThrowsAsync<RemediationFailedException>(() => _f.Remediator(new OutcomesFail(_f.Audit)).RemediateAsync(job, CancellationToken.None));
+
+        Assert.Equal((AuditOutcome.Failed, "where-it-first-was"), ((await _f.RecordAsync(job, copy))?.Outcome, (await _f.RecordAsync(job, copy))?.OriginalFolderId));
+    }
+
+    [Fact]
+    public async Task Remediate_CopiesAlreadyClaimedInTwoMailboxes_CountEachAsDone()
+    {
+        var alicesCopy = _f.Deliver();
+        var bob = _f.Mailboxes.AddMailbox($"bob@{Scanning.TestMail.Domain}");
+        var bobsCopy = _f.Mailboxes.AddMessage(bob, RemediationFixture.Lure("lure-10@login-verify.example"));
+        var job = _f.Job(RemediationAction.Quarantine, alicesCopy) is var one ? one with { Mailboxes = [.. one.Mailboxes, new(bob, [bobsCopy], [])] } : null!;
+        await _f.Audit.SaveAsync(Pending(job, alicesCopy, "inbox", RemediationFixture.Now), CancellationToken.None);
+        await _f.Audit.SaveAsync(Pending(job, bobsCopy, "inbox", RemediationFixture.Now) with { MailboxId = bob }, CancellationToken.None);
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(0, 2, 0), result);
+        Assert.Equal(0, _f.Mailboxes.MoveRequests);
+    }
+
+    [Fact]
+    public async Task Remediate_SoftDeleteRefused_RecordsTheFailureAndFailsTheJob()
+    {
+        var copy = _f.Deliver();
+        _f.Mailboxes.FailActionsOn(copy, new IOException("refused"));
+        var job = _f.Job(RemediationAction.SoftDelete, copy);
+
+        await Assert.ThrowsAsync<RemediationFailedException>(() => _f.Remediator().RemediateAsync(job, CancellationToken.None));
+
+        Assert.Equal((AuditOutcome.Failed, "refused"), ((await _f.RecordAsync(job, copy))?.Outcome, (await _f.RecordAsync(job, copy))?.Detail));
+        Assert.Equal(WellKnownFolders.Inbox, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+    }
+
+    [Fact]
+    public async Task Remediate_TwoMailboxesCannotBeSearched_TheFirstErrorIsKept()
+    {
+        var bob = _f.Mailboxes.AddMailbox($"bob@{Scanning.TestMail.Domain}");
+        var first = new IOException("first");
+        _f.Mailboxes.FailSearchesIn(_f.Alice, first);
+        _f.Mailboxes.FailSearchesIn(bob, new IOException("second"));
+        var job = _f.Job(RemediationAction.Quarantine) with { Mailboxes = [new(_f.Alice, [], ["<lure-11@login-verify.example>"]), new(bob, [], ["<lure-11@login-verify.example>"])] };
+
+        var error = await Assert.ThrowsAsync<RemediationFailedException>(() => _f.Remediator().RemediateAsync(job, CancellationToken.None));
+
+        Assert.Same(first, error.InnerException);
+    }
+
+    [Fact]
+    public async Task Remediate_OneCopyFailsInAMailbox_TheLogSaysWhatWasDoneThere()
+    {
+        var failing = _f.Deliver();
+        var moved = _f.Deliver();
+        var claimedElsewhere = _f.Deliver();
+        _f.Mailboxes.FailActionsOn(failing, new IOException("refused"));
+        var job = _f.Job(RemediationAction.Quarantine, failing, moved, claimedElsewhere);
+        await _f.Audit.SaveAsync(Pending(job, claimedElsewhere, "inbox", RemediationFixture.Now), CancellationToken.None);
+        var logger = new RecordingLogger<MailboxRemediator>();
+
+        await Assert.ThrowsAsync<RemediationFailedException>(() => RemediatorOver(_f.Mailboxes, logger).RemediateAsync(job, CancellationToken.None));
+
+        Assert.Contains($"Campaign {job.CampaignId}, mailbox {_f.Alice}: Quarantine on 1 copies (1 already done, 1 failed)", logger.Messages);
+    }
+
+    [Fact]
     public async Task Remediate_CopiesFailInTwoMailboxes_TheMessageNamesEach()
     {
         var alicesCopy = _f.Deliver();
@@ -733,6 +833,7 @@ public sealed class MailboxRemediatorTests
 
         await Assert.ThrowsAsync<RemediationFailedException>(() => _f.Remediator(new OutcomesFail(_f.Audit)).RemediateAsync(job, CancellationToken.None));
         var failed = await _f.RecordAsync(job, copy);
+        Assert.Empty(_f.Telemetry.Events(PipelineEvents.MessageRemediated));
         var retried = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
 
         Assert.Equal((AuditOutcome.Failed, await _f.FolderIdAsync(WellKnownFolders.Inbox)), (failed?.Outcome, failed?.OriginalFolderId));
@@ -758,9 +859,9 @@ public sealed class MailboxRemediatorTests
     private RemediationJob ByMessageId(string internetMessageId, string? fingerprint) =>
         new($"campaign-{Guid.NewGuid():N}", [new MailboxCopies(_f.Alice, [], [internetMessageId])], RemediationAction.Quarantine, ["R1"], RemediationFixture.Now, fingerprint);
 
-    private MailboxRemediator RemediatorOver(IMailboxGateway mailboxes) => new(mailboxes, _f.Audit, RemediationFixture.Engine, _f.Telemetry,
+    private MailboxRemediator RemediatorOver(IMailboxGateway mailboxes, ILogger<MailboxRemediator>? logger = null) => new(mailboxes, _f.Audit, RemediationFixture.Engine, _f.Telemetry,
         new CircuitBreaker(new InMemoryHourlyBudget(), _f.Telemetry, _f.Clock, NullLogger<CircuitBreaker>.Instance),
-        Options.Create(_f.Options), _f.Clock, NullLogger<MailboxRemediator>.Instance);
+        Options.Create(_f.Options), _f.Clock, logger ?? NullLogger<MailboxRemediator>.Instance);
 
     private static Multipart Alternatives(string text, string html) => new("alternative") { new TextPart("plain") { Text = text }, new TextPart("html") { Text = html } };
 
