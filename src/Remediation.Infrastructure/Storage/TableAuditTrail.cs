@@ -54,14 +54,10 @@ public sealed class TableAuditTrail(TableServiceClient tables) : IAuditTrail
         List<AuditRecord> claims = [];
         foreach (var chunk in Transactions(pending))
         {
-            try
+            if (await TryAddAllAsync(chunk, cancellationToken))
             {
-                await _table.SubmitTransactionAsync(chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(r))), cancellationToken);
                 claims.AddRange(chunk);
                 continue;
-            }
-            catch (TableTransactionFailedException error) when (error.Status == 409)
-            {
             }
             foreach (var record in chunk)
             {
@@ -69,6 +65,19 @@ public sealed class TableAuditTrail(TableServiceClient tables) : IAuditTrail
             }
         }
         return claims;
+    }
+
+    private async Task<bool> TryAddAllAsync(AuditRecord[] records, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.SubmitTransactionAsync(records.Select(r => new TableTransactionAction(TableTransactionActionType.Add, ToEntity(r))), cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException error) when (error.Status == 409)
+        {
+            return false;
+        }
     }
 
     public async Task SaveAllAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)

@@ -677,7 +677,7 @@ public sealed class MailboxRemediatorTests
         var alicesCopy = _f.Deliver();
         var bob = _f.Mailboxes.AddMailbox($"bob@{Scanning.TestMail.Domain}");
         var bobsCopies = new[] { _f.Mailboxes.AddMessage(bob, RemediationFixture.Lure("lure-5@login-verify.example")), _f.Mailboxes.AddMessage(bob, RemediationFixture.Lure("lure-6@login-verify.example")) };
-        var job = _f.Job(RemediationAction.Quarantine, alicesCopy) is var one ? one with { Mailboxes = [.. one.Mailboxes, new(bob, bobsCopies, [])] } : null!;
+        var job = _f.Job(RemediationAction.Quarantine, alicesCopy).AlsoIn(new(bob, bobsCopies, []));
 
         var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
 
@@ -699,7 +699,7 @@ public sealed class MailboxRemediatorTests
         var bob = _f.Mailboxes.AddMailbox($"bob@{Scanning.TestMail.Domain}");
         var down = new IOException("The store did not answer.");
         _f.Mailboxes.FailSearchesIn(bob, down);
-        var job = _f.Job(RemediationAction.Quarantine, alicesCopy) is var one ? one with { Mailboxes = [.. one.Mailboxes, new(bob, [], ["<lure-7@login-verify.example>"])] } : null!;
+        var job = _f.Job(RemediationAction.Quarantine, alicesCopy).AlsoIn(new(bob, [], ["<lure-7@login-verify.example>"]));
 
         var error = await Assert.ThrowsAsync<RemediationFailedException>(() => _f.Remediator().RemediateAsync(job, CancellationToken.None));
 
@@ -715,7 +715,7 @@ public sealed class MailboxRemediatorTests
         var alicesCopy = _f.Deliver();
         var bob = _f.Mailboxes.AddMailbox($"bob@{Scanning.TestMail.Domain}");
         _f.Mailboxes.FailSearchesIn(bob, new IOException("The store did not answer."));
-        var job = _f.Job(RemediationAction.Quarantine, alicesCopy) is var one ? one with { Mailboxes = [.. one.Mailboxes, new(bob, [], ["<lure-9@login-verify.example>"])] } : null!;
+        var job = _f.Job(RemediationAction.Quarantine, alicesCopy).AlsoIn(new(bob, [], ["<lure-9@login-verify.example>"]));
         var remediator = _f.Remediator();
 
         // The queue's retries, played by hand: bob's mailbox fails each time.
@@ -754,7 +754,7 @@ public sealed class MailboxRemediatorTests
         var alicesCopy = _f.Deliver();
         var bob = _f.Mailboxes.AddMailbox($"bob@{Scanning.TestMail.Domain}");
         var bobsCopy = _f.Mailboxes.AddMessage(bob, RemediationFixture.Lure("lure-10@login-verify.example"));
-        var job = _f.Job(RemediationAction.Quarantine, alicesCopy) is var one ? one with { Mailboxes = [.. one.Mailboxes, new(bob, [bobsCopy], [])] } : null!;
+        var job = _f.Job(RemediationAction.Quarantine, alicesCopy).AlsoIn(new(bob, [bobsCopy], []));
         await _f.Audit.SaveAsync(Pending(job, alicesCopy, "inbox", RemediationFixture.Now), CancellationToken.None);
         await _f.Audit.SaveAsync(Pending(job, bobsCopy, "inbox", RemediationFixture.Now) with { MailboxId = bob }, CancellationToken.None);
 
@@ -815,7 +815,7 @@ public sealed class MailboxRemediatorTests
         var bobsCopy = _f.Mailboxes.AddMessage(bob, RemediationFixture.Lure("lure-8@login-verify.example"));
         _f.Mailboxes.FailActionsOn(alicesCopy, new IOException("refused"));
         _f.Mailboxes.FailActionsOn(bobsCopy, new IOException("refused"));
-        var job = _f.Job(RemediationAction.Quarantine, alicesCopy) is var one ? one with { Mailboxes = [.. one.Mailboxes, new(bob, [bobsCopy], [])] } : null!;
+        var job = _f.Job(RemediationAction.Quarantine, alicesCopy).AlsoIn(new(bob, [bobsCopy], []));
 
         var error = await Assert.ThrowsAsync<RemediationFailedException>(() => _f.Remediator().RemediateAsync(job, CancellationToken.None));
 

@@ -63,3 +63,9 @@ internal sealed class RemediationFixture
     public Task<AuditRecord?> RecordAsync(RemediationJob job, string messageId) =>
         Audit.FindAsync(job.CampaignId, Alice, messageId, CancellationToken.None);
 }
+
+internal static class RemediationJobs
+{
+    /// <summary>The same job, acting in one more mailbox.</summary>
+    public static RemediationJob AlsoIn(this RemediationJob job, MailboxCopies mailbox) => job with { Mailboxes = [.. job.Mailboxes, mailbox] };
+}
