@@ -168,12 +168,8 @@ public sealed partial class CampaignResolver(
         {
             // An address may be an alias or a list: every mailbox behind it is searched. A large list makes a large
             // campaign, which the blast-radius cap below holds for the SOC.
-            var recipients = new ConcurrentBag<string>();
-            await Parallel.ForEachAsync(await TenantRecipientsAsync(seed, cancellationToken), Parallelism(cancellationToken), async (address, ct) =>
-            {
-                foreach (var mailboxId in await mailboxes.FindRecipientMailboxesAsync(address, ct)) recipients.Add(mailboxId);
-            });
-            foreach (var mailboxId in recipients) For(mailboxId).InternetMessageIds.Add(internetMessageId);
+            var reached = await mailboxes.FindRecipientMailboxesAsync(await TenantRecipientsAsync(seed, cancellationToken), cancellationToken);
+            foreach (var mailboxId in reached.Values.SelectMany(m => m)) For(mailboxId).InternetMessageIds.Add(internetMessageId);
         }
         return work;
     }
@@ -196,7 +192,7 @@ public sealed partial class CampaignResolver(
         telemetry.Emit(new CampaignHeld(campaign.Id, campaign.Seed.ContentFingerprint, campaign.Category, campaign.Score, campaign.Rules, mailboxes, reason));
     }
 
-    // A campaign may reach thousands of mailboxes: lookups and dispatches overlap, each mailbox's own limit still applies.
+    // A campaign may reach thousands of mailboxes: its jobs go out in parallel.
     private static ParallelOptions Parallelism(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken };
 

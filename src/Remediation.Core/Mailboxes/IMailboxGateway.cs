@@ -46,6 +46,17 @@ public interface IMailboxGateway
     /// </summary>
     Task<IReadOnlyList<string>> FindRecipientMailboxesAsync(string address, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="FindRecipientMailboxesAsync(string, CancellationToken)"/> for each of a message's recipient addresses,
+    /// in as few round trips as the directory allows: each address with the mailboxes it reaches.
+    /// </summary>
+    async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> FindRecipientMailboxesAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var address in addresses) found[address] = await FindRecipientMailboxesAsync(address, cancellationToken);
+        return found;
+    }
+
     /// <summary>Every SMTP address of the mailbox's user (primary, user principal name, aliases), lower case.</summary>
     Task<IReadOnlySet<string>> GetMailboxAddressesAsync(string mailboxId, CancellationToken cancellationToken);
 

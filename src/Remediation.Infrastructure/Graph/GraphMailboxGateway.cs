@@ -248,6 +248,9 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
     public Task<IReadOnlyList<string>> FindRecipientMailboxesAsync(string address, CancellationToken cancellationToken) =>
         _recipients.FindMailboxesAsync(address, cancellationToken);
 
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> FindRecipientMailboxesAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken) =>
+        _recipients.FindMailboxesAsync(addresses, cancellationToken);
+
     public async Task<IReadOnlySet<string>> GetMailboxAddressesAsync(string mailboxId, CancellationToken cancellationToken)
     {
         if (_mailboxAddresses.TryGetValue(mailboxId, out var cached)) return cached;

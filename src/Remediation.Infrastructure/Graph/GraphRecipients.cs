@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions;
 
 namespace Remediation.Infrastructure.Graph;
 
@@ -17,6 +18,10 @@ internal sealed partial class GraphRecipients(GraphServiceClient graph, ILogger 
 {
     // The largest page of directory objects Graph serves.
     private const int PageSize = 999;
+
+    // Graph takes at most twenty requests in one batch; a few batches at once keep a large campaign's lookups short.
+    private const int MaxBatchItems = 20;
+    private const int BatchesAtOnce = 8;
     private const string ConsistencyLevel = "ConsistencyLevel";
     private const string Eventual = "eventual";
     private static readonly string[] IdOnly = ["id"];
@@ -43,25 +48,73 @@ internal sealed partial class GraphRecipients(GraphServiceClient graph, ILogger 
     public async Task<IReadOnlyList<string>> FindMailboxesAsync(string address, CancellationToken cancellationToken)
     {
         if (_mailboxes.TryGetValue(address, out var cached)) return cached;
-        // Directory strings compare without regard to case, so "smtp:" finds the "SMTP:" primary address too.
-        var filter = $"proxyAddresses/any(a:a eq 'smtp:{address.Replace("'", "''", StringComparison.Ordinal)}')";
+        return await BeyondUsersAsync(address, await UserByAddressAsync(address, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// The users each address reaches. Nearly every recipient of a campaign is a user, so the users are asked for
+    /// twenty addresses a batch; an address no user holds goes on to groups and user principal names on its own.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> FindMailboxesAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken)
+    {
+        var found = new ConcurrentDictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        var unknown = new List<string>();
+        foreach (var address in addresses.Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (_mailboxes.TryGetValue(address, out var cached)) found[address] = cached;
+            else unknown.Add(address);
+        }
+        await Parallel.ForEachAsync(unknown.Chunk(MaxBatchItems), new ParallelOptions { MaxDegreeOfParallelism = BatchesAtOnce, CancellationToken = cancellationToken }, async (chunk, ct) =>
+        {
+            foreach (var (address, user) in await UsersByAddressAsync(chunk, ct)) found[address] = await BeyondUsersAsync(address, user, ct);
+        });
+        return found;
+    }
+
+    // A user found, or else a group behind the address, or else a user principal name that is none of the user's mail
+    // addresses; a contact or an unknown address finds nothing.
+    private async Task<IReadOnlyList<string>> BeyondUsersAsync(string address, string? user, CancellationToken cancellationToken)
+    {
         IReadOnlyList<string> found =
-            await UserByAddressAsync(filter, cancellationToken) is { } user ? [user]
-            : await GroupByAddressAsync(filter, cancellationToken) is { } group ? await TransitiveUsersAsync(group, cancellationToken)
-            // A user principal name that is none of the user's mail addresses; a contact or an unknown address finds nothing.
+            user is not null ? [user]
+            : await GroupByAddressAsync(ByAddress(address), cancellationToken) is { } group ? await TransitiveUsersAsync(group, cancellationToken)
             : await FindUserIdAsync(address, cancellationToken) is { } named ? [named]
             : [];
         return _mailboxes.GetOrAdd(address, found);
     }
 
-    private async Task<string?> UserByAddressAsync(string filter, CancellationToken cancellationToken)
+    // Directory strings compare without regard to case, so "smtp:" finds the "SMTP:" primary address too.
+    private static string ByAddress(string address) => $"proxyAddresses/any(a:a eq 'smtp:{address.Replace("'", "''", StringComparison.Ordinal)}')";
+
+    private async Task<string?> UserByAddressAsync(string address, CancellationToken cancellationToken)
     {
-        var users = await graph.Users.GetAsync(r =>
-        {
-            r.QueryParameters.Filter = filter;
-            r.QueryParameters.Select = IdOnly;
-        }, cancellationToken);
+        var users = await graph.Users.GetAsync(r => UserQuery(r, address), cancellationToken);
         return users?.Value?.FirstOrDefault()?.Id;
+    }
+
+    private static void UserQuery(RequestConfiguration<Microsoft.Graph.Users.UsersRequestBuilder.UsersRequestBuilderGetQueryParameters> request, string address)
+    {
+        request.QueryParameters.Filter = ByAddress(address);
+        request.QueryParameters.Select = IdOnly;
+    }
+
+    // An address whose answer in the batch is not a success is asked again on its own, where the retry handler applies.
+    private async Task<List<(string Address, string? User)>> UsersByAddressAsync(string[] addresses, CancellationToken cancellationToken)
+    {
+        if (addresses.Length == 1) return [(addresses[0], await UserByAddressAsync(addresses[0], cancellationToken))];
+        var batch = new BatchRequestContentCollection(graph);
+        var steps = new List<string>();
+        foreach (var address in addresses) steps.Add(await batch.AddBatchRequestStepAsync(graph.Users.ToGetRequestInformation(r => UserQuery(r, address))));
+        var answers = await graph.Batch.PostAsync(batch, cancellationToken);
+        var statuses = await answers.GetResponsesStatusCodesAsync();
+        var users = new List<(string, string?)>();
+        foreach (var (address, step) in addresses.Zip(steps))
+        {
+            users.Add((address, (int)statuses[step] is >= 200 and < 300
+                ? (await answers.GetResponseByIdAsync<UserCollectionResponse>(step))?.Value?.FirstOrDefault()?.Id
+                : await UserByAddressAsync(address, cancellationToken)));
+        }
+        return users;
     }
 
     // Groups need GroupMember.Read.All besides User.Read.All. A deployment without it still searches every user

@@ -101,6 +101,21 @@ public sealed class GraphMailboxGatewayTests : MailboxGatewayContract, IAsyncLif
     }
 
     [Fact]
+    public async Task FindRecipientMailboxes_TwentyFiveUsers_AreAskedInTwoBatches()
+    {
+        var addresses = Enumerable.Range(0, 25).Select(i => $"batch{i}-{Guid.NewGuid():N}@{Domain}").ToList();
+        foreach (var address in addresses) AddMailbox(address);
+
+        var before = _simulator.Metrics.RequestsByKind;
+        var found = await Gateway.FindRecipientMailboxesAsync(addresses, CancellationToken.None);
+        var after = _simulator.Metrics.RequestsByKind;
+
+        Assert.All(addresses, a => Assert.Single(found[a]));
+        Assert.Equal(2, after.GetValueOrDefault("POST /v1.0/$batch") - before.GetValueOrDefault("POST /v1.0/$batch"));
+        Assert.Equal(25, after.GetValueOrDefault("GET /v1.0/users") - before.GetValueOrDefault("GET /v1.0/users"));
+    }
+
+    [Fact]
     public async Task GetContent_CostsOneRequest()
     {
         var (mailbox, messageId, _) = Delivered();

@@ -588,6 +588,32 @@ public abstract class MailboxGatewayContract
     }
 
     [Fact]
+    public async Task FindRecipientMailboxes_ManyAddressesOfEveryKind_EachAsItsOwnLookupFindsIt()
+    {
+        var users = Enumerable.Range(0, 22).Select(i => $"many{i}-{Guid.NewGuid():N}@{Domain}").Select(address => (Address: address, Id: AddMailbox(address))).ToList();
+        var alias = $"m.alias{Guid.NewGuid():N}@{Domain}";
+        AddAlias(users[0].Id, alias);
+        var member = NewMailbox();
+        var group = AddGroup($"list{Guid.NewGuid():N}@{Domain}");
+        AddMember(group, member);
+        var listAddress = $"list-alias{Guid.NewGuid():N}@{Domain}";
+        AddAlias(group, listAddress);
+        var contact = $"partner{Guid.NewGuid():N}@partner.example";
+        AddContact(contact);
+        var unknown = $"nobody{Guid.NewGuid():N}@{Domain}";
+        string[] addresses = [.. users.Select(u => u.Address), alias.ToUpperInvariant(), listAddress, contact, unknown];
+
+        var found = await Gateway.FindRecipientMailboxesAsync(addresses, CancellationToken.None);
+
+        Assert.Equal(addresses.Length, found.Count);
+        Assert.All(users, u => Assert.Equal([u.Id], found[u.Address]));
+        Assert.Equal([users[0].Id], found[alias]);
+        Assert.Equal([member], found[listAddress]);
+        Assert.Empty(found[contact]);
+        Assert.Empty(found[unknown]);
+    }
+
+    [Fact]
     public async Task GetMailboxAddresses_UserWithAlias_ReturnsEveryAddressInLowerCase()
     {
         var name = $"Grace{Guid.NewGuid():N}@{Domain}";
