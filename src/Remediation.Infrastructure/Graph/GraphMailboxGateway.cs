@@ -27,8 +27,6 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
     // costs more pages, not one huge answer.
     private const int CopiesPerPage = 10;
 
-    private const int MaxBatchItems = 20;
-
     // The message class (PR_MESSAGE_CLASS) tells mail from the Teams chat items the same list returns, at no extra request.
     private static readonly string[] MessageClass = ["singleValueExtendedProperties($filter=id eq 'String 0x001A')"];
 
@@ -100,7 +98,7 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
         var folderToMake = query.HiddenFolderName is { } name && !_folderIds.ContainsKey((mailboxId, name)) ? name : null;
         var questions = query.MessageIds.Count + query.InternetMessageIds.Count + (folderToMake is null ? 0 : 1);
         // One question needs no batch, and Graph takes at most twenty in one.
-        if (questions is <= 1 or > MaxBatchItems) return await query.AskOneByOneAsync(this, mailboxId, cancellationToken);
+        if (questions is <= 1 or > GraphBatch.MaxItems) return await query.AskOneByOneAsync(this, mailboxId, cancellationToken);
 
         var batch = new BatchRequestContentCollection(graph);
         var locations = new List<(string MessageId, string Step)>();
@@ -125,7 +123,7 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
         {
             found[internetMessageId] = statuses[step] switch
             {
-                var ok when IsSuccess(ok) => await CopiesAsync(mailboxId, await answers.GetResponseByIdAsync<MessageCollectionResponse>(step), cancellationToken),
+                var ok when GraphBatch.IsSuccess(ok) => await CopiesAsync(mailboxId, await answers.GetResponseByIdAsync<MessageCollectionResponse>(step), cancellationToken),
                 HttpStatusCode.Forbidden or HttpStatusCode.NotFound => throw Unavailable(mailboxId, await ErrorCodeAsync(answers, step), (int)statuses[step], null),
                 _ => await FindCopiesAsync(mailboxId, internetMessageId, cancellationToken),
             };
@@ -135,7 +133,7 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
         {
             var location = statuses[step] switch
             {
-                var ok when IsSuccess(ok) => LocationOf(mailboxId, messageId, await answers.GetResponseByIdAsync<Message>(step)),
+                var ok when GraphBatch.IsSuccess(ok) => LocationOf(mailboxId, messageId, await answers.GetResponseByIdAsync<Message>(step)),
                 HttpStatusCode.NotFound => null,
                 _ => await GetLocationAsync(mailboxId, messageId, cancellationToken),
             };
@@ -151,7 +149,7 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
     // name: asking to make it again would only be refused again.
     private async Task LearnHiddenFolderAsync(string mailboxId, string displayName, BatchResponseContentCollection answers, string step, HttpStatusCode status, CancellationToken cancellationToken)
     {
-        var id = IsSuccess(status) ? (await answers.GetResponseByIdAsync<MailFolder>(step))?.Id
+        var id = GraphBatch.IsSuccess(status) ? (await answers.GetResponseByIdAsync<MailFolder>(step))?.Id
             : await ErrorCodeAsync(answers, step) == "ErrorFolderExists" ? await FindFolderAsync(mailboxId, displayName, cancellationToken)
             : null;
         if (id is not null) _folderIds.TryAdd((mailboxId, displayName), id);
@@ -194,8 +192,6 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
     // A member of a list may be a guest, unlicensed, gone, or outside the app's Exchange scope.
     private static MailboxUnavailableException Unavailable(string mailboxId, string? code, int? status, Exception? error) =>
         new(mailboxId, code ?? $"HTTP {status}", error ?? new InvalidOperationException($"Graph answered HTTP {status}."));
-
-    private static bool IsSuccess(HttpStatusCode status) => (int)status is >= 200 and < 300;
 
     // The error code of a batch item's answer, or null when its body names none.
     private static async Task<string?> ErrorCodeAsync(BatchResponseContentCollection answers, string step)
@@ -332,32 +328,18 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
     }
 
     // Copies of one campaign in one mailbox move in one batch; a move whose answer is not a success is made again on
-    // its own, where the retry handler and the 404 handling of the single call apply.
+    // its own, where the 404 handling of the single call applies.
     public async Task<IReadOnlyList<MoveOutcome>> MoveAllAsync(string mailboxId, IReadOnlyList<string> messageIds, string destinationFolderId, CancellationToken cancellationToken)
     {
         if (messageIds.Count <= 1) return await MoveOutcome.OneByOneAsync(this, mailboxId, messageIds, destinationFolderId, cancellationToken);
         List<MoveOutcome> outcomes = [];
-        foreach (var chunk in messageIds.Chunk(MaxBatchItems)) outcomes.AddRange(await MoveInOneBatchAsync(mailboxId, chunk, destinationFolderId, cancellationToken));
-        return outcomes;
-    }
-
-    private async Task<List<MoveOutcome>> MoveInOneBatchAsync(string mailboxId, string[] messageIds, string destinationFolderId, CancellationToken cancellationToken)
-    {
-        var batch = new BatchRequestContentCollection(graph);
-        var steps = new List<string>();
-        foreach (var messageId in messageIds)
+        foreach (var chunk in messageIds.Chunk(GraphBatch.MaxItems))
         {
-            steps.Add(await batch.AddBatchRequestStepAsync(WithImmutableIds(
-                graph.Users[mailboxId].Messages[messageId].Move.ToPostRequestInformation(new MovePostRequestBody { DestinationId = destinationFolderId }))));
-        }
-        var answers = await graph.Batch.PostAsync(batch, cancellationToken);
-        var statuses = await answers.GetResponsesStatusCodesAsync();
-        var outcomes = new List<MoveOutcome>();
-        foreach (var (messageId, step) in messageIds.Zip(steps))
-        {
-            outcomes.Add(IsSuccess(statuses[step])
-                ? new MoveOutcome(await MovedIdAsync(answers, step) ?? messageId, null)
-                : await MoveOutcome.OfAsync(() => MoveAsync(mailboxId, messageId, destinationFolderId, cancellationToken)));
+            outcomes.AddRange(await GraphBatch.AskEachAsync(graph, chunk,
+                messageId => WithImmutableIds(graph.Users[mailboxId].Messages[messageId].Move.ToPostRequestInformation(new MovePostRequestBody { DestinationId = destinationFolderId })),
+                async (answers, step, messageId) => new MoveOutcome(await MovedIdAsync(answers, step) ?? messageId, null),
+                messageId => MoveOutcome.OfAsync(() => MoveAsync(mailboxId, messageId, destinationFolderId, cancellationToken)),
+                cancellationToken));
         }
         return outcomes;
     }

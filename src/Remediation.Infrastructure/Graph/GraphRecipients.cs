@@ -19,8 +19,7 @@ internal sealed partial class GraphRecipients(GraphServiceClient graph, ILogger 
     // The largest page of directory objects Graph serves.
     private const int PageSize = 999;
 
-    // Graph takes at most twenty requests in one batch; a few batches at once keep a large campaign's lookups short.
-    private const int MaxBatchItems = 20;
+    // A few batches at once keep a large campaign's lookups short.
     private const int BatchesAtOnce = 8;
     private const string ConsistencyLevel = "ConsistencyLevel";
     private const string Eventual = "eventual";
@@ -64,7 +63,7 @@ internal sealed partial class GraphRecipients(GraphServiceClient graph, ILogger 
             if (_mailboxes.TryGetValue(address, out var cached)) found[address] = cached;
             else unknown.Add(address);
         }
-        await Parallel.ForEachAsync(unknown.Chunk(MaxBatchItems), new ParallelOptions { MaxDegreeOfParallelism = BatchesAtOnce, CancellationToken = cancellationToken }, async (chunk, ct) =>
+        await Parallel.ForEachAsync(unknown.Chunk(GraphBatch.MaxItems), new ParallelOptions { MaxDegreeOfParallelism = BatchesAtOnce, CancellationToken = cancellationToken }, async (chunk, ct) =>
         {
             foreach (var (address, user) in await UsersByAddressAsync(chunk, ct)) found[address] = await BeyondUsersAsync(address, user, ct);
         });
@@ -98,23 +97,15 @@ internal sealed partial class GraphRecipients(GraphServiceClient graph, ILogger 
         request.QueryParameters.Select = IdOnly;
     }
 
-    // An address whose answer in the batch is not a success is asked again on its own, where the retry handler applies.
-    private async Task<List<(string Address, string? User)>> UsersByAddressAsync(string[] addresses, CancellationToken cancellationToken)
+    private async Task<IEnumerable<(string Address, string? User)>> UsersByAddressAsync(string[] addresses, CancellationToken cancellationToken)
     {
         if (addresses.Length == 1) return [(addresses[0], await UserByAddressAsync(addresses[0], cancellationToken))];
-        var batch = new BatchRequestContentCollection(graph);
-        var steps = new List<string>();
-        foreach (var address in addresses) steps.Add(await batch.AddBatchRequestStepAsync(graph.Users.ToGetRequestInformation(r => UserQuery(r, address))));
-        var answers = await graph.Batch.PostAsync(batch, cancellationToken);
-        var statuses = await answers.GetResponsesStatusCodesAsync();
-        var users = new List<(string, string?)>();
-        foreach (var (address, step) in addresses.Zip(steps))
-        {
-            users.Add((address, (int)statuses[step] is >= 200 and < 300
-                ? (await answers.GetResponseByIdAsync<UserCollectionResponse>(step))?.Value?.FirstOrDefault()?.Id
-                : await UserByAddressAsync(address, cancellationToken)));
-        }
-        return users;
+        var users = await GraphBatch.AskEachAsync(graph, addresses,
+            address => graph.Users.ToGetRequestInformation(r => UserQuery(r, address)),
+            async (answers, step, _) => (await answers.GetResponseByIdAsync<UserCollectionResponse>(step))?.Value?.FirstOrDefault()?.Id,
+            address => UserByAddressAsync(address, cancellationToken),
+            cancellationToken);
+        return addresses.Zip(users);
     }
 
     // Groups need GroupMember.Read.All besides User.Read.All. A deployment without it still searches every user
