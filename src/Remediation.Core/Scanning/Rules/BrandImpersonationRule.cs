@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
+using MimeKit;
 using Remediation.Core.Scanning.Brands;
 using Remediation.Core.Scanning.Content;
 using Remediation.Core.Scanning.Domains;
 using Remediation.Core.Scanning.Provenance;
+using Remediation.Core.Scanning.Structure;
 
 namespace Remediation.Core.Scanning.Rules;
 
@@ -20,15 +22,16 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
+        // A message without a From header (a draft, a note) speaks for no one; one whose From hides its address still speaks.
+        if (!message.Mime.Headers.Contains(HeaderId.From)) yield break;
         var senders = message.Senders.ToList();
-        if (senders.Count == 0) yield break;
         var claims = ClaimsIn(message);
         // Stryker disable once Statement : with no claim the loop below runs no time and nothing is returned either
         if (claims.Count == 0) yield break;
         var service = ServiceWords.In(message.SubjectAndText);
         var subjectSpeaks = ServiceWords.In(message.Subject).Success && !ForwardedSubject().IsMatch(message.Subject);
         var hosts = LinkHosts(message);
-        var fromTenant = senders.All(s => catalogue.IsTenantDomain(s.Domain));
+        var fromTenant = senders.Count > 0 && senders.All(s => catalogue.IsTenantDomain(s.Domain));
         var unproven = message.Provenance.Path == TransportPath.Bypassed;
         var signsOwnName = message.Mime.From.Mailboxes.Any(SignsOwnName);
         RuleHit? strongest = null;
@@ -47,9 +50,9 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
                 : foreign.Count > 0 ? $"its links go to {string.Join(", ", foreign.Take(3))}"
                 : "it has no links";
             var context = service.Success ? $", in the words of its service (\"{service.Value}\")" : "";
-            var sender = ownAddress is null
-                ? $"the sender is {string.Join(", ", senders.Select(s => s.Address).Distinct())}"
-                : $"the sender's address {ownAddress} is unproven (the message did not pass this tenant's transport)";
+            var sender = ownAddress is not null ? $"the sender's address {ownAddress} is unproven (the message did not pass this tenant's transport)"
+                : senders.Count > 0 ? $"the sender is {string.Join(", ", senders.Select(s => s.Address).Distinct())}"
+                : "the From header names no sender address";
             strongest = new RuleHit(Name, weight, ThreatCategory.Phishing,
                 $"Claims to be {brand.Name} ({Describe(places)}){context}, but {sender} and {links}; {brand.Name} sends from {string.Join(", ", brand.Domains.Take(3))}.");
         }
@@ -100,16 +103,17 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
                 claims[mention.Brand] = claims.GetValueOrDefault(mention.Brand) | place;
             }
         }
+        // "Orange", "Chase" or "Apple" is a brand as the whole sender name, beside a service word or signed by a desk
+        // ("Orange Service Client", "Ripple Team"), and a person or a thing anywhere else ("Chase Miller", "Apple Farm Shop").
+        void ClaimName(string name) => Claim(name, ClaimPlace.DisplayName, m => BrandText.Words(name) == BrandText.Words(m.Name)
+            || ServiceWords.In(name).Success || ServiceWords.NameTheDesk(Diacritics.Remove(name)));
         foreach (var sender in message.Senders)
         {
-            // "Orange", "Chase" or "Apple" is a brand as the whole sender name, beside a service word or signed by a
-            // desk ("Orange Service Client", "Ripple Team"), and a person or a thing anywhere else ("Chase Miller",
-            // "Apple Farm Shop").
-            var name = sender.Name ?? "";
-            Claim(name, ClaimPlace.DisplayName, m => BrandText.Words(name) == BrandText.Words(m.Name) || ServiceWords.In(name).Success
-                || ServiceWords.NameTheDesk(Diacritics.Remove(name)));
+            ClaimName(sender.Name ?? "");
             Claim(sender.Address, ClaimPlace.SenderAddress, mailDomain: sender.Domain);
         }
+        // A From header that hides its address still shows a name, which the parser may have dropped or taken for an address.
+        if (FromHeader.HiddenSenderName(message.Mime) is { } shown) ClaimName(shown);
         Claim(message.Subject, ClaimPlace.Subject);
         Claim(message.Text, ClaimPlace.Body);
         Claim(string.Join('\n', message.Anchors.Select(a => a.Text)), ClaimPlace.LinkText);

@@ -183,6 +183,37 @@ public class BrandImpersonationRuleTests
         Assert.Contains("subject", hit.Reason, StringComparison.Ordinal);
     }
 
+    // A From header that names no address, or shows one name and hides the address in a second entry, still speaks
+    // as the brand it shows: no address at all can be the brand's.
+    [Theory]
+    [InlineData("Netflix <>")]
+    [InlineData("\"Netflix\"")]
+    [InlineData("Netflix, _ <billing@notice-center.example>")]
+    [InlineData("\"Netflix\" ,_<billing@notice-center.example>")]
+    public void Evaluate_BrandShownByAFromHeaderThatHidesItsAddress_IsAClaim(string from)
+    {
+        var hit = Assert.Single(_sut.Evaluate(Html(from, "Your payment failed", "Update your details.", "https://notice-center.example/n")));
+
+        Assert.Equal(8, hit.Weight);
+        Assert.Contains("Netflix (sender name", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_FromHeaderWithNoAddressAtAll_SaysSo()
+    {
+        var hit = Assert.Single(_sut.Evaluate(Html("Netflix <>", "Your payment failed", "Update your details.", "https://notice-center.example/n")));
+
+        Assert.Contains("but the From header names no sender address and its links go to notice-center.example", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_EncodedNameShownByAFromHeaderThatHidesItsAddress_IsDecoded()
+    {
+        var hit = Assert.Single(_sut.Evaluate(Html("=?utf-8?B?TmV0ZmxpeA==?=, _ <billing@notice-center.example>", "Your payment failed", "Update your details.", "https://notice-center.example/n")));
+
+        Assert.Equal(8, hit.Weight);
+    }
+
     [Fact]
     public void Evaluate_BrandOnlyInLogoAltText_AddsLittle()
     {
@@ -274,7 +305,7 @@ public class BrandImpersonationRuleTests
     }
 
     [Fact]
-    public void Evaluate_NoSender_DoesNotFire()
+    public void Evaluate_NoFromHeader_DoesNotFire()
     {
         Assert.Empty(_sut.Evaluate(Plain("", "Your Netflix payment failed", "Update your card.")));
     }
