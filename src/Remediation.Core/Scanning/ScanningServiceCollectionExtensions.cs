@@ -55,6 +55,7 @@ public static class ScanningServiceCollectionExtensions
         services.AddSingleton<IScanRule, CryptoLureRule>();
         services.AddSingleton<IScanRule, PaymentFraudRule>();
         services.AddSingleton<IScanRule, ExtortionRule>();
+        services.AddSingleton<IScanRule, SpamOfferRule>();
 
         // Attachments.
         services.AddSingleton<IScanRule, EicarTestFileRule>();

@@ -117,7 +117,7 @@ internal static class LureLexicon
         @"\b(buy|purchase|get|pick\s+up)\s+(me\s+)?(some\s+|\d+\s+|a\s+few\s+)?(gift\s?cards?|itunes\s+cards?|google\s+play\s+cards?|steam\s+cards?|apple\s+cards?)|\bscratch\s+(off\s+)?(the\s+)?(back|codes?|cards?)\b.{0,60}\b(send|picture|photo)",
         @"\b(gutscheinkarten|geschenkkarten|guthabenkarten)\s+(kaufen|besorgen)|\b(cartoes|cartões)\s+(presente|de\s+presente)\s+(comprar|para\s+comprar)|\bcomprar\s+(tarjetas|cartoes)\s+(de\s+)?regalo|\bacheter\s+des\s+cartes\s+cadeaux|\bcadeaukaarten\s+(kopen|halen)|\bcomprare\s+(delle\s+)?(gift\s?card|carte\s+regalo)");
 
-    private static Regex[] Compile(params string[] patterns)
+    internal static Regex[] Compile(params string[] patterns)
     {
         try
         {
@@ -129,7 +129,7 @@ internal static class LureLexicon
         }
     }
 
-    private static Match FirstMatch(Regex[] patterns, string text)
+    internal static Match FirstMatch(Regex[] patterns, string text)
     {
         var match = Match.Empty;
         foreach (var pattern in patterns)
