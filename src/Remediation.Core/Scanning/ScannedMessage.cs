@@ -30,8 +30,14 @@ public sealed class ScannedMessage
 
     public string Subject => Mime.Subject ?? "";
 
-    /// <summary>The readable text of the body: plain parts and the visible text of HTML parts.</summary>
+    /// <summary>
+    /// The readable text of the body: plain parts and the text of HTML parts, with what inline styles hide from the
+    /// reader at the end, as a lure hidden there is still the sender's words.
+    /// </summary>
     public string Text { get; private set; } = "";
+
+    /// <summary>The body text a reader sees: without the filler that inline styles hide to dilute a classifier.</summary>
+    public string VisibleText { get; private set; } = "";
 
     /// <summary>The subject and the body text as one, for rules that read both.</summary>
     public string SubjectAndText => _subjectAndText ??= Subject + "\n" + Text;
@@ -77,6 +83,7 @@ public sealed class ScannedMessage
         message.LimitExceeded ??= tree.LimitExceeded;
 
         var text = new StringBuilder();
+        var hiddenText = new StringBuilder();
         var anchors = new List<Anchor>();
         var imageText = new List<string>();
         var markup = new List<string>();
@@ -99,7 +106,7 @@ public sealed class ScannedMessage
                 {
                     message.HasHtmlBody = true;
                     markup.Add(body);
-                    HtmlBody.Read(body, text, anchors, htmlMarkup, imageText);
+                    HtmlBody.Read(body, text, hiddenText, anchors, htmlMarkup, imageText);
                 }
                 else
                 {
@@ -120,7 +127,8 @@ public sealed class ScannedMessage
             }
         }
 
-        message.Text = text.ToString();
+        message.VisibleText = text.ToString();
+        message.Text = hiddenText.Length == 0 ? message.VisibleText : message.VisibleText + "\n" + hiddenText;
         message.Anchors = anchors;
         message.ImageText = imageText;
         message.HtmlMarkup = htmlMarkup;

@@ -19,6 +19,23 @@ public sealed class ScannedMessageTests
     }
 
     [Fact]
+    public void Read_TextHiddenByAnInlineStyle_IsReadByRulesAfterTheVisibleTextButIsNotVisible()
+    {
+        var message = TestMail.Read(TestMail.Parse("""
+            From: a@partner.example
+            Subject: Offer
+            Content-Type: text/html; charset=utf-8
+
+            <p>Cheap watches</p><div style="display:none">Minutes of the board meeting</div><p>today</p>
+            """));
+
+        Assert.EndsWith("\nMinutes of the board meeting", message.Text.TrimEnd(), StringComparison.Ordinal);
+        Assert.StartsWith(message.VisibleText, message.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Minutes", message.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("Cheap watches", message.VisibleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_PlainBodyOnly_HasNoHtmlBody()
     {
         var message = Read(new TextPart("plain") { Text = "Only words." });

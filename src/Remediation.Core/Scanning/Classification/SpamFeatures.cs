@@ -11,7 +11,7 @@ internal static class SpamFeatures
     {
         features.Clear();
         var vector = new FeatureVector(bucketBits, features);
-        Words.Add(message.Text, 'b', pairs: true, vector);
+        Words.Add(message.VisibleText, 'b', pairs: true, vector);
         vector.EndBlock();
         Words.Add(message.Subject, 's', pairs: false, vector);
         vector.EndBlock();

@@ -1,17 +1,20 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using MimeKit.Text;
 
 namespace Remediation.Core.Scanning.Content;
 
 /// <summary>The visible text of an HTML body and its links, read with MimeKit's tokenizer.</summary>
-internal static class HtmlBody
+internal static partial class HtmlBody
 {
     /// <param name="markup">Receives the names of the tags and attributes used, the page's style.</param>
     /// <param name="imageText">Receives the alt and title text of images, which stands in for a logo's words.</param>
-    public static void Read(string html, StringBuilder text, List<Anchor> anchors, HashSet<string> markup, List<string> imageText)
+    /// <param name="hiddenText">Receives the text an inline style hides from the reader.</param>
+    public static void Read(string html, StringBuilder text, StringBuilder hiddenText, List<Anchor> anchors, HashSet<string> markup, List<string> imageText)
     {
         var tokenizer = new HtmlTokenizer(new StringReader(html));
         var hidden = 0;
+        var styled = new StyledElements();
         string? href = null;
         var anchorText = new StringBuilder();
         while (tokenizer.ReadNextToken(out var token))
@@ -19,10 +22,11 @@ internal static class HtmlBody
             switch (token)
             {
                 case HtmlDataToken data when hidden == 0 && token.Kind == HtmlTokenKind.Data:
-                    text.Append(data.Data);
+                    (styled.Hidden ? hiddenText : text).Append(data.Data);
                     if (href is not null) anchorText.Append(data.Data);
                     break;
                 case HtmlTagToken tag:
+                    styled.Track(tag);
                     if (!tag.IsEndTag && markup.Add(tag.Name.ToLowerInvariant()))
                     {
                         foreach (var attribute in tag.Attributes) markup.Add(tag.Name.ToLowerInvariant() + "@" + attribute.Name.ToLowerInvariant());
@@ -56,6 +60,47 @@ internal static class HtmlBody
         }
         if (href is not null) anchors.Add(new Anchor(href, anchorText.ToString().Trim()));
     }
+
+    /// <summary>
+    /// The open elements, and whether an inline style hides one of them from the reader (display:none, visibility:hidden,
+    /// font-size:0, opacity:0, max-height:0): text there is what filters read and people do not.
+    /// </summary>
+    private sealed class StyledElements
+    {
+        private static readonly HashSet<HtmlTagId> Void = [HtmlTagId.Br, HtmlTagId.Image, HtmlTagId.HR, HtmlTagId.Meta, HtmlTagId.Link, HtmlTagId.Input,
+            HtmlTagId.Area, HtmlTagId.Base, HtmlTagId.Col, HtmlTagId.Param, HtmlTagId.Embed];
+
+        // Deeper nesting is left untracked (its text counts as seen): a page of unclosed tags costs no more than this.
+        private const int MaxOpen = 256;
+
+        private readonly List<(string Name, bool Hides)> _open = [];
+        private int _hiding;
+
+        public bool Hidden => _hiding > 0;
+
+        public void Track(HtmlTagToken tag)
+        {
+            if (Void.Contains(tag.Id) || tag.IsEmptyElement) return;
+            var name = tag.Name.ToLowerInvariant();
+            if (!tag.IsEndTag)
+            {
+                if (_open.Count == MaxOpen) return;
+                var hides = AttributeOf(tag, HtmlAttributeId.Style) is { } style && HidingStyle().IsMatch(style);
+                _open.Add((name, hides));
+                if (hides) _hiding++;
+                return;
+            }
+            // An end tag closes its element and whatever was left open inside it, as browsers do.
+            var at = _open.FindLastIndex(e => e.Name == name);
+            if (at < 0) return;
+            _hiding -= _open.Skip(at).Count(e => e.Hides);
+            _open.RemoveRange(at, _open.Count - at);
+        }
+    }
+
+    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(px|pt|em|rem|%)?\s*(;|!|$)|opacity\s*:\s*0(\.0+)?\s*(;|!|$)|max-height\s*:\s*0(px)?\s*(;|!|$)",
+        LinearRegex.Options | RegexOptions.IgnoreCase)]
+    private static partial Regex HidingStyle();
 
     private static string? AttributeOf(HtmlTagToken tag, HtmlAttributeId id)
     {

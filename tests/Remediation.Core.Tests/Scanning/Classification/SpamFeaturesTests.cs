@@ -55,6 +55,27 @@ public class SpamFeaturesTests
         Assert.Equal(1.0 / 3, structure.Sum(f => f.Value * f.Value), precision: 4);
     }
 
+    [Fact]
+    public void Extract_FillerHiddenByAnInlineStyle_IsNotReadAsBodyWords()
+    {
+        static ScannedMessage Html(string body) => TestMail.Read(TestMail.Parse($"""
+            From: a@b.example
+            Subject: payment
+            Content-Type: text/html
+
+            {body}
+            """));
+        var hidden = new List<HashedFeature>();
+        var shown = new List<HashedFeature>();
+
+        SpamFeatures.Extract(Html("<p>Invoice</p><div style=\"display:none\">meeting agenda minutes</div>"), 20, hidden);
+        SpamFeatures.Extract(Html("<p>Invoice</p><div>meeting agenda minutes</div>"), 20, shown);
+
+        Assert.DoesNotContain(hidden, f => f.Bucket == Features.BucketOf('b', "meeting"));
+        Assert.Contains(hidden, f => f.Bucket == Features.BucketOf('b', "invoice"));
+        Assert.Contains(shown, f => f.Bucket == Features.BucketOf('b', "meeting"));
+    }
+
     [Theory]
     [InlineData('x', "message-id-none")]
     [InlineData('x', "subject-length:3")]

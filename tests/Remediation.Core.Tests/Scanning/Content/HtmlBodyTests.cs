@@ -120,13 +120,70 @@ public class HtmlBodyTests
         Assert.True(read.Markup.SetEquals(["div", "div@class", "div@id", "a", "a@href", "br"]), string.Join(", ", read.Markup));
     }
 
-    private static (string Text, List<Anchor> Anchors, HashSet<string> Markup, List<string> ImageText) Read(string html)
+    [Theory]
+    [InlineData("<div style=\"display:none\">filler</div>")]
+    [InlineData("<span style=\"DISPLAY: None !important\">filler</span>")]
+    [InlineData("<p style=\"visibility:hidden\">filler</p>")]
+    [InlineData("<font style=\"font-size:0px;\">filler</font>")]
+    [InlineData("<span style=\"color:red;font-size:0\">filler</span>")]
+    [InlineData("<div style=\"opacity:0; color:#000\">filler</div>")]
+    [InlineData("<div style=\"max-height:0;overflow:hidden\">filler</div>")]
+    [InlineData("<div style=\"display:none\"><table><tr><td><b>fil</b>ler</td></tr></table></div>")]
+    public void Read_TextAnInlineStyleHides_IsHiddenText(string hiding)
+    {
+        var read = Read($"Shown {hiding} after");
+
+        Assert.Equal("Shown after", string.Join(' ', read.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal("filler", read.HiddenText.Replace(" ", "", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("<div style=\"font-size:0.5px\">small</div>")]
+    [InlineData("<div style=\"font-size:10px\">small</div>")]
+    [InlineData("<div style=\"opacity:0.8\">small</div>")]
+    public void Read_StyleThatShowsTheText_IsText(string html)
+    {
+        var read = Read(html);
+
+        Assert.Contains("small", read.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_EndOfAnOuterElement_ClosesTheHiddenOneLeftOpenInside()
+    {
+        var read = Read("<table><tr><td><div style=\"display:none\">filler</td></tr></table>shown<br><img src=\"x\">too");
+
+        Assert.Equal("filler", read.HiddenText.Trim());
+        Assert.Contains("shown", read.Text, StringComparison.Ordinal);
+        Assert.Contains("too", read.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_StrayEndTag_ClosesNothing()
+    {
+        var read = Read("<div style=\"display:none\">filler</span></p> more filler</div>shown");
+
+        Assert.Equal("shown", read.Text.Trim());
+        Assert.Contains("more filler", read.HiddenText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_NestingDeeperThanTracked_CountsAsSeen()
+    {
+        var read = Read(string.Concat(Enumerable.Repeat("<div>", 300)) + "<div style=\"display:none\">deep</div>" + string.Concat(Enumerable.Repeat("</span>", 1000)) + "<div style=\"display:none\">hid</div>");
+
+        Assert.Contains("deep", read.Text, StringComparison.Ordinal);
+        Assert.Equal("hid", read.HiddenText);
+    }
+
+    private static (string Text, string HiddenText, List<Anchor> Anchors, HashSet<string> Markup, List<string> ImageText) Read(string html)
     {
         var text = new StringBuilder();
+        var hiddenText = new StringBuilder();
         var anchors = new List<Anchor>();
         var markup = new HashSet<string>();
         var imageText = new List<string>();
-        HtmlBody.Read(html, text, anchors, markup, imageText);
-        return (text.ToString(), anchors, markup, imageText);
+        HtmlBody.Read(html, text, hiddenText, anchors, markup, imageText);
+        return (text.ToString(), hiddenText.ToString(), anchors, markup, imageText);
     }
 }
