@@ -37,6 +37,8 @@ public class BrandImpersonationRuleTests
     [InlineData("ヤマト運輸 <info@delivery-notice.example>", "お荷物のお届けについて", "ご不在のため持ち帰りました。", "https://delivery-notice.example/y", "Yamato")]
     [InlineData("\"Amazon.co.jp\" <account@amzn-support.example>", "アカウントを確認してください", "お支払い方法を更新してください。", "https://amzn-support.example/a", "Amazon")]
     [InlineData("Orange <service@facture-client.example>", "Votre facture est disponible", "Votre paiement a été refusé.", "https://facture-client.example/o", "Orange")]
+    [InlineData("\"Fatura Porto Seguro\" <fatura@cartao-aviso.example>", "Sua fatura chegou", "Pague sua fatura com desconto.", "https://cartao-aviso.example/p", "Porto Seguro")]
+    [InlineData("\"Starbucks Rewards\" <rewards@coffee-gift.example>", "Your reward is waiting", "Claim your gift card today.", "https://coffee-gift.example/s", "Starbucks")]
     [InlineData("\"Ρayраl\" <service@secure-limits.example>", "Your account is limited", "Confirm your card.", "https://secure-limits.example/p", "PayPal")]
     [InlineData("\"Net\u200Bflix\" <billing@renew-plan.example>", "Payment declined", "Update your card to keep watching.", "https://renew-plan.example/n", "Netflix")]
     public void Evaluate_BrandAsSenderWithForeignLinks_IsPhishingAtSuspiciousStrength(string from, string subject, string body, string link, string brand)
