@@ -76,7 +76,7 @@ internal static class LureLexicon
 
     private static readonly Regex[] PrizePatterns = Compile(
         @"\byou('ve|\s+have)\s+(been\s+selected|won)|\b(claim|redeem)\s+(your\s+)?(prize|reward|gift|bonus|points)|\b(gift\s+card|reward|points)\s+(is\s+)?(waiting|expir|will\s+expire)|\bfree\s+spins\b|\b(congratulations|congrats)\b.{0,80}\b(won|winner|selected|reward|prize)",
-        @"\b(sie\s+haben|du\s+hast)\s+(gewonnen|ausgewahlt)|\b(gutschein|pramie|belohnung|geschenk)\s+(einlosen|abholen|wartet|sichern)|\bpunkte\s+(verfallen|laufen\s+ab)|\bgratis[\s-]?(spins|drehungen)|\bherzlichen\s+gluckwunsch\b.{0,80}\b(gewonnen|gewinner|ausgewahlt)",
+        @"\b(sie\s+haben|du\s+hast)\s+(gewonnen|ausgewahlt)|\b(sie\s+wurden|du\s+wurdest)\s+(\w+\s+){0,6}(ausgewahlt|auserwahlt|ausgelost)|\b(gutschein|pramie|belohnung|geschenk)\s+(einlosen|abholen|wartet|sichern)|\bpunkte\s+(verfallen|laufen\s+ab)|\bgratis[\s-]?(spins|drehungen)|\bherzlichen\s+gluckwunsch\b.{0,80}\b(gewonnen|gewinner|ausgewahlt)",
         @"\bvoce\s+(ganhou|foi\s+(selecionad|sortead))|\b(resgate|resgatar)\s+(seu|sua|seus|suas|agora|ja)|\bpontos\s+(\w+\s+){0,2}(expiram|vao\s+expirar|vencem|a\s+expirar|pendentes?)|\b(resgate|troca|troque)\s+(de\s+|seus\s+|os\s+seus\s+)?pontos|\b(premio|bonus|brinde|recompensa)\s+(exclusiv|esperando|disponivel|para\s+voce)|\bgiros\s+gratis",
         @"\b(usted\s+ha|has)\s+(ganado|sido\s+seleccionad)|\b(canjea|reclama|canjear|reclamar)\s+(tu|su)\s+(premio|regalo|recompensa|bono)|\bpuntos\s+(caducan|expiran|van\s+a\s+caducar)|\btiradas\s+gratis",
         @"\bvous\s+avez\s+(gagne|ete\s+selectionne)|\b(reclamez|recuperez|profitez\s+de)\s+(votre|vos)\s+(cadeau|recompense|gain|bonus|points)|\bpoints\s+(expirent|vont\s+expirer)|\btours\s+gratuits",

@@ -29,6 +29,7 @@ public class LureRulesTests
         { DeliveryLureRule.Name, "Colis", "Votre colis est en attente de livraison." },
         { PrizeLureRule.Name, "Punkte", "Ihre Punkte verfallen morgen: Gutschein einlösen!" },
         { PrizeLureRule.Name, "Pontos", "Seus 12.000 pontos expiram em breve. Resgate agora." },
+        { PrizeLureRule.Name, "Ihre Chance", "Sie wurden heute für unsere Verlosung ausgewählt!" },
         { CryptoLureRule.Name, "Wallet", "Validate your wallet to keep access to your funds." },
         { CryptoLureRule.Name, "Balance", "Your balance: 1.3426 BTC is ready." },
         { CryptoLureRule.Name, "Last day", "Your account on our Bitcoin mining platform holds $25,745. Withdraw your remaining earnings." },
@@ -129,6 +130,7 @@ public class LureRulesTests
         { new PaymentLureRule(), "Your payment has failed. Update your payment method within 24 hours.", ThreatCategory.Phishing, "Asks for a payment (\"" },
         { new PrizeLureRule(), "You have won a gift card! Claim it within 24 hours.", ThreatCategory.Spam, "Offers a prize to claim (\"" },
         { new CryptoLureRule(), "Validate your wallet within 24 hours to keep access to your funds.", ThreatCategory.Phishing, "Asks to act on a crypto wallet (\"" },
+        { new DeliveryLureRule(), "Your parcel could not be delivered. Confirm your delivery address within 24 hours.", ThreatCategory.Phishing, "Says a parcel is held (\"" },
     };
 
     [Theory]
