@@ -167,6 +167,18 @@ public class HtmlBodyTests
         Assert.Contains("more filler", read.HiddenText, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("<img style=\"display:none\" src=\"x.png\">shown")]
+    [InlineData("<br style=\"display:none\">shown")]
+    [InlineData("<span style=\"display:none\"/>shown")]
+    public void Read_HiddenElementThatHoldsNothing_HidesNothingAfterIt(string html)
+    {
+        var read = Read(html);
+
+        Assert.Equal("shown", read.Text.Trim());
+        Assert.Empty(read.HiddenText);
+    }
+
     [Fact]
     public void Read_NestingDeeperThanTracked_CountsAsSeen()
     {
