@@ -73,7 +73,7 @@ internal static partial class HtmlBody
         // Deeper nesting is left untracked (its text counts as seen): a page of unclosed tags costs no more than this.
         private const int MaxOpen = 256;
 
-        private readonly List<(string Name, bool Hides)> _open = [];
+        private readonly List<(HtmlTagId Id, string Name, bool Hides)> _open = [];
         private int _hiding;
 
         public bool Hidden => _hiding > 0;
@@ -81,19 +81,22 @@ internal static partial class HtmlBody
         public void Track(HtmlTagToken tag)
         {
             if (Void.Contains(tag.Id) || tag.IsEmptyElement) return;
-            var name = tag.Name.ToLowerInvariant();
             if (!tag.IsEndTag)
             {
                 if (_open.Count == MaxOpen) return;
                 var hides = AttributeOf(tag, HtmlAttributeId.Style) is { } style && HidingStyle().IsMatch(style);
-                _open.Add((name, hides));
+                _open.Add((tag.Id, tag.Name, hides));
                 if (hides) _hiding++;
                 return;
             }
             // An end tag closes its element and whatever was left open inside it, as browsers do.
-            var at = _open.FindLastIndex(e => e.Name == name);
+            var at = _open.Count - 1;
+            while (at >= 0 && !(_open[at].Id == tag.Id && (tag.Id != HtmlTagId.Unknown || string.Equals(_open[at].Name, tag.Name, StringComparison.OrdinalIgnoreCase)))) at--;
             if (at < 0) return;
-            _hiding -= _open.Skip(at).Count(e => e.Hides);
+            for (var i = at; i < _open.Count; i++)
+            {
+                if (_open[i].Hides) _hiding--;
+            }
             _open.RemoveRange(at, _open.Count - at);
         }
     }
