@@ -179,6 +179,17 @@ public class HtmlBodyTests
         Assert.Empty(read.HiddenText);
     }
 
+    [Theory]
+    [InlineData("<x-note style=\"display:none\">filler</x-note>shown")]
+    [InlineData("<x-note style=\"display:none\">filler</x-other> filler</x-note>shown")]
+    public void Read_ElementsOfUnknownName_CloseByTheirOwnName(string html)
+    {
+        var read = Read(html);
+
+        Assert.Equal("shown", read.Text.Trim());
+        Assert.DoesNotContain("shown", read.HiddenText, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_NestingDeeperThanTracked_CountsAsSeen()
     {

@@ -15,6 +15,10 @@ public class FromHeaderTests
     [InlineData("Bank, _ <x@elsewhere.example>", 2)]
     [InlineData("a@one.example, b@two.example, c@three.example", 3)]
     [InlineData("a@one.example, , b@two.example", 2)]
+    [InlineData("John (Sales) <a@one.example>, b@two.example", 2)]
+    [InlineData("<a@one.example>, <b@two.example>", 2)]
+    [InlineData("\"A\" <a@one.example>, \"B\" <b@two.example>", 2)]
+    [InlineData("\"A \\\" B\" <a@one.example>, b@two.example", 2)]
     public void Entries_SplitOnlyOnTheCommasBetweenEntries(string value, int count)
     {
         Assert.Equal(count, FromHeader.Entries(value).Count);
@@ -56,7 +60,7 @@ public class FromHeaderTests
     [Fact]
     public void HiddenSenderName_NoFromHeader_IsNull()
     {
-        Assert.Null(FromHeader.HiddenSenderName(new MimeMessage()));
+        Assert.Null(FromHeader.HiddenSenderName(TestMail.Parse("To: alice@contoso.example\r\nSubject: x\r\n\r\nbody\r\n")));
     }
 
     private static MimeMessage Message(string from) => TestMail.Parse($"From: {from}\r\nTo: alice@contoso.example\r\nSubject: x\r\n\r\nbody\r\n");
