@@ -67,9 +67,6 @@ internal static partial class HtmlBody
     /// </summary>
     private sealed class StyledElements
     {
-        private static readonly HashSet<HtmlTagId> Void = [HtmlTagId.Br, HtmlTagId.Image, HtmlTagId.HR, HtmlTagId.Meta, HtmlTagId.Link, HtmlTagId.Input,
-            HtmlTagId.Area, HtmlTagId.Base, HtmlTagId.Col, HtmlTagId.Param, HtmlTagId.Embed];
-
         // Deeper nesting is left untracked (its text counts as seen): a page of unclosed tags costs no more than this.
         private const int MaxOpen = 256;
 
@@ -80,7 +77,8 @@ internal static partial class HtmlBody
 
         public void Track(HtmlTagToken tag)
         {
-            if (Void.Contains(tag.Id) || tag.IsEmptyElement) return;
+            // A void element (<img>, <br>, <wbr>…) or a self-closed one holds no text, so it hides none.
+            if (tag.Id.IsEmptyElement() || tag.IsEmptyElement) return;
             if (!tag.IsEndTag)
             {
                 if (_open.Count == MaxOpen) return;

@@ -170,6 +170,7 @@ public class HtmlBodyTests
     [Theory]
     [InlineData("<img style=\"display:none\" src=\"x.png\">shown")]
     [InlineData("<br style=\"display:none\">shown")]
+    [InlineData("<wbr style=\"display:none\">shown")]
     [InlineData("<span style=\"display:none\"/>shown")]
     public void Read_HiddenElementThatHoldsNothing_HidesNothingAfterIt(string html)
     {
