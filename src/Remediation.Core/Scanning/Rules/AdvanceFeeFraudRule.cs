@@ -4,9 +4,11 @@ using Remediation.Core.Scanning.Content;
 namespace Remediation.Core.Scanning.Rules;
 
 /// <summary>
-/// The advance-fee fraud letter ("419"): a sum in the millions waiting to be moved abroad, told with the story's set
-/// pieces (a dead relative or client, next of kin, secrecy, an urgent proposal, a share of the sum). A sum alone is a
-/// business mail and the story alone a novel; the rule wants the sum and two of the pieces.
+/// The advance-fee fraud letter ("419"): a sum in the millions waiting to be moved abroad or given away, told with the
+/// story's set pieces (a dead relative or client, a dying widow, next of kin or an inheritance, secrecy, an urgent
+/// proposal to a trustworthy stranger, a transfer to the reader's account, a share of the sum, a donation through the
+/// reader). A sum alone is a business mail and the story alone a novel; the rule wants the sum and two of the pieces.
+/// The letter is sent in every language, so each piece is written in the lure lexicon's languages, without diacritics.
 /// </summary>
 public sealed partial class AdvanceFeeFraudRule : IScanRule
 {
@@ -20,9 +22,10 @@ public sealed partial class AdvanceFeeFraudRule : IScanRule
         // The full pattern costs about 0.1 ms a message; this cheaper one rules out most mail first.
         // Stryker disable once Statement : every sum LargeSum finds also matches Millions, so without this return the next one returns instead; it only spares the time
         if (!Millions().IsMatch(text)) yield break;
-        var sum = LargeSum().Match(text);
+        var folded = message.FoldedSubjectAndText;
+        var sum = LargeSum().Match(folded);
         if (!sum.Success) yield break;
-        var pieces = StoryPieces().Select(piece => piece.Match(text)).Where(m => m.Success).Select(m => $"\"{m.Value}\"").ToList();
+        var pieces = StoryPieces().Select(piece => piece.Match(folded)).Where(m => m.Success).Select(m => $"\"{m.Value}\"").ToList();
         if (pieces.Count >= PiecesNeeded)
         {
             yield return new RuleHit(Name, 8, ThreatCategory.Phishing,
@@ -31,36 +34,58 @@ public sealed partial class AdvanceFeeFraudRule : IScanRule
     }
 
     // One pattern per piece of the story, so that each counts once however often it is told.
-    private static IEnumerable<Regex> StoryPieces() => [Death(), Heir(), Secrecy(), Proposal(), Transfer(), Share()];
+    private static IEnumerable<Regex> StoryPieces() => [Death(), Heir(), Secrecy(), Proposal(), Transfer(), Share(), Donation()];
 
-    [GeneratedRegex(@"\d{1,3}[,.]\d{3}[,.]\d{3}|\d\s?[mM]\b|[mM][iI][lL][lL][iI][oO][nN]|[bB][iI][lL][lL][iI][oO][nN]", LinearRegex.Options)]
+    // "mil" and a letter that starts the word for a million in any of the languages: million, millon, milhao, milione,
+    // miljoen, milliard.
+    [GeneratedRegex(@"\d{1,3}[,.]\d{3}[,.]\d{3}|\d\s?[mM]\b|[mM][iI][lL]([lL][iIoOóÓ]|[hH][aAãÃoOõÕ]|[jJ][oO]|[iI][oO])|[bB][iI][lL][lL][iI][oO][nN]", LinearRegex.Options)]
     private static partial Regex Millions();
 
     // The bare number must start a number ("12345 million" is not "2345 million"): the character before it is matched
     // outside the "sum" group, as the linear engine has no lookbehind.
-    [GeneratedRegex(@"(?<sum>(US\s?\$|USD|U\.S\.D|\$|£|GBP|€|EUR)\s?\d{1,3}(?:[,.]\d{3}){2,}|(US\s?\$|USD|\$|£|€)\s?\d{1,4}(?:[.,]\d{1,3})?\s?(million|billion|m\b))|(?:^|[^\d.,])(?<sum>\d{1,4}(?:[.,]\d{1,3})?\s?(million|billion)\s+(united\s+states\s+|us\s+|u\.s\.\s+)?(dollars|pounds|euros|usd))",
+    [GeneratedRegex(@"(?<sum>(US\s?\$|USD|U\.S\.D|R\$|\$|£|GBP|€|EUR)\s?\d{1,3}(?:[,.]\d{3}){2,}|(US\s?\$|USD|\$|£|€)\s?\d{1,4}(?:[.,]\d{1,3})?\s?(million|millions|millionen|milhao|milhoes|millon|millones|milione|milioni|miljoen|billion|m\b))|(?:^|[^\d.,])(?<sum>\d{1,4}(?:[.,]\d{1,3})?\s?((million|billion)\s+(united\s+states\s+|us\s+|u\.s\.\s+)?(dollars|pounds|euros|usd)|(millions|millionen|milhao|milhoes|millon|millones|milione|milioni|miljoen)\s+(de\s+|d'|di\s+)?(dolares|dollars|libras|euros|euro|dollar|dollari|sterline|us-dollar|usd)))",
         LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex LargeSum();
 
-    [GeneratedRegex(@"\blate\s+(father|husband|mother|wife|brother|uncle|client|president|head\s+of\s+state|general)|\b(deceased|passed\s+away)\b|\bdied\s+(in|on|of|after)\b|\b(was|were)\s+(killed|assassinated|murdered)\b",
+    [GeneratedRegex(@"\blate\s+(father|husband|mother|wife|brother|uncle|client|president|head\s+of\s+state|general)|\b(deceased|passed\s+away)\b|\bdied\s+(in|on|of|after)\b|\b(was|were)\s+(killed|assassinated|murdered)\b"
+        + @"|\b(falecid[oa]|faleceu|morreu|viuva|leito\s+de\s+morte|estado\s+terminal|doente\s+terminal)|\b(fallecid[oa]|fallecio|murio|difunt[oa]|viuda|enfermo\s+terminal|enferma\s+terminal)\b"
+        + @"|\b(defunt|decede|feu\s+(mon|ma|son|sa)\s|veuve\b|lit\s+de\s+mort)|\b(verstorben\w*|verstarb|ist\s+gestorben|witwe\b|sterbebett)|\b(deceduto|defunto|e\s+morto|vedova|letto\s+di\s+morte)\b|\b(overleden|stierf|weduwe|sterfbed)\b",
         LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex Death();
 
-    [GeneratedRegex(@"\bnext\s+of\s+kin\b|\bbeneficiar(y|ies)\b|\bheir\b", LinearRegex.Options | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bnext\s+of\s+kin\b|\bbeneficiar(y|ies)\b|\bheir\b|\b(herdeir[oa]|heranca|herdar\w*|herdei)\b|\b(parente\s+mais\s+proximo|proximo\s+de\s+parentes|pariente\s+mas\s+cercano|plus\s+proche\s+parent|nachste[rn]?\s+(angehorige|verwandte)|parente\s+piu\s+prossimo|naaste\s+familielid)|\bbeneficiari[oa]s?\b|\b(heredero|heredera|herencia|herede)\b"
+        + @"|\b(heritier|heritiere|beneficiaire)s?\b|\b(erbschaft|nachlass|alleinerbe|begunstigte[rn]?)\b|\b(erede|eredita)\b|\b(erfgenaam|erfenis|begunstigde)\b",
+        LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex Heir();
 
-    [GeneratedRegex(@"\b(strictly|strict|highly|absolutely|utmost)\s+(confidential|confidentiality|secrecy)|\bconfidential\s+(business|transaction|proposal|matter)|\bconfidentiality\s+(and|&)\s+(trust|secrecy)",
+    [GeneratedRegex(@"\b(strictly|strict|highly|absolutely|utmost)\s+(confidential|confidentiality|secrecy)|\bconfidential\s+(business|transaction|proposal|matter)|\bconfidentiality\s+(and|&)\s+(trust|secrecy)"
+        + @"|\b(estritamente|estrictamente|altamente|absolutamente)\s+(confidencial|sigiloso|secreto)|\bsigilo\s+absoluto|\b(strictement|absolument)\s+confidentiel|\b(streng|absolut)\s+vertraulich|\b(strettamente|assolutamente)\s+(confidenziale|riservat)|\bstrikt\s+vertrouwelijk",
         LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex Secrecy();
 
-    [GeneratedRegex(@"\burgent\s+(business\s+)?(assistance|proposal|transaction|reply|response)|\b(business|mutual)\s+(proposal|transaction)\b|\btrustworthy\s+(partner|person)",
+    [GeneratedRegex(@"\burgent\s+(business\s+)?(assistance|proposal|transaction|reply|response)|\b(business|mutual)\s+(proposal|transaction)\b|\btrustworthy\s+(partner|person)"
+        + @"|\b(pessoa|parceiro|parceira|persona|socio|socia)\s+(confiavel|honesta|honesto|de\s+confianca|de\s+confianza)|\bproposta\s+de\s+negocio|\bpropuesta\s+de\s+negocio|\bpersonne\s+(honnete|de\s+confiance)|\bproposition\s+d'affaires"
+        + @"|\b(vertrauenswurdige|ehrliche|zuverlassige)n?\s+(person|partner)|\bgeschaftsvorschlag|\bpersona\s+(onesta|fidata|di\s+fiducia)|\bproposta\s+d'affari|\b(betrouwbare|eerlijke)\s+(persoon|partner)|\bzakelijk\s+voorstel",
         LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex Proposal();
 
-    [GeneratedRegex(@"\b(foreign|overseas|offshore)\s+(partner|account|bank\s+account)|\btransfer\s+(of\s+)?(the|this|these|such)\s+(sum|fund|funds|money|amount)|\b(fund|funds|money|consignment)\s+(out\s+of|from)\s+(the\s+)?country|\bsecurity\s+(company|firm)|\bdiplomatic\s+(courier|bag|channel)",
+    [GeneratedRegex(@"\b(foreign|overseas|offshore)\s+(partner|account|bank\s+account)|\b(parceiro|socio)\s+(estrangeiro|extranjero)|\bpartenaire\s+etranger|\bauslandische[rn]?\s+partner|\bpartner\s+straniero|\bbuitenlandse\s+partner|\btransfer\s+(of\s+)?(the|this|these|such)\s+(sum|fund|funds|money|amount)|\b(fund|funds|money|consignment)\s+(out\s+of|from)\s+(the\s+)?country|\bsecurity\s+(company|firm)|\bdiplomatic\s+(courier|bag|channel)"
+        + @"|\btransferi[rd]\w*\s+(o|os|este|estes|esse|esses|el|los|estos)\s+(fundo|fundos|fondo|fondos|dinheiro|dinero|valor|montante|monto)|\b(fundo|fundos|dinheiro|fondos|dinero)\s+(para|em|a|en)\s+(a\s+)?(sua|su)\s+(conta|cuenta)|\bempresa\s+de\s+(seguranca|seguridad)"
+        + @"|\btransferer\s+(les|ces|ce|le)\s+(fonds|argent|montant)|\bsociete\s+de\s+securite|\b(geld|gelder|summe|betrag)\s+(auf\s+ihr\s+konto|ins\s+ausland)|\bsicherheitsfirma|\btrasferire\s+(i|il|questi|questo)\s+(fondi|denaro|importo)|\bsocieta\s+di\s+sicurezza|\b(geld|fondsen|bedrag)\s+naar\s+(uw|je)\s+rekening",
         LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex Transfer();
 
-    [GeneratedRegex(@"\b\d{1,2}(\.\d+)?\s?(%|percent|per\s+cent)\s+(of\s+the\s+(total\s+)?(sum|fund|funds|money|amount)|for\s+(you|your))", LinearRegex.Options | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b\d{1,2}(\.\d+)?\s?(%|percent|per\s+cent)\s+(of\s+the\s+(total\s+)?(sum|fund|funds|money|amount)|for\s+(you|your))"
+        + @"|\b\d{1,2}([.,]\d+)?\s?(%|por\s+cento|por\s+ciento|pour\s+cent|prozent|procent|per\s+cento)\s+(do|dos|da|del|de\s+los|de\s+la|du|des|der|des|dei|van\s+het|van\s+de)\s+(valor\s+)?(total|fundo|fundos|fondo|fondos|fonds|montante|monto|montant|somme|summe|betrag|gesamtsumme|importo|bedrag)"
+        + @"|\b\d{1,2}([.,]\d+)?\s?%\s+(\S+\s+){0,4}(para\s+(voce|vc|usted|ti)|pour\s+vous|fur\s+sie|per\s+te|per\s+lei|voor\s+u|voor\s+jou)\b"
+        + @"|\b(ofereco|ofereco-lhe|ofrezco|ofrecerle|offre|biete|offro|bied)\w*\s+(\w+\s+){0,2}\d{1,2}([.,]\d+)?\s?%",
+        LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex Share();
+
+    // The sum given away through the reader, to charity or to the reader: the dying widow's variant. Charity alone is
+    // a newsletter's subject, so the gift must go to or through "you".
+    [GeneratedRegex(@"\bdoar\s+(\S+\s+){0,6}(para|atraves\s+de|a)\s+(voce|vos|vc)\b|\bdonar\s+(\S+\s+){0,6}(a|para|a\s+traves\s+de)\s+(usted|ti)\b"
+        + @"|\b(donner|faire\s+don\s+de)\s+(\S+\s+){0,6}(a|par)\s+vous\b|\b(spenden|vermachen|uberlassen)\s+(\S+\s+){0,6}(an|uber)\s+(sie|dich)\b|\bdonare\s+(\S+\s+){0,6}(a|attraverso)\s+(te|lei|voi)\b|\bdoneren\s+(\S+\s+){0,6}(aan|via)\s+(u|jou)\b",
+        LinearRegex.Options | RegexOptions.IgnoreCase)]
+    private static partial Regex Donation();
 }

@@ -1,4 +1,5 @@
 using Remediation.Core.Scanning;
+using Remediation.Core.Scanning.Content;
 using Remediation.Core.Scanning.Rules;
 
 namespace Remediation.Core.Tests.Scanning.Rules;
@@ -83,5 +84,31 @@ public class AdvanceFeeFraudRuleTests
     public void Evaluate_SumAndOnePieceOfTheStory_DoesNotFire()
     {
         Assert.Empty(_sut.Evaluate(TestMail.FromText("news", "My late father left 10 million dollars.")));
+    }
+
+    [Theory]
+    [InlineData("Sou viúva do falecido Sr. Silva, que deixou US$ 4,5 milhões num banco. Ofereço-lhe 30% do fundo.", "viúva")]
+    [InlineData("Meu cliente morreu e deixou 7,2 milhões de dólares; você será o parente mais próximo. 50% para você.", "parente mais próximo")]
+    [InlineData("Mi difunto esposo dejó 6,5 millones de dólares. Busco una persona de confianza para transferir los fondos.", "persona de confianza")]
+    [InlineData("Mon défunt mari a laissé 3 millions de dollars; je cherche une personne de confiance, c'est strictement confidentiel.", "strictement confidentiel")]
+    [InlineData("Mein verstorbener Mann hinterließ 9 Millionen Euro. Ich suche eine vertrauenswürdige Person als Alleinerbe.", "Alleinerbe")]
+    [InlineData("Il mio defunto marito ha lasciato 8 milioni di dollari; cerco una persona di fiducia, è strettamente confidenziale.", "persona di fiducia")]
+    [InlineData("Mijn overleden man liet 5 miljoen dollar na; ik zoek een betrouwbare persoon, het is strikt vertrouwelijk.", "strikt vertrouwelijk")]
+    public void Evaluate_TheLetterInAnotherLanguage_FiresAndQuotesThePieces(string body, string piece)
+    {
+        var hit = Assert.Single(_sut.Evaluate(TestMail.FromText("Olá", body)));
+
+        Assert.Equal(ThreatCategory.Phishing, hit.Category);
+        // The reason quotes the pieces as found in the text without diacritics.
+        Assert.Contains(Diacritics.Remove(piece), hit.Reason, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("Graças a vocês, a campanha de caridade arrecadou R$ 2.500.000 para 40 instituições beneficiárias.")]
+    [InlineData("Our foundation raised $3 million for charity this year; the beneficiaries are listed below.")]
+    [InlineData("That is the million dollar question, he said before he passed away.")]
+    public void Evaluate_NewsOfMillionsWithOnePiece_DoesNotFire(string body)
+    {
+        Assert.Empty(_sut.Evaluate(TestMail.FromText("Newsletter", body)));
     }
 }
