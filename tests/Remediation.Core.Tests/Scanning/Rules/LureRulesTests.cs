@@ -36,6 +36,11 @@ public class LureRulesTests
         { CryptoLureRule.Name, "Claims", "Withdrawals are now available for every eligible customer." },
         { CryptoLureRule.Name, "Auszahlung", "Ihre Auszahlung ist jetzt verfügbar." },
         { CryptoLureRule.Name, "Saque", "Seu saque está disponível: saldo em bitcoin de 0,52." },
+        { CryptoLureRule.Name, "Forgotten account", "You joined our platform for automatic Bitcoin earning a year ago. Please withdraw any remaining funds." },
+        { CryptoLureRule.Name, "+18,486$", "Withdraw your 18,486$ before the account closes." },
+        { CryptoLureRule.Name, "Allocation", "Register to claim your XRP allocation." },
+        { CryptoLureRule.Name, "Giveaway", "The founder is giving away 5,000 BTC to celebrate." },
+        { CryptoLureRule.Name, "Funded", "As instructed, your wallet has been funded." },
         { PaymentFraudRule.Name, "Quick favour", "Are you available? I need you to buy 5 gift cards for a client today." },
         { PaymentFraudRule.Name, "Bankverbindung", "Bitte beachten Sie: unsere Bankverbindung hat sich geändert." },
         { PaymentFraudRule.Name, "Coordonnées", "Suite au changement de coordonnées bancaires, merci de régler la facture sur le nouveau RIB." },
@@ -50,6 +55,8 @@ public class LureRulesTests
         { "Newsletter", "Nos nouveautés de la semaine sont en ligne." },
         { "Sign-in", "You signed in from a new browser. If this was you, no action is needed." },
         { "Statement", "Your monthly statement is ready. Withdrawals made in November are listed by date." },
+        { "Rewards", "Claim your loyalty rewards in the app before the season ends." },
+        { "Delivery", "Orders placed today are delivered in 24 hours." },
     };
 
     private static readonly IScanRule[] Rules = [new CredentialLureRule(), new PaymentLureRule(), new DeliveryLureRule(), new PrizeLureRule(), new CryptoLureRule(), new PaymentFraudRule()];
@@ -131,6 +138,9 @@ public class LureRulesTests
         { new PrizeLureRule(), "You have won a gift card! Claim it within 24 hours.", ThreatCategory.Spam, "Offers a prize to claim (\"" },
         { new CryptoLureRule(), "Validate your wallet within 24 hours to keep access to your funds.", ThreatCategory.Phishing, "Asks to act on a crypto wallet (\"" },
         { new DeliveryLureRule(), "Your parcel could not be delivered. Confirm your delivery address within 24 hours.", ThreatCategory.Phishing, "Says a parcel is held (\"" },
+        { new CryptoLureRule(), "Your account on our cloud mining service will be blocked. Withdraw your earnings.", ThreatCategory.Phishing, "Asks to act on a crypto wallet (\"" },
+        { new CryptoLureRule(), "You have 24 hours to withdraw your earnings.", ThreatCategory.Phishing, "Asks to act on a crypto wallet (\"" },
+        { new CryptoLureRule(), "Withdraw your earnings: the account will be deleted after 24 hours.", ThreatCategory.Phishing, "Asks to act on a crypto wallet (\"" },
     };
 
     [Theory]
