@@ -43,10 +43,11 @@ public sealed class ScannedMessage
     public string SubjectAndText => _subjectAndText ??= Subject + "\n" + Text;
 
     /// <summary>
-    /// <see cref="SubjectAndText"/> without diacritics ("Notificação" and "Notificacao" read alike): lures are
-    /// written both ways, so wording rules match on this.
+    /// <see cref="SubjectAndText"/> without diacritics ("Notificação" and "Notificacao" read alike) and with words
+    /// disguised in look-alike letters read as the Latin they show: lures are written every way, so wording rules
+    /// match on this.
     /// </summary>
-    public string FoldedSubjectAndText => _foldedSubjectAndText ??= Diacritics.Remove(SubjectAndText);
+    public string FoldedSubjectAndText => _foldedSubjectAndText ??= Diacritics.Remove(Homoglyphs.ToLatin(SubjectAndText));
 
     /// <summary>The pressure the text puts on the reader, read once for every lure rule that weighs it.</summary>
     internal Match Urgency => _urgency ??= LureLexicon.Urgency(FoldedSubjectAndText);

@@ -36,6 +36,7 @@ public class LureRulesTests
         { CryptoLureRule.Name, "Claims", "Withdrawals are now available for every eligible customer." },
         { CryptoLureRule.Name, "Auszahlung", "Ihre Auszahlung ist jetzt verfügbar." },
         { CryptoLureRule.Name, "Saque", "Seu saque está disponível: saldo em bitcoin de 0,52." },
+        { CredentialLureRule.Name, "Nоtice", "Yоur аccоunt hаs bееn lоcked. Vеrify yоur аccоunt within 24 hours." }, // Cyrillic о, а, е
         { CryptoLureRule.Name, "Forgotten account", "You joined our platform for automatic Bitcoin earning a year ago. Please withdraw any remaining funds." },
         { CryptoLureRule.Name, "+18,486$", "Withdraw your 18,486$ before the account closes." },
         { CryptoLureRule.Name, "Allocation", "Register to claim your XRP allocation." },

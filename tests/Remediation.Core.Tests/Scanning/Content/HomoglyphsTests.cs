@@ -1,0 +1,42 @@
+using Remediation.Core.Scanning.Content;
+
+namespace Remediation.Core.Tests.Scanning.Content;
+
+public class HomoglyphsTests
+{
+    [Theory]
+    [InlineData("Yоur wаllet hаs bееn frоzen", "Your wallet has been frozen")] // Cyrillic о, а, е
+    [InlineData("Υour ѡallet", "Your wallet")] // Greek capital Upsilon, Cyrillic omega
+    [InlineData("I'ⅿ սѕіոց аⅼⅼ thе ⅾеⅴісеѕ", "I'm using all the devices")] // Roman numerals, Armenian, Cyrillic
+    [InlineData("ᏞᎪᏔ ᏚᎢᎪᎢᎬ", "LAW STATE")] // Cherokee
+    [InlineData("𝐋𝐎𝐎𝐊𝐈𝐍𝐆 𝘥𝘰", "LOOKING do")] // mathematical bold capitals, sans-serif italic small letters
+    [InlineData("Ꮮеt'ѕ ցеt ѕtrаіցht", "Let's get straight")]
+    public void ToLatin_WordsOfLatinLettersAndLookAlikes_ReadAsTheLatinTheyShow(string text, string expected)
+    {
+        Assert.Equal(expected, Homoglyphs.ToLatin(text));
+    }
+
+    [Theory]
+    [InlineData("Привет, как дела?")]
+    [InlineData("Καλημέρα σας")]
+    [InlineData("お荷物をお届けできませんでした")]
+    [InlineData("Բարև ձեզ")]
+    public void ToLatin_WordsWithLettersThatHaveNoLatinTwin_StayInTheirScript(string text)
+    {
+        Assert.Equal(text, Homoglyphs.ToLatin(text));
+    }
+
+    [Fact]
+    public void ToLatin_ScriptsSideBySide_FoldsOnlyTheDisguisedWord()
+    {
+        Assert.Equal("Привет 🎉 Your parcel", Homoglyphs.ToLatin("Привет 🎉 Yоur раrcеl"));
+    }
+
+    [Fact]
+    public void ToLatin_LatinText_IsReturnedAsItIs()
+    {
+        const string text = "Crème brûlée, Łódź and plain words";
+
+        Assert.Same(text, Homoglyphs.ToLatin(text));
+    }
+}
