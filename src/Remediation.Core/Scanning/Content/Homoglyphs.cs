@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Text;
 
@@ -33,15 +34,20 @@ internal static class Homoglyphs
     private static readonly FrozenDictionary<int, char> ToLatinLetter =
         LookAlikes.Zip(Latin).ToFrozenDictionary(p => (int)p.First, p => p.Second);
 
-    // The mathematical alphanumeric letters: styled alphabets of 26 capitals and 26 small letters each.
+    // The mathematical alphanumeric letters: styled alphabets of 26 capitals and 26 small letters each. In UTF-16
+    // every one of them starts with the same high surrogate.
     private const int MathematicalLetters = 0x1D400;
     private const int MathematicalLettersEnd = 0x1D6A4;
+    private const char MathematicalHighSurrogate = '\uD835';
+
+    private static readonly SearchValues<char> Candidates = SearchValues.Create(LookAlikes + MathematicalHighSurrogate);
 
     public static string ToLatin(string text)
     {
-        // Most text has nothing beyond Latin and its accents: it is returned as it is, not copied.
-        var first = text.AsSpan().IndexOfAnyExceptInRange('\0', LastLatin);
+        // Most text holds no look-alike: it is returned as it is, not copied.
+        var first = text.AsSpan().IndexOfAny(Candidates);
         if (first < 0) return text;
+        while (first > 0 && char.IsLetter(text[first - 1])) first--;
         var latin = new StringBuilder(text.Length).Append(text, 0, first);
         var position = first;
         while (position < text.Length)
@@ -61,7 +67,7 @@ internal static class Homoglyphs
     private static int WordEnd(string text, int start)
     {
         var position = start;
-        while (position < text.Length && Rune.DecodeFromUtf16(text.AsSpan(position), out var rune, out var length) == System.Buffers.OperationStatus.Done && IsLetter(rune))
+        while (position < text.Length && Rune.DecodeFromUtf16(text.AsSpan(position), out var rune, out var length) == OperationStatus.Done && IsLetter(rune))
         {
             position += length;
         }
