@@ -11,6 +11,7 @@ public class HomoglyphsTests
     [InlineData("ᏞᎪᏔ ᏚᎢᎪᎢᎬ", "LAW STATE")] // Cherokee
     [InlineData("𝐋𝐎𝐎𝐊𝐈𝐍𝐆 𝘥𝘰", "LOOKING do")] // mathematical bold capitals, sans-serif italic small letters
     [InlineData("Ꮮеt'ѕ ցеt ѕtrаіցht", "Let's get straight")]
+    [InlineData("Ⅰt's 𝐀 𝐚𝐳𝐙", "It's A azZ")] // the first Roman numeral; the first, last and middle letters of an alphabet
     public void ToLatin_WordsOfLatinLettersAndLookAlikes_ReadAsTheLatinTheyShow(string text, string expected)
     {
         Assert.Equal(expected, Homoglyphs.ToLatin(text));
@@ -21,6 +22,7 @@ public class HomoglyphsTests
     [InlineData("Καλημέρα σας")]
     [InlineData("お荷物をお届けできませんでした")]
     [InlineData("Բարև ձեզ")]
+    [InlineData("𝚤𝚥")] // mathematical dotless i and j, past the alphabets of 52 letters
     public void ToLatin_WordsWithLettersThatHaveNoLatinTwin_StayInTheirScript(string text)
     {
         Assert.Equal(text, Homoglyphs.ToLatin(text));

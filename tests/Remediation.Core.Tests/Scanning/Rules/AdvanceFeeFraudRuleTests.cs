@@ -25,6 +25,8 @@ public class AdvanceFeeFraudRuleTests
     [InlineData("$15.5 million", "the sum")]
     [InlineData("USD48M", "the sum")]
     [InlineData("10 million dollars", "the sum")]
+    [InlineData("10 mіllion dollars", "the sum")] // a Cyrillic і
+    [InlineData("7,5 milhões de dólares", "the sum")]
     [InlineData("the sum below", "US$25 million for you")]
     public void Evaluate_SumWrittenAnyWay_Fires(string body, string subject)
     {
