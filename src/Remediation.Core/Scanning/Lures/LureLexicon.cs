@@ -16,7 +16,10 @@ internal static class LureLexicon
     /// <summary>Access to an account is at stake: verify it, it is locked or suspended, sign-in trouble, a password expiring.</summary>
     public static Match Account(string text) => FirstMatch(AccountPatterns, text);
 
-    /// <summary>Money is asked for or held back: a payment failed, a fee is due, billing details must be updated.</summary>
+    /// <summary>
+    /// Money is asked for or held back: a payment failed, a fee is due, billing details must be updated, or money owed
+    /// to the reader waits for release (Brazil's "valores a receber", a tax refund "liberada").
+    /// </summary>
     public static Match Payment(string text) => FirstMatch(PaymentPatterns, text);
 
     /// <summary>A parcel is held: could not be delivered, awaits confirmation, a customs or redelivery fee.</summary>
@@ -58,6 +61,7 @@ internal static class LureLexicon
         @"\b(payment|billing|card)\s+(has\s+)?(failed|declined|was\s+declined|could\s+not\s+be\s+processed|problem|issue)\b|\bupdate\s+(your\s+)?(payment|billing)\s+(method|details|information)|\b(unpaid|outstanding|overdue)\s+(invoice|balance|fee|payment)|\bpay\s+(the|a)\s+(small\s+)?(fee|charge|customs)",
         @"\bzahlung\s+(ist\s+)?(fehlgeschlagen|abgelehnt|ausstehend)|\bzahlungs(methode|daten|informationen)\s+(aktualisieren|bestatigen)|\b(offene|ausstehende)\s+(rechnung|zahlung|gebuhr)|\bgebuhr\s+von|\bzahlen\s+sie\s+(die|eine)",
         @"\bpagamento\s+(recusado|pendente|nao\s+(foi\s+)?(aprovado|processado|identificado))|\b(fatura|boleto|debito)\s+(em\s+aberto|pendente|vencid)|\b(pague|pagar|efetue\s+o\s+pagamento\s+d)\w*\s+(a\s+)?(taxa|tarifa)|\btaxa\s+(de\s+)?(entrega|envio|alfandega|alfandegaria|liberacao|desbloqueio)",
+        @"\bvalores\s+a\s+receber\b|\bsaldo\s+(a\s+receber|(disponivel|liberado)\s+para\s+(saque|credito|resgate))\b|\b(pendentes?|liberad[oa]s?)\s+(de|para)\s+saque\b|\b(restituicao|credito|saldo)\s+(do\s+)?(irpf|ir)\d*\s+(liberad[oa]|disponivel)\b|\bliberacao\s+(de|do)\s+irpf\b",
         @"\bpago\s+(rechazado|pendiente|fallido|no\s+(se\s+ha\s+)?(procesado|realizado))|\b(factura|deuda|recibo)\s+(pendiente|impagad|vencid)|\b(pague|abone)\s+(la|una)\s+(tasa|tarifa)|\btasa\s+de\s+(envio|aduana|entrega)",
         @"\bpaiement\s+(refuse|rejete|echoue|en\s+attente|n'a\s+pas\s+(pu\s+)?(etre|abouti))|\bfacture\s+(impayee|en\s+attente|en\s+retard)|\b(payer|regler)\s+(les|des)\s+frais|\bfrais\s+de\s+(livraison|douane|reexpedition)",
         @"\bbetaling\s+(is\s+)?(mislukt|geweigerd|niet\s+(gelukt|ontvangen|voltooid)|openstaand)|\bopenstaande\s+(factuur|betaling|kosten)|\bbetaal\s+(de|het)\s+(kosten|bedrag)|\b(verzend|bezorg|invoer)kosten\s+(van|betalen)",

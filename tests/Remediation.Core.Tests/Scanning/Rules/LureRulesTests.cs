@@ -37,6 +37,9 @@ public class LureRulesTests
         { CryptoLureRule.Name, "Auszahlung", "Ihre Auszahlung ist jetzt verfügbar." },
         { CryptoLureRule.Name, "Saque", "Seu saque está disponível: saldo em bitcoin de 0,52." },
         { CredentialLureRule.Name, "Nоtice", "Yоur аccоunt hаs bееn lоcked. Vеrify yоur аccоunt within 24 hours." }, // Cyrillic о, а, е
+        { PaymentLureRule.Name, "Banco Central", "Você possui valores a receber vinculados ao seu CPF." },
+        { PaymentLureRule.Name, "Saque", "Você possui R$ 4.593,21 pendentes de saque." },
+        { PaymentLureRule.Name, "IRPF", "Restituição IRPF22 liberada: siga as instruções." },
         { CryptoLureRule.Name, "Forgotten account", "You joined our platform for automatic Bitcoin earning a year ago. Please withdraw any remaining funds." },
         { CryptoLureRule.Name, "+18,486$", "Withdraw your 18,486$ before the account closes." },
         { CryptoLureRule.Name, "Allocation", "Register to claim your XRP allocation." },
@@ -58,6 +61,7 @@ public class LureRulesTests
         { "Statement", "Your monthly statement is ready. Withdrawals made in November are listed by date." },
         { "Rewards", "Claim your loyalty rewards in the app before the season ends." },
         { "Delivery", "Orders placed today are delivered in 24 hours." },
+        { "Extrato", "Seu saldo disponível em 30/11 é de R$ 1.234,56. Veja o extrato completo no app." },
     };
 
     private static readonly IScanRule[] Rules = [new CredentialLureRule(), new PaymentLureRule(), new DeliveryLureRule(), new PrizeLureRule(), new CryptoLureRule(), new PaymentFraudRule()];
