@@ -52,13 +52,14 @@ internal static class EvalCommand
 
     public static async Task<int> ExecuteAsync(string? corpusDirectory, CorpusSplit split, string? tenantId, bool withSpamAssassin, TextWriter output, CancellationToken cancellationToken)
     {
-        var messages = SpamAssassinCorpus.Read(SpamAssassinCorpus.Locate(corpusDirectory), split);
+        var corpus = SpamAssassinCorpus.Locate(corpusDirectory);
+        var messages = SpamAssassinCorpus.Read(corpus, split);
         var scanner = LocalScanner.Create(tenantId, []);
         output.WriteLine($"{split} split, {messages.Count} messages: {string.Join(", ", messages.GroupBy(m => m.Group).Select(g => $"{g.Key} {g.Count()}"))}");
         output.WriteLine(tenantId is null ? "No tenant id: provenance rules stay silent." : $"Tenant {tenantId}: every message counts as appended (no transport stamps).");
 
         // Timed after a pass over the other half, as a host that has been scanning mail for a while would run.
-        var otherHalf = split == CorpusSplit.All ? [] : SpamAssassinCorpus.Read(SpamAssassinCorpus.Locate(corpusDirectory), split == CorpusSplit.Training ? CorpusSplit.Evaluation : CorpusSplit.Training);
+        var otherHalf = split == CorpusSplit.All ? [] : SpamAssassinCorpus.Read(corpus, split == CorpusSplit.Training ? CorpusSplit.Evaluation : CorpusSplit.Training);
         byte[][] raw = [.. messages.Select(m => m.Raw)];
         var scan = otherHalf.Count > 0
             ? await TimedScan.RunAsync(scanner, raw, [.. otherHalf.Select(m => m.Raw)], cancellationToken)
