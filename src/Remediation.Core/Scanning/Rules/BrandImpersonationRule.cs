@@ -30,13 +30,15 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         if (claims.Count == 0) yield break;
         var service = ServiceWords.In(message.SubjectAndText);
         var subjectSpeaks = ServiceWords.In(message.Subject).Success && !ForwardedSubject().IsMatch(message.Subject);
-        var hosts = LinkHosts(message);
+        var webHosts = LinkHosts(message);
+        var mailDomains = MailLinkDomains(message);
         var fromTenant = senders.Count > 0 && senders.All(s => catalogue.IsTenantDomain(s.Domain));
         var unproven = message.Provenance.Path == TransportPath.Bypassed;
         var signsOwnName = message.Mime.From.Mailboxes.Any(SignsOwnName);
         RuleHit? strongest = null;
         foreach (var (brand, places) in claims)
         {
+            var hosts = webHosts.Union(mailDomains.Where(d => !brand.Owns(d)), StringComparer.OrdinalIgnoreCase).ToList();
             var fromBrand = senders.Where(s => brand.SendsFrom(s.Domain)).ToList();
             // A mailbox at the brand's free mail is anyone's. Its own domain is the brand unless nothing proves it and
             // every link leads away from the brand; a document shared through the brand's service is its own too.
@@ -131,10 +133,17 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
     }
 
     /// <summary>The hosts a reader can go to: anchors and addresses written in the text, not images or markup.</summary>
-    private static List<string> LinkHosts(ScannedMessage message) =>
-        [.. message.Anchors.Select(a => a.Href).Concat(HttpUrls.In(message.Text))
-            .Select(href => Uri.TryCreate(href, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.IdnHost : null)
-            .OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
+    private static List<string> LinkHosts(ScannedMessage message) => HostsOf(message.Anchors.Select(a => a.Href).Concat(HttpUrls.In(message.Text)), "http", "https");
+
+    /// <summary>
+    /// The domains a mail link writes to. "Report this sign-in" as a mailto: to a stranger's domain leads the reader
+    /// away from the brand; one to the brand's own address proves nothing, as anyone can write it.
+    /// </summary>
+    private static List<string> MailLinkDomains(ScannedMessage message) => HostsOf(message.Anchors.Select(a => a.Href), "mailto");
+
+    private static List<string> HostsOf(IEnumerable<string> hrefs, params string[] schemes) =>
+        [.. hrefs.Select(href => Uri.TryCreate(href.Trim(), UriKind.Absolute, out var uri) && schemes.Contains(uri.Scheme) ? uri.IdnHost : null)
+            .Where(host => !string.IsNullOrEmpty(host)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private static string Describe(ClaimPlace places) => string.Join(", ",
         Enum.GetValues<ClaimPlace>().Where(p => p is not (ClaimPlace.None or ClaimPlace.Sender) && places.HasFlag(p)).Select(p => p switch

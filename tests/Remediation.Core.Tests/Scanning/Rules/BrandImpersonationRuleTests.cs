@@ -145,6 +145,35 @@ public class BrandImpersonationRuleTests
         Assert.Empty(_sut.Evaluate(message));
     }
 
+    // The callback phish: nothing to click but "report the user" written to a stranger's mailbox.
+    [Fact]
+    public void Evaluate_BrandsOwnAddressAppendedWithMailLinksToAStranger_IsPhishing()
+    {
+        var hit = Assert.Single(_sut.Evaluate(Html("\"Microsoft account team\" <no-reply@microsoft.com>", "Unusual sign-in activity", "If this wasn't you, report the user.", "mailto:unusual-activity@acct-review.example?subject=Report")));
+
+        Assert.Equal(8, hit.Weight);
+        Assert.Contains("its links go to acct-review.example", hit.Reason);
+    }
+
+    // Anyone can write the brand's own address: a mail link to it neither proves the brand nor leads away from it.
+    [Theory]
+    [InlineData("mailto:privacy@microsoft.com")]
+    [InlineData("mailto:privacy@microsoft.com?subject=Opt%20out")]
+    public void Evaluate_BrandsMailLinkIsNeitherProofNorAWayElsewhere(string mailLink)
+    {
+        Assert.Empty(_sut.Evaluate(Html("\"Microsoft account team\" <no-reply@microsoft.com>", "Unusual sign-in activity", "Review the recent activity on your account.", mailLink)));
+        var hit = Assert.Single(_sut.Evaluate(TestMail.Read(TestMail.Parse($"""
+            From: "Microsoft account team" <no-reply@microsoft.com>
+            To: alice@{TestMail.Domain}
+            Subject: Unusual sign-in activity
+            MIME-Version: 1.0
+            Content-Type: text/html; charset=utf-8
+
+            <html><body><p>Review the recent activity on your account.</p><a href="https://acct-review.example/r">Review</a> <a href="{mailLink}">Write to us</a></body></html>
+            """))));
+        Assert.Contains("its links go to acct-review.example", hit.Reason);
+    }
+
     [Fact]
     public void Evaluate_BrandsOwnAddressAppendedSharingADocumentOnTheBrandsService_DoesNotFire()
     {
