@@ -58,6 +58,9 @@ public sealed class ScannedMessage
     /// <summary>Every absolute http(s) link: anchors, URLs written in the text or markup, and links inside HTML, SVG, calendar and PDF attachments.</summary>
     public IReadOnlyList<Uri> Links { get; private set; } = [];
 
+    /// <summary>The http(s) links inside attachments (HTML, SVG, calendar and PDF) and the QR codes of images: where the reader goes from a file.</summary>
+    public IReadOnlyList<Uri> AttachmentLinks { get; private set; } = [];
+
     public IReadOnlyList<ScannedAttachment> Attachments { get; private set; } = [];
 
     /// <summary>The alt and title text of images in HTML bodies: what a logo says when it is a picture.</summary>
@@ -134,7 +137,9 @@ public sealed class ScannedMessage
         message.ImageText = imageText;
         message.HtmlMarkup = htmlMarkup;
         message.Attachments = attachments;
-        message.Links = CollectLinks(message.Text, anchors, markup, AttachmentLinks(attachments, limits));
+        var inAttachments = LinksInAttachments(attachments, limits);
+        message.Links = CollectLinks(message.Text, anchors, markup, inAttachments);
+        message.AttachmentLinks = CollectLinks("", [], [], inAttachments);
         return message;
     }
 
@@ -149,7 +154,7 @@ public sealed class ScannedMessage
     }
 
     // Links in attachments' text and PDF annotations, and in the QR codes of the first few images.
-    private static List<string> AttachmentLinks(List<ScannedAttachment> attachments, ScanLimits limits)
+    private static List<string> LinksInAttachments(List<ScannedAttachment> attachments, ScanLimits limits)
     {
         var links = new List<string>();
         var imagesLeft = limits.MaxQrImages;

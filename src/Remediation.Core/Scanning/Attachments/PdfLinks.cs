@@ -13,6 +13,11 @@ internal static class PdfLinks
     private static readonly byte[] UriKey = "/URI"u8.ToArray();
     private static readonly byte[] StreamStart = "stream"u8.ToArray();
     private static readonly byte[] StreamEnd = "endstream"u8.ToArray();
+    private static readonly byte[] ObjectStart = "obj"u8.ToArray();
+    private static readonly byte[] SubtypeKey = "/Subtype"u8.ToArray();
+
+    // How far before "stream" its dictionary is looked for: an image's dictionary is a few hundred bytes.
+    private const int DictionaryReach = 1024;
 
     /// <param name="inflateBudget">Bytes all inflated streams together may take.</param>
     public static IReadOnlyList<string> In(ReadOnlySpan<byte> pdf, int inflateBudget)
@@ -26,16 +31,30 @@ internal static class PdfLinks
         {
             var start = pdf[from..].IndexOf(StreamStart);
             if (start < 0) break;
+            var dictionary = pdf[Math.Max(from, from + start - DictionaryReach)..(from + start)];
             start += from + StreamStart.Length;
             var end = pdf[start..].IndexOf(StreamEnd);
             if (end < 0) break;
             var body = pdf.Slice(start, end).TrimStart("\r\n"u8);
             from = start + end + StreamEnd.Length;
+            // A picture's pixels hold no link and inflate to megabytes: spent on them, the budget would be gone
+            // before the object stream that holds the annotations, which writers put last.
+            if (IsImage(dictionary)) continue;
             var inflated = Inflate(body, inflateBudget);
             inflateBudget -= inflated.Length;
             Collect(inflated, links);
         }
         return links;
+    }
+
+    /// <summary>Whether the stream's dictionary, read from its object's "obj", says "/Subtype /Image".</summary>
+    private static bool IsImage(ReadOnlySpan<byte> beforeStream)
+    {
+        var dictionary = beforeStream[(beforeStream.LastIndexOf(ObjectStart) + 1)..];
+        var subtype = dictionary.IndexOf(SubtypeKey);
+        if (subtype < 0) return false;
+        var value = dictionary[(subtype + SubtypeKey.Length)..].TrimStart(" \r\n"u8);
+        return value.StartsWith("/Image"u8) && (value.Length == 6 || !char.IsAsciiLetterOrDigit((char)value[6]));
     }
 
     // "/URI (https://…)" or "/URI(https://…)"; the string's escapes are rare in URLs and left as written. Targets of

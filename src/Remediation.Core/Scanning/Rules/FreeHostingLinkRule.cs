@@ -6,7 +6,8 @@ namespace Remediation.Core.Scanning.Rules;
 /// A link the reader clicks that opens a page on a platform where anyone publishes for free: storage buckets,
 /// web-app and static-site hosts, site builders, IPFS gateways, translation proxies, dynamic DNS names. Phishing kits
 /// live there because the platform's own domain lends them reputation; organisations link to their own domains.
-/// Images served from such hosts are common in newsletters and do not count, only anchors. Document sharing
+/// Images served from such hosts are common in newsletters and do not count, only anchors and the links of attached
+/// documents and QR codes, which lures use because link scanners read only the body. Document sharing
 /// (SharePoint, Google Docs) is ordinary business and is left out.
 /// </summary>
 public sealed class FreeHostingLinkRule : IScanRule
@@ -34,15 +35,16 @@ public sealed class FreeHostingLinkRule : IScanRule
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
-        foreach (var anchor in message.Anchors)
+        var anchors = message.Anchors.Select(a => Uri.TryCreate(a.Href.Trim(), UriKind.Absolute, out var link) ? link : null).OfType<Uri>();
+        foreach (var (link, where) in anchors.Select(l => (l, "A link")).Concat(message.AttachmentLinks.Select(l => (l, "A link inside an attachment"))))
         {
-            if (!Uri.TryCreate(anchor.Href.Trim(), UriKind.Absolute, out var link) || link.Scheme is not ("http" or "https")) continue;
+            if (link.Scheme is not ("http" or "https")) continue;
             // Regional S3 endpoints (s3.eu-west-1.amazonaws.com, bucket.s3-us-west-2…) have one name per region.
             var host = link.IdnHost;
             var platform = Platforms.Match(host) ?? (IsS3(host) ? "amazonaws.com" : null);
             if (platform is not null)
             {
-                yield return new RuleHit(Name, 2.5, ThreatCategory.Phishing, $"A link opens a page on the free hosting platform {platform} ({host}).");
+                yield return new RuleHit(Name, 2.5, ThreatCategory.Phishing, $"{where} opens a page on the free hosting platform {platform} ({host}).");
                 yield break;
             }
         }

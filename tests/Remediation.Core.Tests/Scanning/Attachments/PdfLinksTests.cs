@@ -139,6 +139,29 @@ public class PdfLinksTests
         Assert.Equal(["https://second.example/"], PdfLinks.In(pdf, 1000));
     }
 
+    // A picture inflates to megabytes and holds no link; the annotations come after it, in the object stream.
+    [Theory]
+    [InlineData("/Subtype /Image")]
+    [InlineData("/Width 2560/Subtype/Image/Height 678")]
+    [InlineData("/Subtype\r\n/Image")]
+    public void In_ImageStreamBeforeTheLinks_IsNotInflated(string subtype)
+    {
+        var pixels = Deflate(new string('\0', 5000) + "/URI (https://in-pixels.example/)");
+        var pdf = Concat(Stream(pixels, dictionary: $"<< {subtype} /Filter /FlateDecode >>"), Stream(Deflate("/URI (https://annotation.example/)")));
+
+        Assert.Equal(["https://annotation.example/"], PdfLinks.In(pdf, 1000));
+    }
+
+    // Only the stream's own dictionary says what it is: a page's "/ProcSet [/ImageC]" or an earlier image object does not.
+    [Fact]
+    public void In_StreamAfterAnImageObjectOrAProcSet_IsInflated()
+    {
+        var before = Encoding.Latin1.GetBytes("%PDF-1.7\n3 0 obj << /Subtype /Image /Width 1 >>\nendobj\n4 0 obj << /ProcSet [/PDF /ImageC] >>\nendobj\n");
+        var pdf = Concat(before, Stream(Deflate("/URI (https://annotation.example/)"), dictionary: "<< /Type /ObjStm /Subtype /Imagery /Filter /FlateDecode >>"));
+
+        Assert.Equal(["https://annotation.example/"], PdfLinks.In(pdf, 1000));
+    }
+
     internal static byte[] Deflate(string text)
     {
         using var output = new MemoryStream();
@@ -148,8 +171,8 @@ public class PdfLinksTests
 
     private static byte[] Pdf(string objects) => Encoding.Latin1.GetBytes($"%PDF-1.7\n{objects}\n%%EOF\n");
 
-    private static byte[] Stream(byte[] body, string lineEnd = "\n") =>
-        Concat(Encoding.Latin1.GetBytes($"1 0 obj << /Filter /FlateDecode >>\nstream{lineEnd}"), body, Encoding.Latin1.GetBytes($"{lineEnd}endstream\nendobj\n"));
+    private static byte[] Stream(byte[] body, string lineEnd = "\n", string dictionary = "<< /Filter /FlateDecode >>") =>
+        Concat(Encoding.Latin1.GetBytes($"1 0 obj {dictionary}\nstream{lineEnd}"), body, Encoding.Latin1.GetBytes($"{lineEnd}endstream\nendobj\n"));
 
     private static byte[] Concat(params byte[][] parts) => [.. parts.SelectMany(p => p)];
 }

@@ -1,3 +1,4 @@
+using MimeKit;
 using Remediation.Core.Scanning;
 using Remediation.Core.Scanning.Rules;
 
@@ -135,6 +136,29 @@ public class FreeHostingLinkRuleTests
         var hit = Assert.Single(_sut.Evaluate(message));
 
         Assert.Equal("A link opens a page on the free hosting platform web.app (one.web.app).", hit.Reason);
+    }
+
+    // A PDF whose one link opens a static site: the lure sits in the file, where body link scanners do not look.
+    [Fact]
+    public void Evaluate_LinkInsideAnAttachedPdf_Fires()
+    {
+        var hit = Assert.Single(_sut.Evaluate(WithPdfLinking("https://billing-x.z13.web.core.windows.net/")));
+
+        Assert.Equal("A link inside an attachment opens a page on the free hosting platform web.core.windows.net (billing-x.z13.web.core.windows.net).", hit.Reason);
+    }
+
+    [Fact]
+    public void Evaluate_LinkInsideAnAttachedPdfToAnOrganisation_DoesNotFire()
+    {
+        Assert.Empty(_sut.Evaluate(WithPdfLinking("https://www.partner.example/invoice")));
+    }
+
+    private static ScannedMessage WithPdfLinking(string href)
+    {
+        var body = new BodyBuilder { TextBody = "Please see the attached statement." };
+        body.Attachments.Add("statement.pdf", System.Text.Encoding.Latin1.GetBytes($"%PDF-1.7\n<< /A << /URI ({href}) >> >>\n%%EOF"), new ContentType("application", "pdf"));
+        var mime = new MimeMessage([MailboxAddress.Parse("billing@partner.example")], [MailboxAddress.Parse("alice@contoso.example")], "Statement", body.ToMessageBody());
+        return TestMail.Read(mime);
     }
 
     private static ScannedMessage WithAnchor(string href, string text) => TestMail.Read(TestMail.Parse(
