@@ -17,7 +17,7 @@ internal static class BrandText
     public static string Words(string text)
     {
         var builder = new StringBuilder(text.Length + 2).Append(' ');
-        foreach (var c in Diacritics.Remove(text))
+        foreach (var c in Diacritics.Remove(Homoglyphs.ToLatin(text)))
         {
             var folded = Lookalike.Fold(c);
             if (IsWordCharacter(folded)) builder.Append(folded);

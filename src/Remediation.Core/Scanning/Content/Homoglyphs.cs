@@ -14,7 +14,7 @@ internal static class Homoglyphs
 {
     private const string LookAlikes =
         "аеорсухіјѕһԁԛԝӏѡүАВЕКМНОРСТУХЅІЈӀҮԌ" + // Cyrillic
-        "αονριτκυϲϳΑΒΕΖΗΙΚΜΝΟΡΤΥΧ" + // Greek
+        "αονριτκυϲϳΑΒΕΖΗΙΚΜΝΟΡΤΥΧϹ" + // Greek
         "ոսցհօզՏՕ" + // Armenian
         "ᎪᏴᏟᎠᎬᏀᎻᎫᏦᏞᎷᏢᎡᏚᎢᏙᏔᏃ" + // Cherokee
         "ⅠⅤⅩⅬⅭⅮⅯⅰⅴⅹⅼⅽⅾⅿ" + // Roman numerals
@@ -22,7 +22,7 @@ internal static class Homoglyphs
 
     private const string Latin =
         "aeopcyxijshdqwlwyABEKMHOPCTYXSIJIYG" +
-        "aovpitkucjABEZHIKMNOPTYX" +
+        "aovpitkucjABEZHIKMNOPTYXC" +
         "nughoqSO" +
         "ABCDEGHJKLMPRSTVWZ" +
         "IVXLCDMivxlcdm" +

@@ -7,6 +7,7 @@ public class HomoglyphsTests
     [Theory]
     [InlineData("Yоur wаllet hаs bееn frоzen", "Your wallet has been frozen")] // Cyrillic о, а, е
     [InlineData("Υour ѡallet", "Your wallet")] // Greek capital Upsilon, Cyrillic omega
+    [InlineData("Ϲoіոbаѕе", "Coinbase")] // Greek capital lunate sigma, Cyrillic, Armenian
     [InlineData("I'ⅿ սѕіոց аⅼⅼ thе ⅾеⅴісеѕ", "I'm using all the devices")] // Roman numerals, Armenian, Cyrillic
     [InlineData("ᏞᎪᏔ ᏚᎢᎪᎢᎬ", "LAW STATE")] // Cherokee
     [InlineData("𝐋𝐎𝐎𝐊𝐈𝐍𝐆 𝘥𝘰", "LOOKING do")] // mathematical bold capitals, sans-serif italic small letters

@@ -80,6 +80,18 @@ public class BrandImpersonationRuleTests
         Assert.Contains($"Claims to be {brand}", hit.Reason, StringComparison.Ordinal);
     }
 
+    // Letters from other alphabets drawn like Latin ones: Armenian "ո" for n, the Greek lunate capital sigma for C,
+    // mathematical bold letters. The reader sees the brand, so the rule does.
+    [Theory]
+    [InlineData("\"Ϲoіոbаѕе\" <noreply@campaign.example>", "Υour ѡallet has bеen frozen", "Coinbase")]
+    [InlineData("\"Support\" <care@shop-mail.example>", "Your 𝐍𝐞𝐭𝐟𝐥𝐢𝐱 account is on hold", "Netflix")]
+    public void Evaluate_BrandWrittenInLookAlikeLetters_IsAClaim(string from, string subject, string brand)
+    {
+        var hit = Assert.Single(_sut.Evaluate(Html(from, subject, "Act now.", "https://landing.example/read")));
+
+        Assert.Contains($"Claims to be {brand}", hit.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("\"Ripple Farm Shop\" <orders@ripplefarm.example>")]
     [InlineData("\"Stellar Smith\" <stellar.smith@gmail.com>")]
