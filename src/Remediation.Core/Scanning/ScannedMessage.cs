@@ -66,6 +66,9 @@ public sealed class ScannedMessage
     /// <summary>The alt and title text of images in HTML bodies: what a logo says when it is a picture.</summary>
     public IReadOnlyList<string> ImageText { get; private set; } = [];
 
+    /// <summary>Where the HTML bodies' images are served from: the src of each, as written.</summary>
+    public IReadOnlyList<string> ImageSources { get; private set; } = [];
+
     public bool HasHtmlBody { get; private set; }
 
     /// <summary>The HTML tags (and <c>tag@attribute</c> pairs) the HTML bodies use.</summary>
@@ -90,6 +93,7 @@ public sealed class ScannedMessage
         var hiddenText = new StringBuilder();
         var anchors = new List<Anchor>();
         var imageText = new List<string>();
+        var imageSources = new List<string>();
         var markup = new List<string>();
         var htmlMarkup = new HashSet<string>(StringComparer.Ordinal);
         var attachments = new List<ScannedAttachment>();
@@ -110,7 +114,7 @@ public sealed class ScannedMessage
                 {
                     message.HasHtmlBody = true;
                     markup.Add(body);
-                    HtmlBody.Read(body, text, hiddenText, anchors, htmlMarkup, imageText);
+                    HtmlBody.Read(body, text, hiddenText, anchors, htmlMarkup, imageText, imageSources);
                 }
                 else
                 {
@@ -135,6 +139,7 @@ public sealed class ScannedMessage
         message.Text = hiddenText.Length == 0 ? message.VisibleText : message.VisibleText + "\n" + hiddenText;
         message.Anchors = anchors;
         message.ImageText = imageText;
+        message.ImageSources = imageSources;
         message.HtmlMarkup = htmlMarkup;
         message.Attachments = attachments;
         var inAttachments = LinksInAttachments(attachments, limits);

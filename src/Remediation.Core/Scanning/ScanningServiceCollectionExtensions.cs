@@ -74,6 +74,7 @@ public static class ScanningServiceCollectionExtensions
         services.AddSingleton<IScanRule, SpamDisclaimerRule>();
         services.AddSingleton<IScanRule, DisguisedTextRule>();
         services.AddSingleton<IScanRule, ImageOnlyBodyRule>();
+        services.AddSingleton<IScanRule, ImageOnFreeHostRule>();
         services.AddSingleton<IScanRule, SpamClassifierRule>();
         services.AddSingleton<IScanRule, KnownCampaignRule>();
         services.AddSingleton<IScanRule, HuntedIndicatorRule>();

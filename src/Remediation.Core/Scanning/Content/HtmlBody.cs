@@ -10,7 +10,8 @@ internal static partial class HtmlBody
     /// <param name="markup">Receives the names of the tags and attributes used, the page's style.</param>
     /// <param name="imageText">Receives the alt and title text of images, which stands in for a logo's words.</param>
     /// <param name="hiddenText">Receives the text an inline style hides from the reader.</param>
-    public static void Read(string html, StringBuilder text, StringBuilder hiddenText, List<Anchor> anchors, HashSet<string> markup, List<string> imageText)
+    /// <param name="imageSources">Receives the src of every image, as written.</param>
+    public static void Read(string html, StringBuilder text, StringBuilder hiddenText, List<Anchor> anchors, HashSet<string> markup, List<string> imageText, List<string> imageSources)
     {
         var tokenizer = new HtmlTokenizer(new StringReader(html));
         var hidden = 0;
@@ -48,6 +49,7 @@ internal static partial class HtmlBody
                         {
                             if (AttributeOf(tag, id) is { Length: > 0 } words) imageText.Add(words);
                         }
+                        if (AttributeOf(tag, HtmlAttributeId.Src) is { Length: > 0 } source) imageSources.Add(source);
                     }
                     else if (!tag.IsEndTag && tag.Id is HtmlTagId.Area or HtmlTagId.Form && AttributeOf(tag, tag.Id == HtmlTagId.Form ? HtmlAttributeId.Action : HtmlAttributeId.Href) is { } target)
                     {

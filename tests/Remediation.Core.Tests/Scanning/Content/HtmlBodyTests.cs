@@ -200,14 +200,23 @@ public class HtmlBodyTests
         Assert.Equal("hid", read.HiddenText);
     }
 
-    private static (string Text, string HiddenText, List<Anchor> Anchors, HashSet<string> Markup, List<string> ImageText) Read(string html)
+    [Fact]
+    public void Read_ImageSources_AsWrittenInOrder()
+    {
+        var read = Read("<p>Hi<img src=\" https://i.imgur.com/a.png \" alt=\"a\"><img alt=\"no source\"><IMG SRC=\"//cdn.example/b.gif\"><img src=\"\"></p>");
+
+        Assert.Equal(["https://i.imgur.com/a.png", "//cdn.example/b.gif"], read.ImageSources);
+    }
+
+    private static (string Text, string HiddenText, List<Anchor> Anchors, HashSet<string> Markup, List<string> ImageText, List<string> ImageSources) Read(string html)
     {
         var text = new StringBuilder();
         var hiddenText = new StringBuilder();
         var anchors = new List<Anchor>();
         var markup = new HashSet<string>();
         var imageText = new List<string>();
-        HtmlBody.Read(html, text, hiddenText, anchors, markup, imageText);
-        return (text.ToString(), hiddenText.ToString(), anchors, markup, imageText);
+        var imageSources = new List<string>();
+        HtmlBody.Read(html, text, hiddenText, anchors, markup, imageText, imageSources);
+        return (text.ToString(), hiddenText.ToString(), anchors, markup, imageText, imageSources);
     }
 }
