@@ -21,8 +21,9 @@ internal static class BrandText
         {
             var folded = Lookalike.Fold(c);
             if (IsWordCharacter(folded)) builder.Append(folded);
-            // Invisible characters, the joiner and soft hyphen included, hide a name from a word match; they join, not split.
-            else if (!InvisibleCharacters.BreakWords(c) && c is not ('\u00AD' or '\u200D') && builder[^1] != ' ') builder.Append(' ');
+            // Invisible characters, the joiner and soft hyphen included, and marks put over letters ("Aܿmܿaܿzܿoܿn") hide a
+            // name from a word match; they join, not split.
+            else if (!InvisibleCharacters.BreakWords(c) && c is not ('\u00AD' or '\u200D') && !IsMark(c) && builder[^1] != ' ') builder.Append(' ');
         }
         if (builder[^1] != ' ') builder.Append(' ');
         return Lookalike.FoldLetterPairs(builder).ToString();
@@ -49,6 +50,9 @@ internal static class BrandText
         }
         return unmasked is null ? null : new string(unmasked);
     }
+
+    private static bool IsMark(char c) =>
+        char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.EnclosingMark;
 
     /// <summary>Letters and digits; the ampersand too, so that "AT&amp;T" and "H&amp;M" stay one word.</summary>
     public static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c == '&';

@@ -5,9 +5,11 @@ namespace Remediation.Core.Scanning.Rules;
 
 /// <summary>
 /// Text disguised to slip past word filters while reading normally: words that mix Latin letters with Cyrillic or
-/// Greek look-alikes ("Ηеar" with a Greek Eta and a Cyrillic e), and words broken up by invisible zero-width
-/// characters. Writers of any language keep one script within a word and have no use for invisible characters
-/// inside one; filters' evaders do. It says the text hides, not what it wants, so it names no threat.
+/// Greek look-alikes ("Ηеar" with a Greek Eta and a Cyrillic e), Latin letters each carrying a mark of another
+/// script (a Syriac point over every letter of "Amazon", which the eye passes over and a word match does not), and
+/// words broken up by invisible zero-width characters. Writers of any language keep one script within a word and
+/// have no use for invisible characters inside one; filters' evaders do. It says the text hides, not what it wants,
+/// so it names no threat.
 /// </summary>
 public sealed class DisguisedTextRule : IScanRule
 {
@@ -18,13 +20,18 @@ public sealed class DisguisedTextRule : IScanRule
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
-        var (mixed, broken) = Read(message.SubjectAndText);
-        var (mixedInFrom, brokenInFrom) = Read(message.Mime.From.ToString());
+        var (mixed, marked, broken) = Read(message.SubjectAndText);
+        var (mixedInFrom, markedInFrom, brokenInFrom) = Read(message.Mime.From.ToString());
         mixed.AddRange(mixedInFrom);
+        marked.AddRange(markedInFrom);
         broken += brokenInFrom;
         if (mixed.Count >= WordsNeeded)
         {
-            yield return new RuleHit(Name, 3, ThreatCategory.Clean, $"Words mix Latin letters with Cyrillic or Greek look-alikes: {string.Join(", ", mixed.Select(w => $"\"{w}\""))}.");
+            yield return new RuleHit(Name, 3, ThreatCategory.Clean, $"Words mix Latin letters with Cyrillic or Greek look-alikes: {Quoted(mixed)}.");
+        }
+        else if (marked.Count >= WordsNeeded)
+        {
+            yield return new RuleHit(Name, 3, ThreatCategory.Clean, $"Latin letters carry marks of another script, which hide the words from a match: {Quoted(marked)}.");
         }
         else if (broken >= WordsNeeded)
         {
@@ -32,12 +39,15 @@ public sealed class DisguisedTextRule : IScanRule
         }
     }
 
-    // One pass over the text without allocating per word: only a mixed word's text is kept, and at most three.
-    private static (List<string> Mixed, int Broken) Read(string text)
+    private static string Quoted(IEnumerable<string> words) => string.Join(", ", words.Select(w => $"\"{w}\""));
+
+    // One pass over the text without allocating per word: only a disguised word's text is kept, and at most three of each kind.
+    private static (List<string> Mixed, List<string> Marked, int Broken) Read(string text)
     {
         var mixed = new List<string>();
+        var marked = new List<string>();
         var broken = 0;
-        int start = -1, inside = 0, pending = 0, scripts = 0;
+        int start = -1, inside = 0, pending = 0, scripts = 0, foreignMarks = 0;
         for (var i = 0; i <= text.Length; i++)
         {
             var c = i < text.Length ? text[i] : ' ';
@@ -55,16 +65,26 @@ public sealed class DisguisedTextRule : IScanRule
                 scripts |= Lookalike.ScriptOf(c);
                 continue;
             }
+            // A combining mark belongs to the letter before it. Latin's own accents (U+0300–U+036F) are ordinary.
+            if (start >= 0 && IsCombiningMark(c))
+            {
+                if (c is not (>= '\u0300' and <= '\u036F') && Lookalike.ScriptOf(text[i - 1]) == Lookalike.LatinScript) foreignMarks++;
+                continue;
+            }
             if (start >= 0 && i - start > 1)
             {
                 if (inside > 0) broken++;
                 else if (IsDisguised(scripts) && mixed.Count < 3) mixed.Add(text[start..i]);
+                else if (foreignMarks > 0 && marked.Count < 3) marked.Add(text[start..i]);
             }
             start = -1;
-            scripts = inside = pending = 0;
+            scripts = inside = pending = foreignMarks = 0;
         }
-        return (mixed, broken);
+        return (mixed, marked, broken);
     }
+
+    private static bool IsCombiningMark(char c) =>
+        char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.EnclosingMark;
 
     // Latin beside Greek or Cyrillic, the alphabets with Latin look-alikes; Latin beside kana or Han is ordinary Japanese.
     private static bool IsDisguised(int scripts) =>

@@ -81,10 +81,11 @@ public class BrandImpersonationRuleTests
     }
 
     // Letters from other alphabets drawn like Latin ones: Armenian "ո" for n, the Greek lunate capital sigma for C,
-    // mathematical bold letters. The reader sees the brand, so the rule does.
+    // mathematical bold letters; and a Syriac point over each letter. The reader sees the brand, so the rule does.
     [Theory]
     [InlineData("\"Ϲoіոbаѕе\" <noreply@campaign.example>", "Υour ѡallet has bеen frozen", "Coinbase")]
     [InlineData("\"Support\" <care@shop-mail.example>", "Your 𝐍𝐞𝐭𝐟𝐥𝐢𝐱 account is on hold", "Netflix")]
+    [InlineData("\"A\u073Fm\u073Fa\u073Fz\u073Fo\u073Fn\u073F Customer Service\" <care@shop-mail.example>", "Revise your payment information", "Amazon")]
     public void Evaluate_BrandWrittenInLookAlikeLetters_IsAClaim(string from, string subject, string brand)
     {
         var hit = Assert.Single(_sut.Evaluate(Html(from, subject, "Act now.", "https://landing.example/read")));

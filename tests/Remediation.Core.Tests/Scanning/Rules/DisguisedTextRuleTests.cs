@@ -105,6 +105,26 @@ public class DisguisedTextRuleTests
         Assert.Contains("\"c\u043Em\"", hit.Reason, StringComparison.Ordinal);
     }
 
+    // A Syriac point over each letter: the reader sees "Amazon.com Customer", a word match sees letters apart.
+    [Fact]
+    public void Evaluate_LatinWordsCarryingMarksOfAnotherScript_Fires()
+    {
+        var hit = Assert.Single(_sut.Evaluate(TestMail.FromText("A\u073Fm\u073Fa\u073Fz\u073Fo\u073Fn\u073F.c\u073Fo\u073Fm\u073F C\u073Fus\u073Fto\u073Fme\u073Fr", "Revise your payment.")));
+
+        Assert.Equal(3, hit.Weight);
+        Assert.Equal("Latin letters carry marks of another script, which hide the words from a match: \"A\u073Fm\u073Fa\u073Fz\u073Fo\u073Fn\u073F\", \"c\u073Fo\u073Fm\u073F\", \"C\u073Fus\u073Fto\u073Fme\u073Fr\".", hit.Reason);
+    }
+
+    // Latin's own combining accents (café written decomposed, Vietnamese), a mark on a letter of its own script, and one marked word.
+    [Theory]
+    [InlineData("Cafe\u0301 de\u0301ja\u0300 vu", "Tie\u0302\u0301ng Vie\u0323\u0302t co\u0301 da\u0302\u0301u.")]
+    [InlineData("\u0645\u064E\u0631\u062D\u064E\u0628\u0627", "\u0915\u093F\u0924\u093E\u092C \u0939\u093F\u0902\u0926\u0940")]
+    [InlineData("Notice", "One m\u073Farked word.")]
+    public void Evaluate_OrdinaryMarksOrOneMarkedWord_DoesNotFire(string subject, string body)
+    {
+        Assert.Empty(_sut.Evaluate(TestMail.FromText(subject, body)));
+    }
+
     private static ScannedMessage From(string from, string subject)
     {
         var mime = new MimeMessage { Subject = subject, Body = new TextPart("plain") { Text = "Hello." } };
