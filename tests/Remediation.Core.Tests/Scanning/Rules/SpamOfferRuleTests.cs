@@ -16,6 +16,8 @@ public class SpamOfferRuleTests
         { "adult dating", "Hi", "I am 24 and looking for a lover. Click for date." },
         { "adult dating", "Neue Nachricht", "Einsame Frauen aus deiner Stadt, siehe private Fotos." },
         { "adult dating", "Heb jij tijd?", "Zin in een spannende afspraak? Geen nepprofielen." },
+        { "adult dating", "Nieuw bericht", "Wil je daten met een Oekraïense schoonheid? Ze is single, dichtbij en klaar." },
+        { "adult dating", "Deze week", "Russische vrouwen willen met jou chatten." },
         { "adult dating", "Oi", "Mulheres solteiras perto de você querem conversar." },
         { "adult dating", "Hola", "Chicas solteras de tu ciudad te esperan." },
         { "adult dating", "Ce soir", "Des rencontres coquines près de chez vous." },
@@ -41,6 +43,7 @@ public class SpamOfferRuleTests
     {
         { "Town council", "The council voted on the casino licence last night. Minutes attached." },
         { "Dinner", "Are we still on for dinner? My sister is dating someone new." },
+        { "Conferentie", "De Oekraïense delegatie en de Poolse dames van het team komen vrijdag; de single room is geboekt." },
         { "Health plan", "Your health plan now covers diabetes screening and weight-loss counselling." },
         { "Code review", "Nice trick with the shader cache, it saved 2 ms a frame." },
         { "Loan statement", "Your loan statement for November is ready in online banking." },
