@@ -50,7 +50,8 @@ internal static class PdfLinks
     /// <summary>Whether the stream's dictionary, read from its object's "obj", says "/Subtype /Image".</summary>
     private static bool IsImage(ReadOnlySpan<byte> beforeStream)
     {
-        var dictionary = beforeStream[(beforeStream.LastIndexOf(ObjectStart) + 1)..];
+        var objectAt = beforeStream.LastIndexOf(ObjectStart);
+        var dictionary = objectAt < 0 ? beforeStream : beforeStream[(objectAt + ObjectStart.Length)..];
         var subtype = dictionary.IndexOf(SubtypeKey);
         if (subtype < 0) return false;
         var value = dictionary[(subtype + SubtypeKey.Length)..].TrimStart(" \r\n"u8);

@@ -14,6 +14,10 @@ internal static class Diacritics
 
     private static readonly FrozenDictionary<char, char> Folded = Accented.Zip(Plain).ToFrozenDictionary(p => p.First, p => p.Second);
 
+    /// <summary>A mark drawn over or around the letter before it (an accent, a Syriac point, an enclosing circle).</summary>
+    public static bool IsCombiningMark(char c) =>
+        char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.EnclosingMark;
+
     public static string Remove(string text)
     {
         // Most text has nothing to fold: it is returned as it is, not copied.

@@ -143,7 +143,7 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
 
     private static List<string> HostsOf(IEnumerable<string> hrefs, params string[] schemes) =>
         [.. hrefs.Select(href => Uri.TryCreate(href.Trim(), UriKind.Absolute, out var uri) && schemes.Contains(uri.Scheme) ? uri.IdnHost : null)
-            .Where(host => !string.IsNullOrEmpty(host)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)];
+            .OfType<string>().Where(host => host.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private static string Describe(ClaimPlace places) => string.Join(", ",
         Enum.GetValues<ClaimPlace>().Where(p => p is not (ClaimPlace.None or ClaimPlace.Sender) && places.HasFlag(p)).Select(p => p switch

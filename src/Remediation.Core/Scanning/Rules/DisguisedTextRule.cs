@@ -66,7 +66,7 @@ public sealed class DisguisedTextRule : IScanRule
                 continue;
             }
             // A combining mark belongs to the letter before it. Latin's own accents (U+0300–U+036F) are ordinary.
-            if (start >= 0 && IsCombiningMark(c))
+            if (start >= 0 && Diacritics.IsCombiningMark(c))
             {
                 if (c is not (>= '\u0300' and <= '\u036F') && Lookalike.ScriptOf(text[i - 1]) == Lookalike.LatinScript) foreignMarks++;
                 continue;
@@ -82,9 +82,6 @@ public sealed class DisguisedTextRule : IScanRule
         }
         return (mixed, marked, broken);
     }
-
-    private static bool IsCombiningMark(char c) =>
-        char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.EnclosingMark;
 
     // Latin beside Greek or Cyrillic, the alphabets with Latin look-alikes; Latin beside kana or Han is ordinary Japanese.
     private static bool IsDisguised(int scripts) =>

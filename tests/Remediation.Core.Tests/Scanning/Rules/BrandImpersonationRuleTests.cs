@@ -68,25 +68,17 @@ public class BrandImpersonationRuleTests
         Assert.True(hit.Weight >= 5, hit.Reason);
     }
 
-    // A capital I drawn where the name has a small L: the disguise itself makes an ambiguous name the brand's.
+    // A brand the reader sees in disguise. A capital I drawn where the name has a small L makes even an ambiguous name
+    // the brand's. Letters from other alphabets drawn like Latin ones: Armenian "ո" for n, the Greek lunate capital
+    // sigma for C, mathematical bold letters; and a Syriac point over each letter.
     [Theory]
     [InlineData("Iedger <jennifer@shop-mail.example>", "Security notice", "Ledger")]
     [InlineData("\"Trust WaIIet\" <care@shop-mail.example>", "Digital assets will get suspended", "Trust Wallet")]
     [InlineData("\"Support\" <care@shop-mail.example>", "Your PayPaI account is limited", "PayPal")]
-    public void Evaluate_BrandWithACapitalIForAnL_IsAClaim(string from, string subject, string brand)
-    {
-        var hit = Assert.Single(_sut.Evaluate(Html(from, subject, "Act now.", "https://landing.example/read")));
-
-        Assert.Contains($"Claims to be {brand}", hit.Reason, StringComparison.Ordinal);
-    }
-
-    // Letters from other alphabets drawn like Latin ones: Armenian "ո" for n, the Greek lunate capital sigma for C,
-    // mathematical bold letters; and a Syriac point over each letter. The reader sees the brand, so the rule does.
-    [Theory]
     [InlineData("\"Ϲoіոbаѕе\" <noreply@campaign.example>", "Υour ѡallet has bеen frozen", "Coinbase")]
     [InlineData("\"Support\" <care@shop-mail.example>", "Your 𝐍𝐞𝐭𝐟𝐥𝐢𝐱 account is on hold", "Netflix")]
     [InlineData("\"A\u073Fm\u073Fa\u073Fz\u073Fo\u073Fn\u073F Customer Service\" <care@shop-mail.example>", "Revise your payment information", "Amazon")]
-    public void Evaluate_BrandWrittenInLookAlikeLetters_IsAClaim(string from, string subject, string brand)
+    public void Evaluate_BrandInDisguise_IsAClaim(string from, string subject, string brand)
     {
         var hit = Assert.Single(_sut.Evaluate(Html(from, subject, "Act now.", "https://landing.example/read")));
 

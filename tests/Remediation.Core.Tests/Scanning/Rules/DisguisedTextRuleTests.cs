@@ -115,6 +115,24 @@ public class DisguisedTextRuleTests
         Assert.Equal("Latin letters carry marks of another script, which hide the words from a match: \"A\u073Fm\u073Fa\u073Fz\u073Fo\u073Fn\u073F\", \"c\u073Fo\u073Fm\u073F\", \"C\u073Fus\u073Fto\u073Fme\u073Fr\".", hit.Reason);
     }
 
+    // Two marked words are enough, one in the subject and one in the sender's name; the marks at the ends of the
+    // combining block Latin owns (U+0300, U+036F) are ordinary, the first one past it is not.
+    [Theory]
+    [InlineData("Le\u073Fdger notice", "\"Su\u073Fpport\" <care@shop-mail.example>")]
+    [InlineData("Le\u0483dger notice", "\"Su\u073Fpport\" <care@shop-mail.example>")]
+    public void Evaluate_MarkedWordsInSubjectAndSenderName_AddUp(string subject, string from)
+    {
+        var hit = Assert.Single(_sut.Evaluate(From(from, subject)));
+
+        Assert.StartsWith("Latin letters carry marks of another script", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_LatinsOwnMarksBesideOneMarkedWord_DoesNotFire()
+    {
+        Assert.Empty(_sut.Evaluate(From("\"Su\u073Fpport\" <care@shop-mail.example>", "Le\u0300dger noti\u036Fce")));
+    }
+
     // Latin's own combining accents (café written decomposed, Vietnamese), a mark on a letter of its own script, and one marked word.
     [Theory]
     [InlineData("Cafe\u0301 de\u0301ja\u0300 vu", "Tie\u0302\u0301ng Vie\u0323\u0302t co\u0301 da\u0302\u0301u.")]

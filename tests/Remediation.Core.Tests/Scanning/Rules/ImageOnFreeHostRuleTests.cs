@@ -21,6 +21,29 @@ public class ImageOnFreeHostRuleTests
         Assert.Equal($"The body's pictures are served from the free image host {host} ({shownHost}).", hit.Reason);
     }
 
+    [Theory]
+    [InlineData("imgur.com")]
+    [InlineData("zupimages.net")]
+    [InlineData("postimg.cc")]
+    [InlineData("postimages.org")]
+    [InlineData("ibb.co")]
+    [InlineData("imgbb.com")]
+    [InlineData("top4top.io")]
+    [InlineData("imageshack.com")]
+    [InlineData("imagebam.com")]
+    [InlineData("pixhost.to")]
+    [InlineData("imgbox.com")]
+    [InlineData("freeimage.host")]
+    [InlineData("prnt.sc")]
+    [InlineData("gyazo.com")]
+    [InlineData("lensdump.com")]
+    public void Evaluate_PictureOnEachListedHost_NamesTheHost(string host)
+    {
+        var hit = Assert.Single(_sut.Evaluate(Html($"<img src=\"https://i.{host}/offer.png\">")));
+
+        Assert.Equal($"The body's pictures are served from the free image host {host} (i.{host}).", hit.Reason);
+    }
+
     // The sender's own pictures, its mailing service's, inline ones, and a link (not a picture) to an image host.
     [Theory]
     [InlineData("<img src=\"https://cdn.partner.example/banner.png\">")]
