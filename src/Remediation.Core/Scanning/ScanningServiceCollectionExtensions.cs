@@ -75,6 +75,7 @@ public static class ScanningServiceCollectionExtensions
         services.AddSingleton<IScanRule, DisguisedTextRule>();
         services.AddSingleton<IScanRule, ImageOnlyBodyRule>();
         services.AddSingleton<IScanRule, ImageOnFreeHostRule>();
+        services.AddSingleton<IScanRule, BorrowedHostsOnlyRule>();
         services.AddSingleton<IScanRule, SpamClassifierRule>();
         services.AddSingleton<IScanRule, KnownCampaignRule>();
         services.AddSingleton<IScanRule, HuntedIndicatorRule>();

@@ -39,16 +39,20 @@ public sealed class FreeHostingLinkRule : IScanRule
         foreach (var (link, where) in anchors.Select(l => (l, "A link")).Concat(message.AttachmentLinks.Select(l => (l, "A link inside an attachment"))))
         {
             if (link.Scheme is not ("http" or "https")) continue;
-            // Regional S3 endpoints (s3.eu-west-1.amazonaws.com, bucket.s3-us-west-2…) have one name per region.
             var host = link.IdnHost;
-            var platform = Platforms.Match(host) ?? (IsS3(host) ? "amazonaws.com" : null);
-            if (platform is not null)
+            if (PlatformOf(host) is { } platform)
             {
                 yield return new RuleHit(Name, 2.5, ThreatCategory.Phishing, $"{where} opens a page on the free hosting platform {platform} ({host}).");
                 yield break;
             }
         }
     }
+
+    /// <summary>
+    /// The free platform the host is on, or null. Regional S3 endpoints (s3.eu-west-1.amazonaws.com,
+    /// bucket.s3-us-west-2…) have one name per region and are all amazonaws.com.
+    /// </summary>
+    internal static string? PlatformOf(string host) => Platforms.Match(host) ?? (IsS3(host) ? "amazonaws.com" : null);
 
     private static bool IsS3(string host) =>
         host.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase)

@@ -11,7 +11,7 @@ public sealed class ImageOnFreeHostRule : IScanRule
 {
     public const string Name = "IMAGE_ON_FREE_HOST";
 
-    private static readonly DomainList ImageHosts = new(
+    internal static readonly DomainList ImageHosts = new(
     [
         "imgur.com", "zupimages.net", "postimg.cc", "postimages.org", "ibb.co", "imgbb.com", "top4top.io", "imageshack.com",
         "imagebam.com", "pixhost.to", "imgbox.com", "freeimage.host", "prnt.sc", "gyazo.com", "lensdump.com",
@@ -19,11 +19,8 @@ public sealed class ImageOnFreeHostRule : IScanRule
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
-        foreach (var source in message.ImageSources)
+        foreach (var uri in WebSources(message))
         {
-            // "//i.imgur.com/x.png" takes the page's scheme; the host is what matters.
-            var absolute = source.StartsWith("//", StringComparison.Ordinal) ? "https:" + source : source;
-            if (!Uri.TryCreate(absolute, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")) continue;
             if (ImageHosts.Match(uri.IdnHost) is { } host)
             {
                 yield return new RuleHit(Name, 2, ThreatCategory.Clean, $"The body's pictures are served from the free image host {host} ({uri.IdnHost}).");
@@ -31,4 +28,9 @@ public sealed class ImageOnFreeHostRule : IScanRule
             }
         }
     }
+
+    /// <summary>The http(s) images of the HTML bodies; "//i.imgur.com/x.png" takes the page's scheme.</summary>
+    internal static IEnumerable<Uri> WebSources(ScannedMessage message) => message.ImageSources
+        .Select(source => Uri.TryCreate(source.StartsWith("//", StringComparison.Ordinal) ? "https:" + source : source, UriKind.Absolute, out var uri) ? uri : null)
+        .OfType<Uri>().Where(uri => uri.Scheme is "http" or "https");
 }

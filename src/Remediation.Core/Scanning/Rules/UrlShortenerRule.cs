@@ -6,7 +6,7 @@ public sealed class UrlShortenerRule : IScanRule
 {
     public const string Name = "URL_SHORTENER";
 
-    private static readonly DomainList Shorteners = new(
+    internal static readonly DomainList Shorteners = new(
     [
         "bit.ly", "bitly.com", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "is.gd", "buff.ly", "rebrand.ly", "cutt.ly",
         "shorturl.at", "tiny.cc", "rb.gy", "s.id", "t.ly", "v.gd", "bl.ink", "short.io", "tiny.one", "lnkd.in", "qrco.de",
