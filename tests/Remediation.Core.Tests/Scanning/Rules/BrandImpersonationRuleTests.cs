@@ -150,11 +150,11 @@ public class BrandImpersonationRuleTests
         Assert.Empty(_sut.Evaluate(message));
     }
 
-    // The callback phish: nothing to click but "report the user" written to a stranger's mailbox.
+    // The callback phish: nothing to click but "write to us" addressed to a stranger's mailbox.
     [Fact]
     public void Evaluate_BrandsOwnAddressAppendedWithMailLinksToAStranger_IsPhishing()
     {
-        var hit = Assert.Single(_sut.Evaluate(Html("\"Microsoft account team\" <no-reply@microsoft.com>", "Unusual sign-in activity", "If this wasn't you, report the user.", "mailto:unusual-activity@acct-review.example?subject=Report")));
+        var hit = Assert.Single(_sut.Evaluate(Html("\"Microsoft account team\" <no-reply@microsoft.com>", "Unusual sign-in activity", "Not you? Write to us to secure the account.", "mailto:unusual-activity@acct-review.example?subject=Report")));
 
         Assert.Equal(8, hit.Weight);
         Assert.Contains("its links go to acct-review.example", hit.Reason);
