@@ -55,6 +55,9 @@ public sealed class ScannedMessage
     /// <summary>Every link in HTML bodies, with the text the reader sees.</summary>
     public IReadOnlyList<Anchor> Anchors { get; private set; } = [];
 
+    /// <summary>The anchors that open a web page (http or https), parsed once for every rule that follows them.</summary>
+    public IReadOnlyList<Uri> AnchorLinks { get; private set; } = [];
+
     /// <summary>Every absolute http(s) link: anchors, URLs written in the text or markup, and links inside HTML, SVG, calendar and PDF attachments.</summary>
     public IReadOnlyList<Uri> Links { get; private set; } = [];
 
@@ -66,8 +69,8 @@ public sealed class ScannedMessage
     /// <summary>The alt and title text of images in HTML bodies: what a logo says when it is a picture.</summary>
     public IReadOnlyList<string> ImageText { get; private set; } = [];
 
-    /// <summary>Where the HTML bodies' images are served from: the src of each, as written.</summary>
-    public IReadOnlyList<string> ImageSources { get; private set; } = [];
+    /// <summary>Where the HTML bodies' images are served from, over http or https ("//host/x.png" takes https).</summary>
+    public IReadOnlyList<Uri> ImageLinks { get; private set; } = [];
 
     public bool HasHtmlBody { get; private set; }
 
@@ -138,15 +141,20 @@ public sealed class ScannedMessage
         message.VisibleText = text.ToString();
         message.Text = hiddenText.Length == 0 ? message.VisibleText : message.VisibleText + "\n" + hiddenText;
         message.Anchors = anchors;
+        message.AnchorLinks = WebLinks(anchors.Select(a => a.Href));
         message.ImageText = imageText;
-        message.ImageSources = imageSources;
+        message.ImageLinks = WebLinks(imageSources.Select(source => source.StartsWith("//", StringComparison.Ordinal) ? "https:" + source : source));
         message.HtmlMarkup = htmlMarkup;
         message.Attachments = attachments;
         var inAttachments = LinksInAttachments(attachments, limits);
         message.Links = CollectLinks(message.Text, anchors, markup, inAttachments);
-        message.AttachmentLinks = CollectLinks("", [], [], inAttachments);
+        message.AttachmentLinks = WebLinks(inAttachments);
         return message;
     }
+
+    private static List<Uri> WebLinks(IEnumerable<string> candidates) =>
+        [.. candidates.Select(candidate => Uri.TryCreate(candidate.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null)
+            .OfType<Uri>().Distinct()];
 
     private static ReadOnlyMemory<byte> Decode(MimePart part)
     {

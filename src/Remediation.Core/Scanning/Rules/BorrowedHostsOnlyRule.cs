@@ -14,9 +14,7 @@ public sealed class BorrowedHostsOnlyRule : IScanRule
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
-        var links = message.Anchors.Select(a => Uri.TryCreate(a.Href.Trim(), UriKind.Absolute, out var uri) ? uri : null)
-            .OfType<Uri>().Where(uri => uri.Scheme is "http" or "https");
-        var hosts = links.Concat(ImageOnFreeHostRule.WebSources(message)).Select(uri => uri.IdnHost).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var hosts = message.AnchorLinks.Concat(message.ImageLinks).Select(uri => uri.IdnHost).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (hosts.Count == 0) yield break;
         var kinds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var host in hosts)

@@ -133,7 +133,8 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
     }
 
     /// <summary>The hosts a reader can go to: anchors and addresses written in the text, not images or markup.</summary>
-    private static List<string> LinkHosts(ScannedMessage message) => HostsOf(message.Anchors.Select(a => a.Href).Concat(HttpUrls.In(message.Text)), "http", "https");
+    private static List<string> LinkHosts(ScannedMessage message) =>
+        [.. message.AnchorLinks.Select(l => l.IdnHost).Concat(HostsOf(HttpUrls.In(message.Text), "http", "https")).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>
     /// The domains a mail link writes to. "Report this sign-in" as a mailto: to a stranger's domain leads the reader

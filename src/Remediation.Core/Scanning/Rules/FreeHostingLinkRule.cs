@@ -35,10 +35,8 @@ public sealed class FreeHostingLinkRule : IScanRule
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
-        var anchors = message.Anchors.Select(a => Uri.TryCreate(a.Href.Trim(), UriKind.Absolute, out var link) ? link : null).OfType<Uri>();
-        foreach (var (link, where) in anchors.Select(l => (l, "A link")).Concat(message.AttachmentLinks.Select(l => (l, "A link inside an attachment"))))
+        foreach (var (link, where) in message.AnchorLinks.Select(l => (l, "A link")).Concat(message.AttachmentLinks.Select(l => (l, "A link inside an attachment"))))
         {
-            if (link.Scheme is not ("http" or "https")) continue;
             var host = link.IdnHost;
             if (PlatformOf(host) is { } platform)
             {

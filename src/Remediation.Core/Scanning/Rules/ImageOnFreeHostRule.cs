@@ -19,7 +19,7 @@ public sealed class ImageOnFreeHostRule : IScanRule
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
-        foreach (var uri in WebSources(message))
+        foreach (var uri in message.ImageLinks)
         {
             if (ImageHosts.Match(uri.IdnHost) is { } host)
             {
@@ -28,9 +28,4 @@ public sealed class ImageOnFreeHostRule : IScanRule
             }
         }
     }
-
-    /// <summary>The http(s) images of the HTML bodies; "//i.imgur.com/x.png" takes the page's scheme.</summary>
-    internal static IEnumerable<Uri> WebSources(ScannedMessage message) => message.ImageSources
-        .Select(source => Uri.TryCreate(source.StartsWith("//", StringComparison.Ordinal) ? "https:" + source : source, UriKind.Absolute, out var uri) ? uri : null)
-        .OfType<Uri>().Where(uri => uri.Scheme is "http" or "https");
 }
