@@ -95,7 +95,8 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
             // A name found only the second way was disguised ("Iedger"), which no person or thing is: it counts as the brand.
             var unmasked = place is ClaimPlace.DisplayName or ClaimPlace.Subject ? BrandText.WithCapitalIAsSmallL(text) : null;
             var written = catalogue.Matcher.Find(text);
-            var disguised = unmasked is null ? [] : catalogue.Matcher.Find(unmasked).Where(m => !written.Any(w => w.Brand == m.Brand));
+            // "Ledger Iive" is written as the ambiguous "Ledger" and read as the product "Ledger Live": the name decides.
+            var disguised = unmasked is null ? [] : catalogue.Matcher.Find(unmasked).Where(m => !written.Any(w => w.Brand == m.Brand && w.Name == m.Name));
             foreach (var (mention, masked) in written.Select(m => (m, false)).Concat(disguised.Select(m => (m, true))))
             {
                 if (mention.Ambiguous && !masked && ambiguousCounts?.Invoke(mention) != true) continue;

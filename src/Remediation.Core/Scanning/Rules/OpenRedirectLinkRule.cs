@@ -45,9 +45,11 @@ public sealed class OpenRedirectLinkRule : IScanRule
             if (query["source"] == "calendar") return null;
             return ("Google", HostOf(query["q"] ?? query["url"]));
         }
-        if (label == "google" && path.StartsWith("/amp/s/", StringComparison.Ordinal))
+        if (label == "google" && path.StartsWith("/amp/", StringComparison.Ordinal))
         {
-            return ("Google's AMP cache", HostOf("https://" + path["/amp/s/".Length..]));
+            // "/amp/s/" carries an https page, a bare "/amp/" an http one.
+            var secure = path.StartsWith("/amp/s/", StringComparison.Ordinal);
+            return ("Google's AMP cache", HostOf((secure ? "https://" : "http://") + path[(secure ? "/amp/s/" : "/amp/").Length..]));
         }
         return host switch
         {

@@ -73,6 +73,7 @@ public class BrandImpersonationRuleTests
     // sigma for C, mathematical bold letters; and a Syriac point over each letter.
     [Theory]
     [InlineData("Iedger <jennifer@shop-mail.example>", "Security notice", "Ledger")]
+    [InlineData("\"Ledger Iive\" <notice@university.example>", "Important: new regulations", "Ledger")]
     [InlineData("\"Trust WaIIet\" <care@shop-mail.example>", "Digital assets will get suspended", "Trust Wallet")]
     [InlineData("\"Support\" <care@shop-mail.example>", "Your PayPaI account is limited", "PayPal")]
     [InlineData("\"Ϲoіոbаѕе\" <noreply@campaign.example>", "Υour ѡallet has bеen frozen", "Coinbase")]
