@@ -72,6 +72,7 @@ public static class ScanningServiceCollectionExtensions
         // Content and memory.
         services.AddSingleton<IScanRule, AdvanceFeeFraudRule>();
         services.AddSingleton<IScanRule, SpamDisclaimerRule>();
+        services.AddSingleton<IScanRule, FakeSafetyBannerRule>();
         services.AddSingleton<IScanRule, DisguisedTextRule>();
         services.AddSingleton<IScanRule, ImageOnlyBodyRule>();
         services.AddSingleton<IScanRule, ImageOnFreeHostRule>();
