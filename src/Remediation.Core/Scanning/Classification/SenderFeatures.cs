@@ -24,7 +24,7 @@ internal static class SenderFeatures
         var mime = message.Mime;
         var from = mime.From.Mailboxes.FirstOrDefault();
         if (from is null) vector.Add('x', "from-none");
-        else AddFrom(mime, from, vector);
+        else AddFrom(mime, from, message.Provenance.EnvelopeSenderCounts, vector);
         Words.Add(mime.Headers["X-Mailer"] ?? mime.Headers["User-Agent"] ?? "none", 'm', pairs: false, vector);
         foreach (var header in SenderWrittenHeaders)
         {
@@ -35,7 +35,7 @@ internal static class SenderFeatures
         AddRecipients(mime, from, vector);
     }
 
-    private static void AddFrom(MimeMessage mime, MailboxAddress from, FeatureVector vector)
+    private static void AddFrom(MimeMessage mime, MailboxAddress from, bool envelopeSenderCounts, FeatureVector vector)
     {
         var name = from.Name ?? "";
         var local = from.LocalPart ?? "";
@@ -60,8 +60,10 @@ internal static class SenderFeatures
         {
             vector.Add('x', RegistrableDomain.Of(replyTo.Domain) == registrable ? "reply-to-same" : "reply-to-other");
         }
-        // The envelope sender: mailing lists and bulk services bounce to their own domain, forged senders rarely do.
-        if (mime.Headers["Return-Path"] is { } returnPath && returnPath.LastIndexOf('@') is var at and >= 0)
+        // The envelope sender: mailing lists and bulk services bounce to their own domain, forged senders rarely do. Read
+        // only where transport may have written it: pasted above a phish placed in the store, a list's Return-Path would
+        // make the phish read as the list's mail.
+        if (envelopeSenderCounts && mime.Headers["Return-Path"] is { } returnPath && returnPath.LastIndexOf('@') is var at and >= 0)
         {
             vector.Add('x', RegistrableDomain.Of(returnPath[(at + 1)..].Trim(' ', '>')) == registrable ? "return-path-same" : "return-path-other");
         }

@@ -10,6 +10,13 @@ namespace Remediation.Core.Scanning.Provenance;
 /// </param>
 public sealed record TransportProvenance(TransportPath Path, string Evidence, bool SentInternally = false)
 {
+    /// <summary>
+    /// False when the message is known not to have come through this tenant's transport (appended, migrated, or stamped
+    /// falsely): its Return-Path, the envelope sender that the receiving server writes, was then written by whoever
+    /// placed it.
+    /// </summary>
+    public bool EnvelopeSenderCounts => Path is TransportPath.Transported or TransportPath.Unknown;
+
     private const string OrganizationAuthAs = "X-MS-Exchange-Organization-AuthAs";
     private const string CrossTenantAuthAs = "X-MS-Exchange-CrossTenant-AuthAs";
     private const string CrossTenantId = "X-MS-Exchange-CrossTenant-Id";

@@ -1,4 +1,5 @@
 using MimeKit;
+using Remediation.Core.Scanning;
 using Remediation.Core.Scanning.Classification;
 
 namespace Remediation.Core.Tests.Scanning.Classification;
@@ -8,7 +9,7 @@ public class SenderFeaturesTests
     [Fact]
     public void Add_GeneratedSender_MarksItsHabits()
     {
-        var message = TestMail.Read(TestMail.Parse("""
+        var message = AsCorpus(TestMail.Parse("""
             Return-Path: <bounce@mailer.example>
             From: "BEST DEALS" <yhdiana99b@yahoo.com>
             To: undisclosed-recipients:;
@@ -34,7 +35,7 @@ public class SenderFeaturesTests
     [Fact]
     public void Add_OrdinaryMailClient_IsConsistent()
     {
-        var message = TestMail.Read(TestMail.Parse("""
+        var message = AsCorpus(TestMail.Parse("""
             Return-Path: <ned@qu.example>
             From: Ned Lovely <ned@qu.example>
             To: Friends <fork@lists.example>
@@ -321,9 +322,24 @@ public class SenderFeaturesTests
     [Fact]
     public void Add_RecipientsWithoutFrom_IsNotToSender() => Assert.False(Of("To: ned@qu.example").Has('x', "to-sender"));
 
+    // Above mail placed in the store, the envelope sender is whatever its author wrote.
+    [Fact]
+    public void Add_ReturnPathOnMailThatBypassedTheTenantsTransport_IsNotRead()
+    {
+        var message = TestMail.Read(TestMail.Parse("From: ned@mail.qu.example\nReturn-Path: <bounce@mailer.example>\nSubject: hi\n\ntext\n"));
+
+        var sut = Features.Of(v => SenderFeatures.Add(message, v));
+
+        Assert.False(sut.Has('x', "return-path-other"));
+        Assert.False(sut.Has('x', "return-path-same"));
+    }
+
     private static Features Of(string headers)
     {
-        var message = TestMail.Read(TestMail.Parse(headers + "\nSubject: hi\n\ntext\n"));
+        var message = AsCorpus(TestMail.Parse(headers + "\nSubject: hi\n\ntext\n"));
         return Features.Of(v => SenderFeatures.Add(message, v));
     }
+
+    /// <summary>Read as the training corpus is, for no tenant: where the message came from cannot be told.</summary>
+    private static ScannedMessage AsCorpus(MimeMessage mime) => ScannedMessage.Read(new ScanInput(mime), new ScanLimits(), tenantId: "");
 }
