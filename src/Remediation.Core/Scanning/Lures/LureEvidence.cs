@@ -1,8 +1,13 @@
 using System.Text.RegularExpressions;
+using Remediation.Core.Mailboxes;
+using Remediation.Core.Scanning.Domains;
 
 namespace Remediation.Core.Scanning.Lures;
 
-/// <summary>What every lure rule needs besides its words: somewhere to send the reader, and the pressure to go there.</summary>
+/// <summary>
+/// What every lure rule needs besides its words: somewhere to send the reader, and the pressure to go there; and what
+/// makes a lure weigh more, a sender no institution would use.
+/// </summary>
 internal static class LureEvidence
 {
     public static bool HasLink(ScannedMessage message) => message.Links.Count > 0 || message.Anchors.Count > 0;
@@ -19,13 +24,31 @@ internal static class LureEvidence
         var words = topic(message.FoldedSubjectAndText);
         if (!words.Success) yield break;
         var urgency = message.Urgency;
+        var personal = PersonalMailbox(message);
+        var from = personal is null ? "" : $", from a personal mailbox at {personal}";
+        var extra = personal is null ? 0 : PersonalMailboxWeight;
         if (urgency.Success)
         {
-            yield return new RuleHit(rule, pressed, category, $"{asks} (\"{words.Value}\") under pressure (\"{urgency.Value}\"), with a link.");
+            yield return new RuleHit(rule, pressed + extra, category, $"{asks} (\"{words.Value}\") under pressure (\"{urgency.Value}\"), with a link{from}.");
         }
         else if (unpressed is { } weight)
         {
-            yield return new RuleHit(rule, weight, category, $"{asks} (\"{words.Value}\"), with a link.");
+            yield return new RuleHit(rule, weight + extra, category, $"{asks} (\"{words.Value}\"), with a link{from}.");
         }
+    }
+
+    /// <summary>What a lure weighs more when it comes from a personal mailbox at free mail.</summary>
+    internal const double PersonalMailboxWeight = 1.5;
+
+    /// <summary>
+    /// The free mail domain every sender writes from, or null. A bank, a wallet or a parcel service sends its notices
+    /// from its own domain; a mailbox anyone can open at gmail.com does not speak for it. A forward is the user's own
+    /// mailbox passing the lure on, often to warn or report it.
+    /// </summary>
+    private static string? PersonalMailbox(ScannedMessage message)
+    {
+        var senders = message.Senders.ToList();
+        if (senders.Count == 0 || !senders.All(s => FreemailDomains.Contains(s.Domain)) || MessageAuthorship.IsForward(message.Mime)) return null;
+        return senders[0].Domain.ToLowerInvariant();
     }
 }

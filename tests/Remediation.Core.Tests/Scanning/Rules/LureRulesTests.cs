@@ -160,4 +160,32 @@ public class LureRulesTests
         Assert.Contains("\") under pressure (\"", hit.Reason, StringComparison.Ordinal);
         Assert.EndsWith("\"), with a link.", hit.Reason, StringComparison.Ordinal);
     }
+
+    // A bank, a wallet or a parcel service does not send its notices from a mailbox anyone can open at free mail.
+    [Theory]
+    [MemberData(nameof(Unpressed))]
+    public void Evaluate_LureFromAPersonalMailboxAtFreeMail_WeighsMore(IScanRule rule, string body, double weight, ThreatCategory category, string reason)
+    {
+        var hit = Assert.Single(rule.Evaluate(From("\"Customer Care\" <care.desk.4471@gmail.com>", "Notice", body + Link)));
+
+        Assert.Equal(weight + 1.5, hit.Weight);
+        Assert.Equal(category, hit.Category);
+        Assert.StartsWith(reason, hit.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("\"), with a link, from a personal mailbox at gmail.com.", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"Customer Care\" <care@service.example>", "Notice")]
+    [InlineData("Ana <ana.lima@gmail.com>", "Fwd: Notice")]
+    [InlineData("Ana <ana.lima@gmail.com>", "ENC: Notice")]
+    public void Evaluate_LureFromAnOrganisationOrForwardedByAUser_WeighsItsTopicOnly(string from, string subject)
+    {
+        var hit = Assert.Single(new DeliveryLureRule().Evaluate(From(from, subject, "Your parcel could not be delivered. Confirm your delivery address." + Link)));
+
+        Assert.Equal(3, hit.Weight);
+        Assert.DoesNotContain("personal mailbox", hit.Reason, StringComparison.Ordinal);
+    }
+
+    private static ScannedMessage From(string from, string subject, string body) => TestMail.Read(TestMail.Parse(
+        $"From: {from}\r\nTo: alice@{TestMail.Domain}\r\nSubject: {subject}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n"));
 }
