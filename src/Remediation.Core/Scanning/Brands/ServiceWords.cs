@@ -6,6 +6,7 @@ namespace Remediation.Core.Scanning.Brands;
 /// <summary>
 /// The words a brand's own service mail is made of (account, password, parcel, invoice, card, points…) in the
 /// languages of the lures. A brand named beside them speaks as the brand; a brand named without them is talked about.
+/// German joins its nouns, so a voucher is any word ending in "gutschein" ("Einkaufsgutschein").
 /// </summary>
 internal static partial class ServiceWords
 {
@@ -21,7 +22,7 @@ internal static partial class ServiceWords
         // English
         @"\b(account|password|passcode|sign[\s-]?in|log[\s-]?in|verif(y|ication)|confirm|security|suspend|locked|blocked|invoice|payment|billing|refund|parcel|package|deliver|shipment|tracking|subscription|membership|card|points|rewards?|expir|renew|wallet|recovery phrase|seed phrase|tax|order" +
         // German
-        @"|konto|kundenkonto|passwort|anmeld|best[aä]tig|verifizier|sicherheit|gesperrt|sperrung|rechnung|zahlung|erstattung|paket|sendung|zustell|lieferung|abonnement|mitgliedschaft|karte|punkte|pr[aä]mie|abgelaufen|aktualisier|steuer|gutschein" +
+        @"|konto|kundenkonto|passwort|anmeld|best[aä]tig|verifizier|sicherheit|gesperrt|sperrung|rechnung|zahlung|erstattung|paket|sendung|zustell|lieferung|abonnement|mitgliedschaft|karte|punkte|pr[aä]mie|abgelaufen|aktualisier|steuer|\w*gutschein|geschenkkarte" +
         // Portuguese
         @"|conta|senha|acesso|verifica|seguran[cç]a|bloquead|suspens|fatura|boleto|pagamento|reembolso|restitui|encomenda|pacote|entrega|rastre|assinatura|cart[aã]o|pontos|atualiz|imposto|taxa|pend[eê]ncia|pendente|libera[cç][aã]o" +
         // Spanish

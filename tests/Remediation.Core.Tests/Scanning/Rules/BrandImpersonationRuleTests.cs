@@ -369,6 +369,18 @@ public class BrandImpersonationRuleTests
         Assert.Equal(weight, hit.Weight);
     }
 
+    // German joins its nouns: a voucher is any word ending in "gutschein", and a gift card a "Geschenkkarte".
+    [Theory]
+    [InlineData("Ein EDEKA Warengutschein über 300 € für Sie", "EDEKA", "Warengutschein")]
+    [InlineData("Ihre Lidl-Geschenkkarte ist bereit", "Lidl", "Geschenkkarte")]
+    public void Evaluate_BrandInSubjectBesideAGermanCompound_SpeaksForTheBrand(string subject, string brand, string word)
+    {
+        var hit = Assert.Single(_sut.Evaluate(Html("<gewinn@aktion-heute.example>", subject, "Jetzt teilnehmen.", "https://aktion-heute.example/start")));
+
+        Assert.Equal(5, hit.Weight);
+        Assert.StartsWith($"Claims to be {brand} (subject), in the words of its service (\"{word}\")", hit.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Fwd: Your Netflix payment failed", "https://news-hub.example/a")]
     [InlineData("Netflix tonight", "https://news-hub.example/a")]
