@@ -30,26 +30,33 @@ internal static class BrandText
     }
 
     /// <summary>
-    /// The text with every capital I that stands for a small L put back ("Iedger", "PayPaI", "Trust WaIIet"), or null when
-    /// it has none: a capital I after a small letter or another such I, or opening a word whose next letter is small. In
-    /// most fonts the two are the same stroke. Real words that start with a capital I change too ("Instagram"), so the
-    /// result is read beside the text, not instead of it.
+    /// The text with the strokes I and l put back where one stands for the other, or null when none does. A capital I
+    /// stands for a small L ("Iedger", "PayPaI", "Trust WaIIet") after a small letter or another such I, or opening a
+    /// word whose next letter is small. A small l stands for a capital I ("ltaú", "lRS") opening a word before a letter
+    /// no word starts "l" with: a capital, or a consonant other than l, h or y. In most fonts the two are the same
+    /// stroke. Real words that start with a capital I change too ("Instagram"), so the result is read beside the text,
+    /// not instead of it.
     /// </summary>
-    public static string? WithCapitalIAsSmallL(string text)
+    public static string? WithIAndLUnswapped(string text)
     {
         char[]? unmasked = null;
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] != 'I') continue;
+            if (text[i] is not ('I' or 'l')) continue;
             var previous = i == 0 ? ' ' : unmasked?[i - 1] ?? text[i - 1];
             var next = i + 1 < text.Length ? text[i + 1] : ' ';
-            var disguised = char.IsLower(previous) || (!char.IsLetter(previous) && (char.IsLower(next) || next == 'I'));
+            var disguised = text[i] == 'I'
+                ? char.IsLower(previous) || (!char.IsLetter(previous) && (char.IsLower(next) || next == 'I'))
+                : !char.IsLetter(previous) && char.IsLetter(next) && (char.IsUpper(next) || !IsOpeningAfterL(next));
             if (!disguised) continue;
             unmasked ??= text.ToCharArray();
-            unmasked[i] = 'l';
+            unmasked[i] = text[i] == 'I' ? 'l' : 'I';
         }
         return unmasked is null ? null : new string(unmasked);
     }
+
+    // What follows a word's first "l" in the languages of the lures: a vowel (accented too), or "ll", "lh", "ly".
+    private static bool IsOpeningAfterL(char next) => Diacritics.Remove(next.ToString())[0] is 'a' or 'e' or 'i' or 'o' or 'u' or 'l' or 'h' or 'y';
 
     /// <summary>Letters and digits; the ampersand too, so that "AT&amp;T" and "H&amp;M" stay one word.</summary>
     public static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c == '&';

@@ -91,9 +91,10 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         var claims = new Dictionary<Brand, ClaimPlace>();
         void Claim(string text, ClaimPlace place, Func<BrandMention, bool>? ambiguousCounts = null, string? mailDomain = null)
         {
-            // What the reader sees first is read twice: as written, and with each capital I that passes for an L as L.
-            // A name found only the second way was disguised ("Iedger"), which no person or thing is: it counts as the brand.
-            var unmasked = place is ClaimPlace.DisplayName or ClaimPlace.Subject ? BrandText.WithCapitalIAsSmallL(text) : null;
+            // What the reader sees first is read twice: as written, and with each I that passes for an l and each l that
+            // passes for an I swapped back. A name found only the second way was disguised ("Iedger", "ltaú"), which no
+            // person or thing is: it counts as the brand.
+            var unmasked = place is ClaimPlace.DisplayName or ClaimPlace.Subject ? BrandText.WithIAndLUnswapped(text) : null;
             var written = catalogue.Matcher.Find(text);
             // "Ledger Iive" is written as the ambiguous "Ledger" and read as the product "Ledger Live": the name decides.
             var disguised = unmasked is null ? [] : catalogue.Matcher.Find(unmasked).Where(m => !written.Any(w => w.Brand == m.Brand && w.Name == m.Name));

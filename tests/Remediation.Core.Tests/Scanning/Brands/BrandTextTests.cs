@@ -29,18 +29,24 @@ public sealed class BrandTextTests
     [InlineData("Trust WaIIet", "Trust Wallet")]
     [InlineData("IIoyds Bank", "lloyds Bank")]
     [InlineData("Instagram", "lnstagram")]
-    public void WithCapitalIAsSmallL_PutsBackTheL(string text, string unmasked)
+    [InlineData("ltaú Cartões", "Itaú Cartões")]
+    [InlineData("Aviso lRS.GOV", "Aviso IRS.GOV")]
+    [InlineData("PONTOS lTAUCARD", "PONTOS ITAUCARD")]
+    [InlineData("lnstagram", "Instagram")]
+    public void WithIAndLUnswapped_PutsBackTheLetter(string text, string unmasked)
     {
-        Assert.Equal(unmasked, BrandText.WithCapitalIAsSmallL(text));
+        Assert.Equal(unmasked, BrandText.WithIAndLUnswapped(text));
     }
 
     [Theory]
     [InlineData("IKEA and ING")]
     [InlineData("I am in IT")]
     [InlineData("ledger")]
-    public void WithCapitalIAsSmallL_NoneThatPassesForAnL_IsNull(string text)
+    [InlineData("Llamar a la línea, lhe lyrics, l'offre, l 2")]
+    [InlineData("help, ball, Ltd")]
+    public void WithIAndLUnswapped_NoneThatPassesForTheOther_IsNull(string text)
     {
-        Assert.Null(BrandText.WithCapitalIAsSmallL(text));
+        Assert.Null(BrandText.WithIAndLUnswapped(text));
     }
 
     [Theory]
