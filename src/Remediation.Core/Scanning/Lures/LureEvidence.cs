@@ -10,6 +10,9 @@ namespace Remediation.Core.Scanning.Lures;
 /// </summary>
 internal static class LureEvidence
 {
+    /// <summary>What a lure weighs more when it comes from a personal mailbox at free mail.</summary>
+    internal const double PersonalMailboxWeight = 1.5;
+
     public static bool HasLink(ScannedMessage message) => message.Links.Count > 0 || message.Anchors.Count > 0;
 
     /// <summary>
@@ -36,9 +39,6 @@ internal static class LureEvidence
             yield return new RuleHit(rule, weight + extra, category, $"{asks} (\"{words.Value}\"), with a link{from}.");
         }
     }
-
-    /// <summary>What a lure weighs more when it comes from a personal mailbox at free mail.</summary>
-    internal const double PersonalMailboxWeight = 1.5;
 
     /// <summary>
     /// The free mail domain every sender writes from, or null. A bank, a wallet or a parcel service sends its notices

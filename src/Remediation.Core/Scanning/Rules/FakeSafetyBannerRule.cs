@@ -8,8 +8,8 @@ namespace Remediation.Core.Scanning.Rules;
 /// The text opens by vouching for its own sender ("This email comes from a verified sender"), where a mail gateway puts
 /// its banner. Only the receiving organisation's mail system writes such a banner, so a message that did not pass this
 /// tenant's transport wrote it about itself, to lower the reader's guard. On mail that did pass, the banner may be the
-/// tenant's own transport rule, and the rule stays silent. A newsletter's "add us to your safe senders" asks, and does
-/// not vouch.
+/// tenant's own transport rule, and the rule stays silent, as it does where the path cannot be told. A newsletter's
+/// "add us to your safe senders" asks, and does not vouch.
 /// </summary>
 public sealed partial class FakeSafetyBannerRule : IScanRule
 {
@@ -20,7 +20,8 @@ public sealed partial class FakeSafetyBannerRule : IScanRule
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
-        if (message.Provenance.Path == TransportPath.Transported) yield break;
+        // Where the path cannot be told (no tenant configured, a header block past the budget), the banner may be genuine.
+        if (message.Provenance.Path is not (TransportPath.Bypassed or TransportPath.Forged)) yield break;
         var opening = Diacritics.Remove(message.VisibleText[..Math.Min(message.VisibleText.Length, BannerReach)]);
         var banner = Banner().Match(opening);
         if (banner.Success)

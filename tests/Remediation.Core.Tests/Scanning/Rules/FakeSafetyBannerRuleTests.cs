@@ -55,4 +55,13 @@ public sealed class FakeSafetyBannerRuleTests
 
         Assert.Empty(_sut.Evaluate(TestMail.Read(stamped, new ScanInput(stamped) { ReceivedAt = arrival })));
     }
+
+    [Fact]
+    public void Evaluate_BannerWhereThePathCannotBeTold_DoesNotFire()
+    {
+        // No tenant id is configured, so nothing says which system wrote it.
+        var html = RuleMail.Html("<p>This email comes from a trusted sender.</p><p>Quarterly figures attached.</p>");
+
+        Assert.Empty(_sut.Evaluate(ScannedMessage.Read(new ScanInput(html.Mime), new ScanLimits(), tenantId: "")));
+    }
 }
