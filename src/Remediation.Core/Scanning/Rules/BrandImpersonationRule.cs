@@ -96,7 +96,7 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
             // person or thing is: it counts as the brand.
             var unmasked = place is ClaimPlace.DisplayName or ClaimPlace.Subject ? BrandText.WithIAndLUnswapped(text) : null;
             var written = catalogue.Matcher.Find(text);
-            // "Ledger Iive" is written as the ambiguous "Ledger" and read as the product "Ledger Live": the name decides.
+            // "Ledger WaIIet" is written as the ambiguous "Ledger" and read as the product "Ledger Wallet": the name decides.
             var disguised = unmasked is null ? [] : catalogue.Matcher.Find(unmasked).Where(m => !written.Any(w => w.Brand == m.Brand && w.Name == m.Name));
             foreach (var (mention, masked) in written.Select(m => (m, false)).Concat(disguised.Select(m => (m, true))))
             {

@@ -30,8 +30,8 @@ public sealed class BrandTextTests
     [InlineData("IIoyds Bank", "lloyds Bank")]
     [InlineData("Instagram", "lnstagram")]
     [InlineData("ltaú Cartões", "Itaú Cartões")]
-    [InlineData("Aviso lRS.GOV", "Aviso IRS.GOV")]
-    [InlineData("PONTOS lTAUCARD", "PONTOS ITAUCARD")]
+    [InlineData("Reembolso lRS", "Reembolso IRS")]
+    [InlineData("Cartão lTAU", "Cartão ITAU")]
     [InlineData("lnstagram", "Instagram")]
     public void WithIAndLUnswapped_PutsBackTheLetter(string text, string unmasked)
     {

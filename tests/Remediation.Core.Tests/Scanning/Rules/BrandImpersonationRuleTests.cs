@@ -69,11 +69,11 @@ public class BrandImpersonationRuleTests
     }
 
     // A brand the reader sees in disguise. A capital I drawn where the name has a small L, or a small l where it has a
-    // capital I, makes even an ambiguous name the brand's. Letters from other alphabets drawn like Latin ones: Armenian "ո" for n, the Greek lunate capital
-    // sigma for C, mathematical bold letters; and a Syriac point over each letter.
+    // capital I, makes even an ambiguous name the brand's. Letters from other alphabets drawn like Latin ones: Armenian
+    // "ո" for n, the Greek lunate capital sigma for C, mathematical bold letters; and a Syriac point over each letter.
     [Theory]
     [InlineData("Iedger <jennifer@shop-mail.example>", "Security notice", "Ledger")]
-    [InlineData("\"Ledger Iive\" <notice@university.example>", "Important: new regulations", "Ledger")]
+    [InlineData("\"Ledger WaIIet\" <notice@university.example>", "Important: new regulations", "Ledger")]
     [InlineData("\"ltaú Cartões\" <aviso@mailer.example>", "Seus pontos expiram hoje", "Itaú")]
     [InlineData("\"Aviso\" <aviso@mailer.example>", "Reembolso lRS disponível", "IRS")]
     [InlineData("\"Trust WaIIet\" <care@shop-mail.example>", "Digital assets will get suspended", "Trust Wallet")]

@@ -1,3 +1,4 @@
+using MimeKit;
 using Remediation.Core.Scanning;
 using Remediation.Core.Scanning.Classification;
 using Remediation.Core.Scanning.Rules;
@@ -79,7 +80,7 @@ public class SpamClassifierRuleTests
             SpamModel.Shipped.Logit(TestMail.Read(withList, new ScanInput(withList) { ReceivedAt = arrival })));
     }
 
-    private static MimeKit.MimeMessage WithListReturnPath(MimeKit.MimeMessage original)
+    private static MimeMessage WithListReturnPath(MimeMessage original)
     {
         var copy = TransportStamps.Copy(original);
         copy.Headers.Insert(0, "Return-Path", "<bounce-4411@lists.example.org>");
