@@ -174,6 +174,27 @@ public class LureRulesTests
         Assert.EndsWith("\"), with a link, from a personal mailbox at gmail.com.", hit.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Evaluate_LureUnderPressureFromAPersonalMailboxAtFreeMail_WeighsMore()
+    {
+        var hit = Assert.Single(new CredentialLureRule().Evaluate(From("Desk <desk.4471@outlook.com>", "Notice",
+            "Your account has been suspended. Verify your account within 24 hours." + Link)));
+
+        Assert.Equal(5.5, hit.Weight);
+        Assert.EndsWith("\"), with a link, from a personal mailbox at outlook.com.", hit.Reason, StringComparison.Ordinal);
+    }
+
+    // A Sender on the organisation's own domain says the free mail address writes for it.
+    [Fact]
+    public void Evaluate_LureFromFreeMailSentOnBehalfOfAnOrganisation_WeighsItsTopicOnly()
+    {
+        var message = TestMail.Read(TestMail.Parse(
+            $"From: Ana <ana.lima@gmail.com>\r\nSender: desk@service.example\r\nTo: alice@{TestMail.Domain}\r\nSubject: Notice\r\n" +
+            "Content-Type: text/plain; charset=utf-8\r\n\r\nYour parcel could not be delivered. Confirm your delivery address." + Link + "\r\n"));
+
+        Assert.Equal(3, Assert.Single(new DeliveryLureRule().Evaluate(message)).Weight);
+    }
+
     [Theory]
     [InlineData("\"Customer Care\" <care@service.example>", "Notice")]
     [InlineData("Ana <ana.lima@gmail.com>", "Fwd: Notice")]
