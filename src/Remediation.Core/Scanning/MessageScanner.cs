@@ -183,7 +183,7 @@ public sealed partial class MessageScanner(
     // user wrote it (a draft, a sent copy, a forward of a phish to the SOC). Campaign memory alone never counts: the
     // message must be malicious on its own evidence.
     private async Task<bool> PlacedWithStolenCredentialsAsync(MailboxMessage message, Verdict verdict, CancellationToken cancellationToken) =>
-        verdict.Provenance.Path is TransportPath.Bypassed or TransportPath.Forged
+        verdict.Provenance.OutsideTransport
         && !await authorship.IsOwnAsync(message, cancellationToken);
 
     // The pipeline's own moves raise "created" notifications in the destination folder. Copies it moved keep their

@@ -56,7 +56,7 @@ internal static class BrandText
     }
 
     // What follows a word's first "l" in the languages of the lures: a vowel (accented too), or "ll", "lh", "ly".
-    private static bool IsOpeningAfterL(char next) => Diacritics.Remove(next.ToString())[0] is 'a' or 'e' or 'i' or 'o' or 'u' or 'l' or 'h' or 'y';
+    private static bool IsOpeningAfterL(char next) => Diacritics.Fold(next) is 'a' or 'e' or 'i' or 'o' or 'u' or 'l' or 'h' or 'y';
 
     /// <summary>Letters and digits; the ampersand too, so that "AT&amp;T" and "H&amp;M" stay one word.</summary>
     public static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c == '&';

@@ -24,7 +24,7 @@ internal static class SenderFeatures
         var mime = message.Mime;
         var from = mime.From.Mailboxes.FirstOrDefault();
         if (from is null) vector.Add('x', "from-none");
-        else AddFrom(mime, from, message.Provenance.EnvelopeSenderCounts, vector);
+        else AddFrom(mime, from, !message.Provenance.OutsideTransport, vector);
         Words.Add(mime.Headers["X-Mailer"] ?? mime.Headers["User-Agent"] ?? "none", 'm', pairs: false, vector);
         foreach (var header in SenderWrittenHeaders)
         {

@@ -18,6 +18,9 @@ internal static class Diacritics
     public static bool IsCombiningMark(char c) =>
         char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.EnclosingMark;
 
+    /// <summary>The letter without its accent ("é" is "e"); any other character as it is.</summary>
+    public static char Fold(char c) => Folded.TryGetValue(c, out var plain) ? plain : c;
+
     public static string Remove(string text)
     {
         // Most text has nothing to fold: it is returned as it is, not copied.
@@ -28,7 +31,7 @@ internal static class Diacritics
         {
             // Combining marks (U+0300–U+036F) carry the accents of text written decomposed.
             if (c is >= '\u0300' and <= '\u036F') continue;
-            folded.Append(Folded.TryGetValue(c, out var plain) ? plain : c);
+            folded.Append(Fold(c));
         }
         return folded.ToString();
     }

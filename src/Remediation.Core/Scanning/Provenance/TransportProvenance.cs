@@ -11,11 +11,10 @@ namespace Remediation.Core.Scanning.Provenance;
 public sealed record TransportProvenance(TransportPath Path, string Evidence, bool SentInternally = false)
 {
     /// <summary>
-    /// False when the message is known not to have come through this tenant's transport (appended, migrated, or stamped
-    /// falsely): its Return-Path, the envelope sender that the receiving server writes, was then written by whoever
-    /// placed it.
+    /// The message is known not to have come through this tenant's transport: appended, migrated, or stamped falsely.
+    /// Whatever a receiving server would have written on it (a Return-Path, a safety banner) its author wrote.
     /// </summary>
-    public bool EnvelopeSenderCounts => Path is TransportPath.Transported or TransportPath.Unknown;
+    public bool OutsideTransport => Path is TransportPath.Bypassed or TransportPath.Forged;
 
     private const string OrganizationAuthAs = "X-MS-Exchange-Organization-AuthAs";
     private const string CrossTenantAuthAs = "X-MS-Exchange-CrossTenant-AuthAs";

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Remediation.Core.Scanning.Content;
-using Remediation.Core.Scanning.Provenance;
 
 namespace Remediation.Core.Scanning.Rules;
 
@@ -21,7 +20,7 @@ public sealed partial class FakeSafetyBannerRule : IScanRule
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
         // Where the path cannot be told (no tenant configured, a header block past the budget), the banner may be genuine.
-        if (message.Provenance.Path is not (TransportPath.Bypassed or TransportPath.Forged)) yield break;
+        if (!message.Provenance.OutsideTransport) yield break;
         var opening = Diacritics.Remove(message.VisibleText[..Math.Min(message.VisibleText.Length, BannerReach)]);
         var banner = Banner().Match(opening);
         if (banner.Success)

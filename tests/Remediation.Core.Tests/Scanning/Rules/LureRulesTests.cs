@@ -188,9 +188,8 @@ public class LureRulesTests
     [Fact]
     public void Evaluate_LureFromFreeMailSentOnBehalfOfAnOrganisation_WeighsItsTopicOnly()
     {
-        var message = TestMail.Read(TestMail.Parse(
-            $"From: Ana <ana.lima@gmail.com>\r\nSender: desk@service.example\r\nTo: alice@{TestMail.Domain}\r\nSubject: Notice\r\n" +
-            "Content-Type: text/plain; charset=utf-8\r\n\r\nYour parcel could not be delivered. Confirm your delivery address." + Link + "\r\n"));
+        var message = RuleMail.Headers($"From: Ana <ana.lima@gmail.com>\r\nSender: desk@service.example\r\nTo: alice@{TestMail.Domain}\r\nSubject: Notice",
+            "Your parcel could not be delivered. Confirm your delivery address." + Link);
 
         Assert.Equal(3, Assert.Single(new DeliveryLureRule().Evaluate(message)).Weight);
     }
@@ -207,6 +206,6 @@ public class LureRulesTests
         Assert.DoesNotContain("personal mailbox", hit.Reason, StringComparison.Ordinal);
     }
 
-    private static ScannedMessage From(string from, string subject, string body) => TestMail.Read(TestMail.Parse(
-        $"From: {from}\r\nTo: alice@{TestMail.Domain}\r\nSubject: {subject}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n"));
+    private static ScannedMessage From(string from, string subject, string body) =>
+        RuleMail.Headers($"From: {from}\r\nTo: alice@{TestMail.Domain}\r\nSubject: {subject}", body);
 }
