@@ -74,6 +74,7 @@ public static class ScanningServiceCollectionExtensions
         services.AddSingleton<IScanRule, SpamDisclaimerRule>();
         services.AddSingleton<IScanRule, FakeSafetyBannerRule>();
         services.AddSingleton<IScanRule, DisguisedTextRule>();
+        services.AddSingleton<IScanRule, ContentOutOfViewRule>();
         services.AddSingleton<IScanRule, ImageOnlyBodyRule>();
         services.AddSingleton<IScanRule, ImageOnFreeHostRule>();
         services.AddSingleton<IScanRule, BorrowedHostsOnlyRule>();

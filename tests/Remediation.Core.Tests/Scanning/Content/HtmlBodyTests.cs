@@ -208,7 +208,32 @@ public class HtmlBodyTests
         Assert.Equal(["https://i.imgur.com/a.png", "//cdn.example/b.gif"], read.ImageSources);
     }
 
-    private static (string Text, string HiddenText, List<Anchor> Anchors, HashSet<string> Markup, List<string> ImageText, List<string> ImageSources) Read(string html)
+    [Theory]
+    [InlineData("<style>.belowView { margin-top: 470500px; /* out of sight */ }</style><a href=\"https://x.example/\">Claim</a><div class=\"belowView\">filler</div>", "margin-top: 470500px")]
+    [InlineData("<style>.wrapper{height:2000vh} .spacer{flex-grow:2000}</style><div class=\"main wrapper\">Claim<div class=\"spacer\"></div>filler</div>", "height:2000vh")]
+    [InlineData("<p>Claim</p><div style=\"position:relative;top:99999px\">filler</div>", "top:99999px")]
+    [InlineData("<table style=\"min-height: 12000.5px\"><tr><td>filler</td></tr></table>", "min-height: 12000.5px")]
+    public void Read_ElementPlacedOutOfView_ReturnsItsDeclarationAndKeepsItsText(string html, string declaration)
+    {
+        var read = Read(html);
+
+        Assert.Equal(declaration, read.OutOfView);
+        // A tall box holds what is shown as well as what is pushed away, so its text still counts as seen.
+        Assert.Contains("filler", read.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<style>.belowView { margin-top: 470500px; }</style><div class=\"below\">no element takes the class</div>")]
+    [InlineData("<div style=\"position:absolute;top:-99999px;left:-9999px\">preheader</div>")]
+    [InlineData("<div style=\"line-height:20000px;max-height:99999px;margin-top:9999px;height:999vh\">text</div>")]
+    [InlineData("<div class=\"belowView\">the class is styled later</div><style>.belowView { margin-top: 470500px }</style>")]
+    [InlineData("<p>.belowView { margin-top: 470500px }</p><div class=\"belowView\">a style sheet written as text styles nothing</div>")]
+    public void Read_NothingPlacedFarBelow_ReturnsNull(string html)
+    {
+        Assert.Null(Read(html).OutOfView);
+    }
+
+    private static (string Text, string HiddenText, List<Anchor> Anchors, HashSet<string> Markup, List<string> ImageText, List<string> ImageSources, string? OutOfView) Read(string html)
     {
         var text = new StringBuilder();
         var hiddenText = new StringBuilder();
@@ -216,7 +241,7 @@ public class HtmlBodyTests
         var markup = new HashSet<string>();
         var imageText = new List<string>();
         var imageSources = new List<string>();
-        HtmlBody.Read(html, text, hiddenText, anchors, markup, imageText, imageSources);
-        return (text.ToString(), hiddenText.ToString(), anchors, markup, imageText, imageSources);
+        var outOfView = HtmlBody.Read(html, text, hiddenText, anchors, markup, imageText, imageSources);
+        return (text.ToString(), hiddenText.ToString(), anchors, markup, imageText, imageSources, outOfView);
     }
 }
