@@ -43,6 +43,9 @@ public class LureRulesTests
         { CryptoLureRule.Name, "Forgotten account", "You joined our platform for automatic Bitcoin earning a year ago. Please withdraw any remaining funds." },
         { CryptoLureRule.Name, "+18,486$", "Withdraw your 18,486$ before the account closes." },
         { CryptoLureRule.Name, "Allocation", "Register to claim your XRP allocation." },
+        { CryptoLureRule.Name, "Mira Holt", "Your dashboard shows +31.407$. Move it out today." },
+        { CryptoLureRule.Name, "Notice", "You have 48 hours to withdraw +12,905$ from the platform." },
+        { CryptoLureRule.Name, "Top-up", "Good news: your balance has been replenished." },
         { CryptoLureRule.Name, "Giveaway", "The founder is giving away 5,000 BTC to celebrate." },
         { CryptoLureRule.Name, "Funded", "As instructed, your wallet has been funded." },
         { PaymentFraudRule.Name, "Quick favour", "Are you available? I need you to buy 5 gift cards for a client today." },
@@ -62,6 +65,7 @@ public class LureRulesTests
         { "Rewards", "Claim your loyalty rewards in the app before the season ends." },
         { "Delivery", "Orders placed today are delivered in 24 hours." },
         { "Extrato", "Seu saldo disponível em 30/11 é de R$ 1.234,56. Veja o extrato completo no app." },
+        { "Invoice", "Total +$1,250.00 including shipping; the refund of +45$ follows next week." },
     };
 
     private static readonly IScanRule[] Rules = [new CredentialLureRule(), new PaymentLureRule(), new DeliveryLureRule(), new PrizeLureRule(), new CryptoLureRule(), new PaymentFraudRule()];
