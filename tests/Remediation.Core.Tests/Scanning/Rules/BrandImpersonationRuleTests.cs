@@ -41,6 +41,7 @@ public class BrandImpersonationRuleTests
     [InlineData("\"Starbucks Rewards\" <rewards@coffee-gift.example>", "Your reward is waiting", "Claim your gift card today.", "https://coffee-gift.example/s", "Starbucks")]
     [InlineData("\"Ρayраl\" <service@secure-limits.example>", "Your account is limited", "Confirm your card.", "https://secure-limits.example/p", "PayPal")]
     [InlineData("\"Net\u200Bflix\" <billing@renew-plan.example>", "Payment declined", "Update your card to keep watching.", "https://renew-plan.example/n", "Netflix")]
+    [InlineData("ChatGPT <billing@plan-renewal.example>", "Your subscription payment failed", "Update your card to keep access.", "https://plan-renewal.example/c", "OpenAI")]
     public void Evaluate_BrandAsSenderWithForeignLinks_IsPhishingAtSuspiciousStrength(string from, string subject, string body, string link, string brand)
     {
         var hit = Assert.Single(_sut.Evaluate(Html(from, subject, body, link)));
@@ -58,6 +59,7 @@ public class BrandImpersonationRuleTests
     [InlineData("\"Equipe Stellar\" <news@promo-mail.example>", "Stellar")]
     [InlineData("\"Lido Community\" <hello@rewards-mail.example>", "Lido")]
     [InlineData("\"Kraken Kundenservice\" <info@mailer.example>", "Kraken")]
+    [InlineData("\"Scroll Community\" <noreply@events-mail.example>", "Scroll")]
     [InlineData("\"[BB] - Comunicado ao cliente\" <aviso@mailer.example>", "Banco do Brasil")]
     [InlineData("\"(BB) - (Liberação Pendente)\" <aviso@mailer.example>", "Banco do Brasil")]
     public void Evaluate_AmbiguousBrandSignedByADesk_IsAClaim(string from, string brand)
@@ -91,6 +93,7 @@ public class BrandImpersonationRuleTests
     [Theory]
     [InlineData("\"Ripple Farm Shop\" <orders@ripplefarm.example>")]
     [InlineData("\"Stellar Smith\" <stellar.smith@gmail.com>")]
+    [InlineData("\"Scroll & Quill Bookbinding\" <shop@scrollquill.example>")]
     public void Evaluate_AmbiguousNameWithoutADesk_IsNoClaim(string from)
     {
         Assert.Empty(_sut.Evaluate(Html(from, "News for holders", "Read the announcement.", "https://landing.example/read")));
