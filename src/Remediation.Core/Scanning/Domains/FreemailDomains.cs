@@ -11,4 +11,16 @@ internal static class FreemailDomains
     ]);
 
     public static bool Contains(string domain) => Known.Match(domain) is not null;
+
+    /// <summary>
+    /// The free mailbox that collects the replies to an organisation's address: the Reply-To of a message sent from a
+    /// domain of its own, at free mail and at another domain. Null when replies go where the mail came from.
+    /// </summary>
+    public static MimeKit.MailboxAddress? CollectingReplies(MimeKit.MimeMessage message)
+    {
+        var from = message.From.Mailboxes.FirstOrDefault();
+        var replyTo = message.ReplyTo.Mailboxes.FirstOrDefault();
+        if (from is null || replyTo is null || string.IsNullOrEmpty(from.Domain) || string.IsNullOrEmpty(replyTo.Domain)) return null;
+        return RegistrableDomain.Of(from.Domain) != RegistrableDomain.Of(replyTo.Domain) && Contains(replyTo.Domain) && !Contains(from.Domain) ? replyTo : null;
+    }
 }

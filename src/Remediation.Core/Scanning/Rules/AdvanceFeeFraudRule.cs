@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Remediation.Core.Scanning.Content;
+using Remediation.Core.Scanning.Domains;
 
 namespace Remediation.Core.Scanning.Rules;
 
@@ -9,6 +10,8 @@ namespace Remediation.Core.Scanning.Rules;
 /// proposal to a trustworthy stranger, a transfer to the reader's account, a share of the sum, a donation through the
 /// reader). A sum alone is a business mail and the story alone a novel; the rule wants the sum and two of the pieces.
 /// The letter is sent in every language, so each piece is written in the lure lexicon's languages, without diacritics.
+/// One piece is in the headers: the letter comes from an organisation's address (often a stolen one) and asks for the
+/// reply at a free mailbox, the fraudster's own.
 /// </summary>
 public sealed partial class AdvanceFeeFraudRule : IScanRule
 {
@@ -25,6 +28,7 @@ public sealed partial class AdvanceFeeFraudRule : IScanRule
         var sum = LargeSum().Match(text);
         if (!sum.Success) yield break;
         var pieces = StoryPieces().Select(piece => piece.Match(text)).Where(m => m.Success).Select(m => $"\"{m.Value}\"").ToList();
+        if (FreemailDomains.CollectingReplies(message.Mime) is { } inbox) pieces.Add($"replies go to the free mailbox {inbox.Address}");
         if (pieces.Count >= PiecesNeeded)
         {
             yield return new RuleHit(Name, 8, ThreatCategory.Phishing,
@@ -83,7 +87,7 @@ public sealed partial class AdvanceFeeFraudRule : IScanRule
 
     // The sum given away through the reader, to charity or to the reader: the dying widow's variant. Charity alone is
     // a newsletter's subject, so the gift must go to or through "you".
-    [GeneratedRegex(@"\bdoar\s+(\S+\s+){0,6}(para|atraves\s+de|a)\s+(voce|vos|vc)\b|\bdonar\s+(\S+\s+){0,6}(a|para|a\s+traves\s+de)\s+(usted|ti)\b"
+    [GeneratedRegex(@"\bdonat(e|ed|ing)\s+(\S+\s+){0,6}(to|through)\s+you\b|\byou\s+have\s+(been\s+(given|awarded)\s+)?a\s+donation\b|\bdoar\s+(\S+\s+){0,6}(para|atraves\s+de|a)\s+(voce|vos|vc)\b|\bdonar\s+(\S+\s+){0,6}(a|para|a\s+traves\s+de)\s+(usted|ti)\b"
         + @"|\b(donner|faire\s+don\s+de)\s+(\S+\s+){0,6}(a|par)\s+vous\b|\b(spenden|vermachen|uberlassen)\s+(\S+\s+){0,6}(an|uber)\s+(sie|dich)\b|\bdonare\s+(\S+\s+){0,6}(a|attraverso)\s+(te|lei|voi)\b|\bdoneren\s+(\S+\s+){0,6}(aan|via)\s+(u|jou)\b",
         LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex Donation();

@@ -113,4 +113,44 @@ public class AdvanceFeeFraudRuleTests
     {
         Assert.Empty(_sut.Evaluate(TestMail.FromText("Newsletter", body)));
     }
+    [Fact]
+    public void Evaluate_SumAndOnePieceWithRepliesToAFreeMailbox_Fires()
+    {
+        var message = RuleMail.Headers("From: Office <office@school.example>\r\nReply-To: winner.office77@gmail.com\r\nTo: office@school.example\r\nSubject: Hello",
+            "You are named beneficiary of $4.2 million. Write back for the details.");
+
+        var hit = Assert.Single(_sut.Evaluate(message));
+
+        Assert.Equal("Offers a sum in the millions (\"$4.2 million\") with the advance-fee fraud story: \"beneficiary\", replies go to the free mailbox winner.office77@gmail.com.", hit.Reason);
+    }
+
+    [Theory]
+    [InlineData("Reply-To: desk@school.example")]           // replies come back to the sender's own domain
+    [InlineData("Reply-To: grants@foundation.example")]     // to another organisation, which answers for itself
+    [InlineData("")]
+    public void Evaluate_SumAndOnePieceWithRepliesToAnOrganisation_DoesNotFire(string replyTo)
+    {
+        var headers = "From: Office <office@school.example>\r\n" + (replyTo.Length > 0 ? replyTo + "\r\n" : "") + "Subject: Hello";
+
+        Assert.Empty(_sut.Evaluate(RuleMail.Headers(headers, "You are named beneficiary of $4.2 million. Write back for the details.")));
+    }
+
+    [Fact]
+    public void Evaluate_FreeMailboxWritingFromFreeMail_IsNoPieceOfTheStory()
+    {
+        var message = RuleMail.Headers("From: Ann <ann.k@gmail.com>\r\nReply-To: ann.k.home@outlook.com\r\nSubject: Hello",
+            "You are named beneficiary of $4.2 million. Write back for the details.");
+
+        Assert.Empty(_sut.Evaluate(message));
+    }
+
+    [Theory]
+    [InlineData("I won the lottery and will donate $2.5 million of it to you and your family.", "donate $2.5 million of it to you")]
+    [InlineData("You have a donation of $2,500,000.00 waiting, as my late husband wished.", "You have a donation")]
+    public void Evaluate_DonationToTheReaderInEnglish_IsAPiece(string body, string piece)
+    {
+        var hit = Assert.Single(_sut.Evaluate(TestMail.FromText("Hello", body + " Reply in strict confidence, it is strictly confidential.")));
+
+        Assert.Contains($"\"{piece}\"", hit.Reason, StringComparison.Ordinal);
+    }
 }
