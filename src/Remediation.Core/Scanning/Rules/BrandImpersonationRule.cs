@@ -35,6 +35,7 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         var fromTenant = senders.Count > 0 && senders.All(s => catalogue.IsTenantDomain(s.Domain));
         var unproven = message.Provenance.Path == TransportPath.Bypassed;
         var signsOwnName = message.Mime.From.Mailboxes.Any(SignsOwnName);
+        var personalMailbox = senders.Count > 0 && senders.All(s => FreemailDomains.Contains(s.Domain));
         RuleHit? strongest = null;
         foreach (var (brand, places) in claims)
         {
@@ -46,14 +47,14 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
             if (fromBrand.Count > 0 && (ownAddress is null || !unproven || hosts.Count == 0 || hosts.Any(brand.Owns))) continue;
             var own = hosts.Where(h => brand.Owns(h) && !catalogue.IsUserContent(h)).ToList();
             var foreign = hosts.Except(own).Select(RegistrableDomain.Of).Distinct().ToList();
-            var weight = WeightOf(places, service.Success, subjectSpeaks, own.Count > 0, foreign.Count > 0, fromTenant, signsOwnName);
+            var weight = WeightOf(places, service.Success, subjectSpeaks, own.Count > 0, foreign.Count > 0, fromTenant, signsOwnName, personalMailbox);
             if (weight <= (strongest?.Weight ?? 0)) continue;
             var links = own.Count > 0 ? $"some links go to the brand ({string.Join(", ", own.Take(3))})"
                 : foreign.Count > 0 ? $"its links go to {string.Join(", ", foreign.Take(3))}"
                 : "it has no links";
             var context = service.Success ? $", in the words of its service (\"{service.Value}\")" : "";
             var sender = ownAddress is not null ? $"the sender's address {ownAddress} is unproven (the message did not pass this tenant's transport)"
-                : senders.Count > 0 ? $"the sender is {string.Join(", ", senders.Select(s => s.Address).Distinct())}"
+                : senders.Count > 0 ? $"the sender is {(personalMailbox ? "the personal mailbox " : "")}{string.Join(", ", senders.Select(s => s.Address).Distinct())}"
                 : "the From header names no sender address";
             strongest = new RuleHit(Name, weight, ThreatCategory.Phishing,
                 $"Claims to be {brand.Name} ({Describe(places)}){context}, but {sender} and {links}; {brand.Name} sends from {string.Join(", ", brand.Domains.Take(3))}.");
@@ -65,12 +66,13 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
     // real notifications, or a phish that borrows its footer, which the other rules judge). A subject naming the brand
     // with service words speaks for it too, a little less, as a newsletter's headline can. The body, link text,
     // image alt text and attachment names are what shops and news write about brands: a little, with service words,
-    // a link elsewhere, and the name in a logo, a file or the link itself.
-    private static double WeightOf(ClaimPlace places, bool service, bool subjectSpeaks, bool ownLinks, bool foreignLinks, bool fromTenant, bool signsOwnName)
+    // a link elsewhere, and the name in a logo, a file or the link itself. No brand speaks from a personal mailbox at
+    // free mail, so there links to the brand are its borrowed footer, not its own notification.
+    private static double WeightOf(ClaimPlace places, bool service, bool subjectSpeaks, bool ownLinks, bool foreignLinks, bool fromTenant, bool signsOwnName, bool personalMailbox)
     {
         if ((places & ClaimPlace.Sender) != 0)
         {
-            if (ownLinks) return 2;
+            if (ownLinks && !personalMailbox) return 2;
             // An address alone ("dhl-paket@…") speaks less clearly than a name the reader sees.
             if (foreignLinks) return service && (places & ClaimPlace.DisplayName) != 0 ? 8 : 5;
             // The organisation's own address naming a product with nothing to click: Outlook's test message, IT notes.

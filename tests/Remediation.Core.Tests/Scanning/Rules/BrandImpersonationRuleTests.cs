@@ -90,6 +90,27 @@ public class BrandImpersonationRuleTests
         Assert.Contains($"Claims to be {brand}", hit.Reason, StringComparison.Ordinal);
     }
 
+    // A brand's footer borrowed by a personal mailbox: the links to the brand prove nothing, as no brand sends its
+    // invoices from hotmail.com.
+    [Theory]
+    [InlineData("\"Cartão Porto Seguro\" <faturas.cartao88@hotmail.com>", "https://www.portoseguro.com.br/cartao")]
+    [InlineData("\"Netflix Billing\" <netflix.billing.team@gmail.com>", "https://help.netflix.com/")]
+    public void Evaluate_BrandNamedByAPersonalMailboxWithLinksToTheBrand_IsAClaim(string from, string brandLink)
+    {
+        var hit = Assert.Single(_sut.Evaluate(Html(from, "Sua fatura / your invoice", "Pay the invoice attached.", brandLink)));
+
+        Assert.True(hit.Weight >= 5, hit.Reason);
+        Assert.Contains("the sender is the personal mailbox", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_PersonalMailboxSharingTheBrandsPageInTheBody_DoesNotFire()
+    {
+        var html = Html("Ana Lima <ana.lima@gmail.com>", "Video", "This Netflix help page explains how to change the account password.", "https://help.netflix.com/");
+
+        Assert.Empty(_sut.Evaluate(html));
+    }
+
     [Theory]
     [InlineData("\"Ripple Farm Shop\" <orders@ripplefarm.example>")]
     [InlineData("\"Stellar Smith\" <stellar.smith@gmail.com>")]
