@@ -18,6 +18,10 @@ public class ExtortionRuleTests
     [InlineData("J'ai piraté votre appareil et installé un logiciel espion. Envoyez 1200 € en bitcoin à " + Wallet)]
     [InlineData("Ik heb malware geïnstalleerd op uw apparaat en heb je gefilmd. Bitcoin adres: " + Wallet)]
     [InlineData("Ho hackerato il tuo dispositivo e ho installato un trojan. Indirizzo bitcoin: " + Wallet)]
+    [InlineData("I attached a trojan to a video site you opened, and it switched on your camera. Pay 800 USD in bitcoin.")]
+    [InlineData("I have full access to your computer since spring. Send $900 in bitcoin within two days.")]
+    [InlineData("Tenho acesso total ao seu computador há meses. Transfira 700 USD para o meu endereço Bitcoin.")]
+    [InlineData("O seu PC foi infetado com malware num site que visitou. Endereço de bitcoin: " + Wallet)]
     public void Evaluate_IntrusionClaimWithACryptoDemand_IsPhishing(string body)
     {
         var hit = Assert.Single(_sut.Evaluate(TestMail.FromText("Your privacy", body)));
