@@ -99,12 +99,12 @@ internal static class LureLexicon
 
     private static readonly Regex[] UrgencyPatterns = Compile(
         @"\b(will\s+be|has\s+been|have\s+been)\s+(suspended|disabled|deactivated|locked|blocked|frozen|closed|terminated|deleted|cancell?ed|returned)|\b(only|just|have|has)\s+(24|48|72|12)\s*(hours|hrs)\b|\b(deleted|blocked|cancell?ed|closed|frozen|burn\s+out)\s+(in|after)\s+(24|48|72|12)\s*(hours?|hrs|h)\b|\bwithin\s+(the\s+next\s+)?(24|48|72|12|2|3)\s*(hours|hrs|h|days)\b|\baction\s+required\b|\bimmediately\b|\bfinal\s+(notice|warning|reminder)\b|\b(last|final)\s+chance\b|\bexpires?\s+(today|tonight|soon)\b|\burgent(ly)?\b",
-        @"\binnerhalb\s+(von\s+)?(24|48|72|12)\s*stunden|\b(sofort|umgehend|unverzuglich)\b|\bletzte\s+(mahnung|erinnerung|chance|warnung)|\blauft\s+(heute|bald)\s+ab|\bhandlungsbedarf",
-        @"\b(em|dentro\s+de)\s+(24|48|72|12)\s*horas|\bimediatamente\b|\bultim[oa]\s+(aviso|chance|oportunidade|dia)|\bexpira\s+(hoje|em\s+breve)|\burgente\b",
-        @"\b(en|dentro\s+de\s+las)\s+(24|48|72|12)\s*horas|\binmediatamente\b|\bultim[oa]\s+(aviso|oportunidad|recordatorio)|\bcaduca\s+(hoy|pronto)",
-        @"\b(sous|dans\s+les)\s+(24|48|72|12)\s*(heures|h)\b|\bimmediatement\b|\bdernier\s+(avis|rappel|delai)|\bderniere\s+chance|\bexpire\s+(aujourd'hui|bientot)",
-        @"\bbinnen\s+(24|48|72|12)\s*uur|\bonmiddellijk\b|\blaatste\s+(herinnering|kans|waarschuwing)|\bverloopt\s+(vandaag|binnenkort)",
-        @"\bentro\s+(24|48|72|12)\s*ore|\bimmediatamente\b|\bultimo\s+(avviso|sollecito|giorno)|\bultima\s+(possibilita|occasione)|\bscade\s+(oggi|a\s+breve)",
+        @"\b(wurde|wird|werden|wurden)\s+(\w+\s+)?(gesperrt|deaktiviert|geloscht|gekundigt|eingefroren|geschlossen)\b|\binnerhalb\s+(von\s+)?(24|48|72|12)\s*stunden|\b(sofort|umgehend|unverzuglich)\b|\bletzte\s+(mahnung|erinnerung|chance|warnung)|\blauft\s+(heute|bald)\s+ab|\bhandlungsbedarf",
+        @"\b(foi|esta|sera|serao|foram)\s+(\w+\s+)?(bloquead|suspens|desativad|cancelad|encerrad|excluid)\w*|\bevite\s+(o\s+|a\s+)?(cancelamento|bloqueio|suspensao|encerramento)|\b(em|dentro\s+de)\s+(24|48|72|12)\s*horas|\bimediatamente\b|\bultim[oa]\s+(aviso|chance|oportunidade|dia)|\bexpira\s+(hoje|em\s+breve)|\burgente\b",
+        @"\b(ha\s+sido|fue|esta|sera|seran)\s+(\w+\s+)?(bloquead|suspendid|desactivad|cancelad|cerrad|eliminad)\w*|\b(en|dentro\s+de\s+las)\s+(24|48|72|12)\s*horas|\binmediatamente\b|\bultim[oa]\s+(aviso|oportunidad|recordatorio)|\bcaduca\s+(hoy|pronto)",
+        @"\b(a\s+ete|est|sera|seront)\s+(\w+\s+)?(bloque|suspendu|desactive|supprime|resilie)e?s?\b|\b(sous|dans\s+les)\s+(24|48|72|12)\s*(heures|h)\b|\bimmediatement\b|\bdernier\s+(avis|rappel|delai)|\bderniere\s+chance|\bexpire\s+(aujourd'hui|bientot)",
+        @"\b(is|wordt|werd|worden)\s+(\w+\s+)?(geblokkeerd|opgeschort|gedeactiveerd|verwijderd|opgezegd|afgesloten)\b|\bbinnen\s+(24|48|72|12)\s*uur|\bonmiddellijk\b|\blaatste\s+(herinnering|kans|waarschuwing)|\bverloopt\s+(vandaag|binnenkort)",
+        @"\b(e\s+stat[oa]|sara|sono\s+stat[ie])\s+(\w+\s+)?(bloccat|sospes|disattivat|cancellat|chius|eliminat)\w*|\bentro\s+(24|48|72|12)\s*ore|\bimmediatamente\b|\bultimo\s+(avviso|sollecito|giorno)|\bultima\s+(possibilita|occasione)|\bscade\s+(oggi|a\s+breve)",
         @"(24|48|72)時間以内|至急|直ちに|本日中|期限(が|は)?(迫|切れ)");
 
     // As few patterns as the linear engine accepts: each is a pass over the text. Alternatives are joined into one

@@ -20,6 +20,13 @@ public class LureRulesTests
         { CredentialLureRule.Name, "Melding", "Uw account is geblokkeerd. Bevestig uw gegevens binnen 24 uur." },
         { CredentialLureRule.Name, "Avviso", "Il tuo account è stato sospeso. Verifica il tuo account entro 24 ore." },
         { CredentialLureRule.Name, "お知らせ", "アカウントが停止されました。24時間以内に本人確認をお願いします。" },
+        // The threat of losing the account is the pressure, in every language as in English ("has been suspended").
+        { CredentialLureRule.Name, "Aviso", "Sua conta foi bloqueada. Regularize seu cadastro." },
+        { CredentialLureRule.Name, "Hinweis", "Ihr Konto wurde gesperrt. Bestätigen Sie Ihre Daten." },
+        { CredentialLureRule.Name, "Aviso", "Su cuenta ha sido suspendida. Verifique sus datos." },
+        { CredentialLureRule.Name, "Avis", "Votre compte a été bloqué. Vérifier vos informations." },
+        { CredentialLureRule.Name, "Melding", "Uw rekening is geblokkeerd. Bevestig uw gegevens." },
+        { CredentialLureRule.Name, "Avviso", "Il tuo account è stato sospeso. Conferma i tuoi dati." },
         { PaymentLureRule.Name, "Billing", "Your payment has failed. Update your payment method." },
         { PaymentLureRule.Name, "Rechnung", "Ihre Zahlung ist fehlgeschlagen, bitte offene Rechnung begleichen." },
         { PaymentLureRule.Name, "Fatura", "Pagamento recusado: sua fatura em aberto vence hoje." },
