@@ -20,17 +20,22 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
 {
     public const string Name = "BRAND_IMPERSONATION";
 
+    // "TRUST WALLET Dear", "Compte Microsoft Activités", "Document NU-BANK Nubank": a heading's words, before a sentence starts.
+    private const int LetterheadWords = 3;
+
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
         // A message without a From header (a draft, a note) speaks for no one; one whose From hides its address still speaks.
         if (!message.Mime.Headers.Contains(HeaderId.From)) yield break;
         var senders = message.Senders.ToList();
-        var claims = ClaimsIn(message);
+        var webHosts = LinkHosts(message);
+        var letterhead = LetterheadSpeaks(message, senders, webHosts) ? Letterhead(message) : null;
+        var claims = ClaimsIn(message, letterhead);
         // Stryker disable once Statement : with no claim the loop below runs no time and nothing is returned either
         if (claims.Count == 0) yield break;
         var service = ServiceWords.In(message.SubjectAndText);
-        var subjectSpeaks = ServiceWords.In(message.Subject).Success && !ForwardedSubject().IsMatch(message.Subject);
-        var webHosts = LinkHosts(message);
+        var subjectSpeaks = (ServiceWords.In(message.Subject).Success || (letterhead is not null && ServiceWords.In(letterhead).Success))
+            && !ForwardedSubject().IsMatch(message.Subject);
         var mailDomains = MailLinkDomains(message);
         var fromTenant = senders.Count > 0 && senders.All(s => catalogue.IsTenantDomain(s.Domain));
         var unproven = message.Provenance.Path == TransportPath.Bypassed;
@@ -79,7 +84,7 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
             if (fromTenant) return 0;
             return service ? 5 : 3;
         }
-        if ((places & ClaimPlace.Subject) != 0 && subjectSpeaks && !ownLinks)
+        if ((places & (ClaimPlace.Subject | ClaimPlace.Letterhead)) != 0 && subjectSpeaks && !ownLinks)
         {
             // A shop that signs with its own name ("Gadget Shop" at gadgetshop.example) is talking about the brand.
             return signsOwnName ? 2 : foreignLinks ? 5 : 3;
@@ -88,7 +93,7 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         return content != 0 && service && foreignLinks && !ownLinks ? 2 : 0;
     }
 
-    private Dictionary<Brand, ClaimPlace> ClaimsIn(ScannedMessage message)
+    private Dictionary<Brand, ClaimPlace> ClaimsIn(ScannedMessage message, string? letterhead)
     {
         var claims = new Dictionary<Brand, ClaimPlace>();
         void Claim(string text, ClaimPlace place, Func<BrandMention, bool>? ambiguousCounts = null, string? mailDomain = null)
@@ -121,11 +126,30 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         // A From header that hides its address still shows a name, which the parser may have dropped or taken for an address.
         if (FromHeader.HiddenSenderName(message.Mime) is { } shown) ClaimName(shown);
         Claim(message.Subject, ClaimPlace.Subject);
+        if (letterhead is not null) Claim(letterhead, ClaimPlace.Letterhead);
         Claim(message.Text, ClaimPlace.Body);
         Claim(string.Join('\n', message.Anchors.Select(a => a.Text)), ClaimPlace.LinkText);
         Claim(string.Join('\n', message.ImageText), ClaimPlace.ImageText);
         Claim(string.Join('\n', message.Attachments.Select(a => a.FileName)), ClaimPlace.AttachmentName);
         return claims;
+    }
+
+    /// <summary>The first words of the text a reader sees, where a heading or a letterhead names who speaks.</summary>
+    private static string Letterhead(ScannedMessage message)
+    {
+        // Only the opening of a long body is split.
+        var opening = message.VisibleText.Length <= 200 ? message.VisibleText : message.VisibleText[..200];
+        return string.Join(' ', opening.Split((char[]?)null, LetterheadWords + 1, StringSplitOptions.RemoveEmptyEntries).Take(LetterheadWords));
+    }
+
+    // A heading ("TRUST WALLET", "Compte Microsoft", "Nubank informa:") speaks like a subject, unless the mail is
+    // visibly the sender's own: it links to the sender's domain, or the sender is a catalogue brand, whose notices
+    // open with the shop they serve ("Ihr Zalando-Paket kommt heute" from DHL).
+    private bool LetterheadSpeaks(ScannedMessage message, List<MimeKit.MailboxAddress> senders, List<string> webHosts)
+    {
+        if (senders.Any(s => catalogue.Brands.Any(b => b.SendsFrom(s.Domain)))) return false;
+        var own = senders.Select(s => RegistrableDomain.Of(s.Domain)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return !webHosts.Any(h => own.Contains(RegistrableDomain.Of(h)));
     }
 
     /// <summary>True when the sender's name is its domain's name: "Gadget Shop" at news.gadgetshop.example.</summary>
@@ -159,6 +183,7 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
             ClaimPlace.Body => "body",
             ClaimPlace.LinkText => "link text",
             ClaimPlace.ImageText => "image text",
+            ClaimPlace.Letterhead => "letterhead",
             _ => "attachment name",
         }));
 

@@ -90,6 +90,27 @@ public class BrandImpersonationRuleTests
         Assert.Contains($"Claims to be {brand}", hit.Reason, StringComparison.Ordinal);
     }
 
+    // The opening words of the body name who speaks, as a heading or letterhead does.
+    [Theory]
+    [InlineData("TRUST WALLET Dear customer, please verify your wallet before Friday.", "Trust Wallet")]
+    [InlineData("Compte Microsoft : activité de connexion inhabituelle sur votre compte.", "Microsoft")]
+    public void Evaluate_BrandInTheLetterheadWithLinksElsewhere_IsAClaim(string body, string brand)
+    {
+        var hit = Assert.Single(_sut.Evaluate(Html("Support <care@helpdesk-mail.example>", "Notice", body, "https://landing.example/go")));
+
+        Assert.StartsWith($"Claims to be {brand} (body, letterhead)", hit.Reason, StringComparison.Ordinal);
+        Assert.Equal(5, hit.Weight);
+    }
+
+    // The sender's own mail names the shops it serves: a carrier's notice, a shop's newsletter linking to its own site.
+    [Theory]
+    [InlineData("DHL Paket <noreply@dhl.de>", "https://www.dhl.de/sendung")]
+    [InlineData("Gartenhaus <news@gartenhaus.example>", "https://www.gartenhaus.example/bestellung")]
+    public void Evaluate_BrandInTheLetterheadOfTheSendersOwnMail_IsNoClaim(string from, string link)
+    {
+        Assert.Empty(_sut.Evaluate(Html(from, "Ihre Lieferung", "Ihr Zalando-Paket kommt heute zwischen 10 und 12 Uhr.", link)));
+    }
+
     // A brand's footer borrowed by a personal mailbox: the links to the brand prove nothing, as no brand sends its
     // invoices from hotmail.com.
     [Theory]
