@@ -43,6 +43,8 @@ internal static class HostileMime
         ("html body of <form", bytes => WithBody("text/html", Repeat("<form action=", bytes))),
         ("html body of unclosed <a href=", bytes => WithBody("text/html", Repeat("<a href=http://x.example/", bytes))),
         ("html body of <input", bytes => WithBody("text/html", Repeat("<input ", bytes))),
+        ("html style sheet of .a{top:", bytes => WithBody("text/html", "<style>" + Repeat(".a{top:9 .a {margin-top: ", bytes) + "</style><div class=a>x</div>")),
+        ("html body of elements with classes", bytes => WithBody("text/html", "<style>.far{margin-top:99999px}</style>" + Repeat("<p class=\"a b c\">x</p>", bytes))),
         ("link text of one long name", bytes => WithBody("text/html", $"<a href=\"http://x.example/\">www.{Repeat("a-", bytes)}.</a>")),
         ("link of %-escapes", bytes => WithBody("text/plain", "http://x.example/" + Repeat("%41", bytes))),
         ("one URL-like token", bytes => WithBody("text/plain", Repeat("http://a.", bytes))),
