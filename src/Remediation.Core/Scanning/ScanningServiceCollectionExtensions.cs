@@ -26,6 +26,7 @@ public static class ScanningServiceCollectionExtensions
         services.AddSingleton<IScanRule, DraftOutsideDraftsRule>();
         services.AddSingleton<IScanRule, NoReceivedHopsRule>();
         services.AddSingleton<IScanRule, SenderIsSoleRecipientRule>();
+        services.AddSingleton<IScanRule, InitialTenantDomainSenderRule>();
         services.AddSingleton<IScanRule, RecipientInSubjectRule>();
 
         // Sender and headers.
