@@ -39,7 +39,7 @@ internal static partial class ServiceWords
     private static partial Regex Pattern();
 
     [GeneratedRegex(
-        @"\b(team|support|community|foundation|official|customer\s+(service|care)|help\s?desk|notifications?|alerts?" +
+        @"\b(team|support|community|foundation|official|customer\s+(service|care)|help\s?desk|notifications?|notices?|alerts?" +
         @"|kundenservice|kundendienst|support-team|equipe|suporte|atendimento|comunicado\s+ao\s+cliente|equipo|soporte|atencion\s+al\s+cliente" +
         @"|service\s+client|klantenservice|assistenza|servizio\s+clienti)\b",
         LinearRegex.Options | RegexOptions.IgnoreCase)]

@@ -60,6 +60,7 @@ public class BrandImpersonationRuleTests
     [InlineData("\"Lido Community\" <hello@rewards-mail.example>", "Lido")]
     [InlineData("\"Kraken Kundenservice\" <info@mailer.example>", "Kraken")]
     [InlineData("\"Scroll Community\" <noreply@events-mail.example>", "Scroll")]
+    [InlineData("\"Ledger Notice\" <notice@alerts-mail.example>", "Ledger")]
     [InlineData("\"[BB] - Comunicado ao cliente\" <aviso@mailer.example>", "Banco do Brasil")]
     [InlineData("\"(BB) - (Liberação Pendente)\" <aviso@mailer.example>", "Banco do Brasil")]
     public void Evaluate_AmbiguousBrandSignedByADesk_IsAClaim(string from, string brand)
