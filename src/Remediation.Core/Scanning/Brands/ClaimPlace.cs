@@ -12,6 +12,6 @@ public enum ClaimPlace
     LinkText = 16,
     ImageText = 32,
     AttachmentName = 64,
-    Letterhead = 128,
+    Heading = 128,
     Sender = DisplayName | SenderAddress,
 }

@@ -95,6 +95,7 @@ internal static partial class HtmlBody
         /// <summary>Notes the classes a style sheet places out of view; a sheet is read before the elements it styles.</summary>
         public void ReadStyleSheet(string sheet)
         {
+            if (!HasFourDigits(sheet)) return;
             foreach (Match rule in OutOfViewClassRule().Matches(sheet))
             {
                 if (_outOfViewClasses.Count == MaxOutOfViewClasses) return;
@@ -129,7 +130,7 @@ internal static partial class HtmlBody
 
         private void NoteOutOfView(string? style, string? classes)
         {
-            if (style is not null && OutOfViewDeclaration().Match(style) is { Success: true } inline)
+            if (style is not null && HasFourDigits(style) && OutOfViewDeclaration().Match(style) is { Success: true } inline)
             {
                 OutOfView = inline.Groups["declaration"].Value;
                 return;
@@ -160,6 +161,18 @@ internal static partial class HtmlBody
     // A rule of one class whose block holds such a declaration: ".belowView { margin-top: 470500px; }".
     [GeneratedRegex(@"\.(?<class>[\w-]+)\s*\{([^{}]*[^\w{}-])?" + OutOfViewDeclarationPattern, LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex OutOfViewClassRule();
+
+    // Every out-of-view length has four digits or more; most styles have none, and this is cheaper than the pattern.
+    private static bool HasFourDigits(string css)
+    {
+        var run = 0;
+        foreach (var c in css)
+        {
+            run = char.IsAsciiDigit(c) ? run + 1 : 0;
+            if (run == 4) return true;
+        }
+        return false;
+    }
 
     private static string? AttributeOf(HtmlTagToken tag, HtmlAttributeId id)
     {

@@ -21,7 +21,7 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
     public const string Name = "BRAND_IMPERSONATION";
 
     // "TRUST WALLET Dear", "Compte Microsoft Activités", "Document NU-BANK Nubank": a heading's words, before a sentence starts.
-    private const int LetterheadWords = 3;
+    private const int HeadingWords = 3;
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
@@ -29,13 +29,15 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         if (!message.Mime.Headers.Contains(HeaderId.From)) yield break;
         var senders = message.Senders.ToList();
         var webHosts = LinkHosts(message);
-        var letterhead = LetterheadSpeaks(message, senders, webHosts) ? Letterhead(message) : null;
-        var claims = ClaimsIn(message, letterhead);
+        var heading = Heading(message);
+        var headingSpeaks = new Lazy<bool>(() => HeadingSpeaks(senders, webHosts));
+        var claims = ClaimsIn(message, heading, headingSpeaks);
         // Stryker disable once Statement : with no claim the loop below runs no time and nothing is returned either
         if (claims.Count == 0) yield break;
         var service = ServiceWords.In(message.SubjectAndText);
-        var subjectSpeaks = (ServiceWords.In(message.Subject).Success || (letterhead is not null && ServiceWords.In(letterhead).Success))
-            && !ForwardedSubject().IsMatch(message.Subject);
+        // The subject and the body's heading are one headline: a brand named in either, with service words in either.
+        var headlineSpeaks = !ForwardedSubject().IsMatch(message.Subject)
+            && (ServiceWords.In(message.Subject).Success || (ServiceWords.In(heading).Success && headingSpeaks.Value));
         var mailDomains = MailLinkDomains(message);
         var fromTenant = senders.Count > 0 && senders.All(s => catalogue.IsTenantDomain(s.Domain));
         var unproven = message.Provenance.Path == TransportPath.Bypassed;
@@ -52,7 +54,8 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
             if (fromBrand.Count > 0 && (ownAddress is null || !unproven || hosts.Count == 0 || hosts.Any(brand.Owns))) continue;
             var own = hosts.Where(h => brand.Owns(h) && !catalogue.IsUserContent(h)).ToList();
             var foreign = hosts.Except(own).Select(RegistrableDomain.Of).Distinct().ToList();
-            var weight = WeightOf(places, service.Success, subjectSpeaks, own.Count > 0, foreign.Count > 0, fromTenant, signsOwnName, personalMailbox);
+            var speaks = (places & (ClaimPlace.Subject | ClaimPlace.Heading)) != 0 && headlineSpeaks;
+            var weight = WeightOf(places, service.Success, speaks, own.Count > 0, foreign.Count > 0, fromTenant, signsOwnName, personalMailbox);
             if (weight <= (strongest?.Weight ?? 0)) continue;
             var links = own.Count > 0 ? $"some links go to the brand ({string.Join(", ", own.Take(3))})"
                 : foreign.Count > 0 ? $"its links go to {string.Join(", ", foreign.Take(3))}"
@@ -68,12 +71,12 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
     }
 
     // A sender name or address naming the brand is the brand speaking: strong unless the links go to the brand (its
-    // real notifications, or a phish that borrows its footer, which the other rules judge). A subject naming the brand
-    // with service words speaks for it too, a little less, as a newsletter's headline can. The body, link text,
+    // real notifications, or a phish that borrows its footer, which the other rules judge). A subject or the body's
+    // heading naming the brand with service words speaks for it too, a little less, as a newsletter's headline can. The body, link text,
     // image alt text and attachment names are what shops and news write about brands: a little, with service words,
     // a link elsewhere, and the name in a logo, a file or the link itself. No brand speaks from a personal mailbox at
     // free mail, so there links to the brand are its borrowed footer, not its own notification.
-    private static double WeightOf(ClaimPlace places, bool service, bool subjectSpeaks, bool ownLinks, bool foreignLinks, bool fromTenant, bool signsOwnName, bool personalMailbox)
+    private static double WeightOf(ClaimPlace places, bool service, bool headlineSpeaks, bool ownLinks, bool foreignLinks, bool fromTenant, bool signsOwnName, bool personalMailbox)
     {
         if ((places & ClaimPlace.Sender) != 0)
         {
@@ -84,7 +87,7 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
             if (fromTenant) return 0;
             return service ? 5 : 3;
         }
-        if ((places & (ClaimPlace.Subject | ClaimPlace.Letterhead)) != 0 && subjectSpeaks && !ownLinks)
+        if (headlineSpeaks && !ownLinks)
         {
             // A shop that signs with its own name ("Gadget Shop" at gadgetshop.example) is talking about the brand.
             return signsOwnName ? 2 : foreignLinks ? 5 : 3;
@@ -93,7 +96,7 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         return content != 0 && service && foreignLinks && !ownLinks ? 2 : 0;
     }
 
-    private Dictionary<Brand, ClaimPlace> ClaimsIn(ScannedMessage message, string? letterhead)
+    private Dictionary<Brand, ClaimPlace> ClaimsIn(ScannedMessage message, string heading, Lazy<bool> headingSpeaks)
     {
         var claims = new Dictionary<Brand, ClaimPlace>();
         void Claim(string text, ClaimPlace place, Func<BrandMention, bool>? ambiguousCounts = null, string? mailDomain = null)
@@ -126,7 +129,8 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         // A From header that hides its address still shows a name, which the parser may have dropped or taken for an address.
         if (FromHeader.HiddenSenderName(message.Mime) is { } shown) ClaimName(shown);
         Claim(message.Subject, ClaimPlace.Subject);
-        if (letterhead is not null) Claim(letterhead, ClaimPlace.Letterhead);
+        // Stryker disable once Logical : a heading that names no brand claims nothing either way; the order only spares the sender check
+        if (catalogue.Matcher.Find(heading).Count > 0 && headingSpeaks.Value) Claim(heading, ClaimPlace.Heading);
         Claim(message.Text, ClaimPlace.Body);
         Claim(string.Join('\n', message.Anchors.Select(a => a.Text)), ClaimPlace.LinkText);
         Claim(string.Join('\n', message.ImageText), ClaimPlace.ImageText);
@@ -135,17 +139,17 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
     }
 
     /// <summary>The first words of the text a reader sees, where a heading or a letterhead names who speaks.</summary>
-    private static string Letterhead(ScannedMessage message)
+    private static string Heading(ScannedMessage message)
     {
         // Only the opening of a long body is split.
         var opening = message.VisibleText.Length <= 200 ? message.VisibleText : message.VisibleText[..200];
-        return string.Join(' ', opening.Split((char[]?)null, LetterheadWords + 1, StringSplitOptions.RemoveEmptyEntries).Take(LetterheadWords));
+        return string.Join(' ', opening.Split((char[]?)null, HeadingWords + 1, StringSplitOptions.RemoveEmptyEntries).Take(HeadingWords));
     }
 
     // A heading ("TRUST WALLET", "Compte Microsoft", "Nubank informa:") speaks like a subject, unless the mail is
     // visibly the sender's own: it links to the sender's domain, or the sender is a catalogue brand, whose notices
     // open with the shop they serve ("Ihr Zalando-Paket kommt heute" from DHL).
-    private bool LetterheadSpeaks(ScannedMessage message, List<MimeKit.MailboxAddress> senders, List<string> webHosts)
+    private bool HeadingSpeaks(List<MimeKit.MailboxAddress> senders, List<string> webHosts)
     {
         if (senders.Any(s => catalogue.Brands.Any(b => b.SendsFrom(s.Domain)))) return false;
         var own = senders.Select(s => RegistrableDomain.Of(s.Domain)).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -183,7 +187,7 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
             ClaimPlace.Body => "body",
             ClaimPlace.LinkText => "link text",
             ClaimPlace.ImageText => "image text",
-            ClaimPlace.Letterhead => "letterhead",
+            ClaimPlace.Heading => "heading",
             _ => "attachment name",
         }));
 

@@ -95,11 +95,11 @@ public class BrandImpersonationRuleTests
     [Theory]
     [InlineData("TRUST WALLET Dear customer, please verify your wallet before Friday.", "Trust Wallet")]
     [InlineData("Compte Microsoft : activité de connexion inhabituelle sur votre compte.", "Microsoft")]
-    public void Evaluate_BrandInTheLetterheadWithLinksElsewhere_IsAClaim(string body, string brand)
+    public void Evaluate_BrandInTheHeadingWithLinksElsewhere_IsAClaim(string body, string brand)
     {
         var hit = Assert.Single(_sut.Evaluate(Html("Support <care@helpdesk-mail.example>", "Notice", body, "https://landing.example/go")));
 
-        Assert.StartsWith($"Claims to be {brand} (body, letterhead)", hit.Reason, StringComparison.Ordinal);
+        Assert.StartsWith($"Claims to be {brand} (body, heading)", hit.Reason, StringComparison.Ordinal);
         Assert.Equal(5, hit.Weight);
     }
 
@@ -107,7 +107,7 @@ public class BrandImpersonationRuleTests
     [Theory]
     [InlineData("DHL Paket <noreply@dhl.de>", "https://www.dhl.de/sendung")]
     [InlineData("Gartenhaus <news@gartenhaus.example>", "https://www.gartenhaus.example/bestellung")]
-    public void Evaluate_BrandInTheLetterheadOfTheSendersOwnMail_IsNoClaim(string from, string link)
+    public void Evaluate_BrandInTheHeadingOfTheSendersOwnMail_IsNoClaim(string from, string link)
     {
         Assert.Empty(_sut.Evaluate(Html(from, "Ihre Lieferung", "Ihr Zalando-Paket kommt heute zwischen 10 und 12 Uhr.", link)));
     }
