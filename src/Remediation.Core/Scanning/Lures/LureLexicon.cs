@@ -40,7 +40,7 @@ internal static class LureLexicon
     /// <summary>The gift-card request of business email compromise: buy cards, send the codes.</summary>
     public static Match GiftCards(string text) => FirstMatch(GiftCardsPatterns, text);
 
-    /// <summary>Pressure: a deadline in hours, "immediately", a last notice, something expiring today.</summary>
+    /// <summary>Pressure: a deadline in hours, "immediately", a last notice, something expiring today, an account blocked or cancelled.</summary>
     public static Match Urgency(string text) => FirstMatch(UrgencyPatterns, text);
 
     // Written one alternative per language (and per family of phrases), compiled into as few patterns as fit.

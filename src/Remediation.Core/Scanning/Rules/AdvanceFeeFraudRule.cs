@@ -7,7 +7,7 @@ namespace Remediation.Core.Scanning.Rules;
 /// <summary>
 /// The advance-fee fraud letter ("419"): a sum in the millions waiting to be moved abroad or given away, told with the
 /// story's set pieces (a dead relative or client, a dying widow, next of kin or an inheritance, secrecy, an urgent
-/// proposal to a trustworthy stranger, a transfer to the reader's account, a share of the sum, a donation through the
+/// proposal to a trustworthy stranger, a transfer to the reader's account, a share of the sum, a donation to or through the
 /// reader). A sum alone is a business mail and the story alone a novel; the rule wants the sum and two of the pieces.
 /// The letter is sent in every language, so each piece is written in the lure lexicon's languages, without diacritics.
 /// One piece is in the headers: the letter comes from an organisation's address (often a stolen one) and asks for the
