@@ -228,9 +228,28 @@ public class HtmlBodyTests
     [InlineData("<div style=\"line-height:20000px;max-height:99999px;margin-top:9999px;height:999vh\">text</div>")]
     [InlineData("<div class=\"belowView\">the class is styled later</div><style>.belowView { margin-top: 470500px }</style>")]
     [InlineData("<p>.belowView { margin-top: 470500px }</p><div class=\"belowView\">a style sheet written as text styles nothing</div>")]
+    [InlineData("<title>.belowView { margin-top: 470500px }</title><div class=\"belowView\">a title styles nothing</div>")]
     public void Read_NothingPlacedFarBelow_ReturnsNull(string html)
     {
         Assert.Null(Read(html).OutOfView);
+    }
+
+    [Fact]
+    public void Read_ElementWithTwoOutOfViewClasses_ReturnsTheFirstClassesDeclaration()
+    {
+        var read = Read("<style>.down { top: 20000px } .tall { height: 3000vh }</style><div class=\"down tall\">filler</div>");
+
+        Assert.Equal("top: 20000px", read.OutOfView);
+    }
+
+    [Fact]
+    public void Read_StyleSheetOfManyClasses_LooksAtTheFirstSixtyFour()
+    {
+        // A sheet of generated classes costs no more than its first 64 out-of-view rules.
+        var sheet = string.Concat(Enumerable.Range(0, 65).Select(i => $".c{i} {{ margin-top: 99999px }}"));
+
+        Assert.Equal("margin-top: 99999px", Read($"<style>{sheet}</style><p class=\"c63\">x</p>").OutOfView);
+        Assert.Null(Read($"<style>{sheet}</style><p class=\"c64\">x</p>").OutOfView);
     }
 
     private static (string Text, string HiddenText, List<Anchor> Anchors, HashSet<string> Markup, List<string> ImageText, List<string> ImageSources, string? OutOfView) Read(string html)

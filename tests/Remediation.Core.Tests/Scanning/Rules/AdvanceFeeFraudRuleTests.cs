@@ -136,6 +136,15 @@ public class AdvanceFeeFraudRuleTests
     }
 
     [Fact]
+    public void Evaluate_RepliesToAFreeMailboxWithoutAFromHeader_IsNoPieceOfTheStory()
+    {
+        var message = RuleMail.Headers("Reply-To: winner.office77@gmail.com\r\nSubject: Hello",
+            "You are named beneficiary of $4.2 million. Write back for the details.");
+
+        Assert.Empty(_sut.Evaluate(message));
+    }
+
+    [Fact]
     public void Evaluate_FreeMailboxWritingFromFreeMail_IsNoPieceOfTheStory()
     {
         var message = RuleMail.Headers("From: Ann <ann.k@gmail.com>\r\nReply-To: ann.k.home@outlook.com\r\nSubject: Hello",

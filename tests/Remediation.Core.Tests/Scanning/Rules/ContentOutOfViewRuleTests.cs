@@ -33,6 +33,5 @@ public class ContentOutOfViewRuleTests
         Assert.Empty(_sut.Evaluate(TestMail.FromText("CSS question", "Why would anyone write .x { margin-top: 470500px } in a mail?")));
     }
 
-    private static ScannedMessage Html(string body) => TestMail.Read(TestMail.Parse(
-        $"From: news@partner.example\r\nTo: alice@contoso.example\r\nSubject: Weekly notes\r\nContent-Type: text/html\r\n\r\n<html><body>{body}</body></html>\r\n"));
+    private static ScannedMessage Html(string body) => RuleMail.Html($"<html><body>{body}</body></html>", subject: "Weekly notes");
 }
