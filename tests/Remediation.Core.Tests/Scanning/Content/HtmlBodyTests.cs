@@ -229,6 +229,7 @@ public class HtmlBodyTests
     [InlineData("<div class=\"belowView\">the class is styled later</div><style>.belowView { margin-top: 470500px }</style>")]
     [InlineData("<p>.belowView { margin-top: 470500px }</p><div class=\"belowView\">a style sheet written as text styles nothing</div>")]
     [InlineData("<title>.belowView { margin-top: 470500px }</title><div class=\"belowView\">a title styles nothing</div>")]
+    [InlineData("<style>p { color: red }</style><script>var css = '.belowView { margin-top: 470500px }';</script><div class=\"belowView\">a script styles nothing</div>")]
     public void Read_NothingPlacedFarBelow_ReturnsNull(string html)
     {
         Assert.Null(Read(html).OutOfView);
