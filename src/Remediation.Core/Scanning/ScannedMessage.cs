@@ -77,7 +77,7 @@ public sealed class ScannedMessage
     /// <summary>The HTML tags (and <c>tag@attribute</c> pairs) the HTML bodies use.</summary>
     public IReadOnlySet<string> HtmlMarkup { get; private set; } = new HashSet<string>();
 
-    /// <summary>The style declaration that places part of an HTML body out of the reader's view ("margin-top: 470500px"), or null.</summary>
+    /// <summary>The style declaration that places part of an HTML body out of the reader's view ("margin-top: 380000px"), or null.</summary>
     public string? OutOfViewStyle { get; private set; }
 
     /// <summary>Which resource limit the message exceeded, or null.</summary>

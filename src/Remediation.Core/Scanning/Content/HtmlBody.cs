@@ -73,7 +73,7 @@ internal static partial class HtmlBody
     /// <summary>
     /// The open elements, and whether an inline style hides one of them from the reader (display:none, visibility:hidden,
     /// font-size:0, opacity:0, max-height:0): text there is what filters read and people do not. It also notes an
-    /// element placed out of view (margin-top: 470500px), by its inline style or by a class of the page's style sheets.
+    /// element placed out of view (margin-top: 380000px), by its inline style or by a class of the page's style sheets.
     /// That element's text still counts as seen: a tall container holds what is shown as well as what is pushed away.
     /// </summary>
     private sealed class StyledElements
@@ -159,7 +159,7 @@ internal static partial class HtmlBody
     [GeneratedRegex(@"(^|[^\w-])" + OutOfViewDeclarationPattern, LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex OutOfViewDeclaration();
 
-    // A rule of one class whose block holds such a declaration: ".belowView { margin-top: 470500px; }".
+    // A rule of one class whose block holds such a declaration: ".farBelow { margin-top: 380000px; }".
     [GeneratedRegex(@"\.(?<class>[\w-]+)\s*\{([^{}]*[^\w{}-])?" + OutOfViewDeclarationPattern, LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex OutOfViewClassRule();
 

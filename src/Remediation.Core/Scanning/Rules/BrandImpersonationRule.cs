@@ -20,7 +20,7 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
 {
     public const string Name = "BRAND_IMPERSONATION";
 
-    // "TRUST WALLET Dear", "Compte Microsoft Activités", "Document NU-BANK Nubank": a heading's words, before a sentence starts.
+    // "METAMASK Dear user", "Compte Microsoft :", "Aviso Itaú Cartões": a heading's words, before a sentence starts.
     private const int HeadingWords = 3;
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
@@ -146,7 +146,7 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         return string.Join(' ', opening.Split((char[]?)null, HeadingWords + 1, StringSplitOptions.RemoveEmptyEntries).Take(HeadingWords));
     }
 
-    // A heading ("TRUST WALLET", "Compte Microsoft", "Nubank informa:") speaks like a subject, unless the mail is
+    // A heading ("METAMASK", "Compte Microsoft :", "Aviso Itaú") speaks like a subject, unless the mail is
     // visibly the sender's own: it links to the sender's domain, or the sender is a catalogue brand, whose notices
     // open with the shop they serve ("Ihr Zalando-Paket kommt heute" from DHL).
     private bool HeadingSpeaks(List<MimeKit.MailboxAddress> senders, List<string> webHosts)

@@ -1,7 +1,7 @@
 namespace Remediation.Core.Scanning.Rules;
 
 /// <summary>
-/// Part of the HTML body placed tens of thousands of pixels below the message ("margin-top: 470500px"), or in a box
+/// Part of the HTML body placed tens of thousands of pixels below the message ("margin-top: 380000px"), or in a box
 /// ten screens tall: the reader sees the lure at the top and nothing else, while filters read the borrowed newsletter
 /// pushed out of view, whose words are hammy. No layout needs that distance. It says the body hides, not what it
 /// wants, so it names no threat.

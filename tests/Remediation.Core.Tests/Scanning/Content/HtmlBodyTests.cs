@@ -209,8 +209,8 @@ public class HtmlBodyTests
     }
 
     [Theory]
-    [InlineData("<style>.belowView { margin-top: 470500px; /* out of sight */ }</style><a href=\"https://x.example/\">Claim</a><div class=\"belowView\">filler</div>", "margin-top: 470500px")]
-    [InlineData("<style>.wrapper{height:2000vh} .spacer{flex-grow:2000}</style><div class=\"main wrapper\">Claim<div class=\"spacer\"></div>filler</div>", "height:2000vh")]
+    [InlineData("<style>.farBelow { margin-top: 380000px; /* out of sight */ }</style><a href=\"https://x.example/\">Claim</a><div class=\"farBelow\">filler</div>", "margin-top: 380000px")]
+    [InlineData("<style>.page{height:1500vh} .gap{flex-grow:900}</style><div class=\"main page\">Claim<div class=\"gap\"></div>filler</div>", "height:1500vh")]
     [InlineData("<p>Claim</p><div style=\"position:relative;top:99999px\">filler</div>", "top:99999px")]
     [InlineData("<table style=\"min-height: 12000.5px\"><tr><td>filler</td></tr></table>", "min-height: 12000.5px")]
     public void Read_ElementPlacedOutOfView_ReturnsItsDeclarationAndKeepsItsText(string html, string declaration)
@@ -223,13 +223,13 @@ public class HtmlBodyTests
     }
 
     [Theory]
-    [InlineData("<style>.belowView { margin-top: 470500px; }</style><div class=\"below\">no element takes the class</div>")]
+    [InlineData("<style>.farBelow { margin-top: 380000px; }</style><div class=\"below\">no element takes the class</div>")]
     [InlineData("<div style=\"position:absolute;top:-99999px;left:-9999px\">preheader</div>")]
     [InlineData("<div style=\"line-height:20000px;max-height:99999px;margin-top:9999px;height:999vh\">text</div>")]
-    [InlineData("<div class=\"belowView\">the class is styled later</div><style>.belowView { margin-top: 470500px }</style>")]
-    [InlineData("<p>.belowView { margin-top: 470500px }</p><div class=\"belowView\">a style sheet written as text styles nothing</div>")]
-    [InlineData("<title>.belowView { margin-top: 470500px }</title><div class=\"belowView\">a title styles nothing</div>")]
-    [InlineData("<style>p { color: red }</style><script>var css = '.belowView { margin-top: 470500px }';</script><div class=\"belowView\">a script styles nothing</div>")]
+    [InlineData("<div class=\"farBelow\">the class is styled later</div><style>.farBelow { margin-top: 380000px }</style>")]
+    [InlineData("<p>.farBelow { margin-top: 380000px }</p><div class=\"farBelow\">a style sheet written as text styles nothing</div>")]
+    [InlineData("<title>.farBelow { margin-top: 380000px }</title><div class=\"farBelow\">a title styles nothing</div>")]
+    [InlineData("<style>p { color: red }</style><script>var css = '.farBelow { margin-top: 380000px }';</script><div class=\"farBelow\">a script styles nothing</div>")]
     public void Read_NothingPlacedFarBelow_ReturnsNull(string html)
     {
         Assert.Null(Read(html).OutOfView);

@@ -93,7 +93,7 @@ public class BrandImpersonationRuleTests
 
     // The opening words of the body name who speaks, as a heading or letterhead does.
     [Theory]
-    [InlineData("TRUST WALLET Dear customer, please verify your wallet before Friday.", "Trust Wallet")]
+    [InlineData("METAMASK wallet notice: please confirm your wallet before Friday.", "MetaMask")]
     [InlineData("Compte Microsoft : activité de connexion inhabituelle sur votre compte.", "Microsoft")]
     public void Evaluate_BrandInTheHeadingWithLinksElsewhere_IsAClaim(string body, string brand)
     {
