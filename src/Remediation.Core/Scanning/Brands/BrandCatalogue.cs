@@ -15,6 +15,7 @@ public sealed class BrandCatalogue
 
     private readonly DomainList _userContent;
     private readonly DomainList _tenantDomains;
+    private readonly DomainList _brandSenders;
 
     public BrandCatalogue(IOptions<TenantOptions> tenant, IOptions<DetectionOptions> detection)
     {
@@ -33,6 +34,7 @@ public sealed class BrandCatalogue
             b.Entry.Names.Select(n => (b.Brand, n, false)).Concat(b.Entry.Ambiguous.Select(n => (b.Brand, n, true)))));
         _userContent = new DomainList(file.UserContent);
         _tenantDomains = new DomainList(tenant.Value.AcceptedDomains);
+        _brandSenders = new DomainList(Brands.SelectMany(b => b.Domains));
     }
 
     public IReadOnlyList<Brand> Brands { get; }
@@ -44,6 +46,9 @@ public sealed class BrandCatalogue
 
     /// <summary>True for the tenant's own accepted domains.</summary>
     public bool IsTenantDomain(string domain) => _tenantDomains.Match(domain) is not null;
+
+    /// <summary>True when mail from this domain may come from some brand of the catalogue.</summary>
+    public bool IsBrandSender(string domain) => _brandSenders.Match(domain) is not null;
 
     private static CatalogueFile Load()
     {

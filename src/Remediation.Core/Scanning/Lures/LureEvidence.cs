@@ -48,7 +48,7 @@ internal static class LureEvidence
     private static string? PersonalMailbox(ScannedMessage message)
     {
         var senders = message.Senders.ToList();
-        if (senders.Count == 0 || !senders.All(s => FreemailDomains.Contains(s.Domain)) || MessageAuthorship.IsForward(message.Mime)) return null;
+        if (!FreemailDomains.ContainsEvery(senders) || MessageAuthorship.IsForward(message.Mime)) return null;
         return senders[0].Domain.ToLowerInvariant();
     }
 }

@@ -42,7 +42,7 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         var fromTenant = senders.Count > 0 && senders.All(s => catalogue.IsTenantDomain(s.Domain));
         var unproven = message.Provenance.Path == TransportPath.Bypassed;
         var signsOwnName = message.Mime.From.Mailboxes.Any(SignsOwnName);
-        var personalMailbox = senders.Count > 0 && senders.All(s => FreemailDomains.Contains(s.Domain));
+        var personalMailbox = FreemailDomains.ContainsEvery(senders);
         RuleHit? strongest = null;
         foreach (var (brand, places) in claims)
         {
@@ -151,7 +151,7 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
     // open with the shop they serve ("Ihr Zalando-Paket kommt heute" from DHL).
     private bool HeadingSpeaks(List<MimeKit.MailboxAddress> senders, List<string> webHosts)
     {
-        if (senders.Any(s => catalogue.Brands.Any(b => b.SendsFrom(s.Domain)))) return false;
+        if (senders.Any(s => catalogue.IsBrandSender(s.Domain))) return false;
         var own = senders.Select(s => RegistrableDomain.Of(s.Domain)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return !webHosts.Any(h => own.Contains(RegistrableDomain.Of(h)));
     }

@@ -22,7 +22,7 @@ public sealed class ReplyToDivertedRule(ProtectedIdentities identities) : IScanR
         {
             yield return new RuleHit(Name, 5, ThreatCategory.Phishing, $"From claims {from.Address} but replies go to {replyTo.Address}.");
         }
-        else if (FreemailDomains.CollectingReplies(message.Mime) is not null)
+        else if (FreemailDomains.CollectsRepliesFor(from, replyTo))
         {
             yield return new RuleHit(Name, 2, ThreatCategory.Phishing, $"From {from.Address} but replies go to the freemail address {replyTo.Address}.");
         }
