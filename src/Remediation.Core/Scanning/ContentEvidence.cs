@@ -22,5 +22,5 @@ public static class ContentEvidence
         SpamClassifierRule.Name,
     };
 
-    public static double WeightOf(IEnumerable<RuleHit> hits) => hits.Where(h => Rules.Contains(h.Rule)).Sum(h => h.Weight);
+    public static double WeightOf(IEnumerable<RuleHit> hits) => hits.Where(h => Rules.Contains(h.Rule)).Sum(h => h.Weight - h.WeightAroundContent);
 }

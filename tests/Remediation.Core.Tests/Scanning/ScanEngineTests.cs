@@ -417,6 +417,30 @@ public class ScanEngineTests
         Assert.Null(verdict.CampaignKey);
     }
 
+    // The cheapest way to give a harmless body a bad name: copy it and add what the sender writes around it. A letter
+    // that only its Reply-To makes an advance-fee letter is malicious here, and names no campaign its body could stand for.
+    [Theory]
+    [InlineData("You are named beneficiary of $4.2 million left by my good father. Write back for the details.", false)]
+    [InlineData("You are named beneficiary of $4.2 million left by my late father. Write back for the details.", true)]
+    public void Scan_AdvanceFeeLetterCompletedByItsReplyTo_StandsForACampaignOnlyWhenItsTextTellsTheStory(string body, bool keyed)
+    {
+        var verdict = TestMail.Engine().Scan(new ScanInput(TestMail.Parse(
+            $"From: Office <office@school.example>\r\nReply-To: winner.office77@gmail.com\r\nTo: alice@{TestMail.Domain}\r\n" +
+            $"Subject: Hello\r\nMessage-ID: <letter.1@school.example>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n{body}\r\n")));
+
+        Assert.Equal(VerdictBand.Malicious, verdict.Band);
+        Assert.Contains(AdvanceFeeFraudRule.Name, verdict.RuleNames);
+        Assert.Equal(keyed ? verdict.Fingerprint.CampaignId : null, verdict.CampaignKey);
+    }
+
+    [Fact]
+    public void ContentEvidence_WeightTheSenderWroteAroundTheContent_DoesNotCount()
+    {
+        RuleHit[] hits = [new(CredentialLureRule.Name, 5.5, ThreatCategory.Phishing, "lure") { WeightAroundContent = 1.5 }, new("TRANSPORT_BYPASS", 2, ThreatCategory.Clean, "x")];
+
+        Assert.Equal(4, ContentEvidence.WeightOf(hits));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("482913")]

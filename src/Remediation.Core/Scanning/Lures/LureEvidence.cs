@@ -10,7 +10,10 @@ namespace Remediation.Core.Scanning.Lures;
 /// </summary>
 internal static class LureEvidence
 {
-    /// <summary>What a lure weighs more when it comes from a personal mailbox at free mail.</summary>
+    /// <summary>
+    /// What a lure weighs more when it comes from a personal mailbox at free mail. The sender's address is not the
+    /// content, so this part is not campaign evidence.
+    /// </summary>
     internal const double PersonalMailboxWeight = 1.5;
 
     public static bool HasLink(ScannedMessage message) => message.Links.Count > 0 || message.Anchors.Count > 0;
@@ -32,11 +35,11 @@ internal static class LureEvidence
         var extra = personal is null ? 0 : PersonalMailboxWeight;
         if (urgency.Success)
         {
-            yield return new RuleHit(rule, pressed + extra, category, $"{asks} (\"{words.Value}\") under pressure (\"{urgency.Value}\"), with a link{from}.");
+            yield return new RuleHit(rule, pressed + extra, category, $"{asks} (\"{words.Value}\") under pressure (\"{urgency.Value}\"), with a link{from}.") { WeightAroundContent = extra };
         }
         else if (unpressed is { } weight)
         {
-            yield return new RuleHit(rule, weight + extra, category, $"{asks} (\"{words.Value}\"), with a link{from}.");
+            yield return new RuleHit(rule, weight + extra, category, $"{asks} (\"{words.Value}\"), with a link{from}.") { WeightAroundContent = extra };
         }
     }
 

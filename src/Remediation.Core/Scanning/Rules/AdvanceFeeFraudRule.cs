@@ -18,6 +18,7 @@ public sealed partial class AdvanceFeeFraudRule : IScanRule
     public const string Name = "ADVANCE_FEE_FRAUD";
 
     private const int PiecesNeeded = 2;
+    private const double Weight = 8;
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
@@ -28,11 +29,14 @@ public sealed partial class AdvanceFeeFraudRule : IScanRule
         var sum = LargeSum().Match(text);
         if (!sum.Success) yield break;
         var pieces = StoryPieces().Select(piece => piece.Match(text)).Where(m => m.Success).Select(m => $"\"{m.Value}\"").ToList();
+        // A letter the headers complete is this message's evidence, not its body's: the reply address is the sender's to write.
+        var toldInText = pieces.Count >= PiecesNeeded;
         if (FreemailDomains.CollectingReplies(message.Mime) is { } inbox) pieces.Add($"replies go to the free mailbox {inbox.Address}");
         if (pieces.Count >= PiecesNeeded)
         {
-            yield return new RuleHit(Name, 8, ThreatCategory.Phishing,
-                $"Offers a sum in the millions (\"{sum.Groups["sum"].Value}\") with the advance-fee fraud story: {string.Join(", ", pieces)}.");
+            yield return new RuleHit(Name, Weight, ThreatCategory.Phishing,
+                $"Offers a sum in the millions (\"{sum.Groups["sum"].Value}\") with the advance-fee fraud story: {string.Join(", ", pieces)}.")
+            { WeightAroundContent = toldInText ? 0 : Weight };
         }
     }
 

@@ -184,6 +184,7 @@ public class LureRulesTests
         var hit = Assert.Single(rule.Evaluate(From("\"Customer Care\" <care.desk.4471@gmail.com>", "Notice", body + Link)));
 
         Assert.Equal(weight + 1.5, hit.Weight);
+        Assert.Equal(1.5, hit.WeightAroundContent);
         Assert.Equal(category, hit.Category);
         Assert.StartsWith(reason, hit.Reason, StringComparison.Ordinal);
         Assert.EndsWith("\"), with a link, from a personal mailbox at gmail.com.", hit.Reason, StringComparison.Ordinal);
@@ -196,6 +197,7 @@ public class LureRulesTests
             "Your account has been suspended. Verify your account within 24 hours." + Link)));
 
         Assert.Equal(5.5, hit.Weight);
+        Assert.Equal(1.5, hit.WeightAroundContent);
         Assert.EndsWith("\"), with a link, from a personal mailbox at outlook.com.", hit.Reason, StringComparison.Ordinal);
     }
 
@@ -218,6 +220,7 @@ public class LureRulesTests
         var hit = Assert.Single(new DeliveryLureRule().Evaluate(From(from, subject, "Your parcel could not be delivered. Confirm your delivery address." + Link)));
 
         Assert.Equal(3, hit.Weight);
+        Assert.Equal(0, hit.WeightAroundContent);
         Assert.DoesNotContain("personal mailbox", hit.Reason, StringComparison.Ordinal);
     }
 
