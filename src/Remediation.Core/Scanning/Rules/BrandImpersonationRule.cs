@@ -72,9 +72,9 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
 
     // A sender name or address naming the brand is the brand speaking: strong unless the links go to the brand (its
     // real notifications, or a phish that borrows its footer, which the other rules judge). A subject or the body's
-    // heading naming the brand with service words speaks for it too, a little less, as a newsletter's headline can. The body, link text,
-    // image alt text and attachment names are what shops and news write about brands: a little, with service words,
-    // a link elsewhere, and the name in a logo, a file or the link itself. No brand speaks from a personal mailbox at
+    // heading naming the brand with service words speaks for it too, a little less, as a newsletter's headline can.
+    // The body, link text, image alt text and attachment names are what shops and news write about brands: a little,
+    // with service words, a link elsewhere, and the name in a logo, a file or the link itself. No brand speaks from a personal mailbox at
     // free mail, so there links to the brand are its borrowed footer, not its own notification.
     private static double WeightOf(ClaimPlace places, bool service, bool headlineSpeaks, bool ownLinks, bool foreignLinks, bool fromTenant, bool signsOwnName, bool personalMailbox)
     {
