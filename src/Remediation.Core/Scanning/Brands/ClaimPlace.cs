@@ -13,5 +13,7 @@ public enum ClaimPlace
     ImageText = 32,
     AttachmentName = 64,
     Heading = 128,
+    /// <summary>The name was found only with its I and l swapped back ("Iedger", "PayPaI"): written to pass filters as the brand.</summary>
+    Disguised = 256,
     Sender = DisplayName | SenderAddress,
 }

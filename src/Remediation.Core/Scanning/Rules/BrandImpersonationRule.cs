@@ -78,6 +78,9 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
     // free mail, so there links to the brand are its borrowed footer, not its own notification.
     private static double WeightOf(ClaimPlace places, bool service, bool headlineSpeaks, bool ownLinks, bool foreignLinks, bool fromTenant, bool signsOwnName, bool personalMailbox)
     {
+        // No person or thing writes a brand's name with an I for its l: the sender or subject passes for the brand
+        // while slipping past filters, whatever other words surround it.
+        if ((places & ClaimPlace.Disguised) != 0 && !ownLinks) return foreignLinks ? 8 : 5;
         if ((places & ClaimPlace.Sender) != 0)
         {
             if (ownLinks && !personalMailbox) return 2;
@@ -114,7 +117,7 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
                 // An address at gmail.com names Google only as the mailbox provider, and one at verizon.net or
                 // gmx.co.uk is the brand's own under a name the catalogue does not list; dhl-express.example is not.
                 if (mailDomain is not null && (mention.Brand.Owns(mailDomain) || BrandText.Words(RegistrableDomain.LabelOf(mailDomain)) == BrandText.Words(mention.Name))) continue;
-                claims[mention.Brand] = claims.GetValueOrDefault(mention.Brand) | place;
+                claims[mention.Brand] = claims.GetValueOrDefault(mention.Brand) | place | (masked ? ClaimPlace.Disguised : ClaimPlace.None);
             }
         }
         // "Orange", "Chase" or "Apple" is a brand as the whole sender name, beside a service word or signed by a desk
@@ -188,6 +191,7 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
             ClaimPlace.LinkText => "link text",
             ClaimPlace.ImageText => "image text",
             ClaimPlace.Heading => "heading",
+            ClaimPlace.Disguised => "the name disguised",
             _ => "attachment name",
         }));
 

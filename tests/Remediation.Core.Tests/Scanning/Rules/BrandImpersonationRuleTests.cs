@@ -91,6 +91,26 @@ public class BrandImpersonationRuleTests
         Assert.Contains($"Claims to be {brand}", hit.Reason, StringComparison.Ordinal);
     }
 
+    // The I-for-l disguise is the intent itself: a subject without a word of the brand's service speaks for it, and
+    // as strongly as a service-worded sender name, since no one writes a name so but to pass filters as the brand.
+    [Theory]
+    [InlineData("\"Vault Scanner\" <hello@store-mail.example>", "Scan your Iedger now", "Ledger")]
+    [InlineData("\"Team\" <team@store-mail.example>", "Hello from PayPaI", "PayPal")]
+    public void Evaluate_SubjectNamingTheBrandInDisguise_WeighsAsTheBrandSpeaking(string from, string subject, string brand)
+    {
+        var hit = Assert.Single(_sut.Evaluate(Html(from, subject, "Act now.", "https://landing.example/read")));
+
+        Assert.StartsWith($"Claims to be {brand} (subject, the name disguised)", hit.Reason, StringComparison.Ordinal);
+        Assert.Equal(8, hit.Weight);
+    }
+
+    // Written plainly, the same subject is a shop or a newsletter talking about the product, without service words.
+    [Fact]
+    public void Evaluate_SubjectNamingTheAmbiguousBrandPlainly_DoesNotFire()
+    {
+        Assert.Empty(_sut.Evaluate(Html("\"Vault Scanner\" <hello@store-mail.example>", "Scan your ledger now", "Act now.", "https://landing.example/read")));
+    }
+
     // The opening words of the body name who speaks, as a heading or letterhead does.
     [Theory]
     [InlineData("METAMASK wallet notice: please confirm your wallet before Friday.", "MetaMask")]
