@@ -35,7 +35,9 @@ internal static class LureEvidence
         var extra = personal is null ? 0 : PersonalMailboxWeight;
         if (urgency.Success)
         {
-            yield return new RuleHit(rule, pressed + extra, category, $"{asks} (\"{words.Value}\") under pressure (\"{urgency.Value}\"), with a link{from}.") { WeightAroundContent = extra };
+            // "Your balance will be zeroed" is the topic and the threat in one phrase, quoted once.
+            var pressure = urgency.Index == words.Index ? "" : $" (\"{urgency.Value}\")";
+            yield return new RuleHit(rule, pressed + extra, category, $"{asks} (\"{words.Value}\") under pressure{pressure}, with a link{from}.") { WeightAroundContent = extra };
         }
         else if (unpressed is { } weight)
         {

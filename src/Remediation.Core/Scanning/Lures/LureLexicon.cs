@@ -18,7 +18,8 @@ internal static class LureLexicon
 
     /// <summary>
     /// Money is asked for or held back: a payment failed, a fee is due, billing details must be updated, or money owed
-    /// to the reader waits for release (Brazil's "valores a receber", a tax refund "liberada").
+    /// to the reader waits for release (Brazil's "valores a receber", a tax refund "liberada") or is about to be wiped
+    /// out ("your balance will be zeroed").
     /// </summary>
     public static Match Payment(string text) => FirstMatch(PaymentPatterns, text);
 
@@ -40,7 +41,7 @@ internal static class LureLexicon
     /// <summary>The gift-card request of business email compromise: buy cards, send the codes.</summary>
     public static Match GiftCards(string text) => FirstMatch(GiftCardsPatterns, text);
 
-    /// <summary>Pressure: a deadline in hours, "immediately", a last notice, something expiring today, an account blocked or cancelled.</summary>
+    /// <summary>Pressure: a deadline in hours, "immediately", a last notice, something expiring today, an account blocked or cancelled, a balance wiped out.</summary>
     public static Match Urgency(string text) => FirstMatch(UrgencyPatterns, text);
 
     // Written one alternative per language (and per family of phrases), compiled into as few patterns as fit.
@@ -59,10 +60,18 @@ internal static class LureLexicon
         @"\bil\s+(tuo|suo)\s+(account|conto|accesso|carta)\s+(e\s+stato|e|sara)\s+(bloccat|sospes|disattivat|limitat)|\b(verifica|conferma|aggiorna|convalida|riattiva|sblocca)\s+(il\s+tuo|i\s+tuoi|il\s+suo|i\s+suoi)\s+(account|dati|conto|accesso)|\baccesso\s+(sospetto|insolito)",
         @"アカウント(が|は)?(停止|ロック|制限|凍結|無効)|(本人|アカウント|情報|お客様情報)(の)?(確認|認証|更新)(が必要|をお願い|してください)|不正(な)?(ログイン|アクセス)|パスワード(の)?(有効期限|期限切れ)");
 
+    // Money held for the reader, to be wiped out: the topic of a payment lure and its pressure at once.
+    private const string BalanceForfeited =
+        @"\b(balance|funds|earnings|winnings)\s+(will|shall)\s+be\s+(cleared|reset|zeroed|lost|forfeited|burned|wiped|cancell?ed|deleted)\b|\bguthaben\s+(verfallt|wird\s+(\w+\s+)?(verfallen|geloscht|annulliert|zuruckgesetzt))\b" +
+        @"|\bsaldo\s+(sera|vai\s+ser|va\s+a\s+ser|sara|verra)\s+(zerado|perdido|cancelado|excluido|eliminado|borrado|anulado|azzerato|perso|cancellato|annullato)\b" +
+        @"|\bsolde\s+sera\s+(perdu|supprime|annule|remis\s+a\s+zero|reinitialise)\b|\btegoed\s+(vervalt|(wordt\s+)?(verwijderd|geannuleerd|op\s+nul\s+gezet))\b|残高(が|は)?(失効|消滅|リセット)";
+
     private static readonly Regex[] PaymentPatterns = Compile(
         @"\b(payment|billing|card)\s+(has\s+)?(failed|declined|was\s+declined|could\s+not\s+be\s+processed|problem|issue)\b|\bupdate\s+(your\s+)?(payment|billing)\s+(method|details|information)|\b(unpaid|outstanding|overdue)\s+(invoice|balance|fee|payment)|\bpay\s+(the|a)\s+(small\s+)?(fee|charge|customs)",
         @"\bzahlung\s+(ist\s+)?(fehlgeschlagen|abgelehnt|ausstehend)|\bzahlungs(methode|daten|informationen)\s+(aktualisieren|bestatigen)|\b(offene|ausstehende)\s+(rechnung|zahlung|gebuhr)|\bgebuhr\s+von|\bzahlen\s+sie\s+(die|eine)",
         @"\bpagamento\s+(recusado|pendente|nao\s+(foi\s+)?(aprovado|processado|identificado))|\b(fatura|boleto|debito)\s+(em\s+aberto|pendente|vencid)|\b(pague|pagar|efetue\s+o\s+pagamento\s+d)\w*\s+(a\s+)?(taxa|tarifa)|\btaxa\s+(de\s+)?(entrega|envio|alfandega|alfandegaria|liberacao|desbloqueio)",
+        // A balance the reader holds, about to be lost unless they sign in or withdraw: the dormant-account lure.
+        BalanceForfeited,
         @"\bvalores\s+a\s+receber\b|\bsaldo\s+(a\s+receber|(disponivel|liberado)\s+para\s+(saque|credito|resgate))\b|\b(pendentes?|liberad[oa]s?)\s+(de|para)\s+saque\b|\b(restituicao|credito|saldo)\s+(do\s+)?(irpf|ir)\d*\s+(liberad[oa]|disponivel)\b|\bliberacao\s+(de|do)\s+irpf\b",
         @"\bpago\s+(rechazado|pendiente|fallido|no\s+(se\s+ha\s+)?(procesado|realizado))|\b(factura|deuda|recibo)\s+(pendiente|impagad|vencid)|\b(pague|abone)\s+(la|una)\s+(tasa|tarifa)|\btasa\s+de\s+(envio|aduana|entrega)",
         @"\bpaiement\s+(refuse|rejete|echoue|en\s+attente|n'a\s+pas\s+(pu\s+)?(etre|abouti))|\bfacture\s+(impayee|en\s+attente|en\s+retard)|\b(payer|regler)\s+(les|des)\s+frais|\bfrais\s+de\s+(livraison|douane|reexpedition)",
@@ -100,6 +109,7 @@ internal static class LureLexicon
         @"\bauszahlung\s+(ist\s+|steht\s+)?(jetzt\s+)?(verfugbar|bereit|freigegeben|freigeschaltet)|\b(bitcoin|krypto)-?(guthaben|konto)\s+(wurde|wird|ist)\s+(gesperrt|eingefroren|gutgeschrieben)|\bsaque\s+(esta\s+)?(disponivel|liberado)|\bsaldo\s+(de\s+|em\s+)?(bitcoin|cripto|btc|usdt)|\bretiro\s+(esta\s+)?disponible|\bretrait\s+(est\s+)?disponible|\bsolde\s+(en\s+)?(bitcoin|crypto|btc|usdt)|\bopname\s+(is\s+)?beschikbaar|\b(bitcoin|crypto)-?(saldo|tegoed)|\bprelievo\s+(e\s+)?disponibile");
 
     private static readonly Regex[] UrgencyPatterns = Compile(
+        BalanceForfeited,
         @"\b(will\s+be|has\s+been|have\s+been)\s+(suspended|disabled|deactivated|locked|blocked|frozen|closed|terminated|deleted|cancell?ed|returned)|\b(only|just|have|has)\s+(24|48|72|12)\s*(hours|hrs)\b|\b(deleted|blocked|cancell?ed|closed|frozen|burn\s+out)\s+(in|after)\s+(24|48|72|12)\s*(hours?|hrs|h)\b|\bwithin\s+(the\s+next\s+)?(24|48|72|12|2|3)\s*(hours|hrs|h|days)\b|\baction\s+required\b|\bimmediately\b|\bfinal\s+(notice|warning|reminder)\b|\b(last|final)\s+chance\b|\bexpires?\s+(today|tonight|soon)\b|\burgent(ly)?\b",
         @"\b(wurde|wird|werden|wurden)\s+(\w+\s+)?(gesperrt|deaktiviert|geloscht|gekundigt|eingefroren|geschlossen)\b|\binnerhalb\s+(von\s+)?(24|48|72|12)\s*stunden|\b(sofort|umgehend|unverzuglich)\b|\bletzte\s+(mahnung|erinnerung|chance|warnung)|\blauft\s+(heute|bald)\s+ab|\bhandlungsbedarf",
         @"\b(foi|esta|sera|serao|foram)\s+(\w+\s+)?(bloquead|suspens|desativad|cancelad|encerrad|excluid)\w*|\bevite\s+(o\s+|a\s+)?(cancelamento|bloqueio|suspensao|encerramento)|\b(em|dentro\s+de)\s+(24|48|72|12)\s*horas|\bimediatamente\b|\bultim[oa]\s+(aviso|chance|oportunidade|dia)|\bexpira\s+(hoje|em\s+breve)|\burgente\b",

@@ -51,6 +51,11 @@ public class LureRulesTests
         { PaymentLureRule.Name, "Banco Central", "Você possui valores a receber vinculados ao seu CPF." },
         { PaymentLureRule.Name, "Saque", "Você possui R$ 4.593,21 pendentes de saque." },
         { PaymentLureRule.Name, "IRPF", "Restituição IRPF22 liberada: siga as instruções." },
+        { PaymentLureRule.Name, "Your score", "Sign in this week or your balance will be zeroed." },
+        { PaymentLureRule.Name, "Guthaben", "Melden Sie sich an, sonst verfällt Ihr Guthaben: Ihr Guthaben wird morgen gelöscht." },
+        { PaymentLureRule.Name, "Saldo", "Acesse sua conta ou seu saldo será zerado." },
+        { PaymentLureRule.Name, "Solde", "Connectez-vous, sinon votre solde sera remis à zéro." },
+        { PaymentLureRule.Name, "Tegoed", "Log in, anders wordt uw tegoed op nul gezet." },
         { CryptoLureRule.Name, "Forgotten account", "You joined our platform for automatic Bitcoin earning a year ago. Please withdraw any remaining funds." },
         { CryptoLureRule.Name, "+18,486$", "Withdraw your 18,486$ before the account closes." },
         { CryptoLureRule.Name, "Allocation", "Register to claim your XRP allocation." },
@@ -162,6 +167,19 @@ public class LureRulesTests
         { new CryptoLureRule(), "You have 24 hours to withdraw your earnings.", ThreatCategory.Phishing, "Asks to act on a crypto wallet (\"" },
         { new CryptoLureRule(), "Withdraw your earnings: the account will be deleted after 24 hours.", ThreatCategory.Phishing, "Asks to act on a crypto wallet (\"" },
     };
+
+    // Money the reader holds, about to be wiped out: the topic and its threat in one phrase, quoted once.
+    [Theory]
+    [InlineData("Inactive accounts are closed soon: your balance will be cleared.", "balance will be cleared")]
+    [InlineData("Entre na sua conta: o seu saldo será zerado amanhã.", "saldo sera zerado")]
+    public void Evaluate_BalanceAboutToBeWipedOut_IsAPaymentLureUnderItsOwnPressure(string body, string words)
+    {
+        var hit = Assert.Single(new PaymentLureRule().Evaluate(TestMail.FromText("Your score", body + Link)));
+
+        Assert.Equal(4, hit.Weight);
+        Assert.Equal(ThreatCategory.Phishing, hit.Category);
+        Assert.Equal($"Asks for a payment (\"{words}\") under pressure, with a link.", hit.Reason);
+    }
 
     [Theory]
     [MemberData(nameof(Pressed))]
