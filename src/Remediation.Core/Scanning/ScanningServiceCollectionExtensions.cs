@@ -27,6 +27,7 @@ public static class ScanningServiceCollectionExtensions
         services.AddSingleton<IScanRule, NoReceivedHopsRule>();
         services.AddSingleton<IScanRule, SenderIsSoleRecipientRule>();
         services.AddSingleton<IScanRule, InitialTenantDomainSenderRule>();
+        services.AddSingleton<IScanRule, HelpDeskLureRule>();
         services.AddSingleton<IScanRule, RecipientInSubjectRule>();
 
         // Sender and headers.
