@@ -157,6 +157,23 @@ public sealed class MimeLoaderTests
         Assert.Equal(100, loaded.Mime.TextBody?.Length);
     }
 
+    // Mail still declares legacy code pages, and .NET decodes them only once they are registered: a lure in Shift_JIS,
+    // Cyrillic in windows-1251, a euro sign in windows-1252, zero-width joiners in windows-1256 are read as written.
+    [Theory]
+    [InlineData("shift_jis", "\u0083A\u0083J\u0083E\u0083\u0093\u0083g\u0082\u00AA\u0092\u00E2\u008E~\u0082\u00B3\u0082\u00EA\u0082\u00DC\u0082\u00B5\u0082\u00BD", "\u30A2\u30AB\u30A6\u30F3\u30C8\u304C\u505C\u6B62\u3055\u308C\u307E\u3057\u305F")]
+    [InlineData("windows-1251", "\u00C2\u00E0\u00F8 \u00E0\u00EA\u00EA\u00E0\u00F3\u00ED\u00F2 \u00E7\u00E0\u00E1\u00EB\u00EE\u00EA\u00E8\u00F0\u00EE\u00E2\u00E0\u00ED", "\u0412\u0430\u0448 \u0430\u043A\u043A\u0430\u0443\u043D\u0442 \u0437\u0430\u0431\u043B\u043E\u043A\u0438\u0440\u043E\u0432\u0430\u043D")]
+    [InlineData("windows-1252", "Pague 500 \u0080 hoje", "Pague 500 \u20AC hoje")]
+    [InlineData("windows-1256", "H\u009Del\u009Dlo", "H\u200Cel\u200Clo")]
+    [InlineData("iso-8859-7", "\u00C1\u00E3\u00E1\u00F0\u00E7\u00F4\u00DD \u00F0\u00E5\u00EB\u00DC\u00F4\u00E7", "\u0391\u03B3\u03B1\u03C0\u03B7\u03C4\u03AD \u03C0\u03B5\u03BB\u03AC\u03C4\u03B7")]
+    public void Load_BodyInALegacyCodePage_IsReadInItsOwnLetters(string charset, string bodyBytes, string expected)
+    {
+        var mime = $"From: a@partner.example\r\nSubject: notice\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset={charset}\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{bodyBytes}\r\n";
+
+        var loaded = MimeLoader.Load(Encoding.Latin1.GetBytes(mime), contentCut: false, new ScanLimits());
+
+        Assert.Contains(expected, TestMail.Read(loaded.Mime).Text, StringComparison.Ordinal);
+    }
+
     private static LoadedMime Load(string mime, ScanLimits limits) => MimeLoader.Load(Encoding.ASCII.GetBytes(mime), contentCut: false, limits);
 
     private static string Nested(int depth)
