@@ -11,7 +11,8 @@ namespace Remediation.Core.Scanning.Rules;
 /// reader). A sum alone is a business mail and the story alone a novel; the rule wants the sum and two of the pieces.
 /// The letter is sent in every language, so each piece is written in the lure lexicon's languages, without diacritics.
 /// One piece is in the headers: the letter comes from an organisation's address (often a stolen one) and asks for the
-/// reply at a free mailbox, the fraudster's own.
+/// reply at a free mailbox, the fraudster's own. That reply address with one piece of the story is the opener, which
+/// keeps the sum for the second letter: it weighs less.
 /// </summary>
 public sealed partial class AdvanceFeeFraudRule : IScanRule
 {
@@ -19,16 +20,19 @@ public sealed partial class AdvanceFeeFraudRule : IScanRule
 
     private const int PiecesNeeded = 2;
     private const double Weight = 8;
+    private const double OpenerWeight = 5;
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
         var text = message.FoldedSubjectAndText;
         // The full pattern costs about 0.1 ms a message; this cheaper one rules out most mail first.
-        // Stryker disable once Statement : every sum LargeSum finds also matches Millions, so without this return the next one returns instead; it only spares the time
-        if (!Millions().IsMatch(text)) yield break;
-        var sum = LargeSum().Match(text);
-        if (!sum.Success) yield break;
-        var pieces = StoryPieces().Select(piece => piece.Match(text)).Where(m => m.Success).Select(m => $"\"{m.Value}\"").ToList();
+        var sum = Millions().IsMatch(text) ? LargeSum().Match(text) : Match.Empty;
+        if (!sum.Success)
+        {
+            if (Opener(message, text) is { } opener) yield return opener;
+            yield break;
+        }
+        var pieces = Pieces(text);
         // A letter the headers complete is this message's evidence, not its body's: the reply address is the sender's to write.
         var toldInText = pieces.Count >= PiecesNeeded;
         if (FreemailDomains.CollectingReplies(message.Mime) is { } inbox) pieces.Add($"replies go to the free mailbox {inbox.Address}");
@@ -39,6 +43,22 @@ public sealed partial class AdvanceFeeFraudRule : IScanRule
             { WeightAroundContent = toldInText ? 0 : Weight };
         }
     }
+
+    /// <summary>
+    /// The opener: a piece of the story without a sum ("a lucrative deal to discuss", "I am dying of cancer"), whose
+    /// only call is the reply, asked at a free mailbox while the letter comes from an organisation's address. The
+    /// sum comes in the second letter. The reply address is the sender's to write, so none of it is content evidence.
+    /// </summary>
+    private static RuleHit? Opener(ScannedMessage message, string text)
+    {
+        if (FreemailDomains.CollectingReplies(message.Mime) is not { } inbox) return null;
+        var pieces = Pieces(text);
+        return pieces.Count == 0 ? null : new RuleHit(Name, OpenerWeight, ThreatCategory.Phishing,
+            $"Opens the advance-fee fraud story without a sum ({string.Join(", ", pieces)}) and asks for the reply at the free mailbox {inbox.Address}.")
+        { WeightAroundContent = OpenerWeight };
+    }
+
+    private static List<string> Pieces(string text) => [.. StoryPieces().Select(piece => piece.Match(text)).Where(m => m.Success).Select(m => $"\"{m.Value}\"")];
 
     // One pattern per piece of the story, so that each counts once however often it is told.
     private static IEnumerable<Regex> StoryPieces() => [Death(), Heir(), Secrecy(), Proposal(), Transfer(), Share(), Donation()];
@@ -55,6 +75,7 @@ public sealed partial class AdvanceFeeFraudRule : IScanRule
     private static partial Regex LargeSum();
 
     [GeneratedRegex(@"\blate\s+(father|husband|mother|wife|brother|uncle|client|president|head\s+of\s+state|general)|\b(deceased|passed\s+away)\b|\bdied\s+(in|on|of|after)\b|\b(was|were)\s+(killed|assassinated|murdered)\b"
+        + @"|\bdying\s+of\s+(\w+\s+)?(cancer|leuka?emia|tumou?r|illness|disease)|\bdiagnosed\s+(of|with)\s+(\w+\s+){0,2}(cancer|leuka?emia|tumou?r)|\bshort\s+time\s+to\s+live|\b(estou|esta)\s+(gravemente\s+|muito\s+)?doente|\b(estoy|esta)\s+(gravemente\s+|muy\s+)?enferm|\bgravement\s+malade|\bschwer\s+krank|\bgravemente\s+malat|\bernstig\s+ziek"
         + @"|\b(falecid[oa]|faleceu|morreu|viuva|leito\s+de\s+morte|estado\s+terminal|doente\s+terminal)|\b(fallecid[oa]|fallecio|murio|difunt[oa]|viuda|enfermo\s+terminal|enferma\s+terminal)\b"
         + @"|\b(defunt|decede|feu\s+(mon|ma|son|sa)\s|veuve\b|lit\s+de\s+mort)|\b(verstorben\w*|verstarb|ist\s+gestorben|witwe\b|sterbebett)|\b(deceduto|defunto|e\s+morto|vedova|letto\s+di\s+morte)\b|\b(overleden|stierf|weduwe|sterfbed)\b",
         LinearRegex.Options | RegexOptions.IgnoreCase)]
@@ -71,6 +92,7 @@ public sealed partial class AdvanceFeeFraudRule : IScanRule
     private static partial Regex Secrecy();
 
     [GeneratedRegex(@"\burgent\s+(business\s+)?(assistance|proposal|transaction|reply|response)|\b(business|mutual)\s+(proposal|transaction)\b|\btrustworthy\s+(partner|person)"
+        + @"|\blucrative\s+(deal|business|proposal|transaction|offer)|\bmutually\s+beneficial\s+(transaction|deal|business|proposal|venture)|\b(negocio|transacao|transaccion)\s+lucrativ|\bmutuamente\s+benefic|\baffaire\s+lucrative|\bmutuellement\s+(benefique|avantageu)|\blukrative[sn]?\s+geschaft|\bbeiderseitig\s+vorteilhaft|\baffare\s+(redditizio|lucrativo)|\breciprocamente\s+vantaggios|\blucratieve\s+(deal|zaak|transactie)|\bwederzijds\s+voordelig"
         + @"|\b(pessoa|parceiro|parceira|persona|socio|socia)\s+(confiavel|honesta|honesto|de\s+confianca|de\s+confianza)|\bproposta\s+de\s+negocio|\bpropuesta\s+de\s+negocio|\bpersonne\s+(honnete|de\s+confiance)|\bproposition\s+d'affaires"
         + @"|\b(vertrauenswurdige|ehrliche|zuverlassige)n?\s+(person|partner)|\bgeschaftsvorschlag|\bpersona\s+(onesta|fidata|di\s+fiducia)|\bproposta\s+d'affari|\b(betrouwbare|eerlijke)\s+(persoon|partner)|\bzakelijk\s+voorstel",
         LinearRegex.Options | RegexOptions.IgnoreCase)]

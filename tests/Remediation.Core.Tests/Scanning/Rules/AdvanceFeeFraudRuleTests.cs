@@ -153,6 +153,36 @@ public class AdvanceFeeFraudRuleTests
         Assert.Empty(_sut.Evaluate(message));
     }
 
+    // The opener keeps the sum for the second letter: one piece of the story, and the reply asked at a free mailbox.
+    [Theory]
+    [InlineData("I have a very lucrative deal to discuss with you. Get back to me for the details.", "lucrative deal")]
+    [InlineData("I seek your indulgence in a mutually beneficial transaction. Please get back to me.", "mutually beneficial transaction")]
+    [InlineData("I am dying of bone cancer and wish to entrust you with my late husband's wishes.", "dying of bone cancer")]
+    [InlineData("Sou viúva e estou gravemente doente. Responda-me, por favor.", "viuva")]
+    public void Evaluate_OpenerWithoutASumAskingForTheReplyAtAFreeMailbox_FiresAroundItsContent(string body, string piece)
+    {
+        var message = RuleMail.Headers("From: Office <office@school.example>\r\nReply-To: desk.office77@gmail.com\r\nTo: office@school.example\r\nSubject: Hello", body);
+
+        var hit = Assert.Single(_sut.Evaluate(message));
+
+        Assert.Equal(5, hit.Weight);
+        Assert.Equal(5, hit.WeightAroundContent);
+        Assert.Equal(ThreatCategory.Phishing, hit.Category);
+        Assert.StartsWith($"Opens the advance-fee fraud story without a sum (\"{piece}\"", hit.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("asks for the reply at the free mailbox desk.office77@gmail.com.", hit.Reason, StringComparison.Ordinal);
+    }
+
+    // Without a sum, the story alone is a novel or a cold business mail, and a free mailbox alone is anyone's.
+    [Theory]
+    [InlineData("From: Office <office@school.example>\r\nSubject: Hello", "I have a very lucrative deal to discuss with you.")]
+    [InlineData("From: Office <office@school.example>\r\nReply-To: desk@school.example\r\nSubject: Hello", "I have a very lucrative deal to discuss with you.")]
+    [InlineData("From: Office <office@school.example>\r\nReply-To: desk.office77@gmail.com\r\nSubject: Hello", "Our office moves on Monday; write to me here meanwhile.")]
+    [InlineData("From: Ann <ann.k@gmail.com>\r\nReply-To: ann.k.home@outlook.com\r\nSubject: Hello", "I have a very lucrative deal to discuss with you.")]
+    public void Evaluate_OpenerWithoutThePieceOrTheFreeMailbox_DoesNotFire(string headers, string body)
+    {
+        Assert.Empty(_sut.Evaluate(RuleMail.Headers(headers, body)));
+    }
+
     [Theory]
     [InlineData("I won the lottery and will donate $2.5 million of it to you and your family.", "donate $2.5 million of it to you")]
     [InlineData("You have a donation of $2,500,000.00 waiting, as my late husband wished.", "You have a donation")]
