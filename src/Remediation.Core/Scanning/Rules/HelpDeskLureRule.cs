@@ -28,8 +28,9 @@ public sealed class HelpDeskLureRule : IScanRule
             var desk = sender.Domain[..^(platform.Length + 1)];
             if (SignsForTheDesk(sender.Name, desk)) continue;
             if (Lures.Select(lure => lure(message.FoldedSubjectAndText)).FirstOrDefault(m => m.Success) is not { } words) yield break;
+            var by = string.IsNullOrWhiteSpace(sender.Name) ? "without a sender name" : $"by \"{sender.Name}\", which is not the desk's name";
             yield return new RuleHit(Name, 2, ThreatCategory.Clean,
-                $"Sent through the help desk {sender.Domain} by \"{sender.Name}\", which is not the desk's name, with a lure (\"{words.Value}\"): anyone can open a desk on {platform} and have it mail any address.");
+                $"Sent through the help desk {sender.Domain} {by}, with a lure (\"{words.Value}\"): anyone can open a desk on {platform} and have it mail any address.");
             yield break;
         }
     }

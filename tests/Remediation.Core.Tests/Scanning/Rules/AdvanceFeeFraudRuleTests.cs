@@ -172,6 +172,17 @@ public class AdvanceFeeFraudRuleTests
         Assert.EndsWith("asks for the reply at the free mailbox desk.office77@gmail.com.", hit.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Evaluate_OpenerWithTwoPieces_QuotesEach()
+    {
+        var message = RuleMail.Headers("From: Office <office@school.example>\r\nReply-To: desk.office77@gmail.com\r\nSubject: Hello",
+            "My late husband wished me to find a trustworthy partner. Write back to me.");
+
+        var hit = Assert.Single(_sut.Evaluate(message));
+
+        Assert.Equal("Opens the advance-fee fraud story without a sum (\"late husband\", \"trustworthy partner\") and asks for the reply at the free mailbox desk.office77@gmail.com.", hit.Reason);
+    }
+
     // Without a sum, the story alone is a novel or a cold business mail, and a free mailbox alone is anyone's.
     [Theory]
     [InlineData("From: Office <office@school.example>\r\nSubject: Hello", "I have a very lucrative deal to discuss with you.")]
