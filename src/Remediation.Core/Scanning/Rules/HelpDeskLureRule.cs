@@ -39,6 +39,7 @@ public sealed class HelpDeskLureRule : IScanRule
     private static bool SignsForTheDesk(string? name, string desk)
     {
         var label = BrandText.Words(desk.Split('.')[^1]).Replace(" ", "", StringComparison.Ordinal);
+        // Stryker disable once String : a parsed address's name is empty when absent, never null
         var words = BrandText.Words(name ?? "");
         return label.Length > 0 && (words.Replace(" ", "", StringComparison.Ordinal).Contains(label, StringComparison.Ordinal)
             || words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => w.Length >= 4 && label.Contains(w, StringComparison.Ordinal)));

@@ -41,6 +41,7 @@ public class HelpDeskLureRuleTests
     [Theory]
     [InlineData("\"Acme Support\" <support@acmecorp.zendesk.com>")]
     [InlineData("\"FabrikamIT\" <help@fabrikam-it.freshdesk.com>")]
+    [InlineData("\"Fab IT\" <help@fabit.zendesk.com>")]
     [InlineData("\"Northwind Traders Support\" <support@northwindtraders.zendesk.com>")]
     [InlineData("\"Northwind Help Center\" <support@northwindtraders.zendesk.com>")]
     [InlineData("\"Fabrikam-IT\" <help@fabrikam-it.freshdesk.com>")]
