@@ -110,7 +110,7 @@ public sealed class ScannedMessage
         {
             if (part is TextPart textPart && !part.IsAttachment && part.FileName is null && (textPart.IsPlain || textPart.IsHtml))
             {
-                var body = textPart.Text ?? "";
+                var body = BodyText.Of(textPart, Decode);
                 if (text.Length + body.Length > limits.MaxBodyChars)
                 {
                     message.LimitExceeded ??= new(ScanLimit.BodyText, $"its body text is longer than {limits.MaxBodyChars} characters");

@@ -1,5 +1,6 @@
 using System.Text;
 using Remediation.Core.Scanning;
+using Remediation.Core.Scanning.Rules;
 
 namespace Remediation.Core.Tests.Scanning;
 
@@ -172,6 +173,22 @@ public sealed class MimeLoaderTests
         var loaded = MimeLoader.Load(Encoding.Latin1.GetBytes(mime), contentCut: false, new ScanLimits());
 
         Assert.Contains(expected, TestMail.Read(loaded.Mime).Text, StringComparison.Ordinal);
+    }
+
+    // A mailer that labels UTF-8 as a legacy code page: read as labelled, "bison—one" would be "bisonвЂ”one", Latin and
+    // Cyrillic in one word, which the disguise rule reads as an evader's. Valid UTF-8 beyond ASCII is read as UTF-8.
+    [Theory]
+    [InlineData("windows-1251")]
+    [InlineData("iso-8859-1")]
+    public void Load_Utf8LabelledAsALegacyCodePage_IsReadAsUtf8(string charset)
+    {
+        var body = Encoding.Latin1.GetString(Encoding.UTF8.GetBytes("The bison\u2014one of many\u2014crossed the road. Caf\u00e9 au lait."));
+        var mime = $"From: a@partner.example\r\nSubject: notice\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset={charset}\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{body}\r\n";
+
+        var scanned = TestMail.Read(MimeLoader.Load(Encoding.Latin1.GetBytes(mime), contentCut: false, new ScanLimits()).Mime);
+
+        Assert.Contains("The bison\u2014one of many\u2014crossed the road. Caf\u00e9 au lait.", scanned.Text, StringComparison.Ordinal);
+        Assert.Empty(new DisguisedTextRule().Evaluate(scanned));
     }
 
     private static LoadedMime Load(string mime, ScanLimits limits) => MimeLoader.Load(Encoding.ASCII.GetBytes(mime), contentCut: false, limits);
