@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Remediation.Core.Scanning.Brands;
 using Remediation.Core.Scanning.Domains;
 using Remediation.Core.Scanning.Lures;
@@ -17,7 +18,7 @@ public sealed class HelpDeskLureRule : IScanRule
 
     private static readonly DomainList Platforms = new(["zendesk.com", "freshdesk.com", "zohodesk.com", "zohodesk.eu", "zohodesk.in", "kayako.com", "happyfox.com"]);
 
-    private static readonly Func<string, System.Text.RegularExpressions.Match>[] Lures =
+    private static readonly Func<string, Match>[] Lures =
         [LureLexicon.Account, LureLexicon.Payment, LureLexicon.Prize, LureLexicon.Crypto, LureLexicon.Delivery];
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
