@@ -51,7 +51,7 @@ public class HelpDeskLureRuleTests
     }
 
     [Theory]
-    [InlineData("\"Wallet Security\" <support@pcqxvbnt.zendesk.com>", "Thanks for writing to us. An agent will answer within a day.")]
+    [InlineData("\"Wallet Security\" <support@pcqxvbnt.zendesk.com>", "Thanks for writing to us. We will answer within a day.")]
     [InlineData("\"Wallet Security\" <support@zendesk.com>", Lure)]          // the platform's own mail, no desk
     [InlineData("\"Wallet Security\" <support@zendesk.com.example>", Lure)]
     [InlineData("\"Wallet Security\" <support@shop.example>", Lure)]
