@@ -44,7 +44,9 @@ public sealed class LocalAdminEndpointTests : IAsyncLifetime
     public async Task Restore_WithTheAdminKey_RecordsTheActorInTheAuditAndTheEvent()
     {
         var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, "adele", "alex"));
-        await Eventually.AssertAsync(() => _tenant.NoneIn(copies, "inbox"), "the phish was quarantined", TimeSpan.FromSeconds(60));
+        // The copies leave the inbox before the remediation's event is written: wait for both.
+        await Eventually.AssertAsync(() => _tenant.NoneIn(copies, "inbox") && _telemetry.Events(PipelineEvents.MessageRemediated).Count > 0,
+            "the phish was quarantined", TimeSpan.FromSeconds(60));
         var campaignId = _telemetry.Events(PipelineEvents.MessageRemediated)[0][PipelineEventProperties.CampaignId];
 
         Assert.True((await _tenant.PostAdminAsync($"api/campaigns/{campaignId}/restore")).IsSuccessStatusCode);
