@@ -127,8 +127,8 @@ public sealed class ScanEngine
     private string? AllowlistEntryFor(ScannedMessage message, MessageFingerprint fingerprint)
     {
         if (_allowedFingerprints.Contains(fingerprint.Id)) return $"fingerprint {fingerprint.Id}";
-        // Mail placed in a mailbox without transport can claim any sender, so only transported mail is released by sender.
-        if (message.Provenance.Path != TransportPath.Transported) return null;
+        // Anyone can write any From: only mail whose sender this tenant's transport authenticated is released by sender.
+        if (!message.Provenance.SenderProven) return null;
         foreach (var sender in message.Mime.From.Mailboxes)
         {
             if (_allowedAddresses.Contains(sender.Address)) return $"sender {sender.Address}";

@@ -23,6 +23,7 @@ public static class ScanningServiceCollectionExtensions
         // Provenance: neutral evidence that only adds to content.
         services.AddSingleton<IScanRule, TransportBypassRule>();
         services.AddSingleton<IScanRule, ForgedTransportStampRule>();
+        services.AddSingleton<IScanRule, SpoofedSenderRule>();
         services.AddSingleton<IScanRule, DraftOutsideDraftsRule>();
         services.AddSingleton<IScanRule, NoReceivedHopsRule>();
         services.AddSingleton<IScanRule, SenderIsSoleRecipientRule>();

@@ -37,13 +37,14 @@ internal sealed class TransportStamper(SimulatorOptions options, TimeProvider ti
         message.Headers.RemoveAll(HeaderId.Bcc);
 
         // Transport prepends its trace headers: the newest hop ends up on top.
+        message.Headers.Insert(0, new Header("Received",
+            $"from {envelope.ClientHostName} ({envelope.ClientIp}) by {edgeHost} (10.167.16.5) with Microsoft SMTP Server " +
+            $"(version=TLS1_3, cipher=TLS_AES_256_GCM_SHA384) id 15.20.8000.11 via Frontend Transport; {Rfc822(arrival)}"));
+        // The edge writes its Authentication-Results above the hop it received the message on.
         message.Headers.Insert(0, new Header("Authentication-Results",
             $"spf={envelope.Spf} (sender IP is {envelope.ClientIp}) smtp.mailfrom={senderDomain}; " +
             $"dkim={envelope.Dkim} header.d={senderDomain};dmarc={envelope.Dmarc} action=none header.from={senderDomain};" +
             $"compauth={envelope.CompAuth} reason={(envelope.CompAuth == "pass" ? "100" : "000")}"));
-        message.Headers.Insert(0, new Header("Received",
-            $"from {envelope.ClientHostName} ({envelope.ClientIp}) by {edgeHost} (10.167.16.5) with Microsoft SMTP Server " +
-            $"(version=TLS1_3, cipher=TLS_AES_256_GCM_SHA384) id 15.20.8000.11 via Frontend Transport; {Rfc822(arrival)}"));
         message.Headers.Insert(0, new Header("Received",
             $"from {edgeHost} (2603:10a6:20b:2::34) by {mailboxHost} (2603:10a6:208:1::12) with Microsoft SMTP Server " +
             $"(version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.20.8000.11; {Rfc822(arrival)}"));

@@ -165,6 +165,19 @@ public class ScanEngineTests
         Assert.Contains(ScanEngine.AllowlistedRule, verdict.RuleNames);
     }
 
+    // Anyone can write an allowed partner's address into From; transport's check of its domain is what vouches for it.
+    [Fact]
+    public void Scan_AllowedSenderThatTransportFoundSpoofed_IsNotReleased()
+    {
+        var sut = AllowingSender("bad-sender.example");
+        var spoofed = TransportStamps.Stamp(Message(from: "billing@bad-sender.example", body: "Invoice attached"), TestMail.TenantId, Arrival, senderCheckFailed: true);
+
+        var verdict = sut.Scan(new ScanInput(spoofed) { ReceivedAt = Arrival });
+
+        Assert.Equal(VerdictBand.Malicious, verdict.Band);
+        Assert.DoesNotContain(ScanEngine.AllowlistedRule, verdict.RuleNames);
+    }
+
     [Fact]
     public void Scan_RuleThatThrows_IsUnscannableNotACrash()
     {

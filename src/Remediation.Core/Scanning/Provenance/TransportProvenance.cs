@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using MimeKit;
+using Remediation.Core.Scanning.Content;
 
 namespace Remediation.Core.Scanning.Provenance;
 
@@ -8,8 +10,23 @@ namespace Remediation.Core.Scanning.Provenance;
 /// Transport took it from a sender signed in to this tenant (every AuthAs stamp says <c>Internal</c>): one of the
 /// tenant's own accounts sent it. An outside sender can add such a stamp but not remove transport's <c>Anonymous</c>.
 /// </param>
-public sealed record TransportProvenance(TransportPath Path, string Evidence, bool SentInternally = false)
+public sealed partial record TransportProvenance(TransportPath Path, string Evidence, bool SentInternally = false)
 {
+    /// <summary>
+    /// What this tenant's transport found of the From domain's claim, read only on mail it carried: anywhere else an
+    /// <c>Authentication-Results</c> header is its author's.
+    /// </summary>
+    public SenderAuthentication Sender { get; init; }
+
+    /// <summary>The result behind <see cref="Sender"/>, in the words transport wrote it ("compauth=fail reason=001").</summary>
+    public string SenderEvidence { get; init; } = "";
+
+    /// <summary>Nothing vouches for the From address: the message bypassed this tenant's transport, or transport found it spoofed.</summary>
+    public bool SenderUnproven => OutsideTransport || Sender == SenderAuthentication.Failed;
+
+    /// <summary>This tenant's transport vouches for the From address: its domain passed, or one of the tenant's accounts sent it.</summary>
+    public bool SenderProven => Path == TransportPath.Transported && Sender == SenderAuthentication.Passed;
+
     /// <summary>
     /// The message is known not to have come through this tenant's transport: appended, migrated, or stamped falsely.
     /// Whatever a receiving server would have written on it (a Return-Path, a safety banner) its author wrote.
@@ -72,9 +89,47 @@ public sealed record TransportProvenance(TransportPath Path, string Evidence, bo
         {
             return new(TransportPath.Forged, "it has no Received hop through Exchange Online");
         }
-        return IsInternal(message) ? new(TransportPath.Transported, "it carries this tenant's transport stamps for a sender signed in to the tenant", SentInternally: true)
-            : new(TransportPath.Transported, "it carries this tenant's transport stamps");
+        if (IsInternal(message))
+        {
+            return new(TransportPath.Transported, "it carries this tenant's transport stamps for a sender signed in to the tenant", SentInternally: true)
+            {
+                Sender = SenderAuthentication.Passed, SenderEvidence = "sent by an account signed in to this tenant",
+            };
+        }
+        var (sender, evidence) = CheckedSender(message, domains);
+        return new(TransportPath.Transported, "it carries this tenant's transport stamps") { Sender = sender, SenderEvidence = evidence };
     }
+
+    // Transport writes its Authentication-Results above its own Received hops, and a sender's headers all sit below
+    // the first server that took the message: only the topmost such header, above a hop through Exchange Online, is
+    // this tenant's. Composite authentication is Exchange Online's verdict on the From domain; DMARC stands in
+    // where it is missing.
+    private static (SenderAuthentication, string) CheckedSender(MimeMessage message, IReadOnlyCollection<string> exchangeDomains)
+    {
+        var headers = message.Headers;
+        var top = headers.IndexOf("Authentication-Results");
+        var lastExchangeHop = -1;
+        for (var i = headers.Count - 1; i > top && lastExchangeHop < 0; i--)
+        {
+            if (headers[i].Id == HeaderId.Received && exchangeDomains.Any(d => headers[i].Value.Contains($".{d}", StringComparison.OrdinalIgnoreCase))) lastExchangeHop = i;
+        }
+        if (top < 0 || lastExchangeHop < 0) return (SenderAuthentication.Unknown, "this tenant's transport wrote no Authentication-Results");
+        var results = headers[top].Value;
+        var check = CompositeAuthentication().Match(results) is { Success: true } composite ? composite : Dmarc().Match(results);
+        if (!check.Success) return (SenderAuthentication.Unknown, "this tenant's transport gave no composite authentication or DMARC result");
+        return check.Groups["result"].Value.ToLowerInvariant() switch
+        {
+            "pass" => (SenderAuthentication.Passed, check.Value),
+            "fail" => (SenderAuthentication.Failed, check.Value),
+            _ => (SenderAuthentication.Unknown, check.Value),
+        };
+    }
+
+    [GeneratedRegex(@"\bcompauth=(?<result>\w+)(\s+reason=\d+)?", LinearRegex.Options | RegexOptions.IgnoreCase)]
+    private static partial Regex CompositeAuthentication();
+
+    [GeneratedRegex(@"\bdmarc=(?<result>\w+)", LinearRegex.Options | RegexOptions.IgnoreCase)]
+    private static partial Regex Dmarc();
 
     private static bool IsInternal(MimeMessage message)
     {

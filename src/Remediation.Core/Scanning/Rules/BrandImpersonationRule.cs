@@ -39,8 +39,11 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         var headlineSpeaks = !ForwardedSubject().IsMatch(message.Subject)
             && (ServiceWords.In(message.Subject).Success || (ServiceWords.In(heading).Success && headingSpeaks.Value));
         var mailDomains = MailLinkDomains(message);
-        var fromTenant = senders.Count > 0 && senders.All(s => catalogue.IsTenantDomain(s.Domain));
-        var unproven = message.Provenance.Path == TransportPath.Bypassed;
+        // Mail this tenant's transport found spoofed names the brand's address, or the tenant's own, as falsely as mail that
+        // never passed transport.
+        var unproven = message.Provenance.SenderUnproven;
+        var spoofed = message.Provenance.Sender == SenderAuthentication.Failed;
+        var fromTenant = !spoofed && senders.Count > 0 && senders.All(s => catalogue.IsTenantDomain(s.Domain));
         var signsOwnName = message.Mime.From.Mailboxes.Any(SignsOwnName);
         var personalMailbox = FreemailDomains.ContainsEvery(senders);
         RuleHit? strongest = null;
@@ -61,7 +64,7 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
                 : foreign.Count > 0 ? $"its links go to {string.Join(", ", foreign.Take(3))}"
                 : "it has no links";
             var context = service.Success ? $", in the words of its service (\"{service.Value}\")" : "";
-            var sender = ownAddress is not null ? $"the sender's address {ownAddress} is unproven (the message did not pass this tenant's transport)"
+            var sender = ownAddress is not null ? $"the sender's address {ownAddress} is unproven ({(spoofed ? $"this tenant's transport found {message.Provenance.SenderEvidence}" : "the message did not pass this tenant's transport")})"
                 : senders.Count > 0 ? $"the sender is {(personalMailbox ? "the personal mailbox " : "")}{string.Join(", ", senders.Select(s => s.Address).Distinct())}"
                 : "the From header names no sender address";
             strongest = new RuleHit(Name, weight, ThreatCategory.Phishing,

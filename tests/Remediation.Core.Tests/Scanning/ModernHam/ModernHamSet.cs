@@ -35,7 +35,8 @@ internal static class ModernHamSet
         var arrival = migrated.Date.AddMinutes(1);
         if (form == HamForm.Migrated) return new ScanInput(migrated) { ReceivedAt = arrival.AddSeconds(5) };
         var sender = migrated.From.Mailboxes.First().Domain;
-        return new ScanInput(TransportStamps.Stamp(migrated, TestMail.TenantId, arrival, authenticatedDomain: sender)) { ReceivedAt = arrival.AddSeconds(5) };
+        var stamped = TransportStamps.Stamp(migrated, TestMail.TenantId, arrival, authenticatedDomain: sender, senderCheckFailed: form == HamForm.Rewritten);
+        return new ScanInput(stamped) { ReceivedAt = arrival.AddSeconds(5) };
     }
 
     private sealed record SettingsFile(DetectionOptions Detection);
@@ -49,4 +50,10 @@ public enum HamForm
 
     /// <summary>Placed in the mailbox without transport, as a migration or the user's own IMAP client does.</summary>
     Migrated,
+
+    /// <summary>
+    /// Through this tenant's transport after a mailing list or a forwarder rewrote it: the sender's domain fails its
+    /// checks, as a spoof's does.
+    /// </summary>
+    Rewritten,
 }

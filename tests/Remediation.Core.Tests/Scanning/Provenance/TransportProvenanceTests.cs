@@ -272,4 +272,91 @@ public class TransportProvenanceTests
         Assert.Equal(TransportPath.Transported, sut.Path);
         Assert.False(sut.SentInternally);
     }
+
+    [Fact]
+    public void Judge_SenderDomainAuthenticatedByTransport_SenderPassedAndProven()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival, authenticatedDomain: "contoso.example");
+
+        var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival);
+
+        Assert.Equal((SenderAuthentication.Passed, "compauth=pass reason=100", true, false), (sut.Sender, sut.SenderEvidence, sut.SenderProven, sut.SenderUnproven));
+    }
+
+    [Fact]
+    public void Judge_TransportFoundTheSenderSpoofed_SenderFailedAndUnproven()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival, senderCheckFailed: true);
+
+        var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival);
+
+        Assert.Equal((TransportPath.Transported, SenderAuthentication.Failed, "compauth=fail reason=001"), (sut.Path, sut.Sender, sut.SenderEvidence));
+        Assert.Equal((false, true), (sut.SenderProven, sut.SenderUnproven));
+    }
+
+    // A sender writes whatever headers it likes, a passing Authentication-Results among them; transport writes its own
+    // above every hop the message took before it.
+    [Fact]
+    public void Judge_SenderWrotePassingResultsOfItsOwn_TransportsVerdictCounts()
+    {
+        var original = TestMail.Load("Provenance", "colleague-note.eml");
+        original.Headers.Insert(0, new MimeKit.Header("Authentication-Results", "mx.example; spf=pass; dkim=pass; dmarc=pass; compauth=pass reason=100"));
+        original.Headers.Insert(0, new MimeKit.Header("Received", "from x by relay.prod.outlook.com; Tue, 12 Nov 2024 09:15:00 +0000"));
+        var stamped = TransportStamps.Stamp(original, TestMail.TenantId, Arrival, senderCheckFailed: true);
+
+        var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival);
+
+        Assert.Equal(SenderAuthentication.Failed, sut.Sender);
+    }
+
+    [Fact]
+    public void Judge_OnlyTheSendersOwnResultsBelowTransport_SenderUnknown()
+    {
+        var original = TestMail.Load("Provenance", "colleague-note.eml");
+        original.Headers.Insert(0, new MimeKit.Header("Authentication-Results", "spf=pass; dmarc=pass; compauth=pass reason=100"));
+        var stamped = TransportStamps.Stamp(original, TestMail.TenantId, Arrival, senderCheckFailed: true);
+        stamped.Headers.Remove(stamped.Headers.First(h => h.Value.Contains("compauth=fail", StringComparison.Ordinal)));
+
+        var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival);
+
+        Assert.Equal((TransportPath.Transported, SenderAuthentication.Unknown, false), (sut.Path, sut.Sender, sut.SenderProven));
+    }
+
+    [Fact]
+    public void Judge_AppendedWithPassingResults_SenderUnknownAndUnproven()
+    {
+        var original = TestMail.Load("Provenance", "colleague-note.eml");
+        original.Headers.Insert(0, new MimeKit.Header("Authentication-Results", "spf=pass; dmarc=pass; compauth=pass reason=100"));
+        original.Headers.Insert(0, new MimeKit.Header("Received", "from x by relay.prod.outlook.com; Tue, 12 Nov 2024 09:15:00 +0000"));
+
+        var sut = TransportProvenance.Judge(original, TestMail.TenantId, Arrival);
+
+        Assert.Equal((TransportPath.Bypassed, SenderAuthentication.Unknown, true), (sut.Path, sut.Sender, sut.SenderUnproven));
+    }
+
+    [Theory]
+    [InlineData("spf=fail smtp.mailfrom=contoso.example; dkim=none; dmarc=fail action=none header.from=contoso.example", SenderAuthentication.Failed, "dmarc=fail")]
+    [InlineData("spf=pass smtp.mailfrom=contoso.example; dkim=pass; dmarc=pass action=none header.from=contoso.example", SenderAuthentication.Passed, "dmarc=pass")]
+    [InlineData("spf=none; dkim=none; dmarc=none action=none; compauth=softpass reason=201", SenderAuthentication.Unknown, "compauth=softpass reason=201")]
+    [InlineData("spf=fail; dkim=none; dmarc=fail action=none; compauth=none reason=405", SenderAuthentication.Unknown, "compauth=none reason=405")]
+    [InlineData("spf=temperror (DNS Timeout) smtp.mailfrom=contoso.example", SenderAuthentication.Unknown, "this tenant's transport gave no composite authentication or DMARC result")]
+    public void Judge_TransportsResults_CompositeAuthenticationFirstThenDmarc(string results, SenderAuthentication expected, string evidence)
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival);
+        stamped.Headers["Authentication-Results"] = results;
+
+        var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival);
+
+        Assert.Equal((expected, evidence), (sut.Sender, sut.SenderEvidence));
+    }
+
+    [Fact]
+    public void Judge_SignedInSender_SenderPassed()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival, senderCheckFailed: true, authAs: "Internal");
+
+        var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival);
+
+        Assert.Equal((SenderAuthentication.Passed, true), (sut.Sender, sut.SenderProven));
+    }
 }

@@ -200,6 +200,20 @@ public class BrandImpersonationRuleTests
         Assert.Empty(_sut.Evaluate(TestMail.Read(stamped, new ScanInput(stamped) { ReceivedAt = arrival })));
     }
 
+    // Transport found the brand's domain did not send it: the address is as unproven as on appended mail.
+    [Fact]
+    public void Evaluate_BrandsOwnAddressThatTransportFoundSpoofed_IsPhishing()
+    {
+        var html = Html("\"Microsoft account team\" <no-reply@microsoft.com>", "Unusual sign-in activity", "Review the recent activity on your account.", "https://acct-review.example/r");
+        var arrival = new DateTimeOffset(2024, 11, 12, 9, 15, 30, TimeSpan.Zero);
+        var stamped = TransportStamps.Stamp(html.Mime, TestMail.TenantId, arrival, senderCheckFailed: true);
+
+        var hit = Assert.Single(_sut.Evaluate(TestMail.Read(stamped, new ScanInput(stamped) { ReceivedAt = arrival })));
+
+        Assert.Equal((8, ThreatCategory.Phishing), (hit.Weight, hit.Category));
+        Assert.Contains("the sender's address no-reply@microsoft.com is unproven (this tenant's transport found compauth=fail reason=001)", hit.Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("https://account.microsoft.com/activity")] // one link to the brand: its footer or its page
     [InlineData(null)]                                     // nothing to click: an alert to read
@@ -407,6 +421,19 @@ public class BrandImpersonationRuleTests
         var message = Plain($"\"Microsoft Outlook\" <alice@{TestMail.Domain}>", "Microsoft Outlook Test Message", "Sent while testing the settings for your account.");
 
         Assert.Empty(_sut.Evaluate(message));
+    }
+
+    // Mail sent into the tenant in its own domain's name, which transport found spoofed ("direct send"), is not the organisation's note.
+    [Fact]
+    public void Evaluate_TenantAddressThatTransportFoundSpoofed_NamingAProductWithoutLinks_Fires()
+    {
+        var plain = Plain($"\"Microsoft Outlook\" <alice@{TestMail.Domain}>", "Microsoft Outlook Test Message", "Sent while testing the settings for your account.");
+        var arrival = new DateTimeOffset(2024, 11, 12, 9, 15, 30, TimeSpan.Zero);
+        var stamped = TransportStamps.Stamp(plain.Mime, TestMail.TenantId, arrival, senderCheckFailed: true);
+
+        var hit = Assert.Single(_sut.Evaluate(TestMail.Read(stamped, new ScanInput(stamped) { ReceivedAt = arrival })));
+
+        Assert.Equal(5, hit.Weight);
     }
 
     [Fact]

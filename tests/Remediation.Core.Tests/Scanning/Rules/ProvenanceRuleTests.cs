@@ -3,7 +3,7 @@ using Remediation.Core.Scanning.Rules;
 
 namespace Remediation.Core.Tests.Scanning.Rules;
 
-/// <summary>The four provenance rules: neutral evidence, each too light to matter alone.</summary>
+/// <summary>The provenance rules: neutral evidence, each too light to matter alone.</summary>
 public class ProvenanceRuleTests
 {
     private static readonly DateTimeOffset Arrival = new(2024, 11, 12, 9, 15, 30, TimeSpan.Zero);
@@ -127,5 +127,33 @@ public class ProvenanceRuleTests
         Assert.Equal(0.5, hit.Weight);
         Assert.Equal(ThreatCategory.Clean, hit.Category);
         Assert.Equal("No Received header: no mail server handled it.", hit.Reason);
+    }
+
+    [Fact]
+    public void SpoofedSender_TransportFoundTheDomainSpoofed_FiresNeutralNamingTheResult()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival, senderCheckFailed: true);
+
+        var hit = Assert.Single(new SpoofedSenderRule().Evaluate(TestMail.Read(stamped, new ScanInput(stamped) { ReceivedAt = Arrival })));
+
+        Assert.Equal((2, ThreatCategory.Clean), (hit.Weight, hit.Category));
+        Assert.Equal("This tenant's transport found the sender's domain (contoso.example) did not send it: compauth=fail reason=001.", hit.Reason);
+    }
+
+    [Fact]
+    public void SpoofedSender_SenderAuthenticated_DoesNotFire()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival, authenticatedDomain: "contoso.example");
+
+        Assert.Empty(new SpoofedSenderRule().Evaluate(TestMail.Read(stamped, new ScanInput(stamped) { ReceivedAt = Arrival })));
+    }
+
+    // On mail that never passed this tenant's transport the failing results are its author's words, as passing ones would be.
+    [Fact]
+    public void SpoofedSender_AppendedWithFailingResults_DoesNotFire()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), "0f0f0f0f-1111-2222-3333-444444444444", Arrival, senderCheckFailed: true);
+
+        Assert.Empty(new SpoofedSenderRule().Evaluate(TestMail.Read(stamped, new ScanInput(stamped) { ReceivedAt = Arrival })));
     }
 }
