@@ -27,6 +27,13 @@ public sealed class TenantOptions
     /// </summary>
     public List<string> ExchangeDomains { get; set; } = [];
 
+    /// <summary>
+    /// Whether Exchange Online's check of the sender's domain (its <c>Authentication-Results</c>) is read. Off when mail
+    /// reaches Exchange Online through another gateway without Enhanced Filtering for Connectors: transport then checks
+    /// the gateway's address instead of the sender's and fails domains that are fine. Off, nothing proves a sender.
+    /// </summary>
+    public bool TransportChecksSenders { get; set; } = true;
+
     public bool IsTenantAddress(string address)
     {
         var at = address.LastIndexOf('@');

@@ -23,6 +23,7 @@ public sealed class ScanEngine
     private readonly DetectionOptions _options;
     private readonly string _tenantId;
     private readonly IReadOnlyCollection<string> _exchangeDomains;
+    private readonly bool _transportChecksSenders;
     private readonly HashSet<string> _allowedFingerprints;
     private readonly HashSet<string> _allowedAddresses;
     private readonly DomainList _allowedDomains;
@@ -33,6 +34,7 @@ public sealed class ScanEngine
         _options = options.Value;
         _tenantId = tenant.Value.TenantId;
         _exchangeDomains = tenant.Value.ExchangeDomains;
+        _transportChecksSenders = tenant.Value.TransportChecksSenders;
         _allowedFingerprints = new(_options.AllowedFingerprints, StringComparer.OrdinalIgnoreCase);
         _allowedAddresses = new(_options.AllowedSenders.Where(s => s.Contains('@', StringComparison.Ordinal)), StringComparer.OrdinalIgnoreCase);
         _allowedDomains = new DomainList(_options.AllowedSenders.Where(s => !s.Contains('@', StringComparison.Ordinal)));
@@ -105,7 +107,7 @@ public sealed class ScanEngine
         return message.LimitExceeded is null && fingerprint.CanStandForCampaign ? fingerprint : null;
     }
 
-    private ScannedMessage Read(ScanInput input) => ScannedMessage.Read(input, _options.Limits, _tenantId, _exchangeDomains);
+    private ScannedMessage Read(ScanInput input) => ScannedMessage.Read(input, _options.Limits, _tenantId, _exchangeDomains, _transportChecksSenders);
 
     private ThreatCategory CategoryOf(List<RuleHit> hits)
     {

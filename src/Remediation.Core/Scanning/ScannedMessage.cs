@@ -86,9 +86,9 @@ public sealed class ScannedMessage
     public IEnumerable<MailboxAddress> Senders =>
         Mime.From.Mailboxes.Concat(Mime.Sender is null ? [] : [Mime.Sender]);
 
-    public static ScannedMessage Read(ScanInput input, ScanLimits limits, string tenantId, IReadOnlyCollection<string>? exchangeDomains = null)
+    public static ScannedMessage Read(ScanInput input, ScanLimits limits, string tenantId, IReadOnlyCollection<string>? exchangeDomains = null, bool checksSenders = true)
     {
-        var message = new ScannedMessage(input, TransportProvenance.Judge(input.Mime, tenantId, input.ReceivedAt, exchangeDomains, input.HeadersCut))
+        var message = new ScannedMessage(input, TransportProvenance.Judge(input.Mime, tenantId, input.ReceivedAt, exchangeDomains, input.HeadersCut, checksSenders))
         {
             LimitExceeded = input.LimitExceeded,
         };

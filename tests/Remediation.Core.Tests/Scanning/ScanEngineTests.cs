@@ -179,6 +179,19 @@ public class ScanEngineTests
     }
 
     [Fact]
+    public void Scan_AllowedSenderWhereTransportDoesNotCheckSenders_IsNotReleased()
+    {
+        var options = new DetectionOptions { BlockedSenderDomains = ["bad-sender.example"], AllowedSenders = ["bad-sender.example"] };
+        var sut = new ScanEngine([new BlockedSenderDomainRule(Options.Create(options))], Options.Create(options),
+            Options.Create(new TenantOptions { TenantId = TestMail.TenantId, TransportChecksSenders = false }));
+        var transported = TransportStamps.Stamp(Message(from: "billing@bad-sender.example", body: "Invoice attached"), TestMail.TenantId, Arrival, authenticatedDomain: "bad-sender.example");
+
+        var verdict = sut.Scan(new ScanInput(transported) { ReceivedAt = Arrival });
+
+        Assert.Equal(VerdictBand.Malicious, verdict.Band);
+    }
+
+    [Fact]
     public void Scan_RuleThatThrows_IsUnscannableNotACrash()
     {
         var sut = new ScanEngine([new ThrowingRule()], Options.Create(new DetectionOptions()), Options.Create(new TenantOptions()));

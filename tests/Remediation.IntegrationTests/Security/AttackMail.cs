@@ -8,6 +8,18 @@ internal static class AttackMail
 {
     public const string BlockedSenderDomain = "blocked-sender.example";
 
+    /// <summary>A partner the SOC allowlisted by domain.</summary>
+    public const string AllowedPartnerDomain = "partner.example";
+
+    /// <summary>The credential phish written in the allowlisted partner's name from a server of the attacker's.</summary>
+    public static string InPartnersName(string domain, params string[] recipients)
+    {
+        var message = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(SampleMail.CredentialPhish(domain, recipients))));
+        message.From.Clear();
+        message.From.Add(new MailboxAddress("Partner Billing", $"billing@{AllowedPartnerDomain}"));
+        return message.ToString();
+    }
+
     /// <summary>The credential phish with about 250 KB of the sender's own headers ahead of what transport adds.</summary>
     public static string PaddedPhish(string domain, params string[] recipients)
     {

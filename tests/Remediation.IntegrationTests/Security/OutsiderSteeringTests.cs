@@ -27,6 +27,7 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
         {
             ["Detection:BlockedUrlDomains:0"] = SampleMail.PhishingDomain,
             ["Detection:BlockedSenderDomains:0"] = AttackMail.BlockedSenderDomain,
+            ["Detection:AllowedSenders:0"] = AttackMail.AllowedPartnerDomain,
             ["Compromise:Response"] = "RevokeSessions",
             ["Remediation:MaxMailboxesPerCampaign"] = CampaignCap.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // The score floor has a test of its own; here every malicious verdict acts, as on a tenant that lowered it.
@@ -49,6 +50,24 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
         Assert.Empty(_telemetry.Events(PipelineEvents.MailboxCompromised));
         Assert.Empty(Tenant.RevokedSignInSessions);
         Assert.All(Verdicts(copies), verdict => Assert.DoesNotContain("TRANSPORT_BYPASS", verdict[PipelineEventProperties.Rules], StringComparison.Ordinal));
+    }
+
+    // Anyone can write an allowlisted partner's address into From; transport's check of the partner's domain fails.
+    [Fact]
+    public async Task AllowedSender_PhishInThePartnersNameThatTransportFoundSpoofed_IsRemediated()
+    {
+        var spoofed = new TransportEnvelope { Spf = "fail", Dmarc = "fail", CompAuth = "fail" };
+
+        var copies = Tenant.DeliverThroughTransport(AttackMail.InPartnersName(Domain, User(0), User(1)), spoofed);
+
+        await Eventually.AssertAsync(() => _tenant.NoneIn(copies, "inbox"), "every copy of the spoofed phish leaves the Inbox", Patience);
+        var verdicts = Verdicts(copies);
+        Assert.NotEmpty(verdicts);
+        Assert.All(verdicts, verdict =>
+        {
+            Assert.Contains("SPOOFED_SENDER", verdict[PipelineEventProperties.Rules], StringComparison.Ordinal);
+            Assert.DoesNotContain("ALLOWLISTED", verdict[PipelineEventProperties.Rules], StringComparison.Ordinal);
+        });
     }
 
     [Fact]

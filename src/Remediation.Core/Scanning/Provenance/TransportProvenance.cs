@@ -51,7 +51,8 @@ public sealed partial record TransportProvenance(TransportPath Path, string Evid
     /// </summary>
     /// <param name="exchangeDomains">Where the tenant's Exchange Online hosts live: <c>outlook.com</c> unless a sovereign cloud's.</param>
     /// <param name="headersCut">Header lines were dropped to fit the scan budget (<see cref="LoadedMime.HeadersCut"/>).</param>
-    public static TransportProvenance Judge(MimeMessage message, string tenantId, DateTimeOffset? receivedAt, IReadOnlyCollection<string>? exchangeDomains = null, bool headersCut = false)
+    /// <param name="checksSenders">Transport's check of the sender's domain is read (<see cref="TenantOptions.TransportChecksSenders"/>).</param>
+    public static TransportProvenance Judge(MimeMessage message, string tenantId, DateTimeOffset? receivedAt, IReadOnlyCollection<string>? exchangeDomains = null, bool headersCut = false, bool checksSenders = true)
     {
         if (string.IsNullOrWhiteSpace(tenantId)) return new(TransportPath.Unknown, "no tenant id is configured");
         if (headersCut)
@@ -96,7 +97,8 @@ public sealed partial record TransportProvenance(TransportPath Path, string Evid
                 Sender = SenderAuthentication.Passed, SenderEvidence = "sent by an account signed in to this tenant",
             };
         }
-        var (sender, evidence) = CheckedSender(message, domains);
+        var (sender, evidence) = checksSenders ? CheckedSender(message, domains)
+            : (SenderAuthentication.Unknown, "this tenant's transport checks another gateway, not the sender (Tenant:TransportChecksSenders is off)");
         return new(TransportPath.Transported, "it carries this tenant's transport stamps") { Sender = sender, SenderEvidence = evidence };
     }
 

@@ -359,4 +359,16 @@ public class TransportProvenanceTests
 
         Assert.Equal((SenderAuthentication.Passed, true), (sut.Sender, sut.SenderProven));
     }
+
+    // Behind another gateway without Enhanced Filtering for Connectors, transport checks the gateway, not the sender.
+    [Fact]
+    public void Judge_TenantSaysTransportDoesNotCheckSenders_SenderUnknownWhateverTheResults()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival, authenticatedDomain: "contoso.example");
+
+        var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival, checksSenders: false);
+
+        Assert.Equal((TransportPath.Transported, SenderAuthentication.Unknown, false), (sut.Path, sut.Sender, sut.SenderProven));
+        Assert.Contains("Tenant:TransportChecksSenders is off", sut.SenderEvidence, StringComparison.Ordinal);
+    }
 }
