@@ -11,12 +11,12 @@ internal static class AttackMail
     /// <summary>A partner the SOC allowlisted by domain.</summary>
     public const string AllowedPartnerDomain = "partner.example";
 
-    /// <summary>The credential phish written in the allowlisted partner's name from a server of the attacker's.</summary>
-    public static string InPartnersName(string domain, params string[] recipients)
+    /// <summary>The credential phish written in someone else's name (an allowlisted partner, a colleague) from a server of the attacker's.</summary>
+    public static string CredentialPhishAs(MailboxAddress from, string domain, params string[] recipients)
     {
         var message = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(SampleMail.CredentialPhish(domain, recipients))));
         message.From.Clear();
-        message.From.Add(new MailboxAddress("Partner Billing", $"billing@{AllowedPartnerDomain}"));
+        message.From.Add(from);
         return message.ToString();
     }
 

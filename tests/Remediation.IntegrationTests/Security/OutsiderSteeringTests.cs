@@ -1,3 +1,4 @@
+using MimeKit;
 using Microsoft.Extensions.DependencyInjection;
 using Remediation.Core.Audit;
 using Remediation.Core.Telemetry;
@@ -17,6 +18,9 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
     private const string Soc = "soc";
     private const int CampaignCap = 6;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    // What transport writes of mail sent in a domain's name from a server that domain does not send from.
+    private static readonly TransportEnvelope Spoofed = new() { Spf = "fail", Dmarc = "fail", CompAuth = "fail" };
     private readonly RecordingTelemetry _telemetry = new();
     private LocalTenant _tenant = null!;
 
@@ -56,9 +60,9 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
     [Fact]
     public async Task AllowedSender_PhishInThePartnersNameThatTransportFoundSpoofed_IsRemediated()
     {
-        var spoofed = new TransportEnvelope { Spf = "fail", Dmarc = "fail", CompAuth = "fail" };
+        var partner = new MailboxAddress("Partner Billing", $"billing@{AttackMail.AllowedPartnerDomain}");
 
-        var copies = Tenant.DeliverThroughTransport(AttackMail.InPartnersName(Domain, User(0), User(1)), spoofed);
+        var copies = Tenant.DeliverThroughTransport(AttackMail.CredentialPhishAs(partner, Domain, User(0), User(1)), Spoofed);
 
         await Eventually.AssertAsync(() => _tenant.NoneIn(copies, "inbox"), "every copy of the spoofed phish leaves the Inbox", Patience);
         var verdicts = Verdicts(copies);
@@ -68,6 +72,21 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
             Assert.Contains("SPOOFED_SENDER", verdict[PipelineEventProperties.Rules], StringComparison.Ordinal);
             Assert.DoesNotContain("ALLOWLISTED", verdict[PipelineEventProperties.Rules], StringComparison.Ordinal);
         });
+    }
+
+    // Direct send: anyone can submit mail into the tenant in a colleague's name. Transport finds the domain spoofed and
+    // the sender anonymous, so the phish is remediated and the colleague, who sent nothing, is neither flagged nor signed out.
+    [Fact]
+    public async Task DirectSend_PhishesInAColleaguesName_AreRemediatedAndTheColleagueIsNotSignedOut()
+    {
+        var colleague = new MailboxAddress("User 5", $"{User(5)}@{Domain}");
+
+        var copies = Enumerable.Range(6, 3).SelectMany(i => Tenant.DeliverThroughTransport(AttackMail.CredentialPhishAs(colleague, Domain, User(i)), Spoofed)).ToList();
+
+        await Eventually.AssertAsync(() => _tenant.NoneIn(copies, "inbox"), "every copy of the spoofed phish leaves the Inbox", Patience);
+        await SettledAsync();
+        Assert.Empty(_telemetry.Events(PipelineEvents.MailboxCompromised));
+        Assert.Empty(Tenant.RevokedSignInSessions);
     }
 
     [Fact]
