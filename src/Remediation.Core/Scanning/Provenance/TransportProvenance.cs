@@ -86,7 +86,7 @@ public sealed partial record TransportProvenance(TransportPath Path, string Evid
             return new(TransportPath.Forged, "its two network message ids disagree");
         }
         var domains = exchangeDomains is { Count: > 0 } ? exchangeDomains : TenantOptions.WorldwideExchangeDomains;
-        if (!message.Headers.Any(h => h.Id == HeaderId.Received && domains.Any(d => h.Value.Contains($".{d}", StringComparison.OrdinalIgnoreCase))))
+        if (!message.Headers.Any(h => IsExchangeHop(h, domains)))
         {
             return new(TransportPath.Forged, "it has no Received hop through Exchange Online");
         }
@@ -108,15 +108,12 @@ public sealed partial record TransportProvenance(TransportPath Path, string Evid
     // where it is missing.
     private static (SenderAuthentication, string) CheckedSender(MimeMessage message, IReadOnlyCollection<string> exchangeDomains)
     {
-        var headers = message.Headers;
-        var top = headers.IndexOf("Authentication-Results");
-        var lastExchangeHop = -1;
-        for (var i = headers.Count - 1; i > top && lastExchangeHop < 0; i--)
+        var top = message.Headers.IndexOf("Authentication-Results");
+        if (top < 0 || !message.Headers.Skip(top + 1).Any(h => IsExchangeHop(h, exchangeDomains)))
         {
-            if (headers[i].Id == HeaderId.Received && exchangeDomains.Any(d => headers[i].Value.Contains($".{d}", StringComparison.OrdinalIgnoreCase))) lastExchangeHop = i;
+            return (SenderAuthentication.Unknown, "this tenant's transport wrote no Authentication-Results");
         }
-        if (top < 0 || lastExchangeHop < 0) return (SenderAuthentication.Unknown, "this tenant's transport wrote no Authentication-Results");
-        var results = headers[top].Value;
+        var results = message.Headers[top].Value;
         var check = CompositeAuthentication().Match(results) is { Success: true } composite ? composite : Dmarc().Match(results);
         if (!check.Success) return (SenderAuthentication.Unknown, "this tenant's transport gave no composite authentication or DMARC result");
         return check.Groups["result"].Value.ToLowerInvariant() switch
@@ -132,6 +129,9 @@ public sealed partial record TransportProvenance(TransportPath Path, string Evid
 
     [GeneratedRegex(@"\bdmarc=(?<result>\w+)", LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex Dmarc();
+
+    private static bool IsExchangeHop(Header header, IReadOnlyCollection<string> exchangeDomains) =>
+        header.Id == HeaderId.Received && exchangeDomains.Any(d => header.Value.Contains($".{d}", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsInternal(MimeMessage message)
     {
