@@ -24,6 +24,9 @@ param acceptedDomains string[]
 @description('Domains of the Exchange Online hosts that stamp the tenant\'s mail: empty for the worldwide cloud (outlook.com); a sovereign cloud names its own.')
 param exchangeDomains string[] = []
 
+@description('Read Exchange Online\'s check of each sender\'s domain (compauth, DMARC). Set false when mail reaches Exchange Online through another gateway without Enhanced Filtering for Connectors: transport then checks the gateway, not the sender.')
+param transportChecksSenders bool = true
+
 @description('Email addresses the SOC receives alerts at.')
 param alertEmailAddresses string[] = []
 
@@ -301,6 +304,7 @@ module appSettings 'modules/appsettings.bicep' = {
     graphCredentialUri: keyVault.outputs.graphCredentialUri
     acceptedDomains: acceptedDomains
     exchangeDomains: exchangeDomains
+    transportChecksSenders: transportChecksSenders
     protectedMailboxes: protectedMailboxes
     blockedSenderDomains: blockedSenderDomains
     blockedUrlDomains: blockedUrlDomains

@@ -41,6 +41,9 @@ param acceptedDomains string[]
 @description('Domains of the Exchange Online hosts that stamp the tenant\'s mail; empty for outlook.com.')
 param exchangeDomains string[]
 
+@description('Whether Exchange Online\'s check of the sender\'s domain is read.')
+param transportChecksSenders bool
+
 @description('Mailboxes the pipeline subscribes to; empty for every user Graph lists.')
 param protectedMailboxes string[]
 
@@ -126,6 +129,7 @@ var hostSettings = {
 var pipelineSettings = {
   Tenant__TenantId: tenantId
   Tenant__ClientState: '@Microsoft.KeyVault(SecretUri=${clientStateUri})'
+  Tenant__TransportChecksSenders: transportChecksSenders ? 'true' : 'false'
   Remediation__ReportOnly: reportOnly ? 'true' : 'false'
   Remediation__PhishingAction: phishingAction
   Remediation__MalwareAction: malwareAction

@@ -138,6 +138,16 @@ public class AppSettingsTemplateTests
     }
 
     [Fact]
+    public async Task AppSettings_TransportChecksSenders_MatchesTheCodeDefault()
+    {
+        var settings = await AppSettingsAsync();
+
+        Assert.Equal(
+            new TenantOptions().TransportChecksSenders,
+            bool.Parse(Assert.IsType<string>(settings[OptionsSettings.Key(TenantOptions.Section, nameof(TenantOptions.TransportChecksSenders))])));
+    }
+
+    [Fact]
     public async Task AppSettings_RevocationCap_MatchesTheCodeDefault()
     {
         var settings = await AppSettingsAsync();

@@ -320,6 +320,19 @@ public class TransportProvenanceTests
         var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival);
 
         Assert.Equal((TransportPath.Transported, SenderAuthentication.Unknown, false), (sut.Path, sut.Sender, sut.SenderProven));
+        Assert.Equal("this tenant's transport wrote no Authentication-Results", sut.SenderEvidence);
+    }
+
+    // Transport's results on top of the header block, with its hops below them: still transport's.
+    [Fact]
+    public void Judge_TransportsResultsAreTheFirstHeader_TheyCount()
+    {
+        var stamped = TransportStamps.Stamp(TestMail.Load("Provenance", "colleague-note.eml"), TestMail.TenantId, Arrival, senderCheckFailed: true);
+        stamped.Headers.RemoveAt(0);
+
+        var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival);
+
+        Assert.Equal(("Authentication-Results", SenderAuthentication.Failed), (stamped.Headers[0].Field, sut.Sender));
     }
 
     [Fact]
@@ -331,7 +344,7 @@ public class TransportProvenanceTests
 
         var sut = TransportProvenance.Judge(original, TestMail.TenantId, Arrival);
 
-        Assert.Equal((TransportPath.Bypassed, SenderAuthentication.Unknown, true), (sut.Path, sut.Sender, sut.SenderUnproven));
+        Assert.Equal((TransportPath.Bypassed, SenderAuthentication.Unknown, "", true), (sut.Path, sut.Sender, sut.SenderEvidence, sut.SenderUnproven));
     }
 
     [Theory]
@@ -357,7 +370,7 @@ public class TransportProvenanceTests
 
         var sut = TransportProvenance.Judge(stamped, TestMail.TenantId, Arrival);
 
-        Assert.Equal((SenderAuthentication.Passed, true), (sut.Sender, sut.SenderProven));
+        Assert.Equal((SenderAuthentication.Passed, "sent by an account signed in to this tenant", true), (sut.Sender, sut.SenderEvidence, sut.SenderProven));
     }
 
     // Behind another gateway without Enhanced Filtering for Connectors, transport checks the gateway, not the sender.

@@ -29,6 +29,13 @@ public class LureRulesTests
         { CredentialLureRule.Name, "Avviso", "Il tuo account è stato sospeso. Conferma i tuoi dati." },
         { CredentialLureRule.Name, "Aviso", "A senha da sua caixa postal expirou. Mantenha a senha atual imediatamente." },
         { CredentialLureRule.Name, "Hinweis", "Ihr Passwort läuft heute ab. Jetzt sofort behalten." },
+        // "Temporarily" between the verb and the threat, and the password that will expire, as the lures write them.
+        { CredentialLureRule.Name, "Account notice", "Your account has been temporarily suspended. Sign in to restore it." },
+        { CredentialLureRule.Name, "Aviso", "Sua conta foi temporariamente bloqueada. Acesse o link." },
+        { CredentialLureRule.Name, "Aviso", "Su cuenta ha sido temporalmente suspendida. Acceda al enlace." },
+        { CredentialLureRule.Name, "Avis", "Votre compte a été temporairement suspendu. Accédez au lien." },
+        { CredentialLureRule.Name, "Avviso", "Il tuo account è stato temporaneamente sospeso. Accedi al link." },
+        { CredentialLureRule.Name, "Aviso", "A senha do seu e-mail expirará em 24 horas." },
         { CredentialLureRule.Name, "Avis", "Votre mot de passe expire aujourd'hui : conservez-le immédiatement." },
         { CredentialLureRule.Name, "Melding", "Uw mailbox is vol. Vraag onmiddellijk meer ruimte aan." },
         { PaymentLureRule.Name, "Billing", "Your payment has failed. Update your payment method." },

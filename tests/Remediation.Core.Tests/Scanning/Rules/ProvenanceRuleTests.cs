@@ -140,6 +140,21 @@ public class ProvenanceRuleTests
         Assert.Equal("This tenant's transport found the sender's domain (contoso.example) did not send it: compauth=fail reason=001.", hit.Reason);
     }
 
+    [Theory]
+    [InlineData("", "This tenant's transport found the sender's domain did not send it: compauth=fail reason=001.")]
+    [InlineData("a@fabrikam.example, b@northwind.example", "This tenant's transport found the sender's domain (fabrikam.example, northwind.example) did not send it: compauth=fail reason=001.")]
+    public void SpoofedSender_Reason_NamesEveryDomainOfTheFromHeader(string from, string reason)
+    {
+        var original = TestMail.Load("Provenance", "colleague-note.eml");
+        original.From.Clear();
+        if (from.Length > 0) original.From.AddRange(MimeKit.InternetAddressList.Parse(from));
+        var stamped = TransportStamps.Stamp(original, TestMail.TenantId, Arrival, senderCheckFailed: true);
+
+        var hit = Assert.Single(new SpoofedSenderRule().Evaluate(TestMail.Read(stamped, new ScanInput(stamped) { ReceivedAt = Arrival })));
+
+        Assert.Equal(reason, hit.Reason);
+    }
+
     [Fact]
     public void SpoofedSender_SenderAuthenticated_DoesNotFire()
     {
