@@ -135,7 +135,7 @@ public sealed partial class CampaignResolver(
         {
             await _backPressure.SendAsync(() => queue.EnqueueAsync(WorkQueueNames.RemediationJobs, new RemediationJob(
                 campaign.Id, mailboxes, action, campaign.Rules, campaign.FirstNotifiedAt,
-                campaign.Seed.ContentFingerprint, campaign.Status == CampaignStatus.Approved), ct), ct);
+                campaign.Seed.ContentFingerprint, campaign.Status == CampaignStatus.Approved, campaign.Seed.Letterhead), ct), ct);
             foreach (var item in mailboxes.SelectMany(DispatchPlan.MarksOf)) unmarked.Enqueue(item);
             if (unmarked.Count >= MarksPerWrite) await MarkAsync(campaign.Id, unmarked, ct);
         });

@@ -1,5 +1,6 @@
 using System.Text;
 using MimeKit;
+using Remediation.Core.Scanning;
 
 namespace Remediation.Core.Mailboxes;
 
@@ -445,7 +446,7 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
     private static ShownContent Shown(string mime)
     {
         var message = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(mime)));
-        return new ShownContent(message.Subject ?? "", message.HtmlBody ?? message.TextBody ?? "", message.HtmlBody is not null, message.Attachments.Any());
+        return new ShownContent(message.Subject ?? "", message.HtmlBody ?? message.TextBody ?? "", message.HtmlBody is not null, message.Attachments.Any(), Letterhead.Of(message));
     }
 
     private sealed record Folder(string Id, string DisplayName, string? WellKnownName, bool IsHidden);

@@ -5,4 +5,5 @@ namespace Remediation.Core.Mailboxes;
 /// one body it renders (the HTML alternative when there is one) and whether files are attached.
 /// </summary>
 /// <param name="HasAttachments">Files attached; like Graph's <c>hasAttachments</c>, inline images do not count.</param>
-public sealed record ShownContent(string Subject, string Body, bool BodyIsHtml, bool HasAttachments);
+/// <param name="Letterhead">Its sender, reply address and subject (<see cref="Scanning.Letterhead"/>).</param>
+public sealed record ShownContent(string Subject, string Body, bool BodyIsHtml, bool HasAttachments, string Letterhead = "");

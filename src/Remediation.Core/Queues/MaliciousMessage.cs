@@ -11,6 +11,8 @@ namespace Remediation.Core.Queues;
 /// <param name="Fingerprint">The content every copy must match before it is touched; null on seeds queued before it
 /// existed, whose campaign id is their fingerprint.</param>
 /// <param name="SentCopy">The seed is its sender's own copy in Sent Items: it leads to the other copies and stays where it is, as evidence.</param>
+/// <param name="Letterhead">For a message its headers alone made malicious: the sender, reply address and subject
+/// every copy must show as well as the content (<see cref="Scanning.Letterhead"/>); null when the content itself is the evidence.</param>
 public sealed record MaliciousMessage(
     string CampaignId,
     string MailboxId,
@@ -21,7 +23,8 @@ public sealed record MaliciousMessage(
     IReadOnlyList<string> Rules,
     DateTimeOffset NotifiedAt,
     string? Fingerprint = null,
-    bool SentCopy = false)
+    bool SentCopy = false,
+    string? Letterhead = null)
 {
     public string ContentFingerprint => Fingerprint ?? CampaignId;
 }

@@ -18,7 +18,8 @@ public sealed record RemediationJob(
     IReadOnlyList<string> Rules,
     DateTimeOffset NotifiedAt,
     string? Fingerprint = null,
-    bool Approved = false);
+    bool Approved = false,
+    string? Letterhead = null);
 
 /// <summary>What to act on in one mailbox.</summary>
 /// <param name="MessageIds">Copies known by id (from the fingerprint index or the seed).</param>

@@ -7,11 +7,12 @@ namespace Remediation.Core.Scanning;
 /// <param name="CampaignId">Campaign memory's campaign, else the content's campaign key, else a key of this message alone.</param>
 /// <param name="MaliciousAlone">Malicious on its own evidence, not only as a copy of a known campaign.</param>
 /// <param name="IsSentCopy">The user's own copy in Sent Items.</param>
-public sealed record Judgement(MailboxMessage Message, Verdict Verdict, string CampaignId, bool MaliciousAlone, bool IsSentCopy)
+/// <param name="Letterhead">What every copy must show besides the content, when the headers alone made the message malicious.</param>
+public sealed record Judgement(MailboxMessage Message, Verdict Verdict, string CampaignId, bool MaliciousAlone, bool IsSentCopy, string? Letterhead = null)
 {
     /// <summary>The seed from which the campaign stage finds and remediates every copy.</summary>
     /// <param name="notifiedAt">When the pipeline learned of the message (or of what makes it malicious).</param>
     public MaliciousMessage Seed(DateTimeOffset notifiedAt) => new(
         CampaignId, Message.MailboxId, Message.MessageId, Message.InternetMessageId, Verdict.Category, Verdict.Score,
-        Verdict.RuleNames, notifiedAt, Verdict.Fingerprint.Id, IsSentCopy);
+        Verdict.RuleNames, notifiedAt, Verdict.Fingerprint.Id, IsSentCopy, Letterhead);
 }

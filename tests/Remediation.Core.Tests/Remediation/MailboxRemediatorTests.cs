@@ -7,7 +7,9 @@ using Remediation.Core.Breakers;
 using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
+using Remediation.Core.Scanning;
 using Remediation.Core.Telemetry;
+using Remediation.Core.Tests.Scanning;
 
 namespace Remediation.Core.Tests.Remediation;
 
@@ -404,6 +406,41 @@ public sealed class MailboxRemediatorTests
             [PipelineEventProperties.InternetMessageId] = "<thread-1@partner.example>",
             [PipelineEventProperties.Fingerprint] = actual,
         }, alert);
+    }
+
+    // Its headers made the campaign malicious, so its copies must show them too: a real message whose words and
+    // Message-ID the attacker copied under another sender stays.
+    [Fact]
+    public async Task Remediate_HeaderMadeCampaign_RealMessageWithItsContentUnderAnotherSender_IsLeftAndAudited()
+    {
+        var lure = RemediationFixture.Lure("thread-6@partner.example").Replace("IT Helpdesk <helpdesk@login-verify.example>", "Microsoft account team <helpdesk@login-verify.example>", StringComparison.Ordinal);
+        var real = _f.Deliver(mime: RemediationFixture.Lure("thread-6@partner.example"));
+        var job = ByMessageId("<thread-6@partner.example>", RemediationFixture.FingerprintOf(lure)) with { Letterhead = Letterhead.Of(TestMail.Parse(lure)) };
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(0, 0, 0), result);
+        Assert.Equal(WellKnownFolders.Inbox, _f.Mailboxes.FolderNameOf(_f.Alice, real));
+        var record = await _f.RecordAsync(job, real);
+        Assert.Equal(
+            (AuditOutcome.ContentMismatch, "Shares the campaign's Message-ID and content but not its sender, reply address or subject, which made the campaign malicious; left in place."),
+            (record?.Outcome, record?.Detail));
+    }
+
+    [Theory]
+    [InlineData(true)]  // settled by what the search returned
+    [InlineData(false)] // settled by the MIME
+    public async Task Remediate_HeaderMadeCampaign_CopyShowingTheSameSenderAndSubject_IsRemediated(bool shownOnly)
+    {
+        var mime = RemediationFixture.Lure("lure-10@login-verify.example");
+        var copy = _f.Deliver(mime: mime);
+        var job = ByMessageId("<lure-10@login-verify.example>", RemediationFixture.FingerprintOf(mime)) with { Letterhead = Letterhead.Of(TestMail.Parse(mime)) };
+        var mailboxes = shownOnly ? new GoneWhenFetched(_f.Mailboxes, keepShown: true) : (IMailboxGateway)_f.Mailboxes;
+
+        var result = await RemediatorOver(mailboxes).RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(1, 0, 0), result);
+        Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
     }
 
     [Fact]

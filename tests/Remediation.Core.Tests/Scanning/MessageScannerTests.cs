@@ -208,6 +208,7 @@ public sealed class MessageScannerTests
         Assert.Equal(
             (MalwareCampaign, _alice, id, MalwareMessageId, ThreatCategory.Malware, 10d, MalwareRule, NotifiedAt, fingerprint.Id, false),
             (seed.CampaignId, seed.MailboxId, seed.MessageId, seed.InternetMessageId, seed.Category, seed.Score, string.Join(',', seed.Rules), seed.NotifiedAt, seed.Fingerprint, seed.SentCopy));
+        Assert.Null(seed.Letterhead);
         Assert.Equal(
             new VerdictRecord(_alice, id, MalwareMessageId, VerdictBand.Malicious, ThreatCategory.Malware, 10, [MalwareRule], Now) with { Rules = Saved(id).Rules },
             Saved(id));
@@ -225,7 +226,8 @@ public sealed class MessageScannerTests
         Assert.Equal(VerdictBand.Malicious, verdict?.Band);
         Assert.Null(verdict!.CampaignKey);
         var expected = Engine.FingerprintOf(mime).SingleMessageKey($"<{mime.MessageId}>", _alice, id);
-        Assert.Equal(expected, Assert.Single(Seeds()).CampaignId);
+        var seed = Assert.Single(Seeds());
+        Assert.Equal((expected, Letterhead.Of(mime)), (seed.CampaignId, seed.Letterhead));
         Assert.StartsWith("m", expected, StringComparison.Ordinal);
         Assert.Equal(expected, Assert.Single(Events(PipelineEvents.MessageScanned))[PipelineEventProperties.CampaignId]);
     }

@@ -203,7 +203,24 @@ public abstract class MailboxGatewayContract
         var copy = Assert.Single(await Gateway.FindCopiesAsync(mailbox, $"<{internetMessageId}>", CancellationToken.None));
 
         Assert.NotNull(copy.Shown);
-        Assert.Equal(new ShownContent("Quarterly invoice", "Please find the invoice attached.", BodyIsHtml: false, HasAttachments: false), copy.Shown with { Body = copy.Shown.Body.TrimEnd() });
+        var letterhead = Letterhead.Of("Quarterly invoice", [(null, "billing@partner.example")], []);
+        Assert.Equal(new ShownContent("Quarterly invoice", "Please find the invoice attached.", BodyIsHtml: false, HasAttachments: false, letterhead), copy.Shown with { Body = copy.Shown.Body.TrimEnd() });
+    }
+
+    // A copy's sender, display name, reply address and subject as the store returns them give the MIME's letterhead.
+    [Fact]
+    public async Task FindCopies_SenderNameAndReplyTo_ShowTheMimesLetterhead()
+    {
+        var mailbox = NewMailbox();
+        var internetMessageId = NewMessageId();
+        var message = new MimeKit.MimeMessage { Subject = "Partner summit in Lisbon", MessageId = internetMessageId, Body = new MimeKit.TextPart("plain") { Text = "Register before the end of the month." } };
+        message.From.Add(new MimeKit.MailboxAddress("Fabrikam Partner Team", "partners@partner.example"));
+        message.ReplyTo.Add(new MimeKit.MailboxAddress("Events desk", "desk@partner.example"));
+        AddMessage(mailbox, message.ToString());
+
+        var copy = Assert.Single(await Gateway.FindCopiesAsync(mailbox, $"<{internetMessageId}>", CancellationToken.None));
+
+        Assert.Equal(Letterhead.Of(message), copy.Shown?.Letterhead);
     }
 
     [Fact]
@@ -226,7 +243,7 @@ public abstract class MailboxGatewayContract
 
         var copy = Assert.Single(await Gateway.FindCopiesAsync(mailbox, $"<{internetMessageId}>", CancellationToken.None));
 
-        Assert.Equal(new ShownContent("Quarterly figures", "<p>Figures attached.</p>", BodyIsHtml: true, HasAttachments: true), copy.Shown);
+        Assert.Equal(new ShownContent("Quarterly figures", "<p>Figures attached.</p>", BodyIsHtml: true, HasAttachments: true, Letterhead.Of(message)), copy.Shown);
     }
 
     [Fact]

@@ -48,6 +48,18 @@ internal static class AttackMail
         return message.ToString();
     }
 
+    /// <summary>A partner's announcement to several people, with its link and its own Message-ID.</summary>
+    public static string Announcement(MailboxAddress from, string messageId, string domain, params string[] recipients)
+    {
+        var message = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(SampleMail.Build(
+            "placeholder@fabrikam.example", recipients.Select(r => $"{r}@{domain}"), "Partner summit in Lisbon, 14 October",
+            "Dear partners,\n\nour partner summit takes place in Lisbon on 14 October. Seats are limited: register with your partner account on the portal before the end of the month.\n\nhttps://partners.fabrikam.example/summit\n\nKind regards,\nFabrikam Partner Team"))));
+        message.From.Clear();
+        message.From.Add(from);
+        message.MessageId = messageId;
+        return message.ToString();
+    }
+
     /// <summary>The credential phish under a Message-ID the attacker chose, naming recipients it was never sent to.</summary>
     public static string PhishWithMessageId(string domain, string messageId, params string[] recipients)
     {

@@ -158,6 +158,26 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
         Assert.Equal(thread.Select(c => c.MailboxId).Order(), mismatches.Select(r => r.MailboxId).Order());
     }
 
+    // The sender chooses the Message-ID and can copy a real message word for word: the partner's announcement under
+    // its own Message-ID, made malicious by its headers alone (a brand's name over the partner's spoofed address),
+    // must not take the real announcement out of its recipients' inboxes.
+    [Fact]
+    public async Task ChosenMessageId_RealMessageCopiedUnderAMaliciousSender_TheRealCopiesStay()
+    {
+        const string messageId = "<summit-7731@fabrikam.example>";
+        var real = Tenant.DeliverThroughTransport(AttackMail.Announcement(
+            new MailboxAddress("Fabrikam Partner Team", "partners@fabrikam.example"), messageId, Domain, User(1), User(2), User(3)));
+        await Eventually.AssertAsync(() => Verdicts(real).Count == real.Count, () => $"{Verdicts(real).Count} of {real.Count} real copies judged", Patience);
+
+        var copy = Tenant.DeliverThroughTransport(AttackMail.Announcement(
+            new MailboxAddress("Microsoft account team", "partners@fabrikam.example"), messageId, Domain, User(0), User(1), User(2), User(3)), Spoofed);
+        await Eventually.AssertAsync(() => _tenant.NoneIn(copy, "inbox"), "every copy under the malicious sender leaves the Inbox", Patience);
+        await SettledAsync();
+
+        Assert.All(Verdicts(real), verdict => Assert.Equal("Clean", verdict[PipelineEventProperties.Band]));
+        Assert.True(_tenant.AllIn(real, "inbox"), "the real announcement stayed: " + string.Join(",", real.Select(_tenant.FolderOf)));
+    }
+
     [Fact]
     public async Task CampaignGrowsPastTheCap_WaveToOneMailboxThenTheRealMailing_IsHeldBeforeTheMailingMoves()
     {

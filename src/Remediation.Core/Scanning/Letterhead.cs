@@ -1,0 +1,34 @@
+using System.Security.Cryptography;
+using System.Text;
+using MimeKit;
+
+namespace Remediation.Core.Scanning;
+
+/// <summary>
+/// What a message says of who sends it and what it is about: the From header's names and addresses, the Reply-To
+/// addresses and the subject, as one hash. A message whose headers alone made it malicious is remediated only with
+/// copies that show the same letterhead: anyone can copy a real message's words and its Message-ID under a
+/// malicious sender, and the real message must stay where it is.
+/// </summary>
+public static class Letterhead
+{
+    public static string Of(MimeMessage message) =>
+        Of(message.Subject, message.From.Mailboxes.Select(m => (m.Name, m.Address)), message.ReplyTo.Mailboxes.Select(m => m.Address));
+
+    /// <param name="from">Each From mailbox's name and address; a name the store fills in with the address counts as none.</param>
+    public static string Of(string? subject, IEnumerable<(string? Name, string Address)> from, IEnumerable<string> replyTo)
+    {
+        var senders = from.Select(f => $"{NameOf(f.Name, f.Address)}<{f.Address.Trim().ToLowerInvariant()}>").Order(StringComparer.Ordinal);
+        var replies = replyTo.Select(r => r.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal);
+        var text = $"{Collapse(subject ?? "")}\n{string.Join(',', senders)}\n{string.Join(',', replies)}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+    }
+
+    private static string NameOf(string? name, string address)
+    {
+        var shown = Collapse(name ?? "").Trim('"', '\'', ' ');
+        return shown.Equals(address.Trim(), StringComparison.OrdinalIgnoreCase) ? "" : shown;
+    }
+
+    private static string Collapse(string text) => string.Join(' ', text.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+}

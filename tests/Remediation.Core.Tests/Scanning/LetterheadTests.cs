@@ -1,0 +1,35 @@
+using Remediation.Core.Scanning;
+
+namespace Remediation.Core.Tests.Scanning;
+
+public class LetterheadTests
+{
+    private const string Mime = "From: \"Fabrikam Partner Team\" <Partners@Fabrikam.example>\r\nReply-To: desk@fabrikam.example\r\nTo: alice@contoso.example\r\nSubject: Partner summit   in Lisbon\r\n\r\nSee you there.\r\n";
+
+    // The store returns what the MIME says, in its own spelling: the letterhead is the same.
+    [Fact]
+    public void Of_WhatTheStoreReturnsForTheMime_IsTheMimesLetterhead()
+    {
+        var stored = Letterhead.Of("Partner summit in Lisbon", [("Fabrikam Partner Team", "partners@fabrikam.example")], ["DESK@fabrikam.example"]);
+
+        Assert.Equal(Letterhead.Of(TestMail.Parse(Mime)), stored);
+    }
+
+    [Fact]
+    public void Of_NameTheStoreFillsInWithTheAddress_CountsAsNoName()
+    {
+        var mime = TestMail.Parse("From: bob@fabrikam.example\r\nSubject: Hi\r\n\r\nHello\r\n");
+
+        Assert.Equal(Letterhead.Of(mime), Letterhead.Of("Hi", [("bob@fabrikam.example", "bob@fabrikam.example")], []));
+    }
+
+    [Theory]
+    [InlineData("Partner summit in Lisbon", "Microsoft account team", "partners@fabrikam.example", "desk@fabrikam.example")]
+    [InlineData("Partner summit in Lisbon", "Fabrikam Partner Team", "partners@fabrikam-events.example", "desk@fabrikam.example")]
+    [InlineData("Partner summit in Lisbon", "Fabrikam Partner Team", "partners@fabrikam.example", "desk@freemail.example")]
+    [InlineData("Your account: partner summit in Lisbon", "Fabrikam Partner Team", "partners@fabrikam.example", "desk@fabrikam.example")]
+    public void Of_AnotherName_AddressReplyOrSubject_DiffersFromTheMimes(string subject, string name, string address, string replyTo)
+    {
+        Assert.NotEqual(Letterhead.Of(TestMail.Parse(Mime)), Letterhead.Of(subject, [(name, address)], [replyTo]));
+    }
+}
