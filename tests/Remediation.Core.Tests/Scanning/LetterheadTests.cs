@@ -32,4 +32,15 @@ public class LetterheadTests
     {
         Assert.NotEqual(Letterhead.Of(TestMail.Parse(Mime)), Letterhead.Of(subject, [(name, address)], [replyTo]));
     }
+
+    // A job queued by one instance is checked by another, perhaps of the next version: the hash must not drift.
+    [Fact]
+    public void Of_SeveralSendersAndReplies_IsTheSameHashInAnyOrderAndAcrossVersions()
+    {
+        var one = Letterhead.Of(" Partner  summit ", [("\"Fabrikam\"", "b@fabrikam.example"), (null, "a@fabrikam.example")], ["y@fabrikam.example", "x@fabrikam.example"]);
+        var other = Letterhead.Of("Partner summit", [(null, "A@fabrikam.example"), ("Fabrikam", "b@fabrikam.example")], ["x@fabrikam.example", "y@fabrikam.example"]);
+
+        Assert.Equal(one, other);
+        Assert.Equal("68e1781629eab52f1990786e41522733", one); // SHA-256 of "Partner summit\n<a@fabrikam.example>,Fabrikam<b@fabrikam.example>\nx@fabrikam.example,y@fabrikam.example"
+    }
 }
