@@ -150,8 +150,8 @@ public sealed partial class MessageScanner(
         // A user's Sent Items copy never passed inbound transport; mail that did is not one, and costs no lookup.
         var isSentCopy = verdict.Provenance.Path != TransportPath.Transported
             && await authorship.FolderNameAsync(message, [WellKnownFolders.SentItems], cancellationToken) is not null;
-        // No content stands for this campaign: its headers made it malicious, so its copies must show them too.
-        var letterhead = known is null && verdict.CampaignKey is null ? Letterhead.Of(message.Mime) : null;
+        // Malicious with no content standing for the campaign: its headers made it so, and its copies must show them too.
+        var letterhead = verdict.IsMalicious && known is null && verdict.CampaignKey is null ? Letterhead.Of(message.Mime) : null;
         return new Judgement(message, verdict, campaignId, MaliciousAlone: verdict.IsMalicious && known is null, isSentCopy, letterhead);
     }
 
