@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Remediation.Core.Scanning.Domains;
-using Remediation.Core.Scanning.Provenance;
 
 namespace Remediation.Core.Scanning;
 

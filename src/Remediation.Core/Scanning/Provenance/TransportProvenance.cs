@@ -21,8 +21,11 @@ public sealed partial record TransportProvenance(TransportPath Path, string Evid
     /// <summary>The result behind <see cref="Sender"/>, in the words transport wrote it ("compauth=fail reason=001").</summary>
     public string SenderEvidence { get; init; } = "";
 
+    /// <summary>This tenant's transport carried the message and found that the From domain did not send it.</summary>
+    public bool SenderSpoofed => Sender == SenderAuthentication.Failed;
+
     /// <summary>Nothing vouches for the From address: the message bypassed this tenant's transport, or transport found it spoofed.</summary>
-    public bool SenderUnproven => OutsideTransport || Sender == SenderAuthentication.Failed;
+    public bool SenderUnproven => OutsideTransport || SenderSpoofed;
 
     /// <summary>This tenant's transport vouches for the From address: its domain passed, or one of the tenant's accounts sent it.</summary>
     public bool SenderProven => Path == TransportPath.Transported && Sender == SenderAuthentication.Passed;

@@ -3,7 +3,6 @@ using MimeKit;
 using Remediation.Core.Scanning.Brands;
 using Remediation.Core.Scanning.Content;
 using Remediation.Core.Scanning.Domains;
-using Remediation.Core.Scanning.Provenance;
 using Remediation.Core.Scanning.Structure;
 
 namespace Remediation.Core.Scanning.Rules;
@@ -42,7 +41,7 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         // Mail this tenant's transport found spoofed names the brand's address, or the tenant's own, as falsely as mail that
         // never passed transport.
         var unproven = message.Provenance.SenderUnproven;
-        var spoofed = message.Provenance.Sender == SenderAuthentication.Failed;
+        var spoofed = message.Provenance.SenderSpoofed;
         var fromTenant = !spoofed && senders.Count > 0 && senders.All(s => catalogue.IsTenantDomain(s.Domain));
         var signsOwnName = message.Mime.From.Mailboxes.Any(SignsOwnName);
         var personalMailbox = FreemailDomains.ContainsEvery(senders);

@@ -1,5 +1,3 @@
-using Remediation.Core.Scanning.Provenance;
-
 namespace Remediation.Core.Scanning.Rules;
 
 /// <summary>
@@ -13,7 +11,7 @@ public sealed class SpoofedSenderRule : IScanRule
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
-        if (message.Provenance.Path == TransportPath.Transported && message.Provenance.Sender == SenderAuthentication.Failed)
+        if (message.Provenance.SenderSpoofed)
         {
             var from = string.Join(", ", message.Mime.From.Mailboxes.Select(m => m.Domain).Distinct(StringComparer.OrdinalIgnoreCase));
             yield return new RuleHit(Name, 2, ThreatCategory.Clean,
