@@ -30,27 +30,25 @@ public sealed class StorageWorkQueue(QueueServiceClient service) : IWorkQueue
         return (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
     }
 
-    // A queue is created once per process. An attempt that failed (storage away at a cold start) is forgotten, so
-    // the next call tries again instead of failing until the instance restarts.
-    private async Task<QueueClient> QueueAsync(string name, CancellationToken cancellationToken)
-    {
-        var opening = _queues.GetOrAdd(name, n => new Lazy<Task<QueueClient>>(() => OpenAsync(n)));
-        try
-        {
-            return await opening.Value.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (opening.Value.IsFaulted || opening.Value.IsCanceled)
-        {
-            _queues.TryRemove(KeyValuePair.Create(name, opening));
-            throw;
-        }
-    }
+    // A queue is created once per process. An attempt that fails (storage away at a cold start) forgets itself, so
+    // the next call tries again instead of failing until the instance restarts; it does so even when every caller
+    // waiting on it gave up first, as a webhook with a budget of its own does.
+    private Task<QueueClient> QueueAsync(string name, CancellationToken cancellationToken) =>
+        _queues.GetOrAdd(name, n => new Lazy<Task<QueueClient>>(() => OpenAsync(n))).Value.WaitAsync(cancellationToken);
 
     // Not bound to one caller's cancellation: a webhook giving up must not fail the creation others wait on.
     private async Task<QueueClient> OpenAsync(string name)
     {
-        var queue = service.GetQueueClient(name);
-        await queue.CreateIfNotExistsAsync();
-        return queue;
+        try
+        {
+            var queue = service.GetQueueClient(name);
+            await queue.CreateIfNotExistsAsync();
+            return queue;
+        }
+        catch (Exception)
+        {
+            _queues.TryRemove(name, out _);
+            throw;
+        }
     }
 }

@@ -26,8 +26,12 @@ public sealed class IntakeStorageTroubleTests : IAsyncLifetime
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(1);
     // The storage clients' own retries would take about 40 s; anything near the budget shows they were cut short.
     private static readonly TimeSpan WellUnderRetries = TimeSpan.FromSeconds(5);
+    // Three retries with delays of at most 1 s each, against a port that refuses at once.
+    private static readonly TimeSpan OpenRetriesExhausted = TimeSpan.FromSeconds(6);
 
     private AzuriteProcess _azurite = null!;
+    private KnownSubscriptions _known = null!;
+    private StorageWorkQueue _workQueue = null!;
     private NotificationIntake _sut = null!;
 
     public async Task InitializeAsync()
@@ -37,17 +41,20 @@ public sealed class IntakeStorageTroubleTests : IAsyncLifetime
         await tables.CreateTableIfNotExistsAsync(TableNames.Subscriptions);
         var registry = new TableSubscriptionRegistry(tables);
         await registry.SaveAsync(new MailboxSubscription(Mailbox, Subscription, DateTimeOffset.UtcNow.AddDays(1)), CancellationToken.None);
-        var known = new KnownSubscriptions(registry, TimeProvider.System);
+        _known = new KnownSubscriptions(registry, TimeProvider.System);
         // The subscription is known before the trouble starts: what fails below is the queue.
-        Assert.Equal(Mailbox, await known.MailboxOfAsync(Subscription, CancellationToken.None));
-        var queues = StorageClients.CreateQueueService(new ConfigurationBuilder()
-            .AddInMemoryCollection([new(StorageClients.ConnectionName, _azurite.ConnectionString)]).Build());
-        _sut = new NotificationIntake(
-            new StorageWorkQueue(queues), known,
-            Options.Create(new TenantOptions { TenantId = TenantId, ClientState = ClientState }),
-            Options.Create(new IntakeOptions { StorageBudget = Budget }),
-            new RecordingTelemetry(), TimeProvider.System, NullLogger<NotificationIntake>.Instance);
+        Assert.Equal(Mailbox, await _known.MailboxOfAsync(Subscription, CancellationToken.None));
+        _workQueue = new StorageWorkQueue(StorageClients.CreateQueueService(new ConfigurationBuilder()
+            .AddInMemoryCollection([new(StorageClients.ConnectionName, _azurite.ConnectionString)]).Build()));
+        _sut = Intake(Budget);
     }
+
+    // Intakes of one process share its work queue, as the host's singletons do.
+    private NotificationIntake Intake(TimeSpan storageBudget) => new(
+        _workQueue, _known,
+        Options.Create(new TenantOptions { TenantId = TenantId, ClientState = ClientState }),
+        Options.Create(new IntakeOptions { StorageBudget = storageBudget }),
+        new RecordingTelemetry(), TimeProvider.System, NullLogger<NotificationIntake>.Instance);
 
     public async Task DisposeAsync() => await _azurite.DisposeAsync();
 
@@ -62,6 +69,21 @@ public sealed class IntakeStorageTroubleTests : IAsyncLifetime
 
         await _azurite.RestartAsync();
         Assert.Equal(202, (await PostAsync("msg-1")).Status);
+    }
+
+    [Fact]
+    public async Task HandleAsync_QueueOpenFailsAfterTheWebhookGaveUp_TheFirstDeliveryAfterStorageReturnsIsAccepted()
+    {
+        var impatient = Intake(TimeSpan.FromMilliseconds(20));
+        await _azurite.StopAsync();
+        Assert.Equal(503, (await PostAsync("msg-3", impatient)).Status);
+
+        // The webhook gave up before the queue open it started had tried a second time; the open went on retrying
+        // in the background and, with storage refusing connections, has failed well before this.
+        await Task.Delay(OpenRetriesExhausted);
+        await _azurite.RestartAsync();
+
+        Assert.Equal(202, (await PostAsync("msg-3")).Status);
     }
 
     [Fact]
@@ -82,11 +104,13 @@ public sealed class IntakeStorageTroubleTests : IAsyncLifetime
         Assert.Equal(202, (await PostAsync("msg-2")).Status);
     }
 
-    private async Task<(int Status, TimeSpan Elapsed)> PostAsync(string messageId)
+    private Task<(int Status, TimeSpan Elapsed)> PostAsync(string messageId) => PostAsync(messageId, _sut);
+
+    private static async Task<(int Status, TimeSpan Elapsed)> PostAsync(string messageId, NotificationIntake intake)
     {
         var body = $$$"""{"value":[{"subscriptionId":"{{{Subscription}}}","clientState":"{{{ClientState}}}","tenantId":"{{{TenantId}}}","changeType":"created","resource":"Users/{{{Mailbox}}}/Messages/{{{messageId}}}","resourceData":{"id":"{{{messageId}}}"}}]}""";
         var clock = Stopwatch.StartNew();
-        var response = await _sut.HandleNotificationsAsync(null, "application/json", new MemoryStream(Encoding.UTF8.GetBytes(body)), CancellationToken.None);
+        var response = await intake.HandleNotificationsAsync(null, "application/json", new MemoryStream(Encoding.UTF8.GetBytes(body)), CancellationToken.None);
         return (response.StatusCode, clock.Elapsed);
     }
 }
