@@ -53,7 +53,7 @@ public sealed partial class CampaignResolver(
         // Stryker disable once all : reading the marks of a campaign that does not exist finds none; the branch saves a read
         var lookupsDone = campaign is null ? NothingDispatched : await campaigns.DispatchedAsync(seed.CampaignId, DispatchPlan.LookupCandidates(seed), cancellationToken);
 
-        var (sweep, search) = DispatchPlan.Lookups(seed, lookupsDone);
+        var (sweep, search) = DispatchPlan.Lookups(seed, campaign?.Status == CampaignStatus.Approved, lookupsDone);
         var work = await FindCopiesAsync(seed, sweep, search, cancellationToken);
 
         var created = false;

@@ -31,9 +31,11 @@ public static class DispatchPlan
     /// <summary>
     /// Whether to sweep the fingerprint index and to search the recipients' mailboxes for the seed's Message-ID: each
     /// once per campaign, as each later copy is judged malicious on its own (campaign memory) and brings only itself.
+    /// A seed malicious only through how it arrived brings only itself until the SOC approves its campaign.
     /// </summary>
-    public static (bool Sweep, bool Search) Lookups(MaliciousMessage seed, IReadOnlySet<DispatchedWork> dispatched)
+    public static (bool Sweep, bool Search) Lookups(MaliciousMessage seed, bool approved, IReadOnlySet<DispatchedWork> dispatched)
     {
+        if (seed.CopyBound && !approved) return (false, false);
         var sweep = !dispatched.Contains(DispatchedWork.Sweep);
         var search = seed.InternetMessageId is { } internetMessageId
             && (sweep || !dispatched.Contains(DispatchedWork.RecipientSearch(internetMessageId)));

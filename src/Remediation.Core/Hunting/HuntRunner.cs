@@ -87,9 +87,9 @@ public sealed partial class HuntRunner(
         if (await scanner.RejudgeAsync(copy.MailboxId, copy.MessageId, hunt.Hunted, cancellationToken) is not { } judged) return null;
         var verdict = judged.Verdict;
         // The verdict speaks for every copy of the content only when the content alone carries it.
-        var key = copy.StandsForCampaign && verdict.CampaignKey == copy.CampaignKey ? ContentKey(copy) : CopyKey(copy);
+        var key = copy.StandsForCampaign && verdict.CampaignKey == copy.CampaignKey && !verdict.CopyBound ? ContentKey(copy) : CopyKey(copy);
         var finding = new HuntFinding(key, verdict.IsMalicious, judged.CampaignId, verdict.Category.ToString(), verdict.Score, verdict.RuleNames, copy.MailboxId, copy.MessageId);
-        if (verdict.IsMalicious && !hunt.ReportOnly)
+        if (judged.HasCampaignWork && !hunt.ReportOnly)
         {
             await queue.EnqueueAsync(WorkQueueNames.Campaigns, judged.Seed(hunt.RequestedAt), cancellationToken);
         }

@@ -13,6 +13,8 @@ namespace Remediation.Core.Queues;
 /// <param name="SentCopy">The seed is its sender's own copy in Sent Items: it leads to the other copies and stays where it is, as evidence.</param>
 /// <param name="Letterhead">For a message its headers alone made malicious: the sender, reply address and subject
 /// every copy must show as well as the content (<see cref="Scanning.Letterhead"/>); null when the content itself is the evidence.</param>
+/// <param name="CopyBound">Malicious only through how this copy came into its mailbox (<see cref="Scanning.Verdict.CopyBound"/>):
+/// the campaign stage acts on this copy alone, and on the others only once the SOC approves the campaign.</param>
 public sealed record MaliciousMessage(
     string CampaignId,
     string MailboxId,
@@ -24,7 +26,8 @@ public sealed record MaliciousMessage(
     DateTimeOffset NotifiedAt,
     string? Fingerprint = null,
     bool SentCopy = false,
-    string? Letterhead = null)
+    string? Letterhead = null,
+    bool CopyBound = false)
 {
     public string ContentFingerprint => Fingerprint ?? CampaignId;
 }

@@ -14,5 +14,11 @@ public sealed record Judgement(MailboxMessage Message, Verdict Verdict, string C
     /// <param name="notifiedAt">When the pipeline learned of the message (or of what makes it malicious).</param>
     public MaliciousMessage Seed(DateTimeOffset notifiedAt) => new(
         CampaignId, Message.MailboxId, Message.MessageId, Message.InternetMessageId, Verdict.Category, Verdict.Score,
-        Verdict.RuleNames, notifiedAt, Verdict.Fingerprint.Id, IsSentCopy, Letterhead);
+        Verdict.RuleNames, notifiedAt, Verdict.Fingerprint.Id, IsSentCopy, Letterhead, Verdict.CopyBound);
+
+    /// <summary>
+    /// Whether the campaign stage has anything to do: a malicious copy, unless it is a Sent Items copy malicious only
+    /// because it never passed inbound transport (none does): it is never moved, and it leads to no other copy.
+    /// </summary>
+    public bool HasCampaignWork => Verdict.IsMalicious && !(IsSentCopy && Verdict.CopyBound);
 }

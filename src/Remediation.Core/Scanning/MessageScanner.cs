@@ -85,7 +85,7 @@ public sealed partial class MessageScanner(
         if (verdict.IsMalicious)
         {
             if (judged.MaliciousAlone) await RecordCompromiseEvidenceAsync(message, verdict, judged, cancellationToken);
-            await queue.EnqueueAsync(WorkQueueNames.Campaigns, judged.Seed(request.NotifiedAt), cancellationToken);
+            if (judged.HasCampaignWork) await queue.EnqueueAsync(WorkQueueNames.Campaigns, judged.Seed(request.NotifiedAt), cancellationToken);
         }
         // Recorded last: if anything above fails, the retried queue message scans again instead of losing the remediation.
         await verdicts.SaveAsync(new VerdictRecord(
@@ -131,7 +131,8 @@ public sealed partial class MessageScanner(
 
     // Campaign memory: a copy of a campaign judged malicious before is malicious now, whatever it looks like alone.
     // Only a fingerprint that can stand for a campaign is looked up, and only a campaign that acts lends its verdict:
-    // a held one waits for the SOC, a released one was a mistake.
+    // a held one waits for the SOC, a released one was a mistake, and one whose seed was malicious only through how
+    // that copy arrived says nothing of copies that came another way (until the SOC approves it).
     private async Task<Judgement> JudgeAsync(MailboxMessage message, Hunting.Indicator? hunted, CancellationToken cancellationToken)
     {
         // Only a draft's folder matters to the rules, so only a draft costs the folder lookup.
@@ -140,7 +141,7 @@ public sealed partial class MessageScanner(
         var verdict = engine.Scan(input);
         KnownCampaign? known = null;
         if (!verdict.IsMalicious && verdict.Band != VerdictBand.Unscannable && verdict.Fingerprint.CanStandForCampaign
-            && await campaigns.FindAsync(verdict.Fingerprint.CampaignId, cancellationToken) is { Status: CampaignStatus.Active or CampaignStatus.Approved } campaign)
+            && await campaigns.FindAsync(verdict.Fingerprint.CampaignId, cancellationToken) is { } campaign && campaign.SpeaksForEveryCopy)
         {
             known = new KnownCampaign(campaign.Id, campaign.Category);
             verdict = engine.Scan(input with { KnownCampaign = known });

@@ -74,7 +74,12 @@ public sealed class ScanEngine
             : score >= _options.SuspiciousThreshold ? VerdictBand.Suspicious
             : VerdictBand.Clean;
         var category = score < _options.SuspiciousThreshold ? ThreatCategory.Clean : CategoryOf(hits);
-        return new Verdict(category, score, band, hits, fingerprint, unscannable) { CampaignKey = KeyOf(fingerprint, band, hits), Provenance = message.Provenance };
+        return new Verdict(category, score, band, hits, fingerprint, unscannable)
+        {
+            CampaignKey = KeyOf(fingerprint, band, hits),
+            CopyBound = band == VerdictBand.Malicious && score - ArrivalEvidence.WeightOf(hits) < _options.MaliciousThreshold,
+            Provenance = message.Provenance,
+        };
     }
 
     private string? KeyOf(MessageFingerprint fingerprint, VerdictBand band, List<RuleHit> hits) =>

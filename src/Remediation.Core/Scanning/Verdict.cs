@@ -24,6 +24,12 @@ public sealed record Verdict(
     /// </summary>
     public string? CampaignKey { get; init; }
 
+    /// <summary>
+    /// Malicious only with the points for how this copy came into its mailbox (<see cref="ArrivalEvidence"/>): the
+    /// verdict speaks for this copy, not for other copies of its content, which may have come another way.
+    /// </summary>
+    public bool CopyBound { get; init; }
+
     /// <summary>Whether the message passed this tenant's transport, judged from its stamps.</summary>
     public TransportProvenance Provenance { get; init; } = new(TransportPath.Unknown, "not judged");
 

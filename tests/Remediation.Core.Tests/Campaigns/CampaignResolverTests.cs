@@ -106,6 +106,33 @@ public sealed class CampaignResolverTests
         Assert.Empty(_telemetry.Events(PipelineEvents.CampaignHeld));
     }
 
+    // The seed is malicious only because it bypassed transport: the indexed and searched copies came another way.
+    [Fact]
+    public async Task Resolve_SeedMaliciousOnlyThroughHowItArrived_QueuesItsOwnCopyAlone()
+    {
+        var seedCopy = Deliver(_alice, to: [$"alice@{Domain}", $"bob@{Domain}"]);
+        await IndexAsync(_bob, "bob-copy");
+
+        await Resolver().ResolveAsync(Seed(_alice, seedCopy) with { CopyBound = true }, CancellationToken.None);
+
+        Assert.Equal([$"alice: {seedCopy} | "], Describe(_queue.Drain<RemediationJob>(WorkQueueNames.RemediationJobs)));
+        Assert.Equal(DispatchedWork.Copy(_alice, seedCopy), Assert.Single(await MarksAsync()));
+    }
+
+    [Fact]
+    public async Task Approve_CampaignOfASeedMaliciousOnlyThroughHowItArrived_ItsSeedQueuedAgainFindsEveryCopy()
+    {
+        _options.MinimumScoreToAct = 100;
+        var seedCopy = Deliver(_alice, to: [$"bob@{Domain}"]);
+        var resolver = Resolver();
+        await resolver.ResolveAsync(Seed(_alice, seedCopy) with { CopyBound = true }, CancellationToken.None);
+
+        await resolver.ApproveAsync(CampaignId, "soc@contoso.example", CancellationToken.None);
+        await resolver.ResolveAsync(Assert.Single(_queue.Drain<MaliciousMessage>(WorkQueueNames.Campaigns)), CancellationToken.None);
+
+        Assert.Equal([$"alice: {seedCopy} | ", $"bob:  | {MessageIdOfLure}"], Describe(_queue.Drain<RemediationJob>(WorkQueueNames.RemediationJobs)));
+    }
+
     [Fact]
     public async Task Resolve_NewCampaign_CreatesItFromTheSeed()
     {

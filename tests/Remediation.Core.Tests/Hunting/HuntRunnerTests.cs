@@ -225,6 +225,25 @@ public sealed class HuntRunnerTests
         Assert.Equal(("AnyMessage *", "EngineChanged", "1"), (completed["Indicator"], completed["Trigger"], completed["Campaigns"]));
     }
 
+    // What makes the appended copy malicious now is how it arrived: the copy transport delivered is judged on its own.
+    [Fact]
+    public async Task Run_AnyMessage_CopyMaliciousOnlyThroughHowItArrived_StandsForItselfAlone()
+    {
+        var update = HuntFixture.Update(1, host: "www.unrelated.example");
+        var alices = await _fixture.DeliverAndScanAsync(_fixture.Alice, update, receivedAt: Now.AddDays(-2));
+        var bobs = await _fixture.DeliverAndScanAsync(_fixture.Bob,
+            TransportStamps.Stamp(TestMail.Parse(update), TestMail.TenantId, Now.AddDays(-1)).ToString(), receivedAt: Now.AddDays(-1));
+        await _fixture.CreateAsync(Indicator.AnyMessage, trigger: HuntTrigger.EngineChanged);
+        var stricterNow = TestMail.Engine(d => (d.SuspiciousThreshold, d.MaliciousThreshold) = (1, 2));
+
+        await RunAsync(engine: stricterNow);
+
+        var seed = Assert.Single(_fixture.Seeds());
+        Assert.Equal((alices, true), (seed.MessageId, seed.CopyBound));
+        var findings = (await _fixture.FindingsAsync()).ToDictionary(f => f.MessageId);
+        Assert.Equal((true, false), (findings[alices].Malicious, findings[bobs].Malicious));
+    }
+
     [Fact]
     public async Task Run_AnyMessage_CampaignActiveSinceMarksCopiesLetThroughBefore()
     {

@@ -337,6 +337,19 @@ public sealed class MessageScannerTests
         Assert.Empty(Seeds());
     }
 
+    [Theory]
+    [InlineData(CampaignStatus.Active, VerdictBand.Clean)]
+    [InlineData(CampaignStatus.Approved, VerdictBand.Malicious)]
+    public async Task Scan_CopyOfACampaignWhoseSeedWasMaliciousOnlyThroughHowItArrived_IsJudgedAloneUntilApproved(CampaignStatus status, VerdictBand band)
+    {
+        var mime = Transported(TestMail.Load("Provenance", "colleague-note.eml"));
+        await AddCampaignAsync(Engine.FingerprintOf(mime).CampaignId, status, ThreatCategory.Spam, copyBound: true);
+
+        var verdict = await ScanAsync(Deliver(mime));
+
+        Assert.Equal(band, verdict?.Band);
+    }
+
     [Fact]
     public async Task Scan_SuspiciousCopyOfAnActiveCampaign_IsJudgedMaliciousWithIt()
     {
@@ -451,6 +464,42 @@ public sealed class MessageScannerTests
         Assert.Empty(await EvidenceAsync(_alice));
         Assert.True(Assert.Single(Seeds()).SentCopy);
         Assert.Equal([new CopyLocation(_alice, id, MalwareMessageId, true)], await _index.CopiesAsync(MalwareCampaign, CancellationToken.None));
+    }
+
+    // A shop's newsletter: suspicious as transport delivers it, malicious only with the points for bypassing transport.
+    [Fact]
+    public async Task Scan_AppendedCopyMaliciousOnlyThroughHowItArrived_QueuesACopyBoundSeedAndRecordsEvidence()
+    {
+        var id = Deliver(Newsletter());
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal((VerdictBand.Malicious, true), (verdict?.Band, verdict?.CopyBound));
+        Assert.True(Assert.Single(Seeds()).CopyBound);
+        Assert.Single(await EvidenceAsync(_alice));
+    }
+
+    [Fact]
+    public async Task Scan_TransportedCopyOfTheSameMessage_IsSuspiciousAndQueuesNothing()
+    {
+        var verdict = await ScanAsync(Deliver(Transported(Newsletter())));
+
+        Assert.Equal(VerdictBand.Suspicious, verdict?.Band);
+        Assert.Empty(Seeds());
+    }
+
+    // No Sent Items copy passed inbound transport: one malicious only for that is never moved and leads to no other copy.
+    [Fact]
+    public async Task Scan_SentCopyMaliciousOnlyBecauseItNeverPassedTransport_QueuesNothingButKeepsItsVerdict()
+    {
+        var id = Deliver(Newsletter(), WellKnownFolders.SentItems);
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal((VerdictBand.Malicious, true), (verdict?.Band, verdict?.CopyBound));
+        Assert.Empty(Seeds());
+        Assert.Equal(VerdictBand.Malicious, Saved(id).Band);
+        Assert.Empty(await EvidenceAsync(_alice));
     }
 
     [Fact]
@@ -883,10 +932,12 @@ public sealed class MessageScannerTests
 
     private Task<string> FolderIdAsync(string wellKnownName) => _mailboxes.GetFolderIdAsync(_alice, wellKnownName, CancellationToken.None);
 
-    private Task AddCampaignAsync(string campaignId, CampaignStatus status, ThreatCategory category) => _campaigns.GetOrAddAsync(
+    private Task AddCampaignAsync(string campaignId, CampaignStatus status, ThreatCategory category, bool copyBound = false) => _campaigns.GetOrAddAsync(
         new Campaign(campaignId, category, 18, ["CREDENTIAL_LURE"], Now.AddHours(-1), status,
-            new MaliciousMessage(campaignId, _bob, "bob-copy", "<earlier@login-verify.example>", category, 18, ["CREDENTIAL_LURE"], Now.AddHours(-1))),
+            new MaliciousMessage(campaignId, _bob, "bob-copy", "<earlier@login-verify.example>", category, 18, ["CREDENTIAL_LURE"], Now.AddHours(-1), CopyBound: copyBound)),
         CancellationToken.None);
+
+    private static MimeMessage Newsletter() => TestMail.Load("Provenance", "shop-newsletter.eml");
 
     private VerdictRecord Saved(string messageId) => _verdicts.Find(_alice, messageId) ?? throw new Xunit.Sdk.XunitException($"No verdict saved for {messageId}.");
 

@@ -60,6 +60,34 @@ internal static class AttackMail
         return message.ToString();
     }
 
+    /// <summary>
+    /// A shop's newsletter that is only suspicious as delivered (7.5: a tracked link whose text shows another address,
+    /// a shortened link, "this message is not spam"), and malicious placed without transport (2.5 more).
+    /// </summary>
+    public static string Newsletter(string from, string messageId, string domain, params string[] recipients)
+    {
+        var message = new MimeMessage
+        {
+            Subject = "Fabrikam winter catalogue",
+            MessageId = messageId,
+            Date = DateTimeOffset.UtcNow,
+            Body = new TextPart("html")
+            {
+                Text = """
+                    <p>Hello,</p>
+                    <p>our winter catalogue is out, with the new range of desks and chairs for home offices.</p>
+                    <p>Browse it at <a href="https://click.fabrikam-mail.example/t/8841">https://www.fabrikam.example/winter</a>
+                    or watch the video: <a href="https://bit.ly/fabrikam-winter">bit.ly/fabrikam-winter</a></p>
+                    <p>This message is not spam: you receive it because you signed up at fabrikam.example.</p>
+                    <p>Fabrikam Store</p>
+                    """,
+            },
+        };
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.AddRange(recipients.Select(r => MailboxAddress.Parse($"{r}@{domain}")));
+        return message.ToString();
+    }
+
     /// <summary>The credential phish under a Message-ID the attacker chose, naming recipients it was never sent to.</summary>
     public static string PhishWithMessageId(string domain, string messageId, params string[] recipients)
     {

@@ -178,6 +178,41 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
         Assert.True(_tenant.AllIn(real, "inbox"), "the real announcement stayed: " + string.Join(",", real.Select(_tenant.FolderOf)));
     }
 
+    // Holding one mailbox, an attacker appends an exact copy of a newsletter its colleagues received. Only the missing
+    // transport makes the appended copy malicious: that is a finding about the copy, and must not move the real ones.
+    [Fact]
+    public async Task AppendedExactCopy_OfANewsletterColleaguesReceived_OnlyTheAppendedCopyIsRemediated()
+    {
+        const string messageId = "<winter-catalogue-0042@fabrikam.example>";
+        var newsletter = AttackMail.Newsletter("Fabrikam Store <news@fabrikam.example>", messageId, Domain, User(0), User(1), User(2), User(3));
+        var real = Tenant.DeliverThroughTransport(newsletter);
+        await Eventually.AssertAsync(() => Verdicts(real).Count == real.Count, () => $"{Verdicts(real).Count} of {real.Count} real copies judged", Patience);
+
+        var appended = Tenant.AppendAsImap($"{User(0)}@{Domain}", newsletter);
+        await Eventually.AssertAsync(() => _tenant.FolderOf(appended) != "inbox", "the appended copy is remediated", Patience);
+        await SettledAsync();
+
+        Assert.All(Verdicts(real), verdict => Assert.Equal("Suspicious", verdict[PipelineEventProperties.Band]));
+        Assert.True(_tenant.AllIn(real, "inbox"), "the real newsletter stayed: " + string.Join(",", real.Select(_tenant.FolderOf)));
+    }
+
+    // Ordinary mailbox life: a user sends a newsletter to colleagues. The Sent Items copy never passed inbound
+    // transport, which alone makes it malicious; the colleagues' copies are the same suspicious newsletter as before.
+    [Fact]
+    public async Task SentNewsletter_TheSentCopyBypassedTransport_TheColleaguesCopiesStayAndNothingIsHeld()
+    {
+        var (sent, delivered) = Tenant.SendMail(Mailbox(User(1)),
+            AttackMail.Newsletter($"{User(1)}@{Domain}", "<winter-catalogue-0043@contoso.example>", Domain, User(2), User(3), User(4)));
+        await Eventually.AssertAsync(() => Verdicts([sent, .. delivered]).Count == 1 + delivered.Count, "every copy judged", Patience);
+        await SettledAsync();
+
+        Assert.Equal("Malicious", Assert.Single(Verdicts([sent]))[PipelineEventProperties.Band]);
+        Assert.True(_tenant.AllIn(delivered, "inbox"), "the colleagues' copies stayed: " + string.Join(",", delivered.Select(_tenant.FolderOf)));
+        Assert.Equal("sentitems", _tenant.FolderOf(sent));
+        Assert.Empty(_telemetry.Events(PipelineEvents.CampaignHeld));
+        Assert.Empty(_telemetry.Events(PipelineEvents.MailboxCompromised));
+    }
+
     [Fact]
     public async Task CampaignGrowsPastTheCap_WaveToOneMailboxThenTheRealMailing_IsHeldBeforeTheMailingMoves()
     {
