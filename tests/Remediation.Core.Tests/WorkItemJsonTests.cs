@@ -22,6 +22,18 @@ public class WorkItemJsonTests
         Assert.Equal(job.Rules, back.Rules);
     }
 
+    // Seeds queued, and campaigns stored, before the user's own copy took in Drafts and the Outbox say "sentCopy".
+    [Fact]
+    public void Deserialize_SeedWrittenBeforeTheOwnCopyRename_KeepsItsOwnCopy()
+    {
+        const string stored = """{"campaignId":"c1","mailboxId":"alice","messageId":"m1","internetMessageId":null,"category":"Phishing","score":14,"rules":["R"],"notifiedAt":"2026-12-01T00:00:00+00:00","sentCopy":true}""";
+
+        var seed = WorkItemJson.Deserialize<MaliciousMessage>(stored);
+
+        Assert.True(seed.OwnCopy);
+        Assert.Contains("\"sentCopy\":true", WorkItemJson.Serialize(seed), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Serialize_JobsPackedFromTheLongestMessageIds_EachFitsInAQueueMessage()
     {

@@ -156,12 +156,13 @@ public sealed partial class CampaignResolver(
         var work = new Dictionary<string, MailboxWork>(StringComparer.OrdinalIgnoreCase);
         MailboxWork For(string mailboxId) => work.TryGetValue(mailboxId, out var found) ? found : work[mailboxId] = new MailboxWork();
 
-        // A sender's Sent Items copy is the evidence of what they sent: it finds the others and is never moved.
-        if (!seed.SentCopy) For(seed.MailboxId).MessageIds.Add(seed.MessageId);
+        // The user's own copy (a draft, the Outbox, Sent Items) is their work or the evidence of what they sent: it
+        // finds the others and is never moved.
+        if (!seed.OwnCopy) For(seed.MailboxId).MessageIds.Add(seed.MessageId);
         // Copies already scanned, whatever their Message-ID (an Email Appender wave gives each copy its own).
         foreach (var copy in sweep ? await index.CopiesAsync(seed.CampaignId, cancellationToken) : [])
         {
-            if (!copy.IsSentCopy) For(copy.MailboxId).MessageIds.Add(copy.MessageId);
+            if (!copy.IsOwnCopy) For(copy.MailboxId).MessageIds.Add(copy.MessageId);
         }
         // Copies not scanned yet (delivered before the deployment, or still queued) in every recipient's mailbox.
         if (search && seed.InternetMessageId is { } internetMessageId)

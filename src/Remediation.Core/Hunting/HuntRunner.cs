@@ -72,7 +72,7 @@ public sealed partial class HuntRunner(
             matched++;
             var finding = findings.GetValueOrDefault(ContentKey(copy)) ?? findings.GetValueOrDefault(CopyKey(copy))
                 ?? await JudgeCopyAsync(hunt, copy, findings, cancellationToken);
-            if (finding is { Malicious: true } && !copy.IsSentCopy) copies++;
+            if (finding is { Malicious: true } && !copy.IsOwnCopy) copies++;
         }
         return (matched, copies);
     }

@@ -29,7 +29,7 @@ public sealed class InMemoryMessageIndex : IMessageIndex
         lock (_gate)
         {
             IReadOnlyList<CopyLocation> copies = [.. Rows(IndexKeys.Campaign(campaignKey))
-                .Select(row => new CopyLocation(row.Value.MailboxId, row.Value.MessageId, row.Value.InternetMessageId, row.Value.IsSentCopy))];
+                .Select(row => new CopyLocation(row.Value.MailboxId, row.Value.MessageId, row.Value.InternetMessageId, row.Value.IsOwnCopy))];
             return Task.FromResult(copies);
         }
     }
@@ -54,7 +54,7 @@ public sealed class InMemoryMessageIndex : IMessageIndex
         if (!_partitions.TryGetValue(partitionKey, out var rows)) _partitions[partitionKey] = rows = new(StringComparer.Ordinal);
         rows[rowKey] = new IndexedCopy(
             message.MailboxId, message.MessageId, message.InternetMessageId, message.ReceivedAt.ToUniversalTime(), message.CampaignKey,
-            message.StandsForCampaign, message.Band, message.IsSentCopy, [.. values]);
+            message.StandsForCampaign, message.Band, message.IsOwnCopy, [.. values]);
     }
 
     private static string ArrivalKey(DateTimeOffset at) => at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);

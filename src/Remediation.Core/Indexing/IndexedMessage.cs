@@ -9,7 +9,7 @@ namespace Remediation.Core.Indexing;
 /// <param name="CampaignKey">The fingerprint and subject's key: what the copy sweep groups copies by.</param>
 /// <param name="StandsForCampaign">Whether the content is enough to stand for a campaign (see <see cref="MessageFingerprint.CanStandForCampaign"/>).</param>
 /// <param name="Band">The verdict at scan time: a re-scan after an engine change reads only what was clean or suspicious.</param>
-/// <param name="IsSentCopy">The user's own copy in Sent Items: it leads to the other copies and stays, as evidence.</param>
+/// <param name="IsOwnCopy">The user's own copy (in Drafts, the Outbox or Sent Items): it leads to the other copies and stays.</param>
 public sealed record IndexedMessage(
     string MailboxId,
     string MessageId,
@@ -19,7 +19,7 @@ public sealed record IndexedMessage(
     bool StandsForCampaign,
     string FingerprintId,
     VerdictBand Band,
-    bool IsSentCopy,
+    bool IsOwnCopy,
     IReadOnlyList<string> UrlHosts,
     IReadOnlyList<string> Senders,
     IReadOnlyList<string> AttachmentSha256)
@@ -27,7 +27,7 @@ public sealed record IndexedMessage(
     // A message linking to hundreds of domains costs a row each; beyond this many the rest is not hunted by domain.
     public const int MaxDomainsIndexed = 32;
 
-    public static IndexedMessage Of(Mailboxes.MailboxMessage message, Verdict verdict, bool isSentCopy, DateTimeOffset scannedAt) => new(
+    public static IndexedMessage Of(Mailboxes.MailboxMessage message, Verdict verdict, bool isOwnCopy, DateTimeOffset scannedAt) => new(
         message.MailboxId,
         message.MessageId,
         message.InternetMessageId,
@@ -36,7 +36,7 @@ public sealed record IndexedMessage(
         verdict.Fingerprint.CanStandForCampaign,
         verdict.Fingerprint.Id,
         verdict.Band,
-        isSentCopy,
+        isOwnCopy,
         verdict.Fingerprint.UrlHosts,
         [.. message.Mime.From.Mailboxes.Concat(message.Mime.Sender is null ? [] : [message.Mime.Sender])
             .Select(m => m.Address.ToLowerInvariant()).Where(a => a.Contains('@', StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)],

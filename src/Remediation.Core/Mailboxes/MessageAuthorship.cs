@@ -9,8 +9,8 @@ namespace Remediation.Core.Mailboxes;
 /// </summary>
 public sealed partial class MessageAuthorship(IMailboxGateway mailboxes)
 {
-    // Where a user's own mail lives while written, sent and kept: none of it passed inbound transport.
-    private static readonly string[] OwnFolders = [WellKnownFolders.Drafts, WellKnownFolders.Outbox, WellKnownFolders.SentItems];
+    /// <summary>Where a user's own mail lives while written, sent and kept: none of it passed inbound transport.</summary>
+    public static IReadOnlyList<string> OwnFolders { get; } = [WellKnownFolders.Drafts, WellKnownFolders.Outbox, WellKnownFolders.SentItems];
 
     /// <summary>The folder's well-known name when it is one of <paramref name="names"/>, else null.</summary>
     public async Task<string?> FolderNameAsync(MailboxMessage message, IEnumerable<string> names, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Remediation.Core.Scanning;
 
 namespace Remediation.Core.Queues;
@@ -10,7 +11,8 @@ namespace Remediation.Core.Queues;
 /// <param name="NotifiedAt">When the pipeline first heard of this copy: the start of the time-to-remediate clock.</param>
 /// <param name="Fingerprint">The content every copy must match before it is touched; null on seeds queued before it
 /// existed, whose campaign id is their fingerprint.</param>
-/// <param name="SentCopy">The seed is its sender's own copy in Sent Items: it leads to the other copies and stays where it is, as evidence.</param>
+/// <param name="OwnCopy">The seed is its user's own copy (in Drafts, the Outbox or Sent Items): it leads to the other copies
+/// and stays where it is, as the user's work or as evidence. Serialized under its former name, <c>sentCopy</c>, which queued seeds and stored campaigns carry.</param>
 /// <param name="Letterhead">For a message its headers alone made malicious: the sender, reply address and subject
 /// every copy must show as well as the content (<see cref="Scanning.Letterhead"/>); null when the content itself is the evidence.</param>
 /// <param name="CopyBound">Malicious only through how this copy came into its mailbox (<see cref="Scanning.Verdict.CopyBound"/>):
@@ -25,7 +27,7 @@ public sealed record MaliciousMessage(
     IReadOnlyList<string> Rules,
     DateTimeOffset NotifiedAt,
     string? Fingerprint = null,
-    bool SentCopy = false,
+    [property: JsonPropertyName("sentCopy")] bool OwnCopy = false,
     string? Letterhead = null,
     bool CopyBound = false)
 {

@@ -81,7 +81,7 @@ public sealed partial class MessageScanner(
         var judged = await JudgeAsync(message, hunted: null, cancellationToken);
         var verdict = judged.Verdict;
         Track(message, verdict, judged.CampaignId);
-        await index.RecordAsync(IndexedMessage.Of(message, verdict, judged.IsSentCopy, clock.GetUtcNow()), cancellationToken);
+        await index.RecordAsync(IndexedMessage.Of(message, verdict, judged.IsOwnCopy, clock.GetUtcNow()), cancellationToken);
         if (verdict.IsMalicious)
         {
             if (judged.MaliciousAlone) await RecordCompromiseEvidenceAsync(message, verdict, judged, cancellationToken);
@@ -148,12 +148,13 @@ public sealed partial class MessageScanner(
         }
         var campaignId = known?.CampaignId ?? verdict.CampaignKey
             ?? verdict.Fingerprint.SingleMessageKey(message.InternetMessageId, message.MailboxId, message.MessageId);
-        // A user's Sent Items copy never passed inbound transport; mail that did is not one, and costs no lookup.
-        var isSentCopy = verdict.Provenance.Path != TransportPath.Transported
-            && await authorship.FolderNameAsync(message, [WellKnownFolders.SentItems], cancellationToken) is not null;
+        // The user's own copy, being written, waiting to go or sent, never passed inbound transport; mail that did is
+        // not one, and costs no lookup. It is never moved: a draft forwarding a phish to the SOC is a report.
+        var isOwnCopy = verdict.Provenance.Path != TransportPath.Transported
+            && await authorship.FolderNameAsync(message, MessageAuthorship.OwnFolders, cancellationToken) is not null;
         // Malicious with no content standing for the campaign: its headers made it so, and its copies must show them too.
         var letterhead = verdict.IsMalicious && known is null && verdict.CampaignKey is null ? Letterhead.Of(message.Mime) : null;
-        return new Judgement(message, verdict, campaignId, MaliciousAlone: verdict.IsMalicious && known is null, isSentCopy, letterhead);
+        return new Judgement(message, verdict, campaignId, MaliciousAlone: verdict.IsMalicious && known is null, isOwnCopy, letterhead);
     }
 
     private async Task RecordCompromiseEvidenceAsync(MailboxMessage message, Verdict verdict, Judgement judged, CancellationToken cancellationToken)
@@ -175,7 +176,7 @@ public sealed partial class MessageScanner(
     // unflagged; the mail is still remediated).
     private async Task<string?> InternalSenderAsync(MailboxMessage message, Verdict verdict, Judgement judged, CancellationToken cancellationToken)
     {
-        if (!verdict.Provenance.SentInternally || judged.IsSentCopy || MessageAuthorship.IsForward(message.Mime) || MessageAuthorship.IsReply(message.Mime)) return null;
+        if (!verdict.Provenance.SentInternally || judged.IsOwnCopy || MessageAuthorship.IsForward(message.Mime) || MessageAuthorship.IsReply(message.Mime)) return null;
         // A From of several mailboxes names no one account, and must not stop the message being remediated.
         if (message.Mime.From.Mailboxes.Take(2).ToList() is not [var from]) return null;
         var senders = await mailboxes.FindRecipientMailboxesAsync(from.Address, cancellationToken);

@@ -57,7 +57,8 @@ public sealed class TableMessageIndex(TableServiceClient tables) : IMessageIndex
             ["CampaignKey"] = message.CampaignKey,
             ["Stands"] = message.StandsForCampaign,
             ["Band"] = message.Band.ToString(),
-            ["SentCopy"] = message.IsSentCopy,
+            // The column keeps its former name, so rows written before the rename read the same.
+            ["SentCopy"] = message.IsOwnCopy,
             ["Values"] = values.Count == 0 ? null : string.Join(' ', values),
         };
 

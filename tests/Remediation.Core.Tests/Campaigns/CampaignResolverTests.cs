@@ -163,7 +163,7 @@ public sealed class CampaignResolverTests
     public async Task Resolve_SeedIsTheSendersSentCopy_QueuesTheOtherCopiesAndNeverItself()
     {
         var sentCopy = Deliver(_alice, to: [$"bob@{Domain}"], folder: WellKnownFolders.SentItems);
-        var seed = Seed(_alice, sentCopy) with { SentCopy = true };
+        var seed = Seed(_alice, sentCopy) with { OwnCopy = true };
 
         await Resolver().ResolveAsync(seed, CancellationToken.None);
 
@@ -174,7 +174,7 @@ public sealed class CampaignResolverTests
     public async Task Resolve_IndexedSentCopy_IsNeverQueued()
     {
         var seedCopy = Deliver(_bob, to: [$"bob@{Domain}"]);
-        await IndexAsync(_carol, "carol-sent-copy", isSentCopy: true);
+        await IndexAsync(_carol, "carol-sent-copy", isOwnCopy: true);
         await IndexAsync(_dave, "dave-copy");
 
         await Resolver().ResolveAsync(Seed(_bob, seedCopy), CancellationToken.None);
@@ -592,8 +592,8 @@ public sealed class CampaignResolverTests
     private static Campaign CampaignOf(MaliciousMessage seed, CampaignStatus status) =>
         new(seed.CampaignId, seed.Category, seed.Score, seed.Rules, seed.NotifiedAt, status, seed);
 
-    private Task IndexAsync(string mailboxId, string messageId, bool isSentCopy = false) => _index.RecordAsync(new IndexedMessage(
-        mailboxId, messageId, MessageIdOfLure, NotifiedAt, CampaignId, StandsForCampaign: true, LureFingerprint.Value.Id, VerdictBand.Malicious, isSentCopy, [], [], []),
+    private Task IndexAsync(string mailboxId, string messageId, bool isOwnCopy = false) => _index.RecordAsync(new IndexedMessage(
+        mailboxId, messageId, MessageIdOfLure, NotifiedAt, CampaignId, StandsForCampaign: true, LureFingerprint.Value.Id, VerdictBand.Malicious, isOwnCopy, [], [], []),
         CancellationToken.None);
 
     private Task<IReadOnlySet<DispatchedWork>> MarksAsync() => Task.FromResult(_campaigns.Marks(CampaignId));

@@ -52,7 +52,7 @@ public sealed class HuntRunnerTests
         var seed = Assert.Single(_fixture.Seeds());
         Assert.Equal(
             (campaignId, _fixture.Alice, alices, ThreatCategory.Phishing, Now, false),
-            (seed.CampaignId, seed.MailboxId, seed.MessageId, seed.Category, seed.NotifiedAt, seed.SentCopy));
+            (seed.CampaignId, seed.MailboxId, seed.MessageId, seed.Category, seed.NotifiedAt, seed.OwnCopy));
         Assert.Equal((22.5, UntransportedAnd(HuntedIndicatorRule.Name)), (seed.Score, string.Join(',', seed.Rules)));
         var finding = Assert.Single(await _fixture.FindingsAsync());
         Assert.Equal(
@@ -409,7 +409,7 @@ public sealed class HuntRunnerTests
         await RunAsync();
 
         var seed = Assert.Single(_fixture.Seeds());
-        Assert.Equal((sent, true), (seed.MessageId, seed.SentCopy));
+        Assert.Equal((sent, true), (seed.MessageId, seed.OwnCopy));
         Assert.Equal(new HuntProgress(null, 1, 2, 1, Now), await _fixture.ProgressAsync());
     }
 
@@ -468,7 +468,7 @@ public sealed class HuntRunnerTests
     {
         var fingerprint = HuntFixture.Engine.FingerprintOf(TestMail.Parse(mime));
         return new IndexedMessage(mailboxId, messageId, null, Now.AddDays(-1), fingerprint.CampaignId, fingerprint.CanStandForCampaign, fingerprint.Id, band,
-            IsSentCopy: false, fingerprint.UrlHosts, ["updates@partner.example"], fingerprint.AttachmentSha256);
+            IsOwnCopy: false, fingerprint.UrlHosts, ["updates@partner.example"], fingerprint.AttachmentSha256);
     }
 
     // The hunt store, failing once at the worst moment: a campaign is queued and its finding not yet written.

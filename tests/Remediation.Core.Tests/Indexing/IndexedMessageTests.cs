@@ -15,12 +15,12 @@ public sealed class IndexedMessageTests
     {
         var fingerprint = Fingerprint(["login.contoso.com"], ["ABC1"]);
 
-        var indexed = IndexedMessage.Of(Message(ReceivedAt), Verdict(fingerprint), isSentCopy: true, ScannedAt);
+        var indexed = IndexedMessage.Of(Message(ReceivedAt), Verdict(fingerprint), isOwnCopy: true, ScannedAt);
 
         Assert.Equal(
             ("user0001", "AAMk/abc==", "<m1@sender.example>", ReceivedAt, fingerprint.CampaignId, true, "F1NGERPRINT", VerdictBand.Suspicious, true),
             (indexed.MailboxId, indexed.MessageId, indexed.InternetMessageId, indexed.ReceivedAt, indexed.CampaignKey, indexed.StandsForCampaign,
-                indexed.FingerprintId, indexed.Band, indexed.IsSentCopy));
+                indexed.FingerprintId, indexed.Band, indexed.IsOwnCopy));
         Assert.Equal(["login.contoso.com"], indexed.UrlHosts);
         Assert.Equal(["ABC1"], indexed.AttachmentSha256);
     }
@@ -28,16 +28,16 @@ public sealed class IndexedMessageTests
     [Fact]
     public void Of_ContentTooThinForACampaign_SaysSo()
     {
-        var indexed = IndexedMessage.Of(Message(ReceivedAt), Verdict(Fingerprint([], [])), isSentCopy: false, ScannedAt);
+        var indexed = IndexedMessage.Of(Message(ReceivedAt), Verdict(Fingerprint([], [])), isOwnCopy: false, ScannedAt);
 
         Assert.False(indexed.StandsForCampaign);
-        Assert.False(indexed.IsSentCopy);
+        Assert.False(indexed.IsOwnCopy);
     }
 
     [Fact]
     public void Of_NoReceivedTime_IsFiledAtTheScanTime()
     {
-        var indexed = IndexedMessage.Of(Message(receivedAt: null), Verdict(Fingerprint([], [])), isSentCopy: false, ScannedAt);
+        var indexed = IndexedMessage.Of(Message(receivedAt: null), Verdict(Fingerprint([], [])), isOwnCopy: false, ScannedAt);
 
         Assert.Equal(ScannedAt, indexed.ReceivedAt);
     }
@@ -51,7 +51,7 @@ public sealed class IndexedMessageTests
         message.Mime.From.Add(new MailboxAddress("Again", "ceo@fabrikam.COM"));
         message.Mime.Sender = new MailboxAddress("Mailer", "Bulk@Mailer.Example");
 
-        var indexed = IndexedMessage.Of(message, Verdict(Fingerprint([], [])), isSentCopy: false, ScannedAt);
+        var indexed = IndexedMessage.Of(message, Verdict(Fingerprint([], [])), isOwnCopy: false, ScannedAt);
 
         Assert.Equal(["ceo@fabrikam.com", "bulk@mailer.example"], indexed.Senders);
     }
@@ -62,7 +62,7 @@ public sealed class IndexedMessageTests
         var message = Message(ReceivedAt);
         message.Mime.From.Add(new MailboxAddress("CEO", "ceo@fabrikam.com"));
 
-        var indexed = IndexedMessage.Of(message, Verdict(Fingerprint([], [])), isSentCopy: false, ScannedAt);
+        var indexed = IndexedMessage.Of(message, Verdict(Fingerprint([], [])), isOwnCopy: false, ScannedAt);
 
         Assert.Equal(["ceo@fabrikam.com"], indexed.Senders);
     }
@@ -131,6 +131,6 @@ public sealed class IndexedMessageTests
         new(new StoredMessage("user0001", "AAMk/abc==", "<m1@sender.example>", "inbox", IsDraft: false, receivedAt, ReadOnlyMemory<byte>.Empty), new MimeMessage());
 
     private static IndexedMessage Indexed(IReadOnlyList<string> hosts, IReadOnlyList<string> senders, IReadOnlyList<string> hashes) =>
-        new("user0001", "AAMk/abc==", null, ReceivedAt, "campaign-key", StandsForCampaign: true, "F1NGERPRINT", VerdictBand.Malicious, IsSentCopy: false,
+        new("user0001", "AAMk/abc==", null, ReceivedAt, "campaign-key", StandsForCampaign: true, "F1NGERPRINT", VerdictBand.Malicious, IsOwnCopy: false,
             hosts, senders, hashes);
 }

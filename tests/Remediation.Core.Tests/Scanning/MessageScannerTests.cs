@@ -207,7 +207,7 @@ public sealed class MessageScannerTests
         var seed = Assert.Single(Seeds());
         Assert.Equal(
             (MalwareCampaign, _alice, id, MalwareMessageId, ThreatCategory.Malware, 10d, MalwareRule, NotifiedAt, fingerprint.Id, false),
-            (seed.CampaignId, seed.MailboxId, seed.MessageId, seed.InternetMessageId, seed.Category, seed.Score, string.Join(',', seed.Rules), seed.NotifiedAt, seed.Fingerprint, seed.SentCopy));
+            (seed.CampaignId, seed.MailboxId, seed.MessageId, seed.InternetMessageId, seed.Category, seed.Score, string.Join(',', seed.Rules), seed.NotifiedAt, seed.Fingerprint, seed.OwnCopy));
         Assert.Null(seed.Letterhead);
         Assert.Equal(
             new VerdictRecord(_alice, id, MalwareMessageId, VerdictBand.Malicious, ThreatCategory.Malware, 10, [MalwareRule], Now) with { Rules = Saved(id).Rules },
@@ -280,7 +280,7 @@ public sealed class MessageScannerTests
         var copy = Assert.Single((await _index.PageAsync(IndexKeys.AnyMessage, Now.AddDays(-1), null, 10, CancellationToken.None)).Copies);
         Assert.Equal(
             (_alice, id, MalwareMessageId, Now.AddMinutes(-2), MalwareCampaign, true, VerdictBand.Malicious, false),
-            (copy.MailboxId, copy.MessageId, copy.InternetMessageId, copy.ReceivedAt, copy.CampaignKey, copy.StandsForCampaign, copy.Band, copy.IsSentCopy));
+            (copy.MailboxId, copy.MessageId, copy.InternetMessageId, copy.ReceivedAt, copy.CampaignKey, copy.StandsForCampaign, copy.Band, copy.IsOwnCopy));
         Assert.Equal([new CopyLocation(_alice, id, MalwareMessageId, false)], await _index.CopiesAsync(MalwareCampaign, CancellationToken.None));
     }
 
@@ -440,7 +440,7 @@ public sealed class MessageScannerTests
     }
 
     [Fact]
-    public async Task Scan_MaliciousDraftInDrafts_IsTheUsersOwnAndRecordsNoEvidence()
+    public async Task Scan_MaliciousDraftInDrafts_IsTheUsersOwnCopyAndRecordsNoEvidence()
     {
         var id = Deliver(Malware(), WellKnownFolders.Drafts);
 
@@ -450,8 +450,8 @@ public sealed class MessageScannerTests
         Assert.Equal($"{BypassRules},{MalwareRule}", string.Join(',', verdict!.RuleNames));
         Assert.DoesNotContain("DRAFT_OUTSIDE_DRAFTS", verdict.RuleNames);
         Assert.Empty(await EvidenceAsync(_alice));
-        var seed = Assert.Single(Seeds());
-        Assert.False(seed.SentCopy);
+        // The user's work: it leads to other copies and is never moved (a forward of a phish to the SOC, being written).
+        Assert.True(Assert.Single(Seeds()).OwnCopy);
     }
 
     [Fact]
@@ -462,7 +462,7 @@ public sealed class MessageScannerTests
         await ScanAsync(id);
 
         Assert.Empty(await EvidenceAsync(_alice));
-        Assert.True(Assert.Single(Seeds()).SentCopy);
+        Assert.True(Assert.Single(Seeds()).OwnCopy);
         Assert.Equal([new CopyLocation(_alice, id, MalwareMessageId, true)], await _index.CopiesAsync(MalwareCampaign, CancellationToken.None));
     }
 
@@ -509,18 +509,18 @@ public sealed class MessageScannerTests
 
         await ScanAsync(id);
 
-        Assert.False(Assert.Single(Seeds()).SentCopy);
+        Assert.False(Assert.Single(Seeds()).OwnCopy);
     }
 
     [Fact]
-    public async Task Scan_MaliciousInOutbox_IsTheUsersOwnAndRecordsNoEvidence()
+    public async Task Scan_MaliciousInOutbox_IsTheUsersOwnCopyAndRecordsNoEvidence()
     {
         var id = Deliver(Malware(), WellKnownFolders.Outbox);
 
         await ScanAsync(id);
 
         Assert.Empty(await EvidenceAsync(_alice));
-        Assert.False(Assert.Single(Seeds()).SentCopy);
+        Assert.True(Assert.Single(Seeds()).OwnCopy);
     }
 
     [Fact]
@@ -815,7 +815,7 @@ public sealed class MessageScannerTests
         Assert.NotNull(judged);
         Assert.Equal(
             (VerdictBand.Malicious, MalwareCampaign, true, false, id),
-            (judged.Verdict.Band, judged.CampaignId, judged.MaliciousAlone, judged.IsSentCopy, judged.Message.MessageId));
+            (judged.Verdict.Band, judged.CampaignId, judged.MaliciousAlone, judged.IsOwnCopy, judged.Message.MessageId));
         Assert.False(await _verdicts.ContainsAsync(_alice, id, CancellationToken.None));
         Assert.Empty(await EvidenceAsync(_alice));
         await AssertNothingRecordedAsync();
@@ -875,9 +875,9 @@ public sealed class MessageScannerTests
 
         var judged = await RejudgeAsync(id);
 
-        Assert.True(judged?.IsSentCopy);
+        Assert.True(judged?.IsOwnCopy);
         Assert.Equal(MalwareCampaign, judged?.Seed(NotifiedAt).CampaignId);
-        Assert.True(judged?.Seed(NotifiedAt).SentCopy);
+        Assert.True(judged?.Seed(NotifiedAt).OwnCopy);
     }
 
     [Fact]

@@ -358,7 +358,7 @@ public abstract class CampaignStoreContract
         var campaignId = id ?? NewCampaignId();
         return new Campaign(campaignId, ThreatCategory.Phishing, 14.5, ["PHISH_LURE", "URL_MISMATCH"], NotifiedAt, status,
             new MaliciousMessage(campaignId, "user0000", "AAMk/seed==", "<m1@sender.example>", ThreatCategory.Phishing, 14.5, ["PHISH_LURE", "URL_MISMATCH"],
-                NotifiedAt, Fingerprint: "f00d", SentCopy: true));
+                NotifiedAt, Fingerprint: "f00d", OwnCopy: true));
     }
 
     private async Task<Campaign> AddAsync(CampaignStatus status)

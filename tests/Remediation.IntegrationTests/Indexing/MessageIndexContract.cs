@@ -27,14 +27,14 @@ public abstract class MessageIndexContract
         await RecordAsync(
             Message(key, "user0001", "AAMk/one+a=="),
             Message(key, "user0002", "AAMk/two+b==") with { InternetMessageId = null },
-            Message(key, "sender01", "AAMk/sent+c==") with { IsSentCopy = true },
+            Message(key, "sender01", "AAMk/sent+c==") with { IsOwnCopy = true },
             Message(NewKey(), "user0003", "AAMk/other+d=="));
 
         var copies = await Index.CopiesAsync(key, CancellationToken.None);
 
         Assert.Equal(
             [
-                new CopyLocation("sender01", "AAMk/sent+c==", "<m1@sender.example>", IsSentCopy: true),
+                new CopyLocation("sender01", "AAMk/sent+c==", "<m1@sender.example>", IsOwnCopy: true),
                 new CopyLocation("user0001", "AAMk/one+a==", "<m1@sender.example>"),
                 new CopyLocation("user0002", "AAMk/two+b==", null),
             ],
@@ -75,7 +75,7 @@ public abstract class MessageIndexContract
             UrlHosts = [$"login.{domain}", $"cdn.{domain}", "unrelated.example.org"],
             StandsForCampaign = false,
             Band = VerdictBand.Suspicious,
-            IsSentCopy = true,
+            IsOwnCopy = true,
         };
         await RecordAsync(message);
 
@@ -84,7 +84,7 @@ public abstract class MessageIndexContract
         var copy = Assert.Single(page.Copies);
         Assert.Equal(
             (message.MailboxId, message.MessageId, message.InternetMessageId, message.ReceivedAt, message.CampaignKey, false, VerdictBand.Suspicious, true),
-            (copy.MailboxId, copy.MessageId, copy.InternetMessageId, copy.ReceivedAt, copy.CampaignKey, copy.StandsForCampaign, copy.Band, copy.IsSentCopy));
+            (copy.MailboxId, copy.MessageId, copy.InternetMessageId, copy.ReceivedAt, copy.CampaignKey, copy.StandsForCampaign, copy.Band, copy.IsOwnCopy));
         Assert.Equal([$"login.{domain}", $"cdn.{domain}"], copy.Values);
         Assert.Null(page.Continuation);
     }
@@ -161,7 +161,7 @@ public abstract class MessageIndexContract
     // The fingerprint is the campaign key too, unless a test files copies of one campaign key under other fingerprints.
     private static IndexedMessage Message(string key, string mailboxId, string messageId, DateTimeOffset? receivedAt = null) => new(
         mailboxId, messageId, "<m1@sender.example>", receivedAt ?? TenPast10, key, StandsForCampaign: true, FingerprintId: key, VerdictBand.Malicious,
-        IsSentCopy: false, UrlHosts: [], Senders: [], AttachmentSha256: []);
+        IsOwnCopy: false, UrlHosts: [], Senders: [], AttachmentSha256: []);
 
     private async Task RecordAsync(params IndexedMessage[] messages)
     {

@@ -90,13 +90,15 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ForwardToSoc_UserForwardsThePhishFromDraftsAndSentItems_IsNotFlagged()
+    public async Task ForwardToSoc_UserForwardsThePhishFromDraftsAndSentItems_IsNotFlaggedAndTheDraftStays()
     {
         var lure = Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, User(0)));
         await Eventually.AssertAsync(() => _tenant.NoneIn(lure, "inbox"), "every copy of the lure leaves the Inbox", Patience);
 
         var draft = Tenant.SaveDraft(Mailbox(User(0)), SampleMail.ForwardToSoc(Domain, User(0), Soc));
         await Eventually.AssertAsync(() => Verdicts([draft]).Count == 1, "the draft is scanned while it is composed", Patience);
+        await SettledAsync();
+        Assert.Equal("drafts", _tenant.FolderOf(draft));
         var (sent, delivered) = Tenant.SendDraft(Mailbox(User(0)), draft.ImmutableId);
         await Eventually.AssertAsync(() => Verdicts([sent, .. delivered]).Count == 2, "the sent copy and the SOC's copy are scanned", Patience);
         await SettledAsync();
