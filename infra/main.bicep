@@ -66,6 +66,9 @@ param graphClientSecret string = ''
 @description('Mailboxes the pipeline subscribes to (ids or user principal names). Empty: every user Graph lists. Keep it in line with the Exchange Online management scope, or out-of-scope mailboxes raise SubscriptionRenewalFailed.')
 param protectedMailboxes string[] = []
 
+@description('The SOC\'s report mailboxes (addresses; an alias or a list stands for the mailboxes behind it): users forward phish there, so their mail is scanned and alerted on but never moved.')
+param reportMailboxes string[] = []
+
 @description('Sender domains whose mail is malicious (subdomains included).')
 param blockedSenderDomains string[] = []
 
@@ -306,6 +309,7 @@ module appSettings 'modules/appsettings.bicep' = {
     exchangeDomains: exchangeDomains
     transportChecksSenders: transportChecksSenders
     protectedMailboxes: protectedMailboxes
+    reportMailboxes: reportMailboxes
     blockedSenderDomains: blockedSenderDomains
     blockedUrlDomains: blockedUrlDomains
     blockedAttachmentSha256: blockedAttachmentSha256

@@ -47,6 +47,9 @@ param transportChecksSenders bool
 @description('Mailboxes the pipeline subscribes to; empty for every user Graph lists.')
 param protectedMailboxes string[]
 
+@description('The SOC\'s report mailboxes, whose mail is never moved.')
+param reportMailboxes string[]
+
 @description('Sender domains treated as malicious.')
 param blockedSenderDomains string[]
 
@@ -166,6 +169,7 @@ resource appSettings 'Microsoft.Web/sites/config@2025-03-01' = {
     indexedSettings('Tenant__AcceptedDomains', acceptedDomains),
     indexedSettings('Tenant__ExchangeDomains', exchangeDomains),
     indexedSettings('Subscriptions__Mailboxes', protectedMailboxes),
+    indexedSettings('Remediation__ReportMailboxes', reportMailboxes),
     indexedSettings('Detection__BlockedSenderDomains', blockedSenderDomains),
     indexedSettings('Detection__BlockedUrlDomains', blockedUrlDomains),
     indexedSettings('Detection__BlockedAttachmentSha256', blockedAttachmentSha256),

@@ -38,6 +38,9 @@ public sealed partial class CampaignResolver(
 
     private readonly BlastRadiusGuard _guard = new(options.Value);
 
+    // The report mailboxes' ids, resolved once per process; a failed lookup leaves it unset for the next seed to try.
+    private IReadOnlySet<string>? _reportMailboxIds;
+
     // Copies of one campaign scanned at the same moment are resolved one after another: each then finds the sweep,
     // the searches and the jobs of those before it marked, instead of repeating them (racing seeds ran 1,212 jobs for
     // 85 copies in the showcase). Resolutions of different campaigns still overlap. Only work is spared: across
@@ -59,6 +62,9 @@ public sealed partial class CampaignResolver(
         var created = false;
         if (campaign is null)
         {
+            // Nothing to act on (a report in the SOC's mailbox, a user's own copy whose others have not arrived): no
+            // campaign is born, and nothing is held for the SOC to look at. Each copy that arrives later seeds its own.
+            if (work.Count == 0) return;
             // The guard decides the campaign's status at birth, so copies scanned at the same moment find it already held.
             var reason = _guard.HoldAtBirth(seed.Score, work.Count);
             (campaign, created) = await campaigns.GetOrAddAsync(new Campaign(
@@ -172,7 +178,16 @@ public sealed partial class CampaignResolver(
             var reached = await mailboxes.FindRecipientMailboxesAsync(await TenantRecipientsAsync(seed, cancellationToken), cancellationToken);
             foreach (var mailboxId in reached.Values.SelectMany(m => m)) For(mailboxId).InternetMessageIds.Add(internetMessageId);
         }
+        // What users reported to the SOC stays with the SOC.
+        foreach (var mailboxId in await ReportMailboxIdsAsync(cancellationToken)) work.Remove(mailboxId);
         return work;
+    }
+
+    private async Task<IReadOnlySet<string>> ReportMailboxIdsAsync(CancellationToken cancellationToken)
+    {
+        if (_reportMailboxIds is { } known) return known;
+        var found = await mailboxes.FindRecipientMailboxesAsync(options.Value.ReportMailboxes, cancellationToken);
+        return _reportMailboxIds = found.Values.SelectMany(m => m).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
     // Read from the message itself: the addresses in the tenant's domains, whose mailboxes may hold copies too. Outside

@@ -17,6 +17,12 @@ public sealed class RemediationOptions
 
     public RemediationAction SpamAction { get; set; } = RemediationAction.MoveToJunk;
 
+    /// <summary>
+    /// The SOC's report mailboxes (addresses; an alias or a list stands for the mailboxes behind it): users forward
+    /// phish there, so their mail is scanned and alerted on but never moved, as Defender's SecOps mailboxes are.
+    /// </summary>
+    public List<string> ReportMailboxes { get; set; } = [];
+
     /// <summary>The hidden folder created in each mailbox for quarantined copies.</summary>
     [Required]
     public string QuarantineFolderName { get; set; } = "Quarantine (security)";

@@ -171,6 +171,35 @@ public sealed class CampaignResolverTests
     }
 
     [Fact]
+    public async Task Resolve_CopiesInAReportMailbox_AreNeverQueued()
+    {
+        // Named by an alias of the mailbox, as the SOC's report address often is.
+        _mailboxes.AddAlias(_carol, $"phish-reports@{Domain}");
+        _options.ReportMailboxes = [$"phish-reports@{Domain}"];
+        var seedCopy = Deliver(_alice, to: [$"alice@{Domain}", $"bob@{Domain}", $"carol@{Domain}"]);
+        await IndexAsync(_carol, "carol-copy");
+
+        await Resolver().ResolveAsync(Seed(_alice, seedCopy), CancellationToken.None);
+
+        Assert.Equal([$"alice: {seedCopy} | {MessageIdOfLure}", $"bob:  | {MessageIdOfLure}"], Jobs());
+    }
+
+    // The SOC's copy of a user's report is the seed: nothing else holds it, so no campaign is born or held.
+    [Fact]
+    public async Task Resolve_ReportInTheReportMailboxAlone_BearsNoCampaignAndTellsNobody()
+    {
+        _options.ReportMailboxes = [$"carol@{Domain}"];
+        _options.MinimumScoreToAct = 100;
+        var report = Deliver(_carol, to: [$"carol@{Domain}"]);
+
+        await Resolver().ResolveAsync(Seed(_carol, report), CancellationToken.None);
+
+        Assert.Empty(Jobs());
+        Assert.Null(await _campaigns.FindAsync(CampaignId, CancellationToken.None));
+        Assert.Empty(_telemetry.Events(PipelineEvents.CampaignHeld));
+    }
+
+    [Fact]
     public async Task Resolve_IndexedSentCopy_IsNeverQueued()
     {
         var seedCopy = Deliver(_bob, to: [$"bob@{Domain}"]);

@@ -138,6 +138,14 @@ public class AppSettingsTemplateTests
     }
 
     [Fact]
+    public async Task AppSettings_ReportMailboxes_AreIndexedRemediationSettings()
+    {
+        var settings = await AppSettingsAsync();
+
+        Assert.Equal("phish-reports@contoso.example", settings[$"{OptionsSettings.Key(RemediationOptions.Section, nameof(RemediationOptions.ReportMailboxes))}__0"]);
+    }
+
+    [Fact]
     public async Task AppSettings_TransportChecksSenders_MatchesTheCodeDefault()
     {
         var settings = await AppSettingsAsync();

@@ -34,6 +34,7 @@ internal sealed class CompiledDeployment
         ["operatorAppClientId"] = OperatorAppClientId,
         ["graphClientSecret"] = GraphClientSecret,
         ["protectedMailboxes"] = new List<object?> { "alice@contoso.example", "bob@contoso.example" },
+        ["reportMailboxes"] = new List<object?> { "phish-reports@contoso.example" },
         ["blockedSenderDomains"] = new List<object?> { "phish.example" },
         ["blockedUrlDomains"] = new List<object?> { "credential-harvest.example" },
     };

@@ -36,6 +36,7 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
             ["Remediation:MaxMailboxesPerCampaign"] = CampaignCap.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // The score floor has a test of its own; here every malicious verdict acts, as on a tenant that lowered it.
             ["Remediation:MinimumScoreToAct"] = "10",
+            ["Remediation:ReportMailboxes:0"] = $"{Soc}@{Domain}",
         },
         ConfigureServices = services => services.AddSingleton<IPipelineTelemetry>(_telemetry),
     });
@@ -90,7 +91,7 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ForwardToSoc_UserForwardsThePhishFromDraftsAndSentItems_IsNotFlaggedAndTheDraftStays()
+    public async Task ForwardToSoc_UserForwardsThePhishFromDraftsAndSentItems_IsNotFlaggedAndTheReportStays()
     {
         var lure = Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, User(0)));
         await Eventually.AssertAsync(() => _tenant.NoneIn(lure, "inbox"), "every copy of the lure leaves the Inbox", Patience);
@@ -103,6 +104,8 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
         await Eventually.AssertAsync(() => Verdicts([sent, .. delivered]).Count == 2, "the sent copy and the SOC's copy are scanned", Patience);
         await SettledAsync();
 
+        // The SOC's copy holds the lure too, and stays for the SOC to read.
+        Assert.Equal(("Malicious", "inbox"), (Verdicts(delivered)[0][PipelineEventProperties.Band], _tenant.FolderOf(Assert.Single(delivered))));
         Assert.Equal("Malicious", Verdicts([draft])[0][PipelineEventProperties.Band]);
         Assert.DoesNotContain("DRAFT_OUTSIDE_DRAFTS", Verdicts([draft])[0][PipelineEventProperties.Rules], StringComparison.Ordinal);
         Assert.Empty(_telemetry.Events(PipelineEvents.MailboxCompromised));
