@@ -27,6 +27,13 @@ public sealed partial class AccountCompromiseDetector(
 
     public async Task RecordAsync(CompromiseEvidence evidence, CancellationToken cancellationToken)
     {
+        // Mail placed before the evidence window (a migration brings a mailbox's history) would never count, and must
+        // not make a wave of other mailboxes' evidence either.
+        if (clock.GetUtcNow() - evidence.At > options.Value.EvidenceWindow)
+        {
+            LogHistory(evidence.MailboxId, evidence.MessageId, evidence.At);
+            return;
+        }
         // Added before the wave is read: CompromiseAssessment.MailboxesToAssess rests on that order.
         await ledger.AddAsync(evidence, cancellationToken);
         var wave = await ledger.WaveAsync(evidence.CampaignId, cancellationToken);
@@ -83,6 +90,9 @@ public sealed partial class AccountCompromiseDetector(
             return UnqueuedResponse;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mailbox {MailboxId}: message {MessageId} was placed at {PlacedAt}, before the evidence window; not evidence")]
+    private partial void LogHistory(string mailboxId, string messageId, DateTimeOffset placedAt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Mailbox {MailboxId}: the revoke could not be queued; the alert asks for it by hand")]
     private partial void LogRevokeNotQueued(Exception exception, string mailboxId);

@@ -161,13 +161,23 @@ public sealed partial class MessageScanner(
     {
         if (await PlacedWithStolenCredentialsAsync(message, verdict, cancellationToken))
         {
-            await compromise.RecordAsync(new CompromiseEvidence(message.MailboxId, message.MessageId, judged.CampaignId, clock.GetUtcNow()), cancellationToken);
+            await compromise.RecordAsync(new CompromiseEvidence(message.MailboxId, message.MessageId, judged.CampaignId, PlacedAt(message)), cancellationToken);
         }
         else if (await InternalSenderAsync(message, verdict, judged, cancellationToken) is { } sender)
         {
             await compromise.RecordAsync(new CompromiseEvidence(
-                sender, message.MessageId, judged.CampaignId, clock.GetUtcNow(), EvidenceSource.SentInternally), cancellationToken);
+                sender, message.MessageId, judged.CampaignId, PlacedAt(message), EvidenceSource.SentInternally), cancellationToken);
         }
+    }
+
+    // When the mail came into the mailbox, as the store keeps it: an IMAP APPEND sets it, and a migration sets it to the
+    // mail's original date, so a migrated mailbox's old phish is history, not a sign of who holds the account today.
+    // The Email Appender appends at the present time, or its mail would sink below the user's newest. Never later than
+    // now, whatever a client wrote.
+    private DateTimeOffset PlacedAt(MailboxMessage message)
+    {
+        var now = clock.GetUtcNow();
+        return message.ReceivedAt is { } received && received < now ? received : now;
     }
 
     // Transport vouches that an account of this tenant sent it, and Exchange lets that account send only as the

@@ -113,6 +113,20 @@ public sealed class AccountCompromiseDetectorTests
         Assert.Empty(_ledger.Responses("a"));
     }
 
+    // A migration appends a mailbox's history with its original dates: an old copy of a campaign in one mailbox must
+    // not make today's copy in another a wave.
+    [Fact]
+    public async Task RecordAsync_MailPlacedBeforeTheWindow_IsNotRecordedAndFormsNoWave()
+    {
+        var detector = NewDetector();
+        await detector.RecordAsync(Appended("a", "m0", age: TimeSpan.FromDays(30)), CancellationToken.None);
+
+        await detector.RecordAsync(Appended("b", "m1"), CancellationToken.None);
+
+        Assert.Empty(Flagged());
+        Assert.Empty(await _ledger.EvidenceAsync("a", CancellationToken.None));
+    }
+
     [Fact]
     public async Task RecordAsync_WaveForms_ReassessesTheMailboxesSeenBeforeItWithItsWeight()
     {

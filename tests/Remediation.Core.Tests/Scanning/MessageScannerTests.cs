@@ -418,6 +418,39 @@ public sealed class MessageScannerTests
     }
 
     [Fact]
+    public async Task Scan_MaliciousAppendedHoursAgo_RecordsEvidenceAtTheTimeItWasPlaced()
+    {
+        var id = Deliver(Malware(), receivedAt: Now.AddHours(-5));
+
+        await ScanAsync(id);
+
+        Assert.Equal(Now.AddHours(-5), Assert.Single(await EvidenceAsync(_alice)).At);
+    }
+
+    [Fact]
+    public async Task Scan_MaliciousAppendedWithAFutureArrivalTime_RecordsEvidenceNow()
+    {
+        var id = Deliver(Malware(), receivedAt: Now.AddDays(30));
+
+        await ScanAsync(id);
+
+        Assert.Equal(Now, Assert.Single(await EvidenceAsync(_alice)).At);
+    }
+
+    // A migration appends a mailbox's history with its original dates: its old phish is remediated, and says nothing
+    // of who holds the account today.
+    [Fact]
+    public async Task Scan_MaliciousAppendedWithAnArrivalTimeMonthsAgo_IsQueuedButRecordsNoEvidence()
+    {
+        var id = Deliver(Malware(), receivedAt: Now.AddDays(-200));
+
+        await ScanAsync(id);
+
+        Assert.Single(Seeds());
+        Assert.Empty(await EvidenceAsync(_alice));
+    }
+
+    [Fact]
     public async Task Scan_MaliciousWithAForgedStamp_RecordsEvidenceAgainstTheMailbox()
     {
         // Stamped as arriving a day after the store says it did: the stamp was written, not earned.

@@ -218,6 +218,22 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
         Assert.Empty(_telemetry.Events(PipelineEvents.MailboxCompromised));
     }
 
+    // Ordinary tenant life: an administrator migrates a mailbox over IMAP, and its history holds two old phish. The
+    // migration keeps each message's original date, which the Email Appender, wanting its mail seen, never does.
+    [Fact]
+    public async Task Migration_OldPhishAppendedWithTheirOriginalDates_AreRemediatedAndNobodyIsSignedOut()
+    {
+        var history = new[] { DateTimeOffset.UtcNow.AddDays(-200), DateTimeOffset.UtcNow.AddDays(-90) }
+            .Select(receivedAt => Tenant.AppendAsImap($"{User(5)}@{Domain}", SampleMail.CredentialPhish(Domain, User(5)), receivedAt: receivedAt))
+            .ToList();
+
+        await Eventually.AssertAsync(() => _tenant.NoneIn(history, "inbox"), "the old phish are remediated", Patience);
+        await SettledAsync();
+
+        Assert.Empty(_telemetry.Events(PipelineEvents.MailboxCompromised));
+        Assert.Empty(Tenant.RevokedSignInSessions);
+    }
+
     [Fact]
     public async Task CampaignGrowsPastTheCap_WaveToOneMailboxThenTheRealMailing_IsHeldBeforeTheMailingMoves()
     {
