@@ -17,8 +17,8 @@ public sealed record Judgement(MailboxMessage Message, Verdict Verdict, string C
         Verdict.RuleNames, notifiedAt, Verdict.Fingerprint.Id, IsOwnCopy, Letterhead, Verdict.CopyBound);
 
     /// <summary>
-    /// Whether the campaign stage has anything to do: a malicious copy, unless it is the user's own copy malicious only
-    /// because it never passed inbound transport (none does): it is never moved, and it leads to no other copy.
+    /// Whether the campaign stage has anything to do: a malicious copy, unless it is the user's own copy (which never
+    /// passes inbound transport) malicious only for that: it is never moved, and it leads to no other copy.
     /// </summary>
     public bool HasCampaignWork => Verdict.IsMalicious && !(IsOwnCopy && Verdict.CopyBound);
 }
