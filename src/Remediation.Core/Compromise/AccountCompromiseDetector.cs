@@ -29,7 +29,7 @@ public sealed partial class AccountCompromiseDetector(
     {
         // Mail placed before the evidence window (a migration brings a mailbox's history) would never count, and must
         // not make a wave of other mailboxes' evidence either.
-        if (clock.GetUtcNow() - evidence.At > options.Value.EvidenceWindow)
+        if (!CompromiseAssessment.IsInWindow(evidence, clock.GetUtcNow(), options.Value))
         {
             LogHistory(evidence.MailboxId, evidence.MessageId, evidence.At);
             return;

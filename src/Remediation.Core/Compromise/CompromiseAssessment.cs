@@ -15,7 +15,11 @@ public sealed record CompromiseAssessment(IReadOnlyList<CompromiseEvidence> Evid
 
     /// <summary>The evidence still within the window at <paramref name="now"/>: older mail tells nothing about who holds the account today.</summary>
     public static IReadOnlyList<CompromiseEvidence> InWindow(IEnumerable<CompromiseEvidence> evidence, DateTimeOffset now, CompromiseOptions options) =>
-        [.. evidence.Where(e => now - e.At <= options.EvidenceWindow)];
+        [.. evidence.Where(e => IsInWindow(e, now, options))];
+
+    /// <summary>Whether this evidence still says something about who holds the account at <paramref name="now"/>.</summary>
+    public static bool IsInWindow(CompromiseEvidence evidence, DateTimeOffset now, CompromiseOptions options) =>
+        now - evidence.At <= options.EvidenceWindow;
 
     /// <summary>The campaigns the evidence belongs to, each once: a wave adds to the score once, however many of its copies the mailbox holds.</summary>
     public static IReadOnlyList<string> Campaigns(IEnumerable<CompromiseEvidence> evidence) =>

@@ -394,12 +394,8 @@ public class ScanEngineTests
     [InlineData(10, false)]
     public void Scan_MaliciousOnlyWithThePointsForHowTheCopyArrived_IsCopyBound(double contentWeight, bool copyBound)
     {
-        var sut = new ScanEngine(
-            [new NamedRule(SpamClassifierRule.Name, ThreatCategory.Spam, contentWeight), new NamedRule(TransportBypassRule.Name, ThreatCategory.Clean, 2),
-                new NamedRule(NoReceivedHopsRule.Name, ThreatCategory.Clean, 0.5)],
-            Options.Create(new DetectionOptions()), Options.Create(new TenantOptions()));
-
-        var verdict = sut.Scan(new ScanInput(Message(from: "a@b.example", body: "See https://offer.example/x")));
+        var verdict = Weighing(new NamedRule(SpamClassifierRule.Name, ThreatCategory.Spam, contentWeight),
+            new NamedRule(TransportBypassRule.Name, ThreatCategory.Clean, 2), new NamedRule(NoReceivedHopsRule.Name, ThreatCategory.Clean, 0.5));
 
         Assert.Equal(VerdictBand.Malicious, verdict.Band);
         Assert.Equal(copyBound, verdict.CopyBound);
@@ -410,20 +406,14 @@ public class ScanEngineTests
     [InlineData(DraftOutsideDraftsRule.Name)]
     public void Scan_MaliciousOnlyWithForgedStampsOrADraftOutsideDrafts_IsCopyBound(string rule)
     {
-        var sut = new ScanEngine([new NamedRule(SpamClassifierRule.Name, ThreatCategory.Spam, 9), new NamedRule(rule, ThreatCategory.Clean, 1)],
-            Options.Create(new DetectionOptions()), Options.Create(new TenantOptions()));
-
-        Assert.True(sut.Scan(new ScanInput(Message(from: "a@b.example", body: "See https://offer.example/x"))).CopyBound);
+        Assert.True(Weighing(new NamedRule(SpamClassifierRule.Name, ThreatCategory.Spam, 9), new NamedRule(rule, ThreatCategory.Clean, 1)).CopyBound);
     }
 
     [Fact]
     public void Scan_MaliciousThroughHeadersTheSenderWrote_IsNotCopyBound()
     {
         // Every copy carries what its sender wrote, however it arrived.
-        var sut = new ScanEngine([new NamedRule(SpamClassifierRule.Name, ThreatCategory.Spam, 8), new NamedRule(SpoofedSenderRule.Name, ThreatCategory.Clean, 2)],
-            Options.Create(new DetectionOptions()), Options.Create(new TenantOptions()));
-
-        var verdict = sut.Scan(new ScanInput(Message(from: "a@b.example", body: "See https://offer.example/x")));
+        var verdict = Weighing(new NamedRule(SpamClassifierRule.Name, ThreatCategory.Spam, 8), new NamedRule(SpoofedSenderRule.Name, ThreatCategory.Clean, 2));
 
         Assert.True(verdict.IsMalicious);
         Assert.False(verdict.CopyBound);
@@ -432,10 +422,7 @@ public class ScanEngineTests
     [Fact]
     public void Scan_SuspiciousWithThePointsForHowTheCopyArrived_IsNotCopyBound()
     {
-        var sut = new ScanEngine([new NamedRule(SpamClassifierRule.Name, ThreatCategory.Spam, 5), new NamedRule(TransportBypassRule.Name, ThreatCategory.Clean, 2)],
-            Options.Create(new DetectionOptions()), Options.Create(new TenantOptions()));
-
-        Assert.False(sut.Scan(new ScanInput(Message(from: "a@b.example", body: "See https://offer.example/x"))).CopyBound);
+        Assert.False(Weighing(new NamedRule(SpamClassifierRule.Name, ThreatCategory.Spam, 5), new NamedRule(TransportBypassRule.Name, ThreatCategory.Clean, 2)).CopyBound);
     }
 
     [Fact]
