@@ -34,6 +34,20 @@ public class WorkItemJsonTests
         Assert.Contains("\"sentCopy\":true", WorkItemJson.Serialize(seed), StringComparison.Ordinal);
     }
 
+    // The same seed says how much of its score was for how its copy arrived; the content score is worked out, not stored.
+    [Fact]
+    public void Serialize_Seed_KeepsItsArrivalPointsAndReadsZeroFromSeedsWrittenBefore()
+    {
+        const string stored = """{"campaignId":"c1","mailboxId":"alice","messageId":"m1","internetMessageId":null,"category":"Phishing","score":14,"rules":["R"],"notifiedAt":"2026-12-01T00:00:00+00:00"}""";
+        var before = WorkItemJson.Deserialize<MaliciousMessage>(stored);
+
+        var json = WorkItemJson.Serialize(before with { ArrivalPoints = 2.5 });
+
+        Assert.Equal((0d, 14d), (before.ArrivalPoints, before.ContentScore));
+        Assert.Equal(11.5, WorkItemJson.Deserialize<MaliciousMessage>(json).ContentScore);
+        Assert.DoesNotContain("contentScore", json, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Serialize_JobsPackedFromTheLongestMessageIds_EachFitsInAQueueMessage()
     {

@@ -11,12 +11,4 @@ public sealed record Campaign(
     IReadOnlyList<string> Rules,
     DateTimeOffset FirstNotifiedAt,
     CampaignStatus Status,
-    Queues.MaliciousMessage Seed)
-{
-    /// <summary>
-    /// Whether the campaign's verdict holds for every copy of its content, so campaign memory may lend it to each: it
-    /// acts, and its seed was malicious through its content rather than through how that one copy arrived, or the SOC
-    /// approved it.
-    /// </summary>
-    public bool SpeaksForEveryCopy => Status == CampaignStatus.Approved || Status == CampaignStatus.Active && !Seed.CopyBound;
-}
+    Queues.MaliciousMessage Seed);

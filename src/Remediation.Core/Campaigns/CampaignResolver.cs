@@ -56,7 +56,9 @@ public sealed partial class CampaignResolver(
         // Stryker disable once all : reading the marks of a campaign that does not exist finds none; the branch saves a read
         var lookupsDone = campaign is null ? NothingDispatched : await campaigns.DispatchedAsync(seed.CampaignId, DispatchPlan.LookupCandidates(seed), cancellationToken);
 
-        var (sweep, search) = DispatchPlan.Lookups(seed, campaign?.Status == CampaignStatus.Approved, lookupsDone);
+        // The points for how the seed's copy arrived speak for that copy alone. A seed that holds its campaign still
+        // looks, so the SOC reads how far the campaign reaches.
+        var (sweep, search) = DispatchPlan.Lookups(seed, _guard.ActsOnItsCopyAlone(seed, campaign), lookupsDone);
         var work = await FindCopiesAsync(seed, sweep, search, cancellationToken);
 
         var created = false;
@@ -75,6 +77,13 @@ public sealed partial class CampaignResolver(
                 TrackHeld(campaign, work.Count, reason);
             }
             if (!IsActing(campaign)) return;
+        }
+        // A campaign born of another seed (before, or at this moment on another instance) may act on its seeds' own
+        // copies alone; this seed's copy then has to reach the floor by itself.
+        if (!created && _guard.HoldForLaterSeed(seed, campaign) is { } why)
+        {
+            if (await campaigns.TryHoldAsync(campaign.Id, cancellationToken)) TrackHeld(campaign, work.Count, why);
+            return;
         }
         // Only the work this seed found, each piece by its own key: a campaign this call created has no marks yet;
         // another instance's, a retry's or an earlier seed's may be there.

@@ -31,11 +31,11 @@ public static class DispatchPlan
     /// <summary>
     /// Whether to sweep the fingerprint index and to search the recipients' mailboxes for the seed's Message-ID: each
     /// once per campaign, as each later copy is judged malicious on its own (campaign memory) and brings only itself.
-    /// A seed malicious only through how it arrived brings only itself until the SOC approves its campaign.
+    /// A seed that acts on its own copy alone (<see cref="BlastRadiusGuard.ActsOnItsCopyAlone"/>) looks for no other.
     /// </summary>
-    public static (bool Sweep, bool Search) Lookups(MaliciousMessage seed, bool approved, IReadOnlySet<DispatchedWork> dispatched)
+    public static (bool Sweep, bool Search) Lookups(MaliciousMessage seed, bool ownCopyOnly, IReadOnlySet<DispatchedWork> dispatched)
     {
-        if (seed.CopyBound && !approved) return (false, false);
+        if (ownCopyOnly) return (false, false);
         var sweep = !dispatched.Contains(DispatchedWork.Sweep);
         var search = seed.InternetMessageId is { } internetMessageId
             && (sweep || !dispatched.Contains(DispatchedWork.RecipientSearch(internetMessageId)));

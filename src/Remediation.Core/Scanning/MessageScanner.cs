@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Remediation.Core.Campaigns;
 using Remediation.Core.Compromise;
 using Remediation.Core.Indexing;
 using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
+using Remediation.Core.Remediation;
 using Remediation.Core.Scanning.Provenance;
 using Remediation.Core.Telemetry;
 using Remediation.Core.Verdicts;
@@ -24,9 +26,12 @@ public sealed partial class MessageScanner(
     AccountCompromiseDetector compromise,
     MessageAuthorship authorship,
     IPipelineTelemetry telemetry,
+    IOptions<RemediationOptions> remediation,
     TimeProvider clock,
     ILogger<MessageScanner> logger)
 {
+    private readonly BlastRadiusGuard _guard = new(remediation.Value);
+
     // Longer than any one scan takes; a claim older than this belonged to a scan that died. The queue shows a message
     // whose host died again only after its visibility timeout (ten minutes), so its retry finds the claim stale.
     private static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(5);
@@ -131,7 +136,7 @@ public sealed partial class MessageScanner(
 
     // Campaign memory: a copy of a campaign judged malicious before is malicious now, whatever it looks like alone.
     // Only a fingerprint that can stand for a campaign is looked up, and only a campaign that acts lends its verdict:
-    // a held one waits for the SOC, a released one was a mistake, and one whose seed was malicious only through how
+    // a held one waits for the SOC, a released one was a mistake, and one whose seed reached the floor only through how
     // that copy arrived says nothing of copies that came another way (until the SOC approves it).
     private async Task<Judgement> JudgeAsync(MailboxMessage message, Hunting.Indicator? hunted, CancellationToken cancellationToken)
     {
@@ -141,7 +146,7 @@ public sealed partial class MessageScanner(
         var verdict = engine.Scan(input);
         KnownCampaign? known = null;
         if (!verdict.IsMalicious && verdict.Band != VerdictBand.Unscannable && verdict.Fingerprint.CanStandForCampaign
-            && await campaigns.FindAsync(verdict.Fingerprint.CampaignId, cancellationToken) is { } campaign && campaign.SpeaksForEveryCopy)
+            && await campaigns.FindAsync(verdict.Fingerprint.CampaignId, cancellationToken) is { } campaign && _guard.SpeaksForEveryCopy(campaign))
         {
             known = new KnownCampaign(campaign.Id, campaign.Category);
             verdict = engine.Scan(input with { KnownCampaign = known });

@@ -119,6 +119,57 @@ public sealed class CampaignResolverTests
         Assert.Equal(DispatchedWork.Copy(_alice, seedCopy), Assert.Single(await MarksAsync()));
     }
 
+    // An attacker holding alice's mailbox appends a copy of a message bob received through transport. Its content
+    // (10.5) is malicious but below the floor; the points for bypassing transport lift alice's copy to 13.
+    [Fact]
+    public async Task Resolve_SeedReachingTheFloorOnlyThroughHowItArrived_QueuesItsOwnCopyAlone()
+    {
+        var seedCopy = Deliver(_alice, to: [$"alice@{Domain}", $"bob@{Domain}"]);
+        await IndexAsync(_bob, "bob-copy");
+
+        await Resolver().ResolveAsync(LiftedByArrival(_alice, seedCopy), CancellationToken.None);
+
+        Assert.Equal([$"alice: {seedCopy} | "], Jobs());
+        Assert.Equal(DispatchedWork.Copy(_alice, seedCopy), Assert.Single(await MarksAsync()));
+        Assert.Equal(CampaignStatus.Active, (await _campaigns.FindAsync(CampaignId, CancellationToken.None))?.Status);
+    }
+
+    // Bob's own copy, delivered, scores 10.5: had it come first, it would have held the campaign.
+    [Fact]
+    public async Task Resolve_CopyBelowTheFloorJoinsACampaignLiftedByArrival_HoldsItAndQueuesNothingForIt()
+    {
+        var alicesCopy = Deliver(_alice, to: [$"bob@{Domain}"]);
+        var bobsCopy = Deliver(_bob, to: [$"bob@{Domain}"]);
+        var resolver = Resolver();
+        await resolver.ResolveAsync(LiftedByArrival(_alice, alicesCopy), CancellationToken.None);
+        Assert.Equal([$"alice: {alicesCopy} | "], Jobs());
+
+        await resolver.ResolveAsync(Seed(_bob, bobsCopy) with { Score = 10.5 }, CancellationToken.None);
+
+        Assert.Empty(Jobs());
+        Assert.Equal(CampaignStatus.Held, (await _campaigns.FindAsync(CampaignId, CancellationToken.None))?.Status);
+        var held = Assert.Single(_telemetry.Events(PipelineEvents.CampaignHeld));
+        Assert.Equal(HeldEvent(score: "13", count: "1",
+            reason: "a copy scoring 10.5, below the floor 12, joined a campaign that acts only on copies the way they arrived made malicious"), held);
+    }
+
+    // The same content mailed again, this time scoring 14 without any arrival points: it speaks for every copy.
+    [Fact]
+    public async Task Resolve_SeedStrongInContentJoinsACampaignLiftedByArrival_SweepsAndSearches()
+    {
+        var alicesCopy = Deliver(_alice, to: [$"alice@{Domain}"]);
+        var bobsCopy = Deliver(_bob, to: [$"bob@{Domain}", $"carol@{Domain}"]);
+        await IndexAsync(_dave, "dave-copy");
+        var resolver = Resolver();
+        await resolver.ResolveAsync(LiftedByArrival(_alice, alicesCopy), CancellationToken.None);
+        Jobs();
+
+        await resolver.ResolveAsync(Seed(_bob, bobsCopy) with { Score = 14 }, CancellationToken.None);
+
+        Assert.Equal([$"bob: {bobsCopy} | {MessageIdOfLure}", $"carol:  | {MessageIdOfLure}", "dave: dave-copy | "], Jobs().Order(StringComparer.Ordinal));
+        Assert.Empty(_telemetry.Events(PipelineEvents.CampaignHeld));
+    }
+
     [Fact]
     public async Task Approve_CampaignOfASeedMaliciousOnlyThroughHowItArrived_ItsSeedQueuedAgainFindsEveryCopy()
     {
@@ -617,6 +668,8 @@ public sealed class CampaignResolverTests
 
     private static MaliciousMessage Seed(string mailboxId, string messageId) => new(
         CampaignId, mailboxId, messageId, MessageIdOfLure, ThreatCategory.Phishing, 18, ["R1", "R2"], NotifiedAt, LureFingerprint.Value.Id);
+
+    private static MaliciousMessage LiftedByArrival(string mailboxId, string messageId) => Seed(mailboxId, messageId) with { Score = 13, ArrivalPoints = 2.5 };
 
     private static Campaign CampaignOf(MaliciousMessage seed, CampaignStatus status) =>
         new(seed.CampaignId, seed.Category, seed.Score, seed.Rules, seed.NotifiedAt, status, seed);

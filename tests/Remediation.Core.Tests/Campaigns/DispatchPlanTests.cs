@@ -13,39 +13,32 @@ public class DispatchPlanTests
     [Fact]
     public void Lookups_NothingDispatched_SweepsAndSearches()
     {
-        Assert.Equal((true, true), DispatchPlan.Lookups(Seed, approved: false, Marks()));
+        Assert.Equal((true, true), DispatchPlan.Lookups(Seed, ownCopyOnly: false, Marks()));
     }
 
     [Fact]
     public void Lookups_SweptAndSearchedBefore_DoesNeither()
     {
-        Assert.Equal((false, false), DispatchPlan.Lookups(Seed, approved: false, Marks(DispatchedWork.Sweep, DispatchedWork.RecipientSearch(MessageId))));
+        Assert.Equal((false, false), DispatchPlan.Lookups(Seed, ownCopyOnly: false, Marks(DispatchedWork.Sweep, DispatchedWork.RecipientSearch(MessageId))));
     }
 
     [Fact]
     public void Lookups_SweptBeforeButAnotherMessageId_SearchesForThisOne()
     {
         // A later mailing of the same content under a new Message-ID: the index was swept, its recipients were not.
-        Assert.Equal((false, true), DispatchPlan.Lookups(Seed, approved: false, Marks(DispatchedWork.Sweep, DispatchedWork.RecipientSearch("<other@sender.example>"))));
+        Assert.Equal((false, true), DispatchPlan.Lookups(Seed, ownCopyOnly: false, Marks(DispatchedWork.Sweep, DispatchedWork.RecipientSearch("<other@sender.example>"))));
     }
 
     [Fact]
     public void Lookups_SeedWithoutAMessageId_NeverSearches()
     {
-        Assert.Equal((true, false), DispatchPlan.Lookups(Seed with { InternetMessageId = null }, approved: false, Marks()));
+        Assert.Equal((true, false), DispatchPlan.Lookups(Seed with { InternetMessageId = null }, ownCopyOnly: false, Marks()));
     }
 
     [Fact]
-    public void Lookups_SeedMaliciousOnlyThroughHowItArrived_NeitherSweepsNorSearches()
+    public void Lookups_SeedActingOnItsOwnCopyAlone_NeitherSweepsNorSearches()
     {
-        Assert.Equal((false, false), DispatchPlan.Lookups(Seed with { CopyBound = true }, approved: false, Marks()));
-    }
-
-    [Fact]
-    public void Lookups_SeedMaliciousOnlyThroughHowItArrivedOfAnApprovedCampaign_SweepsAndSearches()
-    {
-        // The SOC's approval says the content is malicious, wherever its copies came from.
-        Assert.Equal((true, true), DispatchPlan.Lookups(Seed with { CopyBound = true }, approved: true, Marks()));
+        Assert.Equal((false, false), DispatchPlan.Lookups(Seed, ownCopyOnly: true, Marks()));
     }
 
     [Fact]

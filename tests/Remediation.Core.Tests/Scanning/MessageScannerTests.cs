@@ -9,6 +9,7 @@ using Remediation.Core.Hunting;
 using Remediation.Core.Indexing;
 using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
+using Remediation.Core.Remediation;
 using Remediation.Core.Scanning;
 using Remediation.Core.Telemetry;
 using Remediation.Core.Verdicts;
@@ -350,6 +351,20 @@ public sealed class MessageScannerTests
         Assert.Equal(band, verdict?.Band);
     }
 
+    // The seed scored 18, of which 7 were for how its copy arrived: its content alone (11) is below the floor (12).
+    [Theory]
+    [InlineData(CampaignStatus.Active, VerdictBand.Clean)]
+    [InlineData(CampaignStatus.Approved, VerdictBand.Malicious)]
+    public async Task Scan_CopyOfACampaignWhoseSeedReachedTheFloorOnlyThroughHowItArrived_IsJudgedAloneUntilApproved(CampaignStatus status, VerdictBand band)
+    {
+        var mime = Transported(TestMail.Load("Provenance", "colleague-note.eml"));
+        await AddCampaignAsync(Engine.FingerprintOf(mime).CampaignId, status, ThreatCategory.Phishing, arrivalPoints: 7);
+
+        var verdict = await ScanAsync(Deliver(mime));
+
+        Assert.Equal(band, verdict?.Band);
+    }
+
     [Fact]
     public async Task Scan_SuspiciousCopyOfAnActiveCampaign_IsJudgedMaliciousWithIt()
     {
@@ -508,7 +523,9 @@ public sealed class MessageScannerTests
         var verdict = await ScanAsync(id);
 
         Assert.Equal((VerdictBand.Malicious, true), (verdict?.Band, verdict?.CopyBound));
-        Assert.True(Assert.Single(Seeds()).CopyBound);
+        var seed = Assert.Single(Seeds());
+        Assert.Equal((true, ArrivalEvidence.WeightOf(verdict!.Hits)), (seed.CopyBound, seed.ArrivalPoints));
+        Assert.True(seed.ArrivalPoints > 0, "the bypass rules' points are the seed's arrival points");
         Assert.Single(await EvidenceAsync(_alice));
     }
 
@@ -937,8 +954,8 @@ public sealed class MessageScannerTests
             ledger ?? _ledger, _queue, new CircuitBreaker(new InMemoryHourlyBudget(), _telemetry, _clock, NullLogger<CircuitBreaker>.Instance),
             _telemetry, Options.Create(new CompromiseOptions()), _clock, NullLogger<AccountCompromiseDetector>.Instance);
         return new MessageScanner(
-            _mailboxes, Engine, queue ?? _queue, verdicts ?? _verdicts, _campaigns, index ?? _index, detector, new MessageAuthorship(_mailboxes), _telemetry, _clock,
-            NullLogger<MessageScanner>.Instance);
+            _mailboxes, Engine, queue ?? _queue, verdicts ?? _verdicts, _campaigns, index ?? _index, detector, new MessageAuthorship(_mailboxes), _telemetry,
+            Options.Create(new RemediationOptions()), _clock, NullLogger<MessageScanner>.Instance);
     }
 
     private Task<Verdict?> ScanAsync(string messageId) => Scanner().ScanAsync(Request(messageId), CancellationToken.None);
@@ -965,9 +982,10 @@ public sealed class MessageScannerTests
 
     private Task<string> FolderIdAsync(string wellKnownName) => _mailboxes.GetFolderIdAsync(_alice, wellKnownName, CancellationToken.None);
 
-    private Task AddCampaignAsync(string campaignId, CampaignStatus status, ThreatCategory category, bool copyBound = false) => _campaigns.GetOrAddAsync(
+    private Task AddCampaignAsync(string campaignId, CampaignStatus status, ThreatCategory category, bool copyBound = false, double arrivalPoints = 0) => _campaigns.GetOrAddAsync(
         new Campaign(campaignId, category, 18, ["CREDENTIAL_LURE"], Now.AddHours(-1), status,
-            new MaliciousMessage(campaignId, _bob, "bob-copy", "<earlier@login-verify.example>", category, 18, ["CREDENTIAL_LURE"], Now.AddHours(-1), CopyBound: copyBound)),
+            new MaliciousMessage(campaignId, _bob, "bob-copy", "<earlier@login-verify.example>", category, 18, ["CREDENTIAL_LURE"], Now.AddHours(-1),
+                CopyBound: copyBound, ArrivalPoints: arrivalPoints)),
         CancellationToken.None);
 
     private static MimeMessage Newsletter() => TestMail.Load("Provenance", "shop-newsletter.eml");

@@ -132,6 +132,24 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
         Assert.True(_tenant.AllIn(copies, "inbox"));
     }
 
+    // Holding user 0's mailbox, an attacker appends an exact copy of a newsletter users 1 to 3 received. Delivered,
+    // it is malicious at 10 points, below the floor: it would wait for the SOC. The points for bypassing transport lift
+    // the appended copy over the floor; they speak for that copy, not for the copies the search finds by Message-ID.
+    [Fact]
+    public async Task AppendedCopyLiftedOverTheFloorByHowItArrived_OnlyThatCopyIsRemediated()
+    {
+        var newsletter = Security.AttackMail.GiftGuideNewsletter(
+            "Fabrikam Store <news@fabrikam.example>", "<winter-gift-guide-0007@fabrikam.example>", Domain, [.. Enumerable.Range(1, 3).Select(User)]);
+        var real = _tenant.Simulator.Tenant.DeliverThroughTransport(newsletter);
+
+        var appended = _tenant.Simulator.Tenant.AppendAsImap($"{User(0)}@{Domain}", newsletter);
+        await Eventually.AssertAsync(() => _tenant.FolderOf(appended) != "inbox", "the appended copy is remediated", Patience);
+        await Eventually.AssertAsync(_tenant.WorkQueuesEmpty, "the pipeline settles", Patience);
+
+        Assert.Equal(3, real.Count);
+        Assert.True(_tenant.AllIn(real, "inbox"), "the delivered newsletter stayed: " + string.Join(",", real.Select(_tenant.FolderOf)));
+    }
+
     // A campaign stage run with its own queue: the host's services otherwise, and a resolver of its own.
     private CampaignResolver ResolverOver(IWorkQueue queue)
     {

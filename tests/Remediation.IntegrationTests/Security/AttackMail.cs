@@ -64,7 +64,17 @@ internal static class AttackMail
     /// A shop's newsletter that is only suspicious as delivered (7.5: a tracked link whose text shows another address,
     /// a shortened link, "this message is not spam"), and malicious placed without transport (2.5 more).
     /// </summary>
-    public static string Newsletter(string from, string messageId, string domain, params string[] recipients)
+    public static string Newsletter(string from, string messageId, string domain, params string[] recipients) =>
+        Newsletter(from, messageId, domain, extra: "", recipients);
+
+    /// <summary>
+    /// The newsletter with a gift guide on a free hosting platform: malicious as delivered, at 10 points, below the
+    /// default score floor of 12, which the 2.5 points for being placed without transport lift an appended copy over.
+    /// </summary>
+    public static string GiftGuideNewsletter(string from, string messageId, string domain, params string[] recipients) =>
+        Newsletter(from, messageId, domain, extra: """<p>Our gift guide: <a href="https://fabrikam-gifts.netlify.app/">fabrikam-gifts.netlify.app</a></p>""", recipients);
+
+    private static string Newsletter(string from, string messageId, string domain, string extra, string[] recipients)
     {
         var message = new MimeMessage
         {
@@ -73,11 +83,12 @@ internal static class AttackMail
             Date = DateTimeOffset.UtcNow,
             Body = new TextPart("html")
             {
-                Text = """
+                Text = $$"""
                     <p>Hello,</p>
                     <p>our winter catalogue is out, with the new range of desks and chairs for home offices.</p>
                     <p>Browse it at <a href="https://click.fabrikam-mail.example/t/8841">https://www.fabrikam.example/winter</a>
                     or watch the video: <a href="https://bit.ly/fabrikam-winter">bit.ly/fabrikam-winter</a></p>
+                    {{extra}}
                     <p>This message is not spam: you receive it because you signed up at fabrikam.example.</p>
                     <p>Fabrikam Store</p>
                     """,
