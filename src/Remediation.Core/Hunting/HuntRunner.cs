@@ -86,8 +86,10 @@ public sealed partial class HuntRunner(
         // Gone since (deleted, or moved by an earlier remediation): another copy of the content may still stand for it.
         if (await scanner.RejudgeAsync(copy.MailboxId, copy.MessageId, hunt.Hunted, cancellationToken) is not { } judged) return null;
         var verdict = judged.Verdict;
-        // The verdict speaks for every copy of the content only when the content alone carries it.
-        var key = copy.StandsForCampaign && verdict.CampaignKey == copy.CampaignKey && !verdict.CopyBound ? ContentKey(copy) : CopyKey(copy);
+        // The verdict speaks for every copy of the content only when the content alone carries it: a copy of a
+        // suspicious newsletter transport delivered says nothing of an exact copy appended beside it, which the points
+        // for bypassing transport may make malicious.
+        var key = copy.StandsForCampaign && verdict.CampaignKey == copy.CampaignKey && verdict.HoldsForEveryArrival ? ContentKey(copy) : CopyKey(copy);
         var finding = new HuntFinding(key, verdict.IsMalicious, judged.CampaignId, verdict.Category.ToString(), verdict.Score, verdict.RuleNames, copy.MailboxId, copy.MessageId);
         if (judged.HasCampaignWork && !hunt.ReportOnly)
         {

@@ -17,5 +17,8 @@ public static class ArrivalEvidence
         TransportBypassRule.Name, NoReceivedHopsRule.Name, ForgedTransportStampRule.Name, DraftOutsideDraftsRule.Name,
     };
 
+    /// <summary>The most points these rules could give one copy: every one of them firing at once.</summary>
+    public const double MostPoints = TransportBypassRule.Weight + NoReceivedHopsRule.Weight + ForgedTransportStampRule.Weight + DraftOutsideDraftsRule.Weight;
+
     public static double WeightOf(IEnumerable<RuleHit> hits) => hits.Where(h => Rules.Contains(h.Rule)).Sum(h => h.Weight);
 }

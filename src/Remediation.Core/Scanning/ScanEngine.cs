@@ -74,10 +74,14 @@ public sealed class ScanEngine
             : score >= _options.SuspiciousThreshold ? VerdictBand.Suspicious
             : VerdictBand.Clean;
         var category = score < _options.SuspiciousThreshold ? ThreatCategory.Clean : CategoryOf(hits);
+        var content = score - ArrivalEvidence.WeightOf(hits);
         return new Verdict(category, score, band, hits, fingerprint, unscannable)
         {
             CampaignKey = KeyOf(fingerprint, band, hits),
-            CopyBound = band == VerdictBand.Malicious && score - ArrivalEvidence.WeightOf(hits) < _options.MaliciousThreshold,
+            CopyBound = band == VerdictBand.Malicious && content < _options.MaliciousThreshold,
+            HoldsForEveryArrival = band == VerdictBand.Malicious
+                ? content >= _options.MaliciousThreshold
+                : content + ArrivalEvidence.MostPoints < _options.MaliciousThreshold,
             Provenance = message.Provenance,
         };
     }

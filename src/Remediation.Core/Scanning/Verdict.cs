@@ -30,6 +30,12 @@ public sealed record Verdict(
     /// </summary>
     public bool CopyBound { get; init; }
 
+    /// <summary>
+    /// Whether the verdict holds for a copy of the same content however that copy arrived: malicious without the
+    /// points for how this copy arrived, or short of malicious by more than those points could ever add.
+    /// </summary>
+    public bool HoldsForEveryArrival { get; init; }
+
     /// <summary>Whether the message passed this tenant's transport, judged from its stamps.</summary>
     public TransportProvenance Provenance { get; init; } = new(TransportPath.Unknown, "not judged");
 

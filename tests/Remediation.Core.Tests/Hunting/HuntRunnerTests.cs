@@ -244,6 +244,25 @@ public sealed class HuntRunnerTests
         Assert.Equal((true, false), (findings[alices].Malicious, findings[bobs].Malicious));
     }
 
+    // The other way round: the copy transport delivered is judged first and is not malicious. Its verdict does not
+    // speak for the appended copy, which the points for bypassing transport make malicious.
+    [Fact]
+    public async Task Run_AnyMessage_TransportedCopyJudgedFirstIsNotMalicious_TheAppendedCopyIsStillJudged()
+    {
+        var update = HuntFixture.Update(1, host: "www.unrelated.example");
+        var bobs = await _fixture.DeliverAndScanAsync(_fixture.Bob,
+            TransportStamps.Stamp(TestMail.Parse(update), TestMail.TenantId, Now.AddDays(-2)).ToString(), receivedAt: Now.AddDays(-2));
+        var alices = await _fixture.DeliverAndScanAsync(_fixture.Alice, update, receivedAt: Now.AddDays(-1));
+        await _fixture.CreateAsync(Indicator.AnyMessage, trigger: HuntTrigger.EngineChanged);
+        var stricterNow = TestMail.Engine(d => (d.SuspiciousThreshold, d.MaliciousThreshold) = (1, 2));
+
+        await RunAsync(engine: stricterNow);
+
+        var findings = (await _fixture.FindingsAsync()).ToDictionary(f => f.MessageId);
+        Assert.Equal((false, true), (findings[bobs].Malicious, findings[alices].Malicious));
+        Assert.Equal(alices, Assert.Single(_fixture.Seeds()).MessageId);
+    }
+
     [Fact]
     public async Task Run_AnyMessage_CampaignActiveSinceMarksCopiesLetThroughBefore()
     {

@@ -425,6 +425,22 @@ public class ScanEngineTests
         Assert.False(Weighing(new NamedRule(SpamClassifierRule.Name, ThreatCategory.Spam, 5), new NamedRule(TransportBypassRule.Name, ThreatCategory.Clean, 2)).CopyBound);
     }
 
+    // Content points, then the arrival points of this copy: whether a copy that came another way could be judged otherwise.
+    [Theory]
+    [InlineData(12, 0, true)]
+    [InlineData(8, 2.5, false)]
+    [InlineData(4.4, 0, true)]
+    [InlineData(4.5, 0, false)]
+    [InlineData(4, 2.5, true)]
+    [InlineData(0, 0, true)]
+    public void Scan_HoldsForEveryArrival_OnlyWhenNoArrivalPointsCouldCarryTheContentAcrossTheLine(double contentWeight, double arrivalWeight, bool holds)
+    {
+        NamedRule[] arrival = arrivalWeight == 0 ? [] : [new NamedRule(TransportBypassRule.Name, ThreatCategory.Clean, arrivalWeight)];
+        var verdict = Weighing([new NamedRule(SpamClassifierRule.Name, ThreatCategory.Spam, contentWeight), .. arrival]);
+
+        Assert.Equal(holds, verdict.HoldsForEveryArrival);
+    }
+
     [Fact]
     public void Scan_CleanMessageThatCanStandForACampaign_CarriesItsKey()
     {

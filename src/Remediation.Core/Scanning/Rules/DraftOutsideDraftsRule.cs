@@ -5,11 +5,13 @@ public sealed class DraftOutsideDraftsRule : IScanRule
 {
     public const string Name = "DRAFT_OUTSIDE_DRAFTS";
 
+    public const double Weight = 1;
+
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
         if (message.Input.IsDraft && !string.Equals(message.Input.FolderName, "drafts", StringComparison.OrdinalIgnoreCase))
         {
-            yield return new RuleHit(Name, 1, ThreatCategory.Clean, $"Flagged as a draft in {message.Input.FolderName ?? "a folder that is not Drafts"}.");
+            yield return new RuleHit(Name, Weight, ThreatCategory.Clean, $"Flagged as a draft in {message.Input.FolderName ?? "a folder that is not Drafts"}.");
         }
     }
 }

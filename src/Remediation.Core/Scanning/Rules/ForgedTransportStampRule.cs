@@ -7,11 +7,13 @@ public sealed class ForgedTransportStampRule : IScanRule
 {
     public const string Name = "FORGED_TRANSPORT_STAMP";
 
+    public const double Weight = 2;
+
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
         if (message.Provenance.Path == TransportPath.Forged)
         {
-            yield return new RuleHit(Name, 2, ThreatCategory.Clean, $"Transport stamps look forged: {message.Provenance.Evidence}.");
+            yield return new RuleHit(Name, Weight, ThreatCategory.Clean, $"Transport stamps look forged: {message.Provenance.Evidence}.");
         }
     }
 }

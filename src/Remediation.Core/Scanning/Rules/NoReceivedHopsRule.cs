@@ -7,11 +7,13 @@ public sealed class NoReceivedHopsRule : IScanRule
 {
     public const string Name = "NO_RECEIVED_HOPS";
 
+    public const double Weight = 0.5;
+
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
         if (!message.Mime.Headers.Contains(HeaderId.Received))
         {
-            yield return new RuleHit(Name, 0.5, ThreatCategory.Clean, "No Received header: no mail server handled it.");
+            yield return new RuleHit(Name, Weight, ThreatCategory.Clean, "No Received header: no mail server handled it.");
         }
     }
 }

@@ -10,11 +10,13 @@ public sealed class TransportBypassRule : IScanRule
 {
     public const string Name = "TRANSPORT_BYPASS";
 
+    public const double Weight = 2;
+
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
         if (message.Provenance.Path == TransportPath.Bypassed)
         {
-            yield return new RuleHit(Name, 2, ThreatCategory.Clean, $"Did not pass this tenant's transport: {message.Provenance.Evidence}.");
+            yield return new RuleHit(Name, Weight, ThreatCategory.Clean, $"Did not pass this tenant's transport: {message.Provenance.Evidence}.");
         }
     }
 }
