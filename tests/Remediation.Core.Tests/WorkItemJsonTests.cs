@@ -34,18 +34,16 @@ public class WorkItemJsonTests
         Assert.Contains("\"sentCopy\":true", WorkItemJson.Serialize(seed), StringComparison.Ordinal);
     }
 
-    // The same seed says how much of its score was for how its copy arrived; the content score is worked out, not stored.
+    // A seed (or a campaign's stored seed) says its arrival points through its rules, whenever it was written.
     [Fact]
-    public void Serialize_Seed_KeepsItsArrivalPointsAndReadsZeroFromSeedsWrittenBefore()
+    public void Deserialize_Seed_ReadsItsContentScoreFromItsRules()
     {
-        const string stored = """{"campaignId":"c1","mailboxId":"alice","messageId":"m1","internetMessageId":null,"category":"Phishing","score":14,"rules":["R"],"notifiedAt":"2026-12-01T00:00:00+00:00"}""";
-        var before = WorkItemJson.Deserialize<MaliciousMessage>(stored);
+        const string stored = """{"campaignId":"c1","mailboxId":"alice","messageId":"m1","internetMessageId":null,"category":"Phishing","score":13,"rules":["BRAND_IMPERSONATION","TRANSPORT_BYPASS","NO_RECEIVED_HOPS"],"notifiedAt":"2026-12-01T00:00:00+00:00"}""";
 
-        var json = WorkItemJson.Serialize(before with { ArrivalPoints = 2.5 });
+        var seed = WorkItemJson.Deserialize<MaliciousMessage>(stored);
 
-        Assert.Equal((0d, 14d), (before.ArrivalPoints, before.ContentScore));
-        Assert.Equal(11.5, WorkItemJson.Deserialize<MaliciousMessage>(json).ContentScore);
-        Assert.DoesNotContain("contentScore", json, StringComparison.Ordinal);
+        Assert.Equal(10.5, seed.ContentScore);
+        Assert.DoesNotContain("contentScore", WorkItemJson.Serialize(seed), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -5,15 +5,16 @@ using Remediation.Core.Remediation;
 namespace Remediation.Core.Campaigns;
 
 /// <summary>
-/// Whether the pipeline may act on a campaign without the SOC. Invariant: an unapproved campaign acts only while its
-/// seed's score reaches the floor and every mailbox it has reached, or would reach now, fits under the cap. The score
-/// is checked once, at birth (the campaign's category and rules are its seed's); the reach whenever the campaign reaches
-/// a mailbox it had not, because a campaign grows after birth. The campaign store keeps the count.
+/// Whether the pipeline may act on a campaign without the SOC. Invariant: an unapproved campaign acts only while every
+/// mailbox it has reached, or would reach now, fits under the cap, and only on copies whose verdict reaches the score
+/// floor. The campaign's score is checked at birth (its category and rules are its seed's); the reach whenever it
+/// reaches a mailbox it had not, because a campaign grows after birth. The campaign store keeps the count.
 /// </summary>
 /// <remarks>
 /// The points for how one copy arrived (<see cref="Scanning.ArrivalEvidence"/>) speak for that copy alone: a seed whose
 /// content falls short of the floor without them acts on its own copy, and an unapproved campaign born of such a seed
-/// acts on each copy that reaches the floor by itself, never on copies found by sweep or search.
+/// acts on each copy that reaches the floor by itself, never on copies found by sweep or search. A later copy below
+/// the floor waits for the SOC.
 /// </remarks>
 public sealed class BlastRadiusGuard(RemediationOptions options)
 {
@@ -24,19 +25,21 @@ public sealed class BlastRadiusGuard(RemediationOptions options)
         : null;
 
     /// <summary>
-    /// Whether this seed acts on its own copy alone: neither it nor its campaign speaks for every copy, and its own
-    /// score, arrival points included, reaches the floor. Copies found by sweep or search may have come another way.
+    /// Whether this seed looks for copies beyond its own (sweep, search): its campaign or itself speaks for every copy,
+    /// or it falls short of the floor and is not copy-bound, and so only measures how far the copies it would hand the
+    /// SOC reach. A seed lifted over the floor by how its copy arrived acts on that copy alone.
     /// </summary>
-    public bool ActsOnItsCopyAlone(MaliciousMessage seed, Campaign? campaign) =>
-        !SpeaksForEveryCopy(seed) && !(campaign is not null && SpeaksForEveryCopy(campaign)) && seed.Score >= options.MinimumScoreToAct;
+    public bool LooksBeyondItsCopy(MaliciousMessage seed, Campaign? campaign) =>
+        campaign is not null && SpeaksForEveryCopy(campaign) || SpeaksForEveryCopy(seed) || !seed.CopyBound && seed.Score < options.MinimumScoreToAct;
 
     /// <summary>
-    /// Why an acting campaign that speaks for its seeds' own copies alone is held when this seed joins it, or null: a
-    /// seed below the floor that speaks for no other copy would have held the campaign had it come first.
+    /// Why this seed's copy waits for the SOC although its campaign acts, or null when it may be acted on: the campaign
+    /// acts on its seeds' own copies alone, and this one falls short of the floor (had it come first, it would have held
+    /// the campaign at birth).
     /// </summary>
-    public string? HoldForLaterSeed(MaliciousMessage seed, Campaign campaign) =>
+    public string? WaitsForSoc(MaliciousMessage seed, Campaign campaign) =>
         campaign.Status == CampaignStatus.Active && !SpeaksForEveryCopy(campaign) && !SpeaksForEveryCopy(seed) && seed.Score < options.MinimumScoreToAct
-            ? $"a copy scoring {Format(seed.Score)}, below the floor {Format(options.MinimumScoreToAct)}, joined a campaign that acts only on copies the way they arrived made malicious"
+            ? $"a copy scoring {Format(seed.Score)}, below the floor {Format(options.MinimumScoreToAct)}, waits: the campaign acts alone only on copies the way they arrived made malicious"
             : null;
 
     /// <summary>

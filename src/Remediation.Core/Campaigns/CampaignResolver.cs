@@ -56,9 +56,9 @@ public sealed partial class CampaignResolver(
         // Stryker disable once all : reading the marks of a campaign that does not exist finds none; the branch saves a read
         var lookupsDone = campaign is null ? NothingDispatched : await campaigns.DispatchedAsync(seed.CampaignId, DispatchPlan.LookupCandidates(seed), cancellationToken);
 
-        // The points for how the seed's copy arrived speak for that copy alone. A seed that holds its campaign still
-        // looks, so the SOC reads how far the campaign reaches.
-        var (sweep, search) = DispatchPlan.Lookups(seed, _guard.ActsOnItsCopyAlone(seed, campaign), lookupsDone);
+        // The points for how the seed's copy arrived speak for that copy alone. A seed below the floor still looks, so
+        // the SOC reads how far what waits for it reaches.
+        var (sweep, search) = DispatchPlan.Lookups(seed, !_guard.LooksBeyondItsCopy(seed, campaign), lookupsDone);
         var work = await FindCopiesAsync(seed, sweep, search, cancellationToken);
 
         var created = false;
@@ -79,10 +79,16 @@ public sealed partial class CampaignResolver(
             if (!IsActing(campaign)) return;
         }
         // A campaign born of another seed (before, or at this moment on another instance) may act on its seeds' own
-        // copies alone; this seed's copy then has to reach the floor by itself.
-        if (!created && _guard.HoldForLaterSeed(seed, campaign) is { } why)
+        // copies alone; this seed's copy then has to reach the floor by itself, or it waits for the SOC, told once per
+        // campaign (at most once per instance racing). The campaign goes on acting on copies that do reach it: holding
+        // it would let one copy sent through transport stop the remediation of an Email Appender wave.
+        if (!created && _guard.WaitsForSoc(seed, campaign) is { } why)
         {
-            if (await campaigns.TryHoldAsync(campaign.Id, cancellationToken)) TrackHeld(campaign, work.Count, why);
+            if ((await campaigns.DispatchedAsync(campaign.Id, [DispatchedWork.SocTold], cancellationToken)).Count == 0)
+            {
+                TrackHeld(campaign, work.Count, why);
+                await campaigns.MarkDispatchedAsync(campaign.Id, [DispatchedWork.SocTold], cancellationToken);
+            }
             return;
         }
         // Only the work this seed found, each piece by its own key: a campaign this call created has no marks yet;

@@ -31,7 +31,7 @@ public static class DispatchPlan
     /// <summary>
     /// Whether to sweep the fingerprint index and to search the recipients' mailboxes for the seed's Message-ID: each
     /// once per campaign, as each later copy is judged malicious on its own (campaign memory) and brings only itself.
-    /// A seed that acts on its own copy alone (<see cref="BlastRadiusGuard.ActsOnItsCopyAlone"/>) looks for no other.
+    /// A seed that acts on its own copy alone (<see cref="BlastRadiusGuard.LooksBeyondItsCopy"/>) looks for no other.
     /// </summary>
     public static (bool Sweep, bool Search) Lookups(MaliciousMessage seed, bool ownCopyOnly, IReadOnlySet<DispatchedWork> dispatched)
     {

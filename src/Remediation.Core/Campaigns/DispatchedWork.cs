@@ -11,6 +11,9 @@ public sealed record DispatchedWork(string Scope, string Item)
     /// <summary>The sweep of the fingerprint index for every copy scanned so far.</summary>
     public static DispatchedWork Sweep { get; } = new(TenantWide, "sweep");
 
+    /// <summary>The SOC was told that copies of the campaign wait for it (<see cref="BlastRadiusGuard.WaitsForSoc"/>).</summary>
+    public static DispatchedWork SocTold { get; } = new(TenantWide, "soc-told");
+
     /// <summary>The search of every recipient's mailbox for this Message-ID.</summary>
     public static DispatchedWork RecipientSearch(string internetMessageId) => new(TenantWide, SearchPrefix + internetMessageId);
 

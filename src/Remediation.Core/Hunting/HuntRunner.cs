@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Remediation.Core.Campaigns;
 using Remediation.Core.Indexing;
 using Remediation.Core.Queues;
+using Remediation.Core.Remediation;
 using Remediation.Core.Scanning;
 using Remediation.Core.Telemetry;
 
@@ -25,9 +27,12 @@ public sealed partial class HuntRunner(
     IWorkQueue queue,
     IPipelineTelemetry telemetry,
     IOptions<HuntOptions> options,
+    IOptions<RemediationOptions> remediation,
     TimeProvider clock,
     ILogger<HuntRunner> logger)
 {
+    private readonly BlastRadiusGuard _guard = new(remediation.Value);
+
     private static readonly TimeSpan LivePause = TimeSpan.FromSeconds(5);
 
     public async Task RunAsync(HuntRequest request, CancellationToken cancellationToken)
@@ -88,8 +93,10 @@ public sealed partial class HuntRunner(
         var verdict = judged.Verdict;
         // The verdict speaks for every copy of the content only when the content alone carries it: a copy of a
         // suspicious newsletter transport delivered says nothing of an exact copy appended beside it, which the points
-        // for bypassing transport may make malicious.
-        var key = copy.StandsForCampaign && verdict.CampaignKey == copy.CampaignKey && verdict.HoldsForEveryArrival ? ContentKey(copy) : CopyKey(copy);
+        // for bypassing transport may make malicious; and a malicious copy speaks for the others only when its
+        // campaign will look for them (its content reaches the score floor).
+        var speaksForContent = verdict.HoldsForEveryArrival && (!verdict.IsMalicious || _guard.SpeaksForEveryCopy(judged.Seed(hunt.RequestedAt)));
+        var key = copy.StandsForCampaign && verdict.CampaignKey == copy.CampaignKey && speaksForContent ? ContentKey(copy) : CopyKey(copy);
         var finding = new HuntFinding(key, verdict.IsMalicious, judged.CampaignId, verdict.Category.ToString(), verdict.Score, verdict.RuleNames, copy.MailboxId, copy.MessageId);
         if (judged.HasCampaignWork && !hunt.ReportOnly)
         {

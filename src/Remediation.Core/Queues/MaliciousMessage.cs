@@ -17,8 +17,6 @@ namespace Remediation.Core.Queues;
 /// every copy must show as well as the content (<see cref="Scanning.Letterhead"/>); null when the content itself is the evidence.</param>
 /// <param name="CopyBound">Malicious only through how this copy came into its mailbox (<see cref="Scanning.Verdict.CopyBound"/>):
 /// the campaign stage acts on this copy alone, and on the others only once the SOC approves the campaign.</param>
-/// <param name="ArrivalPoints">The part of <paramref name="Score"/> that judges how this copy came into its mailbox
-/// (<see cref="Scanning.ArrivalEvidence"/>): what is left is what the verdict says of every copy of its content.</param>
 public sealed record MaliciousMessage(
     string CampaignId,
     string MailboxId,
@@ -31,12 +29,14 @@ public sealed record MaliciousMessage(
     string? Fingerprint = null,
     [property: JsonPropertyName("sentCopy")] bool OwnCopy = false,
     string? Letterhead = null,
-    bool CopyBound = false,
-    double ArrivalPoints = 0)
+    bool CopyBound = false)
 {
     public string ContentFingerprint => Fingerprint ?? CampaignId;
 
-    /// <summary>The score without the points for how this copy arrived: what speaks for copies that came another way.</summary>
+    /// <summary>
+    /// The score without the points for how this copy arrived (<see cref="Scanning.ArrivalEvidence"/>), read from its
+    /// rules, so seeds and campaigns stored before it existed say it too: what speaks for copies that came another way.
+    /// </summary>
     [JsonIgnore]
-    public double ContentScore => Score - ArrivalPoints;
+    public double ContentScore => Math.Round(Score - ArrivalEvidence.PointsOf(Rules), 2);
 }

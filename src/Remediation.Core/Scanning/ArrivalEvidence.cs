@@ -12,13 +12,23 @@ namespace Remediation.Core.Scanning;
 /// </summary>
 public static class ArrivalEvidence
 {
-    public static IReadOnlySet<string> Rules { get; } = new HashSet<string>(StringComparer.Ordinal)
+    // Each rule fires at most once and always with its one weight, so a verdict's rule names say its arrival points.
+    private static readonly Dictionary<string, double> Weights = new(StringComparer.Ordinal)
     {
-        TransportBypassRule.Name, NoReceivedHopsRule.Name, ForgedTransportStampRule.Name, DraftOutsideDraftsRule.Name,
+        [TransportBypassRule.Name] = TransportBypassRule.Weight,
+        [NoReceivedHopsRule.Name] = NoReceivedHopsRule.Weight,
+        [ForgedTransportStampRule.Name] = ForgedTransportStampRule.Weight,
+        [DraftOutsideDraftsRule.Name] = DraftOutsideDraftsRule.Weight,
     };
 
-    /// <summary>The most points these rules could give one copy: every one of them firing at once.</summary>
-    public const double MostPoints = TransportBypassRule.Weight + NoReceivedHopsRule.Weight + ForgedTransportStampRule.Weight + DraftOutsideDraftsRule.Weight;
+    /// <summary>
+    /// The most points these rules could give one copy: a copy bypassed transport or carries forged stamps (never
+    /// both, as each judges the one transport path), has no Received hop and is a draft outside Drafts.
+    /// </summary>
+    public const double MostPoints = TransportBypassRule.Weight + NoReceivedHopsRule.Weight + DraftOutsideDraftsRule.Weight;
 
-    public static double WeightOf(IEnumerable<RuleHit> hits) => hits.Where(h => Rules.Contains(h.Rule)).Sum(h => h.Weight);
+    public static double WeightOf(IEnumerable<RuleHit> hits) => hits.Where(h => Weights.ContainsKey(h.Rule)).Sum(h => h.Weight);
+
+    /// <summary>The arrival points of a verdict known by its rules' names alone, as a seed keeps them.</summary>
+    public static double PointsOf(IEnumerable<string> ruleNames) => ruleNames.Sum(rule => Weights.GetValueOrDefault(rule));
 }

@@ -14,8 +14,7 @@ public sealed record Judgement(MailboxMessage Message, Verdict Verdict, string C
     /// <param name="notifiedAt">When the pipeline learned of the message (or of what makes it malicious).</param>
     public MaliciousMessage Seed(DateTimeOffset notifiedAt) => new(
         CampaignId, Message.MailboxId, Message.MessageId, Message.InternetMessageId, Verdict.Category, Verdict.Score,
-        Verdict.RuleNames, notifiedAt, Verdict.Fingerprint.Id, IsOwnCopy, Letterhead, Verdict.CopyBound,
-        ArrivalEvidence.WeightOf(Verdict.Hits));
+        Verdict.RuleNames, notifiedAt, Verdict.Fingerprint.Id, IsOwnCopy, Letterhead, Verdict.CopyBound);
 
     /// <summary>
     /// Whether the campaign stage has anything to do: a malicious copy, unless it is the user's own copy (which never

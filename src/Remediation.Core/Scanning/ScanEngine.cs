@@ -74,7 +74,7 @@ public sealed class ScanEngine
             : score >= _options.SuspiciousThreshold ? VerdictBand.Suspicious
             : VerdictBand.Clean;
         var category = score < _options.SuspiciousThreshold ? ThreatCategory.Clean : CategoryOf(hits);
-        var content = score - ArrivalEvidence.WeightOf(hits);
+        var content = Math.Round(score - ArrivalEvidence.WeightOf(hits), 2);
         return new Verdict(category, score, band, hits, fingerprint, unscannable)
         {
             CampaignKey = KeyOf(fingerprint, band, hits),

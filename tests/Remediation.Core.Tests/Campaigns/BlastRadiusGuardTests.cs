@@ -2,6 +2,7 @@ using Remediation.Core.Campaigns;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
 using Remediation.Core.Scanning;
+using Remediation.Core.Scanning.Rules;
 
 namespace Remediation.Core.Tests.Campaigns;
 
@@ -34,18 +35,18 @@ public sealed class BlastRadiusGuardTests
         Assert.StartsWith("score 3 is below", Guard.HoldAtBirth(3, Cap + 100));
 
     // Content 10.5 is malicious but below the floor; 2.5 points for bypassing transport lift this copy to 13.
-    private static readonly MaliciousMessage LiftedByArrival = Seed(13, arrivalPoints: 2.5);
-    private static readonly MaliciousMessage StrongContent = Seed(14.5, arrivalPoints: 2.5);
+    private static readonly MaliciousMessage LiftedByArrival = Seed(13, arrived: true);
+    private static readonly MaliciousMessage StrongContent = Seed(14.5, arrived: true);
     private static readonly MaliciousMessage Delivered = Seed(10.5);
 
     [Theory]
-    [InlineData(14.5, 2.5, false, true)]
-    [InlineData(12, 0, false, true)]
-    [InlineData(13, 2.5, false, false)]
-    [InlineData(11.9, 0, false, false)]
-    [InlineData(20, 2.5, true, false)]
-    public void SpeaksForEveryCopy_Seed_OnlyWhenItsContentReachesTheFloorWithoutTheArrivalPoints(double score, double arrivalPoints, bool copyBound, bool speaks) =>
-        Assert.Equal(speaks, Guard.SpeaksForEveryCopy(Seed(score, arrivalPoints) with { CopyBound = copyBound }));
+    [InlineData(14.5, true, false, true)]
+    [InlineData(12, false, false, true)]
+    [InlineData(13, true, false, false)]
+    [InlineData(11.9, false, false, false)]
+    [InlineData(20, true, true, false)]
+    public void SpeaksForEveryCopy_Seed_OnlyWhenItsContentReachesTheFloorWithoutTheArrivalPoints(double score, bool arrived, bool copyBound, bool speaks) =>
+        Assert.Equal(speaks, Guard.SpeaksForEveryCopy(Seed(score, arrived) with { CopyBound = copyBound }));
 
     [Theory]
     [InlineData(CampaignStatus.Active, false)]
@@ -62,28 +63,31 @@ public sealed class BlastRadiusGuardTests
         Assert.Equal(speaks, Guard.SpeaksForEveryCopy(CampaignOf(StrongContent, status)));
 
     [Fact]
-    public void ActsOnItsCopyAlone_SeedLiftedByArrival_WithoutACampaignOrInOneOfItsKind() =>
-        Assert.Equal((true, true), (Guard.ActsOnItsCopyAlone(LiftedByArrival, null), Guard.ActsOnItsCopyAlone(LiftedByArrival, CampaignOf(LiftedByArrival, CampaignStatus.Active))));
+    public void LooksBeyondItsCopy_SeedLiftedByArrival_NotWithoutACampaignNorInOneOfItsKind() =>
+        Assert.Equal((false, false), (Guard.LooksBeyondItsCopy(LiftedByArrival, null), Guard.LooksBeyondItsCopy(LiftedByArrival, CampaignOf(LiftedByArrival, CampaignStatus.Active))));
 
     [Fact]
-    public void ActsOnItsCopyAlone_SeedLiftedByArrivalInACampaignThatSpeaksForEveryCopy_LooksTenantWide() =>
-        Assert.Equal((false, false), (Guard.ActsOnItsCopyAlone(LiftedByArrival, CampaignOf(StrongContent, CampaignStatus.Active)), Guard.ActsOnItsCopyAlone(LiftedByArrival, CampaignOf(LiftedByArrival, CampaignStatus.Approved))));
+    public void LooksBeyondItsCopy_SeedLiftedByArrivalInACampaignThatSpeaksForEveryCopy_Looks() =>
+        Assert.Equal((true, true), (Guard.LooksBeyondItsCopy(LiftedByArrival, CampaignOf(StrongContent, CampaignStatus.Active)), Guard.LooksBeyondItsCopy(LiftedByArrival, CampaignOf(LiftedByArrival, CampaignStatus.Approved))));
+
+    // Below the floor, a seed only measures how far what waits for the SOC reaches; a copy-bound one reaches nothing
+    // beyond its copy, whose recipients the attacker who placed it wrote.
+    [Fact]
+    public void LooksBeyondItsCopy_SeedStrongInContentOrBelowTheFloor_LooksUnlessCopyBound() =>
+        Assert.Equal((true, true, false), (Guard.LooksBeyondItsCopy(StrongContent, null), Guard.LooksBeyondItsCopy(Delivered, null),
+            Guard.LooksBeyondItsCopy(Seed(10.5, arrived: true) with { CopyBound = true }, null)));
 
     [Fact]
-    public void ActsOnItsCopyAlone_SeedStrongInContentOrBelowTheFloor_No() =>
-        Assert.Equal((false, false), (Guard.ActsOnItsCopyAlone(StrongContent, null), Guard.ActsOnItsCopyAlone(Delivered, null)));
+    public void WaitsForSoc_CopyBelowTheFloorJoinsACampaignLiftedByArrival_SaysSo() =>
+        Assert.Equal("a copy scoring 10.5, below the floor 12, waits: the campaign acts alone only on copies the way they arrived made malicious",
+            Guard.WaitsForSoc(Delivered, CampaignOf(LiftedByArrival, CampaignStatus.Active)));
 
     [Fact]
-    public void HoldForLaterSeed_CopyBelowTheFloorJoinsACampaignLiftedByArrival_HoldsSayingSo() =>
-        Assert.Equal("a copy scoring 10.5, below the floor 12, joined a campaign that acts only on copies the way they arrived made malicious",
-            Guard.HoldForLaterSeed(Delivered, CampaignOf(LiftedByArrival, CampaignStatus.Active)));
-
-    [Fact]
-    public void HoldForLaterSeed_CopyReachingTheFloorOrACampaignThatSpeaksForEveryCopy_DoesNotHold() =>
+    public void WaitsForSoc_CopyReachingTheFloorOrACampaignThatSpeaksForEveryCopy_DoesNotWait() =>
         Assert.Equal((null, null, null), (
-            Guard.HoldForLaterSeed(LiftedByArrival, CampaignOf(LiftedByArrival, CampaignStatus.Active)),
-            Guard.HoldForLaterSeed(Delivered, CampaignOf(StrongContent, CampaignStatus.Active)),
-            Guard.HoldForLaterSeed(Delivered, CampaignOf(LiftedByArrival, CampaignStatus.Approved))));
+            Guard.WaitsForSoc(LiftedByArrival, CampaignOf(LiftedByArrival, CampaignStatus.Active)),
+            Guard.WaitsForSoc(Delivered, CampaignOf(StrongContent, CampaignStatus.Active)),
+            Guard.WaitsForSoc(Delivered, CampaignOf(LiftedByArrival, CampaignStatus.Approved))));
 
     [Fact]
     public void Cap_IsTheOptionsMailboxLimit() => Assert.Equal(Cap, Guard.Cap);
@@ -92,8 +96,10 @@ public sealed class BlastRadiusGuardTests
     public void GrownBeyondCap_SaysHowFarItReaches() =>
         Assert.Equal("it now reaches 9 mailboxes, more than 6", Guard.GrownBeyondCap(9));
 
-    private static MaliciousMessage Seed(double score, double arrivalPoints = 0) =>
-        new("c1", "alice", "copy-a", "<lure@sender.example>", ThreatCategory.Phishing, score, ["R1"], DateTimeOffset.UnixEpoch, ArrivalPoints: arrivalPoints);
+    // A copy that arrived without transport carries the rules for it: 2.5 points.
+    private static MaliciousMessage Seed(double score, bool arrived = false) =>
+        new("c1", "alice", "copy-a", "<lure@sender.example>", ThreatCategory.Phishing, score,
+            arrived ? ["R1", TransportBypassRule.Name, NoReceivedHopsRule.Name] : ["R1"], DateTimeOffset.UnixEpoch);
 
     private static Campaign CampaignOf(MaliciousMessage seed, CampaignStatus status) =>
         new(seed.CampaignId, seed.Category, seed.Score, seed.Rules, seed.NotifiedAt, status, seed);

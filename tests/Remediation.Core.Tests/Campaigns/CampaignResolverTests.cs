@@ -8,6 +8,7 @@ using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
 using Remediation.Core.Scanning;
+using Remediation.Core.Scanning.Rules;
 using Remediation.Core.Telemetry;
 using Remediation.Core.Tests.Scanning;
 
@@ -134,23 +135,43 @@ public sealed class CampaignResolverTests
         Assert.Equal(CampaignStatus.Active, (await _campaigns.FindAsync(CampaignId, CancellationToken.None))?.Status);
     }
 
-    // Bob's own copy, delivered, scores 10.5: had it come first, it would have held the campaign.
+    // Bob's own copy, delivered, scores 10.5: had it come first, it would have held the campaign. It waits for the
+    // SOC, told once, and the campaign goes on acting on the copies that reach the floor by how they arrived.
     [Fact]
-    public async Task Resolve_CopyBelowTheFloorJoinsACampaignLiftedByArrival_HoldsItAndQueuesNothingForIt()
+    public async Task Resolve_CopiesBelowTheFloorJoinACampaignLiftedByArrival_WaitForTheSocToldOnceAndTheCampaignActsOn()
     {
         var alicesCopy = Deliver(_alice, to: [$"bob@{Domain}"]);
         var bobsCopy = Deliver(_bob, to: [$"bob@{Domain}"]);
+        var carolsCopy = Deliver(_carol, to: [$"carol@{Domain}"]);
+        var davesAppended = Deliver(_dave, to: [$"dave@{Domain}"]);
         var resolver = Resolver();
         await resolver.ResolveAsync(LiftedByArrival(_alice, alicesCopy), CancellationToken.None);
         Assert.Equal([$"alice: {alicesCopy} | "], Jobs());
 
         await resolver.ResolveAsync(Seed(_bob, bobsCopy) with { Score = 10.5 }, CancellationToken.None);
+        await resolver.ResolveAsync(Seed(_carol, carolsCopy) with { Score = 11 }, CancellationToken.None);
+        await resolver.ResolveAsync(LiftedByArrival(_dave, davesAppended), CancellationToken.None);
+
+        Assert.Equal([$"dave: {davesAppended} | "], Jobs());
+        Assert.Equal(CampaignStatus.Active, (await _campaigns.FindAsync(CampaignId, CancellationToken.None))?.Status);
+        var told = Assert.Single(_telemetry.Events(PipelineEvents.CampaignHeld));
+        Assert.Equal(HeldEvent(score: "13", count: "1",
+            reason: "a copy scoring 10.5, below the floor 12, waits: the campaign acts alone only on copies the way they arrived made malicious",
+            rules: "R1,R2,TRANSPORT_BYPASS,NO_RECEIVED_HOPS"), told);
+    }
+
+    // Copy-bound and below the floor: its campaign is held at birth, and the recipients the attacker wrote into the
+    // placed copy are not searched.
+    [Fact]
+    public async Task Resolve_CopyBoundSeedBelowTheFloor_HoldsItsCampaignWithoutLookingFurther()
+    {
+        var seedCopy = Deliver(_alice, to: [$"bob@{Domain}", $"carol@{Domain}"]);
+        await IndexAsync(_bob, "bob-copy");
+
+        await Resolver().ResolveAsync(Seed(_alice, seedCopy) with { Score = 10.5, CopyBound = true }, CancellationToken.None);
 
         Assert.Empty(Jobs());
-        Assert.Equal(CampaignStatus.Held, (await _campaigns.FindAsync(CampaignId, CancellationToken.None))?.Status);
-        var held = Assert.Single(_telemetry.Events(PipelineEvents.CampaignHeld));
-        Assert.Equal(HeldEvent(score: "13", count: "1",
-            reason: "a copy scoring 10.5, below the floor 12, joined a campaign that acts only on copies the way they arrived made malicious"), held);
+        Assert.Equal(HeldEvent(score: "10.5", count: "1", reason: "score 10.5 is below the floor 12"), Assert.Single(_telemetry.Events(PipelineEvents.CampaignHeld)));
     }
 
     // The same content mailed again, this time scoring 14 without any arrival points: it speaks for every copy.
@@ -669,7 +690,9 @@ public sealed class CampaignResolverTests
     private static MaliciousMessage Seed(string mailboxId, string messageId) => new(
         CampaignId, mailboxId, messageId, MessageIdOfLure, ThreatCategory.Phishing, 18, ["R1", "R2"], NotifiedAt, LureFingerprint.Value.Id);
 
-    private static MaliciousMessage LiftedByArrival(string mailboxId, string messageId) => Seed(mailboxId, messageId) with { Score = 13, ArrivalPoints = 2.5 };
+    // Content 10.5, and 2.5 for bypassing transport.
+    private static MaliciousMessage LiftedByArrival(string mailboxId, string messageId) =>
+        Seed(mailboxId, messageId) with { Score = 13, Rules = ["R1", "R2", TransportBypassRule.Name, NoReceivedHopsRule.Name] };
 
     private static Campaign CampaignOf(MaliciousMessage seed, CampaignStatus status) =>
         new(seed.CampaignId, seed.Category, seed.Score, seed.Rules, seed.NotifiedAt, status, seed);
@@ -680,13 +703,13 @@ public sealed class CampaignResolverTests
 
     private Task<IReadOnlySet<DispatchedWork>> MarksAsync() => Task.FromResult(_campaigns.Marks(CampaignId));
 
-    private static Dictionary<string, string> HeldEvent(string score, string count, string reason) => new()
+    private static Dictionary<string, string> HeldEvent(string score, string count, string reason, string rules = "R1,R2") => new()
     {
         [PipelineEventProperties.CampaignId] = CampaignId,
         [PipelineEventProperties.Fingerprint] = LureFingerprint.Value.Id,
         [PipelineEventProperties.Category] = "Phishing",
         [PipelineEventProperties.Score] = score,
-        [PipelineEventProperties.Rules] = "R1,R2",
+        [PipelineEventProperties.Rules] = rules,
         [PipelineEventProperties.Count] = count,
         [PipelineEventProperties.Reason] = reason,
     };

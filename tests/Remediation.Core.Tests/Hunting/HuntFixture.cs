@@ -60,6 +60,8 @@ internal sealed class HuntFixture
 
     public HuntOptions Options { get; } = new();
 
+    public RemediationOptions Remediation { get; } = new();
+
     public DetectionOptions Detection { get; } = new();
 
     public string Alice { get; }
@@ -74,11 +76,11 @@ internal sealed class HuntFixture
     public MessageScanner Scanner(ScanEngine? engine = null) => new(
         Mailboxes, engine ?? Engine, Queue, _verdicts, Campaigns, Index,
         new AccountCompromiseDetector(new InMemoryCompromiseLedger(), Queue, Breaker(), Telemetry, Create(new CompromiseOptions()), Clock, NullLogger<AccountCompromiseDetector>.Instance),
-        new MessageAuthorship(Mailboxes), Telemetry, Create(new RemediationOptions()), Clock, NullLogger<MessageScanner>.Instance);
+        new MessageAuthorship(Mailboxes), Telemetry, Create(Remediation), Clock, NullLogger<MessageScanner>.Instance);
 
     /// <summary>The hunt stage; <paramref name="engine"/> is the engine it re-judges with (what the tenant knows now).</summary>
     public HuntRunner Runner(ScanEngine? engine = null, IHuntStore? hunts = null) =>
-        new(hunts ?? Hunts, Index, Scanner(engine), Queue, Telemetry, Create(Options), Clock, NullLogger<HuntRunner>.Instance);
+        new(hunts ?? Hunts, Index, Scanner(engine), Queue, Telemetry, Create(Options), Create(Remediation), Clock, NullLogger<HuntRunner>.Instance);
 
     public HuntControl Control() => new(
         Hunts, Queue, new RemediationUndo(Audit, Mailboxes, Campaigns, Telemetry, Clock, NullLogger<RemediationUndo>.Instance),

@@ -263,6 +263,40 @@ public sealed class HuntRunnerTests
         Assert.Equal(alices, Assert.Single(_fixture.Seeds()).MessageId);
     }
 
+    // Clean by far: no copy's arrival could carry it over the line, so one copy stands for them all.
+    [Fact]
+    public async Task Run_AnyMessage_ContentFarBelowTheLine_IsJudgedOnceForEveryCopy()
+    {
+        var update = TransportStamps.Stamp(TestMail.Parse(HuntFixture.Update(2, host: "www.unrelated.example")), TestMail.TenantId, Now.AddDays(-2)).ToString();
+        await _fixture.DeliverAndScanAsync(_fixture.Alice, update, receivedAt: Now.AddDays(-2));
+        await _fixture.DeliverAndScanAsync(_fixture.Bob, update, receivedAt: Now.AddDays(-1));
+        await _fixture.CreateAsync(Indicator.AnyMessage, trigger: HuntTrigger.EngineChanged);
+
+        await RunAsync();
+
+        Assert.False(Assert.Single(await _fixture.FindingsAsync()).Malicious);
+        Assert.Equal(2, (await _fixture.ProgressAsync()).Matched);
+    }
+
+    // Malicious now at 10 points, below the score floor: its campaign will not look for the other copies, so each is
+    // judged and handed over on its own; under a floor of 10 one copy stands for the content.
+    [Theory]
+    [InlineData(12, 2)]
+    [InlineData(10, 1)]
+    public async Task Run_AnyMessage_MaliciousContentBelowTheFloor_EachCopyIsJudged(double floor, int seeds)
+    {
+        _fixture.Remediation.MinimumScoreToAct = floor;
+        var update = TransportStamps.Stamp(TestMail.Parse(HuntFixture.Update(1)), TestMail.TenantId, Now.AddDays(-2)).ToString();
+        await _fixture.DeliverAndScanAsync(_fixture.Alice, update, receivedAt: Now.AddDays(-2));
+        await _fixture.DeliverAndScanAsync(_fixture.Bob, update, receivedAt: Now.AddDays(-1));
+        await _fixture.CreateAsync(Indicator.AnyMessage, trigger: HuntTrigger.EngineChanged);
+
+        await RunAsync(engine: TestMail.Engine(d => d.BlockedUrlDomains = [HuntFixture.LaterBadDomain]));
+
+        Assert.Equal(seeds, _fixture.Seeds().Count);
+        Assert.All(await _fixture.FindingsAsync(), finding => Assert.True(finding.Malicious));
+    }
+
     [Fact]
     public async Task Run_AnyMessage_CampaignActiveSinceMarksCopiesLetThroughBefore()
     {

@@ -11,6 +11,7 @@ using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
 using Remediation.Core.Scanning;
+using Remediation.Core.Scanning.Rules;
 using Remediation.Core.Telemetry;
 using Remediation.Core.Verdicts;
 
@@ -351,14 +352,14 @@ public sealed class MessageScannerTests
         Assert.Equal(band, verdict?.Band);
     }
 
-    // The seed scored 18, of which 7 were for how its copy arrived: its content alone (11) is below the floor (12).
+    // The seed scored 14, of which 2.5 were for how its copy arrived: its content alone (11.5) is below the floor (12).
     [Theory]
     [InlineData(CampaignStatus.Active, VerdictBand.Clean)]
     [InlineData(CampaignStatus.Approved, VerdictBand.Malicious)]
     public async Task Scan_CopyOfACampaignWhoseSeedReachedTheFloorOnlyThroughHowItArrived_IsJudgedAloneUntilApproved(CampaignStatus status, VerdictBand band)
     {
         var mime = Transported(TestMail.Load("Provenance", "colleague-note.eml"));
-        await AddCampaignAsync(Engine.FingerprintOf(mime).CampaignId, status, ThreatCategory.Phishing, arrivalPoints: 7);
+        await AddCampaignAsync(Engine.FingerprintOf(mime).CampaignId, status, ThreatCategory.Phishing, arrived: true);
 
         var verdict = await ScanAsync(Deliver(mime));
 
@@ -524,8 +525,8 @@ public sealed class MessageScannerTests
 
         Assert.Equal((VerdictBand.Malicious, true), (verdict?.Band, verdict?.CopyBound));
         var seed = Assert.Single(Seeds());
-        Assert.Equal((true, ArrivalEvidence.WeightOf(verdict!.Hits)), (seed.CopyBound, seed.ArrivalPoints));
-        Assert.True(seed.ArrivalPoints > 0, "the bypass rules' points are the seed's arrival points");
+        Assert.Equal((true, verdict!.Score - ArrivalEvidence.WeightOf(verdict.Hits)), (seed.CopyBound, seed.ContentScore));
+        Assert.True(seed.ContentScore < seed.Score, "the bypass rules' points are not the content's");
         Assert.Single(await EvidenceAsync(_alice));
     }
 
@@ -982,10 +983,12 @@ public sealed class MessageScannerTests
 
     private Task<string> FolderIdAsync(string wellKnownName) => _mailboxes.GetFolderIdAsync(_alice, wellKnownName, CancellationToken.None);
 
-    private Task AddCampaignAsync(string campaignId, CampaignStatus status, ThreatCategory category, bool copyBound = false, double arrivalPoints = 0) => _campaigns.GetOrAddAsync(
+    private Task AddCampaignAsync(string campaignId, CampaignStatus status, ThreatCategory category, bool copyBound = false, bool arrived = false) => _campaigns.GetOrAddAsync(
         new Campaign(campaignId, category, 18, ["CREDENTIAL_LURE"], Now.AddHours(-1), status,
-            new MaliciousMessage(campaignId, _bob, "bob-copy", "<earlier@login-verify.example>", category, 18, ["CREDENTIAL_LURE"], Now.AddHours(-1),
-                CopyBound: copyBound, ArrivalPoints: arrivalPoints)),
+            arrived
+                ? new MaliciousMessage(campaignId, _bob, "bob-copy", "<earlier@login-verify.example>", category, 14,
+                    ["CREDENTIAL_LURE", TransportBypassRule.Name, NoReceivedHopsRule.Name], Now.AddHours(-1))
+                : new MaliciousMessage(campaignId, _bob, "bob-copy", "<earlier@login-verify.example>", category, 18, ["CREDENTIAL_LURE"], Now.AddHours(-1), CopyBound: copyBound)),
         CancellationToken.None);
 
     private static MimeMessage Newsletter() => TestMail.Load("Provenance", "shop-newsletter.eml");
