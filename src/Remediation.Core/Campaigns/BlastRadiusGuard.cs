@@ -14,7 +14,7 @@ namespace Remediation.Core.Campaigns;
 /// The points for how one copy arrived (<see cref="Scanning.ArrivalEvidence"/>) speak for that copy alone: a seed whose
 /// content falls short of the floor without them acts on its own copy, and an unapproved campaign born of such a seed
 /// acts on each copy that reaches the floor by itself, never on copies found by sweep or search. A later copy below
-/// the floor waits for the SOC.
+/// the floor waits for the SOC; a later seed whose content reaches the floor takes the campaign over.
 /// </remarks>
 public sealed class BlastRadiusGuard(RemediationOptions options)
 {
@@ -41,6 +41,13 @@ public sealed class BlastRadiusGuard(RemediationOptions options)
         campaign.Status == CampaignStatus.Active && !SpeaksForEveryCopy(campaign) && !SpeaksForEveryCopy(seed) && seed.Score < options.MinimumScoreToAct
             ? $"a copy scoring {Format(seed.Score)}, below the floor {Format(options.MinimumScoreToAct)}, waits: the campaign acts alone only on copies the way they arrived made malicious"
             : null;
+
+    /// <summary>
+    /// Whether this seed makes its campaign speak for every copy, as it would had it come first: the campaign acts on its
+    /// seeds' own copies alone, and this seed's content reaches the floor by itself.
+    /// </summary>
+    public bool Promotes(MaliciousMessage seed, Campaign campaign) =>
+        campaign.Status == CampaignStatus.Active && !SpeaksForEveryCopy(campaign) && SpeaksForEveryCopy(seed);
 
     /// <summary>
     /// Whether the seed's verdict holds for every copy of its content without the SOC: its content reaches the floor

@@ -91,6 +91,12 @@ public sealed partial class CampaignResolver(
             }
             return;
         }
+        // An outsider appending a copy lifted by its arrival first must not keep a mailing strong in content from
+        // speaking for every copy (campaign memory, the copies below the floor that follow).
+        if (!created && _guard.Promotes(seed, campaign) && await campaigns.TryPromoteAsync(campaign.Id, seed, cancellationToken))
+        {
+            campaign = campaign with { Category = seed.Category, Score = seed.Score, Rules = seed.Rules, Seed = seed };
+        }
         // Only the work this seed found, each piece by its own key: a campaign this call created has no marks yet;
         // another instance's, a retry's or an earlier seed's may be there.
         var dispatched = created ? NothingDispatched : await campaigns.DispatchedAsync(campaign.Id, DispatchPlan.Candidates(work), cancellationToken);

@@ -11,6 +11,12 @@ public interface ICampaignStore
     /// <summary>Holds the campaign if it is still active; false when the SOC approved or released it meanwhile.</summary>
     Task<bool> TryHoldAsync(string campaignId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Makes this seed the campaign's (with its category, score and rules) if the campaign is still active; false when
+    /// it is not, or changed meanwhile. The time it was first heard of stays.
+    /// </summary>
+    Task<bool> TryPromoteAsync(string campaignId, Queues.MaliciousMessage seed, CancellationToken cancellationToken);
+
     /// <summary>A person set the status (the SOC approved or released the campaign): the campaign keeps who and when, per status.</summary>
     Task SetStatusAsync(string campaignId, CampaignStatus status, string actor, CancellationToken cancellationToken);
 

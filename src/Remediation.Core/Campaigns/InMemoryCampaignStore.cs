@@ -46,6 +46,16 @@ public sealed class InMemoryCampaignStore(TimeProvider clock) : ICampaignStore
         }
     }
 
+    public Task<bool> TryPromoteAsync(string campaignId, MaliciousMessage seed, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_campaigns.TryGetValue(campaignId, out var stored) || stored.Status != CampaignStatus.Active) return Task.FromResult(false);
+            _campaigns[campaignId] = stored with { Category = seed.Category, Score = seed.Score, Rules = seed.Rules, Seed = seed };
+            return Task.FromResult(true);
+        }
+    }
+
     // The Table store merges the status into a row it may not have: a campaign never created stays unknown here.
     public Task SetStatusAsync(string campaignId, CampaignStatus status, string actor, CancellationToken cancellationToken)
     {

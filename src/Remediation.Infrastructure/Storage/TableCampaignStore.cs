@@ -59,6 +59,28 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
         }
     }
 
+    public async Task<bool> TryPromoteAsync(string campaignId, MaliciousMessage seed, CancellationToken cancellationToken)
+    {
+        var found = await _campaigns.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(campaignId), CampaignRow, ["Status"], cancellationToken);
+        if (!found.HasValue || found.Value!.GetString("Status") != nameof(CampaignStatus.Active)) return false;
+        try
+        {
+            await _campaigns.UpdateEntityAsync(new TableEntity(TableKeys.Escape(campaignId), CampaignRow)
+            {
+                ["Category"] = seed.Category.ToString(),
+                ["Score"] = seed.Score,
+                ["Rules"] = string.Join(',', seed.Rules),
+                ["Seed"] = WorkItemJson.Serialize(seed),
+            }, found.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException error) when (error.Status == 412)
+        {
+            // Held, approved, released or promoted a moment ago: the next seed that speaks for every copy tries again.
+            return false;
+        }
+    }
+
     // Columns per status (ApprovedBy, ReleasedBy): a campaign held again later still says who approved it before.
     public Task SetStatusAsync(string campaignId, CampaignStatus status, string actor, CancellationToken cancellationToken) =>
         _campaigns.UpsertEntityAsync(new TableEntity(TableKeys.Escape(campaignId), CampaignRow)

@@ -174,20 +174,28 @@ public sealed class CampaignResolverTests
         Assert.Equal(HeldEvent(score: "10.5", count: "1", reason: "score 10.5 is below the floor 12"), Assert.Single(_telemetry.Events(PipelineEvents.CampaignHeld)));
     }
 
-    // The same content mailed again, this time scoring 14 without any arrival points: it speaks for every copy.
+    // The same content mailed again, this time scoring 14 without any arrival points: it speaks for every copy, and
+    // takes the campaign over, so a copy below the floor that follows is acted on as it would have been had the
+    // mailing come first.
     [Fact]
-    public async Task Resolve_SeedStrongInContentJoinsACampaignLiftedByArrival_SweepsAndSearches()
+    public async Task Resolve_SeedStrongInContentJoinsACampaignLiftedByArrival_SweepsSearchesAndSpeaksForTheCopiesAfter()
     {
         var alicesCopy = Deliver(_alice, to: [$"alice@{Domain}"]);
         var bobsCopy = Deliver(_bob, to: [$"bob@{Domain}", $"carol@{Domain}"]);
+        var erin = User("erin");
+        var erinsCopy = Deliver(erin, to: [$"erin@{Domain}"], internetMessageId: MessageIdOfLaterMailing);
         await IndexAsync(_dave, "dave-copy");
         var resolver = Resolver();
         await resolver.ResolveAsync(LiftedByArrival(_alice, alicesCopy), CancellationToken.None);
         Jobs();
 
         await resolver.ResolveAsync(Seed(_bob, bobsCopy) with { Score = 14 }, CancellationToken.None);
-
         Assert.Equal([$"bob: {bobsCopy} | {MessageIdOfLure}", $"carol:  | {MessageIdOfLure}", "dave: dave-copy | "], Jobs().Order(StringComparer.Ordinal));
+        await resolver.ResolveAsync(Seed(erin, erinsCopy) with { Score = 10.5, InternetMessageId = MessageIdOfLaterMailing }, CancellationToken.None);
+
+        Assert.Equal([$"erin: {erinsCopy} | {MessageIdOfLaterMailing}"], Jobs());
+        var campaign = await _campaigns.FindAsync(CampaignId, CancellationToken.None);
+        Assert.Equal((CampaignStatus.Active, 14d, bobsCopy), (campaign?.Status, campaign?.Score, campaign?.Seed.MessageId));
         Assert.Empty(_telemetry.Events(PipelineEvents.CampaignHeld));
     }
 
@@ -774,6 +782,9 @@ public sealed class CampaignResolverTests
             if (BeforeHold is not null) await BeforeHold();
             return await inner.TryHoldAsync(campaignId, cancellationToken);
         }
+
+        public Task<bool> TryPromoteAsync(string campaignId, MaliciousMessage seed, CancellationToken cancellationToken) =>
+            inner.TryPromoteAsync(campaignId, seed, cancellationToken);
 
         public Task SetStatusAsync(string campaignId, CampaignStatus status, string actor, CancellationToken cancellationToken) =>
             inner.SetStatusAsync(campaignId, status, actor, cancellationToken);

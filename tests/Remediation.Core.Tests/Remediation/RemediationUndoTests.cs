@@ -196,6 +196,8 @@ public sealed class RemediationUndoTests
 
         public Task<bool> TryHoldAsync(string campaignId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<bool> TryPromoteAsync(string campaignId, MaliciousMessage seed, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, IReadOnlyCollection<DispatchedWork> candidates, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlySet<string>> ReachedAsync(string campaignId, IReadOnlyCollection<string> mailboxIds, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -118,6 +118,45 @@ public abstract class CampaignStoreContract
     }
 
     [Fact]
+    public async Task TryPromoteAsync_ActiveCampaign_TakesTheSeedItsCategoryScoreAndRules()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+        var seed = new MaliciousMessage(campaign.Id, "user0002", "AAMk/later==", "<m2@sender.example>", ThreatCategory.Malware, 21, ["ARCHIVE_EXECUTABLE"],
+            NotifiedAt.AddHours(1), Fingerprint: "f00d");
+
+        var promoted = await Store.TryPromoteAsync(campaign.Id, seed, CancellationToken.None);
+
+        Assert.True(promoted);
+        AssertSameCampaign(campaign with { Category = ThreatCategory.Malware, Score = 21, Rules = ["ARCHIVE_EXECUTABLE"], Seed = seed },
+            await Store.FindAsync(campaign.Id, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(CampaignStatus.Held)]
+    [InlineData(CampaignStatus.Approved)]
+    [InlineData(CampaignStatus.Released)]
+    public async Task TryPromoteAsync_CampaignNoLongerActive_LeavesItAsItIs(CampaignStatus status)
+    {
+        var campaign = await AddAsync(status);
+
+        var promoted = await Store.TryPromoteAsync(campaign.Id, campaign.Seed with { Score = 30 }, CancellationToken.None);
+
+        Assert.False(promoted);
+        AssertSameCampaign(campaign, await Store.FindAsync(campaign.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TryPromoteAsync_UnknownCampaign_IsFalseAndCreatesNothing()
+    {
+        var id = NewCampaignId();
+
+        var promoted = await Store.TryPromoteAsync(id, NewCampaign(id: id).Seed, CancellationToken.None);
+
+        Assert.False(promoted);
+        Assert.Null(await Store.FindAsync(id, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task SetStatusAsync_Approved_ChangesOnlyTheStatus()
     {
         var campaign = await AddAsync(CampaignStatus.Held);
