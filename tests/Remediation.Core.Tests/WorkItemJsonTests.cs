@@ -22,6 +22,18 @@ public class WorkItemJsonTests
         Assert.Equal(job.Rules, back.Rules);
     }
 
+    [Fact]
+    public void Serialize_RemediationJob_WritesTheSendersMailboxOnlyWhereItIsOne()
+    {
+        var job = new RemediationJob("c1", [new("alice", [], ["<id@x>"], SendersMailbox: true), new("bob", [], ["<id@x>"])], RemediationAction.Quarantine, ["RULE"], DateTimeOffset.UnixEpoch);
+
+        var json = WorkItemJson.Serialize(job);
+
+        Assert.Equal(1, json.Split("\"sendersMailbox\":true").Length - 1);
+        Assert.Equal(1, json.Split("sendersMailbox").Length - 1);
+        Assert.Equal([true, false], WorkItemJson.Deserialize<RemediationJob>(json).Mailboxes.Select(m => m.SendersMailbox));
+    }
+
     // Seeds queued, and campaigns stored, before the user's own copy took in Drafts and the Outbox say "sentCopy".
     [Fact]
     public void Deserialize_SeedWrittenBeforeTheOwnCopyRename_KeepsItsOwnCopy()

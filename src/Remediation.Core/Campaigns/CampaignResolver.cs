@@ -196,8 +196,13 @@ public sealed partial class CampaignResolver(
         {
             // An address may be an alias or a list: every mailbox behind it is searched. A large list makes a large
             // campaign, which the blast-radius cap below holds for the SOC.
-            var reached = await mailboxes.FindRecipientMailboxesAsync(await TenantRecipientsAsync(seed, cancellationToken), cancellationToken);
-            foreach (var mailboxId in reached.Values.SelectMany(m => m)) For(mailboxId).InternetMessageIds.Add(internetMessageId);
+            var (recipients, senders) = await TenantAddressesAsync(seed, cancellationToken);
+            var reached = await mailboxes.FindRecipientMailboxesAsync([.. recipients.Union(senders, StringComparer.OrdinalIgnoreCase)], cancellationToken);
+            IEnumerable<string> MailboxesOf(IEnumerable<string> addresses) => addresses.SelectMany(address => reached.GetValueOrDefault(address) ?? []);
+            foreach (var mailboxId in MailboxesOf(recipients)) For(mailboxId).InternetMessageIds.Add(internetMessageId);
+            // A sender among the recipients (a list of the team it writes to) keeps its Sent Items copy, which carries
+            // the Message-ID too.
+            foreach (var mailboxId in MailboxesOf(senders)) if (work.TryGetValue(mailboxId, out var sendersWork)) sendersWork.SendersMailbox = true;
         }
         // What users reported to the SOC stays with the SOC.
         foreach (var mailboxId in await ReportMailboxIdsAsync(cancellationToken)) work.Remove(mailboxId);
@@ -211,16 +216,17 @@ public sealed partial class CampaignResolver(
         return _reportMailboxIds = found.Values.SelectMany(m => m).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
-    // Read from the message itself: the addresses in the tenant's domains, whose mailboxes may hold copies too. Outside
-    // addresses (and the contacts standing for them) have no mailbox here.
-    private async Task<IReadOnlyList<string>> TenantRecipientsAsync(MaliciousMessage seed, CancellationToken cancellationToken)
+    // Read from the message itself: the addresses in the tenant's domains, whose mailboxes may hold copies too, and its
+    // senders' (From, Sender). Outside addresses (and the contacts standing for them) have no mailbox here.
+    private async Task<(IReadOnlyList<string> Recipients, IReadOnlyList<string> Senders)> TenantAddressesAsync(MaliciousMessage seed, CancellationToken cancellationToken)
     {
         var message = await mailboxes.ReadMimeAsync(seed.MailboxId, seed.MessageId, detection.Value.Limits, cancellationToken);
-        if (message is null) return [];
-        return [.. message.Mime.To.Mailboxes.Concat(message.Mime.Cc.Mailboxes).Concat(message.Mime.Bcc.Mailboxes)
-            .Select(m => m.Address)
-            .Where(tenant.Value.IsTenantAddress)
-            .Distinct(StringComparer.OrdinalIgnoreCase)];
+        if (message is null) return ([], []);
+        IReadOnlyList<string> InTenant(IEnumerable<MimeKit.MailboxAddress> addresses) =>
+            [.. addresses.Select(m => m.Address).Where(tenant.Value.IsTenantAddress).Distinct(StringComparer.OrdinalIgnoreCase)];
+        var mime = message.Mime;
+        return (InTenant(mime.To.Mailboxes.Concat(mime.Cc.Mailboxes).Concat(mime.Bcc.Mailboxes)),
+            InTenant(mime.From.Mailboxes.Concat(mime.Sender is null ? [] : [mime.Sender])));
     }
 
     private void TrackHeld(Campaign campaign, int mailboxes, string reason)

@@ -8,6 +8,9 @@ public sealed class MailboxWork
     public HashSet<string> MessageIds { get; } = new(StringComparer.Ordinal);
 
     public HashSet<string> InternetMessageIds { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The mailbox of the message's sender, whose own copies its search must leave.</summary>
+    public bool SendersMailbox { get; set; }
 }
 
 /// <summary>
@@ -67,7 +70,8 @@ public static class DispatchPlan
         [.. found
             .Select(mailbox => new MailboxCopies(mailbox.Key,
                 [.. mailbox.Value.MessageIds.Where(id => !dispatched.Contains(DispatchedWork.Copy(mailbox.Key, id)))],
-                [.. mailbox.Value.InternetMessageIds.Where(id => !dispatched.Contains(DispatchedWork.Search(mailbox.Key, id)))]))
+                [.. mailbox.Value.InternetMessageIds.Where(id => !dispatched.Contains(DispatchedWork.Search(mailbox.Key, id)))],
+                mailbox.Value.SendersMailbox))
             .Where(job => job.MessageIds.Count > 0 || job.InternetMessageIds.Count > 0)];
 
     /// <summary>What marking a mailbox's work dispatched records, once its job is on the queue.</summary>

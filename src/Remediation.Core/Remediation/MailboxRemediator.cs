@@ -178,15 +178,26 @@ public sealed partial class MailboxRemediator(
             return ([], null);
         }
         var copies = answer.Located.DistinctBy(c => c.MessageId, StringComparer.Ordinal).ToDictionary(c => c.MessageId, StringComparer.Ordinal);
+        var ownFolders = mailbox.SendersMailbox && answer.Found.Values.Any(f => f.Count > 0) ? await OwnFolderIdsAsync(mailbox.MailboxId, cancellationToken) : [];
         foreach (var (internetMessageId, found) in answer.Found)
         {
             foreach (var copy in found)
             {
+                if (ownFolders.Contains(copy.ParentFolderId))
+                {
+                    LogOwnCopyLeft(job.CampaignId, mailbox.MailboxId, copy.MessageId);
+                    continue;
+                }
                 if (!copies.ContainsKey(copy.MessageId) && await MatchesCampaignAsync(job, mailbox.MailboxId, internetMessageId, copy, cancellationToken)) copies.Add(copy.MessageId, copy);
             }
         }
         return ([.. copies.Values], answer.HiddenFolderId);
     }
+
+    // The sender's Drafts, Outbox and Sent Items: the user's own copies, as the scan stage keeps them too. Asked only in
+    // a sender's mailbox where the search found something; the gateway keeps the ids.
+    private async Task<HashSet<string>> OwnFolderIdsAsync(string mailboxId, CancellationToken cancellationToken) =>
+        [.. await Task.WhenAll(MessageAuthorship.OwnFolders.Select(name => mailboxes.GetFolderIdAsync(mailboxId, name, cancellationToken)))];
 
     // The sender chooses the Message-ID: reusing a real thread's would otherwise quarantine that thread. A copy found
     // by Message-ID is touched only when its content is the campaign's, and, for a message its headers made malicious,
@@ -246,6 +257,9 @@ public sealed partial class MailboxRemediator(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId}: copy {MessageId} in mailbox {MailboxId} carries the campaign's Message-ID but other content (fingerprint {Fingerprint}); left in place")]
     private partial void LogMismatch(string campaignId, string mailboxId, string messageId, string fingerprint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: copy {MessageId} in mailbox {MailboxId} is its sender's own (Drafts, Outbox, Sent Items); left in place")]
+    private partial void LogOwnCopyLeft(string campaignId, string mailboxId, string messageId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: mailbox {MailboxId} cannot be searched ({Reason}); no copies there")]
     private partial void LogUnreachable(string campaignId, string mailboxId, string reason);

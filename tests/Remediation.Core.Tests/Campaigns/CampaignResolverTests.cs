@@ -213,6 +213,20 @@ public sealed class CampaignResolverTests
         Assert.Equal([$"alice: {seedCopy} | ", $"bob:  | {MessageIdOfLure}"], Describe(_queue.Drain<RemediationJob>(WorkQueueNames.RemediationJobs)));
     }
 
+    // Alice wrote to a list she is on: her mailbox is searched as a recipient's, and its job says it is the sender's,
+    // so what she sent stays where she keeps it.
+    [Fact]
+    public async Task Resolve_SenderAmongTheRecipients_MarksTheSendersMailbox()
+    {
+        var fromAlice = Lure(MessageIdOfLure, $"alice@{Domain}, bob@{Domain}").Replace("From: IT Helpdesk <helpdesk@login-verify.example>", $"From: Alice <alice@{Domain}>", StringComparison.Ordinal);
+        var bobsCopy = _mailboxes.AddMessage(_bob, fromAlice, WellKnownFolders.Inbox);
+
+        await Resolver().ResolveAsync(Seed(_bob, bobsCopy), CancellationToken.None);
+
+        var mailboxes = _queue.Drain<RemediationJob>(WorkQueueNames.RemediationJobs).SelectMany(job => job.Mailboxes).ToDictionary(m => _names[m.MailboxId], m => m.SendersMailbox);
+        Assert.Equal(new Dictionary<string, bool> { ["alice"] = true, ["bob"] = false }, mailboxes);
+    }
+
     [Fact]
     public async Task Resolve_NewCampaign_CreatesItFromTheSeed()
     {

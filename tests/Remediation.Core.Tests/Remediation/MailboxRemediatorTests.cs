@@ -349,6 +349,28 @@ public sealed class MailboxRemediatorTests
         Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
     }
 
+    // Alice sent the lure to a list she is on: her Inbox holds the copy transport brought her, and her own folders
+    // hold what she wrote and sent. In a sender's mailbox the search leaves those; in anyone else's it would not.
+    [Theory]
+    [InlineData(true, WellKnownFolders.SentItems)]
+    [InlineData(true, WellKnownFolders.Drafts)]
+    [InlineData(true, WellKnownFolders.Outbox)]
+    [InlineData(false, RemediationFixture.QuarantineFolder)]
+    public async Task Remediate_SendersMailbox_LeavesTheSendersOwnCopyAndRemediatesTheOneDelivered(bool sendersMailbox, string ownCopyEndsIn)
+    {
+        var mime = RemediationFixture.Lure("lure-7@login-verify.example");
+        var delivered = _f.Deliver(mime: mime);
+        var own = _f.Deliver(WellKnownFolders.SentItems, mime);
+        if (ownCopyEndsIn != RemediationFixture.QuarantineFolder) await _f.Mailboxes.MoveAsync(_f.Alice, own, await _f.FolderIdAsync(ownCopyEndsIn), CancellationToken.None);
+        var job = ByMessageId("<lure-7@login-verify.example>", RemediationFixture.FingerprintOf(mime));
+        job = job with { Mailboxes = [job.Mailboxes[0] with { SendersMailbox = sendersMailbox }] };
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(sendersMailbox ? 1 : 2, 0, 0), result);
+        Assert.Equal((RemediationFixture.QuarantineFolder, ownCopyEndsIn), (_f.Mailboxes.FolderNameOf(_f.Alice, delivered), _f.Mailboxes.FolderNameOf(_f.Alice, own)));
+    }
+
     [Fact]
     public async Task Remediate_NoFingerprintInTheJob_TheCampaignIdIsTheFingerprint()
     {

@@ -43,6 +43,25 @@ public sealed class InternalSenderTests : IAsyncLifetime
         Assert.Equal((eve.Id, "SentInternally"), (flagged[PipelineEventProperties.MailboxId], flagged[PipelineEventProperties.Evidence]));
     }
 
+    // A list of the team includes its sender: the search of every recipient's mailbox by Message-ID reaches the
+    // sender's own mailbox, where the Sent Items copy carries that Message-ID too.
+    [Fact]
+    public async Task PhishSentFromInsideToATeamIncludingTheSender_RemediatesTheSendersInboxCopyAndKeepsTheSentCopy()
+    {
+        var tenant = _tenant.Simulator.Tenant;
+        var eve = tenant.FindMailbox($"eve@{Domain}")!;
+
+        var (sentCopy, delivered) = tenant.SendMail(eve.Id, SampleMail.Build(
+            $"eve@{Domain}", [$"eve@{Domain}", .. Colleagues.Select(c => $"{c}@{Domain}")], "Action required: your mailbox will be suspended",
+            $"Your mailbox has exceeded its quota. Verify your account within 24 hours or it will be suspended:\n\nhttps://login.{SampleMail.PhishingDomain}/owa/verify?session=2\n\nIT Service Desk"));
+
+        Assert.Contains(delivered, copy => copy.MailboxId == eve.Id);
+        await Eventually.AssertAsync(() => _tenant.NoneIn(delivered, "inbox") && Scanned(sentCopy.ImmutableId) && _tenant.WorkQueuesEmpty(),
+            "every delivered copy remediated, the sender's too, and the sent copy scanned");
+        await Eventually.AssertAsync(_tenant.WorkQueuesEmpty, "the pipeline settles");
+        Assert.Equal("sentitems", _tenant.FolderOf(sentCopy));
+    }
+
     [Fact]
     public async Task LureForwardedToTheSocAndATeammate_DoesNotFlagTheUserWhoForwardedIt()
     {
