@@ -6,9 +6,10 @@ namespace Remediation.Core.Campaigns;
 
 /// <summary>
 /// Whether the pipeline may act on a campaign without the SOC. Invariant: an unapproved campaign acts only while every
-/// mailbox it has reached, or would reach now, fits under the cap, and only on copies whose verdict reaches the score
-/// floor. The campaign's score is checked at birth (its category and rules are its seed's); the reach whenever it
-/// reaches a mailbox it had not, because a campaign grows after birth. The campaign store keeps the count.
+/// mailbox it has reached, or would reach now, fits under the cap, and only while a seed whose content reaches the
+/// score floor speaks for it (or, for a seed lifted over the floor by how its copy arrived, on that copy alone). The
+/// campaign's score is checked at birth (its category and rules are its seed's); the reach whenever it reaches a
+/// mailbox it had not, because a campaign grows after birth. The campaign store keeps the count.
 /// </summary>
 /// <remarks>
 /// The points for how one copy arrived (<see cref="Scanning.ArrivalEvidence"/>) speak for that copy alone: a seed whose

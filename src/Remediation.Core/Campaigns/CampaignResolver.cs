@@ -52,6 +52,8 @@ public sealed partial class CampaignResolver(
         using var _ = await _resolving.AcquireAsync(seed.CampaignId, cancellationToken);
         var campaign = await campaigns.FindAsync(seed.CampaignId, cancellationToken);
         if (!IsActing(campaign)) return;
+        // A copy that waits for the SOC looks for others only to tell the SOC how far they reach, and that only once.
+        if (campaign is not null && _guard.WaitsForSoc(seed, campaign) is not null && await SocToldAsync(campaign.Id, cancellationToken)) return;
         // Work is marked only once its campaign exists.
         // Stryker disable once all : reading the marks of a campaign that does not exist finds none; the branch saves a read
         var lookupsDone = campaign is null ? NothingDispatched : await campaigns.DispatchedAsync(seed.CampaignId, DispatchPlan.LookupCandidates(seed), cancellationToken);
@@ -84,7 +86,7 @@ public sealed partial class CampaignResolver(
         // it would let one copy sent through transport stop the remediation of an Email Appender wave.
         if (!created && _guard.WaitsForSoc(seed, campaign) is { } why)
         {
-            if ((await campaigns.DispatchedAsync(campaign.Id, [DispatchedWork.SocTold], cancellationToken)).Count == 0)
+            if (!await SocToldAsync(campaign.Id, cancellationToken))
             {
                 TrackHeld(campaign, work.Count, why);
                 await campaigns.MarkDispatchedAsync(campaign.Id, [DispatchedWork.SocTold], cancellationToken);
@@ -116,6 +118,9 @@ public sealed partial class CampaignResolver(
         await campaigns.MarkDispatchedAsync(campaign.Id, DispatchPlan.LookupMarks(seed, sweep, search), cancellationToken);
         LogResolved(campaign.Id, work.Count, undispatched.Count, queued);
     }
+
+    private async Task<bool> SocToldAsync(string campaignId, CancellationToken cancellationToken) =>
+        (await campaigns.DispatchedAsync(campaignId, [DispatchedWork.SocTold], cancellationToken)).Count > 0;
 
     // An active campaign's recorded reach is within the cap, so only mailboxes reached for the first time can take it
     // beyond; they are recorded before their jobs go out, so a failure in between counts them twice, never not at all.

@@ -16,7 +16,8 @@ namespace Remediation.Core.Queues;
 /// <param name="Letterhead">For a message its headers alone made malicious: the sender, reply address and subject
 /// every copy must show as well as the content (<see cref="Scanning.Letterhead"/>); null when the content itself is the evidence.</param>
 /// <param name="CopyBound">Malicious only through how this copy came into its mailbox (<see cref="Scanning.Verdict.CopyBound"/>):
-/// the campaign stage acts on this copy alone, and on the others only once the SOC approves the campaign.</param>
+/// the campaign stage acts on this copy alone, and on the others only once the SOC approves the campaign (or a seed
+/// whose content reaches the score floor takes it over).</param>
 public sealed record MaliciousMessage(
     string CampaignId,
     string MailboxId,

@@ -25,7 +25,7 @@ public sealed record RemediationJob(
 /// <summary>What to act on in one mailbox.</summary>
 /// <param name="MessageIds">Copies known by id (from the fingerprint index or the seed).</param>
 /// <param name="InternetMessageIds">Message-IDs to search the mailbox for (copies not scanned yet).</param>
-/// <param name="SendersMailbox">The mailbox of the message's sender (its From, in the tenant): what its search finds in
+/// <param name="SendersMailbox">The mailbox of the message's sender (its From or Sender, in the tenant): what its search finds in
 /// Drafts, the Outbox or Sent Items is the user's own copy, and stays. Written only when true: nearly no mailbox is.</param>
 public sealed record MailboxCopies(string MailboxId, IReadOnlyList<string> MessageIds, IReadOnlyList<string> InternetMessageIds,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool SendersMailbox = false);

@@ -183,12 +183,10 @@ public sealed partial class MailboxRemediator(
         {
             foreach (var copy in found)
             {
-                if (ownFolders.Contains(copy.ParentFolderId))
-                {
-                    LogOwnCopyLeft(job.CampaignId, mailbox.MailboxId, copy.MessageId);
-                    continue;
-                }
-                if (!copies.ContainsKey(copy.MessageId) && await MatchesCampaignAsync(job, mailbox.MailboxId, internetMessageId, copy, cancellationToken)) copies.Add(copy.MessageId, copy);
+                if (copies.ContainsKey(copy.MessageId) || !await MatchesCampaignAsync(job, mailbox.MailboxId, internetMessageId, copy, cancellationToken)) continue;
+                // Compared first, so a spoofed sender reusing a Message-ID its user sent is still audited and alerted.
+                if (ownFolders.Contains(copy.ParentFolderId)) LogOwnCopyLeft(job.CampaignId, mailbox.MailboxId, copy.MessageId);
+                else copies.Add(copy.MessageId, copy);
             }
         }
         return ([.. copies.Values], answer.HiddenFolderId);

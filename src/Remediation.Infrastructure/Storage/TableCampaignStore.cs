@@ -61,23 +61,26 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
 
     public async Task<bool> TryPromoteAsync(string campaignId, MaliciousMessage seed, CancellationToken cancellationToken)
     {
-        var found = await _campaigns.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(campaignId), CampaignRow, ["Status"], cancellationToken);
-        if (!found.HasValue || found.Value!.GetString("Status") != nameof(CampaignStatus.Active)) return false;
-        try
+        var partition = TableKeys.Escape(campaignId);
+        while (true)
         {
-            await _campaigns.UpdateEntityAsync(new TableEntity(TableKeys.Escape(campaignId), CampaignRow)
+            var found = await _campaigns.GetEntityIfExistsAsync<TableEntity>(partition, CampaignRow, ["Status"], cancellationToken);
+            if (!found.HasValue || found.Value!.GetString("Status") != nameof(CampaignStatus.Active)) return false;
+            try
             {
-                ["Category"] = seed.Category.ToString(),
-                ["Score"] = seed.Score,
-                ["Rules"] = string.Join(',', seed.Rules),
-                ["Seed"] = WorkItemJson.Serialize(seed),
-            }, found.Value.ETag, TableUpdateMode.Merge, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException error) when (error.Status == 412)
-        {
-            // Held, approved, released or promoted a moment ago: the next seed that speaks for every copy tries again.
-            return false;
+                await _campaigns.UpdateEntityAsync(new TableEntity(partition, CampaignRow)
+                {
+                    ["Category"] = seed.Category.ToString(),
+                    ["Score"] = seed.Score,
+                    ["Rules"] = string.Join(',', seed.Rules),
+                    ["Seed"] = WorkItemJson.Serialize(seed),
+                }, found.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException error) when (error.Status == 412)
+            {
+                // The row changed a moment ago (its reach grew, or the SOC or another seed changed it): read it again.
+            }
         }
     }
 

@@ -144,7 +144,8 @@ public sealed class CampaignResolverTests
         var bobsCopy = Deliver(_bob, to: [$"bob@{Domain}"]);
         var carolsCopy = Deliver(_carol, to: [$"carol@{Domain}"]);
         var davesAppended = Deliver(_dave, to: [$"dave@{Domain}"]);
-        var resolver = Resolver();
+        var index = new SweepCountingIndex(_index);
+        var resolver = Resolver(index: index);
         await resolver.ResolveAsync(LiftedByArrival(_alice, alicesCopy), CancellationToken.None);
         Assert.Equal([$"alice: {alicesCopy} | "], Jobs());
 
@@ -153,6 +154,7 @@ public sealed class CampaignResolverTests
         await resolver.ResolveAsync(LiftedByArrival(_dave, davesAppended), CancellationToken.None);
 
         Assert.Equal([$"dave: {davesAppended} | "], Jobs());
+        Assert.Equal(1, index.Sweeps);
         Assert.Equal(CampaignStatus.Active, (await _campaigns.FindAsync(CampaignId, CancellationToken.None))?.Status);
         var told = Assert.Single(_telemetry.Events(PipelineEvents.CampaignHeld));
         Assert.Equal(HeldEvent(score: "13", count: "1",
@@ -215,16 +217,30 @@ public sealed class CampaignResolverTests
 
     // Alice wrote to a list she is on: her mailbox is searched as a recipient's, and its job says it is the sender's,
     // so what she sent stays where she keeps it.
-    [Fact]
-    public async Task Resolve_SenderAmongTheRecipients_MarksTheSendersMailbox()
+    [Theory]
+    [InlineData("From: Alice <alice@contoso.example>")]
+    [InlineData("From: IT Helpdesk <helpdesk@login-verify.example>\r\nSender: Alice <alice@contoso.example>")]
+    public async Task Resolve_SenderAmongTheRecipients_MarksTheSendersMailbox(string senderHeaders)
     {
-        var fromAlice = Lure(MessageIdOfLure, $"alice@{Domain}, bob@{Domain}").Replace("From: IT Helpdesk <helpdesk@login-verify.example>", $"From: Alice <alice@{Domain}>", StringComparison.Ordinal);
+        var fromAlice = Lure(MessageIdOfLure, $"alice@{Domain}, bob@{Domain}").Replace("From: IT Helpdesk <helpdesk@login-verify.example>", senderHeaders, StringComparison.Ordinal);
         var bobsCopy = _mailboxes.AddMessage(_bob, fromAlice, WellKnownFolders.Inbox);
 
         await Resolver().ResolveAsync(Seed(_bob, bobsCopy), CancellationToken.None);
 
         var mailboxes = _queue.Drain<RemediationJob>(WorkQueueNames.RemediationJobs).SelectMany(job => job.Mailboxes).ToDictionary(m => _names[m.MailboxId], m => m.SendersMailbox);
         Assert.Equal(new Dictionary<string, bool> { ["alice"] = true, ["bob"] = false }, mailboxes);
+    }
+
+    // The sender is searched only as a recipient: Alice sent to Bob alone, so her mailbox is not searched at all.
+    [Fact]
+    public async Task Resolve_SenderNotAmongTheRecipients_SearchesNotTheSendersMailbox()
+    {
+        var fromAlice = Lure(MessageIdOfLure, $"bob@{Domain}").Replace("From: IT Helpdesk <helpdesk@login-verify.example>", $"From: Alice <alice@{Domain}>", StringComparison.Ordinal);
+        var bobsCopy = _mailboxes.AddMessage(_bob, fromAlice, WellKnownFolders.Inbox);
+
+        await Resolver().ResolveAsync(Seed(_bob, bobsCopy), CancellationToken.None);
+
+        Assert.Equal([$"bob: {bobsCopy} | {MessageIdOfLure}"], Jobs());
     }
 
     [Fact]
@@ -688,8 +704,8 @@ public sealed class CampaignResolverTests
         Assert.All(jobs, job => Assert.True(job.Approved));
     }
 
-    private CampaignResolver Resolver(IWorkQueue? queue = null, ICampaignStore? store = null, ILogger<CampaignResolver>? logger = null) => new(
-        store ?? _campaigns, _index, _mailboxes, queue ?? _queue, _telemetry, Options.Create(_options),
+    private CampaignResolver Resolver(IWorkQueue? queue = null, ICampaignStore? store = null, ILogger<CampaignResolver>? logger = null, IMessageIndex? index = null) => new(
+        store ?? _campaigns, index ?? _index, _mailboxes, queue ?? _queue, _telemetry, Options.Create(_options),
         Options.Create(new TenantOptions { TenantId = TestMail.TenantId, AcceptedDomains = [Domain] }), Options.Create(new DetectionOptions()),
         logger ?? NullLogger<CampaignResolver>.Instance);
 
@@ -749,6 +765,23 @@ public sealed class CampaignResolverTests
         [.. marks.OrderBy(m => m.Scope, StringComparer.Ordinal).ThenBy(m => m.Item, StringComparer.Ordinal)];
 
     /// <summary>The queue refuses remediation jobs from the first failing one to the last, or until it recovers, as a storage outage would.</summary>
+    /// <summary>The index, counting the campaign stage's sweeps: a copy that waits for a SOC already told looks for nothing.</summary>
+    private sealed class SweepCountingIndex(IMessageIndex inner) : IMessageIndex
+    {
+        public int Sweeps { get; private set; }
+
+        public Task RecordAsync(IndexedMessage message, CancellationToken cancellationToken) => inner.RecordAsync(message, cancellationToken);
+
+        public Task<IReadOnlyList<CopyLocation>> CopiesAsync(string campaignKey, CancellationToken cancellationToken)
+        {
+            Sweeps++;
+            return inner.CopiesAsync(campaignKey, cancellationToken);
+        }
+
+        public Task<IndexPage> PageAsync(string partitionKey, DateTimeOffset since, string? continuation, int pageSize, CancellationToken cancellationToken) =>
+            inner.PageAsync(partitionKey, since, continuation, pageSize, cancellationToken);
+    }
+
     private sealed class FailingQueue(InMemoryWorkQueue inner, int firstFailing, int lastFailing = int.MaxValue) : IWorkQueue
     {
         private int _jobs;

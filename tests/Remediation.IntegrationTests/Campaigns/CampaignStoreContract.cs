@@ -131,6 +131,22 @@ public abstract class CampaignStoreContract
             await Store.FindAsync(campaign.Id, CancellationToken.None));
     }
 
+    // The campaign's row also keeps its reach, which other resolutions grow at the same moment.
+    [Fact]
+    public async Task TryPromoteAsync_WhileTheReachGrows_StillPromotesAndLosesNoReach()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+        var seed = campaign.Seed with { Score = 21, MessageId = "AAMk/later==" };
+
+        var growing = Enumerable.Range(0, 20).Select(_ => Store.ExtendReachAsync(campaign.Id, 1, 1_000, CancellationToken.None)).ToList();
+        var promoted = await Store.TryPromoteAsync(campaign.Id, seed, CancellationToken.None);
+        await Task.WhenAll(growing);
+
+        Assert.True(promoted);
+        Assert.Equal("AAMk/later==", (await Store.FindAsync(campaign.Id, CancellationToken.None))!.Seed.MessageId);
+        Assert.Equal(21, await Store.ExtendReachAsync(campaign.Id, 1, 1_000, CancellationToken.None));
+    }
+
     [Theory]
     [InlineData(CampaignStatus.Held)]
     [InlineData(CampaignStatus.Approved)]
