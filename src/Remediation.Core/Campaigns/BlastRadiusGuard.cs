@@ -15,7 +15,8 @@ namespace Remediation.Core.Campaigns;
 /// The points for how one copy arrived (<see cref="Scanning.ArrivalEvidence"/>) speak for that copy alone: a seed whose
 /// content falls short of the floor without them acts on its own copy, and an unapproved campaign born of such a seed
 /// acts on each copy that reaches the floor by itself, never on copies found by sweep or search. A later copy below
-/// the floor waits for the SOC; a later seed whose content reaches the floor takes the campaign over.
+/// the floor waits for the SOC; a later seed whose content reaches the floor takes the campaign over. A campaign held
+/// for its score still lets a copy lifted over the floor by how it arrived act on that copy alone.
 /// </remarks>
 public sealed class BlastRadiusGuard(RemediationOptions options)
 {
@@ -42,6 +43,14 @@ public sealed class BlastRadiusGuard(RemediationOptions options)
         campaign.Status == CampaignStatus.Active && !SpeaksForEveryCopy(campaign) && !SpeaksForEveryCopy(seed) && seed.Score < options.MinimumScoreToAct
             ? $"a copy scoring {Format(seed.Score)}, below the floor {Format(options.MinimumScoreToAct)}, waits: the campaign acts alone only on copies the way they arrived made malicious"
             : null;
+
+    /// <summary>
+    /// Whether this seed may act on its own copy although its campaign is held: the campaign was held for its score
+    /// (below the floor, not for its reach), and this copy's own score, lifted by how it arrived, reaches the floor. A
+    /// copy sent through transport before an Email Appender wave began must not make the wave wait for the SOC.
+    /// </summary>
+    public bool ActsDespiteHold(MaliciousMessage seed, Campaign campaign) =>
+        campaign.Status == CampaignStatus.Held && campaign.Score < options.MinimumScoreToAct && !SpeaksForEveryCopy(seed) && seed.Score >= options.MinimumScoreToAct;
 
     /// <summary>
     /// Whether this seed makes its campaign speak for every copy, as it would had it come first: the campaign acts on its

@@ -51,7 +51,7 @@ public sealed partial class CampaignResolver(
     {
         using var _ = await _resolving.AcquireAsync(seed.CampaignId, cancellationToken);
         var campaign = await campaigns.FindAsync(seed.CampaignId, cancellationToken);
-        if (!IsActing(campaign)) return;
+        if (!IsActing(campaign, seed)) return;
         // A copy that waits for the SOC looks for others only to tell the SOC how far they reach, and that only once.
         if (campaign is not null && _guard.WaitsForSoc(seed, campaign) is not null && await SocToldAsync(campaign.Id, cancellationToken)) return;
         // Work is marked only once its campaign exists.
@@ -78,7 +78,7 @@ public sealed partial class CampaignResolver(
             {
                 TrackHeld(campaign, work.Count, reason);
             }
-            if (!IsActing(campaign)) return;
+            if (!IsActing(campaign, seed)) return;
         }
         // A campaign born of another seed (before, or at this moment on another instance) may act on its seeds' own
         // copies alone; this seed's copy then has to reach the floor by itself, or it waits for the SOC, told once per
@@ -133,9 +133,11 @@ public sealed partial class CampaignResolver(
         return reach > _guard.Cap ? reach : null;
     }
 
-    private bool IsActing(Campaign? campaign)
+    // A campaign held for its score still lets a copy lifted over the floor by how it arrived act on that copy alone
+    // (its lookups find nothing more, and the cap still counts it).
+    private bool IsActing(Campaign? campaign, MaliciousMessage seed)
     {
-        if (campaign is not { Status: CampaignStatus.Held or CampaignStatus.Released }) return true;
+        if (campaign is not { Status: CampaignStatus.Held or CampaignStatus.Released } || _guard.ActsDespiteHold(seed, campaign)) return true;
         LogNotActing(campaign.Id, campaign.Status);
         return false;
     }

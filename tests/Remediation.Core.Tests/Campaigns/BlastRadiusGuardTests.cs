@@ -90,6 +90,18 @@ public sealed class BlastRadiusGuardTests
             Guard.WaitsForSoc(Delivered, CampaignOf(LiftedByArrival, CampaignStatus.Approved))));
 
     [Fact]
+    public void ActsDespiteHold_CopyLiftedByArrivalInACampaignHeldForItsScore_Acts() =>
+        Assert.True(Guard.ActsDespiteHold(LiftedByArrival, CampaignOf(Delivered, CampaignStatus.Held)));
+
+    // Held for its reach (its score reached the floor), released by the SOC, or a copy below the floor: nothing acts.
+    [Fact]
+    public void ActsDespiteHold_HeldForReachReleasedOrBelowTheFloor_DoesNot() =>
+        Assert.Equal((false, false, false), (
+            Guard.ActsDespiteHold(LiftedByArrival, CampaignOf(StrongContent, CampaignStatus.Held)),
+            Guard.ActsDespiteHold(LiftedByArrival, CampaignOf(Delivered, CampaignStatus.Released)),
+            Guard.ActsDespiteHold(Seed(11, arrived: true), CampaignOf(Delivered, CampaignStatus.Held))));
+
+    [Fact]
     public void Cap_IsTheOptionsMailboxLimit() => Assert.Equal(Cap, Guard.Cap);
 
     [Fact]

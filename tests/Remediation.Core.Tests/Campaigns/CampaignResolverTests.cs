@@ -162,6 +162,29 @@ public sealed class CampaignResolverTests
             rules: "R1,R2,TRANSPORT_BYPASS,NO_RECEIVED_HOPS"), told);
     }
 
+    // The other order: a copy sent through transport (10.5) came first and held the campaign for its score. The wave
+    // appended after it still has each copy the way it arrived lifts over the floor acted on alone; a campaign held for
+    // its reach acts on nothing.
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task Resolve_CopyLiftedByArrivalJoinsACampaignHeld_ActsOnItsCopyAloneOnlyIfHeldForItsScore(bool heldForReach, bool acts)
+    {
+        var bobsCopy = Deliver(_bob, to: [$"bob@{Domain}", $"carol@{Domain}"]);
+        var alicesCopy = Deliver(_alice, to: [$"alice@{Domain}"]);
+        var resolver = Resolver();
+        if (heldForReach) _options.MaxMailboxesPerCampaign = 1;
+        await resolver.ResolveAsync(Seed(_bob, bobsCopy) with { Score = heldForReach ? 18 : 10.5 }, CancellationToken.None);
+        Assert.Equal(CampaignStatus.Held, (await _campaigns.FindAsync(CampaignId, CancellationToken.None))?.Status);
+        _options.MaxMailboxesPerCampaign = 500;
+
+        await Resolver().ResolveAsync(LiftedByArrival(_alice, alicesCopy), CancellationToken.None);
+
+        Assert.Equal(acts ? [$"alice: {alicesCopy} | "] : [], Jobs());
+        Assert.Equal(CampaignStatus.Held, (await _campaigns.FindAsync(CampaignId, CancellationToken.None))?.Status);
+        Assert.Single(_telemetry.Events(PipelineEvents.CampaignHeld));
+    }
+
     // Copy-bound and below the floor: its campaign is held at birth, and the recipients the attacker wrote into the
     // placed copy are not searched.
     [Fact]
