@@ -42,44 +42,31 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
         }
     }
 
-    public async Task<bool> TryHoldAsync(string campaignId, CancellationToken cancellationToken)
-    {
-        var found = await _campaigns.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(campaignId), CampaignRow, ["Status"], cancellationToken);
-        if (!found.HasValue || found.Value!.GetString("Status") != nameof(CampaignStatus.Active)) return false;
-        try
-        {
-            await _campaigns.UpdateEntityAsync(
-                new TableEntity(TableKeys.Escape(campaignId), CampaignRow) { ["Status"] = nameof(CampaignStatus.Held) }, found.Value.ETag, TableUpdateMode.Merge, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException error) when (error.Status == 412)
-        {
-            // The SOC approved or released it a moment ago: its word stands.
-            return false;
-        }
-    }
+    public Task<bool> TryHoldAsync(string campaignId, CancellationToken cancellationToken) =>
+        TryChangeWhileActiveAsync(campaignId, row => row["Status"] = nameof(CampaignStatus.Held), cancellationToken);
 
-    public async Task<bool> TryPromoteAsync(string campaignId, MaliciousMessage seed, CancellationToken cancellationToken)
+    public Task<bool> TryPromoteAsync(string campaignId, MaliciousMessage seed, CancellationToken cancellationToken) =>
+        TryChangeWhileActiveAsync(campaignId, row => SetVerdict(row, seed.Category, seed.Score, seed.Rules, seed), cancellationToken);
+
+    // The row also keeps the campaign's reach, which other resolutions grow at any moment: a changed row is read again,
+    // and only a status no longer active (the SOC approved or released it, another resolution held it) ends the try.
+    private async Task<bool> TryChangeWhileActiveAsync(string campaignId, Action<TableEntity> change, CancellationToken cancellationToken)
     {
         var partition = TableKeys.Escape(campaignId);
         while (true)
         {
             var found = await _campaigns.GetEntityIfExistsAsync<TableEntity>(partition, CampaignRow, ["Status"], cancellationToken);
             if (!found.HasValue || found.Value!.GetString("Status") != nameof(CampaignStatus.Active)) return false;
+            var changed = new TableEntity(partition, CampaignRow);
+            change(changed);
             try
             {
-                await _campaigns.UpdateEntityAsync(new TableEntity(partition, CampaignRow)
-                {
-                    ["Category"] = seed.Category.ToString(),
-                    ["Score"] = seed.Score,
-                    ["Rules"] = string.Join(',', seed.Rules),
-                    ["Seed"] = WorkItemJson.Serialize(seed),
-                }, found.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                await _campaigns.UpdateEntityAsync(changed, found.Value.ETag, TableUpdateMode.Merge, cancellationToken);
                 return true;
             }
             catch (RequestFailedException error) when (error.Status == 412)
             {
-                // The row changed a moment ago (its reach grew, or the SOC or another seed changed it): read it again.
+                // Read again: the status decides.
             }
         }
     }
@@ -212,16 +199,26 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
 
     private static string ScopePrefix(string scope) => TableKeys.Escape($"{DispatchPrefix}{scope}|");
 
-    private static TableEntity ToEntity(Campaign campaign) => new(TableKeys.Escape(campaign.Id), CampaignRow)
+    private static TableEntity ToEntity(Campaign campaign)
     {
-        ["Category"] = campaign.Category.ToString(),
-        ["Score"] = campaign.Score,
-        ["Rules"] = string.Join(',', campaign.Rules),
-        ["FirstNotifiedAt"] = campaign.FirstNotifiedAt,
-        ["Status"] = campaign.Status.ToString(),
-        ["Seed"] = WorkItemJson.Serialize(campaign.Seed),
-        [ReachProperty] = 0,
-    };
+        var row = new TableEntity(TableKeys.Escape(campaign.Id), CampaignRow)
+        {
+            ["FirstNotifiedAt"] = campaign.FirstNotifiedAt,
+            ["Status"] = campaign.Status.ToString(),
+            [ReachProperty] = 0,
+        };
+        SetVerdict(row, campaign.Category, campaign.Score, campaign.Rules, campaign.Seed);
+        return row;
+    }
+
+    // What a campaign's seed decides: written at birth, and again when a later seed takes the campaign over.
+    private static void SetVerdict(TableEntity row, ThreatCategory category, double score, IReadOnlyList<string> rules, MaliciousMessage seed)
+    {
+        row["Category"] = category.ToString();
+        row["Score"] = score;
+        row["Rules"] = string.Join(',', rules);
+        row["Seed"] = WorkItemJson.Serialize(seed);
+    }
 
     private static Campaign ToCampaign(TableEntity row) => new(
         row.PartitionKey,

@@ -106,6 +106,22 @@ public abstract class CampaignStoreContract
         Assert.Equal(CampaignStatus.Approved, (await Store.FindAsync(campaign.Id, CancellationToken.None))!.Status);
     }
 
+    // The campaign's row also keeps its reach, which other resolutions grow at the same moment: only a person's word
+    // stops a hold.
+    [Fact]
+    public async Task TryHoldAsync_WhileTheReachGrows_StillHoldsAndLosesNoReach()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+
+        var growing = Enumerable.Range(0, 20).Select(_ => Store.ExtendReachAsync(campaign.Id, 1, 1_000, CancellationToken.None)).ToList();
+        var held = await Store.TryHoldAsync(campaign.Id, CancellationToken.None);
+        await Task.WhenAll(growing);
+
+        Assert.True(held);
+        Assert.Equal(CampaignStatus.Held, (await Store.FindAsync(campaign.Id, CancellationToken.None))!.Status);
+        Assert.Equal(21, await Store.ExtendReachAsync(campaign.Id, 1, 1_000, CancellationToken.None));
+    }
+
     [Fact]
     public async Task TryHoldAsync_UnknownCampaign_IsFalseAndCreatesNothing()
     {
