@@ -90,17 +90,17 @@ public sealed partial class HuntRunner(
     {
         // Gone since (deleted, or moved by an earlier remediation): another copy of the content may still stand for it.
         if (await scanner.RejudgeAsync(copy.MailboxId, copy.MessageId, hunt.Hunted, cancellationToken) is not { } judged) return null;
-        var verdict = judged.Verdict;
+        var (verdict, seed) = (judged.Verdict, judged.Seed(hunt.RequestedAt));
         // The verdict speaks for every copy of the content only when the content alone carries it: a copy of a
         // suspicious newsletter transport delivered says nothing of an exact copy appended beside it, which the points
         // for bypassing transport may make malicious; and a malicious copy speaks for the others only when its
         // campaign will look for them (its content reaches the score floor).
-        var speaksForContent = verdict.HoldsForEveryArrival && (!verdict.IsMalicious || _guard.SpeaksForEveryCopy(judged.Seed(hunt.RequestedAt)));
+        var speaksForContent = verdict.HoldsForEveryArrival && (!verdict.IsMalicious || _guard.SpeaksForEveryCopy(seed));
         var key = copy.StandsForCampaign && verdict.CampaignKey == copy.CampaignKey && speaksForContent ? ContentKey(copy) : CopyKey(copy);
         var finding = new HuntFinding(key, verdict.IsMalicious, judged.CampaignId, verdict.Category.ToString(), verdict.Score, verdict.RuleNames, copy.MailboxId, copy.MessageId);
         if (judged.HasCampaignWork && !hunt.ReportOnly)
         {
-            await queue.EnqueueAsync(WorkQueueNames.Campaigns, judged.Seed(hunt.RequestedAt), cancellationToken);
+            await queue.EnqueueAsync(WorkQueueNames.Campaigns, seed, cancellationToken);
         }
         await hunts.AddFindingAsync(hunt.Id, finding, cancellationToken);
         findings[key] = finding;

@@ -339,27 +339,18 @@ public sealed class MessageScannerTests
         Assert.Empty(Seeds());
     }
 
+    // The seed was malicious only through how its copy arrived (copy-bound, a spam campaign), or it scored 14, of
+    // which 2.5 were for how its copy arrived, so its content alone (11.5) is below the floor (12).
     [Theory]
-    [InlineData(CampaignStatus.Active, VerdictBand.Clean)]
-    [InlineData(CampaignStatus.Approved, VerdictBand.Malicious)]
-    public async Task Scan_CopyOfACampaignWhoseSeedWasMaliciousOnlyThroughHowItArrived_IsJudgedAloneUntilApproved(CampaignStatus status, VerdictBand band)
+    [InlineData(true, CampaignStatus.Active, VerdictBand.Clean)]
+    [InlineData(true, CampaignStatus.Approved, VerdictBand.Malicious)]
+    [InlineData(false, CampaignStatus.Active, VerdictBand.Clean)]
+    [InlineData(false, CampaignStatus.Approved, VerdictBand.Malicious)]
+    public async Task Scan_CopyOfACampaignWhoseSeedReachedTheLineOnlyThroughHowItArrived_IsJudgedAloneUntilApproved(bool copyBound, CampaignStatus status, VerdictBand band)
     {
         var mime = Transported(TestMail.Load("Provenance", "colleague-note.eml"));
-        await AddCampaignAsync(Engine.FingerprintOf(mime).CampaignId, status, ThreatCategory.Spam, copyBound: true);
-
-        var verdict = await ScanAsync(Deliver(mime));
-
-        Assert.Equal(band, verdict?.Band);
-    }
-
-    // The seed scored 14, of which 2.5 were for how its copy arrived: its content alone (11.5) is below the floor (12).
-    [Theory]
-    [InlineData(CampaignStatus.Active, VerdictBand.Clean)]
-    [InlineData(CampaignStatus.Approved, VerdictBand.Malicious)]
-    public async Task Scan_CopyOfACampaignWhoseSeedReachedTheFloorOnlyThroughHowItArrived_IsJudgedAloneUntilApproved(CampaignStatus status, VerdictBand band)
-    {
-        var mime = Transported(TestMail.Load("Provenance", "colleague-note.eml"));
-        await AddCampaignAsync(Engine.FingerprintOf(mime).CampaignId, status, ThreatCategory.Phishing, arrived: true);
+        await AddCampaignAsync(Engine.FingerprintOf(mime).CampaignId, status, copyBound ? ThreatCategory.Spam : ThreatCategory.Phishing,
+            copyBound: copyBound, arrived: !copyBound);
 
         var verdict = await ScanAsync(Deliver(mime));
 
