@@ -371,6 +371,24 @@ public sealed class MailboxRemediatorTests
         Assert.Equal((RemediationFixture.QuarantineFolder, ownCopyEndsIn), (_f.Mailboxes.FolderNameOf(_f.Alice, delivered), _f.Mailboxes.FolderNameOf(_f.Alice, own)));
     }
 
+    // An outsider writes Alice's address into From and reuses the Message-ID of a message she sent: the copy in her
+    // Sent Items stays as her own, and the reuse is still audited and alerted, as anywhere else.
+    [Fact]
+    public async Task Remediate_SendersMailbox_RealSentMessageUnderTheCampaignsMessageId_IsStillAuditedAsAMismatch()
+    {
+        var lure = RemediationFixture.Lure("thread-2@contoso.example");
+        var sent = _f.Deliver(WellKnownFolders.SentItems, RemediationFixture.Lure("thread-2@contoso.example", "Minutes of Thursday's budget meeting, as agreed with finance."));
+        var job = ByMessageId("<thread-2@contoso.example>", RemediationFixture.FingerprintOf(lure));
+        job = job with { Mailboxes = [job.Mailboxes[0] with { SendersMailbox = true }] };
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(0, 0, 0), result);
+        Assert.Equal(WellKnownFolders.SentItems, _f.Mailboxes.FolderNameOf(_f.Alice, sent));
+        Assert.Equal(AuditOutcome.ContentMismatch, (await _f.RecordAsync(job, sent))?.Outcome);
+        Assert.Single(_f.Telemetry.Events(PipelineEvents.CopyMismatch));
+    }
+
     [Fact]
     public async Task Remediate_NoFingerprintInTheJob_TheCampaignIdIsTheFingerprint()
     {
