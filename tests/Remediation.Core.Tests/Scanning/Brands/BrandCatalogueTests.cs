@@ -34,6 +34,10 @@ public class BrandCatalogueTests
     [InlineData("Mercado-Livre", "Mercado Livre")]
     [InlineData("Ihr DHL-Paket", "DHL")]
     [InlineData("三井住友カードからのお知らせ", "SMBC")]
+    [InlineData("Ihre Lieferando-Bestellung", "Just Eat")]
+    [InlineData("Conta Sberbank: Сбербанк Онлайн", "Sberbank")]
+    [InlineData("微信支付通知", "WeChat")]
+    [InlineData("Your Xbox Game Pass", "Microsoft")]
     public void Matcher_FindsNamesWhateverTheirSpelling(string text, string brand)
     {
         Assert.Contains(BrandImpersonationRuleTests.Catalogue().Matcher.Find(text), m => m.Brand.Name == brand);

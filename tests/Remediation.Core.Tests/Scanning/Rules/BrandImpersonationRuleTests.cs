@@ -42,6 +42,11 @@ public class BrandImpersonationRuleTests
     [InlineData("\"Ρayраl\" <service@secure-limits.example>", "Your account is limited", "Confirm your card.", "https://secure-limits.example/p", "PayPal")]
     [InlineData("\"Net\u200Bflix\" <billing@renew-plan.example>", "Payment declined", "Update your card to keep watching.", "https://renew-plan.example/n", "Netflix")]
     [InlineData("ChatGPT <billing@plan-renewal.example>", "Your subscription payment failed", "Update your card to keep access.", "https://plan-renewal.example/c", "OpenAI")]
+    [InlineData("\"GitHub Security\" <support@githubsupport.example>", "Unusual sign-in to your account", "Verify your account to keep your repositories.", "https://githubsupport.example/login", "GitHub")]
+    [InlineData("\"Interac e-Transfer\" <notify@etransfer-deposit.example>", "You have received a payment", "Deposit your funds before they expire.", "https://etransfer-deposit.example/d", "Interac")]
+    [InlineData("\"Geek Squad\" <billing@renewal-desk.example>", "Your subscription was renewed", "Your card was charged $399.99.", "https://renewal-desk.example/r", "Geek Squad")]
+    [InlineData("CommBank <alerts@netbank-secure.example>", "Your account has been locked", "Confirm your details to restore access.", "https://netbank-secure.example/c", "Commonwealth Bank")]
+    [InlineData("\"Qantas Frequent Flyer\" <points@flyer-rewards.example>", "Your points expire today", "Redeem your points now.", "https://flyer-rewards.example/q", "Qantas")]
     public void Evaluate_BrandAsSenderWithForeignLinks_IsPhishingAtSuspiciousStrength(string from, string subject, string body, string link, string brand)
     {
         var hit = Assert.Single(_sut.Evaluate(Html(from, subject, body, link)));
@@ -172,6 +177,9 @@ public class BrandImpersonationRuleTests
     [InlineData("Belastingdienst <noreply@belastingdienst.nl>", "Uw aangifte", "Log in met DigiD.", "https://mijn.belastingdienst.nl/")]
     [InlineData("\"Poste Italiane\" <noreply@poste.it>", "Il tuo pacco è in consegna", "Segui la spedizione.", "https://www.poste.it/cerca")]
     [InlineData("ヤマト運輸 <mail@kuronekoyamato.co.jp>", "お荷物のお届け予定", "お届け予定日をご確認ください。", "https://toi.kuronekoyamato.co.jp/")]
+    [InlineData("GitHub <noreply@github.com>", "[GitHub] A new sign-in to your account", "Review your account's security log.", "https://github.com/settings/security-log")]
+    [InlineData("\"Jira\" <jira@contoso.atlassian.net>", "[JIRA] Invoice approval assigned to you", "Open the issue to confirm the payment.", "https://contoso.atlassian.net/browse/FIN-12")]
+    [InlineData("Interac <notify@payments.interac.ca>", "INTERAC e-Transfer: you received money", "Deposit your funds.", "https://etransfer.interac.ca/deposit")]
     public void Evaluate_BrandsOwnNotification_DoesNotFire(string from, string subject, string body, string link)
     {
         Assert.Empty(_sut.Evaluate(Html(from, subject, body, link)));
