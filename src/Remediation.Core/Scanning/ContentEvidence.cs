@@ -3,10 +3,12 @@ using Remediation.Core.Scanning.Rules;
 namespace Remediation.Core.Scanning;
 
 /// <summary>
-/// The rules that judge what a fingerprint covers: the body text, the links and the attachments. Campaign memory
-/// brands every message sharing a fingerprint, so a fingerprint stands for a campaign only when this evidence made
-/// it malicious. Evidence a sender writes around the content (headers, provenance, the folder) would let anyone
-/// give a harmless body (a newsletter, a meeting reply) a bad name. A new rule counts here only when added.
+/// The rules that judge only what a fingerprint covers: the body text, the subject, the links and the attachments.
+/// Campaign memory brands every message sharing a fingerprint, so a fingerprint stands for a campaign only when this
+/// evidence alone made it malicious. Evidence a sender writes around the content (headers, provenance, the folder)
+/// would let anyone give a harmless body (a newsletter, a meeting reply) a bad name. A rule whose evidence the
+/// fingerprint does not hold (hidden markup, invisible characters, who sends it) stays out. A new rule counts here
+/// only when added.
 /// </summary>
 public static class ContentEvidence
 {
@@ -18,6 +20,9 @@ public static class ContentEvidence
         ArchiveWithExecutableRule.Name, EncryptedArchiveRule.Name, LockedPdfWithPasswordRule.Name, OfficeMacroRule.Name,
         HtmlSmugglingRule.Name, HtmlLoginFormAttachmentRule.Name, AdvanceFeeFraudRule.Name, SpamDisclaimerRule.Name,
         HuntedIndicatorRule.Name,
+        // The words of the body and subject, and somewhere to go; a lure's extra weight for a personal mailbox is not content.
+        PaymentLureRule.Name, DeliveryLureRule.Name, PrizeLureRule.Name, CryptoLureRule.Name, SpamOfferRule.Name,
+        PaymentFraudRule.Name, ExtortionRule.Name,
         // Its features are mostly the words of the body and subject; header features alone rarely carry it far.
         SpamClassifierRule.Name,
     };

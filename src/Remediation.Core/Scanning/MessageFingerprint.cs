@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Remediation.Core.Scanning.Content;
 
 namespace Remediation.Core.Scanning;
 
@@ -31,9 +32,50 @@ public sealed record MessageFingerprint(string Id, string BodyHash, IReadOnlyLis
         var bodyHash = Hash(normalised);
         var hosts = message.Links.Select(l => l.IdnHost.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var attachments = message.Attachments.Select(a => a.Sha256).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var id = Hash($"{bodyHash}|{string.Join(',', hosts)}|{string.Join(',', attachments)}")[..32];
+        var id = Hash($"{bodyHash}|{string.Join(',', hosts)}|{string.Join(',', attachments)}{Beyond(message)}")[..32];
         return new MessageFingerprint(id, bodyHash, hosts, attachments, normalised.Count(char.IsLetter), Hash(Normalise(message.Subject)));
     }
+
+    // What content rules weigh beyond the words, the web hosts and the files' bytes: links that open no web page
+    // (file:, data:, javascript:, mailto:), the hosts a link's text shows, and the files' names. Were they left out, a copy of a
+    // real message with one invisible file:// link or a file renamed to .exe would share the real message's
+    // fingerprint, and its verdict would reach every real copy. Only present when there is something, so the
+    // fingerprints of other mail stay what they were.
+    private static string Beyond(ScannedMessage message)
+    {
+        var targets = message.Anchors.Select(a => a.Href).Append(message.RemoteFileUrlInText).Select(OtherTarget)
+            .Concat(message.Anchors.Select(a => Rules.LinkTextMismatchRule.ShownHost(a.Text)).Select(h => h is null ? null : $"shows:{h}"))
+            .OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var names = message.Attachments.Select(a => NameShape(a.FileName)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return targets.Count == 0 && names.Count == 0 ? "" : $"|{string.Join(',', targets)}|{string.Join(',', names)}";
+    }
+
+    // A link's scheme and host when it opens something other than a web page or a call: "file:198.51.100.5",
+    // "mailto:elsewhere.example" (a lure counts it as somewhere to send the reader).
+    private static string? OtherTarget(string? href)
+    {
+        if (href is null) return null;
+        var text = href.AsSpan().TrimStart();
+        var colon = text[..Math.Min(text.Length, MaxSchemeLength + 1)].IndexOf(':');
+        if (colon <= 0 || text[..colon].ContainsAnyExcept(SchemeLetters)) return null;
+        var scheme = text[..colon].ToString().ToLowerInvariant();
+        if (scheme is "http" or "https" or "tel" or "sms" or "cid") return null;
+        var rest = text[(colon + 1)..].TrimStart("/\\");
+        var end = rest.IndexOfAny("/\\?#;,!");
+        var host = end < 0 ? rest : rest[..end];
+        // A mailbox's own part may carry the recipient ("unsubscribe+4471@"); its domain is what every copy shares.
+        if (scheme == "mailto") host = host[(host.LastIndexOf('@') + 1)..];
+        return $"{scheme}:{host[..Math.Min(host.Length, MaxHostLength)].ToString().ToLowerInvariant()}";
+    }
+
+    // A URI scheme is a short word; a host longer than DNS allows is cut where DNS would.
+    private const int MaxSchemeLength = 32;
+    private const int MaxHostLength = 253;
+    private static readonly System.Buffers.SearchValues<char> SchemeLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    // A file's name without the numbers that vary per recipient: "Invoice_4471.pdf" and "Invoice_9012.pdf" are one
+    // name, "invoice.pdf.exe" another.
+    private static string NameShape(string fileName) => new([.. fileName.ToLowerInvariant().Where(c => char.IsLetter(c) || c == '.')]);
 
     /// <summary>
     /// What campaign memory and the copy sweep know a campaign by: the fingerprint and the subject. Content rules read

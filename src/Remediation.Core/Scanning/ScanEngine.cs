@@ -88,7 +88,7 @@ public sealed class ScanEngine
 
     private string? KeyOf(MessageFingerprint fingerprint, VerdictBand band, List<RuleHit> hits) =>
         !fingerprint.CanStandForCampaign ? null
-        : band == VerdictBand.Malicious && ContentEvidence.WeightOf(hits) < _options.SuspiciousThreshold ? null
+        : band == VerdictBand.Malicious && ContentEvidence.WeightOf(hits) < _options.MaliciousThreshold ? null
         : fingerprint.CampaignId;
 
     /// <summary>The fingerprint alone, for checking that a copy found by Message-ID is the campaign's content.</summary>

@@ -14,6 +14,7 @@ public sealed class ScannedMessage
 {
     private string? _subjectAndText;
     private string? _foldedSubjectAndText;
+    private string?[]? _remoteFileUrlInText;
     private Match? _urgency;
 
     private ScannedMessage(ScanInput input, TransportProvenance provenance)
@@ -51,6 +52,9 @@ public sealed class ScannedMessage
 
     /// <summary>The pressure the text puts on the reader, read once for every lure rule that weighs it.</summary>
     internal Match Urgency => _urgency ??= LureLexicon.Urgency(FoldedSubjectAndText);
+
+    /// <summary>The first file: URL to another machine written in the text, read once for its rule and the fingerprint.</summary>
+    internal string? RemoteFileUrlInText => (_remoteFileUrlInText ??= [RemoteFileUrl.FirstIn(Text)])[0];
 
     /// <summary>Every link in HTML bodies, with the text the reader sees.</summary>
     public IReadOnlyList<Anchor> Anchors { get; private set; } = [];

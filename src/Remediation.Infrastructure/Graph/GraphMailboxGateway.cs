@@ -21,7 +21,7 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
     private static readonly string[] LocationFields = ["id", "parentFolderId"];
 
     // What the content check compares before it reads a copy's MIME: the search returns it at no extra request.
-    private static readonly string[] CopyFields = [.. LocationFields, "subject", "body", "hasAttachments", "from", "replyTo"];
+    private static readonly string[] CopyFields = [.. LocationFields, "subject", "body", "hasAttachments", "from", "sender", "replyTo"];
 
     // Each copy comes with its body, so a page is kept small: a Message-ID the sender reused on many large messages
     // costs more pages, not one huge answer.
@@ -188,7 +188,8 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
     private static ShownContent? Shown(Message message) => message.Body is { Content: { } body } shown
         ? new ShownContent(message.Subject ?? "", body, shown.ContentType == BodyType.Html, message.HasAttachments ?? true, Letterhead.Of(
             message.Subject,
-            message.From?.EmailAddress is { Address: { } from } sender ? [(sender.Name, from)] : [],
+            message.From?.EmailAddress is { Address: { } from } author ? [(author.Name, from)] : [],
+            message.Sender?.EmailAddress?.Address ?? message.From?.EmailAddress?.Address,
             (message.ReplyTo ?? []).Select(r => r.EmailAddress?.Address).OfType<string>()))
         : null;
 

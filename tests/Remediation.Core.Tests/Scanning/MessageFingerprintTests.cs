@@ -65,8 +65,40 @@ public class MessageFingerprintTests
 
         Assert.Equal(["a.example", "b.example"], fingerprint.UrlHosts);
         Assert.Equal([Sha256("same")], fingerprint.AttachmentSha256);
-        Assert.Equal(Sha256($"{fingerprint.BodyHash}|a.example,b.example|{Sha256("same")}")[..32], fingerprint.Id);
+        Assert.Equal(Sha256($"{fingerprint.BodyHash}|a.example,b.example|{Sha256("same")}||one.txt,two.txt")[..32], fingerprint.Id);
     }
+
+    // Content rules weigh these too: a real message's copy that adds one of them must not share the real message's
+    // fingerprint, or its verdict would reach every real copy.
+    [Theory]
+    [InlineData("<a href=\"file://198.51.100.5/share/x.rtf!a\"></a>")]
+    [InlineData("Open file://198.51.100.5/share/x.rtf!a")]
+    [InlineData("<a href=\"data:text/html;base64,PGgxPmhpPC9oMT4=\">Open</a>")]
+    [InlineData("<a href=\"https://portal.fabrikam.example/q3\">www.paypal.com</a>")]
+    [InlineData("<a href=\"mailto:desk@elsewhere.example\">Write to us</a>")]
+    public void Of_ALinkBeyondTheWebOrTheHostItsTextShows_ChangesTheId(string addition)
+    {
+        const string Real = "<p>The quarterly figures are ready: <a href=\"https://portal.fabrikam.example/q3\">portal</a>.</p>";
+
+        Assert.NotEqual(Html(Real).Id, Html(Real + addition).Id);
+    }
+
+    [Fact]
+    public void Of_AFileRenamed_ChangesTheIdButNotItsNumbers()
+    {
+        MessageFingerprint With(string name)
+        {
+            var body = new BodyBuilder { TextBody = "The report is attached." };
+            body.Attachments.Add(name, "report bytes"u8.ToArray());
+            return MessageFingerprint.Of(TestMail.Read(new MimeMessage { Subject = "Report", Body = body.ToMessageBody() }));
+        }
+
+        Assert.NotEqual(With("report.pdf").Id, With("report.pdf.exe").Id);
+        Assert.Equal(With("Invoice_4471.pdf").Id, With("Invoice_9012.pdf").Id);
+    }
+
+    private static MessageFingerprint Html(string html) =>
+        MessageFingerprint.Of(TestMail.Read(new MimeMessage { Subject = "Figures", Body = new TextPart("html") { Text = html } }));
 
     [Theory]
     [InlineData(59, false)]

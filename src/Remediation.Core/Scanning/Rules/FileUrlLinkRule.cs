@@ -12,7 +12,7 @@ public sealed class FileUrlLinkRule : IScanRule
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
-        var remote = message.Anchors.Select(a => a.Href).Append(message.Text).Select(RemoteFileUrl.FirstIn).FirstOrDefault(url => url is not null);
+        var remote = message.Anchors.Select(a => RemoteFileUrl.FirstIn(a.Href)).Append(message.RemoteFileUrlInText).FirstOrDefault(url => url is not null);
         if (remote is null) yield break;
         if (remote.Contains('!', StringComparison.Ordinal))
         {

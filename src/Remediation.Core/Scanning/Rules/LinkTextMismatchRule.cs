@@ -13,13 +13,13 @@ public sealed partial class LinkTextMismatchRule : IScanRule
     {
         foreach (var anchor in message.Anchors)
         {
-            var shown = ShownHost().Match(anchor.Text);
-            if (!shown.Success || !Uri.TryCreate(anchor.Href, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https")) continue;
-            var shownDomain = RegistrableDomain.Of(shown.Groups["host"].Value);
+            var shown = ShownHost(anchor.Text);
+            if (shown is null || !Uri.TryCreate(anchor.Href, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https")) continue;
+            var shownDomain = RegistrableDomain.Of(shown);
             var targetDomain = RegistrableDomain.Of(target.IdnHost);
             if (shownDomain != targetDomain)
             {
-                yield return new RuleHit(Name, 3, ThreatCategory.Phishing, $"Link text shows {shown.Groups["host"].Value} but goes to {target.Host}.");
+                yield return new RuleHit(Name, 3, ThreatCategory.Phishing, $"Link text shows {shown} but goes to {target.Host}.");
                 yield break;
             }
         }
@@ -29,5 +29,9 @@ public sealed partial class LinkTextMismatchRule : IScanRule
     // addresses, so only a URL or a www. name counts.
     [GeneratedRegex(@"(?:https?://|\bwww\.)(?<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)",
         LinearRegex.Options | RegexOptions.IgnoreCase)]
-    private static partial Regex ShownHost();
+    private static partial Regex ShownHostPattern();
+
+    /// <summary>The host a link's text shows the reader, lower case, or null when the text shows no web address.</summary>
+    internal static string? ShownHost(string linkText) =>
+        ShownHostPattern().Match(linkText) is { Success: true } shown ? shown.Groups["host"].Value.ToLowerInvariant() : null;
 }
