@@ -57,6 +57,7 @@ public static class ScanningServiceCollectionExtensions
         services.AddSingleton<IScanRule, PrizeLureRule>();
         services.AddSingleton<IScanRule, CryptoLureRule>();
         services.AddSingleton<IScanRule, PaymentFraudRule>();
+        services.AddSingleton<IScanRule, CallbackLureRule>();
         services.AddSingleton<IScanRule, ExtortionRule>();
         services.AddSingleton<IScanRule, SpamOfferRule>();
 

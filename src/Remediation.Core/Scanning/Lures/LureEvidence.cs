@@ -50,7 +50,7 @@ internal static class LureEvidence
     /// from its own domain; a mailbox anyone can open at gmail.com does not speak for it. A forward is the user's own
     /// mailbox passing the lure on, often to warn or report it.
     /// </summary>
-    private static string? PersonalMailbox(ScannedMessage message)
+    internal static string? PersonalMailbox(ScannedMessage message)
     {
         var senders = message.Senders.ToList();
         if (!FreemailDomains.ContainsEvery(senders) || MessageAuthorship.IsForward(message.Mime)) return null;
