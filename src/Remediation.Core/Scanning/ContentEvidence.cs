@@ -23,7 +23,7 @@ public static class ContentEvidence
         // The words of the body and subject, and somewhere to go; a lure's extra weight for a personal mailbox is not content.
         PaymentLureRule.Name, DeliveryLureRule.Name, PrizeLureRule.Name, CryptoLureRule.Name, SpamOfferRule.Name,
         PaymentFraudRule.Name, ExtortionRule.Name,
-        // Its features are mostly the words of the body and subject; header features alone rarely carry it far.
+        // The part of its points the words of the body and subject give; what its structure block adds is the sender's.
         SpamClassifierRule.Name,
     };
 

@@ -7,7 +7,8 @@ namespace Remediation.Core.Scanning.Classification;
 /// </summary>
 internal static class SpamFeatures
 {
-    public static void Extract(ScannedMessage message, int bucketBits, List<HashedFeature> features)
+    /// <returns>Where the structure block begins: the features before it are the words the message says.</returns>
+    public static int Extract(ScannedMessage message, int bucketBits, List<HashedFeature> features)
     {
         features.Clear();
         var vector = new FeatureVector(bucketBits, features);
@@ -15,11 +16,13 @@ internal static class SpamFeatures
         vector.EndBlock();
         Words.Add(message.Subject, 's', pairs: false, vector);
         vector.EndBlock();
+        var structure = features.Count;
         SenderFeatures.Add(message, vector);
         SubjectFeatures.Add(message.Subject, vector);
         RelayFeatures.Add(message.Mime, vector);
         LinkFeatures.Add(message, vector);
         StructureFeatures.Add(message, vector);
         vector.Complete();
+        return structure;
     }
 }

@@ -43,11 +43,21 @@ public sealed class SpamModel
     public float MaliciousLogit { get; }
 
     /// <summary>Log-odds that the message is spam.</summary>
-    public double Logit(ScannedMessage message)
+    public double Logit(ScannedMessage message) => Logits(message).Logit;
+
+    /// <summary>
+    /// Log-odds that the message is spam, and the part of them its words give: the body and subject blocks without the
+    /// structure block (sender, relays, links, MIME build), which whoever sends a copy writes as they like.
+    /// </summary>
+    public (double Logit, double WordsLogit) Logits(ScannedMessage message)
     {
         var features = new List<HashedFeature>(1024);
-        SpamFeatures.Extract(message, BucketBits, features);
-        return Logit(features);
+        var structure = SpamFeatures.Extract(message, BucketBits, features);
+        var words = (double)Bias;
+        for (var i = 0; i < structure; i++) words += _weights[features[i].Bucket] * features[i].Value;
+        var all = words;
+        for (var i = structure; i < features.Count; i++) all += _weights[features[i].Bucket] * features[i].Value;
+        return (all, words);
     }
 
     internal double Logit(IReadOnlyList<HashedFeature> features)

@@ -17,12 +17,14 @@ public sealed class SpamClassifierRule(SpamModel model) : IScanRule
         // No words and no links leave only the model's bias and the headers: every meeting reply with an empty body
         // scored as spam. Such a message has nothing for a text classifier to read.
         if (message.Links.Count == 0 && !message.Text.Any(char.IsLetter)) yield break;
-        var logit = model.Logit(message);
+        var (logit, wordsLogit) = model.Logits(message);
         var weight = model.Weight(logit);
         if (weight > 0)
         {
+            // What the structure block adds is the sender's to write on any copy of the words: not content evidence.
             yield return new RuleHit(Name, weight, ThreatCategory.Spam,
-                string.Create(CultureInfo.InvariantCulture, $"The text classifier gives a spam probability of {SpamModel.Probability(logit):0.####}."));
+                string.Create(CultureInfo.InvariantCulture, $"The text classifier gives a spam probability of {SpamModel.Probability(logit):0.####}."))
+            { WeightAroundContent = Math.Max(0, weight - model.Weight(wordsLogit)) };
         }
     }
 }

@@ -38,6 +38,23 @@ public class SpamClassifierRuleTests
         Assert.Equal("The text classifier gives a spam probability of 0.7311.", hit.Reason);
     }
 
+    // Whoever sends a copy of some words writes its headers: what the structure block adds to the classifier's points
+    // is the sender's, and every copy of the words shares only the rest.
+    [Fact]
+    public void Evaluate_SameWordsUnderOtherHeaders_ShareTheContentEvidence()
+    {
+        var sut = new SpamClassifierRule(new SpamModel(8, Enumerable.Repeat(0.5f, 256).ToArray(), -2, suspiciousLogit: 0, maliciousLogit: 2));
+        const string Body = "The quarterly figures are ready on the portal, with the notes from the review.";
+
+        var plain = Assert.Single(sut.Evaluate(TestMail.FromText("Quarterly figures", Body)));
+        var dressed = Assert.Single(sut.Evaluate(RuleMail.Headers(
+            $"From: \"FIGURES TEAM\" <x9x9x9@mailer.example>\r\nReply-To: desk@elsewhere.example\r\nX-Mailer: Bulk Sender 2.0\r\nTo: alice@{TestMail.Domain}\r\nSubject: Quarterly figures", Body)));
+
+        Assert.NotEqual(plain.Weight, dressed.Weight);
+        Assert.True(plain.WeightAroundContent > 0, $"{plain.WeightAroundContent}");
+        Assert.Equal(plain.Weight - plain.WeightAroundContent, dressed.Weight - dressed.WeightAroundContent, 6);
+    }
+
     [Fact]
     public void Evaluate_HamLogit_DoesNotFire()
     {
