@@ -193,10 +193,12 @@ public sealed partial class CampaignResolver(
         // The user's own copy (a draft, the Outbox, Sent Items) is their work or the evidence of what they sent: it
         // finds the others and is never moved.
         if (!seed.OwnCopy) For(seed.MailboxId).MessageIds.Add(seed.MessageId);
-        // Copies already scanned, whatever their Message-ID (an Email Appender wave gives each copy its own).
+        // Copies already scanned, whatever their Message-ID (an Email Appender wave gives each copy its own), that were
+        // malicious by themselves: a copy that shares the fingerprint but not the evidence (a hidden word, one more
+        // link, a header) is another message.
         foreach (var copy in sweep ? await index.CopiesAsync(seed.CampaignId, cancellationToken) : [])
         {
-            if (!copy.IsOwnCopy) For(copy.MailboxId).MessageIds.Add(copy.MessageId);
+            if (!copy.IsOwnCopy && copy.Band == VerdictBand.Malicious) For(copy.MailboxId).MessageIds.Add(copy.MessageId);
         }
         // Copies not scanned yet (delivered before the deployment, or still queued) in every recipient's mailbox.
         if (search && seed.InternetMessageId is { } internetMessageId)

@@ -6,4 +6,11 @@ namespace Remediation.Core.Mailboxes;
 /// </summary>
 /// <param name="HasAttachments">Files attached; like Graph's <c>hasAttachments</c>, inline images do not count.</param>
 /// <param name="Letterhead">Its sender, reply address and subject (<see cref="Scanning.Letterhead"/>).</param>
-public sealed record ShownContent(string Subject, string Body, bool BodyIsHtml, bool HasAttachments, string Letterhead = "");
+public sealed record ShownContent(string Subject, string Body, bool BodyIsHtml, bool HasAttachments, string Letterhead = "")
+{
+    /// <summary>The From, Sender and Reply-To the store returned, to judge the copy as shown; null when not returned.</summary>
+    public ShownSenders? Senders { get; init; }
+}
+
+/// <summary>The addresses a store returns for a message: its From (names and addresses), Sender and Reply-To.</summary>
+public sealed record ShownSenders(IReadOnlyList<(string? Name, string Address)> From, string? Sender, IReadOnlyList<string> ReplyTo);

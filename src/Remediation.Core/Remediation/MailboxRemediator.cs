@@ -200,23 +200,29 @@ public sealed partial class MailboxRemediator(
     // The sender chooses the Message-ID: reusing a real thread's would otherwise quarantine that thread. A copy found
     // by Message-ID is touched only when its content is the campaign's, and, for a message its headers made malicious,
     // when it also shows the same sender, reply address and subject: the real message whose words and Message-ID an
-    // attacker copied under a malicious sender stays. A mismatch is recorded and alerted instead. What the search
-    // returned settles most copies; the rest have their MIME read, in one request.
+    // attacker copied under a malicious sender stays. Unless the SOC approved the campaign, the copy must also be
+    // malicious by its own evidence: a real message copied with one hidden word or header more shares the fingerprint
+    // but not the verdict. A mismatch is recorded and alerted instead. What the search returned settles most copies;
+    // the rest have their MIME read, in one request.
     private async Task<bool> MatchesCampaignAsync(RemediationJob job, string mailboxId, string internetMessageId, MessageLocation found, CancellationToken cancellationToken)
     {
         var expected = job.Fingerprint ?? job.CampaignId;
-        if (found.Shown is { } shown && engine.FingerprintOf(shown)?.Id == expected && (job.Letterhead is null || shown.Letterhead == job.Letterhead)) return true;
+        if (found.Shown is { } shown && engine.FingerprintOf(shown)?.Id == expected && (job.Letterhead is null || shown.Letterhead == job.Letterhead)
+            && (job.Approved || engine.IsMaliciousAsShown(shown))) return true;
         if (await mailboxes.ReadMimeAsync(mailboxId, found.MessageId, engine.Limits, cancellationToken) is not { } content) return false;
         var actual = engine.FingerprintOf(content.Mime).Id;
         var sameLetterhead = job.Letterhead is null || Letterhead.Of(content.Mime) == job.Letterhead;
-        if (actual == expected && sameLetterhead) return true;
+        var maliciousByItself = job.Approved || engine.IsMaliciousByItself(content.Mime);
+        if (actual == expected && sameLetterhead && maliciousByItself) return true;
         // A replayed job finds the mismatch recorded and does not alert again; any other record is another job's
         // outcome for this copy, and its original folder is what undo puts the copy back in. Only a mismatch reads the
         // audit trail: the copies that match, nearly all of them, cost no storage call here.
         if (await audit.FindAsync(job.CampaignId, mailboxId, found.MessageId, cancellationToken) is not null) return false;
         LogMismatch(job.CampaignId, mailboxId, found.MessageId, actual);
         await audit.SaveAsync(Record(job, mailboxId, found.MessageId, found.ParentFolderId, AuditOutcome.ContentMismatch, actual == expected
-            ? "Shares the campaign's Message-ID and content but not its sender, reply address or subject, which made the campaign malicious; left in place."
+            ? sameLetterhead
+                ? "Shares the campaign's Message-ID, content and sender but is not malicious by itself: the campaign's verdict read evidence this copy does not show; left in place."
+                : "Shares the campaign's Message-ID and content but not its sender, reply address or subject, which made the campaign malicious; left in place."
             : $"Shares the campaign's Message-ID but not its content (fingerprint {actual}, expected {expected}); left in place."), cancellationToken);
         telemetry.Emit(new CopyMismatch(job.CampaignId, mailboxId, found.MessageId, MailboxMessage.Usable(internetMessageId) ?? "", actual));
         return false;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Remediation.Core.Campaigns;
 using Remediation.Core.Compromise;
 using Remediation.Core.Indexing;
@@ -26,12 +25,9 @@ public sealed partial class MessageScanner(
     AccountCompromiseDetector compromise,
     MessageAuthorship authorship,
     IPipelineTelemetry telemetry,
-    IOptions<RemediationOptions> remediation,
     TimeProvider clock,
     ILogger<MessageScanner> logger)
 {
-    private readonly BlastRadiusGuard _guard = new(remediation.Value);
-
     // Longer than any one scan takes; a claim older than this belonged to a scan that died. The queue shows a message
     // whose host died again only after its visibility timeout (ten minutes), so its retry finds the claim stale.
     private static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(5);
@@ -134,10 +130,10 @@ public sealed partial class MessageScanner(
         return message;
     }
 
-    // Campaign memory: a copy of a campaign judged malicious before is malicious now, whatever it looks like alone.
-    // Only a fingerprint that can stand for a campaign is looked up, and only a campaign that acts lends its verdict:
-    // a held one waits for the SOC, a released one was a mistake, and one whose seed reached the floor only through how
-    // that copy arrived says nothing of copies that came another way (until the SOC approves it).
+    // Campaign memory: a copy of a campaign the SOC approved is malicious now, whatever it looks like alone. Only the
+    // SOC vouches for a content as such: a fingerprint cannot hold every piece of evidence a verdict read (a hidden
+    // word, a header), so a verdict the pipeline reached alone speaks for the copies that show its evidence themselves,
+    // and they are malicious without memory. A held campaign waits for the SOC, a released one was a mistake.
     private async Task<Judgement> JudgeAsync(MailboxMessage message, Hunting.Indicator? hunted, CancellationToken cancellationToken)
     {
         // Only a draft's folder matters to the rules, so only a draft costs the folder lookup.
@@ -146,7 +142,7 @@ public sealed partial class MessageScanner(
         var verdict = engine.Scan(input);
         KnownCampaign? known = null;
         if (!verdict.IsMalicious && verdict.Band != VerdictBand.Unscannable && verdict.Fingerprint.CanStandForCampaign
-            && await campaigns.FindAsync(verdict.Fingerprint.CampaignId, cancellationToken) is { } campaign && _guard.SpeaksForEveryCopy(campaign))
+            && await campaigns.FindAsync(verdict.Fingerprint.CampaignId, cancellationToken) is { Status: CampaignStatus.Approved } campaign)
         {
             known = new KnownCampaign(campaign.Id, campaign.Category);
             verdict = engine.Scan(input with { KnownCampaign = known });

@@ -115,6 +115,36 @@ public sealed class ScanEngine
         return message.LimitExceeded is null && fingerprint.CanStandForCampaign ? fingerprint : null;
     }
 
+    /// <summary>
+    /// Whether a copy is malicious by its own evidence, not counting how it came into its mailbox. No fingerprint holds
+    /// every piece of evidence a verdict read (a hidden word, a header, a MIME build), so a campaign's verdict stands
+    /// for a copy found by its Message-ID only when the copy shows that evidence itself.
+    /// </summary>
+    public bool IsMaliciousByItself(MimeKit.MimeMessage mime) => IsMaliciousByItself(Scan(new ScanInput(mime)));
+
+    /// <summary>
+    /// The same, judged from what the store shows of the copy (its subject, body and addresses); false when that is
+    /// not enough to tell, and the MIME then decides.
+    /// </summary>
+    public bool IsMaliciousAsShown(Mailboxes.ShownContent shown)
+    {
+        if (shown.HasAttachments || shown.Senders is not { } senders) return false;
+        var mime = new MimeKit.MimeMessage { Subject = shown.Subject, Body = new MimeKit.TextPart(shown.BodyIsHtml ? "html" : "plain") { Text = shown.Body } };
+        if (!MimeKit.MailboxAddress.TryParse(senders.Sender ?? "", out var sender)) sender = null;
+        foreach (var (name, address) in senders.From)
+        {
+            if (MimeKit.MailboxAddress.TryParse(address, out var from)) mime.From.Add(new MimeKit.MailboxAddress(name, from.Address));
+        }
+        if (sender is not null && !mime.From.Mailboxes.Any(f => f.Address.Equals(sender.Address, StringComparison.OrdinalIgnoreCase))) mime.Sender = sender;
+        foreach (var reply in senders.ReplyTo)
+        {
+            if (MimeKit.MailboxAddress.TryParse(reply, out var address)) mime.ReplyTo.Add(address);
+        }
+        return IsMaliciousByItself(Scan(new ScanInput(mime)));
+    }
+
+    private bool IsMaliciousByItself(Verdict verdict) => verdict.Score - ArrivalEvidence.WeightOf(verdict.Hits) >= _options.MaliciousThreshold;
+
     private ScannedMessage Read(ScanInput input) => ScannedMessage.Read(input, _options.Limits, _tenantId, _exchangeDomains, _transportChecksSenders);
 
     private ThreatCategory CategoryOf(List<RuleHit> hits)

@@ -185,13 +185,17 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
     private static MessageLocation? LocationOf(string mailboxId, string messageId, Message? message) =>
         message is null ? null : new MessageLocation(mailboxId, message.Id ?? messageId, message.ParentFolderId ?? "");
 
-    private static ShownContent? Shown(Message message) => message.Body is { Content: { } body } shown
-        ? new ShownContent(message.Subject ?? "", body, shown.ContentType == BodyType.Html, message.HasAttachments ?? true, Letterhead.Of(
-            message.Subject,
-            message.From?.EmailAddress is { Address: { } from } author ? [(author.Name, from)] : [],
-            message.Sender?.EmailAddress?.Address ?? message.From?.EmailAddress?.Address,
-            (message.ReplyTo ?? []).Select(r => r.EmailAddress?.Address).OfType<string>()))
-        : null;
+    private static ShownContent? Shown(Message message)
+    {
+        if (message.Body is not { Content: { } body } shown) return null;
+        (string? Name, string Address)[] from = message.From?.EmailAddress is { Address: { } address } author ? [(author.Name, address)] : [];
+        var sender = message.Sender?.EmailAddress?.Address ?? message.From?.EmailAddress?.Address;
+        string[] replyTo = [.. (message.ReplyTo ?? []).Select(r => r.EmailAddress?.Address).OfType<string>()];
+        return new ShownContent(message.Subject ?? "", body, shown.ContentType == BodyType.Html, message.HasAttachments ?? true, Letterhead.Of(message.Subject, from, sender, replyTo))
+        {
+            Senders = new ShownSenders(from, sender, replyTo),
+        };
+    }
 
     // A member of a list may be a guest, unlicensed, gone, or outside the app's Exchange scope.
     private static MailboxUnavailableException Unavailable(string mailboxId, string? code, int? status, Exception? error) =>

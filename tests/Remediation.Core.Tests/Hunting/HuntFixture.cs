@@ -76,7 +76,7 @@ internal sealed class HuntFixture
     public MessageScanner Scanner(ScanEngine? engine = null) => new(
         Mailboxes, engine ?? Engine, Queue, _verdicts, Campaigns, Index,
         new AccountCompromiseDetector(new InMemoryCompromiseLedger(), Queue, Breaker(), Telemetry, Create(new CompromiseOptions()), Clock, NullLogger<AccountCompromiseDetector>.Instance),
-        new MessageAuthorship(Mailboxes), Telemetry, Create(Remediation), Clock, NullLogger<MessageScanner>.Instance);
+        new MessageAuthorship(Mailboxes), Telemetry, Clock, NullLogger<MessageScanner>.Instance);
 
     /// <summary>The hunt stage; <paramref name="engine"/> is the engine it re-judges with (what the tenant knows now).</summary>
     public HuntRunner Runner(ScanEngine? engine = null, IHuntStore? hunts = null) =>

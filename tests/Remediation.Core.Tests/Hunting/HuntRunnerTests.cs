@@ -298,14 +298,14 @@ public sealed class HuntRunnerTests
     }
 
     [Fact]
-    public async Task Run_AnyMessage_CampaignActiveSinceMarksCopiesLetThroughBefore()
+    public async Task Run_AnyMessage_CampaignApprovedSinceMarksCopiesLetThroughBefore()
     {
         var update = HuntFixture.Update(1, host: "www.unrelated.example");
         var alices = await _fixture.DeliverAndScanAsync(_fixture.Alice, update);
         var campaignId = HuntFixture.CampaignIdOf(update);
         var seedOfCampaign = new MaliciousMessage(campaignId, _fixture.Bob, "elsewhere", null, ThreatCategory.Phishing, 30, ["R1"], Now.AddHours(-1));
         await _fixture.Campaigns.GetOrAddAsync(
-            new Campaign(campaignId, ThreatCategory.Phishing, 30, ["R1"], Now.AddHours(-1), CampaignStatus.Active, seedOfCampaign), CancellationToken.None);
+            new Campaign(campaignId, ThreatCategory.Phishing, 30, ["R1"], Now.AddHours(-1), CampaignStatus.Approved, seedOfCampaign), CancellationToken.None);
         await _fixture.CreateAsync(Indicator.AnyMessage, trigger: HuntTrigger.EngineChanged);
 
         await RunAsync();

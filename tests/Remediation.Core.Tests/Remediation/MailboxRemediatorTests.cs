@@ -559,6 +559,24 @@ public sealed class MailboxRemediatorTests
         Assert.Equal(AuditOutcome.ContentMismatch, (await _f.RecordAsync(job, real))?.Outcome);
     }
 
+    // The campaign's fingerprint is a real message's: its seed added what no fingerprint holds (a hidden word, a header).
+    // The real copy shows the same words but is not malicious by itself, so it stays, as shown and as MIME; once the SOC
+    // approves the campaign, its verdict stands for the content.
+    [Theory]
+    [InlineData(false, WellKnownFolders.Inbox, AuditOutcome.ContentMismatch)]
+    [InlineData(true, RemediationFixture.QuarantineFolder, AuditOutcome.Remediated)]
+    public async Task Remediate_CopyWithTheCampaignsFingerprintButNotMaliciousByItself_IsLeftUnlessApproved(bool approved, string endsIn, AuditOutcome outcome)
+    {
+        var real = RemediationFixture.Lure("minutes-1@partner.example", body: "Minutes of Thursday's budget meeting are on https://intranet.partner.example/minutes as agreed.");
+        var copy = _f.Deliver(mime: real);
+        var job = ByMessageId("<minutes-1@partner.example>", RemediationFixture.FingerprintOf(real)) with { Approved = approved };
+
+        await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(endsIn, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+        Assert.Equal(outcome, (await _f.RecordAsync(job, copy))?.Outcome);
+    }
+
     [Fact]
     public async Task Remediate_CopyShowingTheLuresTextButCarryingAFile_IsComparedInFullAndLeft()
     {

@@ -16,7 +16,8 @@ internal sealed class RemediationFixture
 {
     public const string QuarantineFolder = "Quarantine (security)";
     public static readonly DateTimeOffset Now = new(2026, 11, 29, 10, 15, 0, TimeSpan.Zero);
-    private static readonly Lazy<ScanEngine> SharedEngine = new(() => TestMail.Engine());
+    // The lure's link host is blocked, so a copy of it is malicious by itself, as a copy found by Message-ID must be.
+    private static readonly Lazy<ScanEngine> SharedEngine = new(() => TestMail.Engine(d => d.BlockedUrlDomains = ["login-verify.example"]));
 
     public RemediationFixture()
     {

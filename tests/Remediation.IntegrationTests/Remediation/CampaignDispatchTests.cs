@@ -160,6 +160,18 @@ public sealed class CampaignDispatchTests : IAsyncLifetime
             Security.AttackMail.NewsletterWithMonikerLink(Fabrikam, MessageId, Domain, Colleagues));
     }
 
+    // The same copy with lure words the fingerprint cannot hold (hidden, inside address-like tokens): it shares the real
+    // newsletter's fingerprint, so the real copies the search finds are judged on their own and stay.
+    [Fact]
+    public async Task RealNewsletterCopiedWithHiddenLureWords_OnlyTheCopyIsRemediated()
+    {
+        const string MessageId = "<winter-catalogue-0013@fabrikam.example>";
+
+        await AssertOnlyTheAppendedCopyIsRemediatedAsync(
+            Security.AttackMail.Newsletter(Fabrikam, MessageId, Domain, Colleagues),
+            Security.AttackMail.NewsletterWithHiddenLure(Fabrikam, MessageId, Domain, Colleagues));
+    }
+
     // The same copy made malicious by what is written around the content: a Sender header in a blocked domain and an
     // X-Mailer claiming Outlook. Those headers are what every copy must show too; the real ones show neither.
     [Fact]

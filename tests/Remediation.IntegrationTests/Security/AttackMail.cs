@@ -78,6 +78,13 @@ internal static class AttackMail
     public static string NewsletterWithMonikerLink(string from, string messageId, string domain, params string[] recipients) =>
         Newsletter(from, messageId, domain, extra: """<a href="file://198.51.100.5/share/catalogue.rtf!open"></a>""", recipients);
 
+    /// <summary>
+    /// The same newsletter with lure words hidden inside address-like tokens in an invisible span: the lure rules read
+    /// them, the fingerprint takes such tokens for per-recipient addresses and leaves them out.
+    /// </summary>
+    public static string NewsletterWithHiddenLure(string from, string messageId, string domain, params string[] recipients) =>
+        Newsletter(from, messageId, domain, extra: """<span style="display:none">x@account suspended@x x@payment failed@x x@parcel held@x x@within 24 hours@x</span>""", recipients);
+
     /// <summary>The same newsletter sent on behalf of another sender, by a mail client that says it is Outlook.</summary>
     public static string NewsletterOnBehalfOf(string sender, string from, string messageId, string domain, params string[] recipients)
     {

@@ -11,7 +11,7 @@ namespace Remediation.Core.Scanning.Rules;
 /// details or has the reader install remote access. A shop's or a bank's real notice links to the order or the
 /// account, so the rule wants nothing to click, a sum billed, the dispute and a number to call. A bank's own card
 /// alert can read the same way ("if you did not make this purchase, call us"): mail from a catalogue brand's domain or
-/// this tenant's is left to the brand rule, which judges whether that address is proven. Read in the lexicon's
+/// this tenant's (every sender address there) is left to the brand rule, which judges whether that address is proven. Read in the lexicon's
 /// languages without accents.
 /// </summary>
 public sealed partial class CallbackLureRule(BrandCatalogue catalogue) : IScanRule
@@ -21,7 +21,8 @@ public sealed partial class CallbackLureRule(BrandCatalogue catalogue) : IScanRu
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
         if (message.AnchorLinks.Count > 0 || HttpUrls.In(message.Text).Any()) yield break;
-        if (message.Senders.Any(s => catalogue.IsBrandSender(s.Domain) || catalogue.IsTenantDomain(s.Domain))) yield break;
+        var senders = message.Senders.ToList();
+        if (senders.Count > 0 && senders.All(s => catalogue.IsBrandSender(s.Domain) || catalogue.IsTenantDomain(s.Domain))) yield break;
         var text = message.FoldedSubjectAndText;
         var charge = Charge().Match(text);
         if (!charge.Success || !Sum().IsMatch(text)) yield break;
@@ -68,7 +69,7 @@ public sealed partial class CallbackLureRule(BrandCatalogue catalogue) : IScanRu
     // A call asked for, and the number right after it: North American, international with its +, or a national
     // number written with separators. Order numbers are digits without them.
     [GeneratedRegex(
-        @"\b(call|ring|dial|phone|contact|reach)(\s+\w+){0,6}?[\s:]+(\+\d[\d\s().-]{7,16}\d|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\b1[\s.-]\d{3}[\s.-]\d{3}[\s.-]\d{4}\b)" +
+        @"\b(call|ring|dial|contact|reach)(\s+\w+){0,6}?[\s:]+(\+\d[\d\s().-]{7,16}\d|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\b1[\s.-]\d{3}[\s.-]\d{3}[\s.-]\d{4}\b)" +
         @"|\b(rufen|anrufen|kontaktieren|ligue|ligar|contate|llame|llamenos|contacte|appelez|contactez|composez|bel|chiami|chiama|contatti)(\s+\w+){0,6}?[\s:]+(\+\d[\d\s().-]{7,16}\d|\b0\d{1,4}[\s/.-]\d{2,4}[\s.-]?\d{2,6}\b|\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b)" +
         @"|(お電話|電話番号|ご連絡)[^\d]{0,10}(\+?\d[\d\s().-]{7,16}\d)",
         LinearRegex.Options | RegexOptions.IgnoreCase)]

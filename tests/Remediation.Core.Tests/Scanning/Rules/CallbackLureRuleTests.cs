@@ -46,6 +46,7 @@ public class CallbackLureRuleTests
     [InlineData("Our office moved. Call us at +1 (425) 555-0100 to book your appointment.")]
     [InlineData("Your order was confirmed, total $42.10. Questions? Call 1-800-555-0100.")]
     [InlineData("If you did not request this code, call us at +44 20 7946 0000.")]
+    [InlineData("Your order was confirmed, total $42.10. To cancel, reply to this message. Phone: (425) 555-0100")]
     public void Evaluate_OrdinaryNotice_DoesNotFire(string body)
     {
         Assert.Empty(_sut.Evaluate(TestMail.FromText("Your order", body)));
@@ -61,5 +62,15 @@ public class CallbackLureRuleTests
             "A purchase of $482.17 was approved on your card. If you did not make this purchase, call us at 1-888-555-0148.");
 
         Assert.Empty(_sut.Evaluate(mail));
+    }
+
+    // A Sender header at a brand's domain does not make a stranger's From the brand's.
+    [Fact]
+    public void Evaluate_StrangerWithASenderAtABrand_Fires()
+    {
+        var mail = RuleMail.Headers($"From: \"Billing\" <billing.4471@gmail.com>\r\nSender: alerts@navyfederal.org\r\nTo: alice@{TestMail.Domain}\r\nSubject: Card alert",
+            "A purchase of $482.17 was approved on your card. If you did not make this purchase, call us at 1-888-555-0148.");
+
+        Assert.Single(_sut.Evaluate(mail));
     }
 }
