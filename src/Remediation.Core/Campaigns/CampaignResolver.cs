@@ -114,7 +114,7 @@ public sealed partial class CampaignResolver(
         }
 
         var undispatched = DispatchPlan.Undispatched(work, dispatched);
-        var queued = await DispatchAsync(campaign, undispatched, cancellationToken);
+        var queued = await DispatchAsync(campaign, undispatched, seed.MessageId, cancellationToken);
         await campaigns.MarkDispatchedAsync(campaign.Id, DispatchPlan.LookupMarks(seed, sweep, search), cancellationToken);
         LogResolved(campaign.Id, work.Count, undispatched.Count, queued);
     }
@@ -160,7 +160,7 @@ public sealed partial class CampaignResolver(
     // Each job goes on the queue before its work is marked dispatched: a failure in between repeats a job (which finds
     // its copies already handled) rather than losing one. Marks are written a hundred at a time as jobs go out, so a
     // campaign stage stopped midway (a timeout while the queue drains) resumes where it was when its message is retried.
-    private async Task<int> DispatchAsync(Campaign campaign, IReadOnlyList<MailboxCopies> work, CancellationToken cancellationToken)
+    private async Task<int> DispatchAsync(Campaign campaign, IReadOnlyList<MailboxCopies> work, string? seedMessageId, CancellationToken cancellationToken)
     {
         var action = options.Value.ReportOnly ? (RemediationAction?)null : options.Value.ActionFor(campaign.Category);
         var jobs = DispatchPlan.Pack(work, options.Value.MailboxesPerJob, DispatchPlan.IdCharsPerJob);
@@ -169,7 +169,7 @@ public sealed partial class CampaignResolver(
         {
             await _backPressure.SendAsync(() => queue.EnqueueAsync(WorkQueueNames.RemediationJobs, new RemediationJob(
                 campaign.Id, mailboxes, action, campaign.Rules, campaign.FirstNotifiedAt,
-                campaign.Seed.ContentFingerprint, campaign.Status == CampaignStatus.Approved, campaign.Seed.Letterhead), ct), ct);
+                campaign.Seed.ContentFingerprint, campaign.Status == CampaignStatus.Approved, campaign.Seed.Letterhead, seedMessageId), ct), ct);
             foreach (var item in mailboxes.SelectMany(DispatchPlan.MarksOf)) unmarked.Enqueue(item);
             if (unmarked.Count >= MarksPerWrite) await MarkAsync(campaign.Id, unmarked, ct);
         });
@@ -193,12 +193,11 @@ public sealed partial class CampaignResolver(
         // The user's own copy (a draft, the Outbox, Sent Items) is their work or the evidence of what they sent: it
         // finds the others and is never moved.
         if (!seed.OwnCopy) For(seed.MailboxId).MessageIds.Add(seed.MessageId);
-        // Copies already scanned, whatever their Message-ID (an Email Appender wave gives each copy its own), that were
-        // malicious by themselves: a copy that shares the fingerprint but not the evidence (a hidden word, one more
-        // link, a header) is another message.
+        // Copies already scanned, whatever their Message-ID (an Email Appender wave gives each copy its own). Each is
+        // judged again where it lies before it is moved (MailboxRemediator): it may share the fingerprint but not the evidence.
         foreach (var copy in sweep ? await index.CopiesAsync(seed.CampaignId, cancellationToken) : [])
         {
-            if (!copy.IsOwnCopy && copy.Band == VerdictBand.Malicious) For(copy.MailboxId).MessageIds.Add(copy.MessageId);
+            if (!copy.IsOwnCopy) For(copy.MailboxId).MessageIds.Add(copy.MessageId);
         }
         // Copies not scanned yet (delivered before the deployment, or still queued) in every recipient's mailbox.
         if (search && seed.InternetMessageId is { } internetMessageId)

@@ -1,8 +1,5 @@
-using Remediation.Core.Scanning;
-
 namespace Remediation.Core.Campaigns;
 
 /// <summary>A scanned message as the message index knows it.</summary>
 /// <param name="IsOwnCopy">Its user's own copy (in Drafts, the Outbox or Sent Items): never moved.</param>
-/// <param name="Band">Its own verdict when it was scanned: the copy sweep moves only what was malicious by itself.</param>
-public sealed record CopyLocation(string MailboxId, string MessageId, string? InternetMessageId, bool IsOwnCopy = false, VerdictBand Band = VerdictBand.Malicious);
+public sealed record CopyLocation(string MailboxId, string MessageId, string? InternetMessageId, bool IsOwnCopy = false);

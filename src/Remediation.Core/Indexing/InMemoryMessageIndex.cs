@@ -29,7 +29,7 @@ public sealed class InMemoryMessageIndex : IMessageIndex
         lock (_gate)
         {
             IReadOnlyList<CopyLocation> copies = [.. Rows(IndexKeys.Campaign(campaignKey))
-                .Select(row => new CopyLocation(row.Value.MailboxId, row.Value.MessageId, row.Value.InternetMessageId, row.Value.IsOwnCopy, row.Value.Band))];
+                .Select(row => new CopyLocation(row.Value.MailboxId, row.Value.MessageId, row.Value.InternetMessageId, row.Value.IsOwnCopy))];
             return Task.FromResult(copies);
         }
     }

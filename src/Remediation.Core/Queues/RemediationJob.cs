@@ -11,7 +11,10 @@ namespace Remediation.Core.Queues;
 /// <param name="Action">What to do; null in report-only mode.</param>
 /// <param name="NotifiedAt">When the campaign's first copy was announced, for time-to-remediate.</param>
 /// <param name="Fingerprint">The campaign's content: a copy found by Message-ID is touched only when it matches.</param>
-/// <param name="Approved">The SOC approved the campaign: its moves are outside the hourly cap on unapproved ones.</param>
+/// <param name="Approved">The SOC approved the campaign: its moves are outside the hourly cap on unapproved ones, and its
+/// verdict stands for every copy of its content.</param>
+/// <param name="SeedMessageId">The copy whose scan queued this work: judged already. Every other copy known by id (found
+/// by the copy sweep) is judged again where it lies; null on jobs queued before it existed, which are not.</param>
 public sealed record RemediationJob(
     string CampaignId,
     IReadOnlyList<MailboxCopies> Mailboxes,
@@ -20,7 +23,8 @@ public sealed record RemediationJob(
     DateTimeOffset NotifiedAt,
     string? Fingerprint = null,
     bool Approved = false,
-    string? Letterhead = null);
+    string? Letterhead = null,
+    string? SeedMessageId = null);
 
 /// <summary>What to act on in one mailbox.</summary>
 /// <param name="MessageIds">Copies known by id (from the fingerprint index or the seed).</param>

@@ -5,6 +5,7 @@ using Remediation.Core.Breakers;
 using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
 using Remediation.Core.Scanning;
+using Remediation.Core.Scanning.Rules;
 using Remediation.Core.Telemetry;
 
 namespace Remediation.Core.Remediation;
@@ -178,6 +179,13 @@ public sealed partial class MailboxRemediator(
             return ([], null);
         }
         var copies = answer.Located.DistinctBy(c => c.MessageId, StringComparer.Ordinal).ToDictionary(c => c.MessageId, StringComparer.Ordinal);
+        // The copy sweep found these by their fingerprint when they were scanned, perhaps clean before what makes the
+        // campaign malicious was known, perhaps as a real message whose copy the seed is: each moves only if malicious
+        // by itself now.
+        foreach (var swept in copies.Values.Where(c => job.SeedMessageId is not null && !Vouched(job) && c.MessageId != job.SeedMessageId).ToList())
+        {
+            if (!await IsMaliciousByItselfAsync(job, mailbox.MailboxId, swept, cancellationToken)) copies.Remove(swept.MessageId);
+        }
         var ownFolders = mailbox.SendersMailbox && answer.Found.Values.Any(f => f.Count > 0) ? await OwnFolderIdsAsync(mailbox.MailboxId, cancellationToken) : [];
         foreach (var (internetMessageId, found) in answer.Found)
         {
@@ -190,6 +198,14 @@ public sealed partial class MailboxRemediator(
             }
         }
         return ([.. copies.Values], answer.HiddenFolderId);
+    }
+
+    private async Task<bool> IsMaliciousByItselfAsync(RemediationJob job, string mailboxId, MessageLocation copy, CancellationToken cancellationToken)
+    {
+        if (await mailboxes.ReadMimeAsync(mailboxId, copy.MessageId, engine.Limits, cancellationToken) is not { } content) return false;
+        if (engine.IsMaliciousByItself(content.Mime)) return true;
+        await RecordMismatchAsync(job, mailboxId, copy, engine.FingerprintOf(content.Mime).Id, null, NotMaliciousByItself, cancellationToken);
+        return false;
     }
 
     // The sender's Drafts, Outbox and Sent Items: the user's own copies, as the scan stage keeps them too. Asked only in
@@ -208,24 +224,36 @@ public sealed partial class MailboxRemediator(
     {
         var expected = job.Fingerprint ?? job.CampaignId;
         if (found.Shown is { } shown && engine.FingerprintOf(shown)?.Id == expected && (job.Letterhead is null || shown.Letterhead == job.Letterhead)
-            && (job.Approved || engine.IsMaliciousAsShown(shown))) return true;
+            && (Vouched(job) || engine.IsMaliciousAsShown(shown))) return true;
         if (await mailboxes.ReadMimeAsync(mailboxId, found.MessageId, engine.Limits, cancellationToken) is not { } content) return false;
         var actual = engine.FingerprintOf(content.Mime).Id;
         var sameLetterhead = job.Letterhead is null || Letterhead.Of(content.Mime) == job.Letterhead;
-        var maliciousByItself = job.Approved || engine.IsMaliciousByItself(content.Mime);
+        var maliciousByItself = Vouched(job) || engine.IsMaliciousByItself(content.Mime);
         if (actual == expected && sameLetterhead && maliciousByItself) return true;
-        // A replayed job finds the mismatch recorded and does not alert again; any other record is another job's
-        // outcome for this copy, and its original folder is what undo puts the copy back in. Only a mismatch reads the
-        // audit trail: the copies that match, nearly all of them, cost no storage call here.
-        if (await audit.FindAsync(job.CampaignId, mailboxId, found.MessageId, cancellationToken) is not null) return false;
-        LogMismatch(job.CampaignId, mailboxId, found.MessageId, actual);
-        await audit.SaveAsync(Record(job, mailboxId, found.MessageId, found.ParentFolderId, AuditOutcome.ContentMismatch, actual == expected
-            ? sameLetterhead
-                ? "Shares the campaign's Message-ID, content and sender but is not malicious by itself: the campaign's verdict read evidence this copy does not show; left in place."
+        await RecordMismatchAsync(job, mailboxId, found, actual, internetMessageId, actual == expected
+            ? sameLetterhead ? NotMaliciousByItself
                 : "Shares the campaign's Message-ID and content but not its sender, reply address or subject, which made the campaign malicious; left in place."
-            : $"Shares the campaign's Message-ID but not its content (fingerprint {actual}, expected {expected}); left in place."), cancellationToken);
-        telemetry.Emit(new CopyMismatch(job.CampaignId, mailboxId, found.MessageId, MailboxMessage.Usable(internetMessageId) ?? "", actual));
+            : $"Shares the campaign's Message-ID but not its content (fingerprint {actual}, expected {expected}); left in place.", cancellationToken);
         return false;
+    }
+
+    // Whose verdict stands for every copy of its content without judging each again: the SOC's approval, or a hunt for
+    // what an analyst named (a copy judged without the indicator would not show it).
+    private static bool Vouched(RemediationJob job) =>
+        job.Approved || job.Rules.Contains(HuntedIndicatorRule.Name) || job.Rules.Contains(HuntedIndicatorRule.SenderName);
+
+    private const string NotMaliciousByItself =
+        "Shares the campaign's content but is not malicious by itself: the campaign's verdict read evidence this copy does not show; left in place.";
+
+    // A replayed job finds the mismatch recorded and does not alert again; any other record is another job's outcome
+    // for this copy, and its original folder is what undo puts the copy back in. Only a mismatch reads the audit trail:
+    // the copies that match, nearly all of them, cost no storage call here.
+    private async Task RecordMismatchAsync(RemediationJob job, string mailboxId, MessageLocation copy, string actual, string? internetMessageId, string reason, CancellationToken cancellationToken)
+    {
+        if (await audit.FindAsync(job.CampaignId, mailboxId, copy.MessageId, cancellationToken) is not null) return;
+        LogMismatch(job.CampaignId, mailboxId, copy.MessageId, actual);
+        await audit.SaveAsync(Record(job, mailboxId, copy.MessageId, copy.ParentFolderId, AuditOutcome.ContentMismatch, reason), cancellationToken);
+        telemetry.Emit(new CopyMismatch(job.CampaignId, mailboxId, copy.MessageId, MailboxMessage.Usable(internetMessageId) ?? "", actual));
     }
 
     private async Task<string?> JunkFolderAsync(RemediationJob job, string mailboxId, CancellationToken cancellationToken) =>

@@ -12,7 +12,7 @@ namespace Remediation.Infrastructure.Storage;
 /// </summary>
 public sealed class TableMessageIndex(TableServiceClient tables) : IMessageIndex
 {
-    private static readonly string[] CopyColumns = ["MailboxId", "MessageId", "InternetMessageId", "SentCopy", "Band"];
+    private static readonly string[] CopyColumns = ["MailboxId", "MessageId", "InternetMessageId", "SentCopy"];
 
     private readonly TableClient _table = tables.GetTableClient(TableNames.MessageIndex);
 
@@ -32,7 +32,7 @@ public sealed class TableMessageIndex(TableServiceClient tables) : IMessageIndex
         var partition = TableKeys.Escape(IndexKeys.Campaign(campaignKey));
         await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: CopyColumns, cancellationToken: cancellationToken))
         {
-            copies.Add(new CopyLocation(row.GetString("MailboxId"), row.GetString("MessageId"), row.GetString("InternetMessageId"), row.GetBoolean("SentCopy") ?? false, BandOf(row)));
+            copies.Add(new CopyLocation(row.GetString("MailboxId"), row.GetString("MessageId"), row.GetString("InternetMessageId"), row.GetBoolean("SentCopy") ?? false));
         }
         return copies;
     }
@@ -46,9 +46,6 @@ public sealed class TableMessageIndex(TableServiceClient tables) : IMessageIndex
         }
         return new IndexPage([], null);
     }
-
-    // A row written before the band was kept reads as clean: it is never swept.
-    private static VerdictBand BandOf(TableEntity row) => Enum.TryParse<VerdictBand>(row.GetString("Band"), out var band) ? band : VerdictBand.Clean;
 
     private static TableEntity Row(IndexedMessage message, string partition, string row, IReadOnlyList<string> values) =>
         new(TableKeys.Escape(partition), TableKeys.Escape(row))
@@ -72,7 +69,7 @@ public sealed class TableMessageIndex(TableServiceClient tables) : IMessageIndex
         row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
         row.GetString("CampaignKey"),
         row.GetBoolean("Stands") ?? false,
-        BandOf(row),
+        Enum.TryParse<VerdictBand>(row.GetString("Band"), out var band) ? band : VerdictBand.Clean,
         row.GetBoolean("SentCopy") ?? false,
         row.GetString("Values")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []);
 

@@ -577,6 +577,23 @@ public sealed class MailboxRemediatorTests
         Assert.Equal(outcome, (await _f.RecordAsync(job, copy))?.Outcome);
     }
 
+    // The copy sweep hands over copies by id: each except the seed's own is judged where it lies, as a real message
+    // sharing the campaign's fingerprint is not malicious by itself.
+    [Fact]
+    public async Task Remediate_SweptCopyNotMaliciousByItself_IsLeftAndTheSeedsCopyMoves()
+    {
+        var seed = _f.Deliver();
+        var real = _f.Deliver(mime: RemediationFixture.Lure("minutes-2@partner.example", body: "Minutes of Thursday's budget meeting are on https://intranet.partner.example/minutes as agreed."));
+        var swept = _f.Deliver();
+        var job = _f.Job(RemediationAction.Quarantine, seed, real, swept) with { SeedMessageId = seed };
+
+        await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal([RemediationFixture.QuarantineFolder, WellKnownFolders.Inbox, RemediationFixture.QuarantineFolder],
+            new[] { seed, real, swept }.Select(id => _f.Mailboxes.FolderNameOf(_f.Alice, id)));
+        Assert.Equal(AuditOutcome.ContentMismatch, (await _f.RecordAsync(job, real))?.Outcome);
+    }
+
     [Fact]
     public async Task Remediate_CopyShowingTheLuresTextButCarryingAFile_IsComparedInFullAndLeft()
     {

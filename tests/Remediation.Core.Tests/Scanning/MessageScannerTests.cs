@@ -295,7 +295,7 @@ public sealed class MessageScannerTests
         await ScanAsync(id);
 
         Assert.Equal(
-            [new CopyLocation(_alice, id, "<4f1c2d3e@contoso.example>", false, VerdictBand.Clean)],
+            [new CopyLocation(_alice, id, "<4f1c2d3e@contoso.example>", false)],
             await _index.CopiesAsync(Engine.FingerprintOf(mime).CampaignId, CancellationToken.None));
         var copy = Assert.Single((await _index.PageAsync(IndexKeys.AnyMessage, Now.AddDays(-1), null, 10, CancellationToken.None)).Copies);
         Assert.Equal(VerdictBand.Clean, copy.Band);

@@ -204,7 +204,10 @@ public abstract class MailboxGatewayContract
 
         Assert.NotNull(copy.Shown);
         var letterhead = Letterhead.Of("Quarterly invoice", [(null, "billing@partner.example")], "billing@partner.example", []);
-        Assert.Equal(new ShownContent("Quarterly invoice", "Please find the invoice attached.", BodyIsHtml: false, HasAttachments: false, letterhead), copy.Shown with { Body = copy.Shown.Body.TrimEnd() });
+        Assert.Equal(new ShownContent("Quarterly invoice", "Please find the invoice attached.", BodyIsHtml: false, HasAttachments: false, letterhead),
+            copy.Shown with { Body = copy.Shown.Body.TrimEnd(), Senders = null });
+        Assert.Equal(["billing@partner.example"], copy.Shown.Senders?.From.Select(f => f.Address) ?? []);
+        Assert.Equal(("billing@partner.example", 0), (copy.Shown.Senders?.Sender, copy.Shown.Senders?.ReplyTo.Count ?? -1));
     }
 
     // A copy's sender, display name, reply address and subject as the store returns them give the MIME's letterhead.
@@ -221,6 +224,9 @@ public abstract class MailboxGatewayContract
         var copy = Assert.Single(await Gateway.FindCopiesAsync(mailbox, $"<{internetMessageId}>", CancellationToken.None));
 
         Assert.Equal(Letterhead.Of(message), copy.Shown?.Letterhead);
+        Assert.Equal(["partners@partner.example"], copy.Shown?.Senders?.From.Select(f => f.Address) ?? []);
+        Assert.Equal("partners@partner.example", copy.Shown?.Senders?.Sender);
+        Assert.Equal(["desk@partner.example"], copy.Shown?.Senders?.ReplyTo ?? []);
     }
 
     [Fact]
@@ -243,7 +249,7 @@ public abstract class MailboxGatewayContract
 
         var copy = Assert.Single(await Gateway.FindCopiesAsync(mailbox, $"<{internetMessageId}>", CancellationToken.None));
 
-        Assert.Equal(new ShownContent("Quarterly figures", "<p>Figures attached.</p>", BodyIsHtml: true, HasAttachments: true, Letterhead.Of(message)), copy.Shown);
+        Assert.Equal(new ShownContent("Quarterly figures", "<p>Figures attached.</p>", BodyIsHtml: true, HasAttachments: true, Letterhead.Of(message)), copy.Shown! with { Senders = null });
     }
 
     [Fact]
