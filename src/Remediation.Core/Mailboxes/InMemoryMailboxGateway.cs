@@ -446,11 +446,9 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
     private static ShownContent Shown(string mime)
     {
         var message = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(mime)));
-        return new ShownContent(message.Subject ?? "", message.HtmlBody ?? message.TextBody ?? "", message.HtmlBody is not null, message.Attachments.Any(), Letterhead.Of(message))
-        {
-            Senders = new ShownSenders([.. message.From.Mailboxes.Select(m => ((string?)m.Name, m.Address))],
-                (message.Sender ?? message.From.Mailboxes.FirstOrDefault())?.Address, [.. message.ReplyTo.Mailboxes.Select(m => m.Address)]),
-        };
+        var senders = ShownSenders.Of(message);
+        return new ShownContent(message.Subject ?? "", message.HtmlBody ?? message.TextBody ?? "", message.HtmlBody is not null, message.Attachments.Any(),
+            Letterhead.Of(message.Subject, senders)) { Senders = senders };
     }
 
     private sealed record Folder(string Id, string DisplayName, string? WellKnownName, bool IsHidden);

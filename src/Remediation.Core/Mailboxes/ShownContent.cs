@@ -13,4 +13,12 @@ public sealed record ShownContent(string Subject, string Body, bool BodyIsHtml, 
 }
 
 /// <summary>The addresses a store returns for a message: its From (names and addresses), Sender and Reply-To.</summary>
-public sealed record ShownSenders(IReadOnlyList<(string? Name, string Address)> From, string? Sender, IReadOnlyList<string> ReplyTo);
+/// <param name="Sender">The Sender address, or the first From address when the message has no Sender header, as Exchange fills it in.</param>
+public sealed record ShownSenders(IReadOnlyList<(string? Name, string Address)> From, string? Sender, IReadOnlyList<string> ReplyTo)
+{
+    /// <summary>The addresses as the store would return them for this MIME.</summary>
+    public static ShownSenders Of(MimeKit.MimeMessage message) => new(
+        [.. message.From.Mailboxes.Select(m => ((string?)m.Name, m.Address))],
+        (message.Sender ?? message.From.Mailboxes.FirstOrDefault())?.Address,
+        [.. message.ReplyTo.Mailboxes.Select(m => m.Address)]);
+}

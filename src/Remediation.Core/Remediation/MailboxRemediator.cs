@@ -203,8 +203,9 @@ public sealed partial class MailboxRemediator(
     private async Task<bool> IsMaliciousByItselfAsync(RemediationJob job, string mailboxId, MessageLocation copy, CancellationToken cancellationToken)
     {
         if (await mailboxes.ReadMimeAsync(mailboxId, copy.MessageId, engine.Limits, cancellationToken) is not { } content) return false;
-        if (engine.IsMaliciousByItself(content.Mime)) return true;
-        await RecordMismatchAsync(job, mailboxId, copy, engine.FingerprintOf(content.Mime).Id, null, NotMaliciousByItself, cancellationToken);
+        var judged = engine.JudgeCopy(content.Mime, weighEvidence: true);
+        if (judged.MaliciousByItself is true) return true;
+        await RecordMismatchAsync(job, mailboxId, copy, judged.Fingerprint.Id, null, NotMaliciousByItself, cancellationToken);
         return false;
     }
 
@@ -223,13 +224,14 @@ public sealed partial class MailboxRemediator(
     private async Task<bool> MatchesCampaignAsync(RemediationJob job, string mailboxId, string internetMessageId, MessageLocation found, CancellationToken cancellationToken)
     {
         var expected = job.Fingerprint ?? job.CampaignId;
-        if (found.Shown is { } shown && engine.FingerprintOf(shown)?.Id == expected && (job.Letterhead is null || shown.Letterhead == job.Letterhead)
-            && (Vouched(job) || engine.IsMaliciousAsShown(shown))) return true;
+        var weighEvidence = !Vouched(job);
+        if (found.Shown is { } shown && (job.Letterhead is null || shown.Letterhead == job.Letterhead)
+            && engine.JudgeCopy(shown, weighEvidence) is { } asShown && asShown.Fingerprint.Id == expected && asShown.MaliciousByItself is not false) return true;
         if (await mailboxes.ReadMimeAsync(mailboxId, found.MessageId, engine.Limits, cancellationToken) is not { } content) return false;
-        var actual = engine.FingerprintOf(content.Mime).Id;
+        var judged = engine.JudgeCopy(content.Mime, weighEvidence);
+        var actual = judged.Fingerprint.Id;
         var sameLetterhead = job.Letterhead is null || Letterhead.Of(content.Mime) == job.Letterhead;
-        var maliciousByItself = Vouched(job) || engine.IsMaliciousByItself(content.Mime);
-        if (actual == expected && sameLetterhead && maliciousByItself) return true;
+        if (actual == expected && sameLetterhead && judged.MaliciousByItself is not false) return true;
         await RecordMismatchAsync(job, mailboxId, found, actual, internetMessageId, actual == expected
             ? sameLetterhead ? NotMaliciousByItself
                 : "Shares the campaign's Message-ID and content but not its sender, reply address or subject, which made the campaign malicious; left in place."

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using MimeKit;
+using Remediation.Core.Mailboxes;
 
 namespace Remediation.Core.Scanning;
 
@@ -13,9 +14,10 @@ namespace Remediation.Core.Scanning;
 /// </summary>
 public static class Letterhead
 {
-    public static string Of(MimeMessage message) =>
-        Of(message.Subject, message.From.Mailboxes.Select(m => (m.Name, m.Address)), (message.Sender ?? message.From.Mailboxes.FirstOrDefault())?.Address,
-            message.ReplyTo.Mailboxes.Select(m => m.Address));
+    public static string Of(MimeMessage message) => Of(message.Subject, ShownSenders.Of(message));
+
+    /// <summary>The letterhead of what a store returns: the subject and the addresses.</summary>
+    public static string Of(string? subject, ShownSenders senders) => Of(subject, senders.From, senders.Sender, senders.ReplyTo);
 
     /// <param name="from">Each From mailbox's name and address; a name the store fills in with the address counts as none.</param>
     /// <param name="sender">The Sender address, or the first From address when the message has no Sender header.</param>

@@ -42,9 +42,10 @@ public sealed class ScanEngine
     /// <summary>The bounds on a scan's cost, which reading a message for the engine must respect too.</summary>
     public ScanLimits Limits => _options.Limits;
 
-    public Verdict Scan(ScanInput input)
+    public Verdict Scan(ScanInput input) => Judge(Read(input));
+
+    private Verdict Judge(ScannedMessage message)
     {
-        var message = Read(input);
         var hits = new List<RuleHit>();
         var unscannable = message.LimitExceeded;
         foreach (var rule in _rules)
@@ -96,9 +97,17 @@ public sealed class ScanEngine
         MessageFingerprint.Of(Read(new ScanInput(mime)));
 
     /// <summary>
-    /// The fingerprint of what a copy shows, or null when what it shows may not be all there is to compare: files or
-    /// inline images are attached (their hashes are in a fingerprint; the store did not return them), the body is over
-    /// the scan limits, or it holds too little to tell messages apart.
+    /// A copy the remediation stage found, judged once: its fingerprint and, when <paramref name="weighEvidence"/>, whether
+    /// it is malicious by its own evidence. No fingerprint holds every piece of evidence a verdict read (a hidden word, a
+    /// header, a MIME build), so a campaign's verdict stands for a copy only when the copy shows that evidence itself.
+    /// </summary>
+    public CopyJudgement JudgeCopy(MimeKit.MimeMessage mime, bool weighEvidence) => JudgeCopy(Read(new ScanInput(mime)), weighEvidence);
+
+    /// <summary>
+    /// The same from what the store shows of a copy (its subject, one body, its addresses), or null when what it shows
+    /// may not be all there is to compare: files or inline images are attached (their hashes are in a fingerprint; the
+    /// store did not return them), the body is over the scan limits, or it holds too little to tell messages apart.
+    /// Without the addresses it is never malicious by itself; the MIME then decides.
     /// </summary>
     /// <remarks>
     /// A match is as strong as the MIME's: a campaign's fingerprint holds the text of every body part it has, so a copy
@@ -106,44 +115,40 @@ public sealed class ScanEngine
     /// A campaign with text and HTML alternatives holds both texts, which one shown body hardly ever does: such copies
     /// are compared in full.
     /// </remarks>
-    public MessageFingerprint? FingerprintOf(Mailboxes.ShownContent shown)
+    public CopyJudgement? JudgeCopy(Mailboxes.ShownContent shown, bool weighEvidence)
     {
         if (shown.HasAttachments || shown.BodyIsHtml && shown.Body.Contains("cid:", StringComparison.OrdinalIgnoreCase)) return null;
-        var mime = new MimeKit.MimeMessage { Subject = shown.Subject, Body = new MimeKit.TextPart(shown.BodyIsHtml ? "html" : "plain") { Text = shown.Body } };
-        var message = Read(new ScanInput(mime));
-        var fingerprint = MessageFingerprint.Of(message);
-        return message.LimitExceeded is null && fingerprint.CanStandForCampaign ? fingerprint : null;
+        var message = Read(new ScanInput(ShownMime(shown)));
+        if (message.LimitExceeded is not null) return null;
+        var judged = JudgeCopy(message, weighEvidence && shown.Senders is not null);
+        return !judged.Fingerprint.CanStandForCampaign ? null
+            : weighEvidence && shown.Senders is null ? judged with { MaliciousByItself = false }
+            : judged;
     }
 
-    /// <summary>
-    /// Whether a copy is malicious by its own evidence, not counting how it came into its mailbox. No fingerprint holds
-    /// every piece of evidence a verdict read (a hidden word, a header, a MIME build), so a campaign's verdict stands
-    /// for a copy found by its Message-ID only when the copy shows that evidence itself.
-    /// </summary>
-    public bool IsMaliciousByItself(MimeKit.MimeMessage mime) => IsMaliciousByItself(Scan(new ScanInput(mime)));
+    // Malicious without the points for how the copy arrived (not copy-bound), and not released by the SOC's allowlist.
+    private CopyJudgement JudgeCopy(ScannedMessage message, bool weighEvidence) =>
+        weighEvidence && Judge(message) is var verdict
+            ? new CopyJudgement(verdict.Fingerprint, verdict.IsMalicious && !verdict.CopyBound)
+            : new CopyJudgement(MessageFingerprint.Of(message), null);
 
-    /// <summary>
-    /// The same, judged from what the store shows of the copy (its subject, body and addresses); false when that is
-    /// not enough to tell, and the MIME then decides.
-    /// </summary>
-    public bool IsMaliciousAsShown(Mailboxes.ShownContent shown)
+    // What the store shows, as a message the engine reads: the subject, the body and, when returned, the addresses.
+    private static MimeKit.MimeMessage ShownMime(Mailboxes.ShownContent shown)
     {
-        if (shown.HasAttachments || shown.Senders is not { } senders) return false;
         var mime = new MimeKit.MimeMessage { Subject = shown.Subject, Body = new MimeKit.TextPart(shown.BodyIsHtml ? "html" : "plain") { Text = shown.Body } };
-        if (!MimeKit.MailboxAddress.TryParse(senders.Sender ?? "", out var sender)) sender = null;
+        if (shown.Senders is not { } senders) return mime;
         foreach (var (name, address) in senders.From)
         {
             if (MimeKit.MailboxAddress.TryParse(address, out var from)) mime.From.Add(new MimeKit.MailboxAddress(name, from.Address));
         }
-        if (sender is not null && !mime.From.Mailboxes.Any(f => f.Address.Equals(sender.Address, StringComparison.OrdinalIgnoreCase))) mime.Sender = sender;
+        if (MimeKit.MailboxAddress.TryParse(senders.Sender ?? "", out var sender)
+            && !mime.From.Mailboxes.Any(f => f.Address.Equals(sender.Address, StringComparison.OrdinalIgnoreCase))) mime.Sender = sender;
         foreach (var reply in senders.ReplyTo)
         {
             if (MimeKit.MailboxAddress.TryParse(reply, out var address)) mime.ReplyTo.Add(address);
         }
-        return IsMaliciousByItself(Scan(new ScanInput(mime)));
+        return mime;
     }
-
-    private bool IsMaliciousByItself(Verdict verdict) => verdict.Score - ArrivalEvidence.WeightOf(verdict.Hits) >= _options.MaliciousThreshold;
 
     private ScannedMessage Read(ScanInput input) => ScannedMessage.Read(input, _options.Limits, _tenantId, _exchangeDomains, _transportChecksSenders);
 

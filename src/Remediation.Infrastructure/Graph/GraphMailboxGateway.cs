@@ -188,13 +188,12 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
     private static ShownContent? Shown(Message message)
     {
         if (message.Body is not { Content: { } body } shown) return null;
-        (string? Name, string Address)[] from = message.From?.EmailAddress is { Address: { } address } author ? [(author.Name, address)] : [];
-        var sender = message.Sender?.EmailAddress?.Address ?? message.From?.EmailAddress?.Address;
-        string[] replyTo = [.. (message.ReplyTo ?? []).Select(r => r.EmailAddress?.Address).OfType<string>()];
-        return new ShownContent(message.Subject ?? "", body, shown.ContentType == BodyType.Html, message.HasAttachments ?? true, Letterhead.Of(message.Subject, from, sender, replyTo))
-        {
-            Senders = new ShownSenders(from, sender, replyTo),
-        };
+        var senders = new ShownSenders(
+            message.From?.EmailAddress is { Address: { } address } author ? [(author.Name, address)] : [],
+            message.Sender?.EmailAddress?.Address ?? message.From?.EmailAddress?.Address,
+            [.. (message.ReplyTo ?? []).Select(r => r.EmailAddress?.Address).OfType<string>()]);
+        return new ShownContent(message.Subject ?? "", body, shown.ContentType == BodyType.Html, message.HasAttachments ?? true,
+            Letterhead.Of(message.Subject, senders)) { Senders = senders };
     }
 
     // A member of a list may be a guest, unlicensed, gone, or outside the app's Exchange scope.

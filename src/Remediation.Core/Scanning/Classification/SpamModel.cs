@@ -53,17 +53,16 @@ public sealed class SpamModel
     {
         var features = new List<HashedFeature>(1024);
         var structure = SpamFeatures.Extract(message, BucketBits, features);
-        var words = (double)Bias;
-        for (var i = 0; i < structure; i++) words += _weights[features[i].Bucket] * features[i].Value;
-        var all = words;
-        for (var i = structure; i < features.Count; i++) all += _weights[features[i].Bucket] * features[i].Value;
-        return (all, words);
+        var words = Sum(Bias, features, 0, structure);
+        return (Sum(words, features, structure, features.Count), words);
     }
 
-    internal double Logit(IReadOnlyList<HashedFeature> features)
+    internal double Logit(IReadOnlyList<HashedFeature> features) => Sum(Bias, features, 0, features.Count);
+
+    // The weighted features from one index to another, added in order to what came before them.
+    private double Sum(double sum, IReadOnlyList<HashedFeature> features, int from, int to)
     {
-        var sum = (double)Bias;
-        foreach (var feature in features) sum += _weights[feature.Bucket] * feature.Value;
+        for (var i = from; i < to; i++) sum += _weights[features[i].Bucket] * features[i].Value;
         return sum;
     }
 

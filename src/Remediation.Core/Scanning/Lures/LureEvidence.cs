@@ -30,9 +30,7 @@ internal static class LureEvidence
         var words = topic(message.FoldedSubjectAndText);
         if (!words.Success) yield break;
         var urgency = message.Urgency;
-        var personal = PersonalMailbox(message);
-        var from = personal is null ? "" : $", from a personal mailbox at {personal}";
-        var extra = personal is null ? 0 : PersonalMailboxWeight;
+        var (extra, from) = AroundContent(message);
         if (urgency.Success)
         {
             // "Your balance will be zeroed" is the topic and the threat in one phrase, quoted once.
@@ -46,11 +44,18 @@ internal static class LureEvidence
     }
 
     /// <summary>
+    /// What a lure weighs more for being sent from a personal mailbox at free mail, and how its reason says so ("" and 0
+    /// for any other sender).
+    /// </summary>
+    public static (double Extra, string From) AroundContent(ScannedMessage message) =>
+        PersonalMailbox(message) is { } personal ? (PersonalMailboxWeight, $", from a personal mailbox at {personal}") : (0, "");
+
+    /// <summary>
     /// The free mail domain every sender writes from, or null. A bank, a wallet or a parcel service sends its notices
     /// from its own domain; a mailbox anyone can open at gmail.com does not speak for it. A forward is the user's own
     /// mailbox passing the lure on, often to warn or report it.
     /// </summary>
-    internal static string? PersonalMailbox(ScannedMessage message)
+    private static string? PersonalMailbox(ScannedMessage message)
     {
         var senders = message.Senders.ToList();
         if (!FreemailDomains.ContainsEvery(senders) || MessageAuthorship.IsForward(message.Mime)) return null;

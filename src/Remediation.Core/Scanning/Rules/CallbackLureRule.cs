@@ -11,8 +11,8 @@ namespace Remediation.Core.Scanning.Rules;
 /// details or has the reader install remote access. A shop's or a bank's real notice links to the order or the
 /// account, so the rule wants nothing to click, a sum billed, the dispute and a number to call. A bank's own card
 /// alert can read the same way ("if you did not make this purchase, call us"): mail from a catalogue brand's domain or
-/// this tenant's (every sender address there) is left to the brand rule, which judges whether that address is proven. Read in the lexicon's
-/// languages without accents.
+/// this tenant's (every sender address there) is left to the brand rule, which judges whether that address is proven.
+/// Read in the lexicon's languages without accents.
 /// </summary>
 public sealed partial class CallbackLureRule(BrandCatalogue catalogue) : IScanRule
 {
@@ -29,9 +29,7 @@ public sealed partial class CallbackLureRule(BrandCatalogue catalogue) : IScanRu
         var dispute = Dispute().Match(text);
         var call = dispute.Success ? CallANumber().Match(text) : Match.Empty;
         if (!call.Success) yield break;
-        var personal = LureEvidence.PersonalMailbox(message);
-        var extra = personal is null ? 0 : LureEvidence.PersonalMailboxWeight;
-        var from = personal is null ? "" : $", from a personal mailbox at {personal}";
+        var (extra, from) = LureEvidence.AroundContent(message);
         yield return new RuleHit(Name, 4 + extra, ThreatCategory.Phishing,
             $"Bills the reader (\"{charge.Value}\") and asks for a call to dispute it (\"{dispute.Value}\", \"{call.Value}\"), with nothing to click{from}.")
         { WeightAroundContent = extra };
