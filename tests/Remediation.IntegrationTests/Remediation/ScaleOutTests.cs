@@ -33,7 +33,9 @@ public sealed class ScaleOutTests : IAsyncLifetime
             ["Detection:BlockedUrlDomains:1"] = SampleMail.AppenderDomain,
             ["Remediation:MaxMailboxesPerCampaign"] = $"{Mailboxes}",
             ["Remediation:MaxUnapprovedMovesPerHour"] = "1000",
-            // Small batches, so that every instance's listener gets a share of each queue.
+            // One mailbox per job and small batches, so that every instance's listener gets a share of each queue
+            // (at the default of 16 mailboxes per job the campaign is four jobs, which one instance may take alone).
+            ["Remediation:MailboxesPerJob"] = "1",
             ["LocalHost:QueueBatchSize"] = "2",
             ["LocalHost:NewBatchThreshold"] = "1",
         },
