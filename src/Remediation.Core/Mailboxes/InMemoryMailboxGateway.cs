@@ -131,7 +131,7 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
         {
             var mailbox = Require(mailboxId);
             var target = mailbox.Find(folder) ?? throw new KeyNotFoundException($"Mailbox {mailboxId} has no folder '{folder}'.");
-            var message = new Message(NewId("message"), mime, parsed.MessageId is { } id ? $"<{id}>" : null, receivedAt ?? _clock.GetUtcNow()) { Folder = target };
+            var message = new Message(NewId("message"), mime, parsed.MessageId is { } id ? $"<{id}>" : null, receivedAt ?? _clock.GetUtcNow()) { Folder = target, CreatedAt = _clock.GetUtcNow() };
             mailbox.Messages[message.Id] = message;
             return message.Id;
         }
@@ -155,7 +155,7 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
             var mailbox = Require(mailboxId);
             var folder = mailbox.Folders.Find(f => f.DisplayName == TeamsChatFolder);
             if (folder is null) mailbox.Folders.Add(folder = new Folder(NewId("folder"), TeamsChatFolder, WellKnownName: null, IsHidden: true));
-            var message = new Message(NewId("message"), mime, $"<{Parse(mime).MessageId}>", _clock.GetUtcNow()) { Folder = folder, ItemClass = TeamsChatClass };
+            var message = new Message(NewId("message"), mime, $"<{Parse(mime).MessageId}>", _clock.GetUtcNow()) { Folder = folder, CreatedAt = _clock.GetUtcNow(), ItemClass = TeamsChatClass };
             mailbox.Messages[message.Id] = message;
             return message.Id;
         }
@@ -229,12 +229,13 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
         {
             if (Reachable(mailboxId)?.Messages.GetValueOrDefault(messageId) is not { } message) return Task.FromResult<StoredMessage?>(null);
             // Graph states times to the second.
-            var received = new DateTimeOffset(message.ReceivedAt.UtcTicks - message.ReceivedAt.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+            static DateTimeOffset ToTheSecond(DateTimeOffset time) => new(time.UtcTicks - time.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
             // Graph cannot export a chat item as MIME: it comes back with its class and no content.
             var content = StoredContent.Within(StoredMessage.IsTeamsChatClass(message.ItemClass) ? [] : Encoding.UTF8.GetBytes(message.Mime), maxContentBytes);
             return Task.FromResult<StoredMessage?>(new StoredMessage(mailboxId, message.Id, MailboxMessage.Usable(message.InternetMessageId),
-                message.Folder.Id, message.Folder.WellKnownName == WellKnownFolders.Drafts, received, content.Content)
+                message.Folder.Id, message.Folder.WellKnownName == WellKnownFolders.Drafts, ToTheSecond(message.ReceivedAt), content.Content)
             {
+                CreatedAt = ToTheSecond(message.CreatedAt),
                 ContentCut = content.Cut,
                 ItemClass = message.ItemClass,
             });
@@ -462,6 +463,8 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
         public string? InternetMessageId { get; } = internetMessageId;
 
         public DateTimeOffset ReceivedAt { get; } = receivedAt;
+
+        public required DateTimeOffset CreatedAt { get; init; }
 
         public required Folder Folder { get; set; }
 

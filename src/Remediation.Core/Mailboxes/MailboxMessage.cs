@@ -24,6 +24,8 @@ public sealed record MailboxMessage(StoredMessage Stored, MimeMessage Mime, Unsc
 
     public DateTimeOffset? ReceivedAt => Stored.ReceivedAt;
 
+    public DateTimeOffset? CreatedAt => Stored.CreatedAt;
+
     public string? ItemClass => Stored.ItemClass;
 
     /// <inheritdoc cref="StoredMessage.IsTeamsChat"/>

@@ -14,6 +14,12 @@ public sealed record StoredMessage(
     DateTimeOffset? ReceivedAt,
     ReadOnlyMemory<byte> Content)
 {
+    /// <summary>
+    /// When the store created the item. Delivery, an IMAP append and a migration all create it at the present time,
+    /// whatever arrival date (<see cref="ReceivedAt"/>) they give it: a migration keeps the mail's original one.
+    /// </summary>
+    public DateTimeOffset? CreatedAt { get; init; }
+
     /// <summary>The store held more than the bytes asked for; the rest was never read.</summary>
     public bool ContentCut { get; init; }
 

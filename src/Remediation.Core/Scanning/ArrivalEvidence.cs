@@ -19,13 +19,17 @@ public static class ArrivalEvidence
         [NoReceivedHopsRule.Name] = NoReceivedHopsRule.Weight,
         [ForgedTransportStampRule.Name] = ForgedTransportStampRule.Weight,
         [DraftOutsideDraftsRule.Name] = DraftOutsideDraftsRule.Weight,
+        [AppendedSuspiciousContentRule.Name] = AppendedSuspiciousContentRule.Weight,
     };
 
     /// <summary>
-    /// The most points these rules could give one copy: a copy bypassed transport or carries forged stamps (never
-    /// both, as each judges the one transport path), has no Received hop and is a draft outside Drafts.
+    /// The most points these rules could give a copy with this much other evidence: a copy bypassed transport or
+    /// carries forged stamps (never both, as each judges the one transport path), has no Received hop, is a draft
+    /// outside Drafts and, with evidence over the suspicious band, was appended with it.
     /// </summary>
-    public const double MostPoints = TransportBypassRule.Weight + NoReceivedHopsRule.Weight + DraftOutsideDraftsRule.Weight;
+    public static double MostPoints(double evidence, double suspiciousThreshold) =>
+        TransportBypassRule.Weight + NoReceivedHopsRule.Weight + DraftOutsideDraftsRule.Weight
+        + (evidence > suspiciousThreshold ? AppendedSuspiciousContentRule.Weight : 0);
 
     public static double WeightOf(IEnumerable<RuleHit> hits) => hits.Where(h => Weights.ContainsKey(h.Rule)).Sum(h => h.Weight);
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Remediation.Core.Scanning.Domains;
+using Remediation.Core.Scanning.Rules;
 
 namespace Remediation.Core.Scanning;
 
@@ -62,6 +63,12 @@ public sealed class ScanEngine
             }
         }
 
+        // Arrival and content combined, once every other rule has spoken.
+        if (AppendedSuspiciousContentRule.Evaluate(message, hits.Sum(h => h.Weight) - ArrivalEvidence.WeightOf(hits), _options.SuspiciousThreshold, _options.MaliciousThreshold)
+            is { } appended)
+        {
+            hits.Add(appended);
+        }
         var fingerprint = MessageFingerprint.Of(message);
         var score = Math.Round(hits.Sum(h => h.Weight), 2);
         if (AllowlistEntryFor(message, fingerprint) is { } entry)
@@ -82,7 +89,7 @@ public sealed class ScanEngine
             CopyBound = band == VerdictBand.Malicious && content < _options.MaliciousThreshold,
             HoldsForEveryArrival = band == VerdictBand.Malicious
                 ? content >= _options.MaliciousThreshold
-                : content + ArrivalEvidence.MostPoints < _options.MaliciousThreshold,
+                : content + ArrivalEvidence.MostPoints(content, _options.SuspiciousThreshold) < _options.MaliciousThreshold,
             Provenance = message.Provenance,
         };
     }

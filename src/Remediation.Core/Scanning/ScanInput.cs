@@ -20,6 +20,9 @@ public sealed record ScanInput(MimeMessage Mime)
     /// <summary>When the store says the message arrived.</summary>
     public DateTimeOffset? ReceivedAt { get; init; }
 
+    /// <inheritdoc cref="StoredMessage.CreatedAt"/>
+    public DateTimeOffset? CreatedAt { get; init; }
+
     /// <summary>The limit reading or parsing the message exceeded, as <see cref="MimeLoader"/> found it.</summary>
     public UnscannableReason? LimitExceeded { get; init; }
 
@@ -38,6 +41,7 @@ public sealed record ScanInput(MimeMessage Mime)
         FolderId = message.ParentFolderId,
         IsDraft = message.IsDraft,
         ReceivedAt = message.ReceivedAt,
+        CreatedAt = message.CreatedAt,
         LimitExceeded = message.LimitExceeded,
         HeadersCut = message.HeadersCut,
     };

@@ -17,7 +17,7 @@ namespace Remediation.Infrastructure.Graph;
 /// <summary>The mailbox port over Microsoft Graph.</summary>
 public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphMailboxGateway> logger) : IMailboxGateway
 {
-    private static readonly string[] MessageFields = ["id", "internetMessageId", "parentFolderId", "isDraft", "receivedDateTime"];
+    private static readonly string[] MessageFields = ["id", "internetMessageId", "parentFolderId", "isDraft", "receivedDateTime", "createdDateTime"];
     private static readonly string[] LocationFields = ["id", "parentFolderId"];
 
     // What the content check compares before it reads a copy's MIME: the search returns it at no extra request.
@@ -50,7 +50,11 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
             }, cancellationToken);
             var itemClass = message?.SingleValueExtendedProperties?.FirstOrDefault()?.Value;
             var found = new StoredMessage(mailboxId, message?.Id ?? messageId, MailboxMessage.Usable(message?.InternetMessageId),
-                message?.ParentFolderId ?? "", message?.IsDraft ?? false, message?.ReceivedDateTime, ReadOnlyMemory<byte>.Empty) { ItemClass = itemClass };
+                message?.ParentFolderId ?? "", message?.IsDraft ?? false, message?.ReceivedDateTime, ReadOnlyMemory<byte>.Empty)
+            {
+                CreatedAt = message?.CreatedDateTime,
+                ItemClass = itemClass,
+            };
             // Graph cannot export a chat item as MIME; asking would only fail.
             if (found.IsTeamsChat) return found;
             return await GetContentAsync(mailboxId, found.MessageId, maxContentBytes, cancellationToken) is { } content

@@ -459,6 +459,19 @@ public sealed class MessageScannerTests
         Assert.Empty(await EvidenceAsync(_alice));
     }
 
+    // Content over the suspicious band is what an appender places now; the same content a migration brings with last
+    // week's date stays suspicious: the engine hears when the store created the item, and the date it gave it.
+    [Theory]
+    [InlineData(0, VerdictBand.Malicious)]
+    [InlineData(3, VerdictBand.Suspicious)]
+    public async Task Scan_SuspiciousContentPlacedWithoutTransport_IsMaliciousUnlessDatedBeforeTheStoreCreatedIt(int daysAgo, VerdictBand band)
+    {
+        var verdict = await ScanAsync(Deliver(NewsletterWithoutShortener(), receivedAt: Now.AddDays(-daysAgo)));
+
+        Assert.Equal(band, verdict?.Band);
+        Assert.Equal(band == VerdictBand.Malicious, verdict!.RuleNames.Contains(AppendedSuspiciousContentRule.Name));
+    }
+
     [Fact]
     public async Task Scan_MaliciousWithAForgedStamp_RecordsEvidenceAgainstTheMailbox()
     {
@@ -985,6 +998,15 @@ public sealed class MessageScannerTests
         CancellationToken.None);
 
     private static MimeMessage Newsletter() => TestMail.Load("Provenance", "shop-newsletter.eml");
+
+    // A link whose text shows another host and a "this is not spam" line: 6 points, over the suspicious band alone.
+    private static MimeMessage NewsletterWithoutShortener()
+    {
+        var newsletter = Newsletter();
+        var html = (TextPart)newsletter.Body!;
+        html.Text = html.Text.Replace("or watch the video: <a href=\"https://bit.ly/fabrikam-winter\">bit.ly/fabrikam-winter</a>", "", StringComparison.Ordinal);
+        return newsletter;
+    }
 
     private VerdictRecord Saved(string messageId) => _verdicts.Find(_alice, messageId) ?? throw new Xunit.Sdk.XunitException($"No verdict saved for {messageId}.");
 

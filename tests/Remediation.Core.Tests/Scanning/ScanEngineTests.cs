@@ -432,9 +432,9 @@ public class ScanEngineTests
     [Theory]
     [InlineData(12, 0, true)]
     [InlineData(8, 2.5, false)]
-    [InlineData(6.4, 0, true)]
-    [InlineData(6.5, 0, false)]
-    [InlineData(6, 2.5, true)]
+    [InlineData(5, 0, true)]
+    [InlineData(5.1, 0, false)]
+    [InlineData(4.9, 2.5, true)]
     [InlineData(0, 0, true)]
     public void Scan_HoldsForEveryArrival_OnlyWhenNoArrivalPointsCouldCarryTheContentAcrossTheLine(double contentWeight, double arrivalWeight, bool holds)
     {

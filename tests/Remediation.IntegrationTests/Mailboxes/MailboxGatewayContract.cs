@@ -114,6 +114,18 @@ public abstract class MailboxGatewayContract
         Assert.False(message?.IsTeamsChat);
     }
 
+    // A migration gives an item its original arrival date; when the store created it tells history from mail placed now.
+    [Fact]
+    public async Task GetMessage_Delivered_SaysWhenTheStoreCreatedIt()
+    {
+        var (mailbox, messageId, _) = Delivered();
+
+        var message = await Gateway.GetMessageAsync(mailbox, messageId, long.MaxValue, CancellationToken.None);
+
+        Assert.NotNull(message?.CreatedAt);
+        Assert.True(message.CreatedAt >= message.ReceivedAt, $"created {message.CreatedAt:O}, received {message.ReceivedAt:O}");
+    }
+
     [Fact]
     public async Task GetMessage_UnknownId_ReturnsNull()
     {
