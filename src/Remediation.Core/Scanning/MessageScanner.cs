@@ -195,10 +195,12 @@ public sealed partial class MessageScanner(
     }
 
     // Malicious mail that did not come through transport was placed with the mailbox's own credentials, unless the
-    // user wrote it (a draft, a sent copy, a forward of a phish to the SOC). Campaign memory alone never counts: the
-    // message must be malicious on its own evidence.
+    // user wrote it (a draft, a sent copy, a forward of a phish to the SOC) or a migration brought it with the mailbox's
+    // history, last week's phish included. Campaign memory alone never counts: the message must be malicious on its own
+    // evidence.
     private async Task<bool> PlacedWithStolenCredentialsAsync(MailboxMessage message, Verdict verdict, CancellationToken cancellationToken) =>
         verdict.Provenance.OutsideTransport
+        && !MailboxHistory.Holds(message.ReceivedAt, message.CreatedAt)
         && !await authorship.IsOwnAsync(message, cancellationToken);
 
     // The pipeline's own moves raise "created" notifications in the destination folder. Copies it moved keep their

@@ -429,11 +429,12 @@ public sealed class MessageScannerTests
     [Fact]
     public async Task Scan_MaliciousAppendedHoursAgo_RecordsEvidenceAtTheTimeItWasPlaced()
     {
-        var id = Deliver(Malware(), receivedAt: Now.AddHours(-5));
+        var id = Deliver(Malware());
+        _clock.Advance(TimeSpan.FromHours(5));
 
         await ScanAsync(id);
 
-        Assert.Equal(Now.AddHours(-5), Assert.Single(await EvidenceAsync(_alice)).At);
+        Assert.Equal(Now, Assert.Single(await EvidenceAsync(_alice)).At);
     }
 
     [Fact]
@@ -470,6 +471,18 @@ public sealed class MessageScannerTests
 
         Assert.Equal(band, verdict?.Band);
         Assert.Equal(band == VerdictBand.Malicious, verdict!.RuleNames.Contains(AppendedSuspiciousContentRule.Name));
+    }
+
+    // A migration that brings last week's mail creates each item now with its original date: history, not evidence.
+    [Fact]
+    public async Task Scan_MaliciousAppendedWithAnArrivalTimeDaysBeforeItWasCreated_IsQueuedButRecordsNoEvidence()
+    {
+        var id = Deliver(Malware(), receivedAt: Now.AddDays(-2));
+
+        await ScanAsync(id);
+
+        Assert.Single(Seeds());
+        Assert.Empty(await EvidenceAsync(_alice));
     }
 
     [Fact]

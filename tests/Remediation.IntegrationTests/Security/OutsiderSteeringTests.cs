@@ -234,6 +234,23 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
         Assert.Empty(Tenant.RevokedSignInSessions);
     }
 
+    // A cutover migration brings last week's mail too: a phish two users received two days ago is remediated in both,
+    // and neither is flagged, though the same campaign reached two mailboxes without this tenant's transport.
+    [Fact]
+    public async Task Migration_PhishReceivedDaysAgoInTwoMailboxes_IsRemediatedAndNobodyIsFlagged()
+    {
+        var receivedAt = DateTimeOffset.UtcNow.AddDays(-2);
+        var migrated = new[] { User(6), User(7) }
+            .Select(user => Tenant.AppendAsImap($"{user}@{Domain}", SampleMail.CredentialPhish(Domain, User(6), User(7)), receivedAt: receivedAt))
+            .ToList();
+
+        await Eventually.AssertAsync(() => _tenant.NoneIn(migrated, "inbox"), "the migrated phish are remediated", Patience);
+        await SettledAsync();
+
+        Assert.Empty(_telemetry.Events(PipelineEvents.MailboxCompromised));
+        Assert.Empty(Tenant.RevokedSignInSessions);
+    }
+
     [Fact]
     public async Task CampaignGrowsPastTheCap_WaveToOneMailboxThenTheRealMailing_IsHeldBeforeTheMailingMoves()
     {

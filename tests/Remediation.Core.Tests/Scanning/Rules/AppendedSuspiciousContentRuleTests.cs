@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Remediation.Core.Mailboxes;
 using Remediation.Core.Scanning;
 using Remediation.Core.Scanning.Rules;
 
@@ -48,7 +49,7 @@ public class AppendedSuspiciousContentRuleTests
     [Fact]
     public void Scan_MigratedHistory_StaysSuspicious()
     {
-        var verdict = Scan(6, Appended(), receivedAt: Now - AppendedSuspiciousContentRule.HistoryAge - TimeSpan.FromMinutes(1));
+        var verdict = Scan(6, Appended(), receivedAt: Now - MailboxHistory.Age - TimeSpan.FromMinutes(1));
 
         Assert.Equal(VerdictBand.Suspicious, verdict.Band);
         Assert.Contains(TransportBypassRule.Name, verdict.RuleNames);
@@ -57,7 +58,7 @@ public class AppendedSuspiciousContentRuleTests
     [Fact]
     public void Scan_PlacedWithinTheHistoryAge_IsLifted()
     {
-        var verdict = Scan(6, Appended(), receivedAt: Now - AppendedSuspiciousContentRule.HistoryAge + TimeSpan.FromMinutes(1));
+        var verdict = Scan(6, Appended(), receivedAt: Now - MailboxHistory.Age + TimeSpan.FromMinutes(1));
 
         Assert.True(verdict.IsMalicious);
     }
