@@ -6,6 +6,9 @@ namespace Remediation.Core.Intake;
 /// <summary>Reads Graph's notification payload tolerantly: field casing and the resource shape vary.</summary>
 public static partial class ChangeNotificationParser
 {
+    // Graph's versions are a few dozen characters; a longer one is no version, and must not grow the intake's memory.
+    private const int MaxVersionLength = 128;
+
     /// <exception cref="JsonException">The body is not JSON or has no <c>value</c> array.</exception>
     public static IReadOnlyList<ChangeNotification> Parse(ReadOnlyMemory<byte> body)
     {
@@ -28,7 +31,8 @@ public static partial class ChangeNotificationParser
     private static ChangeNotification ReadOne(JsonElement item)
     {
         var (mailbox, messageFromResource) = ParseResource(GetString(item, "resource"));
-        var idFromData = TryGetProperty(item, "resourceData", out var data) && data.ValueKind == JsonValueKind.Object ? GetString(data, "id") : null;
+        var hasData = TryGetProperty(item, "resourceData", out var data) && data.ValueKind == JsonValueKind.Object;
+        var idFromData = hasData ? GetString(data, "id") : null;
         var messageId = idFromData is null ? messageFromResource : IsGraphId(idFromData) ? idFromData : null;
         return new ChangeNotification(
             GetString(item, "subscriptionId"),
@@ -37,7 +41,8 @@ public static partial class ChangeNotificationParser
             GetString(item, "changeType"),
             mailbox,
             messageId,
-            GetString(item, "lifecycleEvent"));
+            GetString(item, "lifecycleEvent"),
+            hasData && GetString(data, "@odata.etag") is { Length: <= MaxVersionLength } version ? version : null);
     }
 
     /// <summary>

@@ -144,7 +144,8 @@ public sealed partial class NotificationIntake
 
     private async Task<bool> QueueScanAsync(ChangeNotification n, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var key = $"{n.MailboxId}/{n.MessageId}";
+        // A repeat is the same version of the message; a new version (moved out of Junk) is scanned again.
+        var key = $"{n.MailboxId}/{n.MessageId}/{n.Version}";
         if (!_recent.TryAdd(key)) return false;
         try
         {

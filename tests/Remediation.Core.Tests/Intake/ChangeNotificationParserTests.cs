@@ -17,7 +17,17 @@ public class ChangeNotificationParserTests
 
         var notification = Assert.Single(Parse(body));
 
-        Assert.Equal(new ChangeNotification("sub-1", "s3cret", "tenant-1", "created", "3f1c2a9b-0000-4000-8000-0000000000a1", "msg-1"), notification);
+        Assert.Equal(new ChangeNotification("sub-1", "s3cret", "tenant-1", "created", "3f1c2a9b-0000-4000-8000-0000000000a1", "msg-1", Version: "W/\"1\""), notification);
+    }
+
+    [Fact]
+    public void Parse_VersionLongerThanGraphWrites_IsNoVersion()
+    {
+        var body = $$$"""
+            {"value":[{"resource":"Users/3f1c2a9b-0000-4000-8000-0000000000a1/Messages/msg-1","resourceData":{"id":"msg-1","@odata.etag":"{{{new string('x', 129)}}}"}}]}
+            """;
+
+        Assert.Null(Assert.Single(Parse(body)).Version);
     }
 
     [Theory]

@@ -366,6 +366,21 @@ public sealed class NotificationIntakeTests : IAsyncLifetime
         Assert.Empty(Rejections());
     }
 
+    // The user moves a message out of Junk, which the scan left alone: the notification for its new version is scanned.
+    [Fact]
+    public async Task HandleNotifications_NewVersionWithinTheWindow_IsQueuedAgain()
+    {
+        _options.DuplicateWindow = TimeSpan.FromMinutes(10);
+        await PostAsync(Message().With("resourceData", new Dictionary<string, string> { ["id"] = "msg-1", ["@odata.etag"] = "W/\"CQAAAB1\"" }));
+        _clock.Advance(TimeSpan.FromMinutes(2));
+
+        var repeat = await PostAsync(Message().With("resourceData", new Dictionary<string, string> { ["id"] = "msg-1", ["@odata.etag"] = "W/\"CQAAAB1\"" }));
+        var moved = await PostAsync(Message().With("resourceData", new Dictionary<string, string> { ["id"] = "msg-1", ["@odata.etag"] = "W/\"CQAAAB2\"" }));
+
+        Assert.Equal((WebhookResponse.Accepted(0), WebhookResponse.Accepted(1)), (repeat, moved));
+        Assert.Equal(["msg-1", "msg-1"], MessagesQueued());
+    }
+
     [Fact]
     public async Task HandleNotifications_RepeatInOneRequest_IsQueuedOnce()
     {

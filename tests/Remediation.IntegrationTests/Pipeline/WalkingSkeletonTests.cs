@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Remediation.Core.Mailboxes;
 using Remediation.Core.Telemetry;
 using Remediation.IntegrationTests.Fixtures;
 using Remediation.Showcase;
@@ -61,6 +62,24 @@ public sealed class WalkingSkeletonTests : IAsyncLifetime
         await _tenant.SettledAsync();
 
         Assert.Equal(5, _telemetry.Events(PipelineEvents.MessageScanned).Count);
+    }
+
+    // Exchange's filter put the phish in Junk, where the scan leaves it; the user, waiting for a mail, moves it back.
+    // Graph announces the move with the same immutable id a few minutes after the first notification: a new version
+    // of the message, not a repeat.
+    [Fact]
+    public async Task Pipeline_PhishTheUserMovesOutOfJunk_IsScannedAgainAndRemediated()
+    {
+        var tenant = _tenant.Simulator.Tenant;
+        var phish = tenant.AppendAsImap("adele@contoso.example", SampleMail.CredentialPhish("contoso.example", "adele"), WellKnownFolders.JunkEmail);
+        await Eventually.AssertAsync(() => _tenant.Simulator.Metrics.NotificationsDelivered >= 1, "the arrival in Junk is announced", Patience);
+        await _tenant.SettledAsync();
+        Assert.Empty(_telemetry.Events(PipelineEvents.MessageRemediated));
+
+        await _tenant.Graph.Users[phish.MailboxId].Messages[phish.ImmutableId].Move.PostAsync(new() { DestinationId = WellKnownFolders.Inbox });
+
+        await Eventually.AssertAsync(() => _telemetry.Events(PipelineEvents.MessageRemediated).Count == 1, "the phish moved out of Junk is remediated", Patience);
+        Assert.Equal("junkemail", tenant.FindMessage(phish.MailboxId, phish.ImmutableId)?.FolderWellKnownName);
     }
 
     [Fact]
