@@ -114,7 +114,9 @@ public sealed class ScanEngine
     /// The same from what the store shows of a copy (its subject, one body, its addresses), or null when what it shows
     /// may not be all there is to compare: files or inline images are attached (their hashes are in a fingerprint; the
     /// store did not return them), the body is over the scan limits, or it holds too little to tell messages apart.
-    /// Without the addresses it is never malicious by itself; the MIME then decides.
+    /// Without the addresses it is never malicious by itself; the MIME then decides. So it does when the copy would be
+    /// malicious but names a sender the SOC allowlisted: only the MIME's transport stamps can prove that sender, and
+    /// then the allowlist releases it (an outsider copying a partner's mail must not move the partner's real copies).
     /// </summary>
     /// <remarks>
     /// A match is as strong as the MIME's: a campaign's fingerprint holds the text of every body part it has, so a copy
@@ -130,8 +132,14 @@ public sealed class ScanEngine
         var judged = JudgeCopy(message, weighEvidence && shown.Senders is not null);
         return !judged.Fingerprint.CanStandForCampaign ? null
             : weighEvidence && shown.Senders is null ? judged with { MaliciousByItself = false }
+            : judged.MaliciousByItself == true && NamesAllowedSender(shown.Senders!) ? null
             : judged;
     }
+
+    private bool NamesAllowedSender(Mailboxes.ShownSenders senders) =>
+        senders.From.Select(f => f.Address).Append(senders.Sender).Any(address =>
+            address is not null && (_allowedAddresses.Contains(address)
+                || _allowedDomains.Match(address[(address.LastIndexOf('@') + 1)..]) is not null));
 
     // Malicious without the points for how the copy arrived (not copy-bound), and not released by the SOC's allowlist.
     private CopyJudgement JudgeCopy(ScannedMessage message, bool weighEvidence) =>

@@ -20,6 +20,15 @@ internal static class AttackMail
         return message.ToString();
     }
 
+    /// <summary>The credential phish's words under a Message-ID and subject of the writer's choosing, in someone's name.</summary>
+    public static string CredentialPhishAs(MailboxAddress from, string messageId, string subject, string domain, params string[] recipients)
+    {
+        var message = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(CredentialPhishAs(from, domain, recipients))));
+        message.MessageId = messageId.Trim('<', '>');
+        message.Subject = subject;
+        return message.ToString();
+    }
+
     /// <summary>The credential phish with about 250 KB of the sender's own headers ahead of what transport adds.</summary>
     public static string PaddedPhish(string domain, params string[] recipients)
     {

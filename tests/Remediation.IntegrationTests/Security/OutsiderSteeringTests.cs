@@ -75,6 +75,27 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
         });
     }
 
+    // An allowlisted partner's mail whose words score malicious is clean only because transport proved the partner sent
+    // it. An outsider copies it under its Message-ID and another subject into one mailbox, naming the real recipients:
+    // the store shows the real copies without the stamps that prove the partner, so their MIME decides, and the
+    // allowlist keeps them where they are.
+    [Fact]
+    public async Task ChosenMessageId_AllowlistedPartnersMailCopiedUnderAnotherSubject_TheRealCopiesStay()
+    {
+        const string messageId = "<portal-7781@partner.example>";
+        var partner = new MailboxAddress("Partner Supplier Portal", $"portal@{AttackMail.AllowedPartnerDomain}");
+        var real = Tenant.DeliverThroughTransport(AttackMail.CredentialPhishAs(partner, messageId, "Action needed: confirm your portal account", Domain, User(1), User(2), User(3)));
+        await Eventually.AssertAsync(() => Verdicts(real).Count == real.Count, () => $"{Verdicts(real).Count} of {real.Count} real copies judged", Patience);
+
+        var copy = Tenant.AppendAsImap($"{User(0)}@{Domain}",
+            AttackMail.CredentialPhishAs(partner, messageId, "Portal account", Domain, User(0), User(1), User(2), User(3)));
+        await Eventually.AssertAsync(() => _tenant.FolderOf(copy) != "inbox", "the copy is remediated", Patience);
+        await SettledAsync();
+
+        Assert.All(Verdicts(real), verdict => Assert.Contains("ALLOWLISTED", verdict[PipelineEventProperties.Rules], StringComparison.Ordinal));
+        Assert.True(_tenant.AllIn(real, "inbox"), "the partner's real copies stayed: " + string.Join(",", real.Select(_tenant.FolderOf)));
+    }
+
     // Direct send: anyone can submit mail into the tenant in a colleague's name. Transport finds the domain spoofed and
     // the sender anonymous, so the phish is remediated and the colleague, who sent nothing, is neither flagged nor signed out.
     [Fact]
