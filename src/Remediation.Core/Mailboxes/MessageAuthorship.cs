@@ -24,13 +24,16 @@ public sealed partial class MessageAuthorship(IMailboxGateway mailboxes)
 
     /// <summary>
     /// The mailbox's user wrote it: it sits in Drafts, the Outbox or Sent Items, or its From is one of the user's
-    /// addresses. Such mail says nothing about who else holds the user's password.
+    /// addresses outside the Inbox (a mail app that keeps sent mail in a folder of its own, as Apple Mail's "Sent
+    /// Messages"). Such mail says nothing about who else holds the user's password. The From is anyone's to write: in
+    /// the Inbox, where no client files its user's sent mail, it is the appender's disguise.
     /// </summary>
     public async Task<bool> IsOwnAsync(MailboxMessage message, CancellationToken cancellationToken)
     {
         if (await FolderNameAsync(message, OwnFolders, cancellationToken) is not null) return true;
         var owner = await mailboxes.GetMailboxAddressesAsync(message.MailboxId, cancellationToken);
-        return message.Mime.From.Mailboxes.Any(from => owner.Contains(from.Address.ToLowerInvariant()));
+        return message.Mime.From.Mailboxes.Any(from => owner.Contains(from.Address.ToLowerInvariant()))
+            && await FolderNameAsync(message, [WellKnownFolders.Inbox], cancellationToken) is null;
     }
 
     /// <summary>

@@ -593,18 +593,27 @@ public sealed class MessageScannerTests
         Assert.True(Assert.Single(Seeds()).OwnCopy);
     }
 
+    // A mail app that files its user's sent mail in a folder of its own appends it there, without transport.
     [Fact]
-    public async Task Scan_MaliciousAppendedFromTheUsersOwnAddress_RecordsNoEvidence()
+    public async Task Scan_MaliciousAppendedFromTheUsersOwnAddressIntoAFolderOfTheirs_RecordsNoEvidence()
     {
-        var mime = Malware();
-        mime.From.Clear();
-        mime.From.Add(new MailboxAddress("Alice", $"Alice@{Domain}"));
-        var id = Deliver(mime);
+        var id = Deliver(FromAlice(Malware()), _mailboxes.AddFolder(_alice, "Sent Messages"));
 
         var verdict = await ScanAsync(id);
 
         Assert.Equal(VerdictBand.Malicious, verdict?.Band);
         Assert.Empty(await EvidenceAsync(_alice));
+    }
+
+    // The appender writes the victim's own address into From: in the Inbox that is a disguise, not the user's mail.
+    [Fact]
+    public async Task Scan_MaliciousAppendedIntoTheInboxFromTheUsersOwnAddress_RecordsEvidenceAgainstTheMailbox()
+    {
+        var id = Deliver(FromAlice(Malware()));
+
+        await ScanAsync(id);
+
+        Assert.Single(await EvidenceAsync(_alice));
     }
 
     [Fact]
@@ -1009,6 +1018,13 @@ public sealed class MessageScannerTests
                     ["CREDENTIAL_LURE", TransportBypassRule.Name, NoReceivedHopsRule.Name], Now.AddHours(-1))
                 : new MaliciousMessage(campaignId, _bob, "bob-copy", "<earlier@login-verify.example>", category, 18, ["CREDENTIAL_LURE"], Now.AddHours(-1), CopyBound: copyBound)),
         CancellationToken.None);
+
+    private static MimeMessage FromAlice(MimeMessage mime)
+    {
+        mime.From.Clear();
+        mime.From.Add(new MailboxAddress("Alice", $"Alice@{Domain}"));
+        return mime;
+    }
 
     private static MimeMessage Newsletter() => TestMail.Load("Provenance", "shop-newsletter.eml");
 

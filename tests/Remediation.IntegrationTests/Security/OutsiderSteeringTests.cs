@@ -96,6 +96,21 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
         Assert.True(_tenant.AllIn(real, "inbox"), "the partner's real copies stayed: " + string.Join(",", real.Select(_tenant.FolderOf)));
     }
 
+    // The appender writes the victim's own address into From, as mail a user's own client files would carry: in the
+    // Inbox it is a disguise, and the stolen account is still flagged and signed out.
+    [Fact]
+    public async Task Appender_LuresInTheVictimsOwnName_TheAccountIsFlaggedAndSignedOut()
+    {
+        var victim = User(5);
+        var lures = Enumerable.Range(0, 2).Select(i => Tenant.AppendAsImap(Mailbox(victim),
+            AttackMail.CredentialPhishAs(new MailboxAddress($"IT Helpdesk {Domain}", $"{victim}@{Domain}"), $"<lure-{i}@mail.example>", "Your mailbox is almost full", Domain, victim)))
+            .ToList();
+
+        await Eventually.AssertAsync(() => _tenant.NoneIn(lures, "inbox"), "the lures are remediated", Patience);
+        await Eventually.AssertAsync(() => _telemetry.Events(PipelineEvents.MailboxCompromised).Count == 1, "the victim's mailbox is flagged", Patience);
+        Assert.Single(Tenant.RevokedSignInSessions);
+    }
+
     // Direct send: anyone can submit mail into the tenant in a colleague's name. Transport finds the domain spoofed and
     // the sender anonymous, so the phish is remediated and the colleague, who sent nothing, is neither flagged nor signed out.
     [Fact]
