@@ -53,6 +53,16 @@ public sealed class BlastRadiusGuard(RemediationOptions options)
         campaign.Status == CampaignStatus.Held && campaign.Score < options.MinimumScoreToAct && !SpeaksForEveryCopy(seed) && seed.Score >= options.MinimumScoreToAct;
 
     /// <summary>
+    /// Whether this seed makes a campaign held for its score act, as it would had it come first: its content reaches the
+    /// floor by itself. A weaker copy sent ahead of a wave must not keep the wave waiting for the SOC.
+    /// </summary>
+    public bool Activates(MaliciousMessage seed, Campaign campaign) =>
+        campaign.Status == CampaignStatus.Held && campaign.Score < options.MinimumScoreToAct && SpeaksForEveryCopy(seed);
+
+    /// <summary>The score a campaign's seed must reach for it to act without the SOC.</summary>
+    public double Floor => options.MinimumScoreToAct;
+
+    /// <summary>
     /// Whether this seed makes its campaign speak for every copy, as it would had it come first: the campaign acts on its
     /// seeds' own copies alone, and this seed's content reaches the floor by itself.
     /// </summary>

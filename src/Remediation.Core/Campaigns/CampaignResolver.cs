@@ -51,6 +51,11 @@ public sealed partial class CampaignResolver(
     {
         using var _ = await _resolving.AcquireAsync(seed.CampaignId, cancellationToken);
         var campaign = await campaigns.FindAsync(seed.CampaignId, cancellationToken);
+        if (campaign is not null && _guard.Activates(seed, campaign) && await campaigns.TryActivateAsync(campaign.Id, seed, _guard.Floor, cancellationToken))
+        {
+            LogActivated(campaign.Id, campaign.Score, seed.Score);
+            campaign = campaign with { Status = CampaignStatus.Active, Category = seed.Category, Score = seed.Score, Rules = seed.Rules, Seed = seed };
+        }
         if (!IsActing(campaign, seed)) return;
         // A copy that waits for the SOC looks for others only to tell the SOC how far they reach, and that only once.
         if (campaign is not null && _guard.WaitsForSoc(seed, campaign) is not null && await SocToldAsync(campaign.Id, cancellationToken)) return;
@@ -246,6 +251,9 @@ public sealed partial class CampaignResolver(
     // A campaign may reach thousands of mailboxes: its jobs go out in parallel.
     private static ParallelOptions Parallelism(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}, held for its score {HeldScore}, acts: a copy scoring {SeedScore} in content alone came")]
+    private partial void LogActivated(string campaignId, double heldScore, double seedScore);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: copies in {Mailboxes} mailboxes; {Dispatched} mailboxes sent to remediation in {Queued} jobs")]
     private partial void LogResolved(string campaignId, int mailboxes, int dispatched, int queued);

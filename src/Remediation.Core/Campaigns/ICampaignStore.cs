@@ -17,6 +17,12 @@ public interface ICampaignStore
     /// </summary>
     Task<bool> TryPromoteAsync(string campaignId, Queues.MaliciousMessage seed, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Makes this seed the campaign's and the campaign active if it is held with a score below <paramref name="floor"/>
+    /// (held for its score, not for its reach); false when it is not, or changed meanwhile.
+    /// </summary>
+    Task<bool> TryActivateAsync(string campaignId, Queues.MaliciousMessage seed, double floor, CancellationToken cancellationToken);
+
     /// <summary>A person set the status (the SOC approved or released the campaign): the campaign keeps who and when, per status.</summary>
     Task SetStatusAsync(string campaignId, CampaignStatus status, string actor, CancellationToken cancellationToken);
 

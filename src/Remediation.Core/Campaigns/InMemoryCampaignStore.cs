@@ -56,6 +56,16 @@ public sealed class InMemoryCampaignStore(TimeProvider clock) : ICampaignStore
         }
     }
 
+    public Task<bool> TryActivateAsync(string campaignId, MaliciousMessage seed, double floor, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_campaigns.TryGetValue(campaignId, out var stored) || stored.Status != CampaignStatus.Held || !(stored.Score < floor)) return Task.FromResult(false);
+            _campaigns[campaignId] = AsStored(stored with { Status = CampaignStatus.Active, Category = seed.Category, Score = seed.Score, Rules = seed.Rules, Seed = seed });
+            return Task.FromResult(true);
+        }
+    }
+
     // The Table store merges the status into a row it may not have: a campaign never created stays unknown here.
     public Task SetStatusAsync(string campaignId, CampaignStatus status, string actor, CancellationToken cancellationToken)
     {

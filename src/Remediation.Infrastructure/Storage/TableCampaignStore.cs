@@ -43,30 +43,40 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
     }
 
     public Task<bool> TryHoldAsync(string campaignId, CancellationToken cancellationToken) =>
-        TryChangeWhileActiveAsync(campaignId, row => row["Status"] = nameof(CampaignStatus.Held), cancellationToken);
+        TryChangeAsync(campaignId, IsActive, row => row["Status"] = nameof(CampaignStatus.Held), cancellationToken);
 
     public Task<bool> TryPromoteAsync(string campaignId, MaliciousMessage seed, CancellationToken cancellationToken) =>
-        TryChangeWhileActiveAsync(campaignId, row => SetVerdict(row, seed.Category, seed.Score, seed.Rules, seed), cancellationToken);
+        TryChangeAsync(campaignId, IsActive, row => SetVerdict(row, seed.Category, seed.Score, seed.Rules, seed), cancellationToken);
+
+    public Task<bool> TryActivateAsync(string campaignId, MaliciousMessage seed, double floor, CancellationToken cancellationToken) =>
+        TryChangeAsync(campaignId, row => row.GetString("Status") == nameof(CampaignStatus.Held) && row.GetDouble("Score") < floor, row =>
+        {
+            row["Status"] = nameof(CampaignStatus.Active);
+            SetVerdict(row, seed.Category, seed.Score, seed.Rules, seed);
+        }, cancellationToken);
+
+    private static bool IsActive(TableEntity row) => row.GetString("Status") == nameof(CampaignStatus.Active);
 
     // The row also keeps the campaign's reach, which other resolutions grow at any moment: a changed row is read again,
-    // and only a status no longer active (the SOC approved or released it, another resolution held it) ends the try.
-    private async Task<bool> TryChangeWhileActiveAsync(string campaignId, Action<TableEntity> change, CancellationToken cancellationToken)
+    // and only a status or score no longer allowing the change (the SOC approved or released it, another resolution held
+    // or activated it) ends the try.
+    private async Task<bool> TryChangeAsync(string campaignId, Func<TableEntity, bool> allows, Action<TableEntity> change, CancellationToken cancellationToken)
     {
         var partition = TableKeys.Escape(campaignId);
         while (true)
         {
-            var found = await _campaigns.GetEntityIfExistsAsync<TableEntity>(partition, CampaignRow, ["Status"], cancellationToken);
-            if (!found.HasValue || found.Value!.GetString("Status") != nameof(CampaignStatus.Active)) return false;
+            var found = await _campaigns.GetEntityIfExistsAsync<TableEntity>(partition, CampaignRow, ["Status", "Score"], cancellationToken);
+            if (!found.HasValue || found.Value is not { } row || !allows(row)) return false;
             var changed = new TableEntity(partition, CampaignRow);
             change(changed);
             try
             {
-                await _campaigns.UpdateEntityAsync(changed, found.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                await _campaigns.UpdateEntityAsync(changed, row.ETag, TableUpdateMode.Merge, cancellationToken);
                 return true;
             }
             catch (RequestFailedException error) when (error.Status == 412)
             {
-                // Read again: the status decides.
+                // Read again: the status and score decide.
             }
         }
     }

@@ -185,6 +185,23 @@ public sealed class CampaignResolverTests
         Assert.Single(_telemetry.Events(PipelineEvents.CampaignHeld));
     }
 
+    // A weaker copy came first (its headers kept it under the floor) and held the campaign for its score: a copy strong
+    // in content alone, as the wave's are, makes it act as it would have had it come first, and finds the rest.
+    [Fact]
+    public async Task Resolve_CopyStrongInContentJoinsACampaignHeldForItsScore_ActivatesItAndActsOnEveryCopy()
+    {
+        var bobsCopy = Deliver(_bob, to: [$"bob@{Domain}"]);
+        var alicesCopy = Deliver(_alice, to: [$"alice@{Domain}"]);
+        await Resolver().ResolveAsync(Seed(_bob, bobsCopy) with { Score = 10.5 }, CancellationToken.None);
+        await IndexAsync(_bob, bobsCopy);
+
+        await Resolver().ResolveAsync(Seed(_alice, alicesCopy), CancellationToken.None);
+
+        var campaign = await _campaigns.FindAsync(CampaignId, CancellationToken.None);
+        Assert.Equal((CampaignStatus.Active, 18.0, alicesCopy), (campaign?.Status, campaign?.Score, campaign?.Seed.MessageId));
+        Assert.Equal([$"alice: {alicesCopy} | ", $"bob: {bobsCopy} | "], Jobs().Select(job => job[..(job.IndexOf('|') + 2)]));
+    }
+
     // Copy-bound and below the floor: its campaign is held at birth, and the recipients the attacker wrote into the
     // placed copy are not searched.
     [Fact]
@@ -855,6 +872,9 @@ public sealed class CampaignResolverTests
 
         public Task<bool> TryPromoteAsync(string campaignId, MaliciousMessage seed, CancellationToken cancellationToken) =>
             inner.TryPromoteAsync(campaignId, seed, cancellationToken);
+
+        public Task<bool> TryActivateAsync(string campaignId, MaliciousMessage seed, double floor, CancellationToken cancellationToken) =>
+            inner.TryActivateAsync(campaignId, seed, floor, cancellationToken);
 
         public Task SetStatusAsync(string campaignId, CampaignStatus status, string actor, CancellationToken cancellationToken) =>
             inner.SetStatusAsync(campaignId, status, actor, cancellationToken);

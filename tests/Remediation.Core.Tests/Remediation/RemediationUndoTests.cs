@@ -198,6 +198,8 @@ public sealed class RemediationUndoTests
 
         public Task<bool> TryPromoteAsync(string campaignId, MaliciousMessage seed, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<bool> TryActivateAsync(string campaignId, MaliciousMessage seed, double floor, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, IReadOnlyCollection<DispatchedWork> candidates, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task<IReadOnlySet<string>> ReachedAsync(string campaignId, IReadOnlyCollection<string> mailboxIds, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -177,6 +177,34 @@ public abstract class CampaignStoreContract
         AssertSameCampaign(campaign, await Store.FindAsync(campaign.Id, CancellationToken.None));
     }
 
+    // The campaign's seed scored 14.5: held for that score under a floor of 15, and for its reach under one of 14.
+    [Theory]
+    [InlineData(CampaignStatus.Held, 15, true)]
+    [InlineData(CampaignStatus.Held, 14, false)]
+    [InlineData(CampaignStatus.Active, 15, false)]
+    [InlineData(CampaignStatus.Approved, 15, false)]
+    [InlineData(CampaignStatus.Released, 15, false)]
+    public async Task TryActivateAsync_OnlyACampaignHeldForItsScore_ActsWithTheSeed(CampaignStatus status, double floor, bool activated)
+    {
+        var campaign = await AddAsync(status);
+        var seed = campaign.Seed with { MessageId = "AAMk/strong==", Score = 22, Rules = ["PHISH_LURE", "URL_MISMATCH", "BRAND"] };
+
+        var result = await Store.TryActivateAsync(campaign.Id, seed, floor, CancellationToken.None);
+
+        Assert.Equal(activated, result);
+        AssertSameCampaign(activated ? campaign with { Status = CampaignStatus.Active, Score = 22, Rules = seed.Rules, Seed = seed } : campaign,
+            await Store.FindAsync(campaign.Id, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TryActivateAsync_UnknownCampaign_IsFalseAndCreatesNothing()
+    {
+        var id = NewCampaignId();
+
+        Assert.False(await Store.TryActivateAsync(id, NewCampaign(id: id).Seed, 15, CancellationToken.None));
+        Assert.Null(await Store.FindAsync(id, CancellationToken.None));
+    }
+
     [Fact]
     public async Task TryPromoteAsync_UnknownCampaign_IsFalseAndCreatesNothing()
     {
