@@ -21,7 +21,7 @@ internal static class AttackMail
     }
 
     /// <summary>The credential phish's words under a Message-ID and subject of the writer's choosing, in someone's name.</summary>
-    public static string CredentialPhishAs(MailboxAddress from, string messageId, string subject, string domain, params string[] recipients)
+    public static string CredentialPhishAsUnder(MailboxAddress from, string messageId, string subject, string domain, params string[] recipients)
     {
         var message = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(CredentialPhishAs(from, domain, recipients))));
         message.MessageId = messageId.Trim('<', '>');

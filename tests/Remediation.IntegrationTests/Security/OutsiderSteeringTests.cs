@@ -84,11 +84,11 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
     {
         const string messageId = "<portal-7781@partner.example>";
         var partner = new MailboxAddress("Partner Supplier Portal", $"portal@{AttackMail.AllowedPartnerDomain}");
-        var real = Tenant.DeliverThroughTransport(AttackMail.CredentialPhishAs(partner, messageId, "Action needed: confirm your portal account", Domain, User(1), User(2), User(3)));
+        var real = Tenant.DeliverThroughTransport(AttackMail.CredentialPhishAsUnder(partner, messageId, "Action needed: confirm your portal account", Domain, User(1), User(2), User(3)));
         await Eventually.AssertAsync(() => Verdicts(real).Count == real.Count, () => $"{Verdicts(real).Count} of {real.Count} real copies judged", Patience);
 
         var copy = Tenant.AppendAsImap($"{User(0)}@{Domain}",
-            AttackMail.CredentialPhishAs(partner, messageId, "Portal account", Domain, User(0), User(1), User(2), User(3)));
+            AttackMail.CredentialPhishAsUnder(partner, messageId, "Portal account", Domain, User(0), User(1), User(2), User(3)));
         await Eventually.AssertAsync(() => _tenant.FolderOf(copy) != "inbox", "the copy is remediated", Patience);
         await SettledAsync();
 
@@ -103,7 +103,7 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
     {
         var victim = User(5);
         var lures = Enumerable.Range(0, 2).Select(i => Tenant.AppendAsImap(Mailbox(victim),
-            AttackMail.CredentialPhishAs(new MailboxAddress($"IT Helpdesk {Domain}", $"{victim}@{Domain}"), $"<lure-{i}@mail.example>", "Your mailbox is almost full", Domain, victim)))
+            AttackMail.CredentialPhishAsUnder(new MailboxAddress($"IT Helpdesk {Domain}", $"{victim}@{Domain}"), $"<lure-{i}@mail.example>", "Your mailbox is almost full", Domain, victim)))
             .ToList();
 
         await Eventually.AssertAsync(() => _tenant.NoneIn(lures, "inbox"), "the lures are remediated", Patience);
