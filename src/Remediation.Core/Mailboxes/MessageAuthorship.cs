@@ -48,12 +48,27 @@ public sealed partial class MessageAuthorship(IMailboxGateway mailboxes)
     /// answering a lure ("do not click this") passes its links on without writing them.
     /// </summary>
     public static bool IsReply(MimeMessage message) =>
-        !string.IsNullOrEmpty(message.InReplyTo) || message.References.Count > 0 || ReplyPrefix().IsMatch(message.Subject ?? "");
+        !string.IsNullOrEmpty(message.InReplyTo) || message.References.Count > 0 || ReplyPrefix().IsMatch(message.Subject ?? "")
+        || InConversation(message);
 
-    [GeneratedRegex(@"^\s*(?:re|aw|sv|antw|odp|vs)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Outlook's conversation index: 22 bytes for a new conversation, 5 more for each reply or forward in it
+    // (MS-OXOMSG PidTagConversationIndex), whatever the client's language; an inline forward's headers name no message.
+    private const int ConversationRootBytes = 22;
+
+    private static bool InConversation(MimeMessage message)
+    {
+        var index = message.Headers["Thread-Index"];
+        if (string.IsNullOrWhiteSpace(index)) return false;
+        var bytes = new byte[index.Length];
+        return Convert.TryFromBase64String(index.Trim(), bytes, out var length) && length > ConversationRootBytes;
+    }
+
+    // English, German, Nordic, Dutch, Polish, Italian, Turkish, Greek, Chinese, Korean and Hungarian clients' prefixes.
+    [GeneratedRegex(@"^\s*(?:re|aw|sv|antw|odp|vs|r|ynt|απ|回复|回覆|答复|회신|vá)\s*[:：]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReplyPrefix();
 
-    // English, German, French, Spanish/Portuguese/Italian, Dutch, Nordic, Polish and Czech clients' prefixes.
-    [GeneratedRegex(@"^\s*(?:(?:re|aw|sv|antw)\s*:\s*)*(?:fwd?|wg|tr|rv|enc|i|vs|vl|doorst|pd|př)\s*:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // English, German, French, Spanish/Portuguese/Italian, Dutch, Nordic, Polish, Czech, Swedish, Turkish, Greek,
+    // Chinese, Japanese, Korean and Hungarian clients' prefixes.
+    [GeneratedRegex(@"^\s*(?:(?:re|aw|sv|antw)\s*[:：]\s*)*(?:fwd?|wg|tr|rv|enc|i|vs|vl|vb|doorst|pd|př|ilt|İlt|πρθ|转发|轉寄|转寄|轉送|転送|전달|továbbítás)\s*[:：]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ForwardPrefix();
 }

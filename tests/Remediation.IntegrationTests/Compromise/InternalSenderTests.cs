@@ -62,12 +62,20 @@ public sealed class InternalSenderTests : IAsyncLifetime
         Assert.Equal("sentitems", _tenant.FolderOf(sentCopy));
     }
 
-    [Fact]
-    public async Task LureForwardedToTheSocAndATeammate_DoesNotFlagTheUserWhoForwardedIt()
+    // Outlook in Swedish or Chinese writes its own forward prefix; an inline forward names no message, but Outlook's
+    // conversation index grows with every forward and reply, in any language.
+    [Theory]
+    [InlineData("FW: ", "")]
+    [InlineData("VB: ", "")]
+    [InlineData("转发: ", "")]
+    [InlineData("", "AQHZO5GIxm8AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==")]
+    public async Task LureForwardedToTheSocAndATeammate_DoesNotFlagTheUserWhoForwardedIt(string prefix, string threadIndex)
     {
         var tenant = _tenant.Simulator.Tenant;
         var forward = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(SampleMail.ForwardToSoc(Domain, "ana", "soc"))));
         forward.Cc.Add(MimeKit.MailboxAddress.Parse($"ben@{Domain}"));
+        forward.Subject = prefix + "Action required: your mailbox will be suspended";
+        if (threadIndex.Length > 0) forward.Headers.Add("Thread-Index", threadIndex);
 
         var (_, delivered) = tenant.SendMail($"ana@{Domain}", forward.ToString());
 
