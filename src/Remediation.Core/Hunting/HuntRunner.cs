@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Remediation.Core.Campaigns;
@@ -75,7 +77,7 @@ public sealed partial class HuntRunner(
         foreach (var copy in page.Where(c => hunt.Indicator.Matches(c) && IsInScope(hunt, c)))
         {
             matched++;
-            var finding = findings.GetValueOrDefault(ContentKey(copy)) ?? findings.GetValueOrDefault(CopyKey(copy))
+            var finding = findings.GetValueOrDefault(ContentKey(hunt, copy)) ?? findings.GetValueOrDefault(CopyKey(copy))
                 ?? await JudgeCopyAsync(hunt, copy, findings, cancellationToken);
             if (finding is { Malicious: true } && !copy.IsOwnCopy) copies++;
         }
@@ -96,7 +98,7 @@ public sealed partial class HuntRunner(
         // for bypassing transport may make malicious; and a malicious copy speaks for the others only when its
         // campaign will look for them (its content reaches the score floor).
         var speaksForContent = verdict.HoldsForEveryArrival && (!verdict.IsMalicious || _guard.SpeaksForEveryCopy(seed));
-        var key = copy.StandsForCampaign && verdict.CampaignKey == copy.CampaignKey && speaksForContent ? ContentKey(copy) : CopyKey(copy);
+        var key = copy.StandsForCampaign && verdict.CampaignKey == copy.CampaignKey && speaksForContent ? ContentKey(hunt, copy) : CopyKey(copy);
         var finding = new HuntFinding(key, verdict.IsMalicious, judged.CampaignId, verdict.Category.ToString(), verdict.Score, verdict.RuleNames, copy.MailboxId, copy.MessageId);
         if (judged.HasCampaignWork && !hunt.ReportOnly)
         {
@@ -107,7 +109,12 @@ public sealed partial class HuntRunner(
         return finding;
     }
 
-    private static string ContentKey(IndexedCopy copy) => "content|" + copy.CampaignKey;
+    // A re-scan's copies are filed with their senders, whose evidence the content's fingerprint does not hold: a finding
+    // stands for the copies of its content from the same senders only.
+    private static string ContentKey(Hunt hunt, IndexedCopy copy) =>
+        hunt.Indicator.Kind == IndicatorKind.AnyMessage && copy.Values.Count > 0
+            ? $"content|{copy.CampaignKey}|{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(' ', copy.Values))))[..16]}"
+            : "content|" + copy.CampaignKey;
 
     private static string CopyKey(IndexedCopy copy) => $"copy|{copy.MailboxId}|{copy.MessageId}";
 

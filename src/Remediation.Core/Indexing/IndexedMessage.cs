@@ -27,6 +27,9 @@ public sealed record IndexedMessage(
     // A message linking to hundreds of domains costs a row each; beyond this many the rest is not hunted by domain.
     public const int MaxDomainsIndexed = 32;
 
+    // A From header may name a thousand addresses; a re-scan tells senders apart by the first few.
+    private const int MaxSendersFiled = 4;
+
     public static IndexedMessage Of(Mailboxes.MailboxMessage message, Verdict verdict, bool isOwnCopy, DateTimeOffset scannedAt) => new(
         message.MailboxId,
         message.MessageId,
@@ -45,7 +48,9 @@ public sealed record IndexedMessage(
     /// <summary>Every partition this message is filed under, each with the values a hunt's indicator is checked against.</summary>
     public IEnumerable<(string Key, IReadOnlyList<string> Values)> Entries()
     {
-        yield return (IndexKeys.AnyMessage, []);
+        // Filed with its senders: a re-scan judges a content once for each sender, as a new engine may read the
+        // sender differently (a decoy copy from a neutral sender must not stand for the wave).
+        yield return (IndexKeys.AnyMessage, [.. Senders.Take(MaxSendersFiled)]);
         yield return (IndexKeys.Fingerprint(FingerprintId), []);
         foreach (var hosts in UrlHosts.GroupBy(IndexKeys.UrlDomain, StringComparer.Ordinal).Take(MaxDomainsIndexed))
         {

@@ -278,6 +278,29 @@ public sealed class HuntRunnerTests
         Assert.Equal(2, (await _fixture.ProgressAsync()).Matched);
     }
 
+    // A decoy from a neutral sender came first with the wave's words; the wave's sender is what the tenant learns is bad.
+    // The decoy's clean finding speaks for its own sender's copies only, so the wave's copy is judged and handed over.
+    [Fact]
+    public async Task Run_AnyMessage_DecoyFromAnotherSenderJudgedFirst_TheWavesCopyIsStillJudged()
+    {
+        static string From(string sender)
+        {
+            var message = TestMail.Parse(HuntFixture.Update(2, host: "www.unrelated.example"));
+            message.From.Clear();
+            message.From.Add(MimeKit.MailboxAddress.Parse(sender));
+            return TransportStamps.Stamp(message, TestMail.TenantId, Now.AddDays(-2)).ToString();
+        }
+        var decoy = await _fixture.DeliverAndScanAsync(_fixture.Alice, From("news@neutral.example"), receivedAt: Now.AddDays(-2));
+        var wave = await _fixture.DeliverAndScanAsync(_fixture.Bob, From("news@wave-sender.example"), receivedAt: Now.AddDays(-1));
+        await _fixture.CreateAsync(Indicator.AnyMessage, trigger: HuntTrigger.EngineChanged);
+
+        await RunAsync(engine: TestMail.Engine(d => d.BlockedSenderDomains = ["wave-sender.example"]));
+
+        var findings = (await _fixture.FindingsAsync()).ToDictionary(f => f.MessageId);
+        Assert.Equal((false, true), (findings[decoy].Malicious, findings[wave].Malicious));
+        Assert.Equal(wave, Assert.Single(_fixture.Seeds()).MessageId);
+    }
+
     // Malicious now at 10 points, below the score floor: its campaign will not look for the other copies, so each is
     // judged and handed over on its own; under a floor of 10 one copy stands for the content.
     [Theory]
