@@ -11,4 +11,8 @@ public sealed record Campaign(
     IReadOnlyList<string> Rules,
     DateTimeOffset FirstNotifiedAt,
     CampaignStatus Status,
-    Queues.MaliciousMessage Seed);
+    Queues.MaliciousMessage Seed)
+{
+    /// <summary>The campaign speaking with this seed's verdict (its category, score and rules); its first notice stays.</summary>
+    public Campaign SeededBy(Queues.MaliciousMessage seed) => this with { Category = seed.Category, Score = seed.Score, Rules = seed.Rules, Seed = seed };
+}

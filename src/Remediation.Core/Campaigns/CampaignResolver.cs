@@ -54,7 +54,7 @@ public sealed partial class CampaignResolver(
         if (campaign is not null && _guard.Activates(seed, campaign) && await campaigns.TryActivateAsync(campaign.Id, seed, _guard.Floor, cancellationToken))
         {
             LogActivated(campaign.Id, campaign.Score, seed.Score);
-            campaign = campaign with { Status = CampaignStatus.Active, Category = seed.Category, Score = seed.Score, Rules = seed.Rules, Seed = seed };
+            campaign = campaign.SeededBy(seed) with { Status = CampaignStatus.Active };
         }
         if (!IsActing(campaign, seed)) return;
         // A copy that waits for the SOC looks for others only to tell the SOC how far they reach, and that only once.
@@ -102,7 +102,7 @@ public sealed partial class CampaignResolver(
         // speaking for every copy (campaign memory, the copies below the floor that follow).
         if (!created && _guard.Promotes(seed, campaign) && await campaigns.TryPromoteAsync(campaign.Id, seed, cancellationToken))
         {
-            campaign = campaign with { Category = seed.Category, Score = seed.Score, Rules = seed.Rules, Seed = seed };
+            campaign = campaign.SeededBy(seed);
         }
         // Only the work this seed found, each piece by its own key: a campaign this call created has no marks yet;
         // another instance's, a retry's or an earlier seed's may be there.

@@ -51,7 +51,7 @@ public sealed class InMemoryCampaignStore(TimeProvider clock) : ICampaignStore
         lock (_gate)
         {
             if (!_campaigns.TryGetValue(campaignId, out var stored) || stored.Status != CampaignStatus.Active) return Task.FromResult(false);
-            _campaigns[campaignId] = AsStored(stored with { Category = seed.Category, Score = seed.Score, Rules = seed.Rules, Seed = seed });
+            _campaigns[campaignId] = AsStored(stored.SeededBy(seed));
             return Task.FromResult(true);
         }
     }
@@ -61,7 +61,7 @@ public sealed class InMemoryCampaignStore(TimeProvider clock) : ICampaignStore
         lock (_gate)
         {
             if (!_campaigns.TryGetValue(campaignId, out var stored) || stored.Status != CampaignStatus.Held || !(stored.Score < floor)) return Task.FromResult(false);
-            _campaigns[campaignId] = AsStored(stored with { Status = CampaignStatus.Active, Category = seed.Category, Score = seed.Score, Rules = seed.Rules, Seed = seed });
+            _campaigns[campaignId] = AsStored(stored.SeededBy(seed) with { Status = CampaignStatus.Active });
             return Task.FromResult(true);
         }
     }

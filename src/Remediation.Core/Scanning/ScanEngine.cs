@@ -137,9 +137,7 @@ public sealed class ScanEngine
     }
 
     private bool NamesAllowedSender(Mailboxes.ShownSenders senders) =>
-        senders.From.Select(f => f.Address).Append(senders.Sender).Any(address =>
-            address is not null && (_allowedAddresses.Contains(address)
-                || _allowedDomains.Match(address[(address.LastIndexOf('@') + 1)..]) is not null));
+        senders.From.Select(f => f.Address).Append(senders.Sender).Any(address => address is not null && AllowedSenderEntry(address) is not null);
 
     // Malicious without the points for how the copy arrived (not copy-bound), and not released by the SOC's allowlist.
     private CopyJudgement JudgeCopy(ScannedMessage message, bool weighEvidence) =>
@@ -191,9 +189,16 @@ public sealed class ScanEngine
         if (!message.Provenance.SenderProven) return null;
         foreach (var sender in message.Mime.From.Mailboxes)
         {
-            if (_allowedAddresses.Contains(sender.Address)) return $"sender {sender.Address}";
-            if (_allowedDomains.Match(sender.Domain) is { } domain) return $"sender domain {domain}";
+            if (AllowedSenderEntry(sender.Address) is { } entry) return entry;
         }
         return null;
+    }
+
+    // The allowlist entry naming this address or its domain, or null.
+    private string? AllowedSenderEntry(string address)
+    {
+        if (_allowedAddresses.Contains(address)) return $"sender {address}";
+        var at = address.LastIndexOf('@');
+        return at >= 0 && _allowedDomains.Match(address[(at + 1)..]) is { } domain ? $"sender domain {domain}" : null;
     }
 }
