@@ -60,6 +60,8 @@ public static class ScanningServiceCollectionExtensions
         services.AddSingleton<IScanRule, CallbackLureRule>();
         services.AddSingleton<IScanRule, ExtortionRule>();
         services.AddSingleton<IScanRule, SpamOfferRule>();
+        services.AddSingleton<IScanRule, CrimewareOfferRule>();
+        services.AddSingleton<IScanRule, LegalThreatLureRule>();
 
         // Attachments.
         services.AddSingleton<IScanRule, EicarTestFileRule>();

@@ -35,6 +35,12 @@ internal static class LureLexicon
     /// </summary>
     public static Match Crypto(string text) => FirstMatch(CryptoPatterns, text);
 
+    /// <summary>
+    /// A court or police notice aimed at the reader: a summons or subpoena, a warrant, a hearing, a complaint or a case
+    /// "against you" or "in your name". The news reports cases too, so each phrase is the notice served, not the case told.
+    /// </summary>
+    public static Match Legal(string text) => FirstMatch(LegalPatterns, text);
+
     /// <summary>Payment redirection: the bank details to pay into have changed.</summary>
     public static Match BankChange(string text) => FirstMatch(BankChangePatterns, text);
 
@@ -118,6 +124,16 @@ internal static class LureLexicon
         @"\b(is|wordt|werd|worden)\s+(\w+\s+)?(geblokkeerd|opgeschort|gedeactiveerd|verwijderd|opgezegd|afgesloten)\b|\bbinnen\s+(24|48|72|12)\s*uur|\bonmiddellijk\b|\blaatste\s+(herinnering|kans|waarschuwing)|\bverloopt\s+(vandaag|binnenkort)",
         @"\b(e\s+stat[oa]|sara|sono\s+stat[ie])\s+(\w+\s+)?(bloccat|sospes|disattivat|cancellat|chius|eliminat)\w*|\bentro\s+(24|48|72|12)\s*ore|\bimmediatamente\b|\bultimo\s+(avviso|sollecito|giorno)|\bultima\s+(possibilita|occasione)|\bscade\s+(oggi|a\s+breve)",
         @"(24|48|72)時間以内|至急|直ちに|本日中|期限(が|は)?(迫|切れ)");
+
+    private static readonly Regex[] LegalPatterns = Compile(
+        @"\bcourt\s+summons|\bsummons\s+to\s+appear|\bsubpoena(ed)?\s+(to|you)\b|\barrest\s+warrant|\bwarrant\s+(\S+\s+){0,3}for\s+your\s+arrest|\blegal\s+(action|proceedings)\s+(\S+\s+){0,3}against\s+you|\b(lawsuit|complaint|case|charges|indictment)\s+(has\s+been\s+|have\s+been\s+)?(filed|registered|brought|opened|pressed)\s+against\s+you|\byou\s+(are|have\s+been)\s+(summoned|charged\s+with|sued|indicted)\b|\bcriminal\s+(complaint|charges|case|proceedings|investigation)\s+against\s+you|\bnotice\s+to\s+appear\s+(in|before)\s+(the\s+)?court",
+        @"\bintimacao\b|\bmandado\s+de\s+(intimacao|citacao|prisao)|\bcitacao\s+judicial|\boficial\s+de\s+justica|\bprocesso\s+(judicial|trabalhista|criminal)\s+(\S+\s+){0,3}(em\s+seu\s+nome|contra\s+(voce|vc|o\s+senhor|a\s+senhora))|\baudiencia\s+(de\s+conciliacao|judicial|por\s+videoconferencia)|\bnotificacao\s+judicial|\bqueixa[\s-]crime|\b(voce|vc)\s+(foi|esta\s+sendo)\s+(processad|intimad|citad|denunciad)|\bvara\s+(do\s+trabalho|criminal|civel)|\bforum\s+criminal|\bprojudi\b",
+        @"\bcitacion\s+judicial|\borden\s+de\s+(arresto|detencion|comparecencia)|\b(demanda|denuncia)\s+(judicial\s+|penal\s+)?en\s+su\s+contra|\bnotificacion\s+judicial|\bcomparecer\s+ante\s+(el\s+)?(juzgado|tribunal|juez)",
+        @"\bconvocation\s+(judiciaire|au\s+tribunal|a\s+la\s+gendarmerie|au\s+commissariat|de\s+police)|\bcitation\s+a\s+comparaitre|\bmandat\s+d'?\s?(arret|amener)|\bproces\s+(\S+\s+)?vous\s+concernant|\bplainte\s+(\S+\s+){0,2}contre\s+vous|\bpoursuites\s+judiciaires\s+(\S+\s+){0,3}contre\s+vous",
+        @"\b(gerichts)?vorladung\b|\bstrafanzeige\b|\banklage(schrift|schreiben)\b|\bhaftbefehl\b|\b(straf|ermittlungs)verfahren\s+gegen\s+sie\b|\banzeige\s+gegen\s+sie\b",
+        @"\bdagvaarding\b|\baanklacht\s+tegen\s+u\b|\barrestatiebevel\b|\bstrafrechtelijke\s+vervolging\b",
+        @"\bcitazione\s+(in\s+giudizio|a\s+comparire)|\bmandato\s+di\s+(arresto|comparizione)|\bdenuncia\s+(penale\s+)?a\s+suo\s+carico|\bprocedimento\s+penale\s+(\S+\s+){0,3}(a\s+suo\s+carico|contro\s+di\s+lei)",
+        @"出頭(命令|要請)|逮捕状|訴訟を提起|法的措置を(取|と)");
 
     // As few patterns as the linear engine accepts: each is a pass over the text. Alternatives are joined into one
     // pattern, and a group too large for the engine's automaton limit is split in halves.
