@@ -61,6 +61,7 @@ public static class ScanningServiceCollectionExtensions
         services.AddSingleton<IScanRule, ExtortionRule>();
         services.AddSingleton<IScanRule, SpamOfferRule>();
         services.AddSingleton<IScanRule, CrimewareOfferRule>();
+        services.AddSingleton<IScanRule, OfferWithoutUnsubscribeRule>();
         services.AddSingleton<IScanRule, LegalThreatLureRule>();
 
         // Attachments.
