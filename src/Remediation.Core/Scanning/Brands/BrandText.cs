@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Remediation.Core.Scanning.Content;
 using Remediation.Core.Scanning.Domains;
 
@@ -8,7 +9,7 @@ namespace Remediation.Core.Scanning.Brands;
 /// Text reduced to the words a reader sees: accents dropped, look-alike letters folded, invisible characters removed,
 /// and every run of other characters made one space, so that a brand name is found as a phrase of whole words.
 /// </summary>
-internal static class BrandText
+internal static partial class BrandText
 {
     /// <summary>The normalised words of the text separated by single spaces, with a space at each end.</summary>
     /// <remarks>
@@ -54,6 +55,19 @@ internal static class BrandText
         }
         return unmasked is null ? null : new string(unmasked);
     }
+
+    /// <summary>
+    /// The text with each word spelled out letter by letter ("C o i n b a s e", "T E M U") written as one, or null when
+    /// none is. No one spaces a name's letters but to keep it from a word match.
+    /// </summary>
+    public static string? WithSpacedLettersJoined(string text) =>
+        SpacedLetters().IsMatch(text)
+            ? SpacedLetters().Replace(text, m => m.Groups["before"].Value + m.Groups["word"].Value.Replace(" ", "", StringComparison.Ordinal) + m.Groups["after"].Value)
+            : null;
+
+    // Four letters or more, one space between each, standing alone (the linear engine has no lookaround).
+    [GeneratedRegex(@"(?<before>^|\s)(?<word>(\p{L} ){3,}\p{L})(?<after>\s|$)", LinearRegex.Options)]
+    private static partial Regex SpacedLetters();
 
     // What follows a word's first "l" in the languages of the lures: a vowel (accented too), or "ll", "lh", "ly".
     private static bool IsOpeningAfterL(char next) => Diacritics.Fold(next) is 'a' or 'e' or 'i' or 'o' or 'u' or 'l' or 'h' or 'y';

@@ -7,8 +7,11 @@ namespace Remediation.Core.Scanning.Rules;
 /// <summary>
 /// The advance-fee fraud letter ("419"): a sum in the millions waiting to be moved abroad or given away, told with the
 /// story's set pieces (a dead relative or client, a dying widow, next of kin or an inheritance, secrecy, an urgent
-/// proposal to a trustworthy stranger, a transfer to the reader's account, a share of the sum, a donation to or through the
-/// reader). A sum alone is a business mail and the story alone a novel; the rule wants the sum and two of the pieces.
+/// proposal to a trustworthy stranger, a transfer to the reader's account, a share of the sum, a gift to or through the
+/// reader, a lottery the reader's address won, the International Monetary Fund releasing the sum, a courier bringing
+/// the cash or a card loaded with it). A sum alone is a business mail and the story alone a novel; the rule wants the
+/// sum and two of the pieces. Compensation for an earlier fraud is no piece: a class action's notice offers the same,
+/// beside its deceased members' estates.
 /// The letter is sent in every language, so each piece is written in the lure lexicon's languages, without diacritics.
 /// One piece is in the headers: the letter comes from an organisation's address (often a stolen one) and asks for the
 /// reply at a free mailbox, the fraudster's own. That reply address with one piece of the story is the opener, which
@@ -62,7 +65,7 @@ public sealed partial class AdvanceFeeFraudRule : IScanRule
     private static List<string> Pieces(string text) => [.. StoryPieces().Select(piece => piece.Match(text)).Where(m => m.Success).Select(m => $"\"{m.Value}\"")];
 
     // One pattern per piece of the story, so that each counts once however often it is told.
-    private static IEnumerable<Regex> StoryPieces() => [Death(), Heir(), Secrecy(), Proposal(), Transfer(), Share(), Donation()];
+    private static IEnumerable<Regex> StoryPieces() => [Death(), Heir(), Secrecy(), Proposal(), Transfer(), Share(), Donation(), Lottery(), Institution(), Courier()];
 
     // "mil" and the letter that starts the word for a million in each of the languages, accents removed: million,
     // millon, milhao, milione, miljoen.
@@ -76,13 +79,13 @@ public sealed partial class AdvanceFeeFraudRule : IScanRule
     private static partial Regex LargeSum();
 
     [GeneratedRegex(@"\blate\s+(father|husband|mother|wife|brother|uncle|client|president|head\s+of\s+state|general)|\b(deceased|passed\s+away)\b|\bdied\s+(in|on|of|after)\b|\b(was|were)\s+(killed|assassinated|murdered)\b"
-        + @"|\bdying\s+of\s+(\w+\s+)?(cancer|leuka?emia|tumou?r|illness|disease)|\bdiagnosed\s+(of|with)\s+(\w+\s+){0,2}(cancer|leuka?emia|tumou?r)|\bshort\s+time\s+to\s+live|\b(estou|esta)\s+(gravemente\s+|muito\s+)?doente|\b(estoy|esta)\s+(gravemente\s+|muy\s+)?enferm|\bgravement\s+malade|\bschwer\s+krank|\bgravemente\s+malat|\bernstig\s+ziek"
+        + @"|\bdying\s+of\s+(\w+\s+)?(cancer|leuka?emia|tumou?r|illness|disease)|\b(fighting|battling|suffering\s+from)\s+(\w+\s+)?(cancer|leuka?emia|tumou?r)|\b(sick|dying|death)\s?bed\b|\b(estou|estoy)\s+(com|con)\s+(\w+\s+)?(cancer|leucemia|tumor)|\bdiagnosed\s+(of|with)\s+(\w+\s+){0,2}(cancer|leuka?emia|tumou?r)|\bshort\s+time\s+to\s+live|\b(estou|esta)\s+(gravemente\s+|muito\s+)?doente|\b(estoy|esta)\s+(gravemente\s+|muy\s+)?enferm|\bgravement\s+malade|\bschwer\s+krank|\bgravemente\s+malat|\bernstig\s+ziek"
         + @"|\b(falecid[oa]|faleceu|morreu|viuva|leito\s+de\s+morte|estado\s+terminal|doente\s+terminal)|\b(fallecid[oa]|fallecio|murio|difunt[oa]|viuda|enfermo\s+terminal|enferma\s+terminal)\b"
         + @"|\b(defunt|decede|feu\s+(mon|ma|son|sa)\s|veuve\b|lit\s+de\s+mort)|\b(verstorben\w*|verstarb|ist\s+gestorben|witwe\b|sterbebett)|\b(deceduto|defunto|e\s+morto|vedova|letto\s+di\s+morte)\b|\b(overleden|stierf|weduwe|sterfbed)\b",
         LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex Death();
 
-    [GeneratedRegex(@"\bnext\s+of\s+kin\b|\bbeneficiar(y|ies)\b|\bheir\b|\b(herdeir[oa]|heranca|herdar\w*|herdei)\b|\b(parente\s+mais\s+proximo|proximo\s+de\s+parentes|pariente\s+mas\s+cercano|plus\s+proche\s+parent|nachste[rn]?\s+(angehorige|verwandte)|parente\s+piu\s+prossimo|naaste\s+familielid)|\bbeneficiari[oa]s?\b|\b(heredero|heredera|herencia|herede)\b"
+    [GeneratedRegex(@"\bnext\s+of\s+kin\b|\bbeneficiar(y|ies)\b|\b(heir|inheritance)\b|\b(herdeir[oa]|heranca|herdar\w*|herdei)\b|\b(parente\s+mais\s+proximo|proximo\s+de\s+parentes|pariente\s+mas\s+cercano|plus\s+proche\s+parent|nachste[rn]?\s+(angehorige|verwandte)|parente\s+piu\s+prossimo|naaste\s+familielid)|\bbeneficiari[oa]s?\b|\b(heredero|heredera|herencia|herede)\b"
         + @"|\b(heritier|heritiere|beneficiaire)s?\b|\b(erbschaft|nachlass|alleinerbe|begunstigte[rn]?)\b|\b(erede|eredita)\b|\b(erfgenaam|erfenis|begunstigde)\b",
         LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex Heir();
@@ -113,9 +116,28 @@ public sealed partial class AdvanceFeeFraudRule : IScanRule
     private static partial Regex Share();
 
     // The sum given away through the reader, to charity or to the reader: the dying widow's variant. Charity alone is
-    // a newsletter's subject, so the gift must go to or through "you".
+    // a newsletter's subject, so the gift must go to or through "you" ("bequeathed part of my fortune to you", "entrust
+    // my money to your care", "decided to give you $5,500,000").
     [GeneratedRegex(@"\bdonat(e|ed|ing)\s+(\S+\s+){0,6}(to|through)\s+you\b|\byou\s+have\s+(been\s+(given|awarded)\s+)?a\s+donation\b|\bdoar\s+(\S+\s+){0,6}(para|atraves\s+de|a)\s+(voce|vos|vc)\b|\bdonar\s+(\S+\s+){0,6}(a|para|a\s+traves\s+de)\s+(usted|ti)\b"
+        + @"|\b(give|given|giving|bequeath|bequeathed|entrust)\s+(\S+\s+){0,8}(to\s+you|to\s+your\s+care|into\s+your\s+care)\b|\bdonation\s+(\S+\s+){0,3}to\s+you\b|\b(give|giving|donate|bequeath|award)\s+you\s+(a\s+|the\s+|my\s+)?(sum|donation|\$|us\$|usd|£|€|\d)"
+        + @"|\b(doacao|entregar|deixar)\s+(\S+\s+){0,12}para\s+(voce|vc)\b|\b(receber|recibir)\s+(uma|una)\s+(doacao|donacion)\b"
         + @"|\b(donner|faire\s+don\s+de)\s+(\S+\s+){0,6}(a|par)\s+vous\b|\b(spenden|vermachen|uberlassen)\s+(\S+\s+){0,6}(an|uber)\s+(sie|dich)\b|\bdonare\s+(\S+\s+){0,6}(a|attraverso)\s+(te|lei|voi)\b|\bdoneren\s+(\S+\s+){0,6}(aan|via)\s+(u|jou)\b",
         LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex Donation();
+
+    // The lottery variant: the reader's address was drawn, by a lottery nobody entered.
+    [GeneratedRegex(@"\b(lottery|loteria|lotteria|loterie|lotterie|loterij|sorteio|sorteo|lucky\s+(winner|individual|recipient)|randomly\s+selected|selected\s+(at\s+)?random(ly)?|selecionad[oa]\s+aleatoriamente|seleccionad[oa]\s+al\s+azar)",
+        LinearRegex.Options | RegexOptions.IgnoreCase)]
+    private static partial Regex Lottery();
+
+    // The sum released by the International Monetary Fund, whose name lends the story its authority. The United Nations
+    // and the World Bank are named as often by charities' newsletters, beside their beneficiaries and their millions.
+    [GeneratedRegex(@"\b(international\s+monetary\s+fund|fundo\s+monetario\s+internacional|fondo\s+monetario\s+internacional|fonds\s+monetaire\s+international|internationaler\s+wahrungsfonds|imf|fmi)\b",
+        LinearRegex.Options | RegexOptions.IgnoreCase)]
+    private static partial Regex Institution();
+
+    // The cash on its way: a consignment, a black box, an ATM card loaded with the sum, a diplomatic agent carrying it.
+    [GeneratedRegex(@"\bconsignment\b|\batm\s+(master\s*)?card\b|\bblack\s+(portfolio|box|trunk)\b|\bdiplomatic\s+(agent|delivery)|\bdelivery\s+agent\b|\bcartao\s+(visa|atm)\s+(\S+\s+){0,5}fundo",
+        LinearRegex.Options | RegexOptions.IgnoreCase)]
+    private static partial Regex Courier();
 }

@@ -107,9 +107,9 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         void Claim(string text, ClaimPlace place, Func<BrandMention, bool>? ambiguousCounts = null, string? mailDomain = null)
         {
             // What the reader sees first is read twice: as written, and with each I that passes for an l and each l that
-            // passes for an I swapped back. A name found only the second way was disguised ("Iedger", "ltaú"), which no
-            // person or thing is: it counts as the brand.
-            var unmasked = place is ClaimPlace.DisplayName or ClaimPlace.Subject ? BrandText.WithIAndLUnswapped(text) : null;
+            // passes for an I swapped back and each name spelled letter by letter joined. A name found only the second
+            // way was disguised ("Iedger", "ltaú", "C o i n b a s e"), which no person or thing is: it counts as the brand.
+            var unmasked = place is ClaimPlace.DisplayName or ClaimPlace.Subject ? Unmasked(text) : null;
             var written = catalogue.Matcher.Find(text);
             // "Ledger WaIIet" is written as the ambiguous "Ledger" and read as the product "Ledger Wallet": the name decides.
             var disguised = unmasked is null ? [] : catalogue.Matcher.Find(unmasked).Where(m => !written.Any(w => w.Brand == m.Brand && w.Name == m.Name));
@@ -143,6 +143,12 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         return claims;
     }
 
+    private static string? Unmasked(string text)
+    {
+        var joined = BrandText.WithSpacedLettersJoined(text);
+        return BrandText.WithIAndLUnswapped(joined ?? text) ?? joined;
+    }
+
     /// <summary>The first words of the text a reader sees, where a heading or a letterhead names who speaks.</summary>
     private static string Heading(ScannedMessage message)
     {
@@ -169,9 +175,12 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         return label.Length >= 3 && name.Length > 0 && (name.Replace(" ", "", StringComparison.Ordinal) == label || name.Split(' ').Any(w => w.Length >= 4 && w == label));
     }
 
-    /// <summary>The hosts a reader can go to: anchors and addresses written in the text, not images or markup.</summary>
+    /// <summary>
+    /// The hosts a reader can go to: anchors and addresses written in the text, not images or markup. A link through
+    /// a well-known site's redirect goes where the redirect sends it: Bing's click tracking is not Microsoft's page.
+    /// </summary>
     private static List<string> LinkHosts(ScannedMessage message) =>
-        [.. message.AnchorLinks.Select(l => l.IdnHost).Concat(HostsOf(HttpUrls.In(message.Text), "http", "https")).Distinct(StringComparer.OrdinalIgnoreCase)];
+        [.. message.AnchorLinks.Select(l => OpenRedirectLinkRule.Destination(l) ?? l.IdnHost).Concat(HostsOf(HttpUrls.In(message.Text), "http", "https")).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>
     /// The domains a mail link writes to. "Report this sign-in" as a mailto: to a stranger's domain leads the reader

@@ -40,6 +40,7 @@ public sealed partial class CallbackLureRule(BrandCatalogue catalogue) : IScanRu
         @"\b(subscription|membership|plan|order|purchase|renewal|payment|transaction|invoice)\b.{0,60}\b(renewed|processed|charged|debited|confirmed|completed|approved|placed|billed|deducted)\b|\bauto[\s-]?renew|\b(you\s+have\s+been|you\s+were|you\s+will\s+be)\s+(charged|billed|debited)" +
         @"|\b(abonnement|mitgliedschaft|bestellung|kauf|zahlung|rechnung|verlangerung)\b.{0,60}\b(verlangert|abgebucht|belastet|bestatigt|abgeschlossen|berechnet)\b" +
         @"|\b(assinatura|plano|pedido|compra|pagamento|fatura|renovacao|transacao)\b.{0,60}\b(renovad[oa]|processad[oa]|debitad[oa]|cobrad[oa]|confirmad[oa]|aprovad[oa])\b" +
+        @"|\b(foi|foram)\s+(solicitad|realizad|efetuad|aprovad)[oa]s?\s+(uma?\s+)?(compra|transacao|transferencia|pagamento|pix)\b" +
         @"|\b(suscripcion|membresia|pedido|compra|pago|factura|renovacion|transaccion)\b.{0,60}\b(renovad[oa]|procesad[oa]|cargad[oa]|cobrad[oa]|confirmad[oa]|aprobad[oa])\b" +
         @"|\b(abonnement|commande|achat|paiement|facture|renouvellement|transaction)\b.{0,60}\b(renouvele|traite|debite|preleve|confirme|valide)e?s?\b" +
         @"|\b(abonnement|lidmaatschap|bestelling|aankoop|betaling|factuur|verlenging|transactie)\b.{0,60}\b(verlengd|verwerkt|afgeschreven|bevestigd|goedgekeurd|gefactureerd)\b" +
@@ -55,7 +56,7 @@ public sealed partial class CallbackLureRule(BrandCatalogue catalogue) : IScanRu
     [GeneratedRegex(
         @"\bif\s+(you\s+)?(did\s+not|didn'?t|do\s+not|don'?t|never)\s+(make|authori[sz]e|place|request|recogni[sz]e|initiate|order|want)|\bnot\s+authori[sz]ed\s+by\s+you|\b(to|wish\s+to|want\s+to)\s+(cancel|dispute|stop|reverse)\b|\bfor\s+(a\s+|any\s+)?(refund|cancellation)" +
         @"|\bnicht\s+(von\s+ihnen\s+)?(autorisiert|veranlasst|getatigt|bestellt)|\b(stornieren|stornierung|kundigen|widerrufen|ruckerstattung)\b" +
-        @"|\bnao\s+(reconhece|autorizou|realizou|fez|solicitou)|\b(cancelar|cancelamento|estorno|reembolso|contestar)\b" +
+        @"|\bnao\s+(reconhece|reconheca|autorizou|realizou|fez|solicitou)|\b(cancelar|cancelamento|estorno|reembolso|contestar)\b" +
         @"|\bno\s+(reconoce|autorizo|realizo|solicito)|\b(cancelar|cancelacion|reembolso|disputar|reclamar)\b" +
         @"|\b(pas|jamais)\s+(autorise|effectue|reconnu|commande)|\b(annuler|annulation|remboursement|contester)\b" +
         @"|\bniet\s+(herkent|geautoriseerd|gedaan|besteld|aangevraagd)|\b(annuleren|annulering|terugbetaling|betwisten)\b" +

@@ -6,7 +6,8 @@ namespace Remediation.Core.Scanning.Rules;
 /// <summary>
 /// Text disguised to slip past word filters while reading normally: words that mix Latin letters with Cyrillic or
 /// Greek look-alikes ("Ηеar" with a Greek Eta and a Cyrillic e), Latin letters each carrying a mark of another
-/// script (a Syriac point over every letter of "Amazon", which the eye passes over and a word match does not), and
+/// script or a stroke drawn through it (a Syriac point over every letter of "Amazon", a slash through "Carrefour"),
+/// which the eye passes over and a word match does not, and
 /// words broken up by invisible zero-width characters. Writers of any language keep one script within a word and
 /// have no use for invisible characters inside one; filters' evaders do. It says the text hides, not what it wants,
 /// so it names no threat.
@@ -31,7 +32,7 @@ public sealed class DisguisedTextRule : IScanRule
         }
         else if (marked.Count >= WordsNeeded)
         {
-            yield return new RuleHit(Name, 3, ThreatCategory.Clean, $"Latin letters carry marks of another script, which hide the words from a match: {Quoted(marked)}.");
+            yield return new RuleHit(Name, 3, ThreatCategory.Clean, $"Latin letters carry marks of another script or strokes drawn through them, which hide the words from a match: {Quoted(marked)}.");
         }
         else if (broken >= WordsNeeded)
         {
@@ -65,10 +66,11 @@ public sealed class DisguisedTextRule : IScanRule
                 scripts |= Lookalike.ScriptOf(c);
                 continue;
             }
-            // A combining mark belongs to the letter before it. Latin's own accents (U+0300–U+036F) are ordinary.
+            // A combining mark belongs to the letter before it. Latin's own accents (U+0300–U+036F) are ordinary, but
+            // for the strokes and slashes drawn through a letter ("C̷a̷rref̷our"), which no language writes.
             if (start >= 0 && Diacritics.IsCombiningMark(c))
             {
-                if (c is not (>= '\u0300' and <= '\u036F') && Lookalike.ScriptOf(text[i - 1]) == Lookalike.LatinScript) foreignMarks++;
+                if (!IsLatinAccent(c) && Lookalike.ScriptOf(text[i - 1]) == Lookalike.LatinScript) foreignMarks++;
                 continue;
             }
             if (start >= 0 && i - start > 1)
@@ -82,6 +84,8 @@ public sealed class DisguisedTextRule : IScanRule
         }
         return (mixed, marked, broken);
     }
+
+    private static bool IsLatinAccent(char mark) => mark is >= '\u0300' and <= '\u036F' and not (>= '\u0334' and <= '\u0338');
 
     // Latin beside Greek or Cyrillic, the alphabets with Latin look-alikes; Latin beside kana or Han is ordinary Japanese.
     private static bool IsDisguised(int scripts) =>

@@ -34,11 +34,11 @@ public sealed partial class LockedPdfWithPasswordRule : IScanRule
     // The encryption dictionary is named in the trailer (or the cross-reference stream) of every encrypted PDF.
     private static bool IsEncrypted(ReadOnlySpan<byte> pdf) => pdf.IndexOf("/Encrypt"u8) >= 0;
 
-    // The word for password in the lexicon's languages, up to four words on what it opens ("do PDF", "para abrir o
-    // anexo", "for the document"), then a value with a digit in it, after a colon, "is", "=" or nothing.
+    // The word for password in the lexicon's languages, up to six words on what it opens ("do PDF", "de acesso do
+    // arquivo em anexo", "for the document"), then a value with a digit in it, after a colon, "is", "=" or nothing.
     [GeneratedRegex(
         @"\b(password|passwort|kennwort|senha|contrasena|clave|mot\s+de\s+passe|wachtwoord|parola\s+d'ordine)" +
-        @"(\s+[a-z]{1,12}){0,4}" +
+        @"(\s+[a-z]{1,12}){0,6}" +
         @"\s*(=|:|-)?\s*[""'«]?\b(?<value>[a-z0-9]{0,15}[0-9][a-z0-9]{0,15})\b" +
         @"|パスワード\s*[:：は]\s*(?<value>[A-Za-z0-9]{0,15}[0-9][A-Za-z0-9]{0,15})",
         LinearRegex.Options | RegexOptions.IgnoreCase)]

@@ -26,6 +26,9 @@ public sealed class OpenRedirectLinkRule : IScanRule
         }
     }
 
+    /// <summary>The host a link through a well-known site's redirect sends the reader to; null for any other link, or one that hides it.</summary>
+    internal static string? Destination(Uri link) => Redirect(link)?.Target;
+
     /// <summary>The redirecting site and the host it sends the reader to (null when the link hides it), or null.</summary>
     private static (string Site, string? Target)? Redirect(Uri link)
     {

@@ -50,6 +50,25 @@ public sealed class BrandTextTests
     }
 
     [Theory]
+    [InlineData("C o i n b a s e", "Coinbase")]
+    [InlineData("Aviso: N e t f l i x suspenso", "Aviso: Netflix suspenso")]
+    [InlineData("T E M U and A D A C", "TEMU and ADAC")]
+    public void WithSpacedLettersJoined_WritesTheWordAsOne(string text, string joined)
+    {
+        Assert.Equal(joined, BrandText.WithSpacedLettersJoined(text));
+    }
+
+    // Three letters apart are an initialism ("U S A"), and a letter beside a longer word is a list or a grade.
+    [Theory]
+    [InlineData("U S A")]
+    [InlineData("a b c de")]
+    [InlineData("Coinbase")]
+    public void WithSpacedLettersJoined_NoWordSpelledOut_IsNull(string text)
+    {
+        Assert.Null(BrandText.WithSpacedLettersJoined(text));
+    }
+
+    [Theory]
     [InlineData('a', true)]
     [InlineData('7', true)]
     [InlineData('&', true)]

@@ -105,7 +105,29 @@ public class AdvanceFeeFraudRuleTests
         Assert.Contains(Diacritics.Remove(piece), hit.Reason, StringComparison.OrdinalIgnoreCase);
     }
 
+    // The letter's newer variants: a dying giver, a lottery nobody entered, the IMF paying out, the cash on its way
+    // by courier.
     [Theory]
+    [InlineData("I am fighting cancer from my sick bed and have decided to give you $4,800,000 for the less privileged.", "fighting cancer", "give you $")]
+    [InlineData("Estou com câncer e decidi fazer minha última doação de US$ 2.300.000 para você.", "estou com cancer", "doacao de us$ 2.300.000 para voce")]
+    [InlineData("Your email address was randomly selected in our online draw; as the beneficiary you receive $1,250,000.", "beneficiary", "randomly selected")]
+    [InlineData("Dear beneficiary, the International Monetary Fund has approved your payment of $3,700,000.", "beneficiary", "International Monetary Fund")]
+    [InlineData("Your inheritance of $6.2 million is ready; a diplomatic agent will bring the consignment to your door.", "inheritance", "diplomatic agent")]
+    [InlineData("I have bequeathed $2,000,000 to you, as my late husband wished.", "late husband", "bequeathed $2,000,000 to you")]
+    [InlineData("Seu fundo de US$ 7.500.000 sera pago num cartao visa onde o fundo fica; voce e o herdeiro.", "herdeiro", "cartao visa onde o fundo")]
+    public void Evaluate_NewerVariantsOfTheLetter_QuoteBothPieces(string body, string first, string second)
+    {
+        var hit = Assert.Single(_sut.Evaluate(TestMail.FromText("Hello", body)));
+
+        Assert.Contains($"\"{first}\"", hit.Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"\"{second}\"", hit.Reason, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("The IMF approved a $500 million loan for new roads.")]
+    [InlineData("With the United Nations and the World Bank we raised $2.5 million for 40,000 beneficiaries.")]
+    [InlineData("This week's lottery jackpot reached $120 million.")]
+    [InlineData("The settlement sets up a $40 million compensation fund for the victims of the fraud.")]
     [InlineData("Graças a vocês, a campanha de caridade arrecadou R$ 2.500.000 para 40 instituições beneficiárias.")]
     [InlineData("Our foundation raised $3 million for charity this year; the beneficiaries are listed below.")]
     [InlineData("That is the million dollar question, he said before he passed away.")]

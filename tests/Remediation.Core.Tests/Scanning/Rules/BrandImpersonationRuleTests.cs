@@ -89,6 +89,7 @@ public class BrandImpersonationRuleTests
     [InlineData("\"Ϲoіոbаѕе\" <noreply@campaign.example>", "Υour ѡallet has bеen frozen", "Coinbase")]
     [InlineData("\"Support\" <care@shop-mail.example>", "Your 𝐍𝐞𝐭𝐟𝐥𝐢𝐱 account is on hold", "Netflix")]
     [InlineData("\"A\u073Fm\u073Fa\u073Fz\u073Fo\u073Fn\u073F Customer Service\" <care@shop-mail.example>", "Revise your payment information", "Amazon")]
+    [InlineData("\"C o i n b a s e\" <noreply@campaign.example>", "Your phone number has been changed", "Coinbase")]
     public void Evaluate_BrandInDisguise_IsAClaim(string from, string subject, string brand)
     {
         var hit = Assert.Single(_sut.Evaluate(Html(from, subject, "Act now.", "https://landing.example/read")));
@@ -101,6 +102,7 @@ public class BrandImpersonationRuleTests
     [Theory]
     [InlineData("\"Vault Scanner\" <hello@store-mail.example>", "Scan your Iedger now", "Ledger")]
     [InlineData("\"Team\" <team@store-mail.example>", "Hello from PayPaI", "PayPal")]
+    [InlineData("\"Aviso\" <aviso@mailer.example>", "Sua conta N e t f l i x foi suspensa", "Netflix")]
     public void Evaluate_SubjectNamingTheBrandInDisguise_WeighsAsTheBrandSpeaking(string from, string subject, string brand)
     {
         var hit = Assert.Single(_sut.Evaluate(Html(from, subject, "Act now.", "https://landing.example/read")));
@@ -602,6 +604,34 @@ public class BrandImpersonationRuleTests
     public void Evaluate_AddressAtTheBrandsMailDomainOrAmbiguousNameAmongOtherWords_NoClaim(string from)
     {
         Assert.Empty(_sut.Evaluate(Plain(from, "Your account", "Hello.")));
+    }
+
+    // Bing's click tracking sends the reader on to the phish: a link to www.bing.com is not Microsoft's own page.
+    [Theory]
+    [InlineData("https://landing.example/login", 8, "its links go to landing.example")]
+    [InlineData("https://account.microsoft.com/security", 2, "some links go to the brand (account.microsoft.com)")]
+    public void Evaluate_LinkThroughARedirect_GoesWhereTheRedirectSends(string destination, double weight, string links)
+    {
+        var encoded = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(destination)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var message = TestMail.Read(TestMail.Parse(
+            $"From: \"Microsoft Account\" <notice@mailer.example>\r\nTo: alice@{TestMail.Domain}\r\nSubject: Your account\r\nContent-Type: text/html\r\n\r\n" +
+            $"<html><body><p>Review your account.</p><a href=\"https://www.bing.com/ck/a?u=a1{encoded}\">Review</a></body></html>\r\n"));
+
+        var hit = Assert.Single(_sut.Evaluate(message));
+
+        Assert.Equal(weight, hit.Weight);
+        Assert.Contains(links, hit.Reason, StringComparison.Ordinal);
+    }
+
+    // Service words are read in their plural too: "Cartões" is the cards desk of a bank whose name is two letters.
+    [Theory]
+    [InlineData("\"[BB Cartões] - Comunicado\" <avisos77@gmail.com>", "Banco do Brasil")]
+    [InlineData("\"Banco Central do Brasil - Valores a Receber\" <avisos77@gmail.com>", "Banco Central do Brasil")]
+    public void Evaluate_AmbiguousBankNameBesideItsDesk_IsAClaim(string from, string brand)
+    {
+        var hit = Assert.Single(_sut.Evaluate(Plain(from, "Notificação", "Veja o anexo.")));
+
+        Assert.StartsWith($"Claims to be {brand} (sender name)", hit.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

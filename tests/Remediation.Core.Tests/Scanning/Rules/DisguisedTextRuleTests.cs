@@ -112,7 +112,7 @@ public class DisguisedTextRuleTests
         var hit = Assert.Single(_sut.Evaluate(TestMail.FromText("A\u073Fm\u073Fa\u073Fz\u073Fo\u073Fn\u073F.c\u073Fo\u073Fm\u073F C\u073Fus\u073Fto\u073Fme\u073Fr", "Revise your payment.")));
 
         Assert.Equal(3, hit.Weight);
-        Assert.Equal("Latin letters carry marks of another script, which hide the words from a match: \"A\u073Fm\u073Fa\u073Fz\u073Fo\u073Fn\u073F\", \"c\u073Fo\u073Fm\u073F\", \"C\u073Fus\u073Fto\u073Fme\u073Fr\".", hit.Reason);
+        Assert.Equal("Latin letters carry marks of another script or strokes drawn through them, which hide the words from a match: \"A\u073Fm\u073Fa\u073Fz\u073Fo\u073Fn\u073F\", \"c\u073Fo\u073Fm\u073F\", \"C\u073Fus\u073Fto\u073Fme\u073Fr\".", hit.Reason);
     }
 
     // Two marked words are enough, one in the subject and one in the sender's name; the marks at the ends of the
@@ -125,6 +125,27 @@ public class DisguisedTextRuleTests
         var hit = Assert.Single(_sut.Evaluate(From(from, subject)));
 
         Assert.StartsWith("Latin letters carry marks of another script", hit.Reason, StringComparison.Ordinal);
+    }
+
+    // Strokes and slashes drawn through a letter (U+0334 to U+0338) sit in Latin's own block, but no language spells with
+    // them: "Fa̷lha na e̷ntrega" is read as a delivery notice and matched as nothing. The marks either side are accents.
+    [Theory]
+    [InlineData('\u0334')]
+    [InlineData('\u0337')]
+    [InlineData('\u0338')]
+    public void Evaluate_StrokesDrawnThroughLatinLetters_Fires(char stroke)
+    {
+        var hit = Assert.Single(_sut.Evaluate(TestMail.FromText($"Fa{stroke}lha na e{stroke}ntrega", "Pague a taxa.")));
+
+        Assert.Contains($"\"Fa{stroke}lha\", \"e{stroke}ntrega\"", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData('\u0333')]
+    [InlineData('\u0339')]
+    public void Evaluate_AccentsBesideTheStrokes_DoNotFire(char accent)
+    {
+        Assert.Empty(_sut.Evaluate(TestMail.FromText($"Fa{accent}lha na e{accent}ntrega", "Pague a taxa.")));
     }
 
     [Fact]
