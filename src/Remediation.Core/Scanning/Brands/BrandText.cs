@@ -57,7 +57,7 @@ internal static partial class BrandText
     }
 
     /// <summary>
-    /// The text with each word spelled out letter by letter ("C o i n b a s e", "T E M U") written as one, or null when
+    /// The text with each word spelled out letter by letter ("P a y P a l", "Z A L A N D O") written as one, or null when
     /// none is. No one spaces a name's letters but to keep it from a word match.
     /// </summary>
     public static string? WithSpacedLettersJoined(string text) =>

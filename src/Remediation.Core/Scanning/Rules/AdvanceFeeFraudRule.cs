@@ -116,8 +116,8 @@ public sealed partial class AdvanceFeeFraudRule : IScanRule
     private static partial Regex Share();
 
     // The sum given away through the reader, to charity or to the reader: the dying widow's variant. Charity alone is
-    // a newsletter's subject, so the gift must go to or through "you" ("bequeathed part of my fortune to you", "entrust
-    // my money to your care", "decided to give you $5,500,000").
+    // a newsletter's subject, so the gift must go to or through "you" ("I bequeath the sum to you", "into
+    // your care", "give you $4,000,000").
     [GeneratedRegex(@"\bdonat(e|ed|ing)\s+(\S+\s+){0,6}(to|through)\s+you\b|\byou\s+have\s+(been\s+(given|awarded)\s+)?a\s+donation\b|\bdoar\s+(\S+\s+){0,6}(para|atraves\s+de|a)\s+(voce|vos|vc)\b|\bdonar\s+(\S+\s+){0,6}(a|para|a\s+traves\s+de)\s+(usted|ti)\b"
         + @"|\b(give|given|giving|bequeath|bequeathed|entrust)\s+(\S+\s+){0,8}(to\s+you|to\s+your\s+care|into\s+your\s+care)\b|\bdonation\s+(\S+\s+){0,3}to\s+you\b|\b(give|giving|donate|bequeath|award)\s+you\s+(a\s+|the\s+|my\s+)?(sum|donation|\$|us\$|usd|£|€|\d)"
         + @"|\b(doacao|entregar|deixar)\s+(\S+\s+){0,12}para\s+(voce|vc)\b|\b(receber|recibir)\s+(uma|una)\s+(doacao|donacion)\b"

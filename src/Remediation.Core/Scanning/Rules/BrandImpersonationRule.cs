@@ -108,7 +108,7 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         {
             // What the reader sees first is read twice: as written, and with each I that passes for an l and each l that
             // passes for an I swapped back and each name spelled letter by letter joined. A name found only the second
-            // way was disguised ("Iedger", "ltaú", "C o i n b a s e"), which no person or thing is: it counts as the brand.
+            // way was disguised ("Iedger", "ltaú", "P a y P a l"), which no person or thing is: it counts as the brand.
             var unmasked = place is ClaimPlace.DisplayName or ClaimPlace.Subject ? Unmasked(text) : null;
             var written = catalogue.Matcher.Find(text);
             // "Ledger WaIIet" is written as the ambiguous "Ledger" and read as the product "Ledger Wallet": the name decides.

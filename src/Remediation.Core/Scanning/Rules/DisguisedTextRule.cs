@@ -6,7 +6,7 @@ namespace Remediation.Core.Scanning.Rules;
 /// <summary>
 /// Text disguised to slip past word filters while reading normally: words that mix Latin letters with Cyrillic or
 /// Greek look-alikes ("Ηеar" with a Greek Eta and a Cyrillic e), Latin letters each carrying a mark of another
-/// script or a stroke drawn through it (a Syriac point over every letter of "Amazon", a slash through "Carrefour"),
+/// script or a stroke drawn through it (a Syriac point over every letter of "Amazon", a slash through "Decathlon"),
 /// which the eye passes over and a word match does not, and
 /// words broken up by invisible zero-width characters. Writers of any language keep one script within a word and
 /// have no use for invisible characters inside one; filters' evaders do. It says the text hides, not what it wants,
@@ -67,7 +67,7 @@ public sealed class DisguisedTextRule : IScanRule
                 continue;
             }
             // A combining mark belongs to the letter before it. Latin's own accents (U+0300–U+036F) are ordinary, but
-            // for the strokes and slashes drawn through a letter ("C̷a̷rref̷our"), which no language writes.
+            // for the strokes and slashes drawn through a letter ("De̷c̷athlon"), which no language writes.
             if (start >= 0 && Diacritics.IsCombiningMark(c))
             {
                 if (!IsLatinAccent(c) && Lookalike.ScriptOf(text[i - 1]) == Lookalike.LatinScript) foreignMarks++;

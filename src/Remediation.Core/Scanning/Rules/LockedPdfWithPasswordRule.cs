@@ -34,8 +34,8 @@ public sealed partial class LockedPdfWithPasswordRule : IScanRule
     // The encryption dictionary is named in the trailer (or the cross-reference stream) of every encrypted PDF.
     private static bool IsEncrypted(ReadOnlySpan<byte> pdf) => pdf.IndexOf("/Encrypt"u8) >= 0;
 
-    // The word for password in the lexicon's languages, up to six words on what it opens ("do PDF", "de acesso do
-    // arquivo em anexo", "for the document"), then a value with a digit in it, after a colon, "is", "=" or nothing.
+    // The word for password in the lexicon's languages, up to six words on what it opens ("do PDF", "para abrir o
+    // documento em anexo", "for the document"), then a value with a digit in it, after a colon, "is", "=" or nothing.
     [GeneratedRegex(
         @"\b(password|passwort|kennwort|senha|contrasena|clave|mot\s+de\s+passe|wachtwoord|parola\s+d'ordine)" +
         @"(\s+[a-z]{1,12}){0,6}" +

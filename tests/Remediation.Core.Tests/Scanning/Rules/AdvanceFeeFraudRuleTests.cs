@@ -108,13 +108,13 @@ public class AdvanceFeeFraudRuleTests
     // The letter's newer variants: a dying giver, a lottery nobody entered, the IMF paying out, the cash on its way
     // by courier.
     [Theory]
-    [InlineData("I am fighting cancer from my sick bed and have decided to give you $4,800,000 for the less privileged.", "fighting cancer", "give you $")]
-    [InlineData("Estou com câncer e decidi fazer minha última doação de US$ 2.300.000 para você.", "estou com cancer", "doacao de us$ 2.300.000 para voce")]
+    [InlineData("I am fighting cancer and wish to give you $4,800,000 to build a school in my name.", "fighting cancer", "give you $")]
+    [InlineData("Estou com câncer e quero deixar US$ 2.300.000 para você cuidar do orfanato.", "estou com cancer", "deixar us$ 2.300.000 para voce")]
     [InlineData("Your email address was randomly selected in our online draw; as the beneficiary you receive $1,250,000.", "beneficiary", "randomly selected")]
     [InlineData("Dear beneficiary, the International Monetary Fund has approved your payment of $3,700,000.", "beneficiary", "International Monetary Fund")]
     [InlineData("Your inheritance of $6.2 million is ready; a diplomatic agent will bring the consignment to your door.", "inheritance", "diplomatic agent")]
     [InlineData("I have bequeathed $2,000,000 to you, as my late husband wished.", "late husband", "bequeathed $2,000,000 to you")]
-    [InlineData("Seu fundo de US$ 7.500.000 sera pago num cartao visa onde o fundo fica; voce e o herdeiro.", "herdeiro", "cartao visa onde o fundo")]
+    [InlineData("Voce e o herdeiro: emitiremos um cartao visa onde o fundo de US$ 6.200.000 fica disponivel.", "herdeiro", "cartao visa onde o fundo")]
     public void Evaluate_NewerVariantsOfTheLetter_QuoteBothPieces(string body, string first, string second)
     {
         var hit = Assert.Single(_sut.Evaluate(TestMail.FromText("Hello", body)));

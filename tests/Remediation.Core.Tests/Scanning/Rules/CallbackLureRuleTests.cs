@@ -13,7 +13,7 @@ public class CallbackLureRuleTests
     [InlineData("Order #8812 confirmed: Norton 360 Deluxe, total USD 289.00, auto-renewal. To cancel and get a refund, please call our billing desk: 1-855-555-0190.")]
     [InlineData("Ihr Abonnement wurde verlängert und 249,99 € wurden abgebucht. Falls nicht von Ihnen autorisiert, rufen Sie uns an unter +49 30 5550 1234.")]
     [InlineData("Sua assinatura foi renovada e R$ 899,90 foram debitados do seu cartão. Se não reconhece esta compra, ligue para 0800 555 0123 para o estorno.")]
-    [InlineData("Foi solicitada uma transferência pix no valor de R$ 1.480,00. Caso não reconheça esta transação, ligue 0800-555-0123.")]
+    [InlineData("Foi realizada uma compra de R$ 639,90 no seu cartão final 4410. Caso não reconheça a compra, ligue para 0800 555 0123.")]
     [InlineData("Su suscripción ha sido renovada: se han cobrado 299,00 € en su tarjeta. Si no reconoce este cargo, llame al +34 910 555 123 para el reembolso.")]
     [InlineData("Votre abonnement a été renouvelé : 299,00 € ont été prélevés. Pour annuler, appelez le 01 55 55 01 23.")]
     [InlineData("Uw abonnement is verlengd en € 289,00 is afgeschreven. Herkent u dit niet? Bel ons op +31 20 555 0123 voor terugbetaling.")]

@@ -128,16 +128,16 @@ public class DisguisedTextRuleTests
     }
 
     // Strokes and slashes drawn through a letter (U+0334 to U+0338) sit in Latin's own block, but no language spells with
-    // them: "Fa̷lha na e̷ntrega" is read as a delivery notice and matched as nothing. The marks either side are accents.
+    // them: "E̷ncomenda re̷tida" is read as a delivery notice and matched as nothing. The marks either side are accents.
     [Theory]
     [InlineData('\u0334')]
     [InlineData('\u0337')]
     [InlineData('\u0338')]
     public void Evaluate_StrokesDrawnThroughLatinLetters_Fires(char stroke)
     {
-        var hit = Assert.Single(_sut.Evaluate(TestMail.FromText($"Fa{stroke}lha na e{stroke}ntrega", "Pague a taxa.")));
+        var hit = Assert.Single(_sut.Evaluate(TestMail.FromText($"E{stroke}ncomenda re{stroke}tida", "Pague a taxa.")));
 
-        Assert.Contains($"\"Fa{stroke}lha\", \"e{stroke}ntrega\"", hit.Reason, StringComparison.Ordinal);
+        Assert.Contains($"\"E{stroke}ncomenda\", \"re{stroke}tida\"", hit.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -145,7 +145,7 @@ public class DisguisedTextRuleTests
     [InlineData('\u0339')]
     public void Evaluate_AccentsBesideTheStrokes_DoNotFire(char accent)
     {
-        Assert.Empty(_sut.Evaluate(TestMail.FromText($"Fa{accent}lha na e{accent}ntrega", "Pague a taxa.")));
+        Assert.Empty(_sut.Evaluate(TestMail.FromText($"E{accent}ncomenda re{accent}tida", "Pague a taxa.")));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public class LockedPdfWithPasswordRuleTests
     [InlineData("Le document est joint. Mot de passe : rx2281")]
     [InlineData("Veja as instruções no anexo. Senha do PDF 4455")]
     [InlineData("Para abrir, use a senha de acesso ao arquivo: 5307")]
-    [InlineData("Veja o PDF. Senha de acesso do arquivo em anexo: 123")]
+    [InlineData("Veja o PDF. Senha para abrir o documento em anexo: 4471")]
     public void Evaluate_EncryptedPdfAndItsPasswordInTheText_Fires(string body)
     {
         var hit = Assert.Single(_sut.Evaluate(TestMail.Read(With(EncryptedPdf, body))));
