@@ -85,6 +85,10 @@ public sealed class BlastRadiusGuard(RemediationOptions options)
     /// <summary>The most mailboxes an unapproved campaign may reach.</summary>
     public int Cap => options.MaxMailboxesPerCampaign;
 
+    /// <summary>What the SOC reads when the copies known are remediated and the search the recipients ask for waits.</summary>
+    public string SearchWaits(int mailboxes) =>
+        $"searching the {mailboxes} more mailboxes its recipients name would take it beyond {options.MaxMailboxesPerCampaign}: the copies known are remediated, the search waits";
+
     /// <summary>What the SOC reads when a grown campaign is held.</summary>
     public string GrownBeyondCap(int reach) => $"it now reaches {reach} mailboxes, more than {options.MaxMailboxesPerCampaign}";
 

@@ -69,6 +69,7 @@ public sealed partial class CampaignResolver(
         var work = await FindCopiesAsync(seed, sweep, search, cancellationToken);
 
         var created = false;
+        var searchesAside = 0;
         if (campaign is null)
         {
             // Nothing to act on (a report in the SOC's mailbox, a user's own copy whose others have not arrived): no
@@ -76,6 +77,11 @@ public sealed partial class CampaignResolver(
             if (work.Count == 0) return;
             // The guard decides the campaign's status at birth, so copies scanned at the same moment find it already held.
             var reason = _guard.HoldAtBirth(seed.Score, work.Count);
+            if (reason is not null && CanSetSearchesAside(seed, work) && _guard.HoldAtBirth(seed.Score, KnownCopies(work).Count) is null)
+            {
+                searchesAside = SetSearchesAside(work);
+                reason = null;
+            }
             (campaign, created) = await campaigns.GetOrAddAsync(new Campaign(
                 seed.CampaignId, seed.Category, seed.Score, seed.Rules, seed.NotifiedAt, reason is null ? CampaignStatus.Active : CampaignStatus.Held, seed),
                 cancellationToken);
@@ -110,18 +116,43 @@ public sealed partial class CampaignResolver(
         if (campaign.Status != CampaignStatus.Approved && await ReachBeyondCapAsync(campaign.Id, work.Keys, created, cancellationToken) is { } reach)
         {
             // A campaign grows after birth (campaign memory brings later copies, a later mailing reuses the content):
-            // the cap holds for everything it has reached, not only for its first look.
-            if (await campaigns.TryHoldAsync(campaign.Id, cancellationToken))
+            // the cap holds for everything it has reached, not only for its first look. An appended copy's search
+            // alone only waits (below).
+            if (!CanSetSearchesAside(seed, work) || await ReachBeyondCapAsync(campaign.Id, KnownCopies(work), created, cancellationToken) is not null)
             {
-                TrackHeld(campaign, reach, _guard.GrownBeyondCap(reach));
+                if (await campaigns.TryHoldAsync(campaign.Id, cancellationToken)) TrackHeld(campaign, reach, _guard.GrownBeyondCap(reach));
+                return;
             }
-            return;
+            searchesAside = SetSearchesAside(work);
         }
 
         var undispatched = DispatchPlan.Undispatched(work, dispatched);
         var queued = await DispatchAsync(campaign, undispatched, seed.MessageId, cancellationToken);
+        // The search set aside is marked done like one dispatched, so later copies do not tell the SOC again; approval
+        // forgets every mark and searches all of it.
         await campaigns.MarkDispatchedAsync(campaign.Id, DispatchPlan.LookupMarks(seed, sweep, search), cancellationToken);
+        if (searchesAside > 0) TrackHeld(campaign, searchesAside, _guard.SearchWaits(searchesAside));
         LogResolved(campaign.Id, work.Count, undispatched.Count, queued);
+    }
+
+    // An appended copy's recipients are its author's words, not a record of delivery: a list of thousands named in its
+    // Cc must not hold for the SOC the copies known to exist (the seed's own, those the index holds), or an outsider could
+    // freeze the remediation of a wave with one header. When those copies fit under the cap, only the search of the
+    // named mailboxes waits for approval. Transport delivered a copy that passed it to its recipients, so there the
+    // search's size is the campaign's, and it is held at birth as before.
+    private static bool CanSetSearchesAside(MaliciousMessage seed, Dictionary<string, MailboxWork> work)
+    {
+        var searchOnly = DispatchPlan.SearchOnly(work).Count;
+        return seed.BypassedTransport && searchOnly > 0 && searchOnly < work.Count;
+    }
+
+    private static IReadOnlyList<string> KnownCopies(Dictionary<string, MailboxWork> work) => [.. work.Keys.Except(DispatchPlan.SearchOnly(work))];
+
+    private static int SetSearchesAside(Dictionary<string, MailboxWork> work)
+    {
+        var searchOnly = DispatchPlan.SearchOnly(work);
+        foreach (var mailboxId in searchOnly) work.Remove(mailboxId);
+        return searchOnly.Count;
     }
 
     private async Task<bool> SocToldAsync(string campaignId, CancellationToken cancellationToken) =>

@@ -58,6 +58,13 @@ public static class DispatchPlan
     public static IReadOnlyList<DispatchedWork> Candidates(IReadOnlyDictionary<string, MailboxWork> found) =>
         [.. found.SelectMany(mailbox => MarksOf(new MailboxCopies(mailbox.Key, [.. mailbox.Value.MessageIds], [.. mailbox.Value.InternetMessageIds])))];
 
+    /// <summary>
+    /// The mailboxes only a search would reach: no copy is known there, only the recipients the message names, which
+    /// its sender wrote.
+    /// </summary>
+    public static IReadOnlyList<string> SearchOnly(IReadOnlyDictionary<string, MailboxWork> found) =>
+        [.. found.Where(mailbox => mailbox.Value.MessageIds.Count == 0).Select(mailbox => mailbox.Key)];
+
     /// <summary>How many of the mailboxes reached now (any case) no dispatched work has reached before.</summary>
     public static int NewlyReached(IEnumerable<string> reachingNow, IReadOnlySet<string> reachedBefore)
     {

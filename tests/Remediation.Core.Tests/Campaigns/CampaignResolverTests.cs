@@ -503,6 +503,68 @@ public sealed class CampaignResolverTests
         Assert.Equal(HeldEvent(score: "18", count: "3", reason: "it reaches 3 mailboxes, more than 2"), held);
     }
 
+    // An appended copy's recipients are its author's words: naming a list of thousands in Cc must not hold the copies
+    // known to exist for the SOC. They are remediated; only the search of the mailboxes the headers name waits, told to
+    // the SOC once. (A copy that passed transport was delivered to its recipients: the test above holds it at birth.)
+    [Fact]
+    public async Task Resolve_AppendedCopyNamingRecipientsBeyondTheCap_RemediatesTheCopiesKnownAndLetsTheSearchWait()
+    {
+        _options.MaxMailboxesPerCampaign = 2;
+        var seedCopy = Deliver(_alice, to: [$"alice@{Domain}"], cc: [$"bob@{Domain}", $"carol@{Domain}", $"dave@{Domain}"]);
+        var resolver = Resolver();
+
+        await resolver.ResolveAsync(Appended(_alice, seedCopy), CancellationToken.None);
+        await resolver.ResolveAsync(Appended(_alice, seedCopy), CancellationToken.None);
+
+        Assert.Equal([$"alice: {seedCopy} | {MessageIdOfLure}"], Jobs());
+        Assert.Equal(CampaignStatus.Active, (await _campaigns.FindAsync(CampaignId, CancellationToken.None))?.Status);
+        Assert.Contains(DispatchedWork.RecipientSearch(MessageIdOfLure), await MarksAsync());
+        var held = Assert.Single(_telemetry.Events(PipelineEvents.CampaignHeld));
+        Assert.Equal(HeldEvent(score: "18", count: "3", rules: "R1,R2,TRANSPORT_BYPASS",
+            reason: "searching the 3 more mailboxes its recipients name would take it beyond 2: the copies known are remediated, the search waits"), held);
+    }
+
+    [Fact]
+    public async Task Resolve_LaterAppendedCopyNamingRecipientsBeyondTheCap_RemediatesItsOwnCopy()
+    {
+        _options.MaxMailboxesPerCampaign = 2;
+        var resolver = Resolver();
+        await resolver.ResolveAsync(Appended(_alice, Deliver(_alice, to: [$"alice@{Domain}"])), CancellationToken.None);
+        _queue.Drain<RemediationJob>(WorkQueueNames.RemediationJobs);
+        var later = Deliver(_dave, to: [$"bob@{Domain}", $"carol@{Domain}"], internetMessageId: MessageIdOfLaterMailing);
+
+        await resolver.ResolveAsync(Appended(_dave, later) with { InternetMessageId = MessageIdOfLaterMailing }, CancellationToken.None);
+
+        Assert.Equal([$"dave: {later} | "], Jobs());
+        Assert.Equal(CampaignStatus.Active, (await _campaigns.FindAsync(CampaignId, CancellationToken.None))?.Status);
+        Assert.Equal("2", Assert.Single(_telemetry.Events(PipelineEvents.CampaignHeld))[PipelineEventProperties.Count]);
+    }
+
+    // The copies known are over the cap themselves, or there is none to act on (a user's sent copy): held as before.
+    [Fact]
+    public async Task Resolve_AppendedCopyWithKnownCopiesBeyondTheCap_HoldsTheCampaign()
+    {
+        _options.MaxMailboxesPerCampaign = 1;
+        await IndexAsync(_bob, "bob-copy");
+
+        await Resolver().ResolveAsync(Appended(_alice, Deliver(_alice, to: [$"bob@{Domain}", $"carol@{Domain}"])), CancellationToken.None);
+
+        Assert.Empty(Jobs());
+        Assert.Equal(CampaignStatus.Held, (await _campaigns.FindAsync(CampaignId, CancellationToken.None))?.Status);
+    }
+
+    [Fact]
+    public async Task Resolve_AppendedSentCopyWithOnlyRecipientsToSearchBeyondTheCap_HoldsTheCampaign()
+    {
+        _options.MaxMailboxesPerCampaign = 1;
+        var sent = Deliver(_alice, to: [$"bob@{Domain}", $"carol@{Domain}"], folder: WellKnownFolders.SentItems);
+
+        await Resolver().ResolveAsync(Appended(_alice, sent) with { OwnCopy = true }, CancellationToken.None);
+
+        Assert.Empty(Jobs());
+        Assert.Equal(CampaignStatus.Held, (await _campaigns.FindAsync(CampaignId, CancellationToken.None))?.Status);
+    }
+
     [Fact]
     public async Task Resolve_CampaignGrownBeyondTheCap_HoldsItAndQueuesNothingMore()
     {
@@ -767,6 +829,10 @@ public sealed class CampaignResolverTests
 
     private static MaliciousMessage Seed(string mailboxId, string messageId) => new(
         CampaignId, mailboxId, messageId, MessageIdOfLure, ThreatCategory.Phishing, 18, ["R1", "R2"], NotifiedAt, LureFingerprint.Value.Id);
+
+    // Content 16, and 2 for bypassing transport.
+    private static MaliciousMessage Appended(string mailboxId, string messageId) =>
+        Seed(mailboxId, messageId) with { Rules = ["R1", "R2", TransportBypassRule.Name] };
 
     // Content 10.5, and 2.5 for bypassing transport.
     private static MaliciousMessage LiftedByArrival(string mailboxId, string messageId) =>

@@ -304,6 +304,25 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
         Assert.Contains("now reaches", held[PipelineEventProperties.Reason], StringComparison.Ordinal);
     }
 
+    // The cheapest way to keep an appended phish in place was one header: Cc a list larger than the cap, and the search of
+    // its members held the whole campaign for the SOC. An appended copy's recipients are its author's words: the copy
+    // is quarantined, and only the search of the list waits for approval.
+    [Fact]
+    public async Task Appender_LureNamingAListLargerThanTheCap_IsQuarantinedAndOnlyTheSearchWaits()
+    {
+        var everyone = Tenant.AddGroup($"everyone@{Domain}", "Everyone");
+        foreach (var user in Tenant.Mailboxes) Tenant.AddMember(everyone, user);
+        var victim = User(4);
+
+        var lure = Tenant.AppendAsImap(Mailbox(victim), SampleMail.CredentialPhish(Domain, victim, "everyone"));
+
+        await Eventually.AssertAsync(() => _tenant.NoneIn([lure], "inbox"), "the appended lure is quarantined", Patience);
+        await Eventually.AssertAsync(() => _telemetry.Events(PipelineEvents.CampaignHeld).Count > 0, "the SOC is told of the search that waits", Patience);
+        await SettledAsync();
+        var held = Assert.Single(_telemetry.Events(PipelineEvents.CampaignHeld));
+        Assert.Contains("the search waits", held[PipelineEventProperties.Reason], StringComparison.Ordinal);
+    }
+
     // Every stage has drained: what did not happen by now will not happen.
     private async Task SettledAsync() =>
         await Eventually.AssertAsync(_tenant.WorkQueuesEmpty, "the pipeline settles", Patience);
