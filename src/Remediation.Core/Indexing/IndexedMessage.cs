@@ -30,6 +30,16 @@ public sealed record IndexedMessage(
     // A From header may name a thousand addresses; a re-scan tells senders apart by the first few.
     private const int MaxSendersFiled = 4;
 
+    // A domain's partition files the hosts or senders a hunt checks; a message naming hundreds in one domain files the
+    // first of them.
+    public const int MaxValuesPerEntry = 32;
+
+    // RFC 5321 caps an address at 254 characters and DNS a host at 253. A longer one reaches nobody; the sender writes
+    // it only to make the row larger than Table storage takes (64 KiB a value, 1 KiB a key), which would fail the scan
+    // before the copy is remediated, so it is not filed.
+    private const int MaxAddressLength = 254;
+    private const int MaxHostLength = 253;
+
     public static IndexedMessage Of(Mailboxes.MailboxMessage message, Verdict verdict, bool isOwnCopy, DateTimeOffset scannedAt) => new(
         message.MailboxId,
         message.MessageId,
@@ -42,7 +52,7 @@ public sealed record IndexedMessage(
         isOwnCopy,
         verdict.Fingerprint.UrlHosts,
         [.. message.Mime.From.Mailboxes.Concat(message.Mime.Sender is null ? [] : [message.Mime.Sender])
-            .Select(m => m.Address.ToLowerInvariant()).Where(a => a.Contains('@', StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)],
+            .Select(m => m.Address.ToLowerInvariant()).Where(a => a.Length <= MaxAddressLength && a.Contains('@', StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)],
         verdict.Fingerprint.AttachmentSha256);
 
     /// <summary>Every partition this message is filed under, each with the values a hunt's indicator is checked against.</summary>
@@ -52,13 +62,13 @@ public sealed record IndexedMessage(
         // sender differently (a decoy copy from a neutral sender must not stand for the wave).
         yield return (IndexKeys.AnyMessage, [.. Senders.Take(MaxSendersFiled)]);
         yield return (IndexKeys.Fingerprint(FingerprintId), []);
-        foreach (var hosts in UrlHosts.GroupBy(IndexKeys.UrlDomain, StringComparer.Ordinal).Take(MaxDomainsIndexed))
+        foreach (var hosts in UrlHosts.Where(h => h.Length <= MaxHostLength).GroupBy(IndexKeys.UrlDomain, StringComparer.Ordinal).Take(MaxDomainsIndexed))
         {
-            yield return (hosts.Key, [.. hosts]);
+            yield return (hosts.Key, [.. hosts.Take(MaxValuesPerEntry)]);
         }
         foreach (var senders in Senders.GroupBy(s => IndexKeys.SenderDomain(s[(s.LastIndexOf('@') + 1)..]), StringComparer.Ordinal).Take(MaxDomainsIndexed))
         {
-            yield return (senders.Key, [.. senders]);
+            yield return (senders.Key, [.. senders.Take(MaxValuesPerEntry)]);
         }
         foreach (var hash in AttachmentSha256.Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxDomainsIndexed))
         {

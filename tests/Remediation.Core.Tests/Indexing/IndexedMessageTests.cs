@@ -56,6 +56,20 @@ public sealed class IndexedMessageTests
         Assert.Equal(["ceo@fabrikam.com", "bulk@mailer.example"], indexed.Senders);
     }
 
+    // An address longer than RFC 5321 allows reaches nobody: filed, it would make the row larger than Table storage
+    // takes and fail the scan before the copy is remediated.
+    [Fact]
+    public void Of_AddressLongerThanAnyoneCanSendFrom_IsNotFiled()
+    {
+        var message = Message(ReceivedAt);
+        message.Mime.From.Add(new MailboxAddress("CEO", new string('a', 241) + "@fabrikam.com"));
+        message.Mime.From.Add(new MailboxAddress("Padding", new string('a', 242) + "@fabrikam.com"));
+
+        var indexed = IndexedMessage.Of(message, Verdict(Fingerprint([], [])), isOwnCopy: false, ScannedAt);
+
+        Assert.Equal([new string('a', 241) + "@fabrikam.com"], indexed.Senders);
+    }
+
     [Fact]
     public void Of_NoSenderHeader_TakesFromAlone()
     {
@@ -120,6 +134,22 @@ public sealed class IndexedMessageTests
         Assert.Equal(IndexedMessage.MaxDomainsIndexed, entries.Count(e => e.Key.StartsWith("sender|", StringComparison.Ordinal)));
         Assert.Equal(IndexedMessage.MaxDomainsIndexed, entries.Count(e => e.Key.StartsWith("sha256|", StringComparison.Ordinal)));
         Assert.Equal("url|domain31.example", entries.Last(e => e.Key.StartsWith("url|", StringComparison.Ordinal)).Key);
+    }
+
+    [Fact]
+    public void Entries_HundredsInOneDomainOrAHostLongerThanDns_FilesTheCapAndNoLongHost()
+    {
+        var many = Enumerable.Range(0, IndexedMessage.MaxValuesPerEntry + 8).ToList();
+        var message = Indexed(
+            hosts: [.. many.Select(i => $"h{i}.contoso.com"), new string('a', 241) + ".evil.example", new string('a', 240) + ".evil.example"],
+            senders: [.. many.Select(i => $"user{i}@fabrikam.com")],
+            hashes: []);
+
+        var entries = message.Entries().ToDictionary(e => e.Key, e => e.Values);
+
+        Assert.Equal(IndexedMessage.MaxValuesPerEntry, entries["url|contoso.com"].Count);
+        Assert.Equal(IndexedMessage.MaxValuesPerEntry, entries["sender|fabrikam.com"].Count);
+        Assert.Equal([new string('a', 240) + ".evil.example"], entries["url|evil.example"]);
     }
 
     private static MessageFingerprint Fingerprint(IReadOnlyList<string> hosts, IReadOnlyList<string> hashes) =>

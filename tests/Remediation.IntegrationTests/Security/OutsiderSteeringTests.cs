@@ -323,6 +323,20 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
         Assert.Contains("the search waits", held[PipelineEventProperties.Reason], StringComparison.Ordinal);
     }
 
+    // No address is longer than 254 characters, but a From header may hold one of 40,000: filed in the index as it was,
+    // it made a value larger than Table storage takes, which failed the scan before the copy was remediated, on every
+    // retry, until the message sat in the poison queue with the lure still in the Inbox.
+    [Fact]
+    public async Task OversizedSender_LureFromAnAddressOf40000Characters_IsQuarantined()
+    {
+        var victim = User(7);
+        var sender = new MailboxAddress("IT Helpdesk", new string('a', 40_000) + "@mailbox-helpdesk.example");
+
+        var lure = Tenant.AppendAsImap(Mailbox(victim), AttackMail.CredentialPhishAsUnder(sender, "<lure-long@mail.example>", "Your mailbox is almost full", Domain, victim));
+
+        await Eventually.AssertAsync(() => _tenant.NoneIn([lure], "inbox"), "the lure is quarantined", Patience);
+    }
+
     // Every stage has drained: what did not happen by now will not happen.
     private async Task SettledAsync() =>
         await Eventually.AssertAsync(_tenant.WorkQueuesEmpty, "the pipeline settles", Patience);
