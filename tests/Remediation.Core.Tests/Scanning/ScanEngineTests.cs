@@ -524,7 +524,7 @@ public class ScanEngineTests
         var verdict = TestMail.Engine().Scan(new ScanInput(TestMail.Parse(
             "From: Office <office@school.example>\r\nReply-To: winner.office77@gmail.com\r\nTo: office@school.example\r\n" +
             "Subject: Hello\r\nMessage-ID: <letter.2@school.example>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n" +
-            "I have a very lucrative deal to discuss with you, and I am dying of bone cancer. Write back for the details.\r\n")));
+            "I wish to discuss a lucrative deal with you, as I am dying of bone cancer. Write back for the details.\r\n")));
 
         Assert.Equal(VerdictBand.Malicious, verdict.Band);
         Assert.Contains(AdvanceFeeFraudRule.Name, verdict.RuleNames);

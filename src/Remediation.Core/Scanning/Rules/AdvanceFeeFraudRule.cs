@@ -49,7 +49,7 @@ public sealed partial class AdvanceFeeFraudRule : IScanRule
     }
 
     /// <summary>
-    /// The opener: a piece of the story without a sum ("a lucrative deal to discuss", "I am dying of cancer"), whose
+    /// The opener: a piece of the story without a sum ("a lucrative deal", "I am dying of cancer"), whose
     /// only call is the reply, asked at a free mailbox while the letter comes from an organisation's address. The
     /// sum comes in the second letter. The reply address is the sender's to write, so none of it is content evidence.
     /// </summary>

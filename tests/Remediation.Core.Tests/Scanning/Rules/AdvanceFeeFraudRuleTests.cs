@@ -177,8 +177,8 @@ public class AdvanceFeeFraudRuleTests
 
     // The opener keeps the sum for the second letter: one piece of the story, and the reply asked at a free mailbox.
     [Theory]
-    [InlineData("I have a very lucrative deal to discuss with you. Get back to me for the details.", "lucrative deal")]
-    [InlineData("I seek your indulgence in a mutually beneficial transaction. Please get back to me.", "mutually beneficial transaction")]
+    [InlineData("I wish to discuss a lucrative deal with you. Reply to me for the details.", "lucrative deal")]
+    [InlineData("Let us talk about a mutually beneficial transaction. Reply to me soon.", "mutually beneficial transaction")]
     [InlineData("I am dying of bone cancer and wish to entrust you with my late husband's wishes.", "dying of bone cancer")]
     [InlineData("Sou viúva e estou gravemente doente. Responda-me, por favor.", "viuva")]
     public void Evaluate_OpenerWithoutASumAskingForTheReplyAtAFreeMailbox_FiresAroundItsContent(string body, string piece)
@@ -207,10 +207,10 @@ public class AdvanceFeeFraudRuleTests
 
     // Without a sum, the story alone is a novel or a cold business mail, and a free mailbox alone is anyone's.
     [Theory]
-    [InlineData("From: Office <office@school.example>\r\nSubject: Hello", "I have a very lucrative deal to discuss with you.")]
-    [InlineData("From: Office <office@school.example>\r\nReply-To: desk@school.example\r\nSubject: Hello", "I have a very lucrative deal to discuss with you.")]
+    [InlineData("From: Office <office@school.example>\r\nSubject: Hello", "I wish to discuss a lucrative deal with you.")]
+    [InlineData("From: Office <office@school.example>\r\nReply-To: desk@school.example\r\nSubject: Hello", "I wish to discuss a lucrative deal with you.")]
     [InlineData("From: Office <office@school.example>\r\nReply-To: desk.office77@gmail.com\r\nSubject: Hello", "Our office moves on Monday; write to me here meanwhile.")]
-    [InlineData("From: Ann <ann.k@gmail.com>\r\nReply-To: ann.k.home@outlook.com\r\nSubject: Hello", "I have a very lucrative deal to discuss with you.")]
+    [InlineData("From: Ann <ann.k@gmail.com>\r\nReply-To: ann.k.home@outlook.com\r\nSubject: Hello", "I wish to discuss a lucrative deal with you.")]
     public void Evaluate_OpenerWithoutThePieceOrTheFreeMailbox_DoesNotFire(string headers, string body)
     {
         Assert.Empty(_sut.Evaluate(RuleMail.Headers(headers, body)));

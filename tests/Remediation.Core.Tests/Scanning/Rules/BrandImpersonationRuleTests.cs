@@ -88,7 +88,7 @@ public class BrandImpersonationRuleTests
     [InlineData("\"Support\" <care@shop-mail.example>", "Your PayPaI account is limited", "PayPal")]
     [InlineData("\"Ϲoіոbаѕе\" <noreply@campaign.example>", "Υour ѡallet has bеen frozen", "Coinbase")]
     [InlineData("\"Support\" <care@shop-mail.example>", "Your 𝐍𝐞𝐭𝐟𝐥𝐢𝐱 account is on hold", "Netflix")]
-    [InlineData("\"A\u073Fm\u073Fa\u073Fz\u073Fo\u073Fn\u073F Customer Service\" <care@shop-mail.example>", "Revise your payment information", "Amazon")]
+    [InlineData("\"N\u073Fe\u073Ft\u073Ff\u073Fl\u073Fi\u073Fx\u073F Billing\" <care@shop-mail.example>", "Update your card details", "Netflix")]
     [InlineData("\"P a y P a l\" <noreply@campaign.example>", "Your recovery email was changed", "PayPal")]
     public void Evaluate_BrandInDisguise_IsAClaim(string from, string subject, string brand)
     {

@@ -105,14 +105,14 @@ public class DisguisedTextRuleTests
         Assert.Contains("\"c\u043Em\"", hit.Reason, StringComparison.Ordinal);
     }
 
-    // A Syriac point over each letter: the reader sees "Amazon.com Customer", a word match sees letters apart.
+    // A Syriac point over each letter: the reader sees "Netflix Member Service", a word match sees letters apart.
     [Fact]
     public void Evaluate_LatinWordsCarryingMarksOfAnotherScript_Fires()
     {
-        var hit = Assert.Single(_sut.Evaluate(TestMail.FromText("A\u073Fm\u073Fa\u073Fz\u073Fo\u073Fn\u073F.c\u073Fo\u073Fm\u073F C\u073Fus\u073Fto\u073Fme\u073Fr", "Revise your payment.")));
+        var hit = Assert.Single(_sut.Evaluate(TestMail.FromText("N\u073Fe\u073Ft\u073Ff\u073Fl\u073Fi\u073Fx\u073F M\u073Fe\u073Fm\u073Fb\u073Fe\u073Fr S\u073Fe\u073Fr\u073Fv\u073Fi\u073Fc\u073Fe\u073F", "Update your billing details.")));
 
         Assert.Equal(3, hit.Weight);
-        Assert.Equal("Latin letters carry marks of another script or strokes drawn through them, which hide the words from a match: \"A\u073Fm\u073Fa\u073Fz\u073Fo\u073Fn\u073F\", \"c\u073Fo\u073Fm\u073F\", \"C\u073Fus\u073Fto\u073Fme\u073Fr\".", hit.Reason);
+        Assert.Equal("Latin letters carry marks of another script or strokes drawn through them, which hide the words from a match: \"N\u073Fe\u073Ft\u073Ff\u073Fl\u073Fi\u073Fx\u073F\", \"M\u073Fe\u073Fm\u073Fb\u073Fe\u073Fr\", \"S\u073Fe\u073Fr\u073Fv\u073Fi\u073Fc\u073Fe\u073F\".", hit.Reason);
     }
 
     // Two marked words are enough, one in the subject and one in the sender's name; the marks at the ends of the
