@@ -160,8 +160,7 @@ public sealed class ScannedMessage
     }
 
     private static List<Uri> WebLinks(IEnumerable<string> candidates) =>
-        [.. candidates.Select(candidate => Uri.TryCreate(candidate.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null)
-            .OfType<Uri>().Distinct()];
+        [.. candidates.Select(candidate => WebUri.Parse(candidate.Trim())).OfType<Uri>().Distinct()];
 
     private static ReadOnlyMemory<byte> Decode(MimePart part)
     {
@@ -198,10 +197,7 @@ public sealed class ScannedMessage
         var seen = new HashSet<string>(StringComparer.Ordinal);
         void Add(string candidate)
         {
-            if (seen.Add(candidate) && Uri.TryCreate(candidate, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-            {
-                links.Add(uri);
-            }
+            if (seen.Add(candidate) && WebUri.Parse(candidate) is { } uri) links.Add(uri);
         }
         foreach (var anchor in anchors) Add(anchor.Href);
         foreach (var link in inAttachments) Add(link);

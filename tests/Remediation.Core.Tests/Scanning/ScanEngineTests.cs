@@ -517,6 +517,26 @@ public class ScanEngineTests
         Assert.Null(verdict.CampaignKey);
     }
 
+    // .NET parses "xn--é" as a host and throws only when its IDN form is read: one invisible anchor of that kind failed
+    // the fingerprint, so every scan of the phish failed before its remediation. The link reaches nothing and is not read.
+    [Fact]
+    public void Scan_LinkWhoseHostHasNoIdnForm_IsLeftOutAndThePhishIsJudged()
+    {
+        var message = TestMail.Parse(
+            "From: IT Helpdesk <helpdesk@login-verify.example>\r\nTo: alice@contoso.example\r\nSubject: Mailbox quota exceeded\r\n" +
+            "Message-ID: <quota.7@login-verify.example>\r\nMIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n" +
+            "<html><body><a href=\"https://x.xn--\u00e9.example/\"></a><p>Your mailbox is full. Verify your account at " +
+            "<a href=\"https://www.google.com/url?q=https://y.xn--\u00e9.example/\">https://login.contoso.example/reset</a> today.</p></body></html>\r\n");
+        var read = TestMail.Read(message);
+
+        var verdict = TestMail.Engine().Scan(new ScanInput(message));
+
+        Assert.DoesNotContain(read.Links, link => link.Host.Contains("xn--", StringComparison.Ordinal));
+        Assert.Contains(LinkTextMismatchRule.Name, verdict.RuleNames);
+        Assert.Contains(OpenRedirectLinkRule.Name, verdict.RuleNames);
+        Assert.DoesNotContain(ScanEngine.RuleFailed, verdict.RuleNames);
+    }
+
     // The opener is completed by its Reply-To alone: malicious for this message, never a campaign of its body.
     [Fact]
     public void Scan_AdvanceFeeOpener_IsMaliciousButStandsForNoCampaign()

@@ -189,7 +189,7 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
     private static List<string> MailLinkDomains(ScannedMessage message) => HostsOf(message.Anchors.Select(a => a.Href), "mailto");
 
     private static List<string> HostsOf(IEnumerable<string> hrefs, params string[] schemes) =>
-        [.. hrefs.Select(href => Uri.TryCreate(href.Trim(), UriKind.Absolute, out var uri) && schemes.Contains(uri.Scheme) ? uri.IdnHost : null)
+        [.. hrefs.Select(href => Uri.TryCreate(href.Trim(), UriKind.Absolute, out var uri) && schemes.Contains(uri.Scheme) ? WebUri.IdnHostOf(uri) : null)
             .OfType<string>().Where(host => host.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private static string Describe(ClaimPlace places) => string.Join(", ",

@@ -14,7 +14,7 @@ public sealed partial class LinkTextMismatchRule : IScanRule
         foreach (var anchor in message.Anchors)
         {
             var shown = ShownHost(anchor.Text);
-            if (shown is null || !Uri.TryCreate(anchor.Href, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https")) continue;
+            if (shown is null || WebUri.Parse(anchor.Href) is not { } target) continue;
             var shownDomain = RegistrableDomain.Of(shown);
             var targetDomain = RegistrableDomain.Of(target.IdnHost);
             if (shownDomain != targetDomain)

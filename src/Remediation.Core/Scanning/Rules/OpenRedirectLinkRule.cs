@@ -1,4 +1,5 @@
 using System.Web;
+using Remediation.Core.Scanning.Content;
 using Remediation.Core.Scanning.Domains;
 
 namespace Remediation.Core.Scanning.Rules;
@@ -76,6 +77,5 @@ public sealed class OpenRedirectLinkRule : IScanRule
         return Convert.TryFromBase64String(base64, bytes, out var written) ? System.Text.Encoding.UTF8.GetString(bytes, 0, written) : null;
     }
 
-    private static string? HostOf(string? url) =>
-        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var target) && target.Scheme is "http" or "https" ? target.IdnHost : null;
+    private static string? HostOf(string? url) => WebUri.Parse(url?.Trim())?.IdnHost;
 }
