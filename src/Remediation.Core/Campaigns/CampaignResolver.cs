@@ -77,7 +77,7 @@ public sealed partial class CampaignResolver(
             if (work.Count == 0) return;
             // The guard decides the campaign's status at birth, so copies scanned at the same moment find it already held.
             var reason = _guard.HoldAtBirth(seed.Score, work.Count);
-            if (reason is not null && CanSetSearchesAside(seed, work) && _guard.HoldAtBirth(seed.Score, KnownCopies(work).Count) is null)
+            if (reason is not null && CanSetSearchesAside(work) && _guard.HoldAtBirth(seed.Score, KnownCopies(work).Count) is null)
             {
                 searchesAside = SetSearchesAside(work);
                 reason = null;
@@ -118,7 +118,7 @@ public sealed partial class CampaignResolver(
             // A campaign grows after birth (campaign memory brings later copies, a later mailing reuses the content):
             // the cap holds for everything it has reached, not only for its first look. An appended copy's search
             // alone only waits (below).
-            if (!CanSetSearchesAside(seed, work) || await ReachBeyondCapAsync(campaign.Id, KnownCopies(work), created, cancellationToken) is not null)
+            if (!CanSetSearchesAside(work) || await ReachBeyondCapAsync(campaign.Id, KnownCopies(work), created, cancellationToken) is not null)
             {
                 if (await campaigns.TryHoldAsync(campaign.Id, cancellationToken)) TrackHeld(campaign, reach, _guard.GrownBeyondCap(reach));
                 return;
@@ -135,15 +135,15 @@ public sealed partial class CampaignResolver(
         LogResolved(campaign.Id, work.Count, undispatched.Count, queued);
     }
 
-    // An appended copy's recipients are its author's words, not a record of delivery: a list of thousands named in its
-    // Cc must not hold for the SOC the copies known to exist (the seed's own, those the index holds), or an outsider could
-    // freeze the remediation of a wave with one header. When those copies fit under the cap, only the search of the
-    // named mailboxes waits for approval. Transport delivered a copy that passed it to its recipients, so there the
-    // search's size is the campaign's, and it is held at birth as before.
-    private static bool CanSetSearchesAside(MaliciousMessage seed, Dictionary<string, MailboxWork> work)
+    // The recipients are the sender's words, not a record of delivery (transport delivers to the envelope, an append to
+    // one mailbox): a list of thousands named in Cc must not hold for the SOC the copies known to exist (the seed's own,
+    // those the index holds), or an outsider could freeze the remediation of a phish with one header. When those copies
+    // fit under the cap, only the search of the named mailboxes waits for approval; each copy that arrives is judged and
+    // counted on its own, and the cap holds the campaign once the copies reach it.
+    private static bool CanSetSearchesAside(Dictionary<string, MailboxWork> work)
     {
         var searchOnly = DispatchPlan.SearchOnly(work).Count;
-        return seed.BypassedTransport && searchOnly > 0 && searchOnly < work.Count;
+        return searchOnly > 0 && searchOnly < work.Count;
     }
 
     private static IReadOnlyList<string> KnownCopies(Dictionary<string, MailboxWork> work) => [.. work.Keys.Except(DispatchPlan.SearchOnly(work))];
@@ -238,8 +238,8 @@ public sealed partial class CampaignResolver(
         // Copies not scanned yet (delivered before the deployment, or still queued) in every recipient's mailbox.
         if (search && seed.InternetMessageId is { } internetMessageId)
         {
-            // An address may be an alias or a list: every mailbox behind it is searched. A large list makes a large
-            // campaign, which the blast-radius cap below holds for the SOC.
+            // An address may be an alias or a list: every mailbox behind it is searched. A list that would take the
+            // campaign past the blast-radius cap has its search wait for the SOC (ResolveAsync).
             var (recipients, senders) = await TenantAddressesAsync(seed, cancellationToken);
             var reached = await mailboxes.FindRecipientMailboxesAsync([.. recipients.Union(senders, StringComparer.OrdinalIgnoreCase)], cancellationToken);
             IEnumerable<string> MailboxesOf(IEnumerable<string> addresses) => addresses.SelectMany(address => reached.GetValueOrDefault(address) ?? []);
@@ -261,13 +261,14 @@ public sealed partial class CampaignResolver(
     }
 
     // Read from the message itself: the addresses in the tenant's domains, whose mailboxes may hold copies too, and its
-    // senders' (From, Sender). Outside addresses (and the contacts standing for them) have no mailbox here.
+    // senders' (From, Sender). Outside addresses (and the contacts standing for them) have no mailbox here, nor has an
+    // address longer than any mailbox's, which the directory would refuse to look up.
     private async Task<(IReadOnlyList<string> Recipients, IReadOnlyList<string> Senders)> TenantAddressesAsync(MaliciousMessage seed, CancellationToken cancellationToken)
     {
         var message = await mailboxes.ReadMimeAsync(seed.MailboxId, seed.MessageId, detection.Value.Limits, cancellationToken);
         if (message is null) return ([], []);
         IReadOnlyList<string> InTenant(IEnumerable<MimeKit.MailboxAddress> addresses) =>
-            [.. addresses.Select(m => m.Address).Where(tenant.Value.IsTenantAddress).Distinct(StringComparer.OrdinalIgnoreCase)];
+            [.. addresses.Select(m => m.Address).Where(a => MailAddresses.CanExist(a) && tenant.Value.IsTenantAddress(a)).Distinct(StringComparer.OrdinalIgnoreCase)];
         var mime = message.Mime;
         return (InTenant(mime.To.Mailboxes.Concat(mime.Cc.Mailboxes).Concat(mime.Bcc.Mailboxes)),
             InTenant(mime.From.Mailboxes.Concat(mime.Sender is null ? [] : [mime.Sender])));

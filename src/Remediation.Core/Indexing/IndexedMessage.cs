@@ -34,10 +34,9 @@ public sealed record IndexedMessage(
     // first of them.
     public const int MaxValuesPerEntry = 32;
 
-    // RFC 5321 caps an address at 254 characters and DNS a host at 253. A longer one reaches nobody; the sender writes
-    // it only to make the row larger than Table storage takes (64 KiB a value, 1 KiB a key), which would fail the scan
-    // before the copy is remediated, so it is not filed.
-    private const int MaxAddressLength = 254;
+    // DNS caps a host at 253 characters. A longer one, like an address longer than any mailbox has, reaches nobody: the
+    // sender writes it only to make the row larger than Table storage takes (64 KiB a value, 1 KiB a key), which would
+    // fail the scan before the copy is remediated, so it is not filed.
     private const int MaxHostLength = 253;
 
     public static IndexedMessage Of(Mailboxes.MailboxMessage message, Verdict verdict, bool isOwnCopy, DateTimeOffset scannedAt) => new(
@@ -52,7 +51,7 @@ public sealed record IndexedMessage(
         isOwnCopy,
         verdict.Fingerprint.UrlHosts,
         [.. message.Mime.From.Mailboxes.Concat(message.Mime.Sender is null ? [] : [message.Mime.Sender])
-            .Select(m => m.Address.ToLowerInvariant()).Where(a => a.Length <= MaxAddressLength && a.Contains('@', StringComparison.Ordinal)).Distinct(StringComparer.Ordinal)],
+            .Select(m => m.Address.ToLowerInvariant()).Where(Mailboxes.MailAddresses.CanExist).Distinct(StringComparer.Ordinal)],
         verdict.Fingerprint.AttachmentSha256);
 
     /// <summary>Every partition this message is filed under, each with the values a hunt's indicator is checked against.</summary>

@@ -40,11 +40,4 @@ public sealed record MaliciousMessage(
     /// </summary>
     [JsonIgnore]
     public double ContentScore => Math.Round(Score - ArrivalEvidence.PointsOf(Rules), 2);
-
-    /// <summary>
-    /// The copy never passed this tenant's transport (an IMAP append): the recipients its headers name are its author's
-    /// words, and no transport delivered to them. Read from its rules, as <see cref="ContentScore"/> is.
-    /// </summary>
-    [JsonIgnore]
-    public bool BypassedTransport => Rules.Contains(Scanning.Rules.TransportBypassRule.Name);
 }

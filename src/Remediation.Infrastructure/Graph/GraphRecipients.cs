@@ -37,7 +37,7 @@ internal sealed partial class GraphRecipients(GraphServiceClient graph, ILogger 
             var user = await graph.Users[userPrincipalName].GetAsync(r => r.QueryParameters.Select = IdOnly, cancellationToken);
             return _userIds.GetOrAdd(userPrincipalName, user?.Id);
         }
-        catch (ODataError error) when (error.ResponseStatusCode == 404)
+        catch (ApiException error) when (error.ResponseStatusCode is 404 || Refused(error))
         {
             return _userIds.GetOrAdd(userPrincipalName, (string?)null);
         }
@@ -87,9 +87,20 @@ internal sealed partial class GraphRecipients(GraphServiceClient graph, ILogger 
 
     private async Task<string?> UserByAddressAsync(string address, CancellationToken cancellationToken)
     {
-        var users = await graph.Users.GetAsync(r => UserQuery(r, address), cancellationToken);
-        return users?.Value?.FirstOrDefault()?.Id;
+        try
+        {
+            var users = await graph.Users.GetAsync(r => UserQuery(r, address), cancellationToken);
+            return users?.Value?.FirstOrDefault()?.Id;
+        }
+        catch (ApiException error) when (Refused(error))
+        {
+            return null;
+        }
     }
+
+    // A header's address the directory refuses to look up (malformed, or longer than a request line) reaches no mailbox:
+    // one such recipient must not fail the search of all the others.
+    private static bool Refused(ApiException error) => error.ResponseStatusCode is 400 or 414;
 
     private static void UserQuery(RequestConfiguration<Microsoft.Graph.Users.UsersRequestBuilder.UsersRequestBuilderGetQueryParameters> request, string address)
     {
@@ -124,6 +135,10 @@ internal sealed partial class GraphRecipients(GraphServiceClient graph, ILogger 
         catch (ODataError error) when (error.ResponseStatusCode == 403)
         {
             LogGroupsDenied(filter, error.Error?.Code);
+            return null;
+        }
+        catch (ApiException error) when (Refused(error))
+        {
             return null;
         }
     }

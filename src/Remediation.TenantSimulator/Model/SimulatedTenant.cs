@@ -164,12 +164,22 @@ public sealed class SimulatedTenant
     /// </summary>
     public IReadOnlyList<DeliveredMessage> DeliverThroughTransport(string mime) => DeliverThroughTransport(mime, TransportEnvelope.Default);
 
-    public IReadOnlyList<DeliveredMessage> DeliverThroughTransport(string mime, TransportEnvelope envelope)
+    public IReadOnlyList<DeliveredMessage> DeliverThroughTransport(string mime, TransportEnvelope envelope) =>
+        DeliverThroughTransport(mime, envelope, envelopeRecipients: null);
+
+    /// <summary>
+    /// Delivers to the SMTP envelope's recipients alone, whatever the To, Cc and Bcc headers say, as transport does: the
+    /// sender writes the headers and the envelope apart.
+    /// </summary>
+    public IReadOnlyList<DeliveredMessage> DeliverThroughTransportTo(IEnumerable<string> envelopeRecipients, string mime) =>
+        DeliverThroughTransport(mime, TransportEnvelope.Default, [.. envelopeRecipients]);
+
+    private IReadOnlyList<DeliveredMessage> DeliverThroughTransport(string mime, TransportEnvelope envelope, IReadOnlyList<string>? envelopeRecipients)
     {
         var stamped = transport.Stamp(mime, envelope);
         return
         [
-            .. stamped.RecipientAddresses
+            .. (envelopeRecipients ?? stamped.RecipientAddresses)
                 .SelectMany(directory.DeliveryTargets)
                 .Distinct()
                 .Select(mailbox => Delivered(mailbox.Store(

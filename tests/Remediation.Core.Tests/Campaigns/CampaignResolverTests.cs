@@ -173,7 +173,11 @@ public sealed class CampaignResolverTests
         var bobsCopy = Deliver(_bob, to: [$"bob@{Domain}", $"carol@{Domain}"]);
         var alicesCopy = Deliver(_alice, to: [$"alice@{Domain}"]);
         var resolver = Resolver();
-        if (heldForReach) _options.MaxMailboxesPerCampaign = 1;
+        if (heldForReach)
+        {
+            _options.MaxMailboxesPerCampaign = 1;
+            await IndexAsync(_carol, "carol-copy");
+        }
         await resolver.ResolveAsync(Seed(_bob, bobsCopy) with { Score = heldForReach ? 18 : 10.5 }, CancellationToken.None);
         Assert.Equal(CampaignStatus.Held, (await _campaigns.FindAsync(CampaignId, CancellationToken.None))?.Status);
         _options.MaxMailboxesPerCampaign = 500;
@@ -492,6 +496,9 @@ public sealed class CampaignResolverTests
     {
         _options.MaxMailboxesPerCampaign = 2;
         var seed = Seed(_alice, Deliver(_alice, to: [$"bob@{Domain}", $"carol@{Domain}"]));
+        // Copies known to exist, not only recipients to search.
+        await IndexAsync(_bob, "bob-copy");
+        await IndexAsync(_carol, "carol-copy");
         var resolver = Resolver();
 
         await resolver.ResolveAsync(seed, CancellationToken.None);
@@ -503,63 +510,81 @@ public sealed class CampaignResolverTests
         Assert.Equal(HeldEvent(score: "18", count: "3", reason: "it reaches 3 mailboxes, more than 2"), held);
     }
 
-    // An appended copy's recipients are its author's words: naming a list of thousands in Cc must not hold the copies
-    // known to exist for the SOC. They are remediated; only the search of the mailboxes the headers name waits, told to
-    // the SOC once. (A copy that passed transport was delivered to its recipients: the test above holds it at birth.)
-    [Fact]
-    public async Task Resolve_AppendedCopyNamingRecipientsBeyondTheCap_RemediatesTheCopiesKnownAndLetsTheSearchWait()
+    // The recipients are the sender's words (transport delivers to the envelope, an append to one mailbox): naming a list
+    // of thousands in Cc must not hold the copies known to exist for the SOC. They are remediated; only the search of
+    // the mailboxes the headers name waits, told to the SOC once.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Resolve_CopyNamingRecipientsBeyondTheCap_RemediatesTheCopiesKnownAndLetsTheSearchWait(bool appended)
     {
         _options.MaxMailboxesPerCampaign = 2;
         var seedCopy = Deliver(_alice, to: [$"alice@{Domain}"], cc: [$"bob@{Domain}", $"carol@{Domain}", $"dave@{Domain}"]);
         var resolver = Resolver();
 
-        await resolver.ResolveAsync(Appended(_alice, seedCopy), CancellationToken.None);
-        await resolver.ResolveAsync(Appended(_alice, seedCopy), CancellationToken.None);
+        var seed = appended ? Appended(_alice, seedCopy) : Seed(_alice, seedCopy);
+        await resolver.ResolveAsync(seed, CancellationToken.None);
+        await resolver.ResolveAsync(seed, CancellationToken.None);
 
         Assert.Equal([$"alice: {seedCopy} | {MessageIdOfLure}"], Jobs());
         Assert.Equal(CampaignStatus.Active, (await _campaigns.FindAsync(CampaignId, CancellationToken.None))?.Status);
         Assert.Contains(DispatchedWork.RecipientSearch(MessageIdOfLure), await MarksAsync());
         var held = Assert.Single(_telemetry.Events(PipelineEvents.CampaignHeld));
-        Assert.Equal(HeldEvent(score: "18", count: "3", rules: "R1,R2,TRANSPORT_BYPASS",
+        Assert.Equal(HeldEvent(score: "18", count: "3", rules: string.Join(',', seed.Rules),
             reason: "searching the 3 more mailboxes its recipients name would take it beyond 2: the copies known are remediated, the search waits"), held);
     }
 
     [Fact]
-    public async Task Resolve_LaterAppendedCopyNamingRecipientsBeyondTheCap_RemediatesItsOwnCopy()
+    public async Task Resolve_LaterCopyNamingRecipientsBeyondTheCap_RemediatesItsOwnCopy()
     {
         _options.MaxMailboxesPerCampaign = 2;
         var resolver = Resolver();
-        await resolver.ResolveAsync(Appended(_alice, Deliver(_alice, to: [$"alice@{Domain}"])), CancellationToken.None);
+        await resolver.ResolveAsync(Seed(_alice, Deliver(_alice, to: [$"alice@{Domain}"])), CancellationToken.None);
         _queue.Drain<RemediationJob>(WorkQueueNames.RemediationJobs);
         var later = Deliver(_dave, to: [$"bob@{Domain}", $"carol@{Domain}"], internetMessageId: MessageIdOfLaterMailing);
 
-        await resolver.ResolveAsync(Appended(_dave, later) with { InternetMessageId = MessageIdOfLaterMailing }, CancellationToken.None);
+        await resolver.ResolveAsync(Seed(_dave, later) with { InternetMessageId = MessageIdOfLaterMailing }, CancellationToken.None);
 
         Assert.Equal([$"dave: {later} | "], Jobs());
         Assert.Equal(CampaignStatus.Active, (await _campaigns.FindAsync(CampaignId, CancellationToken.None))?.Status);
         Assert.Equal("2", Assert.Single(_telemetry.Events(PipelineEvents.CampaignHeld))[PipelineEventProperties.Count]);
     }
 
+    [Fact]
+    public async Task Resolve_CopiesOfAMailingNamingRecipientsBeyondTheCap_EachIsRemediatedAsItArrives()
+    {
+        _options.MaxMailboxesPerCampaign = 3;
+        var resolver = Resolver();
+        string[] everyone = [$"alice@{Domain}", $"bob@{Domain}", $"carol@{Domain}", $"dave@{Domain}"];
+        var alices = Deliver(_alice, to: everyone);
+        var bobs = Deliver(_bob, to: everyone);
+
+        await resolver.ResolveAsync(Seed(_alice, alices), CancellationToken.None);
+        await resolver.ResolveAsync(Seed(_bob, bobs), CancellationToken.None);
+
+        Assert.Equal([$"alice: {alices} | {MessageIdOfLure}", $"bob: {bobs} | "], Jobs());
+    }
+
     // The copies known are over the cap themselves, or there is none to act on (a user's sent copy): held as before.
     [Fact]
-    public async Task Resolve_AppendedCopyWithKnownCopiesBeyondTheCap_HoldsTheCampaign()
+    public async Task Resolve_CopyWithKnownCopiesBeyondTheCap_HoldsTheCampaign()
     {
         _options.MaxMailboxesPerCampaign = 1;
         await IndexAsync(_bob, "bob-copy");
 
-        await Resolver().ResolveAsync(Appended(_alice, Deliver(_alice, to: [$"bob@{Domain}", $"carol@{Domain}"])), CancellationToken.None);
+        await Resolver().ResolveAsync(Seed(_alice, Deliver(_alice, to: [$"bob@{Domain}", $"carol@{Domain}"])), CancellationToken.None);
 
         Assert.Empty(Jobs());
         Assert.Equal(CampaignStatus.Held, (await _campaigns.FindAsync(CampaignId, CancellationToken.None))?.Status);
     }
 
     [Fact]
-    public async Task Resolve_AppendedSentCopyWithOnlyRecipientsToSearchBeyondTheCap_HoldsTheCampaign()
+    public async Task Resolve_SentCopyWithOnlyRecipientsToSearchBeyondTheCap_HoldsTheCampaign()
     {
         _options.MaxMailboxesPerCampaign = 1;
         var sent = Deliver(_alice, to: [$"bob@{Domain}", $"carol@{Domain}"], folder: WellKnownFolders.SentItems);
 
-        await Resolver().ResolveAsync(Appended(_alice, sent) with { OwnCopy = true }, CancellationToken.None);
+        await Resolver().ResolveAsync(Seed(_alice, sent) with { OwnCopy = true }, CancellationToken.None);
 
         Assert.Empty(Jobs());
         Assert.Equal(CampaignStatus.Held, (await _campaigns.FindAsync(CampaignId, CancellationToken.None))?.Status);
@@ -590,6 +615,7 @@ public sealed class CampaignResolverTests
     {
         _options.MaxMailboxesPerCampaign = 1;
         var seed = Seed(_alice, Deliver(_alice, to: [$"bob@{Domain}"]));
+        await IndexAsync(_bob, "bob-copy");
         await _campaigns.GetOrAddAsync(CampaignOf(seed, CampaignStatus.Active), CancellationToken.None);
         var store = new InterleavedCampaignStore(_campaigns)
         {
@@ -795,6 +821,7 @@ public sealed class CampaignResolverTests
     {
         _options.MaxMailboxesPerCampaign = 1;
         var seedCopy = Deliver(_alice, to: [$"bob@{Domain}"]);
+        await IndexAsync(_bob, "bob-copy");
         var resolver = Resolver();
         await resolver.ResolveAsync(Seed(_alice, seedCopy), CancellationToken.None);
 
@@ -802,7 +829,7 @@ public sealed class CampaignResolverTests
         await resolver.ResolveAsync(Assert.Single(_queue.Drain<MaliciousMessage>(WorkQueueNames.Campaigns)), CancellationToken.None);
 
         var jobs = _queue.Drain<RemediationJob>(WorkQueueNames.RemediationJobs);
-        Assert.Equal([$"alice: {seedCopy} | ", $"bob:  | {MessageIdOfLure}"], Describe(jobs));
+        Assert.Equal([$"alice: {seedCopy} | ", $"bob: bob-copy | {MessageIdOfLure}"], Describe(jobs));
         Assert.All(jobs, job => Assert.True(job.Approved));
     }
 

@@ -70,17 +70,21 @@ public sealed class MoveCapTests : IAsyncLifetime
         Assert.Equal(copies.Count, _telemetry.Events(PipelineEvents.MessageRemediated).Count);
     }
 
+    // Eight copies in the hour the cap allows three unapproved moves in: once the SOC approves, every copy is moved,
+    // so at least five moves were the SOC's and none of them was capped. (Copies that arrived before the approval may
+    // have been moved, or held by the breaker, on their own.)
     [Fact]
     public async Task Pipeline_ApprovedCampaignBeyondTheMoveCap_IsNotCapped()
     {
         var copies = _tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, [.. Enumerable.Range(0, 8).Select(User)]));
-        await Eventually.AssertAsync(() => _telemetry.Events(PipelineEvents.CampaignHeld).Count > 0, "the campaign is held for the SOC", Patience);
+        await Eventually.AssertAsync(() => _telemetry.Events(PipelineEvents.CampaignHeld).Count > 0, "the SOC is told of the campaign", Patience);
         var campaignId = _telemetry.Events(PipelineEvents.CampaignHeld)[0][PipelineEventProperties.CampaignId];
 
         await _tenant.PostAdminAsync($"api/campaigns/{campaignId}/approve");
 
         await Eventually.AssertAsync(() => _tenant.NoneIn(copies, "inbox"), "every approved copy is moved", Patience);
-        Assert.Empty(_telemetry.Events(PipelineEvents.CircuitBreakerTripped));
+        await Eventually.AssertAsync(_tenant.WorkQueuesEmpty, "the pipeline settles", Patience);
+        Assert.Equal(copies.Count, (await _tenant.AuditAsync(campaignId)).Count(r => r.Outcome == AuditOutcome.Remediated));
     }
 
     private static string User(int i) => $"user{i:D2}";

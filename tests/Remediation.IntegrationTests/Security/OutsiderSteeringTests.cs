@@ -300,13 +300,12 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
 
         var moved = mailing.Count(copy => _tenant.FolderOf(copy) != "inbox");
         Assert.True(1 + moved <= CampaignCap, $"{1 + moved} mailboxes remediated without approval, cap {CampaignCap}");
-        var held = Assert.Single(_telemetry.Events(PipelineEvents.CampaignHeld));
-        Assert.Contains("now reaches", held[PipelineEventProperties.Reason], StringComparison.Ordinal);
+        Assert.Single(_telemetry.Events(PipelineEvents.CampaignHeld), held => held[PipelineEventProperties.Reason].Contains("now reaches", StringComparison.Ordinal));
     }
 
-    // The cheapest way to keep an appended phish in place was one header: Cc a list larger than the cap, and the search of
-    // its members held the whole campaign for the SOC. An appended copy's recipients are its author's words: the copy
-    // is quarantined, and only the search of the list waits for approval.
+    // The cheapest way to keep a phish in place was one header: name a list larger than the cap, and the search of its
+    // members held the whole campaign for the SOC. Recipients are the sender's words: the copy is quarantined, and only
+    // the search of the list waits for approval.
     [Fact]
     public async Task Appender_LureNamingAListLargerThanTheCap_IsQuarantinedAndOnlyTheSearchWaits()
     {
@@ -335,6 +334,25 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
         var lure = Tenant.AppendAsImap(Mailbox(victim), AttackMail.CredentialPhishAsUnder(sender, "<lure-long@mail.example>", "Your mailbox is almost full", Domain, victim));
 
         await Eventually.AssertAsync(() => _tenant.NoneIn([lure], "inbox"), "the lure is quarantined", Patience);
+    }
+
+    // A transported lure to one user that names colleagues beyond the cap in Cc (the envelope reaches one mailbox), and
+    // one that names a tenant address of 40,000 characters, which the directory refuses to look up: both are quarantined.
+    [Fact]
+    public async Task TransportedLure_NamingRecipientsBeyondTheCapOrAnAddressNoMailboxHas_IsQuarantined()
+    {
+        var colleagues = string.Join(", ", Enumerable.Range(1, CampaignCap + 2).Select(i => $"{User(i)}@{Domain}"));
+        var padded = new string('a', 40_000) + "@" + Domain;
+        var lures = new[] { (Cc: colleagues, Subject: "Mailbox quota exceeded"), (Cc: padded, Subject: "Mailbox storage full") }
+            .SelectMany(lure => Tenant.DeliverThroughTransportTo([$"{User(0)}@{Domain}"],
+                $"From: IT Helpdesk <helpdesk@{SampleMail.PhishingDomain}>\r\nTo: {User(0)}@{Domain}\r\nCc: {lure.Cc}\r\nSubject: {lure.Subject}\r\n" +
+                $"Message-ID: <{Guid.NewGuid():N}@{SampleMail.PhishingDomain}>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" +
+                $"Your mailbox is full. Verify your account at https://{SampleMail.PhishingDomain}/reset today.\r\n"))
+            .ToList();
+
+        Assert.Equal(2, lures.Count);
+
+        await Eventually.AssertAsync(() => _tenant.NoneIn(lures, "inbox"), "both lures are quarantined", Patience);
     }
 
     // Every stage has drained: what did not happen by now will not happen.
