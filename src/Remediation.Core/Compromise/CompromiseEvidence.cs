@@ -12,4 +12,8 @@ public enum EvidenceSource
 
 /// <summary>One malicious message that tells on a mailbox's account.</summary>
 /// <param name="MessageId">The copy's id: for mail sent internally, each colleague's copy counts.</param>
-public sealed record CompromiseEvidence(string MailboxId, string MessageId, string CampaignId, DateTimeOffset At, EvidenceSource Source = EvidenceSource.Appended);
+public sealed record CompromiseEvidence(string MailboxId, string MessageId, string CampaignId, DateTimeOffset At, EvidenceSource Source = EvidenceSource.Appended)
+{
+    /// <summary>How many messages and campaigns a response's record names: a hundred Graph ids fit in one stored value.</summary>
+    public const int MaxListed = 100;
+}

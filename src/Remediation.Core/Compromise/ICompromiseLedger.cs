@@ -24,7 +24,10 @@ public interface ICompromiseLedger
     /// </summary>
     Task<bool> TryOpenIncidentAsync(string mailboxId, DateTimeOffset now, TimeSpan cooldown, CancellationToken cancellationToken);
 
-    /// <summary>Records the response taken and the evidence it rested on.</summary>
+    /// <summary>
+    /// Records the response taken and the evidence it rested on: at most <see cref="CompromiseEvidence.MaxListed"/>
+    /// messages and campaigns, the first found, as an appender may place hundreds and a stored value has a size limit.
+    /// </summary>
     Task RecordResponseAsync(string mailboxId, string response, IReadOnlyList<CompromiseEvidence> evidence, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Records that the incident's sessions were revoked: once, however often the revoke ran.</summary>

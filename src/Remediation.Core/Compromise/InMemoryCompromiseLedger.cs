@@ -79,8 +79,8 @@ public sealed class InMemoryCompromiseLedger : ICompromiseLedger
 
     public Task RecordResponseAsync(string mailboxId, string response, IReadOnlyList<CompromiseEvidence> evidence, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var recorded = new RecordedResponse(mailboxId, response, [.. evidence.Select(e => e.MessageId)],
-            [.. evidence.Select(e => e.CampaignId).Distinct(StringComparer.Ordinal)], evidence.Min(e => e.At), evidence.Max(e => e.At), at);
+        var recorded = new RecordedResponse(mailboxId, response, [.. evidence.Select(e => e.MessageId).Take(CompromiseEvidence.MaxListed)],
+            [.. evidence.Select(e => e.CampaignId).Distinct(StringComparer.Ordinal).Take(CompromiseEvidence.MaxListed)], evidence.Min(e => e.At), evidence.Max(e => e.At), at);
         lock (_gate)
         {
             // The Table ledger keys a response by mailbox and time, and adding a second one under the same key fails.

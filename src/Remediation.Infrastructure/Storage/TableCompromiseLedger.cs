@@ -97,8 +97,9 @@ public sealed class TableCompromiseLedger(TableServiceClient tables) : ICompromi
         _table.AddEntityAsync(new TableEntity(Key(mailboxId), $"response|{at.UtcTicks:D20}")
         {
             ["Response"] = response,
-            ["Messages"] = string.Join(',', evidence.Select(e => e.MessageId)),
-            ["Campaigns"] = string.Join(',', evidence.Select(e => e.CampaignId).Distinct(StringComparer.Ordinal)),
+            // An appender may place hundreds of lures, and Table storage refuses a value past 32 K characters.
+            ["Messages"] = string.Join(',', evidence.Select(e => e.MessageId).Take(CompromiseEvidence.MaxListed)),
+            ["Campaigns"] = string.Join(',', evidence.Select(e => e.CampaignId).Distinct(StringComparer.Ordinal).Take(CompromiseEvidence.MaxListed)),
             ["FirstSeen"] = evidence.Min(e => e.At),
             ["LastSeen"] = evidence.Max(e => e.At),
             ["At"] = at,

@@ -185,6 +185,20 @@ public abstract class CompromiseLedgerContract
         Assert.Equal((TenPast10.AddHours(-5), TenPast10.AddHours(-1)), (response.FirstSeen, response.LastSeen));
     }
 
+    // An appender placed 400 lures: every message id listed would be a value larger than Table storage takes.
+    [Fact]
+    public async Task RecordResponse_HundredsOfMessages_ListsTheFirstHundred()
+    {
+        var mailbox = NewId();
+        List<CompromiseEvidence> evidence = [.. Enumerable.Range(0, 400).Select(i => new CompromiseEvidence(mailbox, $"{i:D4}" + new string('m', 148), $"c{i % 2}", TenPast10))];
+
+        await Ledger.RecordResponseAsync(mailbox, "RevokeSessions", evidence, TenPast10, CancellationToken.None);
+
+        var response = Assert.Single(await ResponsesAsync(mailbox));
+        Assert.Equal(evidence.Take(CompromiseEvidence.MaxListed).Select(e => e.MessageId), response.Messages);
+        Assert.Equal(["c0", "c1"], response.Campaigns);
+    }
+
     [Fact]
     public async Task RecordResponse_TwoIncidents_KeepsBoth()
     {
