@@ -116,8 +116,8 @@ public sealed partial class CampaignResolver(
         if (campaign.Status != CampaignStatus.Approved && await ReachBeyondCapAsync(campaign.Id, work.Keys, created, cancellationToken) is { } reach)
         {
             // A campaign grows after birth (campaign memory brings later copies, a later mailing reuses the content):
-            // the cap holds for everything it has reached, not only for its first look. An appended copy's search
-            // alone only waits (below).
+            // the cap holds for everything it has reached, not only for its first look. The search of the recipients a
+            // message names only waits (below).
             if (!CanSetSearchesAside(work) || await ReachBeyondCapAsync(campaign.Id, KnownCopies(work), created, cancellationToken) is not null)
             {
                 if (await campaigns.TryHoldAsync(campaign.Id, cancellationToken)) TrackHeld(campaign, reach, _guard.GrownBeyondCap(reach));
