@@ -67,9 +67,21 @@ public sealed partial class CampaignResolver(
         // the SOC reads how far what waits for it reaches.
         var (sweep, search) = DispatchPlan.Lookups(seed, !_guard.LooksBeyondItsCopy(seed, campaign), lookupsDone);
         var work = await FindCopiesAsync(seed, sweep, search, cancellationToken);
+        // The recipients are the sender's words, not a record of delivery (transport delivers to the envelope, an append
+        // to one mailbox): a list of thousands named in Cc must not hold for the SOC the copies known to exist (the seed's
+        // own, those the index holds), or an outsider could freeze the remediation of a phish with one header. When those
+        // copies fit under the cap, only the search of the named mailboxes waits for approval; each copy that arrives is
+        // judged and counted on its own, and the cap holds the campaign once the copies reach it.
+        var searchOnly = DispatchPlan.SearchOnly(work);
+        var searchCanWait = searchOnly.Count > 0 && searchOnly.Count < work.Count;
+        var searchesAside = 0;
+        void SetSearchesAside()
+        {
+            foreach (var mailboxId in searchOnly) work.Remove(mailboxId);
+            searchesAside = searchOnly.Count;
+        }
 
         var created = false;
-        var searchesAside = 0;
         if (campaign is null)
         {
             // Nothing to act on (a report in the SOC's mailbox, a user's own copy whose others have not arrived): no
@@ -77,9 +89,9 @@ public sealed partial class CampaignResolver(
             if (work.Count == 0) return;
             // The guard decides the campaign's status at birth, so copies scanned at the same moment find it already held.
             var reason = _guard.HoldAtBirth(seed.Score, work.Count);
-            if (reason is not null && CanSetSearchesAside(work) && _guard.HoldAtBirth(seed.Score, KnownCopies(work).Count) is null)
+            if (reason is not null && searchCanWait && _guard.HoldAtBirth(seed.Score, work.Count - searchOnly.Count) is null)
             {
-                searchesAside = SetSearchesAside(work);
+                SetSearchesAside();
                 reason = null;
             }
             (campaign, created) = await campaigns.GetOrAddAsync(new Campaign(
@@ -118,12 +130,12 @@ public sealed partial class CampaignResolver(
             // A campaign grows after birth (campaign memory brings later copies, a later mailing reuses the content):
             // the cap holds for everything it has reached, not only for its first look. The search of the recipients a
             // message names only waits (below).
-            if (!CanSetSearchesAside(work) || await ReachBeyondCapAsync(campaign.Id, KnownCopies(work), created, cancellationToken) is not null)
+            if (!searchCanWait || await ReachBeyondCapAsync(campaign.Id, [.. work.Keys.Except(searchOnly)], created, cancellationToken) is not null)
             {
                 if (await campaigns.TryHoldAsync(campaign.Id, cancellationToken)) TrackHeld(campaign, reach, _guard.GrownBeyondCap(reach));
                 return;
             }
-            searchesAside = SetSearchesAside(work);
+            SetSearchesAside();
         }
 
         var undispatched = DispatchPlan.Undispatched(work, dispatched);
@@ -133,26 +145,6 @@ public sealed partial class CampaignResolver(
         await campaigns.MarkDispatchedAsync(campaign.Id, DispatchPlan.LookupMarks(seed, sweep, search), cancellationToken);
         if (searchesAside > 0) TrackHeld(campaign, searchesAside, _guard.SearchWaits(searchesAside));
         LogResolved(campaign.Id, work.Count, undispatched.Count, queued);
-    }
-
-    // The recipients are the sender's words, not a record of delivery (transport delivers to the envelope, an append to
-    // one mailbox): a list of thousands named in Cc must not hold for the SOC the copies known to exist (the seed's own,
-    // those the index holds), or an outsider could freeze the remediation of a phish with one header. When those copies
-    // fit under the cap, only the search of the named mailboxes waits for approval; each copy that arrives is judged and
-    // counted on its own, and the cap holds the campaign once the copies reach it.
-    private static bool CanSetSearchesAside(Dictionary<string, MailboxWork> work)
-    {
-        var searchOnly = DispatchPlan.SearchOnly(work).Count;
-        return searchOnly > 0 && searchOnly < work.Count;
-    }
-
-    private static IReadOnlyList<string> KnownCopies(Dictionary<string, MailboxWork> work) => [.. work.Keys.Except(DispatchPlan.SearchOnly(work))];
-
-    private static int SetSearchesAside(Dictionary<string, MailboxWork> work)
-    {
-        var searchOnly = DispatchPlan.SearchOnly(work);
-        foreach (var mailboxId in searchOnly) work.Remove(mailboxId);
-        return searchOnly.Count;
     }
 
     private async Task<bool> SocToldAsync(string campaignId, CancellationToken cancellationToken) =>

@@ -79,7 +79,7 @@ public sealed partial record Indicator(IndicatorKind Kind, string Value)
     private static string Domain(string value, string what)
     {
         var domain = value.Trim().TrimEnd('.').ToLowerInvariant();
-        if (domain.Length == 0 || domain.Length > 253 || !domain.Contains('.', StringComparison.Ordinal) || !domain.All(c => char.IsLetterOrDigit(c) || c is '.' or '-'))
+        if (domain.Length == 0 || domain.Length > Scanning.Domains.RegistrableDomain.MaxHostLength || !domain.Contains('.', StringComparison.Ordinal) || !domain.All(c => char.IsLetterOrDigit(c) || c is '.' or '-'))
         {
             throw new ArgumentException($"\"{value}\" is not a {what}.", nameof(value));
         }

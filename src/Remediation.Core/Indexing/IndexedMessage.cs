@@ -34,11 +34,6 @@ public sealed record IndexedMessage(
     // first of them.
     public const int MaxValuesPerEntry = 32;
 
-    // DNS caps a host at 253 characters. A longer one, like an address longer than any mailbox has, reaches nobody: the
-    // sender writes it only to make the row larger than Table storage takes (64 KiB a value, 1 KiB a key), which would
-    // fail the scan before the copy is remediated, so it is not filed.
-    private const int MaxHostLength = 253;
-
     public static IndexedMessage Of(Mailboxes.MailboxMessage message, Verdict verdict, bool isOwnCopy, DateTimeOffset scannedAt) => new(
         message.MailboxId,
         message.MessageId,
@@ -61,7 +56,10 @@ public sealed record IndexedMessage(
         // sender differently (a decoy copy from a neutral sender must not stand for the wave).
         yield return (IndexKeys.AnyMessage, [.. Senders.Take(MaxSendersFiled)]);
         yield return (IndexKeys.Fingerprint(FingerprintId), []);
-        foreach (var hosts in UrlHosts.Where(h => h.Length <= MaxHostLength).GroupBy(IndexKeys.UrlDomain, StringComparer.Ordinal).Take(MaxDomainsIndexed))
+        // A host longer than DNS allows, like an address longer than any mailbox has, reaches nobody: the sender writes it
+        // only to make the row larger than Table storage takes (64 KiB a value, 1 KiB a key), which would fail the scan
+        // before the copy is remediated, so it is not filed.
+        foreach (var hosts in UrlHosts.Where(h => h.Length <= Scanning.Domains.RegistrableDomain.MaxHostLength).GroupBy(IndexKeys.UrlDomain, StringComparer.Ordinal).Take(MaxDomainsIndexed))
         {
             yield return (hosts.Key, [.. hosts.Take(MaxValuesPerEntry)]);
         }

@@ -65,12 +65,11 @@ public sealed record MessageFingerprint(string Id, string BodyHash, IReadOnlyLis
         var host = end < 0 ? rest : rest[..end];
         // A mailbox's own part may carry the recipient ("unsubscribe+4471@"); its domain is what every copy shares.
         if (scheme == "mailto") host = host[(host.LastIndexOf('@') + 1)..];
-        return $"{scheme}:{host[..Math.Min(host.Length, MaxHostLength)].ToString().ToLowerInvariant()}";
+        return $"{scheme}:{host[..Math.Min(host.Length, Domains.RegistrableDomain.MaxHostLength)].ToString().ToLowerInvariant()}";
     }
 
     // A URI scheme is a short word; a host longer than DNS allows is cut where DNS would.
     private const int MaxSchemeLength = 32;
-    private const int MaxHostLength = 253;
     private static readonly System.Buffers.SearchValues<char> SchemeLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     // A file's name without the numbers that vary per recipient: "Invoice_4471.pdf" and "Invoice_9012.pdf" are one

@@ -3,6 +3,9 @@ namespace Remediation.Core.Scanning.Domains;
 /// <summary>The part of a host name an organisation registers (<c>mail.contoso.co.uk</c> → <c>contoso.co.uk</c>).</summary>
 internal static class RegistrableDomain
 {
+    /// <summary>DNS caps a host name at 253 characters: a longer one reaches nothing.</summary>
+    public const int MaxHostLength = 253;
+
     // Without the full public suffix list: country registries that sell names one level down under these labels.
     private static readonly HashSet<string> SecondLevelRegistries = new(StringComparer.OrdinalIgnoreCase)
     {
