@@ -22,7 +22,7 @@ public static class ContentEvidence
         HuntedIndicatorRule.Name,
         // The words of the body and subject, and somewhere to go; a lure's extra weight for a personal mailbox is not content.
         PaymentLureRule.Name, DeliveryLureRule.Name, PrizeLureRule.Name, CryptoLureRule.Name, SpamOfferRule.Name,
-        PaymentFraudRule.Name, ExtortionRule.Name, CrimewareOfferRule.Name,
+        PaymentFraudRule.Name, ExtortionRule.Name, FakeExchangeLoginRule.Name, CrimewareOfferRule.Name,
         // The part of its points the words of the body and subject give; what its structure block adds is the sender's.
         SpamClassifierRule.Name,
     };

@@ -16,7 +16,7 @@ public static class DeceptionEvidence
         BrandImpersonationRule.Name, DisplayNameImpersonationRule.Name, LookalikeSenderDomainRule.Name,
         LookalikeLinkDomainRule.Name, CredentialLureRule.Name, CryptoLureRule.Name, PaymentLureRule.Name,
         PaymentFraudRule.Name, DeliveryLureRule.Name, HtmlLoginFormAttachmentRule.Name, AdvanceFeeFraudRule.Name,
-        ExtortionRule.Name, FakeSafetyBannerRule.Name, LegalThreatLureRule.Name,
+        ExtortionRule.Name, FakeExchangeLoginRule.Name, FakeSafetyBannerRule.Name, LegalThreatLureRule.Name,
     };
 
     /// <summary>True when a hit among them says the message deceives: a listed rule, fired with weight, as phishing.</summary>

@@ -59,6 +59,7 @@ public static class ScanningServiceCollectionExtensions
         services.AddSingleton<IScanRule, PaymentFraudRule>();
         services.AddSingleton<IScanRule, CallbackLureRule>();
         services.AddSingleton<IScanRule, ExtortionRule>();
+        services.AddSingleton<IScanRule, FakeExchangeLoginRule>();
         services.AddSingleton<IScanRule, SpamOfferRule>();
         services.AddSingleton<IScanRule, CrimewareOfferRule>();
         services.AddSingleton<IScanRule, OfferWithoutUnsubscribeRule>();

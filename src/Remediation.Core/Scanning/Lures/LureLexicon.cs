@@ -13,7 +13,7 @@ namespace Remediation.Core.Scanning.Lures;
 /// </summary>
 internal static class LureLexicon
 {
-    /// <summary>Access to an account is at stake: verify it, it is locked or suspended, sign-in trouble, a password expiring.</summary>
+    /// <summary>Access to an account is at stake: verify it, it is locked or suspended, sign-in trouble, a password expiring or kept.</summary>
     public static Match Account(string text) => FirstMatch(AccountPatterns, text);
 
     /// <summary>
@@ -47,11 +47,22 @@ internal static class LureLexicon
     /// <summary>The gift-card request of business email compromise: buy cards, send the codes.</summary>
     public static Match GiftCards(string text) => FirstMatch(GiftCardsPatterns, text);
 
-    /// <summary>Pressure: a deadline in hours, "immediately", a last notice, something expiring today, an account blocked or cancelled, a balance wiped out.</summary>
+    /// <summary>Pressure: a deadline in hours, "immediately", a last notice, something expiring today, an account blocked or cancelled, a balance wiped out, a password kept only by acting.</summary>
     public static Match Urgency(string text) => FirstMatch(UrgencyPatterns, text);
+
+    // The webmail kit's offer: act "to keep using your current password", an account matter and its threat (a new
+    // password otherwise) in one phrase. No service asks for a password in order to leave it unchanged; an IT notice
+    // says the user "can keep using" it, so only the offer's purpose clause counts.
+    private const string KeepPassword =
+        @"\bto\s+(continue\s+(using|with)|retain|keep\s+using|keep)\s+(your\s+|the\s+|my\s+)?(current|same|existing|active)\s+password\b" +
+        @"|\bpara\s+(manter|continuar\s+(usando|com|a\s+usar))\s+(a\s+)?(minha\s+|sua\s+)?(senha\s+atual|mesma\s+senha)\b|\bpara\s+(mantener|conservar|seguir\s+usando|continuar\s+(usando|con))\s+(la\s+|su\s+|mi\s+)?(misma\s+contrasena|contrasena\s+actual)\b" +
+        @"|\bpour\s+(garder|conserver|continuer\s+a\s+utiliser)\s+(le\s+|votre\s+|mon\s+)?(meme\s+mot\s+de\s+passe|mot\s+de\s+passe\s+actuel)\b|\bum\s+(ihr|dein)(e[sn]?)?\s+(aktuelle[sn]?|bisherige[sn]?)\s+(passwort|kennwort)\s+(zu\s+)?(behalten|beibehalten|weiter\s*zu\s*(verwenden|nutzen))\b" +
+        @"|\bom\s+(uw|je)\s+(huidige|hetzelfde)\s+wachtwoord\s+te\s+(behouden|houden|blijven\s+gebruiken)\b|\bper\s+(mantenere|conservare|continuare\s+a\s+usare)\s+(la\s+)?(stessa\s+password|password\s+attuale)\b" +
+        @"|(現在の|同じ)パスワード(を)?(引き続き(ご)?(利用|使用)|維持|保持)(する|になる)?(には|ために)";
 
     // Written one alternative per language (and per family of phrases), compiled into as few patterns as fit.
     private static readonly Regex[] AccountPatterns = Compile(
+        KeepPassword,
         @"\b(verify|confirm|validate|update|re-?activate|unlock|restore|secure)\s+(your\s+)?(account|password|mailbox|identity|credentials|login|e-?mail|wallet)\b|\b(account|identity|wallet|kyc)\s+(verification|validation|confirmation)\s+(is\s+)?(required|needed|pending)",
         @"\b(account|mailbox|wallet|card)\s+(has\s+been\s+|was\s+|is\s+|will\s+be\s+)?(temporarily\s+|permanently\s+)?(suspended|locked|disabled|blocked|restricted|deactivated|on\s+hold)\b",
         @"\bmailbox\s+(is\s+)?(full|quota)|\b(exceeded|over)\s+(its|your|the)\s+(storage\s+)?quota|\bpassword\s+(will\s+)?expir|\bunusual\s+sign[\s-]?in|\bsign[\s-]?in\s+(attempt|activity)|\bsomeone\s+tried\s+to\s+(log|sign)",
@@ -116,6 +127,7 @@ internal static class LureLexicon
 
     private static readonly Regex[] UrgencyPatterns = Compile(
         BalanceForfeited,
+        KeepPassword,
         @"\b(will\s+be|has\s+been|have\s+been)\s+(temporarily\s+|permanently\s+)?(suspended|disabled|deactivated|locked|blocked|frozen|closed|terminated|deleted|cancell?ed|returned)|\b(only|just|have|has)\s+(24|48|72|12)\s*(hours|hrs)\b|\b(deleted|blocked|cancell?ed|closed|frozen|burn\s+out)\s+(in|after)\s+(24|48|72|12)\s*(hours?|hrs|h)\b|\bwithin\s+(the\s+next\s+)?(24|48|72|12|2|3)\s*(hours|hrs|h|days)\b|\baction\s+required\b|\bimmediately\b|\bfinal\s+(notice|warning|reminder)\b|\b(last|final)\s+chance\b|\bexpires?\s+(today|tonight|soon)\b|\burgent(ly)?\b",
         @"\b(wurde|wird|werden|wurden)\s+(\w+\s+)?(gesperrt|deaktiviert|geloscht|gekundigt|eingefroren|geschlossen)\b|\binnerhalb\s+(von\s+)?(24|48|72|12)\s*stunden|\b(sofort|umgehend|unverzuglich)\b|\bletzte\s+(mahnung|erinnerung|chance|warnung)|\blauft\s+(heute|bald)\s+ab|\bhandlungsbedarf",
         @"\b(foi|esta|sera|serao|foram)\s+(\w+\s+)?(bloquead|suspens|desativad|cancelad|encerrad|excluid)\w*|\bevite\s+(o\s+|a\s+)?(cancelamento|bloqueio|suspensao|encerramento)|\b(em|dentro\s+de)\s+(24|48|72|12)\s*horas|\bimediatamente\b|\bultim[oa]\s+(aviso|chance|oportunidade|dia)|\bexpira\s+(hoje|em\s+breve)|\burgente\b",

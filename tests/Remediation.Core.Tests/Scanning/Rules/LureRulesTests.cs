@@ -38,6 +38,15 @@ public class LureRulesTests
         { CredentialLureRule.Name, "Aviso", "A senha do seu e-mail expirará em 24 horas." },
         { CredentialLureRule.Name, "Avis", "Votre mot de passe expire aujourd'hui : conservez-le immédiatement." },
         { CredentialLureRule.Name, "Melding", "Uw mailbox is vol. Vraag onmiddellijk meer ruimte aan." },
+        // The offer to keep the current password is the account matter and its threat in one phrase.
+        { CredentialLureRule.Name, "Mailbox notice", "A new password will be issued tonight. To keep using your current password, confirm it below." },
+        { CredentialLureRule.Name, "Caixa postal", "Sua senha será trocada pelo sistema. Clique para continuar usando sua senha atual." },
+        { CredentialLureRule.Name, "Buzón", "El sistema cambiará su clave. Pulse aquí para mantener su contraseña actual." },
+        { CredentialLureRule.Name, "Messagerie", "Un nouveau mot de passe sera généré. Cliquez pour conserver votre mot de passe actuel." },
+        { CredentialLureRule.Name, "Postfach", "Das System erzeugt ein neues Passwort. Klicken Sie hier, um Ihr aktuelles Passwort zu behalten." },
+        { CredentialLureRule.Name, "Mailbox", "Er wordt een nieuw wachtwoord aangemaakt. Klik om uw huidige wachtwoord te behouden." },
+        { CredentialLureRule.Name, "Casella", "Verrà generata una nuova password. Clicca per mantenere la password attuale." },
+        { CredentialLureRule.Name, "メール", "新しいパスワードが発行されます。現在のパスワードを引き続きご利用になるには、こちらをクリックしてください。" },
         { PaymentLureRule.Name, "Billing", "Your payment has failed. Update your payment method." },
         { PaymentLureRule.Name, "Rechnung", "Ihre Zahlung ist fehlgeschlagen, bitte offene Rechnung begleichen." },
         { PaymentLureRule.Name, "Fatura", "Pagamento recusado: sua fatura em aberto vence hoje." },
@@ -89,6 +98,8 @@ public class LureRulesTests
         { "Delivery", "Orders placed today are delivered in 24 hours." },
         { "Extrato", "Seu saldo disponível em 30/11 é de R$ 1.234,56. Veja o extrato completo no app." },
         { "Invoice", "Total +$1,250.00 including shipping; the refund of +45$ follows next week." },
+        { "Password tips", "Keep your current password safe: never share it, and use a password manager." },
+        { "Password policy", "Passwords no longer expire every 90 days. You can keep using your current password until you choose to change it." },
     };
 
     private static readonly IScanRule[] Rules = [new CredentialLureRule(), new PaymentLureRule(), new DeliveryLureRule(), new PrizeLureRule(), new CryptoLureRule(), new PaymentFraudRule()];
