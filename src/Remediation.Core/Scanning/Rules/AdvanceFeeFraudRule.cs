@@ -126,7 +126,7 @@ public sealed partial class AdvanceFeeFraudRule : IScanRule
     private static partial Regex Donation();
 
     // The lottery variant: the reader's address was drawn, by a lottery nobody entered.
-    [GeneratedRegex(@"\b(lottery|loteria|lotteria|loterie|lotterie|loterij|sorteio|sorteo|lucky\s+(winner|individual|recipient)|randomly\s+selected|selected\s+(at\s+)?random(ly)?|selecionad[oa]\s+aleatoriamente|seleccionad[oa]\s+al\s+azar)",
+    [GeneratedRegex(@"\b(lottery|loteria|lotteria|loterie|lotterie|loterij|sorteio|sorteo|lucky\s+(winners?|individuals?|recipients?|people|persons|beneficiar(y|ies))|randomly\s+selected|selected\s+(at\s+)?random(ly)?|selecionad[oa]\s+aleatoriamente|seleccionad[oa]\s+al\s+azar)",
         LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex Lottery();
 
@@ -137,7 +137,7 @@ public sealed partial class AdvanceFeeFraudRule : IScanRule
     private static partial Regex Institution();
 
     // The cash on its way: a consignment, a black box, an ATM card loaded with the sum, a diplomatic agent carrying it.
-    [GeneratedRegex(@"\bconsignment\b|\batm\s+(master\s*)?card\b|\bblack\s+(portfolio|box|trunk)\b|\bdiplomatic\s+(agent|delivery)|\bdelivery\s+agent\b|\bcartao\s+(visa|atm)\s+(\S+\s+){0,5}fundo",
+    [GeneratedRegex(@"\bconsignment\b|\batm\s+(master\s*|visa\s+|debit\s+)?card\b|\bblack\s+(portfolio|box|trunk)\b|\bdiplomatic\s+(agent|delivery)|\bdelivery\s+agent\b|\bcartao\s+(visa|atm)\s+(\S+\s+){0,5}fundo",
         LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex Courier();
 }

@@ -115,6 +115,7 @@ public class AdvanceFeeFraudRuleTests
     [InlineData("Your inheritance of $6.2 million is ready; a diplomatic agent will bring the consignment to your door.", "inheritance", "diplomatic agent")]
     [InlineData("I have bequeathed $2,000,000 to you, as my late husband wished.", "late husband", "bequeathed $2,000,000 to you")]
     [InlineData("Voce e o herdeiro: emitiremos um cartao visa onde o fundo de US$ 6.200.000 fica disponivel.", "herdeiro", "cartao visa onde o fundo")]
+    [InlineData("Your address is among the 12 lucky people of this year's draw: an ATM Visa card loaded with $4.5M will reach you by courier.", "lucky people", "ATM Visa card")]
     public void Evaluate_NewerVariantsOfTheLetter_QuoteBothPieces(string body, string first, string second)
     {
         var hit = Assert.Single(_sut.Evaluate(TestMail.FromText("Hello", body)));
