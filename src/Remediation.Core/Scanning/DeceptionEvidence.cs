@@ -17,6 +17,8 @@ public static class DeceptionEvidence
         LookalikeLinkDomainRule.Name, CredentialLureRule.Name, CryptoLureRule.Name, PaymentLureRule.Name,
         PaymentFraudRule.Name, DeliveryLureRule.Name, HtmlLoginFormAttachmentRule.Name, AdvanceFeeFraudRule.Name,
         ExtortionRule.Name, FakeExchangeLoginRule.Name, FakeSafetyBannerRule.Name, LegalThreatLureRule.Name,
+        // Only as phishing: a prize for a survey (the reward scam), not a casino's free spins.
+        PrizeLureRule.Name,
     };
 
     /// <summary>True when a hit among them says the message deceives: a listed rule, fired with weight, as phishing.</summary>

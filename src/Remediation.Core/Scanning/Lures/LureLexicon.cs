@@ -29,6 +29,9 @@ internal static class LureLexicon
     /// <summary>Something is won or about to be lost: a prize, a gift card, points expiring, a bonus to claim.</summary>
     public static Match Prize(string text) => FirstMatch(PrizePatterns, text);
 
+    /// <summary>A survey to answer, as the reward scam asks for one before its prize.</summary>
+    public static Match Survey(string text) => FirstMatch(SurveyPatterns, text);
+
     /// <summary>
     /// A wallet drainer's pitch: connect or validate a wallet, a recovery phrase, an airdrop or tokens to claim, funds
     /// to withdraw before a deadline, a fake mining or trading platform's balance waiting to be withdrawn.
@@ -115,6 +118,9 @@ internal static class LureLexicon
         @"\b(u\s+heeft|je\s+hebt)\s+(gewonnen|een\s+prijs)|\b(claim|verzilver|ontvang)\s+(uw|je)\s+(prijs|beloning|cadeau|tegoed|cadeaubon)|\bpunten\s+(vervallen|verlopen)|\bgratis\s+spins",
         @"\b(hai|ha)\s+(vinto|stato\s+selezionat)|\b(riscatta|richiedi|ritira)\s+(il\s+tuo|il\s+suo)\s+(premio|regalo|buono|bonus)|\bpunti\s+(scadono|in\s+scadenza|stanno\s+per\s+scadere)|\bgiri\s+gratis",
         @"当選(しました|のお知らせ)|(ポイント)(が|の)?(失効|有効期限)|(プレゼント|ギフト券|賞品)(を)?(受け取|進呈)");
+
+    private static readonly Regex[] SurveyPatterns = Compile(
+        @"\b(survey|umfrage|pesquisa|questionario|encuesta|sondage|enquete|questionnaire|sondaggio|vragenlijst)\b|アンケート");
 
     private static readonly Regex[] CryptoPatterns = Compile(
         @"\b(connect|validate|verify|synchroni[sz]e|upgrade|migrate|restore)\s+(your\s+)?(wallet|metamask|ledger|trezor)\b|\b(seed|recovery|secret)\s+(phrase|words)\b|\bairdrop\b|\bclaim\s+(your\s+)?(tokens?|nft|airdrop|allocation|rewards?)\b|\bclaim\s+(your\s+)?[a-z]{2,5}\s+(tokens?|airdrop|allocation)\b|\bgiv(e|es|ing)\s+away\s+(\S+\s+){0,2}(crypto\w*|bitcoins?|btc|eth|ethereum)\b|\bfree\s+mint\b|\b(unclaimed|pending)\s+(tokens?|crypto|bitcoin|btc|usdt|eth)\b|\b\d+[.,]\d{2,8}\s?(btc|eth|usdt|xrp)\b",

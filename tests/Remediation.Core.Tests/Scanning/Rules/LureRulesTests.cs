@@ -130,6 +130,22 @@ public class LureRulesTests
         Assert.Empty(Rules.SelectMany(r => r.Evaluate(TestMail.FromText(subject, body + Link))));
     }
 
+    // Written for these tests: the reward scam's survey in four languages, and a casino's bonus, which stays spam.
+    [Theory]
+    [InlineData("Congratulations!", "You have been selected! Complete this short survey about your store visits to claim your reward: a cordless drill.", ThreatCategory.Phishing)]
+    [InlineData("Herzlichen Glückwunsch", "Sie wurden ausgewählt! Nehmen Sie an unserer kurzen Umfrage teil und sichern Sie sich Ihre Prämie.", ThreatCategory.Phishing)]
+    [InlineData("Parabéns", "Você ganhou! Responda a pesquisa de satisfação e resgate seu prêmio.", ThreatCategory.Phishing)]
+    [InlineData("Félicitations", "Vous avez gagné ! Répondez à notre sondage pour recevoir votre cadeau.", ThreatCategory.Phishing)]
+    [InlineData("Bonus", "Claim your bonus: 100 free spins on your first deposit.", ThreatCategory.Spam)]
+    public void Evaluate_PrizeForASurvey_IsPhishing(string subject, string body, ThreatCategory expected)
+    {
+        var hit = Assert.Single(new PrizeLureRule().Evaluate(TestMail.FromText(subject, body + Link)));
+
+        Assert.Equal(expected, hit.Category);
+        Assert.Equal(expected == ThreatCategory.Phishing, hit.Reason.Contains("the reward scam", StringComparison.Ordinal));
+        Assert.Equal(expected == ThreatCategory.Phishing, DeceptionEvidence.In([hit]));
+    }
+
     [Fact]
     public void Evaluate_GiftCardsAndNewBankDetails_OneHitForTheGiftCards()
     {
