@@ -28,8 +28,11 @@ public sealed class SimulatorOptions
 
     public TimeSpan MailboxBudgetWindow { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>The longest lifetime Graph grants a mail subscription: 10,080 minutes in the current documentation.</summary>
-    public TimeSpan MaxSubscriptionLifetime { get; set; } = TimeSpan.FromMinutes(10080);
+    /// <summary>
+    /// The longest lifetime Graph grants a mail subscription: 10,080 minutes in the current documentation, but live Graph
+    /// has been seen refusing anything past 10,070, the stricter of the two.
+    /// </summary>
+    public TimeSpan MaxSubscriptionLifetime { get; set; } = TimeSpan.FromMinutes(10070);
 
     /// <summary>Added to every Graph request.</summary>
     public TimeSpan RequestLatency { get; set; } = TimeSpan.Zero;

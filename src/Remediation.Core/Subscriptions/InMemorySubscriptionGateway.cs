@@ -15,8 +15,8 @@ namespace Remediation.Core.Subscriptions;
 /// </summary>
 public sealed class InMemorySubscriptionGateway(TimeProvider? clock = null) : ISubscriptionGateway
 {
-    /// <summary>The longest lifetime Graph gives a subscription to messages: 10,080 minutes.</summary>
-    public static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(10080);
+    /// <summary>The longest lifetime Graph gives a subscription to messages, as the simulator grants it: 10,070 minutes.</summary>
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromMinutes(10070);
 
     private const int MaxClientStateLength = 128;
     private const string DeltaToken = "$deltatoken=";

@@ -22,10 +22,11 @@ public sealed class SubscriptionOptions
     public List<string> Mailboxes { get; set; } = [];
 
     /// <summary>
-    /// Lifetime asked for on create and renew: Graph's current documentation allows mail subscriptions 10,080 minutes
-    /// (older pages said 4,230; set that if a cloud still refuses the longer one).
+    /// Lifetime asked for on create and renew. Graph's current documentation allows mail subscriptions 10,080 minutes,
+    /// live Graph has been seen refusing anything past 10,070, and a clock ahead of Graph's asks for more than it means:
+    /// 10,000 leaves a margin for both (older pages said 4,230; set that if a cloud still refuses the longer one).
     /// </summary>
-    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(10080);
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(10000);
 
     /// <summary>Renew when less than this is left, so one missed timer run still leaves a margin.</summary>
     public TimeSpan RenewBefore { get; set; } = TimeSpan.FromHours(24);
