@@ -4,13 +4,30 @@ namespace Remediation.Infrastructure.Storage;
 
 /// <summary>
 /// Table keys may not contain <c>/ \ # ?</c> or control characters; Graph ids and principal names may. Such
-/// characters are percent-encoded, so every id maps to one key and back.
+/// characters are percent-encoded, so every id maps to one key. A key is at most 1 KiB; a value a sender shapes (a domain
+/// of 240 "%", each escaped to three characters) can pass that, so a key longer than <see cref="MaxKeyLength"/> keeps
+/// its beginning, for range and prefix queries, and ends in the hash of the whole value.
 /// </summary>
 internal static class TableKeys
 {
+    /// <summary>Characters a key may have: 1 KiB whether the service counts UTF-16 or UTF-8 bytes.</summary>
+    public const int MaxKeyLength = 255;
+
+    // "%s" never comes out of the escaping ('%' is always followed by two hex digits), so a cut key meets no escaped one.
+    private const string HashMark = "%sha256%";
+
     public static string Escape(string value)
     {
-        if (!value.Any(NeedsEscape)) return value;
+        var key = value.Any(NeedsEscape) ? Percent(value) : value;
+        if (key.Length <= MaxKeyLength) return key;
+        var kept = MaxKeyLength - HashMark.Length - 64;
+        // A UTF-16 pair is not cut in two.
+        if (char.IsHighSurrogate(key[kept - 1])) kept--;
+        return string.Concat(key.AsSpan(0, kept), HashMark, Hash(value));
+    }
+
+    private static string Percent(string value)
+    {
         var key = new StringBuilder(value.Length + 8);
         foreach (var c in value)
         {
