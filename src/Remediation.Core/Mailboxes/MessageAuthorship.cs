@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MimeKit;
+using Remediation.Core.Scanning.Content;
 
 namespace Remediation.Core.Mailboxes;
 
@@ -50,6 +51,18 @@ public sealed partial class MessageAuthorship(IMailboxGateway mailboxes)
     public static bool IsReply(MimeMessage message) =>
         !string.IsNullOrEmpty(message.InReplyTo) || message.References.Count > 0 || ReplyPrefix().IsMatch(message.Subject ?? "")
         || InConversation(message);
+
+    /// <summary>
+    /// A warning: the user wrote a new message to colleagues calling the lure what it is ("phishing", "do not click"),
+    /// quoting its link. Anyone may write those words, so they only ever spare an account, never condemn one.
+    /// </summary>
+    public static bool IsWarning(MimeMessage message) =>
+        WarningWords().IsMatch(message.Subject ?? "") || WarningWords().IsMatch(message.TextBody ?? message.HtmlBody ?? "");
+
+    // English, German, Portuguese, Spanish, French, Dutch and Italian, with and without accents.
+    [GeneratedRegex(@"\b(phishing|phish|scam|hameçonnage|hameconnage|arnaque|golpe|estafa|oplichting|truffa)\b|\b(do\s+not|don't|don’t|never)\s+click\b|\bnicht\s+(an)?klicken\b|\bn[aã]o\s+clique\b|\bno\s+(haga|hagas|hagan)\s+clic\b|\bne\s+cliquez\s+pas\b|\bklik\s+niet\b|\bnon\s+cliccare\b",
+        LinearRegex.Options | RegexOptions.IgnoreCase)]
+    private static partial Regex WarningWords();
 
     // Outlook's conversation index: 22 bytes for a new conversation, 5 more for each reply or forward in it
     // (MS-OXOMSG PidTagConversationIndex), whatever the client's language; an inline forward's headers name no message.

@@ -181,17 +181,48 @@ public sealed partial class MessageScanner(
         return message.ReceivedAt is { } received && received < now ? received : now;
     }
 
-    // Transport vouches that an account of this tenant sent it, and Exchange lets that account send only as the
-    // addresses it may: the From names the mailbox. Forwards and replies are how users warn colleagues and report to
-    // the SOC, quoting the lure, so they say nothing about the account (an attacker replying inside a thread goes
-    // unflagged; the mail is still remediated).
+    // The account that sent it, of this tenant, as its own mailbox shows. Transport's stamps prove nothing in mail placed
+    // over IMAP, where they are the appender's to copy, and a From names whoever the sender chose: only the sending
+    // account's Sent Items holding this same message proves who sent it. The Sender comes first, as the account that
+    // signed in sends on behalf of the From. Forwards and replies are how users warn colleagues and report to the SOC,
+    // quoting the lure, and so is a new message calling it phishing: none says anything about the account (an
+    // attacker replying inside a thread goes unflagged; the mail is still remediated).
     private async Task<string?> InternalSenderAsync(MailboxMessage message, Verdict verdict, Judgement judged, CancellationToken cancellationToken)
     {
-        if (!verdict.Provenance.SentInternally || judged.IsOwnCopy || MessageAuthorship.IsForward(message.Mime) || MessageAuthorship.IsReply(message.Mime)) return null;
+        if (!verdict.Provenance.SentInternally || judged.IsOwnCopy || message.InternetMessageId is null
+            || MessageAuthorship.IsForward(message.Mime) || MessageAuthorship.IsReply(message.Mime) || MessageAuthorship.IsWarning(message.Mime)) return null;
         // A From of several mailboxes names no one account, and must not stop the message being remediated.
         if (message.Mime.From.Mailboxes.Take(2).ToList() is not [var from]) return null;
-        var senders = await mailboxes.FindRecipientMailboxesAsync(from.Address, cancellationToken);
-        return senders is [var sender] && !string.Equals(sender, message.MailboxId, StringComparison.OrdinalIgnoreCase) ? sender : null;
+        foreach (var address in new[] { message.Mime.Sender?.Address, from.Address }.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (await mailboxes.FindRecipientMailboxesAsync(address, cancellationToken) is not [var sender]
+                || string.Equals(sender, message.MailboxId, StringComparison.OrdinalIgnoreCase)) continue;
+            if (await SentFromAsync(sender, message.InternetMessageId, verdict.Fingerprint.Id, cancellationToken)) return sender;
+            LogSenderUnproven(message.MailboxId, message.MessageId, sender);
+        }
+        return null;
+    }
+
+    // The mailbox's Sent Items or Outbox holds a message with this Message-ID and this content. The Message-ID alone is
+    // the sender's to copy from any mail the account really sent.
+    private async Task<bool> SentFromAsync(string mailboxId, string internetMessageId, string fingerprintId, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<MessageLocation> copies;
+        try
+        {
+            copies = await mailboxes.FindCopiesAsync(mailboxId, internetMessageId, cancellationToken);
+        }
+        catch (MailboxUnavailableException)
+        {
+            return false;
+        }
+        var sentFolders = await Task.WhenAll(new[] { WellKnownFolders.SentItems, WellKnownFolders.Outbox }.Select(name => mailboxes.GetFolderIdAsync(mailboxId, name, cancellationToken)));
+        foreach (var copy in copies.Where(c => sentFolders.Contains(c.ParentFolderId)))
+        {
+            if (await mailboxes.ReadMimeAsync(mailboxId, copy.MessageId, engine.Limits, cancellationToken) is { } sent
+                && engine.JudgeCopy(sent.Mime, weighEvidence: false).Fingerprint.Id == fingerprintId) return true;
+        }
+        return false;
     }
 
     // Malicious mail that did not come through transport was placed with the mailbox's own credentials, unless the
@@ -223,6 +254,9 @@ public sealed partial class MessageScanner(
             telemetry.Emit(new MessageUnscannable(scanned, verdict.Unscannable?.Description ?? ""));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} in mailbox {MailboxId} names mailbox {SenderMailboxId} as its sender, whose Sent Items do not hold it; no evidence against that account")]
+    private partial void LogSenderUnproven(string mailboxId, string messageId, string senderMailboxId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Message {MessageId} in mailbox {MailboxId} was scanned before; skipped")]
     private partial void LogAlreadyScanned(string mailboxId, string messageId);

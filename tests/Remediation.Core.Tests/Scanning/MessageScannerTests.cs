@@ -634,7 +634,7 @@ public sealed class MessageScannerTests
     [Fact]
     public async Task Scan_MaliciousSentInternallyByAColleague_RecordsEvidenceAgainstTheSender()
     {
-        var id = Deliver(Internal(Malware(), $"bob@{Domain}"));
+        var id = SendInternally(Malware(), _bob, $"bob@{Domain}");
 
         var verdict = await ScanAsync(id);
 
@@ -649,11 +649,78 @@ public sealed class MessageScannerTests
     public async Task Scan_MaliciousSentInternallyFromAnAliasInAnyCase_RecordsEvidenceAgainstItsMailbox()
     {
         _mailboxes.AddAlias(_bob, $"robert@{Domain}");
-        var id = Deliver(Internal(Malware(), $"Robert@{Domain.ToUpperInvariant()}"));
+        var id = SendInternally(Malware(), _bob, $"Robert@{Domain.ToUpperInvariant()}");
 
         await ScanAsync(id);
 
         Assert.Equal([id], (await EvidenceAsync(_bob)).Select(e => e.MessageId));
+    }
+
+    // Transport's stamps are the appender's to copy into mail placed over IMAP, and the From anyone's to write: the
+    // account named is signed out only when its own Sent Items hold the message.
+    [Fact]
+    public async Task Scan_MaliciousWithInternalStampsNotInTheNamedSendersSentItems_RecordsNoEvidence()
+    {
+        var id = Deliver(Internal(Malware(), $"bob@{Domain}"));
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal((VerdictBand.Malicious, true), (verdict?.Band, verdict?.Provenance.SentInternally));
+        Assert.Empty(await EvidenceAsync(_bob));
+        Assert.Single(Seeds());
+    }
+
+    // The Message-ID is copied from mail the named colleague really sent: the content is not that mail's.
+    [Fact]
+    public async Task Scan_MaliciousReusingTheMessageIdOfMailTheColleagueSent_RecordsNoEvidence()
+    {
+        var real = TestMail.Load("Provenance", "colleague-note.eml");
+        real.MessageId = Malware().MessageId!;
+        _mailboxes.AddMessage(_bob, real, WellKnownFolders.SentItems, Now.AddDays(-3));
+        var id = Deliver(Internal(Malware(), $"bob@{Domain}"));
+
+        await ScanAsync(id);
+
+        Assert.Empty(await EvidenceAsync(_bob));
+    }
+
+    // Send on behalf: the From is the executive, the Sender the assistant whose account signed in and whose Sent Items
+    // keep the copy.
+    [Fact]
+    public async Task Scan_MaliciousSentOnBehalf_RecordsEvidenceAgainstTheAccountThatSentIt()
+    {
+        var ceo = _mailboxes.AddMailbox($"ceo@{Domain}");
+        var mime = Malware();
+        mime.Sender = MailboxAddress.Parse($"bob@{Domain}");
+        var id = SendInternally(mime, _bob, $"ceo@{Domain}");
+
+        await ScanAsync(id);
+
+        Assert.Equal([id], (await EvidenceAsync(_bob)).Select(e => e.MessageId));
+        Assert.Empty(await EvidenceAsync(ceo));
+    }
+
+    // A user warning colleagues in a message of their own, quoting the lure, is no sign of a stolen account.
+    [Theory]
+    [InlineData("Phishing going around", "")]
+    [InlineData("Heads-up", "This one is fake, please don't click the attachment.")]
+    [InlineData("Achtung", "Bitte nicht klicken, das ist Betrug.")]
+    public async Task Scan_MaliciousWarningSentInternally_RecordsNoEvidence(string subject, string warning)
+    {
+        var mime = Malware();
+        mime.Subject = subject;
+        if (warning.Length > 0)
+        {
+            var parts = (Multipart)mime.Body!;
+            parts.RemoveAt(0);
+            parts.Insert(0, new TextPart("plain") { Text = warning });
+        }
+        var id = SendInternally(mime, _bob, $"bob@{Domain}");
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal(VerdictBand.Malicious, verdict?.Band);
+        Assert.Empty(await EvidenceAsync(_bob));
     }
 
     [Fact]
@@ -1004,6 +1071,17 @@ public sealed class MessageScannerTests
         copy.From.Clear();
         copy.From.Add(MailboxAddress.Parse(from));
         return TransportStamps.Stamp(copy, TestMail.TenantId, Now, authenticatedDomain: Domain, authAs: "Internal");
+    }
+
+    // A colleague's account sends it: its Sent Items keep the copy, and Alice's Inbox receives it through transport.
+    private string SendInternally(MimeMessage mime, string senderMailbox, string from)
+    {
+        var delivered = Internal(mime, from);
+        var sent = TransportStamps.Copy(mime);
+        sent.From.Clear();
+        sent.From.Add(MailboxAddress.Parse(from));
+        _mailboxes.AddMessage(senderMailbox, sent, WellKnownFolders.SentItems, Now);
+        return Deliver(delivered);
     }
 
     private string Deliver(MimeMessage mime, string folder = WellKnownFolders.Inbox, DateTimeOffset? receivedAt = null) =>
