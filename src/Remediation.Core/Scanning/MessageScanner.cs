@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using MimeKit;
 using Remediation.Core.Campaigns;
 using Remediation.Core.Compromise;
 using Remediation.Core.Indexing;
@@ -227,10 +228,14 @@ public sealed partial class MessageScanner(
 
     // Malicious mail that did not come through transport was placed with the mailbox's own credentials, unless the
     // user wrote it (a draft, a sent copy, a forward of a phish to the SOC) or a migration brought it with the mailbox's
-    // history, last week's phish included. Campaign memory alone never counts: the message must be malicious on its own
-    // evidence.
+    // history, last week's phish included. A migration's incremental pass copies mail minutes after another system
+    // received it, with that system's Received chain; the appender places what it composed, which no server handled,
+    // or dresses it in this tenant's stamps, which disagree. A Received header is the appender's to write too, but then
+    // it only spares the account, never condemns one. Campaign memory alone never counts: the message must be malicious
+    // on its own evidence.
     private async Task<bool> PlacedWithStolenCredentialsAsync(MailboxMessage message, Verdict verdict, CancellationToken cancellationToken) =>
         verdict.Provenance.OutsideTransport
+        && (verdict.Provenance.Path == TransportPath.Forged || !message.Mime.Headers.Contains(HeaderId.Received))
         && !MailboxHistory.Holds(message.ReceivedAt, message.CreatedAt)
         && !await authorship.IsOwnAsync(message, cancellationToken);
 

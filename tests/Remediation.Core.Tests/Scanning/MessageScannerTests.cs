@@ -485,6 +485,20 @@ public sealed class MessageScannerTests
         Assert.Empty(await EvidenceAsync(_alice));
     }
 
+    // A migration's incremental pass copies mail minutes after the old system received it, its Received chain with it.
+    [Fact]
+    public async Task Scan_MaliciousCopiedByAMigrationPassWithTheOldSystemsReceivedChain_RecordsNoEvidence()
+    {
+        var mime = Malware();
+        mime.Headers.Insert(0, new Header("Received", "from mail.partner.example (mail.partner.example [192.0.2.10]) by mx.oldhost.example with ESMTPS; Tue, 12 Nov 2024 09:15:02 +0000"));
+        var id = Deliver(mime, receivedAt: Now.AddMinutes(-20));
+
+        var verdict = await ScanAsync(id);
+
+        Assert.Equal(VerdictBand.Malicious, verdict?.Band);
+        Assert.Empty(await EvidenceAsync(_alice));
+    }
+
     [Fact]
     public async Task Scan_MaliciousWithAForgedStamp_RecordsEvidenceAgainstTheMailbox()
     {
