@@ -46,13 +46,23 @@ public sealed class GraphSubscriptionGateway(GraphServiceClient graph) : ISubscr
                 ExpirationDateTime = request.ExpiresAt,
             }, cancellationToken: cancellationToken);
         }
-        catch (ODataError error) when (error.Error?.Code == "MailboxNotEnabledForRESTAPI" || error.ResponseStatusCode == 403)
+        catch (ODataError error) when (NoMailboxToSubscribe(error))
         {
-            throw new MailboxUnavailableException(mailboxId, error.Error?.Code ?? $"HTTP {error.ResponseStatusCode}", error);
+            // The wrapped refusal says what the mailbox itself says elsewhere.
+            var reason = error.Error?.Code == "ExtensionError" ? "MailboxNotEnabledForRESTAPI" : error.Error?.Code ?? $"HTTP {error.ResponseStatusCode}";
+            throw new MailboxUnavailableException(mailboxId, reason, error);
         }
         if (created is null) throw new InvalidDataException($"Graph returned no subscription for mailbox {mailboxId}.");
         return new MailboxSubscription(mailboxId, created.Id!, created.ExpirationDateTime ?? request.ExpiresAt);
     }
+
+    // A guest, an unlicensed user, a mailbox on premises or outside the app's Exchange scope. The subscriptions service
+    // wraps the mailbox's refusal in an ExtensionError ("Status Code: NotFound; Reason: REST API is not yet supported for
+    // this mailbox"), as a 404 or a 500.
+    private static bool NoMailboxToSubscribe(ODataError error) =>
+        error.Error?.Code == "MailboxNotEnabledForRESTAPI" || error.ResponseStatusCode == 403
+        || (error.Error?.Code == "ExtensionError" && error.Error.Message is { } message
+            && (message.Contains("Status Code: NotFound", StringComparison.OrdinalIgnoreCase) || message.Contains("not yet supported for this mailbox", StringComparison.OrdinalIgnoreCase)));
 
     public async Task<DateTimeOffset?> RenewAsync(string subscriptionId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {

@@ -42,7 +42,13 @@ internal sealed class SubscriptionService(
         {
             return Invalid(resourceError);
         }
-        // A user without an Exchange mailbox, or a mailbox the app's Exchange RBAC scope leaves out, as Graph answers.
+        // A user without an Exchange mailbox, or a mailbox the app's Exchange RBAC scope leaves out, as Graph answers. The
+        // subscriptions service wraps the mailbox's own refusal of a user without one in an ExtensionError.
+        if (mailbox.Access == MailboxAccess.NotEnabled)
+        {
+            return SubscriptionOutcome.Refused("ExtensionError",
+                "Operation: Create; Exception: [Status Code: NotFound; Reason: REST API is not yet supported for this mailbox.]", StatusCodes.Status404NotFound);
+        }
         if (GraphErrors.MailboxAccessDenied(mailbox.Access) is { } denied)
         {
             return SubscriptionOutcome.Refused(denied.Code, denied.Message, denied.Status);
