@@ -106,6 +106,11 @@ param maxMailboxesPerCampaign int = 500
 @maxValue(1000000)
 param maxUnapprovedMovesPerHour int = 5000
 
+@description('Of those, copies one mailbox\'s own appended lures may take per hour, so an appender flooding one stolen mailbox cannot spend the tenant\'s budget (CircuitBreakerTripped alert naming the mailbox).')
+@minValue(0)
+@maxValue(1000000)
+param maxUnapprovedMovesPerMailboxPerHour int = 250
+
 @description('What happens besides the alert when a mailbox is likely compromised. RevokeSessions needs the Graph permission User.RevokeSessions.All.')
 param compromiseResponse compromiseResponseType = 'AlertOnly'
 
@@ -321,6 +326,7 @@ module appSettings 'modules/appsettings.bicep' = {
     spamAction: spamAction
     maxMailboxesPerCampaign: maxMailboxesPerCampaign
     maxUnapprovedMovesPerHour: maxUnapprovedMovesPerHour
+    maxUnapprovedMovesPerMailboxPerHour: maxUnapprovedMovesPerMailboxPerHour
     compromiseResponse: compromiseResponse
     maxRevocationsPerHour: maxRevocationsPerHour
     reconcileSchedule: reconcileSchedule

@@ -83,6 +83,9 @@ param maxMailboxesPerCampaign int
 @description('Copies moved per hour for unapproved campaigns before the breaker holds further ones.')
 param maxUnapprovedMovesPerHour int
 
+@description('Of those, copies one mailbox\'s own appended lures may take per hour.')
+param maxUnapprovedMovesPerMailboxPerHour int
+
 @description('What happens besides the alert when a mailbox is likely compromised.')
 param compromiseResponse compromiseResponseType
 
@@ -139,6 +142,7 @@ var pipelineSettings = {
   Remediation__SpamAction: spamAction
   Remediation__MaxMailboxesPerCampaign: string(maxMailboxesPerCampaign)
   Remediation__MaxUnapprovedMovesPerHour: string(maxUnapprovedMovesPerHour)
+  Remediation__MaxUnapprovedMovesPerMailboxPerHour: string(maxUnapprovedMovesPerMailboxPerHour)
   Compromise__Response: compromiseResponse
   Compromise__MaxRevocationsPerHour: string(maxRevocationsPerHour)
   Operators__AppRole: operatorAppRole

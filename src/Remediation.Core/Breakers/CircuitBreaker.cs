@@ -28,6 +28,9 @@ public sealed partial class CircuitBreaker(IHourlyBudget budget, IPipelineTeleme
     /// <summary>Copies moved or deleted for campaigns the SOC did not approve.</summary>
     public const string UnapprovedMoves = "UnapprovedMoves";
 
+    /// <summary>Copies placed without transport moved in one mailbox for campaigns the SOC did not approve.</summary>
+    public static string UnapprovedMovesIn(string mailboxId) => $"{UnapprovedMoves}|{mailboxId}";
+
     /// <returns>Whether the action may go ahead.</returns>
     public async Task<bool> TryTakeAsync(string breaker, int limitPerHour, CancellationToken cancellationToken)
     {

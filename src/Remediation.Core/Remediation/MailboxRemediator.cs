@@ -132,12 +132,21 @@ public sealed partial class MailboxRemediator(
         null => AuditOutcome.ReportOnly,
         // The hourly cap on unapproved moves; a copy already where it belongs costs nothing, and an approved campaign
         // is the SOC's decision, not the pipeline's.
-        _ when !job.Approved && copy.ParentFolderId != mailbox.Destination
-            && !await breaker.TryTakeAsync(CircuitBreaker.UnapprovedMoves, options.Value.MaxUnapprovedMovesPerHour, cancellationToken) => AuditOutcome.HeldByBreaker,
+        _ when !job.Approved && copy.ParentFolderId != mailbox.Destination && !await TryTakeUnapprovedMoveAsync(job, mailbox.MailboxId, copy, cancellationToken) => AuditOutcome.HeldByBreaker,
         RemediationAction.SoftDelete => await mailboxes.SoftDeleteAsync(mailbox.MailboxId, copy.MessageId, cancellationToken) ? AuditOutcome.Remediated : AuditOutcome.Gone,
         _ when copy.ParentFolderId == mailbox.Destination => AuditOutcome.Remediated,
         _ => null,
     };
+
+    // One unit of the tenant's hourly budget. An appender floods the stolen mailbox with lures of its own, each a seed of
+    // its own campaign: a seed placed without transport also spends its mailbox's share, so one stolen account cannot
+    // spend the budget the next campaign needs in every other mailbox.
+    private async Task<bool> TryTakeUnapprovedMoveAsync(RemediationJob job, string mailboxId, MessageLocation copy, CancellationToken cancellationToken)
+    {
+        var appendedSeed = copy.MessageId == job.SeedMessageId && job.Rules.Contains(TransportBypassRule.Name);
+        if (appendedSeed && !await breaker.TryTakeAsync(CircuitBreaker.UnapprovedMovesIn(mailboxId), options.Value.MaxUnapprovedMovesPerMailboxPerHour, cancellationToken)) return false;
+        return await breaker.TryTakeAsync(CircuitBreaker.UnapprovedMoves, options.Value.MaxUnapprovedMovesPerHour, cancellationToken);
+    }
 
     private static bool IsRemediated(AuditOutcome outcome) => outcome is AuditOutcome.Remediated or AuditOutcome.ReportOnly;
 

@@ -59,6 +59,14 @@ public sealed class RemediationOptions
     [Range(0, 1_000_000)]
     public int MaxUnapprovedMovesPerHour { get; set; } = 5_000;
 
+    /// <summary>
+    /// Of those, copies one mailbox's own appended seeds may take per hour: an appender flooding one stolen mailbox with
+    /// thousands of lures, each its own campaign, would otherwise spend the tenant's budget, and the next campaign's
+    /// copies in every other mailbox would be held. Beyond it the flood's lures stay, audited as held by the breaker.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int MaxUnapprovedMovesPerMailboxPerHour { get; set; } = 250;
+
     public RemediationAction ActionFor(ThreatCategory category) => category switch
     {
         ThreatCategory.Malware => MalwareAction,

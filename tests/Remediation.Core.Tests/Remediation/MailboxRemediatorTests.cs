@@ -8,6 +8,7 @@ using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
 using Remediation.Core.Scanning;
+using Remediation.Core.Scanning.Rules;
 using Remediation.Core.Telemetry;
 using Remediation.Core.Tests.Scanning;
 
@@ -186,6 +187,35 @@ public sealed class MailboxRemediatorTests
         Assert.Equal("1", tripped[PipelineEventProperties.Limit]);
         Assert.Single(_f.Telemetry.Events(PipelineEvents.MessageRemediated));
     }
+
+    // An appender floods one stolen mailbox with lures, each a campaign of its own: past the mailbox's share of the
+    // hour its seeds are held, and the tenant's budget is left for the next campaign in every other mailbox.
+    [Fact]
+    public async Task Remediate_AppendedSeedsFloodingOneMailbox_SpendOnlyTheMailboxsShare()
+    {
+        (_f.Options.MaxUnapprovedMovesPerMailboxPerHour, _f.Options.MaxUnapprovedMovesPerHour) = (2, 10);
+        var remediator = _f.Remediator();
+        var flood = Enumerable.Range(0, 4).Select(_ => AppendedSeedJob(_f.Alice, _f.Deliver())).ToList();
+        foreach (var job in flood) await remediator.RemediateAsync(job, CancellationToken.None);
+        var bob = _f.Mailboxes.AddMailbox($"bob@{TestMail.Domain}");
+        var next = AppendedSeedJob(bob, _f.Mailboxes.AddMessage(bob, RemediationFixture.Lure($"{Guid.NewGuid():N}@login-verify.example"), WellKnownFolders.Inbox));
+        // A copy in the flooded mailbox that is not its campaign's seed is the tenant's to pay for.
+        var fanOut = _f.Job(RemediationAction.Quarantine, _f.Deliver()) with { Rules = [TransportBypassRule.Name] };
+
+        await remediator.RemediateAsync(next, CancellationToken.None);
+        await remediator.RemediateAsync(fanOut, CancellationToken.None);
+
+        Assert.Equal([AuditOutcome.Remediated, AuditOutcome.Remediated, AuditOutcome.HeldByBreaker, AuditOutcome.HeldByBreaker],
+            await Task.WhenAll(flood.Select(async job => (await _f.RecordAsync(job, job.SeedMessageId!))!.Outcome)));
+        Assert.Equal(AuditOutcome.Remediated, (await _f.Audit.FindAsync(next.CampaignId, bob, next.SeedMessageId!, CancellationToken.None))?.Outcome);
+        Assert.Equal(AuditOutcome.Remediated, (await _f.RecordAsync(fanOut, fanOut.Mailboxes[0].MessageIds[0]))?.Outcome);
+        var tripped = Assert.Single(_f.Telemetry.Events(PipelineEvents.CircuitBreakerTripped));
+        Assert.Equal($"UnapprovedMoves|{_f.Alice}", tripped[PipelineEventProperties.Breaker]);
+    }
+
+    private RemediationJob AppendedSeedJob(string mailboxId, string messageId) =>
+        new($"campaign-{Guid.NewGuid():N}", [new MailboxCopies(mailboxId, [messageId], [])], RemediationAction.Quarantine,
+            [TransportBypassRule.Name, "CREDENTIAL_LURE"], _f.Clock.GetUtcNow(), SeedMessageId: messageId);
 
     [Fact]
     public async Task Remediate_HeldCopyOnceApproved_IsClaimedAgainAndMoved()

@@ -23,6 +23,7 @@ public class AppSettingsTemplateTests
         {
             nameof(RemediationOptions.ReportOnly), nameof(RemediationOptions.PhishingAction), nameof(RemediationOptions.MalwareAction),
             nameof(RemediationOptions.SpamAction), nameof(RemediationOptions.MaxMailboxesPerCampaign), nameof(RemediationOptions.MaxUnapprovedMovesPerHour),
+            nameof(RemediationOptions.MaxUnapprovedMovesPerMailboxPerHour),
         }.Select(p => OptionsSettings.Key(RemediationOptions.Section, p));
         string[] explicitlyNeeded =
         [
@@ -135,6 +136,9 @@ public class AppSettingsTemplateTests
         Assert.Equal(
             code.MaxUnapprovedMovesPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
             settings[OptionsSettings.Key(RemediationOptions.Section, nameof(RemediationOptions.MaxUnapprovedMovesPerHour))]);
+        Assert.Equal(
+            code.MaxUnapprovedMovesPerMailboxPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            settings[OptionsSettings.Key(RemediationOptions.Section, nameof(RemediationOptions.MaxUnapprovedMovesPerMailboxPerHour))]);
     }
 
     [Fact]
