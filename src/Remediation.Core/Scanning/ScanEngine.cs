@@ -71,7 +71,7 @@ public sealed class ScanEngine
         }
         var fingerprint = MessageFingerprint.Of(message);
         var score = Math.Round(hits.Sum(h => h.Weight), 2);
-        if (AllowlistEntryFor(message, fingerprint) is { } entry)
+        if (AllowlistEntryFor(message, fingerprint, hits) is { } entry)
         {
             hits.Add(new RuleHit(AllowlistedRule, 0, ThreatCategory.Clean, $"Released by the SOC's allowlist ({entry})."));
             return new Verdict(ThreatCategory.Clean, score, VerdictBand.Clean, hits, fingerprint) { CampaignKey = KeyOf(fingerprint, VerdictBand.Clean, hits), Provenance = message.Provenance };
@@ -182,11 +182,13 @@ public sealed class ScanEngine
         return heaviest.Value > 0 ? heaviest.Key : ThreatCategory.Spam;
     }
 
-    private string? AllowlistEntryFor(ScannedMessage message, MessageFingerprint fingerprint)
+    private string? AllowlistEntryFor(ScannedMessage message, MessageFingerprint fingerprint, List<RuleHit> hits)
     {
         if (_allowedFingerprints.Contains(fingerprint.Id)) return $"fingerprint {fingerprint.Id}";
         // Anyone can write any From: only mail whose sender this tenant's transport authenticated is released by sender.
-        if (!message.Provenance.SenderProven) return null;
+        // And never malware: a partner's account can be stolen, and transport's stamps copied into mail placed over IMAP
+        // look authenticated too. Only the SOC's word on the content itself (its fingerprint) releases that.
+        if (!message.Provenance.SenderProven || hits.Where(h => h.Category == ThreatCategory.Malware).Sum(h => h.Weight) >= _options.SuspiciousThreshold) return null;
         foreach (var sender in message.Mime.From.Mailboxes)
         {
             if (AllowedSenderEntry(sender.Address) is { } entry) return entry;

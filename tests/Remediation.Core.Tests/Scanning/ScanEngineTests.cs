@@ -165,6 +165,20 @@ public class ScanEngineTests
         Assert.Contains(ScanEngine.AllowlistedRule, verdict.RuleNames);
     }
 
+    // A partner's account can be stolen, and stamps copied into mail placed over IMAP look authenticated: the sender's
+    // allowlist entry never releases malware.
+    [Fact]
+    public void Scan_MalwareFromAnAllowedSenderThroughTransport_IsNotReleased()
+    {
+        var sut = TestMail.Engine(o => o.AllowedSenders = ["vendor.example"]);
+        var transported = TransportStamps.Stamp(TestMail.Load("Attachments", "zip-with-executable.eml"), TestMail.TenantId, Arrival);
+
+        var verdict = sut.Scan(new ScanInput(transported) { ReceivedAt = Arrival });
+
+        Assert.Equal((VerdictBand.Malicious, ThreatCategory.Malware), (verdict.Band, verdict.Category));
+        Assert.DoesNotContain(ScanEngine.AllowlistedRule, verdict.RuleNames);
+    }
+
     // Anyone can write an allowed partner's address into From; transport's check of its domain is what vouches for it.
     [Fact]
     public void Scan_AllowedSenderThatTransportFoundSpoofed_IsNotReleased()
