@@ -217,6 +217,7 @@ public sealed partial class MessageScanner(
         {
             return false;
         }
+        if (copies.Count == 0) return false;
         var sentFolders = await Task.WhenAll(new[] { WellKnownFolders.SentItems, WellKnownFolders.Outbox }.Select(name => mailboxes.GetFolderIdAsync(mailboxId, name, cancellationToken)));
         foreach (var copy in copies.Where(c => sentFolders.Contains(c.ParentFolderId)))
         {
