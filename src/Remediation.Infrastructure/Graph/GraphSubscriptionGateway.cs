@@ -13,6 +13,12 @@ public sealed class GraphSubscriptionGateway(GraphServiceClient graph) : ISubscr
 {
     private static readonly string[] FolderFields = ["id", "displayName", "childFolderCount"];
 
+    // "Using a $filter in a delta query only returns up to 5,000 messages" (Graph's message delta guide).
+    private const int FilteredDeltaLimit = 5_000;
+
+    // The largest page a message listing gives.
+    private const int MaxListPage = 1_000;
+
     public async IAsyncEnumerable<string> ListMailboxesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var page = await graph.Users.GetAsync(r =>
@@ -128,13 +134,21 @@ public sealed class GraphSubscriptionGateway(GraphServiceClient graph) : ISubscr
                 {
                     r.QueryParameters.Select = ["id"];
                     // The only filter message delta takes; Graph keeps it in the links it returns.
-                    r.QueryParameters.Filter = $"receivedDateTime ge {receivedSince.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}";
+                    r.QueryParameters.Filter = ReceivedSince(receivedSince);
                 }, cancellationToken)
                 : await delta.WithUrl(deltaLink).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken);
+            var entries = 0;
             while (page is not null)
             {
+                entries += page.Value?.Count ?? 0;
                 changed.AddRange((page.Value ?? []).Where(m => m.Id is not null && !IsRemoved(m)).Select(m => m.Id!));
-                if (page.OdataDeltaLink is not null) return new FolderChanges(changed, page.OdataDeltaLink);
+                if (page.OdataDeltaLink is not null)
+                {
+                    // A filtered round stops at Graph's limit and later rounds never return what it left out: the
+                    // window is then listed whole, which has no such limit.
+                    if (entries >= FilteredDeltaLimit) changed = [.. changed.Union(await ListReceivedSinceAsync(mailboxId, folderId, receivedSince, cancellationToken))];
+                    return new FolderChanges(changed, page.OdataDeltaLink);
+                }
                 if (page.OdataNextLink is null) break;
                 page = await delta.WithUrl(page.OdataNextLink).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken);
             }
@@ -150,6 +164,28 @@ public sealed class GraphSubscriptionGateway(GraphServiceClient graph) : ISubscr
         }
         throw new InvalidDataException($"Delta of folder {folderId} in mailbox {mailboxId} ended without a delta link.");
     }
+
+    private async Task<IReadOnlyList<string>> ListReceivedSinceAsync(string mailboxId, string folderId, DateTimeOffset receivedSince, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        var first = await graph.Users[mailboxId].MailFolders[folderId].Messages.GetAsync(r =>
+        {
+            r.QueryParameters.Filter = ReceivedSince(receivedSince);
+            r.QueryParameters.Select = ["id"];
+            r.QueryParameters.Top = MaxListPage;
+        }, cancellationToken);
+        if (first is null) return ids;
+        var pages = PageIterator<Message, MessageCollectionResponse>.CreatePageIterator(graph, first, message =>
+        {
+            if (message.Id is not null) ids.Add(message.Id);
+            return true;
+        });
+        await pages.IterateAsync(cancellationToken);
+        return ids;
+    }
+
+    private static string ReceivedSince(DateTimeOffset bound) =>
+        $"receivedDateTime ge {bound.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}";
 
     private static bool IsRemoved(Message message) => message.AdditionalData.ContainsKey("@removed");
 }

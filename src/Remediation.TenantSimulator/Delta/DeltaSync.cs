@@ -10,12 +10,17 @@ namespace Remediation.TenantSimulator.Delta;
 /// page carries a <c>$deltatoken</c> that, used later, returns what changed since: new or changed messages, and
 /// <c>@removed</c> entries for messages that left the folder. Tokens stay valid, so a retried link answers again.
 /// A first request may bound the round with <c>$filter=receivedDateTime ge|gt {date}</c>; its links keep the filter.
+/// A filtered round returns at most <see cref="FilteredRoundLimit"/> changes, as Graph's does; the rest are counted as
+/// seen all the same, so no later round returns them: a client that wants them must list the folder.
 /// </summary>
 internal sealed class DeltaSync(SimulatorMetrics metrics)
 {
     public const string SkipToken = "$skiptoken";
     public const string DeltaToken = "$deltatoken";
     private const int DefaultPageSize = 10;
+
+    /// <summary>"Using a $filter in a delta query only returns up to 5,000 messages" (Graph's message delta guide).</summary>
+    public const int FilteredRoundLimit = 5_000;
 
     private readonly ConcurrentDictionary<string, DeltaSyncState> states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PendingDeltaPages> pages = new(StringComparer.Ordinal);
@@ -109,7 +114,8 @@ internal sealed class DeltaSync(SimulatorMetrics metrics)
         {
             ItemsByImmutableId = current.ToDictionary(m => m.ImmutableId, m => new KnownItem(m.MessageId, m.Version), StringComparer.Ordinal),
         };
-        return new PendingDeltaPages(finalState, changes);
+        // Graph does not promise an order; the folder lists newest first, so the cut drops the oldest of the window.
+        return new PendingDeltaPages(finalState, known.Filter is null ? changes : [.. changes.Take(FilteredRoundLimit)]);
     }
 
     private static bool BelongsTo(DeltaSyncState state, SimulatedMailbox mailbox, MailFolder folder) =>

@@ -362,6 +362,22 @@ public abstract partial class SubscriptionGatewayContract
         Assert.Equal(messages.Order(StringComparer.Ordinal), changes?.AddedOrChanged.Order(StringComparer.Ordinal));
     }
 
+    // Graph's filtered delta returns at most 5,000 messages, so a folder flooded past that in the window (an appender
+    // filling a stolen mailbox, a busy shared inbox) is read whole all the same.
+    [Fact]
+    public async Task ReadFolderChanges_MoreMessagesInTheWindowThanAFilteredDeltaReturns_ReturnsEveryMessage()
+    {
+        var mailbox = AddMailbox();
+        var inbox = FolderId(mailbox, WellKnownFolders.Inbox);
+        var now = Clock.GetUtcNow();
+        var messages = Enumerable.Range(0, 5_001).Select(i => AddMessage(mailbox, inbox, now - TimeSpan.FromSeconds(i))).ToList();
+        AddMessage(mailbox, inbox, now - TimeSpan.FromDays(3));
+
+        var changes = await Gateway.ReadFolderChangesAsync(mailbox, inbox, null, now - TimeSpan.FromDays(2), CancellationToken.None);
+
+        Assert.Equal(messages.Order(StringComparer.Ordinal), changes?.AddedOrChanged.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task ReadFolderChanges_HiddenFolder_IsReadLikeAnyOther()
     {
