@@ -485,6 +485,18 @@ public sealed class MessageScannerTests
         Assert.Empty(await EvidenceAsync(_alice));
     }
 
+    // The appender dates what it places: backdated a few hours, a lure still sits among the user's newest mail, and
+    // must not pass for history to spare the stolen account.
+    [Fact]
+    public async Task Scan_MaliciousAppendedBackdatedByHours_RecordsEvidence()
+    {
+        var id = Deliver(Malware(), receivedAt: Now.AddHours(-5));
+
+        await ScanAsync(id);
+
+        Assert.Single(await EvidenceAsync(_alice));
+    }
+
     // A migration's incremental pass copies mail minutes after the old system received it, its Received chain with it.
     [Fact]
     public async Task Scan_MaliciousCopiedByAMigrationPassWithTheOldSystemsReceivedChain_RecordsNoEvidence()

@@ -64,6 +64,14 @@ public class AppendedSuspiciousContentRuleTests
     }
 
     [Fact]
+    public void Scan_BackdatedByHours_IsLifted()
+    {
+        var verdict = Scan(6, Appended(), receivedAt: Now.AddHours(-5));
+
+        Assert.True(verdict.IsMalicious);
+    }
+
+    [Fact]
     public void Scan_CreationUnknown_IsLifted()
     {
         var verdict = Scan(6, Appended(), receivedAt: Now.AddDays(-30), createdKnown: false);
