@@ -15,7 +15,7 @@ using Remediation.Core.Scanning;
 namespace Remediation.Infrastructure.Graph;
 
 /// <summary>The mailbox port over Microsoft Graph.</summary>
-public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphMailboxGateway> logger) : IMailboxGateway
+public sealed class GraphMailboxGateway(GraphServiceClient graph, TimeProvider clock, ILogger<GraphMailboxGateway> logger) : IMailboxGateway
 {
     private static readonly string[] MessageFields = ["id", "internetMessageId", "parentFolderId", "isDraft", "receivedDateTime", "createdDateTime"];
     private static readonly string[] LocationFields = ["id", "parentFolderId"];
@@ -35,8 +35,8 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
 
     // Folder ids never change, so one lookup per mailbox and folder serves until a move finds the folder deleted.
     private readonly ConcurrentDictionary<(string Mailbox, string Folder), string> _folderIds = new();
-    private readonly GraphRecipients _recipients = new(graph, logger);
-    private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _mailboxAddresses = new(StringComparer.OrdinalIgnoreCase);
+    private readonly GraphRecipients _recipients = new(graph, clock, logger);
+    private readonly DirectoryAnswers<IReadOnlySet<string>> _mailboxAddresses = new(clock);
 
     public async Task<StoredMessage?> GetMessageAsync(string mailboxId, string messageId, long maxContentBytes, CancellationToken cancellationToken)
     {
@@ -260,13 +260,13 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, ILogger<GraphM
 
     public async Task<IReadOnlySet<string>> GetMailboxAddressesAsync(string mailboxId, CancellationToken cancellationToken)
     {
-        if (_mailboxAddresses.TryGetValue(mailboxId, out var cached)) return cached;
+        if (_mailboxAddresses.TryGet(mailboxId, out var cached)) return cached;
         var user = await graph.Users[mailboxId].GetAsync(r => r.QueryParameters.Select = ["mail", "userPrincipalName", "proxyAddresses"], cancellationToken);
         // Proxy addresses carry their type: "SMTP:" marks the primary address, "smtp:" an alias; other types are not mail.
         var smtp = (user?.ProxyAddresses ?? []).Where(p => p.StartsWith("smtp:", StringComparison.OrdinalIgnoreCase)).Select(p => p[5..]);
         var addresses = smtp.Append(user?.Mail).Append(user?.UserPrincipalName).OfType<string>()
             .Select(a => a.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-        return _mailboxAddresses.GetOrAdd(mailboxId, addresses);
+        return _mailboxAddresses.Keep(mailboxId, addresses);
     }
 
     public async Task<string> EnsureHiddenFolderAsync(string mailboxId, string displayName, CancellationToken cancellationToken)

@@ -11,10 +11,10 @@ namespace Remediation.Infrastructure.Graph;
 /// Finds users behind names and addresses in the directory. <c>GET /users/{x}</c> resolves only an object id or a user
 /// principal name; an alias, a primary SMTP address other than the user principal name, or a group is found by its
 /// <c>proxyAddresses</c>, which Graph filters with <c>any</c> and <c>eq</c> without advanced query parameters
-/// (https://learn.microsoft.com/graph/aad-advanced-queries, user and group properties). Each answer is kept for the
-/// process, so a campaign's recipients cost the directory one look each.
+/// (https://learn.microsoft.com/graph/aad-advanced-queries, user and group properties). Each answer is kept for an
+/// hour (<see cref="DirectoryAnswers{TValue}"/>), so a campaign's recipients cost the directory one look each.
 /// </summary>
-internal sealed partial class GraphRecipients(GraphServiceClient graph, ILogger logger)
+internal sealed partial class GraphRecipients(GraphServiceClient graph, TimeProvider clock, ILogger logger)
 {
     // The largest page of directory objects Graph serves.
     private const int PageSize = 999;
@@ -25,28 +25,28 @@ internal sealed partial class GraphRecipients(GraphServiceClient graph, ILogger 
     private const string Eventual = "eventual";
     private static readonly string[] IdOnly = ["id"];
 
-    private readonly ConcurrentDictionary<string, string?> _userIds = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _mailboxes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly DirectoryAnswers<string?> _userIds = new(clock);
+    private readonly DirectoryAnswers<IReadOnlyList<string>> _mailboxes = new(clock);
 
     /// <summary>The object id of the user with this user principal name or object id, or null.</summary>
     public async Task<string?> FindUserIdAsync(string userPrincipalName, CancellationToken cancellationToken)
     {
-        if (_userIds.TryGetValue(userPrincipalName, out var cached)) return cached;
+        if (_userIds.TryGet(userPrincipalName, out var cached)) return cached;
         try
         {
             var user = await graph.Users[userPrincipalName].GetAsync(r => r.QueryParameters.Select = IdOnly, cancellationToken);
-            return _userIds.GetOrAdd(userPrincipalName, user?.Id);
+            return _userIds.Keep(userPrincipalName, user?.Id);
         }
         catch (ApiException error) when (error.ResponseStatusCode is 404 || Refused(error))
         {
-            return _userIds.GetOrAdd(userPrincipalName, (string?)null);
+            return _userIds.Keep(userPrincipalName, (string?)null);
         }
     }
 
     /// <summary>The users that mail to this address reaches: its user, or every user in its group through nested groups.</summary>
     public async Task<IReadOnlyList<string>> FindMailboxesAsync(string address, CancellationToken cancellationToken)
     {
-        if (_mailboxes.TryGetValue(address, out var cached)) return cached;
+        if (_mailboxes.TryGet(address, out var cached)) return cached;
         return await BeyondUsersAsync(address, await UserByAddressAsync(address, cancellationToken), cancellationToken);
     }
 
@@ -60,7 +60,7 @@ internal sealed partial class GraphRecipients(GraphServiceClient graph, ILogger 
         var unknown = new List<string>();
         foreach (var address in addresses.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            if (_mailboxes.TryGetValue(address, out var cached)) found[address] = cached;
+            if (_mailboxes.TryGet(address, out var cached)) found[address] = cached;
             else unknown.Add(address);
         }
         await Parallel.ForEachAsync(unknown.Chunk(GraphBatch.MaxItems), new ParallelOptions { MaxDegreeOfParallelism = BatchesAtOnce, CancellationToken = cancellationToken }, async (chunk, ct) =>
@@ -79,7 +79,7 @@ internal sealed partial class GraphRecipients(GraphServiceClient graph, ILogger 
             : await GroupByAddressAsync(ByAddress(address), cancellationToken) is { } group ? await TransitiveUsersAsync(group, cancellationToken)
             : await FindUserIdAsync(address, cancellationToken) is { } named ? [named]
             : [];
-        return _mailboxes.GetOrAdd(address, found);
+        return _mailboxes.Keep(address, found);
     }
 
     // Directory strings compare without regard to case, so "smtp:" finds the "SMTP:" primary address too.

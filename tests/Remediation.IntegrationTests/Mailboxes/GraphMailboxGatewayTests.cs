@@ -24,7 +24,7 @@ public sealed class GraphMailboxGatewayTests : MailboxGatewayContract, IAsyncLif
         var options = new SimulatorOptions { TenantDomain = Domain };
         _simulator = await GraphSimulator.StartAsync(options);
         _graph = GraphClientBuilder.Build(new GraphOptions { BaseUrl = _simulator.GraphBaseUrl }, new StaticTokenCredential(options.AccessToken));
-        _gateway = new GraphMailboxGateway(_graph, NullLogger<GraphMailboxGateway>.Instance);
+        _gateway = new GraphMailboxGateway(_graph, TimeProvider.System, NullLogger<GraphMailboxGateway>.Instance);
     }
 
     public async Task DisposeAsync()
@@ -64,7 +64,7 @@ public sealed class GraphMailboxGatewayTests : MailboxGatewayContract, IAsyncLif
         var (mailbox, _, internetMessageId) = Delivered();
         var made = await Gateway.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None);
         // A new instance of the Function App knows no folder yet.
-        var fresh = new GraphMailboxGateway(_graph, NullLogger<GraphMailboxGateway>.Instance);
+        var fresh = new GraphMailboxGateway(_graph, TimeProvider.System, NullLogger<GraphMailboxGateway>.Instance);
 
         var before = _simulator.Metrics.ForMailbox(mailbox);
         var answer = await fresh.LocateAsync(mailbox, new CopyQuery([], [$"<{internetMessageId}>"], "Quarantine (security)"), CancellationToken.None);

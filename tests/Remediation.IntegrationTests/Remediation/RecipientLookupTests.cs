@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Remediation.Core.Mailboxes;
 using Remediation.Infrastructure.Graph;
 using Remediation.LocalHost;
@@ -9,12 +10,14 @@ namespace Remediation.IntegrationTests.Remediation;
 
 /// <summary>
 /// The mailbox gateway finds every mailbox behind a recipient address with the real Graph client: an alias, a primary SMTP
-/// address other than the user principal name, a list with nested groups (paged), and nothing for contacts or outsiders.
+/// address other than the user principal name, a list with nested groups (paged), and nothing for contacts or outsiders;
+/// what the directory answered serves for an hour, and a change made since is found after it.
 /// </summary>
 public sealed class RecipientLookupTests : IAsyncLifetime
 {
     private const string Domain = "contoso.example";
     private readonly GraphTransport _requests = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
     private GraphSimulator _simulator = null!;
     private GraphMailboxGateway _gateway = null!;
 
@@ -24,7 +27,7 @@ public sealed class RecipientLookupTests : IAsyncLifetime
     {
         _simulator = await GraphSimulator.StartAsync(new SimulatorOptions { TenantDomain = Domain });
         var graph = GraphClientBuilder.Build(new GraphOptions { BaseUrl = _simulator.GraphBaseUrl }, new StaticTokenCredential(new SimulatorOptions().AccessToken), _requests);
-        _gateway = new GraphMailboxGateway(graph, NullLogger<GraphMailboxGateway>.Instance);
+        _gateway = new GraphMailboxGateway(graph, _clock, NullLogger<GraphMailboxGateway>.Instance);
     }
 
     public async Task DisposeAsync() => await _simulator.DisposeAsync();
@@ -108,6 +111,30 @@ public sealed class RecipientLookupTests : IAsyncLifetime
 
         Assert.Equal([adele.Id], again);
         Assert.Equal(asked, _requests.Count);
+    }
+
+    [Fact]
+    public async Task DirectoryChangedSinceItAnswered_FoundOnceTheAnswersAreAnHourOld()
+    {
+        var adele = Tenant.AddMailbox($"adele@{Domain}", "Adele");
+        var list = Tenant.AddGroup($"finance@{Domain}", "Finance");
+        Tenant.AddMember(list, adele);
+        Assert.Equal([adele.Id], await FindAsync($"finance@{Domain}"));
+        Assert.Null(await _gateway.FindMailboxIdAsync($"new.hire@{Domain}", CancellationToken.None));
+        Assert.DoesNotContain($"adele.smith@{Domain}", await _gateway.GetMailboxAddressesAsync(adele.Id, CancellationToken.None));
+
+        // A member joins the list, a user is created, Adele gains her new name's address.
+        var alex = Tenant.AddMailbox($"alex@{Domain}", "Alex");
+        Tenant.AddMember(list, alex);
+        var hire = Tenant.AddMailbox($"new.hire@{Domain}", "New hire");
+        Tenant.AddAlias(adele.Id, $"adele.smith@{Domain}");
+
+        _clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.Equal([adele.Id], await FindAsync($"finance@{Domain}"));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(new[] { adele.Id, alex.Id }.Order(), (await FindAsync($"finance@{Domain}")).Order());
+        Assert.Equal(hire.Id, await _gateway.FindMailboxIdAsync($"new.hire@{Domain}", CancellationToken.None));
+        Assert.Contains($"adele.smith@{Domain}", await _gateway.GetMailboxAddressesAsync(adele.Id, CancellationToken.None));
     }
 
     [Fact]
