@@ -29,13 +29,13 @@ public sealed partial class FakeExchangeLoginRule : IScanRule
 
     // A password field with its value, as a handout writes it ("Password : bx5vbi99", "Pass: tHvb862M"): four characters
     // or more with a digit among them, so prose ("change your password: reset it") and a locked PDF's "Senha: 123" are
-    // not read as one.
-    [GeneratedRegex(@"\b(password|pass|pwd|passwort|kennwort|senha|contrasena|clave|mot\s+de\s+passe|wachtwoord)\s?:\s?[""']?(?<value>[^\s""']{4,40})",
+    // not read as one. Handouts align their fields in columns with runs of spaces.
+    [GeneratedRegex(@"\b(password|pass|pwd|passwort|kennwort|senha|contrasena|clave|mot\s+de\s+passe|wachtwoord)\s{0,8}:\s{0,8}[""']?(?<value>[^\s""']{4,40})",
         LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex Password();
 
     // The login that goes with it ("Customer ID : 61363414", "Login: victoria").
-    [GeneratedRegex(@"\b(id|login|user\s?name|user|usuario|utilisateur|benutzername|gebruikersnaam)\s?:\s?[""']?[^\s""']{3,}",
+    [GeneratedRegex(@"\b(id|login|user\s?name|user|usuario|utilisateur|benutzername|gebruikersnaam)\s{0,8}:\s{0,8}[""']?[^\s""']{3,}",
         LinearRegex.Options | RegexOptions.IgnoreCase)]
     private static partial Regex Login();
 

@@ -31,6 +31,16 @@ public sealed class FreeHostingLinkRule : IScanRule
         "ipfs.io", "dweb.link", "translate.goog",
         // Free dynamic DNS names: a machine anywhere (a home router, a hijacked server) under the service's domain.
         "duckdns.org", "ddns.net", "dns.army", "hopto.org", "zapto.org", "dynu.net",
+        // No-IP's free names.
+        "sytes.net", "servegame.com", "servegame.org", "serveftp.com", "servehttp.com", "serveblog.net", "servebeer.com",
+        "servepics.com", "servemp3.com", "servequake.com", "servecounterstrike.com", "servehalflife.com", "myftp.org",
+        "myftp.biz", "myvnc.com", "redirectme.net", "bounceme.net", "webhop.me", "hopto.me", "no-ip.org", "no-ip.biz",
+        "no-ip.info", "ddns.me", "gotdns.ch", "onthewifi.com", "loginto.me", "3utilities.com", "viewdns.net",
+        // Dynu's, FreeDNS's shared and dynv6's free names.
+        "freeddns.org", "mywire.org", "ddnsfree.com", "ddnsgeek.com", "giize.com", "gleeze.com", "kozow.com",
+        "loseyourip.com", "ooguy.com", "theworkpc.com", "webredirect.org", "camdvr.org", "accesscam.org", "casacam.net",
+        "mooo.com", "chickenkiller.com", "us.to", "strangled.net", "ignorelist.com", "crabdance.com", "jumpingcrab.com",
+        "twilightparadox.com", "dynv6.net",
     ]);
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)

@@ -13,6 +13,9 @@ public class FakeExchangeLoginRuleTests
     [InlineData("Found this", "My cousin left these details at the hotel and I know nothing about crypto. Site: vaultcoin . example ID : 80417723 Pass: hQ29xLmp Balance 64.2 BITCOIN")]
     [InlineData("Depósito", "Depositamos 3,75 BTC na sua carteira conforme solicitado. Usuario: 71204 Senha: Lm83kdq1")]
     [InlineData("Einzahlung", "Ihr Konto wurde mit 2.500 USDT aufgeladen. Login: kunde-88120 Passwort: Qw8rt5zu")]
+    // Fields aligned in a column, with spaces or non-breaking spaces.
+    [InlineData("Balance", "Your wallet now holds 7.3 BTC.\n\nSite        :  coinvault.example\nMember ID   :   40912277\nPassword    :  ze4pw81k")]
+    [InlineData("Balance", "Your wallet now holds 7.3 BTC. Member ID :\u00a0\u00a0 40912277 Password\u00a0\u00a0\u00a0 :\u00a0 ze4pw81k")]
     public void Evaluate_LoginAndPasswordForACryptoBalance_IsPhishing(string subject, string body)
     {
         var hit = Assert.Single(_sut.Evaluate(TestMail.FromText(subject, body)));

@@ -95,6 +95,14 @@ public class FreeHostingLinkRuleTests
     [InlineData("hopto.org")]
     [InlineData("zapto.org")]
     [InlineData("dynu.net")]
+    [InlineData("servegame.org")]
+    [InlineData("sytes.net")]
+    [InlineData("no-ip.org")]
+    [InlineData("myftp.biz")]
+    [InlineData("mywire.org")]
+    [InlineData("mooo.com")]
+    [InlineData("us.to")]
+    [InlineData("dynv6.net")]
     public void Evaluate_AnchorToEachListedPlatform_NamesThePlatformAndHost(string platform)
     {
         var host = "login-check." + platform;
