@@ -38,9 +38,6 @@ public sealed partial class CampaignResolver(
 
     private readonly BlastRadiusGuard _guard = new(options.Value);
 
-    // The report mailboxes' ids, resolved once per process; a failed lookup leaves it unset for the next seed to try.
-    private IReadOnlySet<string>? _reportMailboxIds;
-
     // Copies of one campaign scanned at the same moment are resolved one after another: each then finds the sweep,
     // the searches and the jobs of those before it marked, instead of repeating them (racing seeds ran 1,212 jobs for
     // 85 copies in the showcase). Resolutions of different campaigns still overlap. Only work is spared: across
@@ -245,11 +242,13 @@ public sealed partial class CampaignResolver(
         return work;
     }
 
-    private async Task<IReadOnlySet<string>> ReportMailboxIdsAsync(CancellationToken cancellationToken)
+    // Asked on every resolution, as the SOC's list changes while an instance lives; the gateway keeps the directory's
+    // answers for a while, so this costs no request most of the time.
+    private async Task<IEnumerable<string>> ReportMailboxIdsAsync(CancellationToken cancellationToken)
     {
-        if (_reportMailboxIds is { } known) return known;
+        if (options.Value.ReportMailboxes.Count == 0) return [];
         var found = await mailboxes.FindRecipientMailboxesAsync(options.Value.ReportMailboxes, cancellationToken);
-        return _reportMailboxIds = found.Values.SelectMany(m => m).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return found.Values.SelectMany(m => m);
     }
 
     // Read from the message itself: the addresses in the tenant's domains, whose mailboxes may hold copies too, and its

@@ -42,7 +42,7 @@ public interface IMailboxGateway
     /// <summary>
     /// The user id of every mailbox that mail to this address reaches: the user holding it (user principal name, primary
     /// SMTP address or alias), or every user in a group holding it, nested groups included. None for a mail contact, an
-    /// address outside the tenant or an unknown one.
+    /// address outside the tenant or an unknown one. Like every directory answer here, it may be up to an hour old.
     /// </summary>
     Task<IReadOnlyList<string>> FindRecipientMailboxesAsync(string address, CancellationToken cancellationToken);
 

@@ -338,6 +338,25 @@ public sealed class CampaignResolverTests
         Assert.Equal([$"alice: {seedCopy} | {MessageIdOfLure}", $"bob:  | {MessageIdOfLure}"], Jobs());
     }
 
+    // The resolver outlives changes to the SOC's list: a member who joins it keeps what users report to her.
+    [Fact]
+    public async Task Resolve_ReportListGainsAMember_HerCopiesAreNeverQueuedFromThen()
+    {
+        var reports = _mailboxes.AddGroup($"phish-reports@{Domain}");
+        _mailboxes.AddMember(reports, _carol);
+        _options.ReportMailboxes = [$"phish-reports@{Domain}"];
+        var resolver = Resolver();
+        var alicesCopy = Deliver(_alice, to: [$"alice@{Domain}", $"carol@{Domain}"]);
+        await resolver.ResolveAsync(Seed(_alice, alicesCopy), CancellationToken.None);
+        Assert.Equal([$"alice: {alicesCopy} | {MessageIdOfLure}"], Jobs());
+
+        _mailboxes.AddMember(reports, _dave);
+        var bobsCopy = Deliver(_bob, to: [$"bob@{Domain}", $"dave@{Domain}"], internetMessageId: MessageIdOfLaterMailing);
+        await resolver.ResolveAsync(Seed(_bob, bobsCopy) with { InternetMessageId = MessageIdOfLaterMailing }, CancellationToken.None);
+
+        Assert.Equal([$"bob: {bobsCopy} | {MessageIdOfLaterMailing}"], Jobs());
+    }
+
     // The SOC's copy of a user's report is the seed: nothing else holds it, so no campaign is born or held.
     [Fact]
     public async Task Resolve_ReportInTheReportMailboxAlone_BearsNoCampaignAndTellsNobody()
