@@ -5,18 +5,19 @@ namespace Remediation.Infrastructure.Graph;
 /// <summary>
 /// The directory's answers, kept for <see cref="Lifetime"/> and then asked again. An instance can live for days while
 /// the directory changes under it: a member joins a list, a user gains an alias or a new primary address, a user named
-/// in the settings is created. Expired answers are dropped whenever the store has doubled since the last sweep, so
-/// recipient addresses a sender invents cannot grow it without bound.
+/// in the settings is created. Expired answers are dropped once as many answers were kept as the store held after the
+/// last sweep, so recipient addresses a sender invents cannot grow it without bound.
 /// </summary>
 internal sealed class DirectoryAnswers<TValue>(TimeProvider clock)
 {
     /// <summary>How long an answer serves: a campaign's jobs share its lookups, and a change reaches the next hour's mail.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
-    private const int FirstSweepAt = 1_024;
+    private const int FirstSweepAfter = 1_024;
 
     private readonly ConcurrentDictionary<string, (TValue Value, DateTimeOffset Until)> _answers = new(StringComparer.OrdinalIgnoreCase);
-    private int _sweepAt = FirstSweepAt;
+    private int _keptSinceSweep;
+    private int _sweepAfter = FirstSweepAfter;
 
     public bool TryGet(string key, out TValue value)
     {
@@ -34,7 +35,8 @@ internal sealed class DirectoryAnswers<TValue>(TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         _answers[key] = (value, now + Lifetime);
-        if (_answers.Count >= Volatile.Read(ref _sweepAt)) Sweep(now);
+        // Counted apart: a concurrent dictionary's Count takes every lock it has.
+        if (Interlocked.Increment(ref _keptSinceSweep) >= Volatile.Read(ref _sweepAfter)) Sweep(now);
         return value;
     }
 
@@ -43,10 +45,11 @@ internal sealed class DirectoryAnswers<TValue>(TimeProvider clock)
 
     private void Sweep(DateTimeOffset now)
     {
+        Interlocked.Exchange(ref _keptSinceSweep, 0);
         foreach (var (key, answer) in _answers)
         {
             if (answer.Until <= now) _answers.TryRemove(new KeyValuePair<string, (TValue, DateTimeOffset)>(key, answer));
         }
-        Volatile.Write(ref _sweepAt, Math.Max(FirstSweepAt, 2 * _answers.Count));
+        Volatile.Write(ref _sweepAfter, Math.Max(FirstSweepAfter, _answers.Count));
     }
 }

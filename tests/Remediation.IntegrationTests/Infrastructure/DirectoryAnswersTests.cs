@@ -44,7 +44,7 @@ public sealed class DirectoryAnswersTests
             _clock.Advance(DirectoryAnswers<string?>.Lifetime);
         }
 
-        // Without sweeps the store would hold all 30,000; at most the last hour's and the one before survive a sweep.
+        // Without sweeps the store would hold all 30,000; a sweep leaves only the answers kept within the hour.
         Assert.InRange(answers.Count, 3_000, 6_000);
     }
 }
