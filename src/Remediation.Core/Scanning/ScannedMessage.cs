@@ -44,11 +44,13 @@ public sealed class ScannedMessage
     public string SubjectAndText => _subjectAndText ??= Subject + "\n" + Text;
 
     /// <summary>
-    /// <see cref="SubjectAndText"/> without diacritics ("Notificação" and "Notificacao" read alike) and with words
-    /// disguised in look-alike letters read as the Latin they show: lures are written every way, so wording rules
-    /// match on this.
+    /// <see cref="SubjectAndText"/> without diacritics ("Notificação" and "Notificacao" read alike), with words
+    /// disguised in look-alike letters read as the Latin they show, and with a subject's words joined by underscores
+    /// read apart ("Your_transaction_0.7495_BTC", which a word boundary never splits): lures are written every way, so
+    /// wording rules match on this. Only the subject: in the body, underscores belong to addresses, links and the
+    /// values a rule reads whole.
     /// </summary>
-    public string FoldedSubjectAndText => _foldedSubjectAndText ??= Diacritics.Remove(Homoglyphs.ToLatin(SubjectAndText));
+    public string FoldedSubjectAndText => _foldedSubjectAndText ??= Diacritics.Remove(Homoglyphs.ToLatin(Subject.Replace('_', ' ') + "\n" + Text));
 
     /// <summary>The pressure the text puts on the reader, read once for every lure rule that weighs it.</summary>
     internal Match Urgency => _urgency ??= LureLexicon.Urgency(FoldedSubjectAndText);

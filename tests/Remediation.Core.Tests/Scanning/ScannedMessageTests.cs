@@ -164,6 +164,18 @@ public sealed class ScannedMessageTests
     }
 
     [Fact]
+    public void FoldedSubjectAndText_SubjectWordsJoinedByUnderscores_ReadApartButTheBodyKeepsItsOwn()
+    {
+        var mime = Message(new TextPart("plain") { Text = "Login: j_doe" });
+        mime.Subject = "Your__wallet_has_been_funded";
+
+        var message = ScannedMessage.Read(new ScanInput(mime), new ScanLimits(), TestMail.TenantId);
+
+        Assert.Equal("Your  wallet has been funded\nLogin: j_doe\n", message.FoldedSubjectAndText);
+        Assert.Equal("Your__wallet_has_been_funded\nLogin: j_doe\n", message.SubjectAndText);
+    }
+
+    [Fact]
     public void Subject_Missing_IsEmpty()
     {
         var mime = Message(new TextPart("plain") { Text = "Body." });
