@@ -34,6 +34,51 @@ public sealed class UserTrafficTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MeetingRequest_PutsATentativeEntryInTheAttendeesCalendar_WhichTheRequestExpands()
+    {
+        var (_, delivered) = sut.Tenant.SendMeetingRequest(sut.Adele.Id, "Budget review", DateTimeOffset.UtcNow.AddDays(1), sut.Alex.Mail);
+
+        var message = await sut.Graph.Users[sut.Alex.Id].Messages[Assert.Single(delivered).MessageId]
+            .GetAsync(r => r.QueryParameters.Expand = ["microsoft.graph.eventMessage/event($select=id)"]);
+
+        var entry = Assert.IsType<EventMessageRequest>(message).Event;
+        Assert.Equal(Assert.Single(sut.Tenant.FindMailbox(sut.Alex.Id)!.Calendar).Id, entry?.Id);
+        Assert.Equal("Budget review", (await sut.Graph.Users[sut.Alex.Id].Events[entry!.Id].GetAsync())?.Subject);
+        Assert.Empty(sut.Tenant.FindMailbox(sut.Adele.Id)!.Calendar);
+    }
+
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(false, 0)]
+    public async Task Decline_TakesTheEntryOffTheCalendar_AndTellsTheOrganizerOnlyWhenAsked(bool sendResponse, int responses)
+    {
+        var (_, delivered) = sut.Tenant.SendMeetingRequest(sut.Adele.Id, "Budget review", DateTimeOffset.UtcNow.AddDays(1), sut.Alex.Mail);
+        var entry = Assert.Single(sut.Tenant.FindMailbox(sut.Alex.Id)!.Calendar);
+
+        await sut.Graph.Users[sut.Alex.Id].Events[entry.Id].Decline.PostAsync(new() { SendResponse = sendResponse });
+
+        Assert.Empty(sut.Tenant.FindMailbox(sut.Alex.Id)!.Calendar);
+        Assert.Equal(responses, sut.Tenant.MessagesIn(sut.Adele.Id, WellKnownFolders.Inbox).Count(m => m.Subject.StartsWith("Declined: ", StringComparison.Ordinal)));
+        var again = await Assert.ThrowsAsync<ODataError>(() => sut.Graph.Users[sut.Alex.Id].Events[entry.Id].Decline.PostAsync(new() { SendResponse = false }));
+        Assert.Equal(404, again.ResponseStatusCode);
+        Assert.Equal(WellKnownFolders.Inbox, sut.Tenant.FindMessage(sut.Alex.Id, Assert.Single(delivered).ImmutableId)!.FolderWellKnownName);
+    }
+
+    [Fact]
+    public async Task Calendar_WithoutCalendarsPermission_IsRefused()
+    {
+        var (_, delivered) = sut.Tenant.SendMeetingRequest(sut.Adele.Id, "Budget review", DateTimeOffset.UtcNow.AddDays(1), sut.Alex.Mail);
+        sut.Tenant.CalendarsPermitted = false;
+
+        var listed = await Assert.ThrowsAsync<ODataError>(() => sut.Graph.Users[sut.Alex.Id].Events.GetAsync());
+        var expanded = await Assert.ThrowsAsync<ODataError>(() => sut.Graph.Users[sut.Alex.Id].Messages[Assert.Single(delivered).MessageId]
+            .GetAsync(r => r.QueryParameters.Expand = ["microsoft.graph.eventMessage/event"]));
+
+        Assert.Equal((403, "ErrorAccessDenied"), (listed.ResponseStatusCode, listed.Error?.Code));
+        Assert.Equal(403, expanded.ResponseStatusCode);
+    }
+
+    [Fact]
     public async Task MeetingResponse_MovesTheRequestToDeletedItems_AndReachesTheOrganizer()
     {
         var (_, delivered) = sut.Tenant.SendMeetingRequest(sut.Adele.Id, "Budget review", DateTimeOffset.UtcNow.AddDays(1), sut.Alex.Mail);

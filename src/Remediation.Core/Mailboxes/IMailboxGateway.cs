@@ -63,6 +63,12 @@ public interface IMailboxGateway
     /// <summary>The id of the folder with this name under the mailbox's root, created (hidden from the user) if missing.</summary>
     Task<string> EnsureHiddenFolderAsync(string mailboxId, string displayName, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Declines the calendar entry a meeting request made, without a response to its organizer, so that the meeting
+    /// leaves the calendar with the request. Running it again finds no entry.
+    /// </summary>
+    Task<MeetingDecline> DeclineMeetingAsync(string mailboxId, string messageId, CancellationToken cancellationToken);
+
     /// <summary>Deletes a message the recoverable way; false when it is already gone.</summary>
     Task<bool> SoftDeleteAsync(string mailboxId, string messageId, CancellationToken cancellationToken);
 

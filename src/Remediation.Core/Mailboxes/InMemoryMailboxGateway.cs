@@ -17,6 +17,7 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
     public const string RecoverableItemsDeletions = "recoverableitemsdeletions";
 
     private const string NoteClass = "IPM.Note";
+    private const string MeetingRequestClass = "IPM.Schedule.Meeting.Request";
     private const string TeamsChatClass = "IPM.SkypeTeams.Message";
     private const string TeamsChatFolder = "TeamsMessagesData";
 
@@ -42,6 +43,7 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
     private readonly Dictionary<string, Exception> _failingSearches = new(StringComparer.OrdinalIgnoreCase);
     private int _moves;
     private int _moveRequests;
+    private bool _calendarsPermitted = true;
 
     /// <summary>Messages moved by <see cref="MoveAsync"/> (soft deletes not included).</summary>
     public int Moves
@@ -131,11 +133,44 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
         {
             var mailbox = Require(mailboxId);
             var target = mailbox.Find(folder) ?? throw new KeyNotFoundException($"Mailbox {mailboxId} has no folder '{folder}'.");
-            var message = new Message(NewId("message"), mime, parsed.MessageId is { } id ? $"<{id}>" : null, receivedAt ?? _clock.GetUtcNow()) { Folder = target, CreatedAt = _clock.GetUtcNow() };
+            var message = new Message(NewId("message"), mime, parsed.MessageId is { } id ? $"<{id}>" : null, receivedAt ?? _clock.GetUtcNow())
+            {
+                Folder = target,
+                CreatedAt = _clock.GetUtcNow(),
+                ItemClass = IsMeetingRequest(parsed) ? MeetingRequestClass : NoteClass,
+            };
             mailbox.Messages[message.Id] = message;
             return message.Id;
         }
     }
+
+    /// <summary>
+    /// A meeting request as transport delivers it: in the Inbox, with the tentative entry the Calendar Attendant puts
+    /// in the attendee's calendar. Returns the request's id.
+    /// </summary>
+    public string DeliverMeetingRequest(string mailboxId, string mime)
+    {
+        var id = AddMessage(mailboxId, mime);
+        lock (_gate) Require(mailboxId).CalendarEntries.Add(id);
+        return id;
+    }
+
+    /// <summary>The meeting requests whose entry is in the mailbox's calendar.</summary>
+    public IReadOnlyCollection<string> CalendarEntriesOf(string mailboxId)
+    {
+        lock (_gate) return [.. Require(mailboxId).CalendarEntries];
+    }
+
+    /// <summary>The app loses <c>Calendars.ReadWrite</c>, or never had it.</summary>
+    public void DenyCalendarAccess()
+    {
+        lock (_gate) _calendarsPermitted = false;
+    }
+
+    // The class Exchange gives a message whose iCalendar part asks for a meeting.
+    private static bool IsMeetingRequest(MimeMessage message) =>
+        message.BodyParts.OfType<TextPart>().Any(p => p.ContentType.IsMimeType("text", "calendar")
+            && string.Equals(p.ContentType.Parameters["method"], "REQUEST", StringComparison.OrdinalIgnoreCase));
 
     /// <inheritdoc cref="AddMessage(string, string, string, DateTimeOffset?)"/>
     public string AddMessage(string mailboxId, MimeMessage mime, string folder = WellKnownFolders.Inbox, DateTimeOffset? receivedAt = null) =>
@@ -201,10 +236,17 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
         }
     }
 
-    /// <summary>Every move or delete of this message throws <paramref name="error"/>, as a store refusing one item would.</summary>
-    public void FailActionsOn(string messageId, Exception error)
+    /// <summary>
+    /// Every move, delete or meeting decline of this message throws <paramref name="error"/>, as a store refusing one
+    /// item would; null lets them succeed again.
+    /// </summary>
+    public void FailActionsOn(string messageId, Exception? error)
     {
-        lock (_gate) _failing[messageId] = error;
+        lock (_gate)
+        {
+            if (error is null) _failing.Remove(messageId);
+            else _failing[messageId] = error;
+        }
     }
 
     /// <summary>Every search of this mailbox throws <paramref name="error"/>, as a mailbox whose store is down would.</summary>
@@ -270,7 +312,7 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
                 .. mailbox.Messages.Values
                     .Where(m => m.Folder.WellKnownName != RecoverableItemsDeletions && !StoredMessage.IsTeamsChatClass(m.ItemClass)
                         && string.Equals(m.InternetMessageId, internetMessageId, StringComparison.Ordinal))
-                    .Select(m => new MessageLocation(mailboxId, m.Id, m.Folder.Id) { Shown = Shown(m.Mime) }),
+                    .Select(m => new MessageLocation(mailboxId, m.Id, m.Folder.Id) { Shown = Shown(m.Mime), IsMeetingRequest = m.ItemClass == MeetingRequestClass }),
             ];
             return Task.FromResult(copies);
         }
@@ -293,7 +335,7 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
         {
             if (_failingSearches.GetValueOrDefault(mailboxId) is { } error) throw error;
             var message = Reachable(mailboxId)?.Messages.GetValueOrDefault(messageId);
-            return Task.FromResult(message is null ? null : new MessageLocation(mailboxId, message.Id, message.Folder.Id));
+            return Task.FromResult(message is null ? null : new MessageLocation(mailboxId, message.Id, message.Folder.Id) { IsMeetingRequest = message.ItemClass == MeetingRequestClass });
         }
     }
 
@@ -346,6 +388,17 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
                 mailbox.Folders.Add(folder);
             }
             return Task.FromResult(folder.Id);
+        }
+    }
+
+    public Task<MeetingDecline> DeclineMeetingAsync(string mailboxId, string messageId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (_failing.GetValueOrDefault(messageId) is { } error) throw error;
+            if (!_calendarsPermitted) return Task.FromResult(MeetingDecline.NotPermitted);
+            return Task.FromResult(Require(mailboxId).CalendarEntries.Remove(messageId) ? MeetingDecline.Declined : MeetingDecline.NoEntry);
         }
     }
 
@@ -433,6 +486,8 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
         public List<Folder> Folders { get; } = [];
 
         public Dictionary<string, Message> Messages { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> CalendarEntries { get; } = new(StringComparer.Ordinal);
 
         public Folder? Find(string idOrWellKnownName) =>
             Folders.Find(f => f.Id == idOrWellKnownName) ?? Folders.Find(f => string.Equals(f.WellKnownName, idOrWellKnownName, StringComparison.OrdinalIgnoreCase));

@@ -35,6 +35,12 @@ public sealed record StoredMessage(
     /// <summary>Whether Exchange's message class is a Teams chat item's.</summary>
     public static bool IsTeamsChatClass(string? itemClass) => itemClass?.StartsWith("IPM.SkypeTeams.", StringComparison.OrdinalIgnoreCase) == true;
 
+    /// <summary>
+    /// Whether Exchange's message class is a meeting request's, which the Calendar Attendant pairs with a tentative
+    /// entry in the attendee's calendar.
+    /// </summary>
+    public static bool IsMeetingRequestClass(string? itemClass) => itemClass?.StartsWith("IPM.Schedule.Meeting.Request", StringComparison.OrdinalIgnoreCase) == true;
+
     /// <summary>Reads at most <paramref name="maxBytes"/> of a content stream; a longer one is cut, and says so.</summary>
     public static async Task<(ReadOnlyMemory<byte> Content, bool Cut)> ReadContentAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
     {

@@ -99,12 +99,17 @@ public sealed partial class MailboxRemediator(
     {
         List<(MessageLocation Copy, AuditOutcome Outcome, Exception? Error)> acted = [];
         List<MessageLocation> toMove = [];
+        var meetings = new Dictionary<string, MeetingDecline>(StringComparer.Ordinal);
         foreach (var copy in mailbox.Copies.Where(c => claimed.ContainsKey((mailbox.MailboxId, c.MessageId))))
         {
             try
             {
-                if (await DecideAsync(job, mailbox, copy, cancellationToken) is { } outcome) acted.Add((copy, outcome, null));
-                else toMove.Add(copy);
+                if (await DecideAsync(job, mailbox, copy, meetings, cancellationToken) is { } outcome) acted.Add((copy, outcome, null));
+                else
+                {
+                    await DeclineMeetingAsync(job, mailbox.MailboxId, copy, meetings, cancellationToken);
+                    toMove.Add(copy);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -119,7 +124,7 @@ public sealed partial class MailboxRemediator(
         return [.. acted.Select(a =>
         {
             var claim = claimed[(mailbox.MailboxId, a.Copy.MessageId)] with { At = clock.GetUtcNow() };
-            if (a.Error is null) return new CopyOutcome(new FoundCopy(mailbox, a.Copy), claim with { Outcome = a.Outcome });
+            if (a.Error is null) return new CopyOutcome(new FoundCopy(mailbox, a.Copy), claim with { Outcome = a.Outcome, Detail = MeetingDetail(meetings.GetValueOrDefault(a.Copy.MessageId, MeetingDecline.NoEntry)) });
             LogFailed(a.Error, job.CampaignId, mailbox.MailboxId, a.Copy.MessageId);
             failures.Add(mailbox.MailboxId, a.Copy.MessageId, a.Error);
             return new CopyOutcome(new FoundCopy(mailbox, a.Copy), claim with { Outcome = a.Outcome, Detail = a.Error.Message });
@@ -127,14 +132,39 @@ public sealed partial class MailboxRemediator(
     }
 
     // What becomes of a claimed copy short of a move; null when it is to be moved.
-    private async Task<AuditOutcome?> DecideAsync(RemediationJob job, LocatedMailbox mailbox, MessageLocation copy, CancellationToken cancellationToken) => job.Action switch
+    private async Task<AuditOutcome?> DecideAsync(RemediationJob job, LocatedMailbox mailbox, MessageLocation copy, Dictionary<string, MeetingDecline> meetings, CancellationToken cancellationToken) => job.Action switch
     {
         null => AuditOutcome.ReportOnly,
         // The hourly cap on unapproved moves; a copy already where it belongs costs nothing, and an approved campaign
         // is the SOC's decision, not the pipeline's.
         _ when !job.Approved && copy.ParentFolderId != mailbox.Destination && !await TryTakeUnapprovedMoveAsync(job, mailbox.MailboxId, copy, cancellationToken) => AuditOutcome.HeldByBreaker,
-        RemediationAction.SoftDelete => await mailboxes.SoftDeleteAsync(mailbox.MailboxId, copy.MessageId, cancellationToken) ? AuditOutcome.Remediated : AuditOutcome.Gone,
+        RemediationAction.SoftDelete => await SoftDeleteAsync(job, mailbox.MailboxId, copy, meetings, cancellationToken),
         _ when copy.ParentFolderId == mailbox.Destination => AuditOutcome.Remediated,
+        _ => null,
+    };
+
+    // A phishing invitation leaves a tentative entry in the calendar, its link and all, which taking the request away
+    // does not touch. Quarantine and delete decline it first, telling the organizer nothing (an answer would confirm the
+    // address to the attacker); declined before the request moves, a retry after a failed move finds no entry left.
+    // Junk leaves the request in its user's reach, and so the entry.
+    private async Task DeclineMeetingAsync(RemediationJob job, string mailboxId, MessageLocation copy, Dictionary<string, MeetingDecline> meetings, CancellationToken cancellationToken)
+    {
+        if (!copy.IsMeetingRequest || job.Action is not (RemediationAction.Quarantine or RemediationAction.SoftDelete)) return;
+        var declined = await mailboxes.DeclineMeetingAsync(mailboxId, copy.MessageId, cancellationToken);
+        if (declined == MeetingDecline.NotPermitted) LogCalendarNotPermitted(job.CampaignId, mailboxId, copy.MessageId);
+        meetings[copy.MessageId] = declined;
+    }
+
+    private async Task<AuditOutcome> SoftDeleteAsync(RemediationJob job, string mailboxId, MessageLocation copy, Dictionary<string, MeetingDecline> meetings, CancellationToken cancellationToken)
+    {
+        await DeclineMeetingAsync(job, mailboxId, copy, meetings, cancellationToken);
+        return await mailboxes.SoftDeleteAsync(mailboxId, copy.MessageId, cancellationToken) ? AuditOutcome.Remediated : AuditOutcome.Gone;
+    }
+
+    private static string? MeetingDetail(MeetingDecline meeting) => meeting switch
+    {
+        MeetingDecline.Declined => "Its meeting was declined and left the calendar; the organizer was not told. A restored request can be accepted again.",
+        MeetingDecline.NotPermitted => "Its meeting is still in the calendar: the app may not write calendars (Calendars.ReadWrite).",
         _ => null,
     };
 
@@ -304,7 +334,10 @@ public sealed partial class MailboxRemediator(
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: copy {MessageId} in mailbox {MailboxId} is its sender's own (Drafts, Outbox, Sent Items); left in place")]
     private partial void LogOwnCopyLeft(string campaignId, string mailboxId, string messageId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: mailbox {MailboxId} cannot be searched ({Reason}); no copies there")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: meeting request {MessageId} in mailbox {MailboxId} leaves its meeting in the calendar: the app may not write calendars (Calendars.ReadWrite)")]
+    private partial void LogCalendarNotPermitted(string campaignId, string mailboxId, string messageId);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: mailbox {MailboxId} cannot be searched ({Reason}); no copies there")]
     private partial void LogUnreachable(string campaignId, string mailboxId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId}: remediation of {MessageId} in mailbox {MailboxId} failed")]

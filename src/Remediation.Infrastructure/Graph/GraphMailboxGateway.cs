@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Graph.Users.Item.Events.Item.Decline;
 using Microsoft.Graph.Users.Item.Messages.Item.Move;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -29,6 +30,9 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, TimeProvider c
 
     // The message class (PR_MESSAGE_CLASS) tells mail from the Teams chat items the same list returns, at no extra request.
     private static readonly string[] MessageClass = ["singleValueExtendedProperties($filter=id eq 'String 0x001A')"];
+
+    // A meeting request's calendar entry, by its id alone.
+    private static readonly string[] EventOfRequest = ["microsoft.graph.eventMessage/event($select=id)"];
 
     // Every error status becomes an ODataError, as with the SDK's own request builders.
     private static readonly Dictionary<string, ParsableFactory<IParsable>> ODataErrors = new() { ["XXX"] = ODataError.CreateFromDiscriminatorValue };
@@ -108,7 +112,7 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, TimeProvider c
         var locations = new List<(string MessageId, string Step)>();
         foreach (var messageId in query.MessageIds)
         {
-            locations.Add((messageId, await batch.AddBatchRequestStepAsync(WithImmutableIds(graph.Users[mailboxId].Messages[messageId].ToGetRequestInformation(r => r.QueryParameters.Select = LocationFields)))));
+            locations.Add((messageId, await batch.AddBatchRequestStepAsync(WithImmutableIds(graph.Users[mailboxId].Messages[messageId].ToGetRequestInformation(LocationQuery)))));
         }
         var searches = new List<(string InternetMessageId, string Step)>();
         foreach (var internetMessageId in query.InternetMessageIds)
@@ -178,7 +182,11 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, TimeProvider c
             var itemClass = message.SingleValueExtendedProperties?.FirstOrDefault()?.Value;
             if (!StoredMessage.IsTeamsChatClass(itemClass))
             {
-                copies.Add(new MessageLocation(mailboxId, message.Id!, message.ParentFolderId ?? "") { Shown = Shown(message) });
+                copies.Add(new MessageLocation(mailboxId, message.Id!, message.ParentFolderId ?? "")
+                {
+                    Shown = Shown(message),
+                    IsMeetingRequest = StoredMessage.IsMeetingRequestClass(itemClass),
+                });
             }
             return true;
         });
@@ -186,8 +194,18 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, TimeProvider c
         return copies;
     }
 
+    // Where a copy known by id is, with its class: a meeting request's calendar entry goes with it.
+    private static void LocationQuery(RequestConfiguration<Microsoft.Graph.Users.Item.Messages.Item.MessageItemRequestBuilder.MessageItemRequestBuilderGetQueryParameters> request)
+    {
+        request.QueryParameters.Select = LocationFields;
+        request.QueryParameters.Expand = MessageClass;
+    }
+
     private static MessageLocation? LocationOf(string mailboxId, string messageId, Message? message) =>
-        message is null ? null : new MessageLocation(mailboxId, message.Id ?? messageId, message.ParentFolderId ?? "");
+        message is null ? null : new MessageLocation(mailboxId, message.Id ?? messageId, message.ParentFolderId ?? "")
+        {
+            IsMeetingRequest = StoredMessage.IsMeetingRequestClass(message.SingleValueExtendedProperties?.FirstOrDefault()?.Value),
+        };
 
     private static ShownContent? Shown(Message message)
     {
@@ -240,7 +258,7 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, TimeProvider c
     {
         try
         {
-            var message = await graph.Users[mailboxId].Messages[messageId].GetAsync(r => r.QueryParameters.Select = LocationFields, cancellationToken);
+            var message = await graph.Users[mailboxId].Messages[messageId].GetAsync(LocationQuery, cancellationToken);
             return LocationOf(mailboxId, messageId, message);
         }
         catch (ODataError error) when (error.ResponseStatusCode == 404)
@@ -286,6 +304,31 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, TimeProvider c
             id = await FindFolderAsync(mailboxId, displayName, cancellationToken);
         }
         return _folderIds.GetOrAdd((mailboxId, displayName), id ?? throw new InvalidDataException($"Could not create folder '{displayName}' in mailbox {mailboxId}."));
+    }
+
+    // Two requests, asked only of a meeting request: its calendar entry's id, then the decline. A 403 here, in a
+    // mailbox the search just reached, is the calendar permission missing.
+    public async Task<MeetingDecline> DeclineMeetingAsync(string mailboxId, string messageId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var request = await graph.Users[mailboxId].Messages[messageId].GetAsync(r =>
+            {
+                r.QueryParameters.Select = ["id"];
+                r.QueryParameters.Expand = EventOfRequest;
+            }, cancellationToken);
+            if (request is not EventMessage { Event.Id: { } eventId }) return MeetingDecline.NoEntry;
+            await graph.Users[mailboxId].Events[eventId].Decline.PostAsync(new DeclinePostRequestBody { SendResponse = false }, cancellationToken: cancellationToken);
+            return MeetingDecline.Declined;
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404)
+        {
+            return MeetingDecline.NoEntry;
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 403)
+        {
+            return MeetingDecline.NotPermitted;
+        }
     }
 
     public async Task<bool> SoftDeleteAsync(string mailboxId, string messageId, CancellationToken cancellationToken)

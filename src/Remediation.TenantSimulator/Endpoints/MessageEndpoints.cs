@@ -30,10 +30,30 @@ internal static class MessageEndpoints
         }
 
         var select = Selection.Parse(ODataQuery.Read(request.Query, "select"));
-        return mailbox.FindMessage(messageId) is { } message
-            ? Results.Json(MessageProjection.ToJson(message, GraphPreferences.From(request), select, MessageProjection.ExpandsMessageClass(request)))
-            : GraphErrors.ItemNotFound();
+        if (mailbox.FindMessage(messageId) is not { } message)
+        {
+            return GraphErrors.ItemNotFound();
+        }
+
+        var json = MessageProjection.ToJson(message, GraphPreferences.From(request), select, MessageProjection.ExpandsMessageClass(request));
+        if (ExpandsEvent(request) && ItemClasses.EventMessage(message.Content.ItemClass) is not null)
+        {
+            // The event is the calendar's: expanding it needs the calendar permission too.
+            if (!tenant.CalendarsPermitted)
+            {
+                return CalendarEndpoints.AccessDenied();
+            }
+
+            json["event"] = mailbox.CalendarEntryOf(messageId) is { } entry ? CalendarEndpoints.ToJson(entry) : null;
+        }
+
+        return Results.Json(json);
     }
+
+    // $expand=microsoft.graph.eventMessage/event, with or without options in parentheses.
+    private static bool ExpandsEvent(HttpRequest request) =>
+        ODataQuery.Read(request.Query, "expand") is { } expand
+        && expand.Contains("microsoft.graph.eventMessage/event", StringComparison.OrdinalIgnoreCase);
 
     private static IResult GetMime(string user, string messageId, SimulatedTenant tenant)
     {

@@ -64,6 +64,7 @@ internal static class SimulatorHosting
         graph.MapContactEndpoints();
         graph.MapMailFolderEndpoints();
         graph.MapMessageEndpoints();
+        graph.MapCalendarEndpoints();
         graph.MapDeltaEndpoints();
         graph.MapSubscriptionEndpoints();
         graph.MapBatchEndpoints();

@@ -18,6 +18,9 @@ internal static class GraphIds
 
     public static string NewFolderId() => Encode(FolderPrefix, 30);
 
+    // Calendar items are items too: an event's id has the regular item shape.
+    public static string NewEventId() => Encode(RegularItemPrefix, 37);
+
     public static string NewChangeKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(22));
 
     public static string NewOpaqueToken() => Base64Url(RandomNumberGenerator.GetBytes(24));

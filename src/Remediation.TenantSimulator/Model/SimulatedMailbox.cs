@@ -9,6 +9,7 @@ public sealed class SimulatedMailbox
     private readonly List<MailFolder> folders = [];
     private readonly List<StoredMessage> messages = [];
     private readonly Dictionary<string, StoredMessage> messagesById = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CalendarEntry> calendar = new(StringComparer.Ordinal);
     private readonly TimeProvider timeProvider;
     private readonly Action<StoredMessageView> messageCreated;
     private long version;
@@ -185,6 +186,58 @@ public sealed class SimulatedMailbox
 
         messageCreated(view);
         return view;
+    }
+
+    /// <summary>The entries in the user's calendar, in the order they were made.</summary>
+    public IReadOnlyList<CalendarEntry> Calendar
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. calendar.Values];
+            }
+        }
+    }
+
+    /// <summary>What the Calendar Attendant does with a meeting request transport delivered: a tentative entry.</summary>
+    internal CalendarEntry AddCalendarEntry(StoredMessageView request)
+    {
+        var entry = new CalendarEntry(GraphIds.NewEventId(), request.ImmutableId, request.Subject, request.Mime);
+        lock (gate)
+        {
+            calendar[entry.Id] = entry;
+        }
+
+        return entry;
+    }
+
+    /// <summary>The calendar entry a meeting request (by regular or immutable id) came with, if it is still there.</summary>
+    internal CalendarEntry? CalendarEntryOf(string messageId)
+    {
+        lock (gate)
+        {
+            return messagesById.TryGetValue(messageId, out var message)
+                ? calendar.Values.FirstOrDefault(e => e.RequestImmutableId == message.ImmutableId)
+                : null;
+        }
+    }
+
+    internal CalendarEntry? FindCalendarEntry(string eventId)
+    {
+        lock (gate)
+        {
+            return calendar.GetValueOrDefault(eventId);
+        }
+    }
+
+    /// <summary>An entry declined leaves the calendar, as Outlook's does; false when there is no such entry.</summary>
+    internal bool RemoveCalendarEntry(string eventId)
+    {
+        lock (gate)
+        {
+            return calendar.Remove(eventId);
+        }
     }
 
     /// <summary>Finds a message by its regular or its immutable id.</summary>

@@ -182,9 +182,47 @@ public sealed class SimulatedTenant
             .. (envelopeRecipients ?? stamped.RecipientAddresses)
                 .SelectMany(directory.DeliveryTargets)
                 .Distinct()
-                .Select(mailbox => Delivered(mailbox.Store(
-                    stamped.Mime, stamped.Content, mailbox.FindFolder(WellKnownFolders.Inbox)!, stamped.NetworkMessageId))),
+                .Select(mailbox => Delivered(Arrive(mailbox, stamped))),
         ];
+    }
+
+    // The Calendar Attendant acts on what transport delivers: a meeting request puts a tentative entry in the calendar.
+    private static StoredMessageView Arrive(SimulatedMailbox mailbox, StampedMessage stamped)
+    {
+        var view = mailbox.Store(stamped.Mime, stamped.Content, mailbox.FindFolder(WellKnownFolders.Inbox)!, stamped.NetworkMessageId);
+        if (stamped.Content.ItemClass == ItemClasses.MeetingRequest)
+        {
+            mailbox.AddCalendarEntry(view);
+        }
+
+        return view;
+    }
+
+    /// <summary>
+    /// Whether the app holds <c>Calendars.ReadWrite</c>: without it every calendar request is refused (403
+    /// <c>ErrorAccessDenied</c>), as for an administrator who consented to mail permissions only.
+    /// </summary>
+    public bool CalendarsPermitted { get; set; } = true;
+
+    /// <summary>
+    /// An attendee declines a meeting from its calendar entry, as Graph's <c>event: decline</c> does: the entry leaves
+    /// the calendar and, when <paramref name="sendResponse"/>, the organizer is told. False when there is no such entry.
+    /// </summary>
+    public bool DeclineCalendarEntry(string attendee, string eventId, bool sendResponse)
+    {
+        var responder = RequireMailbox(attendee);
+        if (responder.FindCalendarEntry(eventId) is not { } entry || !responder.RemoveCalendarEntry(eventId))
+        {
+            return false;
+        }
+
+        if (sendResponse)
+        {
+            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(entry.RequestMime));
+            Send(responder, MeetingMime.Reply(MimeKit.MimeMessage.Load(stream), responder.Mail, "DECLINED"));
+        }
+
+        return true;
     }
 
     /// <summary>Stores a message exactly as given, as an IMAP APPEND or an upload would: no transport stamps.</summary>

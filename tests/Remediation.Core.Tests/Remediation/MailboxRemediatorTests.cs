@@ -52,6 +52,67 @@ public sealed class MailboxRemediatorTests
         Assert.Equal("MoveToJunk", (await _f.RecordAsync(job, copy))?.Action);
     }
 
+    [Theory]
+    [InlineData(RemediationAction.Quarantine)]
+    [InlineData(RemediationAction.SoftDelete)]
+    public async Task Remediate_PhishingInvitation_ItsMeetingLeavesTheCalendarAndTheAuditSaysSo(RemediationAction action)
+    {
+        var invitation = _f.DeliverInvitation();
+        var job = _f.Job(action, invitation);
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(1, 0, 0), result);
+        Assert.Empty(_f.Mailboxes.CalendarEntriesOf(_f.Alice));
+        Assert.NotEqual(WellKnownFolders.Inbox, _f.Mailboxes.FolderNameOf(_f.Alice, invitation));
+        Assert.StartsWith("Its meeting was declined", (await _f.RecordAsync(job, invitation))?.Detail);
+    }
+
+    [Fact]
+    public async Task Remediate_InvitationToJunk_ItsMeetingStaysWithTheRequestInTheUsersReach()
+    {
+        var invitation = _f.DeliverInvitation();
+        var job = _f.Job(RemediationAction.MoveToJunk, invitation);
+
+        await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal([invitation], _f.Mailboxes.CalendarEntriesOf(_f.Alice));
+        Assert.Null((await _f.RecordAsync(job, invitation))?.Detail);
+    }
+
+    [Fact]
+    public async Task Remediate_InvitationWithoutCalendarPermission_IsStillQuarantinedAndTheAuditSaysTheMeetingStays()
+    {
+        var invitation = _f.DeliverInvitation();
+        _f.Mailboxes.DenyCalendarAccess();
+        var job = _f.Job(RemediationAction.Quarantine, invitation);
+
+        var result = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(1, 0, 0), result);
+        Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(_f.Alice, invitation));
+        Assert.Equal([invitation], _f.Mailboxes.CalendarEntriesOf(_f.Alice));
+        Assert.Contains("Calendars.ReadWrite", (await _f.RecordAsync(job, invitation))?.Detail);
+    }
+
+    [Fact]
+    public async Task Remediate_DeclineFails_TheRequestStaysForTheRetryWhichDeclinesAndMovesIt()
+    {
+        var invitation = _f.DeliverInvitation();
+        var job = _f.Job(RemediationAction.Quarantine, invitation);
+        _f.Mailboxes.FailActionsOn(invitation, new IOException("calendar unavailable"));
+
+        await Assert.ThrowsAsync<RemediationFailedException>(() => _f.Remediator().RemediateAsync(job, CancellationToken.None));
+        Assert.Equal(WellKnownFolders.Inbox, _f.Mailboxes.FolderNameOf(_f.Alice, invitation));
+
+        _f.Mailboxes.FailActionsOn(invitation, null);
+        var retried = await _f.Remediator().RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(1, 0, 0), retried);
+        Assert.Empty(_f.Mailboxes.CalendarEntriesOf(_f.Alice));
+        Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(_f.Alice, invitation));
+    }
+
     [Fact]
     public async Task Remediate_SoftDelete_DeletesTheCopyWithoutMovingIt()
     {
@@ -1093,6 +1154,9 @@ public sealed class MailboxRemediatorTests
 
         public Task<bool> SoftDeleteAsync(string mailboxId, string messageId, CancellationToken cancellationToken) =>
             store.SoftDeleteAsync(mailboxId, messageId, cancellationToken);
+
+        public Task<MeetingDecline> DeclineMeetingAsync(string mailboxId, string messageId, CancellationToken cancellationToken) =>
+            store.DeclineMeetingAsync(mailboxId, messageId, cancellationToken);
 
         public Task<string?> MoveAsync(string mailboxId, string messageId, string destinationFolderId, CancellationToken cancellationToken) =>
             store.MoveAsync(mailboxId, messageId, destinationFolderId, cancellationToken);

@@ -53,6 +53,15 @@ internal sealed class RemediationFixture
     public string Deliver(string folder = WellKnownFolders.Inbox, string? mime = null) =>
         Mailboxes.AddMessage(Alice, mime ?? Lure($"{Guid.NewGuid():N}@login-verify.example"), folder);
 
+    /// <summary>A phishing meeting invitation, as transport delivers it: with its tentative entry in alice's calendar.</summary>
+    public string DeliverInvitation() =>
+        Mailboxes.DeliverMeetingRequest(Alice,
+            $"From: IT Helpdesk <helpdesk@login-verify.example>\r\nTo: alice@{TestMail.Domain}\r\nSubject: Mandatory: password expiry review\r\n" +
+            $"Message-ID: <{Guid.NewGuid():N}@login-verify.example>\r\nDate: Sun, 29 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n" +
+            "Content-Type: multipart/alternative; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nVerify your account at https://login-verify.example/reset before the meeting.\r\n" +
+            "--b\r\nContent-Type: text/calendar; method=REQUEST\r\n\r\nBEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:1\r\nSUMMARY:Password expiry review\r\n" +
+            "END:VEVENT\r\nEND:VCALENDAR\r\n--b--\r\n");
+
     public Task<string> FolderIdAsync(string wellKnownName) => Mailboxes.GetFolderIdAsync(Alice, wellKnownName, CancellationToken.None);
 
     public Task<string> QuarantineIdAsync() => Mailboxes.EnsureHiddenFolderAsync(Alice, Options.QuarantineFolderName, CancellationToken.None);

@@ -126,6 +126,21 @@ public sealed class GraphMailboxGatewayTests : MailboxGatewayContract, IAsyncLif
         Assert.Equal(1, _simulator.Metrics.ForMailbox(mailbox).Requests - before);
     }
 
+    [Fact]
+    public async Task DeclineMeeting_TellsTheOrganizerNothingInTwoRequests()
+    {
+        var (organizer, attendee) = (NewMailbox(), NewMailbox());
+        var (_, delivered) = Tenant.SendMeetingRequest(organizer, "Password expiry review", DateTimeOffset.UtcNow.AddDays(1), Tenant.FindMailbox(attendee)!.Mail);
+        var organizerInbox = Tenant.MessagesIn(organizer, WellKnownFolders.Inbox).Count;
+
+        var before = _simulator.Metrics.ForMailbox(attendee).Requests;
+        Assert.Equal(MeetingDecline.Declined, await Gateway.DeclineMeetingAsync(attendee, Assert.Single(delivered).ImmutableId, CancellationToken.None));
+
+        Assert.Equal(2, _simulator.Metrics.ForMailbox(attendee).Requests - before);
+        Assert.Empty(Tenant.FindMailbox(attendee)!.Calendar);
+        Assert.Equal(organizerInbox, Tenant.MessagesIn(organizer, WellKnownFolders.Inbox).Count);
+    }
+
     protected override string AddMailbox(string userPrincipalName, bool reachable = true) =>
         Tenant.AddMailbox(userPrincipalName, userPrincipalName, reachable ? MailboxAccess.Enabled : MailboxAccess.NotEnabled).Id;
 
@@ -153,6 +168,13 @@ public sealed class GraphMailboxGatewayTests : MailboxGatewayContract, IAsyncLif
     protected override void PurgeRecoverableItems(string mailboxId) => Tenant.PurgeRecoverableItems(mailboxId);
 
     protected override void DeleteFolder(string mailboxId, string folderId) => Tenant.DeleteFolder(mailboxId, folderId);
+
+    protected override string DeliverMeetingRequest(string mailboxId, string mime) =>
+        Assert.Single(Tenant.DeliverThroughTransportTo([Tenant.FindMailbox(mailboxId)!.Mail], mime)).ImmutableId;
+
+    protected override int CalendarEntries(string mailboxId) => Tenant.FindMailbox(mailboxId)!.Calendar.Count;
+
+    protected override void DenyCalendarAccess() => Tenant.CalendarsPermitted = false;
 
     protected override string AddTeamsChat(string mailboxId, string fromAddress, string text) => Tenant.PostTeamsChat(mailboxId, fromAddress, text).ImmutableId;
 }

@@ -28,5 +28,11 @@ public sealed class InMemoryMailboxGatewayTests : MailboxGatewayContract
 
     protected override void DeleteFolder(string mailboxId, string folderId) => _store.DeleteFolder(mailboxId, folderId);
 
+    protected override string DeliverMeetingRequest(string mailboxId, string mime) => _store.DeliverMeetingRequest(mailboxId, mime);
+
+    protected override int CalendarEntries(string mailboxId) => _store.CalendarEntriesOf(mailboxId).Count;
+
+    protected override void DenyCalendarAccess() => _store.DenyCalendarAccess();
+
     protected override string AddTeamsChat(string mailboxId, string fromAddress, string text) => _store.AddTeamsChat(mailboxId, fromAddress, text);
 }

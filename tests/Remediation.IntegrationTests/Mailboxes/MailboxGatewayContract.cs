@@ -45,6 +45,73 @@ public abstract class MailboxGatewayContract
     /// <returns>The item's id as the gateway knows it.</returns>
     protected abstract string AddTeamsChat(string mailboxId, string fromAddress, string text);
 
+    /// <summary>A meeting request transport delivers, with the tentative entry the store puts in the calendar.</summary>
+    /// <returns>The request's id as the gateway knows it.</returns>
+    protected abstract string DeliverMeetingRequest(string mailboxId, string mime);
+
+    /// <summary>How many entries the mailbox's calendar holds.</summary>
+    protected abstract int CalendarEntries(string mailboxId);
+
+    /// <summary>The app has no <c>Calendars.ReadWrite</c>.</summary>
+    protected abstract void DenyCalendarAccess();
+
+    [Fact]
+    public async Task FindCopies_MeetingRequest_SaysSoWhereAMessageDoesNot()
+    {
+        var mailbox = NewMailbox();
+        var (invitation, note) = (NewMessageId(), NewMessageId());
+        DeliverMeetingRequest(mailbox, Invitation(invitation));
+        var located = AddMessage(mailbox, Mime(note));
+
+        Assert.True(Assert.Single(await Gateway.FindCopiesAsync(mailbox, $"<{invitation}>", CancellationToken.None)).IsMeetingRequest);
+        Assert.False(Assert.Single(await Gateway.FindCopiesAsync(mailbox, $"<{note}>", CancellationToken.None)).IsMeetingRequest);
+        Assert.False((await Gateway.GetLocationAsync(mailbox, located, CancellationToken.None))?.IsMeetingRequest);
+    }
+
+    [Fact]
+    public async Task GetLocation_MeetingRequest_SaysSo()
+    {
+        var mailbox = NewMailbox();
+        var invitation = DeliverMeetingRequest(mailbox, Invitation(NewMessageId()));
+
+        Assert.True((await Gateway.GetLocationAsync(mailbox, invitation, CancellationToken.None))?.IsMeetingRequest);
+    }
+
+    [Fact]
+    public async Task DeclineMeeting_Delivered_TheEntryLeavesTheCalendarAndASecondFindsNone()
+    {
+        var mailbox = NewMailbox();
+        var invitation = DeliverMeetingRequest(mailbox, Invitation(NewMessageId()));
+        Assert.Equal(1, CalendarEntries(mailbox));
+
+        Assert.Equal(MeetingDecline.Declined, await Gateway.DeclineMeetingAsync(mailbox, invitation, CancellationToken.None));
+        Assert.Equal(0, CalendarEntries(mailbox));
+        Assert.Equal(MeetingDecline.NoEntry, await Gateway.DeclineMeetingAsync(mailbox, invitation, CancellationToken.None));
+        Assert.Equal(WellKnownFolders.Inbox, await FolderNameAsync(mailbox, invitation));
+    }
+
+    [Fact]
+    public async Task DeclineMeeting_AppendedRequestOrMessage_HasNoEntry()
+    {
+        var mailbox = NewMailbox();
+        var appended = AddMessage(mailbox, Invitation(NewMessageId()));
+        var note = AddMessage(mailbox, Mime(NewMessageId()));
+
+        Assert.Equal(MeetingDecline.NoEntry, await Gateway.DeclineMeetingAsync(mailbox, appended, CancellationToken.None));
+        Assert.Equal(MeetingDecline.NoEntry, await Gateway.DeclineMeetingAsync(mailbox, note, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DeclineMeeting_WithoutCalendarPermission_IsNotPermittedAndTheEntryStays()
+    {
+        var mailbox = NewMailbox();
+        var invitation = DeliverMeetingRequest(mailbox, Invitation(NewMessageId()));
+        DenyCalendarAccess();
+
+        Assert.Equal(MeetingDecline.NotPermitted, await Gateway.DeclineMeetingAsync(mailbox, invitation, CancellationToken.None));
+        Assert.Equal(1, CalendarEntries(mailbox));
+    }
+
     [Fact]
     public async Task GetMessage_Delivered_ReturnsItsMimeIdsAndFolder()
     {
@@ -671,6 +738,17 @@ public abstract class MailboxGatewayContract
     }
 
     private static string NewMessageId() => $"{Guid.NewGuid():N}@partner.example";
+
+    private async Task<string?> FolderNameAsync(string mailbox, string messageId) =>
+        FolderOf(mailbox, messageId) == await Gateway.GetFolderIdAsync(mailbox, WellKnownFolders.Inbox, CancellationToken.None) ? WellKnownFolders.Inbox : FolderOf(mailbox, messageId);
+
+    // An outsider's invitation as Outlook writes one: a text part beside an iCalendar part whose method asks for a meeting.
+    protected static string Invitation(string internetMessageId) =>
+        $"From: events@partner.example\r\nTo: someone@{Domain}\r\nSubject: Password expiry review\r\nMessage-ID: <{internetMessageId}>\r\n" +
+        "Date: Sun, 29 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=\"b\"\r\n\r\n" +
+        "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nJoin us to review your password.\r\n" +
+        "--b\r\nContent-Type: text/calendar; charset=utf-8; method=REQUEST\r\n\r\nBEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\n" +
+        "UID:review-1\r\nSUMMARY:Password expiry review\r\nORGANIZER:mailto:events@partner.example\r\nDTSTART:20261201T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n--b--\r\n";
 
     protected static string Mime(string internetMessageId) =>
         $"From: billing@partner.example\r\nTo: someone@{Domain}\r\nSubject: Quarterly invoice\r\nMessage-ID: <{internetMessageId}>\r\n" +

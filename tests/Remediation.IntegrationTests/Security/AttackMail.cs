@@ -11,6 +11,23 @@ internal static class AttackMail
     /// <summary>A partner the SOC allowlisted by domain.</summary>
     public const string AllowedPartnerDomain = "partner.example";
 
+    /// <summary>
+    /// The credential phish sent as a meeting invitation: its words and link beside an iCalendar request, which makes a
+    /// tentative entry, link and all, in each attendee's calendar.
+    /// </summary>
+    public static string PhishingInvitation(string domain, params string[] recipients)
+    {
+        var message = MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(SampleMail.CredentialPhish(domain, recipients))));
+        var calendar = new TextPart("calendar")
+        {
+            Text = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:password-review\r\nSUMMARY:Password expiry review\r\n" +
+                $"ORGANIZER:mailto:{message.From.Mailboxes.First().Address}\r\nDTSTART:20261201T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        };
+        calendar.ContentType.Parameters.Add("method", "REQUEST");
+        message.Body = new MultipartAlternative { message.Body!, calendar };
+        return message.ToString();
+    }
+
     /// <summary>The credential phish written in someone else's name (an allowlisted partner, a colleague) from a server of the attacker's.</summary>
     public static string CredentialPhishAs(MailboxAddress from, string domain, params string[] recipients)
     {
