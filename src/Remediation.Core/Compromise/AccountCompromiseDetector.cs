@@ -15,6 +15,7 @@ namespace Remediation.Core.Compromise;
 /// </summary>
 public sealed partial class AccountCompromiseDetector(
     ICompromiseLedger ledger,
+    IAccountGateway accounts,
     IWorkQueue queue,
     CircuitBreaker breaker,
     IPipelineTelemetry telemetry,
@@ -24,6 +25,7 @@ public sealed partial class AccountCompromiseDetector(
 {
     private const string CappedResponse = "AlertOnly (revocation cap reached)";
     private const string UnqueuedResponse = "AlertOnly (revoke could not be queued: revoke by hand)";
+    private const string NoSignInResponse = "AlertOnly (no one signs in as this mailbox: find the delegate who placed the mail)";
 
     public async Task RecordAsync(CompromiseEvidence evidence, CancellationToken cancellationToken)
     {
@@ -78,6 +80,7 @@ public sealed partial class AccountCompromiseDetector(
     private async Task<string> RespondAsync(string mailboxId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (options.Value.Response == CompromiseResponse.AlertOnly) return options.Value.Response.ToString();
+        if (!await CanSignInAsync(mailboxId, cancellationToken)) return NoSignInResponse;
         try
         {
             if (!await breaker.TryTakeAsync(CircuitBreaker.SessionRevocations, options.Value.MaxRevocationsPerHour, cancellationToken)) return CappedResponse;
@@ -90,6 +93,26 @@ public sealed partial class AccountCompromiseDetector(
             return UnqueuedResponse;
         }
     }
+
+    // Nobody signs in as a shared or resource mailbox (Exchange creates its account disabled) or a blocked user: mail
+    // placed into it came through a delegate's access, so revoking its sessions would spend the hourly budget on
+    // nothing and leave the account that did it signed in. When the directory cannot say, the revoke goes ahead: it is
+    // harmless where it is useless.
+    private async Task<bool> CanSignInAsync(string mailboxId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await accounts.CanSignInAsync(mailboxId, cancellationToken);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogSignInUnknown(error, mailboxId);
+            return true;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {MailboxId}: the directory could not say whether anyone signs in as it; its sessions are revoked")]
+    private partial void LogSignInUnknown(Exception exception, string mailboxId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mailbox {MailboxId}: message {MessageId} was placed at {PlacedAt}, before the evidence window; not evidence")]
     private partial void LogHistory(string mailboxId, string messageId, DateTimeOffset placedAt);

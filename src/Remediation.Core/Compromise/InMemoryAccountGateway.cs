@@ -9,6 +9,7 @@ public sealed class InMemoryAccountGateway : IAccountGateway
 {
     private readonly Lock _gate = new();
     private readonly HashSet<string> _users = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _withoutSignIn = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _revoked = [];
     private int _faultsLeft;
 
@@ -24,11 +25,23 @@ public sealed class InMemoryAccountGateway : IAccountGateway
         }
     }
 
-    public void AddUser(string userId)
+    /// <param name="canSignIn">False for a shared or resource mailbox's account, or a blocked user.</param>
+    public void AddUser(string userId, bool canSignIn = true)
     {
         lock (_gate)
         {
             _users.Add(userId);
+            if (!canSignIn) _withoutSignIn.Add(userId);
+        }
+    }
+
+    public Task<bool> CanSignInAsync(string userId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_users.Contains(userId)) throw new KeyNotFoundException($"No user {userId}.");
+            return Task.FromResult(!_withoutSignIn.Contains(userId));
         }
     }
 

@@ -20,6 +20,12 @@ internal static class DirectoryProjection
             json["proxyAddresses"] = ProxyAddresses(mailbox.Addresses);
         }
 
+        // Like proxyAddresses, accountEnabled is not among a user's default properties.
+        if (select.Names("accountEnabled"))
+        {
+            json["accountEnabled"] = mailbox.AccountEnabled;
+        }
+
         return json;
     }
 

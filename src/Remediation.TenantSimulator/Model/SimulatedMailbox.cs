@@ -35,6 +35,9 @@ public sealed class SimulatedMailbox
     /// <summary>Whether the app can reach the mailbox: guests and unlicensed users have none, RBAC scopes leave some out.</summary>
     public MailboxAccess Access { get; init; } = MailboxAccess.Enabled;
 
+    /// <summary>Whether anyone signs in as the user: a shared or resource mailbox's account is created disabled.</summary>
+    public bool AccountEnabled { get; init; } = true;
+
     public string UserPrincipalName { get; }
 
     public string DisplayName { get; }

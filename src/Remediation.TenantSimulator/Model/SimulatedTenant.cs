@@ -85,9 +85,19 @@ public sealed class SimulatedTenant
     /// Whether the app can reach the mailbox; every user is listed under <c>/users</c> either way. A user without a
     /// mailbox (<see cref="MailboxAccess.NotEnabled"/>) receives no mail.
     /// </param>
-    public SimulatedMailbox AddMailbox(string userPrincipalName, string displayName, MailboxAccess access = MailboxAccess.Enabled)
+    public SimulatedMailbox AddMailbox(string userPrincipalName, string displayName, MailboxAccess access = MailboxAccess.Enabled) =>
+        Add(new SimulatedMailbox(Guid.NewGuid().ToString(), userPrincipalName, displayName, timeProvider, notifications.MessageCreated) { Access = access });
+
+    /// <summary>
+    /// A shared mailbox, as Exchange makes one: a user whose account is disabled (nobody signs in as it; its delegates
+    /// open it with their own accounts, over IMAP too) and whose mailbox is like any other.
+    /// </summary>
+    public SimulatedMailbox AddSharedMailbox(string userPrincipalName, string displayName) =>
+        Add(new SimulatedMailbox(Guid.NewGuid().ToString(), userPrincipalName, displayName, timeProvider, notifications.MessageCreated) { AccountEnabled = false });
+
+    private SimulatedMailbox Add(SimulatedMailbox mailbox)
     {
-        var mailbox = new SimulatedMailbox(Guid.NewGuid().ToString(), userPrincipalName, displayName, timeProvider, notifications.MessageCreated) { Access = access };
+        var userPrincipalName = mailbox.UserPrincipalName;
         lock (gate)
         {
             if (!mailboxesByIdOrUpn.TryAdd(userPrincipalName, mailbox))

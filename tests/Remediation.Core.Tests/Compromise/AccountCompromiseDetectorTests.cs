@@ -20,6 +20,12 @@ public sealed class AccountCompromiseDetectorTests
     private readonly InMemoryWorkQueue _queue = new();
     private readonly RecordingTelemetry _telemetry = new();
     private readonly CompromiseOptions _options = new() { Response = CompromiseResponse.RevokeSessions };
+    private readonly InMemoryAccountGateway _accounts = new();
+
+    public AccountCompromiseDetectorTests()
+    {
+        foreach (var user in new[] { "a", "b", "c", "eve", "last" }) _accounts.AddUser(user);
+    }
 
     [Fact]
     public async Task RecordAsync_OneRecentMessage_DoesNotFlag()
@@ -286,6 +292,31 @@ public sealed class AccountCompromiseDetectorTests
     }
 
     [Fact]
+    public async Task RecordAsync_SharedMailboxNobodySignsInAs_AlertsToFindTheDelegateWithoutSpendingTheBudget()
+    {
+        _accounts.AddUser("shared", canSignIn: false);
+        _options.MaxRevocationsPerHour = 1;
+        var detector = NewDetector();
+        await FlagAsync(detector, "shared");
+
+        await FlagAsync(detector, "a");
+
+        Assert.Equal([("shared", "AlertOnly (no one signs in as this mailbox: find the delegate who placed the mail)"), ("a", "RevokeSessions")],
+            Flagged().Select(e => (e[PipelineEventProperties.MailboxId], e[PipelineEventProperties.Response])));
+        Assert.Equal(["a"], _queue.Drain<SessionRevocation>(WorkQueueNames.SessionRevocations).Select(r => r.MailboxId));
+        Assert.StartsWith("AlertOnly (no one signs in", Assert.Single(_ledger.Responses("shared")).Response);
+    }
+
+    [Fact]
+    public async Task RecordAsync_DirectoryCannotSayWhetherAnyoneSignsIn_RevokesAnyway()
+    {
+        await FlagAsync(NewDetector(), "unknown-to-the-directory");
+
+        Assert.Equal("RevokeSessions", Assert.Single(Flagged())[PipelineEventProperties.Response]);
+        Assert.Equal(["unknown-to-the-directory"], _queue.Drain<SessionRevocation>(WorkQueueNames.SessionRevocations).Select(r => r.MailboxId));
+    }
+
+    [Fact]
     public async Task RecordAsync_RevocationCapReached_AlertsWithoutQueueingTheRevoke()
     {
         _options.MaxRevocationsPerHour = 1;
@@ -330,6 +361,7 @@ public sealed class AccountCompromiseDetectorTests
 
     private AccountCompromiseDetector NewDetector(IHourlyBudget? budget = null, IWorkQueue? queue = null, ICompromiseLedger? ledger = null) => new(
         ledger ?? _ledger,
+        _accounts,
         queue ?? _queue,
         new CircuitBreaker(budget ?? new InMemoryHourlyBudget(), _telemetry, _clock, NullLogger<CircuitBreaker>.Instance),
         _telemetry,

@@ -75,7 +75,7 @@ internal sealed class HuntFixture
     /// <summary>The scan stage as it runs for live mail, filing what it scans in the index.</summary>
     public MessageScanner Scanner(ScanEngine? engine = null) => new(
         Mailboxes, engine ?? Engine, Queue, _verdicts, Campaigns, Index,
-        new AccountCompromiseDetector(new InMemoryCompromiseLedger(), Queue, Breaker(), Telemetry, Create(new CompromiseOptions()), Clock, NullLogger<AccountCompromiseDetector>.Instance),
+        new AccountCompromiseDetector(new InMemoryCompromiseLedger(), new InMemoryAccountGateway(), Queue, Breaker(), Telemetry, Create(new CompromiseOptions()), Clock, NullLogger<AccountCompromiseDetector>.Instance),
         new MessageAuthorship(Mailboxes), Telemetry, Clock, NullLogger<MessageScanner>.Instance);
 
     /// <summary>The hunt stage; <paramref name="engine"/> is the engine it re-judges with (what the tenant knows now).</summary>

@@ -1073,7 +1073,7 @@ public sealed class MessageScannerTests
     private MessageScanner Scanner(IWorkQueue? queue = null, IMessageIndex? index = null, ICompromiseLedger? ledger = null, IVerdictStore? verdicts = null)
     {
         var detector = new AccountCompromiseDetector(
-            ledger ?? _ledger, _queue, new CircuitBreaker(new InMemoryHourlyBudget(), _telemetry, _clock, NullLogger<CircuitBreaker>.Instance),
+            ledger ?? _ledger, new InMemoryAccountGateway(), _queue, new CircuitBreaker(new InMemoryHourlyBudget(), _telemetry, _clock, NullLogger<CircuitBreaker>.Instance),
             _telemetry, Options.Create(new CompromiseOptions()), _clock, NullLogger<AccountCompromiseDetector>.Instance);
         return new MessageScanner(
             _mailboxes, Engine, queue ?? _queue, verdicts ?? _verdicts, _campaigns, index ?? _index, detector, new MessageAuthorship(_mailboxes), _telemetry,

@@ -13,6 +13,20 @@ public abstract class AccountGatewayContract
     /// <summary>A new user of the tenant; its id.</summary>
     protected abstract string AddUser(string name);
 
+    /// <summary>A new shared mailbox, whose account nobody signs in as; its id.</summary>
+    protected abstract string AddSharedMailbox(string name);
+
+    [Fact]
+    public async Task CanSignIn_UserYes_SharedMailboxNo_UnknownFails()
+    {
+        var ana = AddUser("ana");
+        var desk = AddSharedMailbox("helpdesk");
+
+        Assert.True(await Accounts.CanSignInAsync(ana, CancellationToken.None));
+        Assert.False(await Accounts.CanSignInAsync(desk, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<Exception>(() => Accounts.CanSignInAsync($"id{Guid.NewGuid():N}", CancellationToken.None));
+    }
+
     /// <summary>The tenant fails the next <paramref name="count"/> revocations.</summary>
     protected abstract void FailSignInSessionRevocations(int count);
 

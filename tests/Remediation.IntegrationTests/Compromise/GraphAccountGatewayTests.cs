@@ -33,5 +33,7 @@ public sealed class GraphAccountGatewayTests : AccountGatewayContract, IAsyncLif
 
     protected override string AddUser(string name) => _simulator.Tenant.AddMailbox($"{name}@{Domain}", name).Id;
 
+    protected override string AddSharedMailbox(string name) => _simulator.Tenant.AddSharedMailbox($"{name}@{Domain}", name).Id;
+
     protected override void FailSignInSessionRevocations(int count) => _simulator.Tenant.FailSignInSessionRevocations(count);
 }

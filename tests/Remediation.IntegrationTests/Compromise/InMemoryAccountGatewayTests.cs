@@ -17,5 +17,12 @@ public sealed class InMemoryAccountGatewayTests : AccountGatewayContract
         return id;
     }
 
+    protected override string AddSharedMailbox(string name)
+    {
+        var id = Guid.NewGuid().ToString();
+        _accounts.AddUser(id, canSignIn: false);
+        return id;
+    }
+
     protected override void FailSignInSessionRevocations(int count) => _accounts.FailSignInSessionRevocations(count);
 }

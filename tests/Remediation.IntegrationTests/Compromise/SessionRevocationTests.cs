@@ -73,9 +73,28 @@ public sealed class SessionRevocationTests : IAsyncLifetime
         Assert.Equal(wave.Order(), Flagged().Order());
     }
 
+    [Fact]
+    public async Task Pipeline_WaveIntoASharedMailbox_AlertsToFindTheDelegateAndSignsOutOnlyTheUser()
+    {
+        var tenant = await StartAsync(maxRevocationsPerHour: 10);
+        var shared = tenant.Simulator.Tenant.FindMailbox($"{SharedMailbox}@{Domain}")!.Id;
+
+        var wave = AppendWave(tenant, mailboxes: 1);
+        tenant.Simulator.Tenant.AppendAsImap($"{SharedMailbox}@{Domain}", SampleMail.AppendedLure(Domain, SharedMailbox));
+
+        await Eventually.AssertAsync(() => Flagged().Count == 2, "the user and the shared mailbox are alerted on", Patience);
+        await tenant.SettledAsync();
+        Assert.Equal("AlertOnly (no one signs in as this mailbox: find the delegate who placed the mail)",
+            Assert.Single(_telemetry.Events(PipelineEvents.MailboxCompromised), e => e[PipelineEventProperties.MailboxId] == shared)[PipelineEventProperties.Response]);
+        Assert.Equal(wave, tenant.Simulator.Tenant.RevokedSignInSessions);
+    }
+
+    private const string SharedMailbox = "helpdesk";
+
     private async Task<LocalTenant> StartAsync(int maxRevocationsPerHour, Action<IServiceCollection>? configure = null) => _tenant = await LocalTenant.StartAsync(new LocalTenantOptions
     {
         Mailboxes = [.. Enumerable.Range(0, 8).Select(i => (User(i), $"User {i}"))],
+        ConfigureTenant = tenant => tenant.AddSharedMailbox($"{SharedMailbox}@{Domain}", "Help desk"),
         Settings = new Dictionary<string, string?>
         {
             ["Detection:BlockedUrlDomains:0"] = SampleMail.AppenderDomain,
