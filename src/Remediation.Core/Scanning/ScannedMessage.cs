@@ -155,6 +155,7 @@ public sealed class ScannedMessage
         message.ImageLinks = WebLinks(imageSources.Select(source => source.StartsWith("//", StringComparison.Ordinal) ? "https:" + source : source));
         message.HtmlMarkup = htmlMarkup;
         message.Attachments = attachments;
+        UnlockPdfs(message, attachments);
         var inAttachments = LinksInAttachments(attachments, limits);
         message.Links = CollectLinks(message.Text, anchors, markup, inAttachments);
         message.AttachmentLinks = WebLinks(inAttachments);
@@ -172,6 +173,15 @@ public sealed class ScannedMessage
         using var decoded = new MemoryStream((int)Math.Min(encoded, Array.MaxLength));
         part.Content.DecodeTo(decoded);
         return decoded.GetBuffer().AsMemory(0, (int)decoded.Length);
+    }
+
+    // A locked PDF is opened as a reader opens it: with no password (one locked only against printing or copying) or
+    // with the one the message gives. Most mail has no locked PDF and pays for no password search.
+    private static void UnlockPdfs(ScannedMessage message, List<ScannedAttachment> attachments)
+    {
+        if (!attachments.Any(a => a.Kind == FileKind.Pdf && PdfDecryption.IsEncrypted(a.Content.Span))) return;
+        string[] passwords = ["", .. PdfPasswords.GivenIn(message.FoldedSubjectAndText).Select(given => given.Groups["value"].Value)];
+        foreach (var attachment in attachments) attachment.Unlock(passwords);
     }
 
     // Links in attachments' text and PDF annotations, and in the QR codes of the first few images.

@@ -50,12 +50,31 @@ public sealed class ScannedAttachment
 
     /// <summary>
     /// The links the attachment holds: the URLs in an HTML, SVG or calendar attachment's text, and the link targets of
-    /// a PDF (of any scheme; the message keeps the web links). Lures put them there because link scanners read only the body.
+    /// a PDF (of any scheme; the message keeps the web links), a locked one's once <see cref="Unlock"/> opened it. Lures put them there because link scanners read only the body.
     /// </summary>
     public IReadOnlyList<string> Links => _links ??=
         IsHtml || IsCalendar ? [.. HttpUrls.In(Text)]
         : Kind == FileKind.Pdf ? PdfLinks.In(Content.Span, _maxTextBytes)
         : [];
+
+    /// <summary>
+    /// The password that opened this locked PDF (empty for one locked only against printing or copying), or null when
+    /// none did or it is no locked PDF.
+    /// </summary>
+    public string? OpenedWith { get; private set; }
+
+    /// <summary>Opens a locked PDF with the first of <paramref name="passwords"/> that fits, so that <see cref="Links"/> reads inside it.</summary>
+    internal void Unlock(IEnumerable<string> passwords)
+    {
+        if (Kind != FileKind.Pdf || !PdfDecryption.IsEncrypted(Content.Span)) return;
+        foreach (var password in passwords)
+        {
+            if (PdfDecryption.Open(Content, password) is not { } opened) continue;
+            OpenedWith = password;
+            _links = PdfLinks.In(opened, _maxTextBytes);
+            return;
+        }
+    }
 
     /// <summary>
     /// The content as text, for markup and scripts: decoded once for every rule that reads it, and only as far as the

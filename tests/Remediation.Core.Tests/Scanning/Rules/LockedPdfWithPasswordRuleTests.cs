@@ -45,10 +45,33 @@ public class LockedPdfWithPasswordRuleTests
     }
 
     [Fact]
+    public void Read_RealLockedPdfAndItsPassword_OpensItAndItsLinkIsTheMessages()
+    {
+        var message = TestMail.Read(With(LockedByQpdf(), "Your statement is attached. Password: 4821"));
+
+        Assert.Contains(new Uri("https://invoice-review.pages.dev/open"), message.AttachmentLinks);
+        Assert.Equal("4821", Assert.Single(message.Attachments).OpenedWith);
+        Assert.Contains("opened with it", Assert.Single(_sut.Evaluate(message)).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_RealLockedPdfWithoutItsPassword_StaysShut()
+    {
+        var message = TestMail.Read(With(LockedByQpdf(), "Your statement is attached. Password: 1234"));
+
+        Assert.Empty(message.AttachmentLinks);
+        Assert.Null(Assert.Single(message.Attachments).OpenedWith);
+        Assert.DoesNotContain("opened", Assert.Single(_sut.Evaluate(message)).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evaluate_PlainPdfBesideAPassword_DoesNotFire()
     {
         Assert.Empty(_sut.Evaluate(TestMail.Read(With(PlainPdf, "Your new Wi-Fi password: guest2024"))));
     }
+
+    // A one-page PDF locked with AES-256 by qpdf under the user password 4821 (TestData/LockedPdf).
+    private static byte[] LockedByQpdf() => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "LockedPdf", "aes-256.pdf"));
 
     private static MimeMessage With(byte[] pdf, string text)
     {
