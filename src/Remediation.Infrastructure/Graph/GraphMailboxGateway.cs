@@ -31,8 +31,8 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, TimeProvider c
     // The message class (PR_MESSAGE_CLASS) tells mail from the Teams chat items the same list returns, at no extra request.
     private static readonly string[] MessageClass = ["singleValueExtendedProperties($filter=id eq 'String 0x001A')"];
 
-    // A meeting request's calendar entry, by its id alone.
-    private static readonly string[] EventOfRequest = ["microsoft.graph.eventMessage/event($select=id)"];
+    // A meeting request's calendar entry, in the form Graph's documentation gives (the whole event comes with it).
+    private static readonly string[] EventOfRequest = ["microsoft.graph.eventMessage/event"];
 
     // Every error status becomes an ODataError, as with the SDK's own request builders.
     private static readonly Dictionary<string, ParsableFactory<IParsable>> ODataErrors = new() { ["XXX"] = ODataError.CreateFromDiscriminatorValue };
