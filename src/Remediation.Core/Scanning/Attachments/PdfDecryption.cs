@@ -24,11 +24,23 @@ internal static partial class PdfDecryption
 
     /// <returns>The PDF's objects with their strings and streams decrypted; null when it is not locked in a way this
     /// opens, or the password does not open it.</returns>
-    public static byte[]? Open(ReadOnlyMemory<byte> pdf, string password)
+    public static byte[]? Open(ReadOnlyMemory<byte> pdf, string password) => Open(pdf, [password])?.Opened;
+
+    /// <returns>The first of <paramref name="passwords"/> that opens the PDF, and what <see cref="Open(ReadOnlyMemory{byte}, string)"/> returns with it.</returns>
+    public static (string Password, byte[] Opened)? Open(ReadOnlyMemory<byte> pdf, IEnumerable<string> passwords)
     {
         // Latin-1 keeps one character per byte, so offsets and binary content survive the regular expressions.
         var document = Encoding.Latin1.GetString(pdf.Span);
-        if (Handler.Read(document) is not { } handler || handler.FileKey(password) is not { } key) return null;
+        if (Handler.Read(document) is not { } handler) return null;
+        foreach (var password in passwords)
+        {
+            if (handler.FileKey(password) is { } key) return (password, Decrypt(document, handler, key));
+        }
+        return null;
+    }
+
+    private static byte[] Decrypt(string document, Handler handler, byte[] key)
+    {
         var output = new MemoryStream();
         var read = 0;
         foreach (Match found in ObjectHeader().Matches(document))

@@ -66,14 +66,9 @@ public sealed class ScannedAttachment
     /// <summary>Opens a locked PDF with the first of <paramref name="passwords"/> that fits, so that <see cref="Links"/> reads inside it.</summary>
     internal void Unlock(IEnumerable<string> passwords)
     {
-        if (Kind != FileKind.Pdf || !PdfDecryption.IsEncrypted(Content.Span)) return;
-        foreach (var password in passwords)
-        {
-            if (PdfDecryption.Open(Content, password) is not { } opened) continue;
-            OpenedWith = password;
-            _links = PdfLinks.In(opened, _maxTextBytes);
-            return;
-        }
+        if (Kind != FileKind.Pdf || !PdfDecryption.IsEncrypted(Content.Span) || PdfDecryption.Open(Content, passwords) is not { } opened) return;
+        OpenedWith = opened.Password;
+        _links = PdfLinks.In(opened.Opened, _maxTextBytes);
     }
 
     /// <summary>
