@@ -79,7 +79,7 @@ public sealed partial class MailboxRemediator(
     {
         foreach (var (copy, record) in outcomes)
         {
-            if (IsRemediated(record.Outcome)) TrackRemediated(job, copy.Mailbox.MailboxId, copy.Copy.MessageId, record.Outcome.ToString());
+            if (IsRemediated(record.Outcome)) TrackRemediated(job, copy.Mailbox.MailboxId, copy.Copy.MessageId, record.Outcome.ToString(), record.Detail);
             else if (record.Outcome == AuditOutcome.Failed) TrackFailed(job, copy.Mailbox.MailboxId, copy.Copy.MessageId, record.Detail ?? "");
         }
         var results = mailboxes.Select(mailbox =>
@@ -317,8 +317,8 @@ public sealed partial class MailboxRemediator(
     private AuditRecord Record(RemediationJob job, string mailboxId, string messageId, string? originalFolderId, AuditOutcome outcome, string? detail = null) =>
         new(job.CampaignId, mailboxId, messageId, ActionName(job), originalFolderId, outcome, job.Rules, clock.GetUtcNow(), detail);
 
-    private void TrackRemediated(RemediationJob job, string mailboxId, string messageId, string outcome) =>
-        telemetry.Emit(new MessageRemediated(job.CampaignId, mailboxId, messageId, job.Rules, outcome, SecondsSinceNotified(job)));
+    private void TrackRemediated(RemediationJob job, string mailboxId, string messageId, string outcome, string? detail) =>
+        telemetry.Emit(new MessageRemediated(job.CampaignId, mailboxId, messageId, job.Rules, outcome, SecondsSinceNotified(job)) { Detail = detail ?? "" });
 
     private void TrackFailed(RemediationJob job, string mailboxId, string messageId, string error) =>
         telemetry.Emit(new RemediationFailed(job.CampaignId, mailboxId, messageId, job.Rules, error, SecondsSinceNotified(job)));

@@ -27,7 +27,11 @@ public sealed record MessageUnscannable : MessageScanned
 
 /// <summary>One copy of a malicious message was remediated (or recorded, in report-only mode).</summary>
 public sealed record MessageRemediated(
-    string CampaignId, string MailboxId, string MessageId, IReadOnlyList<string> Rules, string Outcome, double SecondsSinceNotified) : PipelineEvent;
+    string CampaignId, string MailboxId, string MessageId, IReadOnlyList<string> Rules, string Outcome, double SecondsSinceNotified) : PipelineEvent
+{
+    /// <summary>What else was done with the copy, as its audit record says (a meeting request's calendar entry); empty when nothing.</summary>
+    public string Detail { get; init; } = "";
+}
 
 /// <summary>Remediation failed in a mailbox after retries.</summary>
 public sealed record RemediationFailed(

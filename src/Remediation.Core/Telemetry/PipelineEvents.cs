@@ -122,4 +122,7 @@ public static class PipelineEventProperties
 
     /// <summary>Who in the SOC restored or approved (user principal name or object id).</summary>
     public const string Actor = "Actor";
+
+    /// <summary>What else remediation did with a copy: a phishing invitation's meeting declined, or left for want of the calendar permission.</summary>
+    public const string Detail = "Detail";
 }

@@ -66,6 +66,7 @@ public sealed class MailboxRemediatorTests
         Assert.Empty(_f.Mailboxes.CalendarEntriesOf(_f.Alice));
         Assert.NotEqual(WellKnownFolders.Inbox, _f.Mailboxes.FolderNameOf(_f.Alice, invitation));
         Assert.StartsWith("Its meeting was declined", (await _f.RecordAsync(job, invitation))?.Detail);
+        Assert.StartsWith("Its meeting was declined", Assert.Single(_f.Telemetry.Events(PipelineEvents.MessageRemediated))[PipelineEventProperties.Detail]);
     }
 
     [Fact]
@@ -164,6 +165,7 @@ public sealed class MailboxRemediatorTests
             [PipelineEventProperties.Rules] = "R1,R2",
             [PipelineEventProperties.Outcome] = "Remediated",
             [PipelineEventProperties.SecondsSinceNotified] = "90",
+            [PipelineEventProperties.Detail] = "",
         }, remediated);
     }
 

@@ -45,5 +45,6 @@ public sealed class PhishingInvitationTests : IAsyncLifetime
         var audit = await _tenant.AuditAsync(campaign);
         Assert.Equal(3, audit.Count);
         Assert.All(audit, r => Assert.Equal((AuditOutcome.Remediated, true), (r.Outcome, r.Detail?.StartsWith("Its meeting was declined", StringComparison.Ordinal))));
+        Assert.All(_telemetry.Events(PipelineEvents.MessageRemediated), e => Assert.StartsWith("Its meeting was declined", e[PipelineEventProperties.Detail], StringComparison.Ordinal));
     }
 }
