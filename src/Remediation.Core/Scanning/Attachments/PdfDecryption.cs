@@ -81,7 +81,7 @@ internal static partial class PdfDecryption
     // may end in bytes that look like one, so the length is trusted first.
     private static int StreamEnd(string dictionary, int dataStart, int dataEnd, string body)
     {
-        if (DirectLength().Match(dictionary) is { Success: true } length && int.TryParse(length.Groups["length"].Value, out var bytes) && dataStart + bytes <= dataEnd) return dataStart + bytes;
+        if (DirectLength().Match(dictionary) is { Success: true } length && int.TryParse(length.Groups["length"].Value, out var bytes) && (long)dataStart + bytes <= dataEnd) return dataStart + bytes;
         if (dataEnd > dataStart && body[dataEnd - 1] == '\n') dataEnd--;
         if (dataEnd > dataStart && body[dataEnd - 1] == '\r') dataEnd--;
         return dataEnd;
@@ -104,9 +104,7 @@ internal static partial class PdfDecryption
             {
                 var close = dictionary.IndexOf('>', i);
                 if (close < 0) break;
-                var hex = string.Concat(dictionary[(i + 1)..close].Where(char.IsAsciiHexDigit));
-                var bytes = Convert.FromHexString(hex.Length % 2 == 0 ? hex : hex + "0");
-                result.Append(Literal(handler.Decrypt(key, bytes)));
+                result.Append(Literal(handler.Decrypt(key, HexBytes(dictionary[(i + 1)..close]))));
                 i = close + 1;
             }
             else if (c == '(')
@@ -159,6 +157,13 @@ internal static partial class PdfDecryption
         return ([.. bytes], i);
     }
 
+    // A hex string's bytes: white space and stray characters ignored, a missing last digit read as 0, as the format says.
+    private static byte[] HexBytes(string hex)
+    {
+        var digits = string.Concat(hex.Where(char.IsAsciiHexDigit));
+        return Convert.FromHexString(digits.Length % 2 == 0 ? digits : digits + "0");
+    }
+
     // Written back as a literal string, so that "/URI (https://…)" reads as in an open PDF.
     private static string Literal(byte[] bytes)
     {
@@ -196,7 +201,7 @@ internal static partial class PdfDecryption
             var aes = version >= 4 && CryptFilter().Match(dictionary) is { Success: true } filter && filter.Groups["method"].Value.StartsWith("AES", StringComparison.Ordinal);
             // Version 4's crypt filters are 128-bit (their /Length counts bytes); before it, /Length counts the key's bits.
             var keyBits = revision == 2 ? 40 : version >= 5 ? 256 : version == 4 ? 128 : Number(dictionary, "Length") ?? 40;
-            var fileId = FileIdentifier().Match(document) is { Success: true } id ? Convert.FromHexString(EvenHex(id.Groups["id"].Value)) : [];
+            var fileId = FileIdentifier().Match(document) is { Success: true } id ? HexBytes(id.Groups["id"].Value) : [];
             return new Handler(revision, keyBits / 8, aes || version >= 5, Number(dictionary, "P") ?? 0, owner, user, StringValue(dictionary, "UE"), fileId,
                 !dictionary.Contains("/EncryptMetadata false", StringComparison.Ordinal));
         }
@@ -334,10 +339,8 @@ internal static partial class PdfDecryption
             var at = found.Index + found.Length - 1;
             if (dictionary[at] == '(') return ReadLiteral(dictionary, at).Bytes;
             var close = dictionary.IndexOf('>', at);
-            return close < 0 ? null : Convert.FromHexString(EvenHex(string.Concat(dictionary[(at + 1)..close].Where(char.IsAsciiHexDigit))));
+            return close < 0 ? null : HexBytes(dictionary[(at + 1)..close]);
         }
-
-        private static string EvenHex(string hex) => hex.Length % 2 == 0 ? hex : hex + "0";
 
         [GeneratedRegex(@"/Encrypt\s*(?:(?<inline><<)|(?<number>[0-9]{1,10})\s+(?<generation>[0-9]{1,5})\s+R)", LinearRegex.Options)]
         private static partial Regex EncryptReference();

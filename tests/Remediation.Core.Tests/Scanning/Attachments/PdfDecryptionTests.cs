@@ -49,6 +49,18 @@ public sealed class PdfDecryptionTests
     }
 
     [Fact]
+    public void Open_StreamLengthsPastTheEnd_ReadsToEndstreamInstead()
+    {
+        var text = System.Text.Encoding.Latin1.GetString(Load("rc4-40.pdf"));
+        var lying = System.Text.RegularExpressions.Regex.Replace(text, @"/Length [0-9]+", "/Length 2147483647");
+
+        var opened = PdfDecryption.Open(System.Text.Encoding.Latin1.GetBytes(lying), "4821");
+
+        Assert.NotNull(opened);
+        Assert.Contains(Link, PdfLinks.In(opened, 1 << 20));
+    }
+
+    [Fact]
     public void Open_PdfWithoutALock_IsNotOpened()
     {
         var plain = System.Text.Encoding.Latin1.GetBytes("%PDF-1.7\n1 0 obj << /Type /Annot /A << /URI (https://example.com/) >> >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
