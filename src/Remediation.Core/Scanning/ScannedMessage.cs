@@ -184,7 +184,7 @@ public sealed class ScannedMessage
         foreach (var attachment in attachments) attachment.Unlock(passwords);
     }
 
-    // Links in attachments' text and PDF annotations, and in the QR codes of the first few images.
+    // Links in attachments' text and PDF annotations, and in the QR codes of the first few images, a PDF's included.
     private static List<string> LinksInAttachments(List<ScannedAttachment> attachments, ScanLimits limits)
     {
         var links = new List<string>();
@@ -194,11 +194,10 @@ public sealed class ScannedMessage
             if (QrCodeLinks.IsImage(attachment))
             {
                 if (imagesLeft-- > 0) links.AddRange(QrCodeLinks.In(attachment.Content, limits.MaxQrImagePixels));
+                continue;
             }
-            else
-            {
-                links.AddRange(attachment.Links);
-            }
+            links.AddRange(attachment.Links);
+            if (attachment.Kind == FileKind.Pdf && imagesLeft > 0) links.AddRange(PdfQrCodes.In(attachment.PdfContent, ref imagesLeft, limits.MaxQrImagePixels));
         }
         return links;
     }

@@ -24,27 +24,42 @@ internal static class PdfLinks
     {
         var links = new List<string>();
         Collect(pdf, links);
-        var from = 0;
-        while (
-            // Stryker disable once Equality,Logical : with no budget left a stream inflates to nothing, and from the end no stream is found.
-            inflateBudget > 0 && from < pdf.Length)
+        foreach (var (dictionary, body) in Streams(pdf))
         {
-            var start = pdf[from..].IndexOf(StreamStart);
-            if (start < 0) break;
-            var dictionary = pdf[Math.Max(from, from + start - DictionaryReach)..(from + start)];
-            start += from + StreamStart.Length;
-            var end = pdf[start..].IndexOf(StreamEnd);
-            if (end < 0) break;
-            var body = pdf.Slice(start, end).TrimStart("\r\n"u8);
-            from = start + end + StreamEnd.Length;
+            // Stryker disable once Equality : with no budget left a stream inflates to nothing.
+            if (inflateBudget <= 0) break;
             // A picture's pixels hold no link and inflate to megabytes: spent on them, the budget would be gone
             // before the object stream that holds the annotations, which writers put last.
-            if (IsImage(dictionary)) continue;
-            var inflated = Inflate(body, inflateBudget);
+            if (IsImage(pdf[dictionary])) continue;
+            var inflated = Inflate(pdf[body], inflateBudget);
             inflateBudget -= inflated.Length;
             Collect(inflated, links);
         }
         return links;
+    }
+
+    /// <summary>The image streams of a PDF: where each one's dictionary (read back to its "obj") and data are.</summary>
+    public static IEnumerable<(Range Dictionary, Range Body)> Images(ReadOnlyMemory<byte> pdf) =>
+        Streams(pdf.Span).Where(stream => IsImage(pdf.Span[stream.Dictionary]));
+
+    // Every "stream … endstream" in the file as written, with the text ahead of it where its dictionary is.
+    private static List<(Range Dictionary, Range Body)> Streams(ReadOnlySpan<byte> pdf)
+    {
+        var streams = new List<(Range, Range)>();
+        var from = 0;
+        while (from < pdf.Length)
+        {
+            var start = pdf[from..].IndexOf(StreamStart);
+            if (start < 0) break;
+            var dictionary = Math.Max(from, from + start - DictionaryReach)..(from + start);
+            start += from + StreamStart.Length;
+            var end = pdf[start..].IndexOf(StreamEnd);
+            if (end < 0) break;
+            var skipped = pdf.Slice(start, end).Length - pdf.Slice(start, end).TrimStart("\r\n"u8).Length;
+            streams.Add((dictionary, (start + skipped)..(start + end)));
+            from = start + end + StreamEnd.Length;
+        }
+        return streams;
     }
 
     /// <summary>Whether the stream's dictionary, read from its object's "obj", says "/Subtype /Image".</summary>
@@ -80,7 +95,8 @@ internal static class PdfLinks
         }
     }
 
-    private static byte[] Inflate(ReadOnlySpan<byte> compressed, int budget)
+    /// <summary>At most <paramref name="budget"/> bytes of a Flate stream; nothing when it is not one.</summary>
+    internal static byte[] Inflate(ReadOnlySpan<byte> compressed, int budget)
     {
         try
         {

@@ -23,13 +23,26 @@ internal static class QrCodeLinks
             var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Gray8, SKAlphaType.Opaque);
             using var bitmap = new SKBitmap(info);
             if (codec.GetPixels(info, bitmap.GetPixels()) is not (SKCodecResult.Success or SKCodecResult.IncompleteInput)) return [];
-            var luminance = new RGBLuminanceSource(bitmap.Bytes, info.Width, info.Height, RGBLuminanceSource.BitmapFormat.Gray8);
+            return InGray(bitmap.Bytes, info.Width, info.Height);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // A broken or hostile image has no code to read; the other rules still judge the message.
+            return [];
+        }
+    }
+
+    /// <summary>What a QR code in an image of one gray byte per pixel says.</summary>
+    public static IReadOnlyList<string> InGray(byte[] gray, int width, int height)
+    {
+        try
+        {
+            var luminance = new RGBLuminanceSource(gray, width, height, RGBLuminanceSource.BitmapFormat.Gray8);
             // Whatever the code holds; the message keeps the web links among all it collects.
             return new BarcodeReaderGeneric { Options = QrOnly }.Decode(luminance)?.Text is { } text ? [text.Trim()] : [];
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            // A broken or hostile image has no code to read; the other rules still judge the message.
             return [];
         }
     }

@@ -11,6 +11,7 @@ public sealed class ScannedAttachment
     private string? _sha256;
     private string? _text;
     private IReadOnlyList<string>? _links;
+    private byte[]? _opened;
 
     internal ScannedAttachment(string fileName, string contentType, ReadOnlyMemory<byte> content, ArchiveInspector archives, int maxTextBytes)
     {
@@ -57,6 +58,9 @@ public sealed class ScannedAttachment
         : Kind == FileKind.Pdf ? PdfLinks.In(Content.Span, _maxTextBytes)
         : [];
 
+    /// <summary>A PDF as a reader sees it: opened when <see cref="Unlock"/> found its password, else as it came.</summary>
+    internal ReadOnlyMemory<byte> PdfContent => _opened ?? Content;
+
     /// <summary>
     /// The password that opened this locked PDF (empty for one locked only against printing or copying), or null when
     /// none did or it is no locked PDF.
@@ -68,6 +72,7 @@ public sealed class ScannedAttachment
     {
         if (Kind != FileKind.Pdf || !PdfDecryption.IsEncrypted(Content.Span) || PdfDecryption.Open(Content, passwords) is not { } opened) return;
         OpenedWith = opened.Password;
+        _opened = opened.Opened;
         _links = PdfLinks.In(opened.Opened, _maxTextBytes);
     }
 

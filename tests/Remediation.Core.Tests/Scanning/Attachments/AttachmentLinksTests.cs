@@ -46,6 +46,35 @@ public class AttachmentLinksTests
     }
 
     [Fact]
+    public void Read_PdfWhosePageIsAQrCode_HasTheCodesLink()
+    {
+        var pdf = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "PdfQr", "qr-jpeg.pdf"));
+
+        Assert.Contains("https://parcel-redelivery.pages.dev/pay", Hosts(With("redelivery.pdf", "application/pdf", pdf)));
+    }
+
+    [Fact]
+    public void Read_LockedPdfWhosePageIsAQrCode_HasTheCodesLinkOnceOpenedWithTheGivenPassword()
+    {
+        var pdf = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "PdfQr", "qr-flate-aes-256.pdf"));
+        var mime = With("redelivery.pdf", "application/pdf", pdf);
+        ((TextPart)mime.BodyParts.First()).Text = "Your parcel is waiting. Password: 7310";
+
+        Assert.Contains("https://parcel-redelivery.pages.dev/pay", Hosts(mime));
+    }
+
+    [Fact]
+    public void Read_PdfImagesBeyondTheMessagesImageBudget_AreNotDecoded()
+    {
+        var pdf = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "PdfQr", "qr-1bit.pdf"));
+        var limits = new ScanLimits { MaxQrImages = 0 };
+
+        var links = ScannedMessage.Read(new ScanInput(With("redelivery.pdf", "application/pdf", pdf)), limits, TestMail.TenantId).Links;
+
+        Assert.DoesNotContain(links, l => l.Host == "parcel-redelivery.pages.dev");
+    }
+
+    [Fact]
     public void Read_ImageTooLargeToDecode_IsSkipped()
     {
         var png = new QRCoder.PngByteQRCode(new QRCoder.QRCodeGenerator().CreateQrCode(Target, QRCoder.QRCodeGenerator.ECCLevel.M)).GetGraphic(8);

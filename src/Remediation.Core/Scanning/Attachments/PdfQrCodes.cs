@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Remediation.Core.Scanning.Content;
+
+namespace Remediation.Core.Scanning.Attachments;
+
+/// <summary>
+/// QR codes drawn in a PDF's images: the lure's one page is a code to scan with a phone, out of reach of the link
+/// annotations a scanner reads. A JPEG image (<c>/DCTDecode</c>) is decoded as the file it is; a Flate-compressed one
+/// from its raw samples (gray, RGB or CMYK; 8 or 1 bits each; with or without PNG predictors), its size read from its
+/// dictionary first, so a bomb is refused before it is inflated.
+/// </summary>
+internal static partial class PdfQrCodes
+{
+    /// <param name="imagesLeft">Images the message may still decode; each one this reads takes one.</param>
+    public static IReadOnlyList<string> In(ReadOnlyMemory<byte> pdf, ref int imagesLeft, int maxPixels)
+    {
+        var codes = new List<string>();
+        foreach (var (dictionaryRange, bodyRange) in PdfLinks.Images(pdf))
+        {
+            if (imagesLeft <= 0) break;
+            // The text ahead of the stream, from its object's "obj": a neighbour's /Width is not this image's.
+            var ahead = Encoding.Latin1.GetString(pdf.Span[dictionaryRange]);
+            var objectAt = ahead.LastIndexOf("obj", StringComparison.Ordinal);
+            var dictionary = objectAt < 0 ? ahead : ahead[(objectAt + 3)..];
+            var body = pdf[bodyRange];
+            var found = dictionary.Contains("/DCTDecode", StringComparison.Ordinal) ? QrCodeLinks.In(body, maxPixels)
+                : dictionary.Contains("/FlateDecode", StringComparison.Ordinal) && Samples(dictionary, body.Span, maxPixels) is { } image ? QrCodeLinks.InGray(image.Gray, image.Width, image.Height)
+                : null;
+            if (found is null) continue;
+            imagesLeft--;
+            codes.AddRange(found);
+        }
+        return codes;
+    }
+
+    // The image as one gray byte per pixel, or null when its size or samples are not what this reads.
+    private static (byte[] Gray, int Width, int Height)? Samples(string dictionary, ReadOnlySpan<byte> body, int maxPixels)
+    {
+        if (Number(dictionary, "Width") is not { } width || Number(dictionary, "Height") is not { } height || width <= 0 || height <= 0) return null;
+        if ((long)width * height > maxPixels) return null;
+        var bits = Number(dictionary, "BitsPerComponent") ?? 8;
+        if (bits is not (1 or 8)) return null;
+        // The most any layout below takes: four components and a predictor byte per row.
+        var samples = PdfLinks.Inflate(body, (width * 4 * height) + height);
+        foreach (var components in bits == 1 ? [1] : new[] { 1, 3, 4 })
+        {
+            var row = bits == 1 ? (width + 7) / 8 : width * components;
+            if (samples.Length == row * height) return (Gray(samples, width, height, components, bits), width, height);
+            if (samples.Length == (row + 1) * height && Unpredicted(samples, row, height, bits == 1 ? 1 : components) is { } plain)
+            {
+                return (Gray(plain, width, height, components, bits), width, height);
+            }
+        }
+        return null;
+    }
+
+    private static byte[] Gray(byte[] samples, int width, int height, int components, int bits)
+    {
+        var gray = new byte[width * height];
+        var row = bits == 1 ? (width + 7) / 8 : width * components;
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var at = (y * row) + (bits == 1 ? x / 8 : x * components);
+                gray[(y * width) + x] = bits == 1 ? (byte)((samples[at] >> (7 - (x % 8)) & 1) == 1 ? 255 : 0)
+                    : components switch
+                    {
+                        1 => samples[at],
+                        3 => (byte)(((samples[at] * 299) + (samples[at + 1] * 587) + (samples[at + 2] * 114)) / 1000),
+                        _ => (byte)(255 - Math.Min(255, samples[at + 3] + ((samples[at] + samples[at + 1] + samples[at + 2]) / 3))),
+                    };
+            }
+        }
+        return gray;
+    }
+
+    // PNG predictors (/DecodeParms /Predictor 10 to 15): each row starts with its filter type (RFC 2083, 6).
+    private static byte[]? Unpredicted(byte[] data, int row, int height, int bytesPerPixel)
+    {
+        var plain = new byte[row * height];
+        for (var y = 0; y < height; y++)
+        {
+            var filter = data[y * (row + 1)];
+            for (var x = 0; x < row; x++)
+            {
+                var raw = data[(y * (row + 1)) + 1 + x];
+                int left = x >= bytesPerPixel ? plain[(y * row) + x - bytesPerPixel] : 0;
+                int up = y > 0 ? plain[((y - 1) * row) + x] : 0;
+                int upLeft = x >= bytesPerPixel && y > 0 ? plain[((y - 1) * row) + x - bytesPerPixel] : 0;
+                plain[(y * row) + x] = filter switch
+                {
+                    0 => raw,
+                    1 => (byte)(raw + left),
+                    2 => (byte)(raw + up),
+                    3 => (byte)(raw + ((left + up) / 2)),
+                    4 => (byte)(raw + Paeth(left, up, upLeft)),
+                    _ => raw,
+                };
+                if (filter > 4) return null;
+            }
+        }
+        return plain;
+    }
+
+    private static int Paeth(int left, int up, int upLeft)
+    {
+        var estimate = left + up - upLeft;
+        var (toLeft, toUp, toUpLeft) = (Math.Abs(estimate - left), Math.Abs(estimate - up), Math.Abs(estimate - upLeft));
+        return toLeft <= toUp && toLeft <= toUpLeft ? left : toUp <= toUpLeft ? up : upLeft;
+    }
+
+    private static int? Number(string dictionary, string key) =>
+        KeyedNumber().Matches(dictionary).FirstOrDefault(m => m.Groups["key"].Value == key) is { } found
+        && int.TryParse(found.Groups["value"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    [GeneratedRegex(@"/(?<key>Width|Height|BitsPerComponent)\s+(?<value>[0-9]{1,9})\b", LinearRegex.Options)]
+    private static partial Regex KeyedNumber();
+}
