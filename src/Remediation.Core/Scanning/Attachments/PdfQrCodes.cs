@@ -25,21 +25,30 @@ internal static partial class PdfQrCodes
             var objectAt = ahead.LastIndexOf("obj", StringComparison.Ordinal);
             var dictionary = objectAt < 0 ? ahead : ahead[(objectAt + 3)..];
             var body = pdf[bodyRange];
-            var found = dictionary.Contains("/DCTDecode", StringComparison.Ordinal) ? QrCodeLinks.In(body, maxPixels)
-                : dictionary.Contains("/FlateDecode", StringComparison.Ordinal) && Samples(dictionary, body.Span, maxPixels) is { } image ? QrCodeLinks.InGray(image.Gray, image.Width, image.Height)
-                : null;
-            if (found is null) continue;
-            imagesLeft--;
-            codes.AddRange(found);
+            // Every image decoded or inflated takes one from the budget, whatever it held: a file of a thousand
+            // images costs four. One refused on its declared size costs nothing.
+            if (dictionary.Contains("/DCTDecode", StringComparison.Ordinal))
+            {
+                imagesLeft--;
+                codes.AddRange(QrCodeLinks.In(body, maxPixels));
+            }
+            else if (dictionary.Contains("/FlateDecode", StringComparison.Ordinal) && Size(dictionary, maxPixels) is var (width, height))
+            {
+                imagesLeft--;
+                if (Samples(dictionary, body.Span, width, height) is { } gray) codes.AddRange(QrCodeLinks.InGray(gray, width, height));
+            }
         }
         return codes;
     }
 
-    // The image as one gray byte per pixel, or null when its size or samples are not what this reads.
-    private static (byte[] Gray, int Width, int Height)? Samples(string dictionary, ReadOnlySpan<byte> body, int maxPixels)
+    // The size the image's dictionary declares, when within the pixel cap.
+    private static (int Width, int Height)? Size(string dictionary, int maxPixels) =>
+        Number(dictionary, "Width") is { } width && Number(dictionary, "Height") is { } height && width > 0 && height > 0
+        && (long)width * height <= maxPixels ? (width, height) : null;
+
+    // The image as one gray byte per pixel, or null when its samples are not laid out as this reads them.
+    private static byte[]? Samples(string dictionary, ReadOnlySpan<byte> body, int width, int height)
     {
-        if (Number(dictionary, "Width") is not { } width || Number(dictionary, "Height") is not { } height || width <= 0 || height <= 0) return null;
-        if ((long)width * height > maxPixels) return null;
         var bits = Number(dictionary, "BitsPerComponent") ?? 8;
         if (bits is not (1 or 8)) return null;
         // The most any layout below takes: four components and a predictor byte per row.
@@ -47,10 +56,10 @@ internal static partial class PdfQrCodes
         foreach (var components in bits == 1 ? [1] : new[] { 1, 3, 4 })
         {
             var row = bits == 1 ? (width + 7) / 8 : width * components;
-            if (samples.Length == row * height) return (Gray(samples, width, height, components, bits), width, height);
+            if (samples.Length == row * height) return Gray(samples, width, height, components, bits);
             if (samples.Length == (row + 1) * height && Unpredicted(samples, row, height, bits == 1 ? 1 : components) is { } plain)
             {
-                return (Gray(plain, width, height, components, bits), width, height);
+                return Gray(plain, width, height, components, bits);
             }
         }
         return null;

@@ -41,6 +41,18 @@ public sealed class PdfQrCodesTests
     }
 
     [Fact]
+    public void In_ManyImagesOfNoUse_EachInflatedTakesOneFromTheBudget()
+    {
+        var junk = string.Concat(Enumerable.Range(1, 50).Select(n =>
+            $"{n} 0 obj << /Type /XObject /Subtype /Image /Width 100 /Height 100 /Filter /FlateDecode >>\nstream\nnot flate at all\nendstream\nendobj\n"));
+        var pdf = System.Text.Encoding.Latin1.GetBytes($"%PDF-1.7\n{junk}%%EOF\n").Concat(Load("qr-1bit.pdf")).ToArray();
+        var imagesLeft = 4;
+
+        Assert.Empty(PdfQrCodes.In(pdf, ref imagesLeft, Pixels));
+        Assert.Equal(0, imagesLeft);
+    }
+
+    [Fact]
     public void In_LockedPdf_ReadsNothingUntilOpened()
     {
         var locked = Load("qr-flate-aes-256.pdf");
