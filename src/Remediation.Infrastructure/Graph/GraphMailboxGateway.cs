@@ -306,8 +306,8 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, TimeProvider c
         return _folderIds.GetOrAdd((mailboxId, displayName), id ?? throw new InvalidDataException($"Could not create folder '{displayName}' in mailbox {mailboxId}."));
     }
 
-    // Two requests, asked only of a meeting request: its calendar entry's id, then the decline. A 403 here, in a
-    // mailbox the search just reached, is the calendar permission missing.
+    // Two requests, asked only of a meeting request: the request with its calendar entry, then the decline. A 403
+    // here, in a mailbox the search just reached, is the calendar permission missing.
     public async Task<MeetingDecline> DeclineMeetingAsync(string mailboxId, string messageId, CancellationToken cancellationToken)
     {
         try

@@ -191,7 +191,7 @@ public sealed class SimulatedMailbox
         return view;
     }
 
-    /// <summary>The entries in the user's calendar, in the order they were made.</summary>
+    /// <summary>The entries in the user's calendar.</summary>
     public IReadOnlyList<CalendarEntry> Calendar
     {
         get
