@@ -312,7 +312,7 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
                 .. mailbox.Messages.Values
                     .Where(m => m.Folder.WellKnownName != RecoverableItemsDeletions && !StoredMessage.IsTeamsChatClass(m.ItemClass)
                         && string.Equals(m.InternetMessageId, internetMessageId, StringComparison.Ordinal))
-                    .Select(m => new MessageLocation(mailboxId, m.Id, m.Folder.Id) { Shown = Shown(m.Mime), IsMeetingRequest = m.ItemClass == MeetingRequestClass }),
+                    .Select(m => new MessageLocation(mailboxId, m.Id, m.Folder.Id) { Shown = Shown(m.Mime), IsMeetingRequest = StoredMessage.IsMeetingRequestClass(m.ItemClass) }),
             ];
             return Task.FromResult(copies);
         }
@@ -335,7 +335,7 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
         {
             if (_failingSearches.GetValueOrDefault(mailboxId) is { } error) throw error;
             var message = Reachable(mailboxId)?.Messages.GetValueOrDefault(messageId);
-            return Task.FromResult(message is null ? null : new MessageLocation(mailboxId, message.Id, message.Folder.Id) { IsMeetingRequest = message.ItemClass == MeetingRequestClass });
+            return Task.FromResult(message is null ? null : new MessageLocation(mailboxId, message.Id, message.Folder.Id) { IsMeetingRequest = StoredMessage.IsMeetingRequestClass(message.ItemClass) });
         }
     }
 

@@ -179,7 +179,7 @@ public sealed class ScannedMessage
     // with the one the message gives. Most mail has no locked PDF and pays for no password search.
     private static void UnlockPdfs(ScannedMessage message, List<ScannedAttachment> attachments)
     {
-        if (!attachments.Any(a => a.Kind == FileKind.Pdf && PdfDecryption.IsEncrypted(a.Content.Span))) return;
+        if (!attachments.Any(a => a.IsLockedPdf)) return;
         string[] passwords = ["", .. PdfPasswords.GivenIn(message.FoldedSubjectAndText).Select(given => given.Groups["value"].Value)];
         foreach (var attachment in attachments) attachment.Unlock(passwords);
     }

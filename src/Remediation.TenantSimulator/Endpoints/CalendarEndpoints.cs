@@ -26,9 +26,6 @@ internal static class CalendarEndpoints
         ["responseStatus"] = new JsonObject { ["response"] = "tentativelyAccepted" },
     };
 
-    public static IResult AccessDenied() =>
-        GraphErrors.Result(StatusCodes.Status403Forbidden, "ErrorAccessDenied", "Access is denied. Check credentials and try again.");
-
     private static IResult ListEvents(string user, SimulatedTenant tenant) =>
         Calendar(user, tenant, mailbox => Results.Json(new JsonObject { ["value"] = new JsonArray([.. mailbox.Calendar.Select(ToJson)]) }));
 
@@ -46,7 +43,7 @@ internal static class CalendarEndpoints
 
     private static IResult Calendar(string user, SimulatedTenant tenant, Func<SimulatedMailbox, IResult> answer) =>
         tenant.FindMailbox(user) is not { } mailbox ? GraphErrors.MailboxNotFound(user)
-        : !tenant.CalendarsPermitted ? AccessDenied()
+        : !tenant.CalendarsPermitted ? GraphErrors.AccessDenied()
         : answer(mailbox);
 
     private sealed record DeclineRequest(string? Comment, bool? SendResponse);

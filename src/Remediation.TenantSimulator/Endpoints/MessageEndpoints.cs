@@ -41,7 +41,7 @@ internal static class MessageEndpoints
             // The event is the calendar's: expanding it needs the calendar permission too.
             if (!tenant.CalendarsPermitted)
             {
-                return CalendarEndpoints.AccessDenied();
+                return GraphErrors.AccessDenied();
             }
 
             json["event"] = mailbox.CalendarEntryOf(messageId) is { } entry ? CalendarEndpoints.ToJson(entry) : null;

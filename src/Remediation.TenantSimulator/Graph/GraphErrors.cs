@@ -39,9 +39,15 @@ internal static class GraphErrors
     public static (int Status, string Code, string Message)? MailboxAccessDenied(MailboxAccess access) => access switch
     {
         MailboxAccess.NotEnabled => (StatusCodes.Status404NotFound, "MailboxNotEnabledForRESTAPI", "The mailbox is either inactive, soft-deleted, or is hosted on-premise."),
-        MailboxAccess.OutOfScope => (StatusCodes.Status403Forbidden, "ErrorAccessDenied", "Access is denied. Check credentials and try again."),
+        MailboxAccess.OutOfScope => (StatusCodes.Status403Forbidden, AccessDeniedCode, AccessDeniedMessage),
         _ => null,
     };
+
+    /// <summary>Exchange's refusal of what the app has no permission or scope for.</summary>
+    public static IResult AccessDenied() => Result(StatusCodes.Status403Forbidden, AccessDeniedCode, AccessDeniedMessage);
+
+    private const string AccessDeniedCode = "ErrorAccessDenied";
+    private const string AccessDeniedMessage = "Access is denied. Check credentials and try again.";
 
     public static IResult ItemNotFound() =>
         Result(StatusCodes.Status404NotFound, "ErrorItemNotFound", "The specified object was not found in the store.");

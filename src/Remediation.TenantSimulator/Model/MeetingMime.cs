@@ -15,7 +15,13 @@ internal static class MeetingMime
         return Build(organizer, attendees, subject, $"Join us for {subject}.", "REQUEST", calendar);
     }
 
-    public static string Reply(MimeMessage request, string attendee, string partStat)
+    public static string Reply(string requestMime, string attendee, string partStat)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(requestMime));
+        return Reply(MimeMessage.Load(stream), attendee, partStat);
+    }
+
+    private static string Reply(MimeMessage request, string attendee, string partStat)
     {
         var organizer = request.From.Mailboxes.First().Address;
         var requestCalendar = request.BodyParts.OfType<TextPart>().First(p => p.ContentType.IsMimeType("text", "calendar")).Text;

@@ -234,12 +234,12 @@ public sealed class SimulatedMailbox
         }
     }
 
-    /// <summary>An entry declined leaves the calendar, as Outlook's does; false when there is no such entry.</summary>
-    internal bool RemoveCalendarEntry(string eventId)
+    /// <summary>An entry declined leaves the calendar, as Outlook's does; the entry taken, or null when there is none.</summary>
+    internal CalendarEntry? RemoveCalendarEntry(string eventId)
     {
         lock (gate)
         {
-            return calendar.Remove(eventId);
+            return calendar.Remove(eventId, out var entry) ? entry : null;
         }
     }
 

@@ -221,15 +221,14 @@ public sealed class SimulatedTenant
     public bool DeclineCalendarEntry(string attendee, string eventId, bool sendResponse)
     {
         var responder = RequireMailbox(attendee);
-        if (responder.FindCalendarEntry(eventId) is not { } entry || !responder.RemoveCalendarEntry(eventId))
+        if (responder.RemoveCalendarEntry(eventId) is not { } entry)
         {
             return false;
         }
 
         if (sendResponse)
         {
-            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(entry.RequestMime));
-            Send(responder, MeetingMime.Reply(MimeKit.MimeMessage.Load(stream), responder.Mail, "DECLINED"));
+            Send(responder, MeetingMime.Reply(entry.RequestMime, responder.Mail, "DECLINED"));
         }
 
         return true;
@@ -285,8 +284,7 @@ public sealed class SimulatedTenant
     {
         var responder = RequireMailbox(attendee);
         var request = responder.FindMessage(requestId) ?? throw new KeyNotFoundException($"No meeting request {requestId} in {attendee}.");
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(request.Mime));
-        var reply = MeetingMime.Reply(MimeKit.MimeMessage.Load(stream), responder.Mail, partStat);
+        var reply = MeetingMime.Reply(request.Mime, responder.Mail, partStat);
         responder.Move(requestId, responder.FindFolder(WellKnownFolders.DeletedItems)!);
         return Send(responder, reply);
     }

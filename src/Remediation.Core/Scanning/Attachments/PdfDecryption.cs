@@ -193,16 +193,16 @@ internal static partial class PdfDecryption
         public static Handler? Read(string document)
         {
             if (EncryptionDictionary(document) is not { } dictionary || !dictionary.Contains("/Standard", StringComparison.Ordinal)) return null;
-            var version = Number(dictionary, "V") ?? 0;
-            var revision = Number(dictionary, "R") ?? 0;
+            var version = PdfDictionary.Number(dictionary, "V") ?? 0;
+            var revision = PdfDictionary.Number(dictionary, "R") ?? 0;
             var owner = StringValue(dictionary, "O");
             var user = StringValue(dictionary, "U");
             if (revision is < 2 or > 6 || owner is null || user is null) return null;
             var aes = version >= 4 && CryptFilter().Match(dictionary) is { Success: true } filter && filter.Groups["method"].Value.StartsWith("AES", StringComparison.Ordinal);
             // Version 4's crypt filters are 128-bit (their /Length counts bytes); before it, /Length counts the key's bits.
-            var keyBits = revision == 2 ? 40 : version >= 5 ? 256 : version == 4 ? 128 : Number(dictionary, "Length") ?? 40;
+            var keyBits = revision == 2 ? 40 : version >= 5 ? 256 : version == 4 ? 128 : PdfDictionary.Number(dictionary, "Length") ?? 40;
             var fileId = FileIdentifier().Match(document) is { Success: true } id ? HexBytes(id.Groups["id"].Value) : [];
-            return new Handler(revision, keyBits / 8, aes || version >= 5, Number(dictionary, "P") ?? 0, owner, user, StringValue(dictionary, "UE"), fileId,
+            return new Handler(revision, keyBits / 8, aes || version >= 5, PdfDictionary.Number(dictionary, "P") ?? 0, owner, user, StringValue(dictionary, "UE"), fileId,
                 !dictionary.Contains("/EncryptMetadata false", StringComparison.Ordinal));
         }
 
@@ -328,9 +328,6 @@ internal static partial class PdfDecryption
             }
             return null;
         }
-
-        private static int? Number(string dictionary, string key) =>
-            Regex.Match(dictionary, $@"/{key}\s+(-?[0-9]+)\b", LinearRegex.Options) is { Success: true } found && int.TryParse(found.Groups[1].Value, out var value) ? value : null;
 
         private static byte[]? StringValue(string dictionary, string key)
         {

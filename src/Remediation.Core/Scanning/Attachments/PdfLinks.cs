@@ -55,8 +55,8 @@ internal static class PdfLinks
             start += from + StreamStart.Length;
             var end = pdf[start..].IndexOf(StreamEnd);
             if (end < 0) break;
-            var skipped = pdf.Slice(start, end).Length - pdf.Slice(start, end).TrimStart("\r\n"u8).Length;
-            streams.Add((dictionary, (start + skipped)..(start + end)));
+            var data = pdf.Slice(start, end).TrimStart("\r\n"u8);
+            streams.Add((dictionary, (start + end - data.Length)..(start + end)));
             from = start + end + StreamEnd.Length;
         }
         return streams;

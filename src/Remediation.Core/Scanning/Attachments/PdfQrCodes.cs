@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
-using Remediation.Core.Scanning.Content;
 
 namespace Remediation.Core.Scanning.Attachments;
 
@@ -11,7 +8,7 @@ namespace Remediation.Core.Scanning.Attachments;
 /// from its raw samples (gray, RGB or CMYK; 8 or 1 bits each; with or without PNG predictors), its size read from its
 /// dictionary first, so a bomb is refused before it is inflated.
 /// </summary>
-internal static partial class PdfQrCodes
+internal static class PdfQrCodes
 {
     /// <param name="imagesLeft">Images the message may still decode; each one this reads takes one.</param>
     public static IReadOnlyList<string> In(ReadOnlyMemory<byte> pdf, ref int imagesLeft, int maxPixels)
@@ -43,13 +40,13 @@ internal static partial class PdfQrCodes
 
     // The size the image's dictionary declares, when within the pixel cap.
     private static (int Width, int Height)? Size(string dictionary, int maxPixels) =>
-        Number(dictionary, "Width") is { } width && Number(dictionary, "Height") is { } height && width > 0 && height > 0
+        PdfDictionary.Number(dictionary, "Width") is { } width && PdfDictionary.Number(dictionary, "Height") is { } height && width > 0 && height > 0
         && (long)width * height <= maxPixels ? (width, height) : null;
 
     // The image as one gray byte per pixel, or null when its samples are not laid out as this reads them.
     private static byte[]? Samples(string dictionary, ReadOnlySpan<byte> body, int width, int height)
     {
-        var bits = Number(dictionary, "BitsPerComponent") ?? 8;
+        var bits = PdfDictionary.Number(dictionary, "BitsPerComponent") ?? 8;
         if (bits is not (1 or 8)) return null;
         // The most any layout below takes: four components and a predictor byte per row.
         var samples = PdfLinks.Inflate(body, (width * 4 * height) + height);
@@ -121,10 +118,4 @@ internal static partial class PdfQrCodes
         return toLeft <= toUp && toLeft <= toUpLeft ? left : toUp <= toUpLeft ? up : upLeft;
     }
 
-    private static int? Number(string dictionary, string key) =>
-        KeyedNumber().Matches(dictionary).FirstOrDefault(m => m.Groups["key"].Value == key) is { } found
-        && int.TryParse(found.Groups["value"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
-
-    [GeneratedRegex(@"/(?<key>Width|Height|BitsPerComponent)\s+(?<value>[0-9]{1,9})\b", LinearRegex.Options)]
-    private static partial Regex KeyedNumber();
 }

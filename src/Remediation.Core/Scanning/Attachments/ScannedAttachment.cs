@@ -12,6 +12,7 @@ public sealed class ScannedAttachment
     private string? _text;
     private IReadOnlyList<string>? _links;
     private byte[]? _opened;
+    private bool? _isLockedPdf;
 
     internal ScannedAttachment(string fileName, string contentType, ReadOnlyMemory<byte> content, ArchiveInspector archives, int maxTextBytes)
     {
@@ -58,6 +59,9 @@ public sealed class ScannedAttachment
         : Kind == FileKind.Pdf ? PdfLinks.In(Content.Span, _maxTextBytes)
         : [];
 
+    /// <summary>A PDF with an encryption dictionary: read once for the opening and the rule that weighs the lock.</summary>
+    public bool IsLockedPdf => _isLockedPdf ??= Kind == FileKind.Pdf && PdfDecryption.IsEncrypted(Content.Span);
+
     /// <summary>A PDF as a reader sees it: opened when <see cref="Unlock"/> found its password, else as it came.</summary>
     internal ReadOnlyMemory<byte> PdfContent => _opened ?? Content;
 
@@ -70,7 +74,7 @@ public sealed class ScannedAttachment
     /// <summary>Opens a locked PDF with the first of <paramref name="passwords"/> that fits, so that <see cref="Links"/> reads inside it.</summary>
     internal void Unlock(IEnumerable<string> passwords)
     {
-        if (Kind != FileKind.Pdf || !PdfDecryption.IsEncrypted(Content.Span) || PdfDecryption.Open(Content, passwords) is not { } opened) return;
+        if (!IsLockedPdf || PdfDecryption.Open(Content, passwords) is not { } opened) return;
         OpenedWith = opened.Password;
         _opened = opened.Opened;
         _links = PdfLinks.In(opened.Opened, _maxTextBytes);

@@ -16,7 +16,7 @@ public sealed class LockedPdfWithPasswordRule : IScanRule
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
-        var locked = message.Attachments.FirstOrDefault(a => a.Kind == FileKind.Pdf && PdfDecryption.IsEncrypted(a.Content.Span));
+        var locked = message.Attachments.FirstOrDefault(a => a.IsLockedPdf);
         if (locked is null) yield break;
         if (PdfPasswords.GivenIn(message.FoldedSubjectAndText).FirstOrDefault() is { } given)
         {
