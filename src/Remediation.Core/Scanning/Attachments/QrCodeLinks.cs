@@ -7,11 +7,12 @@ namespace Remediation.Core.Scanning.Attachments;
 /// <summary>
 /// What a QR code in an image says, a web link for a lure ("quishing"): the lure shows a code to scan with a phone,
 /// out of reach of every link scanner that reads text. The image is decoded by SkiaSharp after its size is read from the header, so
-/// a decompression bomb is refused before any pixel is allocated; ZXing reads the code.
+/// a decompression bomb is refused before any pixel is allocated; ZXing reads the code, drawn dark on light or light on
+/// dark (a phone's camera reads both).
 /// </summary>
 internal static class QrCodeLinks
 {
-    private static readonly DecodingOptions QrOnly = new() { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true };
+    private static readonly DecodingOptions QrOnly = new() { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true, TryInverted = true };
 
     public static IReadOnlyList<string> In(ReadOnlyMemory<byte> image, int maxPixels)
     {
@@ -20,10 +21,11 @@ internal static class QrCodeLinks
             using var data = SKData.CreateCopy(image.Span);
             using var codec = SKCodec.Create(data);
             if (codec is null || (long)codec.Info.Width * codec.Info.Height > maxPixels) return [];
-            var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Gray8, SKAlphaType.Opaque);
+            // Skia converts no palette (GIF, most generators' PNG) to gray, but every image to RGBA.
+            var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
             using var bitmap = new SKBitmap(info);
             if (codec.GetPixels(info, bitmap.GetPixels()) is not (SKCodecResult.Success or SKCodecResult.IncompleteInput)) return [];
-            return InGray(bitmap.Bytes, info.Width, info.Height);
+            return InGray(GrayOverWhite(bitmap.GetPixelSpan()), info.Width, info.Height);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
@@ -45,6 +47,19 @@ internal static class QrCodeLinks
         {
             return [];
         }
+    }
+
+    // A code drawn on a transparent background shows over the white of the message.
+    private static byte[] GrayOverWhite(ReadOnlySpan<byte> rgba)
+    {
+        var gray = new byte[rgba.Length / 4];
+        for (var i = 0; i < gray.Length; i++)
+        {
+            var pixel = rgba.Slice(i * 4, 4);
+            var luminance = ((pixel[0] * 77) + (pixel[1] * 150) + (pixel[2] * 29)) >> 8;
+            gray[i] = (byte)(((luminance * pixel[3]) + (255 * (255 - pixel[3]))) / 255);
+        }
+        return gray;
     }
 
     public static bool IsImage(ScannedAttachment attachment) =>

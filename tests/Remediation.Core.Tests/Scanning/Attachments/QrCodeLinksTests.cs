@@ -46,6 +46,48 @@ public class QrCodeLinksTests
     }
 
     [Theory]
+    [InlineData("qr-palette.png")]
+    [InlineData("qr-inverted.png")]
+    [InlineData("qr.gif")]
+    public void In_CodeAsOtherToolsWriteIt_IsRead(string file)
+    {
+        var image = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "QrImages", file));
+
+        Assert.Equal(["https://parcel-redelivery.pages.dev/pay"], QrCodeLinks.In(image, 4_000_000));
+    }
+
+    [Fact]
+    public void In_CodeInColoursOfAPalette_IsRead()
+    {
+        var png = new PngByteQRCode(new QRCodeGenerator().CreateQrCode(Target, QRCodeGenerator.ECCLevel.M))
+            .GetGraphic(4, [0x1F, 0x3A, 0x93, 0xFF], [0xFF, 0xF4, 0xD6, 0xFF]);
+
+        Assert.Equal([Target], QrCodeLinks.In(png, 4_000_000));
+    }
+
+    [Fact]
+    public void In_CodeOnATransparentBackground_IsReadAsShownOverWhite()
+    {
+        // Transparent black: read without its alpha, the whole image is black.
+        var png = new PngByteQRCode(new QRCodeGenerator().CreateQrCode(Target, QRCodeGenerator.ECCLevel.M))
+            .GetGraphic(4, [0x00, 0x00, 0x00, 0xFF], [0x00, 0x00, 0x00, 0x00]);
+
+        Assert.Equal([Target], QrCodeLinks.In(png, 4_000_000));
+    }
+
+    [Fact]
+    public void InGray_CodeDrawnLightOnDark_IsRead()
+    {
+        using var codec = SKCodec.Create(new MemoryStream(QrPng(Target)));
+        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Gray8, SKAlphaType.Opaque);
+        using var bitmap = new SKBitmap(info);
+        codec.GetPixels(info, bitmap.GetPixels());
+        var inverted = bitmap.Bytes.Select(b => (byte)(255 - b)).ToArray();
+
+        Assert.Equal([Target], QrCodeLinks.InGray(inverted, info.Width, info.Height));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("not an image at all")]
     [InlineData("\u0089PNG\r\n\u001a\n broken")]
