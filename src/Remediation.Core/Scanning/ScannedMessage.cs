@@ -184,7 +184,8 @@ public sealed class ScannedMessage
         foreach (var attachment in attachments) attachment.Unlock(passwords);
     }
 
-    // Links in attachments' text and PDF annotations, and in the QR codes of the first few images, a PDF's included.
+    // Links in attachments' text and PDF annotations, and in the QR codes of the first few images that could hold one,
+    // a PDF's included.
     private static List<string> LinksInAttachments(List<ScannedAttachment> attachments, ScanLimits limits)
     {
         var links = new List<string>();
@@ -193,7 +194,11 @@ public sealed class ScannedMessage
         {
             if (QrCodeLinks.IsImage(attachment))
             {
-                if (imagesLeft-- > 0) links.AddRange(QrCodeLinks.In(attachment.Content, limits.MaxQrImagePixels));
+                if (imagesLeft > 0 && QrCodeLinks.In(attachment.Content, limits.MaxQrImagePixels) is { } codes)
+                {
+                    imagesLeft--;
+                    links.AddRange(codes);
+                }
                 continue;
             }
             links.AddRange(attachment.Links);

@@ -120,6 +120,17 @@ public sealed class ScannedMessageTests
     }
 
     [Fact]
+    public void Read_QrCodeBehindTrackingPixels_IsDecoded()
+    {
+        var pixels = Enumerable.Range(0, 8).Select(_ => (MimeEntity)new MimePart("image", "gif") { FileName = "t.gif", Content = new MimeContent(new MemoryStream(OnePixelGif)) });
+        var body = new Multipart("mixed", [new TextPart("plain") { Text = "Scan me." }, .. pixels, QrImage("https://first.qr-lure.example/")]);
+
+        var message = Read(body, new ScanLimits { MaxQrImages = 1 });
+
+        Assert.Equal(["https://first.qr-lure.example/"], message.Links.Select(l => l.OriginalString));
+    }
+
+    [Fact]
     public void Read_HtmlAttachmentsTogetherPastTheBudget_NamesTheLimitOnce()
     {
         var limits = new ScanLimits { MaxAttachmentTextBytes = 100 };
@@ -223,6 +234,9 @@ public sealed class ScannedMessageTests
         FileName = "code.png",
         Content = new MimeContent(new MemoryStream(new QRCoder.PngByteQRCode(new QRCoder.QRCodeGenerator().CreateQrCode(link, QRCoder.QRCodeGenerator.ECCLevel.M)).GetGraphic(8))),
     };
+
+    // The smallest GIF: one transparent pixel, as mail trackers send it.
+    private static readonly byte[] OnePixelGif = Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
 
     private static MimePart HtmlAttachment(string html) =>
         new("text", "html") { FileName = "page.html", Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(html))) };

@@ -23,11 +23,12 @@ internal static class PdfQrCodes
             var dictionary = objectAt < 0 ? ahead : ahead[(objectAt + 3)..];
             var body = pdf[bodyRange];
             // Every image decoded or inflated takes one from the budget, whatever it held: a file of a thousand
-            // images costs four. One refused on its declared size costs nothing.
+            // images costs four. One refused on its size, declared or in its header, costs nothing.
             if (dictionary.Contains("/DCTDecode", StringComparison.Ordinal))
             {
+                if (QrCodeLinks.In(body, maxPixels) is not { } inJpeg) continue;
                 imagesLeft--;
-                codes.AddRange(QrCodeLinks.In(body, maxPixels));
+                codes.AddRange(inJpeg);
             }
             else if (dictionary.Contains("/FlateDecode", StringComparison.Ordinal) && Size(dictionary, maxPixels) is var (width, height))
             {
@@ -38,10 +39,10 @@ internal static class PdfQrCodes
         return codes;
     }
 
-    // The size the image's dictionary declares, when within the pixel cap.
+    // The size the image's dictionary declares, when worth decoding.
     private static (int Width, int Height)? Size(string dictionary, int maxPixels) =>
-        PdfDictionary.Number(dictionary, "Width") is { } width && PdfDictionary.Number(dictionary, "Height") is { } height && width > 0 && height > 0
-        && (long)width * height <= maxPixels ? (width, height) : null;
+        PdfDictionary.Number(dictionary, "Width") is { } width && PdfDictionary.Number(dictionary, "Height") is { } height
+        && QrCodeLinks.WorthDecoding(width, height, maxPixels) ? (width, height) : null;
 
     // The image as one gray byte per pixel, or null when its samples are not laid out as this reads them.
     private static byte[]? Samples(string dictionary, ReadOnlySpan<byte> body, int width, int height)

@@ -14,13 +14,24 @@ internal static class QrCodeLinks
 {
     private static readonly DecodingOptions QrOnly = new() { PossibleFormats = [BarcodeFormat.QR_CODE], TryHarder = true, TryInverted = true };
 
-    public static IReadOnlyList<string> In(ReadOnlyMemory<byte> image, int maxPixels)
+    // A version 1 code is 21 modules across: a smaller image (a tracking pixel, an icon) holds none.
+    private const int MinSide = 21;
+
+    /// <summary>Whether an image of this size is decoded: large enough to hold a code, and within the pixel cap.</summary>
+    public static bool WorthDecoding(int width, int height, int maxPixels) =>
+        Math.Min(width, height) >= MinSide && (long)width * height <= maxPixels;
+
+    /// <returns>
+    /// What the image's code says, or null when the image was not decoded: no image its header tells of, or one
+    /// not <see cref="WorthDecoding"/>. Reading a header is cheap; only decoding spends a message's image budget.
+    /// </returns>
+    public static IReadOnlyList<string>? In(ReadOnlyMemory<byte> image, int maxPixels)
     {
         try
         {
             using var data = SKData.CreateCopy(image.Span);
             using var codec = SKCodec.Create(data);
-            if (codec is null || (long)codec.Info.Width * codec.Info.Height > maxPixels) return [];
+            if (codec is null || !WorthDecoding(codec.Info.Width, codec.Info.Height, maxPixels)) return null;
             // Skia converts no palette (GIF, most generators' PNG) to gray, but every image to RGBA.
             var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
             using var bitmap = new SKBitmap(info);

@@ -53,6 +53,17 @@ public sealed class PdfQrCodesTests
     }
 
     [Fact]
+    public void In_ImagesTooSmallToHoldACode_TakeNothingFromTheBudget()
+    {
+        var pixels = string.Concat(Enumerable.Range(1, 50).Select(n =>
+            $"{n} 0 obj << /Type /XObject /Subtype /Image /Width 1 /Height 1 /Filter /FlateDecode >>\nstream\nnot flate at all\nendstream\nendobj\n"));
+        var pdf = System.Text.Encoding.Latin1.GetBytes($"%PDF-1.7\n{pixels}%%EOF\n").Concat(Load("qr-1bit.pdf")).ToArray();
+        var imagesLeft = 1;
+
+        Assert.Equal([Code], PdfQrCodes.In(pdf, ref imagesLeft, Pixels));
+    }
+
+    [Fact]
     public void In_LockedPdf_ReadsNothingUntilOpened()
     {
         var locked = Load("qr-flate-aes-256.pdf");

@@ -32,7 +32,21 @@ public class QrCodeLinksTests
     {
         var png = QrPng(Target);
 
-        Assert.Empty(QrCodeLinks.In(png, PixelsOf(png) - 1));
+        Assert.Null(QrCodeLinks.In(png, PixelsOf(png) - 1));
+    }
+
+    [Theory]
+    [InlineData(1, 1, false)]
+    [InlineData(20, 400, false)]
+    [InlineData(400, 20, false)]
+    [InlineData(21, 21, true)]
+    public void In_ImageTooNarrowToHoldACode_IsNotDecoded(int width, int height, bool decoded)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        bitmap.Erase(SKColors.White);
+        using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+
+        Assert.Equal(decoded, QrCodeLinks.In(png.ToArray(), 4_000_000) is not null);
     }
 
     [Fact]
@@ -42,7 +56,7 @@ public class QrCodeLinksTests
         bitmap.Erase(SKColors.White);
         using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
 
-        Assert.Empty(QrCodeLinks.In(png.ToArray(), 4_000_000));
+        Assert.Equal([], QrCodeLinks.In(png.ToArray(), 4_000_000));
     }
 
     [Theory]
@@ -91,9 +105,9 @@ public class QrCodeLinksTests
     [InlineData("")]
     [InlineData("not an image at all")]
     [InlineData("\u0089PNG\r\n\u001a\n broken")]
-    public void In_ContentThatIsNoImage_HasNoLinks(string content)
+    public void In_ContentThatIsNoImage_IsNotDecoded(string content)
     {
-        Assert.Empty(QrCodeLinks.In(Encoding.Latin1.GetBytes(content), 4_000_000));
+        Assert.Null(QrCodeLinks.In(Encoding.Latin1.GetBytes(content), 4_000_000));
     }
 
     [Theory]
