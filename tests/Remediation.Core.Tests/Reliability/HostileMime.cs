@@ -51,8 +51,12 @@ internal static class HostileMime
         ("file: links", bytes => WithBody("text/plain", Repeat("file:///c:/", bytes))),
         ("sums of digits", bytes => WithBody("text/plain", "million " + Repeat("1,", bytes))),
         ("quoted-printable =3D", bytes => Ascii($"{Head}Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n{Repeat("=3D", bytes)}\r\n")),
+        ("pdf page of module squares drawn over each other", bytes => WithAttachment("scan.pdf", "application/pdf", Pdf(Repeat("0 0 177 177 re f 1 g 0 0 1 1 re f 0 g ", bytes)))),
+        ("pdf page of nested states and strings", bytes => WithAttachment("scan.pdf", "application/pdf", Pdf(Repeat("q 1 0 0 1 0 0 cm (a\\) [( ", bytes)))),
         ("display name of word characters", bytes => Ascii($"{Head.Replace("From: a@", "From: \"" + Repeat("a.", Math.Min(bytes, 200_000)) + "@x\" <a@", StringComparison.Ordinal)}\r\nbody\r\n")),
     ];
+
+    private static string Pdf(string content) => $"%PDF-1.7\n1 0 obj << /Length {content.Length} >>\nstream\n{content}\nendstream\nendobj\n%%EOF\n";
 
     private static string Repeat(string unit, int length)
     {

@@ -42,6 +42,10 @@ internal static class PdfLinks
     public static IEnumerable<(Range Dictionary, Range Body)> Images(ReadOnlyMemory<byte> pdf) =>
         Streams(pdf.Span).Where(stream => IsImage(pdf.Span[stream.Dictionary]));
 
+    /// <summary>Every stream that is not an image, pages' and forms' contents among them: its dictionary and data.</summary>
+    public static IEnumerable<(Range Dictionary, Range Body)> Contents(ReadOnlyMemory<byte> pdf) =>
+        Streams(pdf.Span).Where(stream => !IsImage(pdf.Span[stream.Dictionary]));
+
     // Every "stream … endstream" in the file as written, with the text ahead of it where its dictionary is.
     private static List<(Range Dictionary, Range Body)> Streams(ReadOnlySpan<byte> pdf)
     {
@@ -93,6 +97,45 @@ internal static class PdfLinks
             links.Add(Encoding.Latin1.GetString(content.Slice(at + 1, close)));
             from = at + 1 + close;
         }
+    }
+
+    /// <summary>
+    /// The bytes an ASCII85-encoded stream stands for (ReportLab writes its pages so, ahead of Flate), up to its "~>"
+    /// end or the first character no encoder writes.
+    /// </summary>
+    internal static byte[] Ascii85(ReadOnlySpan<byte> encoded)
+    {
+        var decoded = new List<byte>(encoded.Length * 4 / 5);
+        Span<byte> group = stackalloc byte[5];
+        var filled = 0;
+        foreach (var c in encoded)
+        {
+            if (c is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or (byte)'\f' or 0) continue;
+            if (c == 'z' && filled == 0)
+            {
+                decoded.AddRange([0, 0, 0, 0]);
+                continue;
+            }
+            if (c is < (byte)'!' or > (byte)'u') break;
+            group[filled++] = c;
+            if (filled < 5) continue;
+            AddGroup(group, 4, decoded);
+            filled = 0;
+        }
+        // A last group of n characters, padded with 'u', stands for n - 1 bytes.
+        if (filled > 1)
+        {
+            group[filled..].Fill((byte)'u');
+            AddGroup(group, filled - 1, decoded);
+        }
+        return [.. decoded];
+    }
+
+    private static void AddGroup(ReadOnlySpan<byte> group, int bytes, List<byte> decoded)
+    {
+        var value = 0u;
+        foreach (var c in group) value = unchecked((value * 85) + (uint)(c - '!'));
+        for (var i = 0; i < bytes; i++) decoded.Add((byte)(value >> (24 - (8 * i))));
     }
 
     /// <summary>At most <paramref name="budget"/> bytes of a Flate stream; nothing when it is not one.</summary>

@@ -13,7 +13,8 @@ internal static class PdfQrCodes
     /// <param name="imagesLeft">Images the message may still decode; each one this reads takes one.</param>
     public static IReadOnlyList<string> In(ReadOnlyMemory<byte> pdf, ref int imagesLeft, int maxPixels)
     {
-        var codes = new List<string>();
+        // Codes drawn as shapes first: only a square that looks like one takes from the budget.
+        var codes = new List<string>(PdfDrawnCodes.In(pdf, ref imagesLeft, maxPixels));
         foreach (var (dictionaryRange, bodyRange) in PdfLinks.Images(pdf))
         {
             if (imagesLeft <= 0) break;

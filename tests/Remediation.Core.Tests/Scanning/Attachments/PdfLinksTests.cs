@@ -162,6 +162,17 @@ public class PdfLinksTests
         Assert.Equal(["https://annotation.example/"], PdfLinks.In(pdf, 1000));
     }
 
+    // The reference's own example ("Man " is "9jqo^"), a zero group, a short last group, and the end mark.
+    [Theory]
+    [InlineData("9jqo^~>", "Man ")]
+    [InlineData("9jq\no^ z 9jqo~>", "Man \0\0\0\0Man")]
+    [InlineData("9jqo^~>9jqo^", "Man ")]
+    [InlineData("", "")]
+    public void Ascii85_DecodesToItsEnd(string encoded, string expected)
+    {
+        Assert.Equal(expected, Encoding.Latin1.GetString(PdfLinks.Ascii85(Encoding.Latin1.GetBytes(encoded))));
+    }
+
     internal static byte[] Deflate(string text)
     {
         using var output = new MemoryStream();

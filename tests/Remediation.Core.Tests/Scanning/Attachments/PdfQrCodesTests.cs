@@ -13,6 +13,9 @@ public sealed class PdfQrCodesTests
     [InlineData("qr-jpeg.pdf")]
     [InlineData("qr-1bit.pdf")]
     [InlineData("qr-predictor.pdf")]
+    [InlineData("qr-reportlab.pdf")]
+    [InlineData("qr-cairo.pdf")]
+    [InlineData("qr-ghostscript.pdf")]
     public void In_PdfWhosePageIsACode_ReadsIt(string file)
     {
         var imagesLeft = 4;
@@ -61,6 +64,40 @@ public sealed class PdfQrCodesTests
         var imagesLeft = 1;
 
         Assert.Equal([Code], PdfQrCodes.In(pdf, ref imagesLeft, Pixels));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void In_CodeDrawnModuleByModule_ReadsItThroughTheTransform(bool lightOnDark)
+    {
+        // Flipped as cairo writes pages, moved, and scaled; uncompressed; the modules in RGB.
+        var modules = new QRCoder.QRCodeGenerator().CreateQrCode(Code, QRCoder.QRCodeGenerator.ECCLevel.M).ModuleMatrix;
+        var drawing = new System.Text.StringBuilder("q 1 0 0 -1 0 842 cm q 1 0 0 1 100 150 cm 2.5 0 0 2.5 0 0 cm\n");
+        if (lightOnDark) drawing.Append($"0 0 0 rg 0 0 {modules.Count} {modules.Count} re f 1 1 1 rg\n");
+        else drawing.Append("0.1 0.1 0.2 rg\n");
+        for (var y = 0; y < modules.Count; y++)
+        {
+            for (var x = 0; x < modules.Count; x++)
+            {
+                if (modules[y][x] != lightOnDark) drawing.Append($"{x} {y} 1 1 re\n");
+            }
+        }
+        drawing.Append("f Q Q\n");
+        var pdf = System.Text.Encoding.Latin1.GetBytes($"%PDF-1.7\n4 0 obj << /Length {drawing.Length} >>\nstream\n{drawing}endstream\nendobj\n%%EOF\n");
+        var imagesLeft = 4;
+
+        Assert.Equal([Code], PdfQrCodes.In(pdf, ref imagesLeft, Pixels));
+        Assert.Equal(3, imagesLeft);
+    }
+
+    [Fact]
+    public void In_DocumentOfShadedTableRows_IsNoCodeAndTakesNothingFromTheBudget()
+    {
+        var imagesLeft = 4;
+
+        Assert.Empty(PdfQrCodes.In(Load("invoice-table.pdf"), ref imagesLeft, Pixels));
+        Assert.Equal(4, imagesLeft);
     }
 
     [Fact]
