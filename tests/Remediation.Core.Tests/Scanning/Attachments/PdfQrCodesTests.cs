@@ -16,6 +16,8 @@ public sealed class PdfQrCodesTests
     [InlineData("qr-reportlab.pdf")]
     [InlineData("qr-cairo.pdf")]
     [InlineData("qr-ghostscript.pdf")]
+    [InlineData("qr-stroked-runs.pdf")]
+    [InlineData("qr-path-per-module.pdf")]
     public void In_PdfWhosePageIsACode_ReadsIt(string file)
     {
         var imagesLeft = 4;
