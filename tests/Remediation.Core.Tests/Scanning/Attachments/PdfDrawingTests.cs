@@ -10,7 +10,7 @@ public sealed class PdfDrawingTests
     {
         var fills = Fills("q 2 0 0 -2 10 100 cm 0.5 g 1 2 3 4 re f Q 0 0 1 1 re f");
 
-        Assert.Equal([new PdfFill(12, 88, 18, 96, 128), new PdfFill(0, 0, 1, 1, 0)], fills);
+        Assert.Equal([new DrawnFill(12, 88, 18, 96, 128), new DrawnFill(0, 0, 1, 1, 0)], fills);
     }
 
     [Fact]
@@ -18,7 +18,7 @@ public sealed class PdfDrawingTests
     {
         var fills = Fills("0 0 m 4 0 l 4 2 l 0 2 l h f 0 0 m 4 1 l 3 5 l -1 4 l h f 0 0 m 4 0 l 4 2 l f");
 
-        Assert.Equal([new PdfFill(0, 0, 4, 2, 0)], fills);
+        Assert.Equal([new DrawnFill(0, 0, 4, 2, 0)], fills);
     }
 
     [Theory]
@@ -28,7 +28,7 @@ public sealed class PdfDrawingTests
     {
         var fills = Fills($"1 0 0 1 0 0 cm 0 0 0 RG 1 g {2 * top} w {cap} J {left + (cap == 0 ? 0 : top)} 0 m {right - (cap == 0 ? 0 : top)} 0 l S");
 
-        Assert.Equal([new PdfFill(left, -top, right, top, 0)], fills);
+        Assert.Equal([new DrawnFill(left, -top, right, top, 0)], fills);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class PdfDrawingTests
     {
         var fills = Fills("0.2 G 3 0 0 3 0 0 cm 1 w 5 0 m 5 10 l S");
 
-        Assert.Equal([new PdfFill(13.5, 0, 16.5, 30, 51)], fills);
+        Assert.Equal([new DrawnFill(13.5, 0, 16.5, 30, 51)], fills);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class PdfDrawingTests
     {
         var fills = Fills("BT /F1 12 Tf (0 0 5 5 re f \\) 1 1 re f) Tj ET BI /W 1 /H 1 ID \u0001 0 0 9 9 re f EI 0 0 2 2 re f");
 
-        Assert.Equal([new PdfFill(0, 0, 2, 2, 0)], fills);
+        Assert.Equal([new DrawnFill(0, 0, 2, 2, 0)], fills);
     }
 
     [Fact]
@@ -59,5 +59,5 @@ public sealed class PdfDrawingTests
         Assert.Equal(3, Fills(string.Concat(Enumerable.Repeat("0 0 1 1 re f ", 10)), maxFills: 3).Count);
     }
 
-    private static List<PdfFill> Fills(string content, int maxFills = 100) => PdfDrawing.Fills(Encoding.Latin1.GetBytes(content), maxFills);
+    private static List<DrawnFill> Fills(string content, int maxFills = 100) => PdfDrawing.Fills(Encoding.Latin1.GetBytes(content), maxFills);
 }
