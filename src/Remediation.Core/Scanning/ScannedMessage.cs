@@ -185,7 +185,7 @@ public sealed class ScannedMessage
     }
 
     // Links in attachments' text and PDF annotations, and in the QR codes of the first few images that could hold one,
-    // a PDF's included.
+    // a PDF's and the codes PDFs and SVGs draw as shapes included.
     private static List<string> LinksInAttachments(List<ScannedAttachment> attachments, ScanLimits limits)
     {
         var links = new List<string>();
@@ -202,6 +202,11 @@ public sealed class ScannedMessage
                 continue;
             }
             links.AddRange(attachment.Links);
+            if (attachment.IsSvg && imagesLeft > 0 && DrawnCodes.In(SvgDrawing.Fills(attachment.Text, DrawnCodes.MaxRectangles), limits.MaxQrImagePixels) is { } drawn)
+            {
+                imagesLeft--;
+                links.AddRange(drawn);
+            }
             if (attachment.Kind == FileKind.Pdf && imagesLeft > 0) links.AddRange(PdfQrCodes.In(attachment.PdfContent, ref imagesLeft, limits.MaxQrImagePixels));
         }
         return links;

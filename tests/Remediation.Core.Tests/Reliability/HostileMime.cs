@@ -53,6 +53,7 @@ internal static class HostileMime
         ("quoted-printable =3D", bytes => Ascii($"{Head}Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n{Repeat("=3D", bytes)}\r\n")),
         ("pdf page of module squares drawn over each other", bytes => WithAttachment("scan.pdf", "application/pdf", Pdf(Repeat("0 0 177 177 re f 1 g 0 0 1 1 re f 0 g ", bytes)))),
         ("pdf page of nested states and strings", bytes => WithAttachment("scan.pdf", "application/pdf", Pdf(Repeat("q 1 0 0 1 0 0 cm (a\\) [( ", bytes)))),
+        ("svg picture of one path of runs and squares", bytes => WithAttachment("scan.svg", "image/svg+xml", "<svg><g transform='scale(2)'><path stroke='#000' d='M0 0" + Repeat("h1m1 0l1 0 0 1 -1 0z", bytes) + "'/></g></svg>")),
         ("display name of word characters", bytes => Ascii($"{Head.Replace("From: a@", "From: \"" + Repeat("a.", Math.Min(bytes, 200_000)) + "@x\" <a@", StringComparison.Ordinal)}\r\nbody\r\n")),
     ];
 

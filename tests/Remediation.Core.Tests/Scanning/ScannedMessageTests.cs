@@ -130,6 +130,25 @@ public sealed class ScannedMessageTests
         Assert.Equal(["https://first.qr-lure.example/"], message.Links.Select(l => l.OriginalString));
     }
 
+    [Theory]
+    [InlineData("qr-qrencode.svg")]
+    [InlineData("qr-npm-qrcode.svg")]
+    [InlineData("qr-qrcode-generator.svg")]
+    public void Read_SvgAttachmentDrawingACode_HasWhatTheCodeSays(string file)
+    {
+        var message = Read(new Multipart("mixed", new TextPart("plain") { Text = "Scan me." }, SvgAttachment(file)));
+
+        Assert.Contains("https://parcel-redelivery.pages.dev/pay", message.Links.Select(l => l.OriginalString));
+    }
+
+    [Fact]
+    public void Read_SvgAttachmentDrawingACode_NoImagesLeft_IsNotRead()
+    {
+        var message = Read(new Multipart("mixed", new TextPart("plain") { Text = "Scan me." }, SvgAttachment("qr-qrencode.svg")), new ScanLimits { MaxQrImages = 0 });
+
+        Assert.DoesNotContain("https://parcel-redelivery.pages.dev/pay", message.Links.Select(l => l.OriginalString));
+    }
+
     [Fact]
     public void Read_HtmlAttachmentsTogetherPastTheBudget_NamesTheLimitOnce()
     {
@@ -237,6 +256,12 @@ public sealed class ScannedMessageTests
 
     // The smallest GIF: one transparent pixel, as mail trackers send it.
     private static readonly byte[] OnePixelGif = Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
+
+    private static MimePart SvgAttachment(string file) => new("image", "svg+xml")
+    {
+        FileName = "invoice.svg",
+        Content = new MimeContent(new MemoryStream(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "QrImages", file)))),
+    };
 
     private static MimePart HtmlAttachment(string html) =>
         new("text", "html") { FileName = "page.html", Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(html))) };

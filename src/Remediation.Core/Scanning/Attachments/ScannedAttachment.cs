@@ -47,6 +47,9 @@ public sealed class ScannedAttachment
     public bool IsHtml =>
         Kind == FileKind.Html || Extension is "htm" or "html" or "shtml" or "xhtml" or "svg" || ContentType is "text/html" or "image/svg+xml";
 
+    /// <summary>An SVG picture, whose shapes can draw a QR code.</summary>
+    public bool IsSvg => Extension is "svg" || ContentType is "image/svg+xml";
+
     /// <summary>An iCalendar invitation: its text can carry links, as HTML's can.</summary>
     public bool IsCalendar => Extension is "ics" || ContentType is "text/calendar";
 
