@@ -67,7 +67,10 @@ public sealed class ScannedMessage
     /// <summary>Every absolute http(s) link: anchors, URLs written in the text or markup, and links inside HTML, SVG, calendar and PDF attachments.</summary>
     public IReadOnlyList<Uri> Links { get; private set; } = [];
 
-    /// <summary>The http(s) links inside attachments (HTML, SVG, calendar and PDF) and the QR codes of images: where the reader goes from a file.</summary>
+    /// <summary>
+    /// The http(s) links inside attachments (HTML, SVG, calendar and PDF), the QR codes of images and drawings and a code
+    /// written in the body in block characters: where the reader goes from what no text link shows.
+    /// </summary>
     public IReadOnlyList<Uri> AttachmentLinks { get; private set; } = [];
 
     public IReadOnlyList<ScannedAttachment> Attachments { get; private set; } = [];
@@ -102,6 +105,7 @@ public sealed class ScannedMessage
         message.LimitExceeded ??= tree.LimitExceeded;
 
         var text = new StringBuilder();
+        var plainBodies = new List<string>();
         var hiddenText = new StringBuilder();
         var anchors = new List<Anchor>();
         var imageText = new List<string>();
@@ -131,6 +135,7 @@ public sealed class ScannedMessage
                 else
                 {
                     text.Append(body);
+                    plainBodies.Add(body);
                 }
                 text.Append('\n');
             }
@@ -156,7 +161,7 @@ public sealed class ScannedMessage
         message.HtmlMarkup = htmlMarkup;
         message.Attachments = attachments;
         UnlockPdfs(message, attachments);
-        var inAttachments = LinksInAttachments(attachments, limits);
+        List<string> inAttachments = [.. CodesWrittenInText(message.Text, plainBodies, markup), .. LinksInAttachments(attachments, limits)];
         message.Links = CollectLinks(message.Text, anchors, markup, inAttachments);
         message.AttachmentLinks = WebLinks(inAttachments);
         return message;
@@ -183,6 +188,10 @@ public sealed class ScannedMessage
         string[] passwords = ["", .. PdfPasswords.GivenIn(message.FoldedSubjectAndText).Select(given => given.Groups["value"].Value)];
         foreach (var attachment in attachments) attachment.Unlock(passwords);
     }
+
+    // A QR code written in block characters, read only from a body that has hundreds of them.
+    private static IEnumerable<string> CodesWrittenInText(string text, List<string> plainBodies, List<string> htmlBodies) =>
+        TextQrCodes.MayHoldOne(text) ? plainBodies.Concat(htmlBodies.Select(TextQrCodes.LinesOf)).SelectMany(TextQrCodes.In) : [];
 
     // Links in attachments' text and PDF annotations, and in the QR codes of the first few images that could hold one,
     // a PDF's and the codes PDFs and SVGs draw as shapes included.

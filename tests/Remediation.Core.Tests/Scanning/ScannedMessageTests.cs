@@ -150,6 +150,16 @@ public sealed class ScannedMessageTests
     }
 
     [Fact]
+    public void Read_CodeWrittenInBlockCharactersInThePlainBody_IsALinkOutOfTheText()
+    {
+        var code = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "QrImages", "qr-utf8.txt"));
+
+        var message = Read(new TextPart("plain") { Text = "Your parcel is held. Scan to pay the fee:\n\n" + code });
+
+        Assert.Equal(["https://parcel-redelivery.pages.dev/pay"], message.AttachmentLinks.Select(l => l.OriginalString));
+    }
+
+    [Fact]
     public void Read_HtmlAttachmentsTogetherPastTheBudget_NamesTheLimitOnce()
     {
         var limits = new ScanLimits { MaxAttachmentTextBytes = 100 };
