@@ -69,7 +69,7 @@ public sealed class ScannedMessage
 
     /// <summary>
     /// The http(s) links inside attachments (HTML, SVG, calendar and PDF), the QR codes of images and drawings and a code
-    /// written in the body in block characters: where the reader goes from what no text link shows.
+    /// the body draws in block characters or table cells: where the reader goes from what no text link shows.
     /// </summary>
     public IReadOnlyList<Uri> AttachmentLinks { get; private set; } = [];
 
@@ -161,7 +161,7 @@ public sealed class ScannedMessage
         message.HtmlMarkup = htmlMarkup;
         message.Attachments = attachments;
         UnlockPdfs(message, attachments);
-        List<string> inAttachments = [.. CodesWrittenInText(message.Text, plainBodies, markup), .. LinksInAttachments(attachments, limits)];
+        List<string> inAttachments = [.. CodesDrawnInBody(message.Text, plainBodies, markup), .. LinksInAttachments(attachments, limits)];
         message.Links = CollectLinks(message.Text, anchors, markup, inAttachments);
         message.AttachmentLinks = WebLinks(inAttachments);
         return message;
@@ -189,9 +189,11 @@ public sealed class ScannedMessage
         foreach (var attachment in attachments) attachment.Unlock(passwords);
     }
 
-    // A QR code written in block characters, read only from a body that has hundreds of them.
-    private static IEnumerable<string> CodesWrittenInText(string text, List<string> plainBodies, List<string> htmlBodies) =>
-        TextQrCodes.MayHoldOne(text) ? plainBodies.Concat(htmlBodies.Select(TextQrCodes.LinesOf)).SelectMany(TextQrCodes.In) : [];
+    // QR codes the body draws with no image: in block characters, read only from a body with dozens of them, or as the
+    // cells of a table, read only from a body with the cells a code takes.
+    private static IEnumerable<string> CodesDrawnInBody(string text, List<string> plainBodies, List<string> htmlBodies) =>
+        (TextQrCodes.MayHoldOne(text) ? plainBodies.Concat(htmlBodies.Select(TextQrCodes.LinesOf)).SelectMany(TextQrCodes.In) : [])
+            .Concat(htmlBodies.Where(TableQrCodes.MayHoldOne).SelectMany(TableQrCodes.In));
 
     // Links in attachments' text and PDF annotations, and in the QR codes of the first few images that could hold one,
     // a PDF's and the codes PDFs and SVGs draw as shapes included.

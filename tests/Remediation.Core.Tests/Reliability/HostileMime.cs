@@ -55,6 +55,7 @@ internal static class HostileMime
         ("pdf page of nested states and strings", bytes => WithAttachment("scan.pdf", "application/pdf", Pdf(Repeat("q 1 0 0 1 0 0 cm (a\\) [( ", bytes)))),
         ("svg picture of one path of runs and squares", bytes => WithAttachment("scan.svg", "image/svg+xml", "<svg><g transform='scale(2)'><path stroke='#000' d='M0 0" + Repeat("h1m1 0l1 0 0 1 -1 0z", bytes) + "'/></g></svg>")),
         ("html body of block-character lines", bytes => WithBody("text/html", Repeat(string.Concat(Enumerable.Repeat("&#9608;&#9608;&nbsp;", 12)) + "&#9604;<br>", bytes))),
+        ("html body of table cells and nested tables", bytes => WithBody("text/html", Repeat("<table><tr><td bgcolor=#000><td style=background:#fff><td>", bytes))),
         ("display name of word characters", bytes => Ascii($"{Head.Replace("From: a@", "From: \"" + Repeat("a.", Math.Min(bytes, 200_000)) + "@x\" <a@", StringComparison.Ordinal)}\r\nbody\r\n")),
     ];
 

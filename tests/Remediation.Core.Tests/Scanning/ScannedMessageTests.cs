@@ -160,6 +160,16 @@ public sealed class ScannedMessageTests
     }
 
     [Fact]
+    public void Read_CodeBuiltAsAnHtmlTable_IsALinkOutOfTheText()
+    {
+        var html = "<html><body><p>Your parcel is held. Scan to pay the fee:</p>" + Content.TableQrCodesTests.Table("<td bgcolor=\"#000\"></td>", "<td></td>") + "</body></html>";
+
+        var message = Read(new TextPart("html") { Text = html });
+
+        Assert.Equal(["https://parcel-redelivery.pages.dev/pay"], message.AttachmentLinks.Select(l => l.OriginalString));
+    }
+
+    [Fact]
     public void Read_HtmlAttachmentsTogetherPastTheBudget_NamesTheLimitOnce()
     {
         var limits = new ScanLimits { MaxAttachmentTextBytes = 100 };

@@ -31,20 +31,29 @@ internal static class DrawnCodes
         CodeSquare(fills) is not { } square ? null
         : Painted(square.Fills, square.Module, maxPixels) is var (gray, width, height) ? QrCodeLinks.InGray(gray, width, height) : [];
 
-    // The rectangles of a code, when enough of them, sized in whole modules, cover a square of a code's size. The
-    // module is the commonest short side, of dark rectangles or, for a code drawn light on dark, of light ones.
+    // The rectangles of a code, when enough of them, sized in whole modules, cover a square of a code's size. The module
+    // is the commonest short side, and the square is where the rectangles one module thin lie (a module, or a run of
+    // them): the dark ones, or for a code drawn light on dark, the light ones too. Only the rectangles inside that
+    // square and its quiet zone are painted, so a page's background or a banner beside the code is left out.
     private static (List<DrawnFill> Fills, double Module)? CodeSquare(List<DrawnFill> fills)
     {
         if (fills.Count < MinRectangles) return null;
         var module = fills.GroupBy(f => Math.Round(Math.Min(f.Width, f.Height), 3))
             .Where(g => g.Key > 0).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
         if (module <= 0) return null;
-        var square = fills.Where(f => WholeModules(f.Width, module) && WholeModules(f.Height, module)).ToList();
-        if (square.Count < MinRectangles) return null;
-        var width = (square.Max(f => f.Right) - square.Min(f => f.Left)) / module;
-        var height = (square.Max(f => f.Top) - square.Min(f => f.Bottom)) / module;
-        // A drawing may include its quiet zone, four modules on each side.
-        return width is >= MinModules - 0.5 and <= MaxModules + (2 * QuietZoneModules) + 0.5 && Math.Abs(width - height) <= 1 ? (square, module) : null;
+        var whole = fills.Where(f => WholeModules(f.Width, module) && WholeModules(f.Height, module)).ToList();
+        var thin = whole.Where(f => Math.Round(Math.Min(f.Width, f.Height) / module) == 1).ToList();
+        foreach (var frame in (List<DrawnFill>[])[[.. thin.Where(f => f.Gray < 128)], thin])
+        {
+            if (frame.Count < MinRectangles) continue;
+            var (left, bottom, right, top) = (frame.Min(f => f.Left), frame.Min(f => f.Bottom), frame.Max(f => f.Right), frame.Max(f => f.Top));
+            var (width, height) = ((right - left) / module, (top - bottom) / module);
+            // A drawing may include its quiet zone, four modules on each side.
+            if (width is < MinModules - 0.5 or > MaxModules + (2 * QuietZoneModules) + 0.5 || Math.Abs(width - height) > 1) continue;
+            var margin = (QuietZoneModules + 0.5) * module;
+            return ([.. whole.Where(f => f.Left >= left - margin && f.Right <= right + margin && f.Bottom >= bottom - margin && f.Top <= top + margin)], module);
+        }
+        return null;
     }
 
     private static bool WholeModules(double length, double module)

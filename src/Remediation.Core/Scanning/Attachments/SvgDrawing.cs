@@ -62,9 +62,12 @@ internal static partial class SvgDrawing
     // The element's transform ahead of its parent's, and its paint where it sets one (as an attribute or in style).
     private static Style StyleOf(XmlReader element, Style parent)
     {
-        var declared = element.GetAttribute("style") is { } css
-            ? Declarations().Matches(css).ToDictionary(m => m.Groups["name"].Value.Trim().ToLowerInvariant(), m => m.Groups["value"].Value.Trim(), StringComparer.Ordinal)
-            : [];
+        var declared = new Dictionary<string, string>(StringComparer.Ordinal);
+        // As in CSS, a property declared twice takes the later value.
+        foreach (Match declaration in Declarations().Matches(element.GetAttribute("style") ?? ""))
+        {
+            declared[declaration.Groups["name"].Value.Trim().ToLowerInvariant()] = declaration.Groups["value"].Value.Trim();
+        }
         string? Property(string name) => declared.GetValueOrDefault(name) ?? element.GetAttribute(name);
         return new Style(
             Transform(element.GetAttribute("transform")).Then(parent.Transform),
@@ -175,23 +178,8 @@ internal static partial class SvgDrawing
         return transform;
     }
 
-    // A paint's gray, or null for none: black, white, #rgb, #rrggbb, rgb(r, g, b); another colour counts as dark.
-    private static byte? GrayOf(string paint)
-    {
-        var value = paint.Trim().ToLowerInvariant();
-        if (value is "none" or "transparent") return null;
-        if (value is "white") return 255;
-        var (r, g, b) = value switch
-        {
-            ['#', _, _, _] => (Hex(value[1..2]) * 17, Hex(value[2..3]) * 17, Hex(value[3..4]) * 17),
-            ['#', _, _, _, _, _, _] => (Hex(value[1..3]), Hex(value[3..5]), Hex(value[5..7])),
-            _ when value.StartsWith("rgb(", StringComparison.Ordinal) && NumbersIn(value) is [var red, var green, var blue] => ((int)red, (int)green, (int)blue),
-            _ => (0, 0, 0),
-        };
-        return (byte)Math.Clamp(((r * 299) + (g * 587) + (b * 114)) / 1000, 0, 255);
-    }
-
-    private static int Hex(string digits) => int.TryParse(digits, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var value) ? value : 0;
+    // A paint's gray, or null for none; a colour not read counts as dark, as a code's modules mostly are.
+    private static byte? GrayOf(string paint) => paint.Trim() is "none" or "transparent" ? null : CssColour.Gray(paint) ?? 0;
 
     private static double? Number(string? text) =>
         text is not null && double.TryParse(text.Trim().TrimEnd('x', 'p'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;

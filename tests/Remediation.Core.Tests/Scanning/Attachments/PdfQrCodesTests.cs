@@ -69,13 +69,16 @@ public sealed class PdfQrCodesTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void In_CodeDrawnModuleByModule_ReadsItThroughTheTransform(bool lightOnDark)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void In_CodeDrawnModuleByModule_ReadsItThroughTheTransform(bool lightOnDark, bool besideABanner)
     {
         // Flipped as cairo writes pages, moved, and scaled; uncompressed; the modules in RGB.
         var modules = new QRCoder.QRCodeGenerator().CreateQrCode(Code, QRCoder.QRCodeGenerator.ECCLevel.M).ModuleMatrix;
         var drawing = new System.Text.StringBuilder("q 1 0 0 -1 0 842 cm q 1 0 0 1 100 150 cm 2.5 0 0 2.5 0 0 cm\n");
+        // A dark banner of whole modules beside the code, as wide as it and not square with it.
+        if (besideABanner) drawing.Append($"0 0 0 rg {modules.Count + 2} 0 {modules.Count} 10 re f\n");
         if (lightOnDark) drawing.Append($"0 0 0 rg 0 0 {modules.Count} {modules.Count} re f 1 1 1 rg\n");
         else drawing.Append("0.1 0.1 0.2 rg\n");
         for (var y = 0; y < modules.Count; y++)

@@ -21,6 +21,14 @@ public sealed class SvgDrawingTests
     }
 
     [Fact]
+    public void Fills_PropertyDeclaredTwiceInAStyle_TakesTheLaterValue()
+    {
+        var fills = Fills("<svg><rect width='1' height='1' style='fill: #000; fill: #fff'/></svg>");
+
+        Assert.Equal([new DrawnFill(0, -1, 1, 0, 255)], fills);
+    }
+
+    [Fact]
     public void Fills_PathOfStrokedRuns_IsLinesOfTheStrokeWidth_NotFilledWhenFillIsNone()
     {
         var fills = Fills("<svg><path fill='none' stroke='#000' stroke-width='2' d='M0 1h4m2 0h1'/></svg>");
