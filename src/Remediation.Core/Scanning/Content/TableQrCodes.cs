@@ -44,6 +44,11 @@ internal static partial class TableQrCodes
                     break;
             }
         }
+        // A browser shows a table the body never closes.
+        while (tables.Count > 0)
+        {
+            if (Grid(tables.Pop()) is { } grid) codes.AddRange(Read(grid));
+        }
         return codes;
     }
 

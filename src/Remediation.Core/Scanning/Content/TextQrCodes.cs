@@ -21,7 +21,7 @@ internal static class TextQrCodes
     private const int PixelsPerUnit = 4;
     private const int QuietZoneUnits = 8;
 
-    /// <summary>Whether the text holds enough block characters to be worth reading as lines: a code has hundreds.</summary>
+    /// <summary>Whether the text holds enough block characters (84) to be worth reading as lines: a code has more.</summary>
     public static bool MayHoldOne(string text)
     {
         var blocks = 0;

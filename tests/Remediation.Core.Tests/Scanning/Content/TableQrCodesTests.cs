@@ -29,6 +29,14 @@ public sealed class TableQrCodesTests
     }
 
     [Fact]
+    public void In_TableTheBodyNeverCloses_IsRead()
+    {
+        var html = Table("<td bgcolor=black>", "<td>").Replace("</table>", "", StringComparison.Ordinal);
+
+        Assert.Equal([Code], TableQrCodes.In(html));
+    }
+
+    [Fact]
     public void In_DataTableOfManyCells_IsNothing()
     {
         var rows = Enumerable.Range(0, 30).Select(r => "<tr>" + string.Concat(Enumerable.Range(0, 30).Select(c => $"<td>{r * c}</td>")) + "</tr>");
