@@ -13,7 +13,7 @@ internal static partial class TableQrCodes
 {
     private const int MinModules = 21;
     private const int MaxModules = 177;
-    private const int PixelsPerModule = 4;
+    // A table may draw its quiet zone too, four modules on each side.
     private const int QuietZoneModules = 4;
 
     /// <summary>Whether the body has the cells a code takes (21 × 21), before it is read as tables.</summary>
@@ -60,24 +60,18 @@ internal static partial class TableQrCodes
         return Math.Abs(filled[0].Count - filled.Count) <= 1 && filled.Any(row => row.Contains(true)) ? filled : null;
     }
 
+    // Each dark cell a module's rectangle, rows running down; the caps on rows and cells bound the picture.
     private static IReadOnlyList<string> Read(List<List<bool>> grid)
     {
-        var size = (Math.Max(grid.Count, grid[0].Count) + (2 * QuietZoneModules)) * PixelsPerModule;
-        var gray = new byte[size * size];
-        Array.Fill(gray, (byte)255);
+        var fills = new List<DrawnFill>();
         for (var y = 0; y < grid.Count; y++)
         {
             for (var x = 0; x < grid[y].Count; x++)
             {
-                if (!grid[y][x]) continue;
-                for (var line = 0; line < PixelsPerModule; line++)
-                {
-                    var top = ((y + QuietZoneModules) * PixelsPerModule) + line;
-                    gray.AsSpan((top * size) + ((x + QuietZoneModules) * PixelsPerModule), PixelsPerModule).Clear();
-                }
+                if (grid[y][x]) fills.Add(new DrawnFill(x, -y - 1, x + 1, -y, 0));
             }
         }
-        return QrCodeLinks.InGray(gray, size, size);
+        return DrawnCodes.In(fills, int.MaxValue) ?? [];
     }
 
     // A cell is dark when its background is: the bgcolor attribute or a background in its style.

@@ -9,7 +9,7 @@ namespace Remediation.Core.Scanning.Content;
 /// A QR code written in the body as text ("ASCII QR"): lines of block characters, a full block (█) or a hash (#) for a
 /// dark module and a space for a light one, or half blocks (▀ ▄) for two rows of modules in one line, as
 /// <c>qrencode -t UTF8</c> and <c>-t ASCII</c> write it. No image reader sees it, and a phone's camera reads it off the
-/// screen. The longest run of such lines is drawn, a line two pixel rows of four pixels each, and read like an image.
+/// screen. The longest run of such lines is drawn as rectangles and read like a code a PDF draws (<see cref="DrawnCodes"/>).
 /// </summary>
 internal static class TextQrCodes
 {
@@ -18,18 +18,19 @@ internal static class TextQrCodes
     private const int MinLines = 11;
     private const int MaxLines = 400;
     private const int MaxColumns = 800;
-    private const int PixelsPerUnit = 4;
-    private const int QuietZoneUnits = 8;
 
     /// <summary>Whether the text holds enough block characters (84) to be worth reading as lines: a code has more.</summary>
     public static bool MayHoldOne(string text)
     {
-        var blocks = 0;
-        foreach (var c in text)
+        // Every message's body passes here: a vectorised search from one block to the next, not a look at each character.
+        var rest = text.AsSpan();
+        for (var blocks = 0; blocks < MinColumns * 4; blocks++)
         {
-            if (c is '█' or '▀' or '▄' or '#' && ++blocks >= MinColumns * 4) return true;
+            var at = rest.IndexOfAny(DarkCharacters);
+            if (at < 0) return false;
+            rest = rest[(at + 1)..];
         }
-        return false;
+        return true;
     }
 
     /// <summary>What a code written in these lines says, if any.</summary>
@@ -42,22 +43,22 @@ internal static class TextQrCodes
         // Full blocks alone: one line a module row, and most generators write a module two characters wide.
         var charactersPerModule = halfBlocks || block.Any(line => Runs(line).Any(run => run % 2 == 1)) ? 1 : 2;
         var rowsPerLine = halfBlocks ? 2 : charactersPerModule;
-        var (columns, rows) = (width + (2 * QuietZoneUnits), (block.Count * rowsPerLine) + (2 * QuietZoneUnits));
-        var gray = new byte[columns * PixelsPerUnit * rows * PixelsPerUnit];
-        Array.Fill(gray, (byte)255);
-        for (var line = 0; line < block.Count; line++)
+        // Each dark character, or half of one, a rectangle a unit wide and a row tall, rows running down.
+        var fills = new List<DrawnFill>();
+        for (var line = 0; line < block.Count && fills.Count < DrawnCodes.MaxRectangles; line++)
         {
             for (var column = 0; column < Math.Min(block[line].Length, width); column++)
             {
                 var (top, bottom) = Halves(block[line][column]);
                 for (var half = 0; half < rowsPerLine; half++)
                 {
-                    var dark = halfBlocks ? (half == 0 ? top : bottom) : top;
-                    if (dark) Paint(gray, columns * PixelsPerUnit, column + QuietZoneUnits, (line * rowsPerLine) + half + QuietZoneUnits);
+                    var row = (line * rowsPerLine) + half;
+                    if (halfBlocks ? (half == 0 ? top : bottom) : top) fills.Add(new DrawnFill(column, -row - 1, column + 1, -row, 0));
                 }
             }
         }
-        return QrCodeLinks.InGray(gray, columns * PixelsPerUnit, rows * PixelsPerUnit);
+        // The caps on lines and columns bound the picture.
+        return DrawnCodes.In(fills, int.MaxValue) ?? [];
     }
 
     /// <summary>An HTML body's text with a line break where the page breaks a line: a code in a page is laid out so.</summary>
@@ -130,10 +131,5 @@ internal static class TextQrCodes
             yield return length;
             length = 1;
         }
-    }
-
-    private static void Paint(byte[] gray, int stride, int column, int row)
-    {
-        for (var y = 0; y < PixelsPerUnit; y++) gray.AsSpan((((row * PixelsPerUnit) + y) * stride) + (column * PixelsPerUnit), PixelsPerUnit).Clear();
     }
 }
