@@ -195,6 +195,7 @@ var tableNames = [
   'audit'
   'compromise'
   'breakers'
+  'hiddenfolders'
 ]
 
 // The host-level function key Graph carries in the notification URLs. It opens the two webhooks and nothing else:

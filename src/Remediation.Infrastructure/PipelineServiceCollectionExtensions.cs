@@ -56,6 +56,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IMessageIndex, TableMessageIndex>();
         services.TryAddSingleton<IHuntStore, TableHuntStore>();
         services.AddSingleton<IAuditTrail, TableAuditTrail>();
+        services.AddSingleton<IHiddenFolderIds, TableHiddenFolderIds>();
         services.AddSingleton<ICompromiseLedger, TableCompromiseLedger>();
         services.AddSingleton<IAccountGateway, GraphAccountGateway>();
         services.TryAddSingleton<IHourlyBudget, TableHourlyBudget>();

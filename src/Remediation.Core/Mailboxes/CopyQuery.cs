@@ -4,7 +4,8 @@ namespace Remediation.Core.Mailboxes;
 /// <param name="MessageIds">Copies known by id: where each is now.</param>
 /// <param name="InternetMessageIds">Message-IDs to search for: every copy carrying each, with what it shows.</param>
 /// <param name="HiddenFolderName">The hidden folder whose id is wanted, made if missing, even when nothing is found; null for none.</param>
-public sealed record CopyQuery(IReadOnlyList<string> MessageIds, IReadOnlyList<string> InternetMessageIds, string? HiddenFolderName)
+/// <param name="HiddenFolderId">That folder's id when it is already known: the store is not asked for it.</param>
+public sealed record CopyQuery(IReadOnlyList<string> MessageIds, IReadOnlyList<string> InternetMessageIds, string? HiddenFolderName, string? HiddenFolderId = null)
 {
     /// <summary>The answer from one request per question, for a store that cannot take them together.</summary>
     public async Task<CopyQueryAnswer> AskOneByOneAsync(IMailboxGateway mailboxes, string mailboxId, CancellationToken cancellationToken)
@@ -19,7 +20,7 @@ public sealed record CopyQuery(IReadOnlyList<string> MessageIds, IReadOnlyList<s
         {
             found[internetMessageId] = await mailboxes.FindCopiesAsync(mailboxId, internetMessageId, cancellationToken);
         }
-        var folder = HiddenFolderName is { } name ? await mailboxes.EnsureHiddenFolderAsync(mailboxId, name, cancellationToken) : null;
+        var folder = HiddenFolderName is { } name ? HiddenFolderId ?? await mailboxes.EnsureHiddenFolderAsync(mailboxId, name, cancellationToken) : null;
         return new CopyQueryAnswer(located, found, folder);
     }
 }

@@ -16,6 +16,7 @@ namespace Remediation.Core.Remediation;
 /// </summary>
 public sealed partial class MailboxRemediator(
     IMailboxGateway mailboxes,
+    IHiddenFolderIds hiddenFolders,
     IAuditTrail audit,
     ScanEngine engine,
     IPipelineTelemetry telemetry,
@@ -30,9 +31,11 @@ public sealed partial class MailboxRemediator(
     public async Task<RemediationResult> RemediateAsync(RemediationJob job, CancellationToken cancellationToken)
     {
         if (job.Mailboxes is not { Count: > 0 }) throw new InvalidDataException($"The remediation job of campaign {job.CampaignId} names no mailbox.");
+        var distinct = job.Mailboxes.DistinctBy(m => m.MailboxId, StringComparer.OrdinalIgnoreCase).ToList();
+        var quarantines = await KnownQuarantineFoldersAsync(job, distinct, cancellationToken);
         // Every mailbox is asked at once; one that cannot be searched leaves the others to go on and fails the job after.
-        var mailboxes = await Task.WhenAll(job.Mailboxes.DistinctBy(m => m.MailboxId, StringComparer.OrdinalIgnoreCase)
-            .Select(mailbox => LocateAsync(job, mailbox, cancellationToken)));
+        var mailboxes = await Task.WhenAll(distinct.Select(mailbox => LocateAsync(job, mailbox, quarantines.GetValueOrDefault(mailbox.MailboxId), cancellationToken)));
+        await KeepQuarantineFoldersAsync(job, quarantines, mailboxes, cancellationToken);
         var failures = new JobFailures(job.CampaignId, mailboxes);
         var claimed = await ClaimAsync(job, [.. mailboxes.SelectMany(m => m.Copies.Select(copy => new FoundCopy(m, copy)))], failures, cancellationToken);
         var acted = await Task.WhenAll(mailboxes.Select(mailbox => ActAsync(job, mailbox, claimed, failures, cancellationToken)));
@@ -119,6 +122,7 @@ public sealed partial class MailboxRemediator(
         if (toMove.Count > 0)
         {
             var moved = await mailboxes.MoveAllAsync(mailbox.MailboxId, [.. toMove.Select(c => c.MessageId)], mailbox.Destination!, cancellationToken);
+            if (job.Action == RemediationAction.Quarantine && moved.Any(m => m.Error is DestinationFolderMissingException)) await ForgetQuarantineFolderAsync(job, mailbox.MailboxId, cancellationToken);
             acted.AddRange(toMove.Zip(moved, (copy, m) => (copy, m.Error is not null ? AuditOutcome.Failed : m.NewId is null ? AuditOutcome.Gone : AuditOutcome.Remediated, m.Error)));
         }
         return [.. acted.Select(a =>
@@ -182,11 +186,47 @@ public sealed partial class MailboxRemediator(
 
     private static string ActionName(RemediationJob job) => job.Action?.ToString() ?? "ReportOnly";
 
-    private async Task<LocatedMailbox> LocateAsync(RemediationJob job, MailboxCopies mailbox, CancellationToken cancellationToken)
+    // The quarantine folders other jobs made, on any instance, in one read for the whole job.
+    private async Task<IReadOnlyDictionary<string, string>> KnownQuarantineFoldersAsync(RemediationJob job, List<MailboxCopies> mailboxes, CancellationToken cancellationToken) =>
+        job.Action == RemediationAction.Quarantine
+            ? await hiddenFolders.FindAsync(options.Value.QuarantineFolderName, [.. mailboxes.Select(m => m.MailboxId)], cancellationToken)
+            : new Dictionary<string, string>();
+
+    // The quarantine folders this job made or found, in one write. They only spare later jobs requests: a write that
+    // fails is logged and the job goes on.
+    private async Task KeepQuarantineFoldersAsync(RemediationJob job, IReadOnlyDictionary<string, string> known, LocatedMailbox[] mailboxes, CancellationToken cancellationToken)
+    {
+        if (job.Action != RemediationAction.Quarantine) return;
+        var learnt = mailboxes.Where(m => m.Destination is { } id && known.GetValueOrDefault(m.MailboxId) != id).ToDictionary(m => m.MailboxId, m => m.Destination!, StringComparer.Ordinal);
+        if (learnt.Count == 0) return;
+        try
+        {
+            await hiddenFolders.SaveAsync(options.Value.QuarantineFolderName, learnt, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFoldersNotKept(ex, job.CampaignId, learnt.Count);
+        }
+    }
+
+    // A quarantine folder an administrator deleted: the retry makes it again rather than reading its id back.
+    private async Task ForgetQuarantineFolderAsync(RemediationJob job, string mailboxId, CancellationToken cancellationToken)
     {
         try
         {
-            var (copies, quarantine) = await LocateCopiesAsync(job, mailbox, cancellationToken);
+            await hiddenFolders.ForgetAsync(options.Value.QuarantineFolderName, mailboxId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFolderNotForgotten(ex, job.CampaignId, mailboxId);
+        }
+    }
+
+    private async Task<LocatedMailbox> LocateAsync(RemediationJob job, MailboxCopies mailbox, string? knownQuarantine, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (copies, quarantine) = await LocateCopiesAsync(job, mailbox, knownQuarantine, cancellationToken);
             // The quarantine folder came with the copies; a mailbox without copies needs no Junk folder's id.
             // Stryker disable once all : a job has a quarantine folder or a Junk folder, never both, and asking for Junk's id where nothing is to be moved only costs a request
             var destination = quarantine ?? (copies.Count == 0 ? null : await JunkFolderAsync(job, mailbox.MailboxId, cancellationToken));
@@ -204,13 +244,13 @@ public sealed partial class MailboxRemediator(
     // folder in a mailbox whose copy is already gone. A list's members include users with no mailbox the app may reach
     // (guests, unlicensed users, mailboxes outside its Exchange scope): theirs finds nothing, rather than failing the
     // job until it lands in the poison queue.
-    private async Task<(List<MessageLocation> Copies, string? Quarantine)> LocateCopiesAsync(RemediationJob job, MailboxCopies mailbox, CancellationToken cancellationToken)
+    private async Task<(List<MessageLocation> Copies, string? Quarantine)> LocateCopiesAsync(RemediationJob job, MailboxCopies mailbox, string? knownQuarantine, CancellationToken cancellationToken)
     {
         var folder = job.Action == RemediationAction.Quarantine ? options.Value.QuarantineFolderName : null;
         CopyQueryAnswer answer;
         try
         {
-            answer = await mailboxes.LocateAsync(mailbox.MailboxId, new CopyQuery(mailbox.MessageIds, mailbox.InternetMessageIds, folder), cancellationToken);
+            answer = await mailboxes.LocateAsync(mailbox.MailboxId, new CopyQuery(mailbox.MessageIds, mailbox.InternetMessageIds, folder, knownQuarantine), cancellationToken);
         }
         catch (MailboxUnavailableException unavailable)
         {
@@ -342,6 +382,12 @@ public sealed partial class MailboxRemediator(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId}: remediation of {MessageId} in mailbox {MailboxId} failed")]
     private partial void LogFailed(Exception exception, string campaignId, string mailboxId, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: the quarantine folder ids of {Mailboxes} mailboxes could not be kept; the next job in each asks Graph for its folder")]
+    private partial void LogFoldersNotKept(Exception exception, string campaignId, int mailboxes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: the deleted quarantine folder of mailbox {MailboxId} could not be forgotten; the next job's move there fails once more")]
+    private partial void LogFolderNotForgotten(Exception exception, string campaignId, string mailboxId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId}: mailbox {MailboxId} could not be searched")]
     private partial void LogSearchFailed(Exception exception, string campaignId, string mailboxId);

@@ -102,7 +102,8 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, TimeProvider c
 
     public async Task<CopyQueryAnswer> LocateAsync(string mailboxId, CopyQuery query, CancellationToken cancellationToken)
     {
-        // A folder this instance knows costs nothing to ask for.
+        // A folder the caller or this instance knows costs nothing to ask for; the caller's id is the newer.
+        if (query is { HiddenFolderName: { } known, HiddenFolderId: { } knownId }) _folderIds[(mailboxId, known)] = knownId;
         var folderToMake = query.HiddenFolderName is { } name && !_folderIds.ContainsKey((mailboxId, name)) ? name : null;
         var questions = query.MessageIds.Count + query.InternetMessageIds.Count + (folderToMake is null ? 0 : 1);
         // One question needs no batch, and Graph takes at most twenty in one.

@@ -11,6 +11,7 @@ public static class TableNames
     public const string Audit = "audit";
     public const string Compromise = "compromise";
     public const string Breakers = "breakers";
+    public const string HiddenFolders = "hiddenfolders";
 
-    public static IReadOnlyList<string> All { get; } = [Verdicts, Subscriptions, Campaigns, MessageIndex, Hunts, Audit, Compromise, Breakers];
+    public static IReadOnlyList<string> All { get; } = [Verdicts, Subscriptions, Campaigns, MessageIndex, Hunts, Audit, Compromise, Breakers, HiddenFolders];
 }

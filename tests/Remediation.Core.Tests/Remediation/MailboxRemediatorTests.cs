@@ -40,6 +40,56 @@ public sealed class MailboxRemediatorTests
     }
 
     [Fact]
+    public async Task Remediate_Quarantine_KeepsTheQuarantineFolderForEveryInstance()
+    {
+        var copy = _f.Deliver();
+
+        await _f.Remediator().RemediateAsync(_f.Job(RemediationAction.Quarantine, copy), CancellationToken.None);
+
+        Assert.Equal(await _f.QuarantineIdAsync(), await _f.KeptQuarantineIdAsync());
+    }
+
+    [Fact]
+    public async Task Remediate_QuarantineFolderAnotherInstanceKept_MovesThereWithoutMakingOne()
+    {
+        var kept = _f.Mailboxes.AddFolder(_f.Alice, "Kept by another instance");
+        await _f.HiddenFolders.SaveAsync(_f.Options.QuarantineFolderName, new Dictionary<string, string> { [_f.Alice] = kept }, CancellationToken.None);
+        var copy = _f.Deliver();
+
+        Assert.Equal(new RemediationResult(1, 0, 0), await _f.Remediator().RemediateAsync(_f.Job(RemediationAction.Quarantine, copy), CancellationToken.None));
+
+        Assert.Equal("Kept by another instance", _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+    }
+
+    [Fact]
+    public async Task Remediate_KeptQuarantineFolderDeleted_FailsOnceThenQuarantinesInAFolderMadeAgain()
+    {
+        var kept = _f.Mailboxes.AddFolder(_f.Alice, "Deleted since");
+        await _f.HiddenFolders.SaveAsync(_f.Options.QuarantineFolderName, new Dictionary<string, string> { [_f.Alice] = kept }, CancellationToken.None);
+        _f.Mailboxes.DeleteFolder(_f.Alice, kept);
+        var copy = _f.Deliver();
+        var job = _f.Job(RemediationAction.Quarantine, copy);
+
+        await Assert.ThrowsAsync<RemediationFailedException>(() => _f.Remediator().RemediateAsync(job, CancellationToken.None));
+        Assert.Null(await _f.KeptQuarantineIdAsync());
+        Assert.Equal(WellKnownFolders.Inbox, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+
+        Assert.Equal(new RemediationResult(1, 0, 0), await _f.Remediator().RemediateAsync(job, CancellationToken.None));
+        Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+        Assert.Equal(await _f.QuarantineIdAsync(), await _f.KeptQuarantineIdAsync());
+    }
+
+    [Theory]
+    [InlineData(RemediationAction.MoveToJunk)]
+    [InlineData(RemediationAction.SoftDelete)]
+    public async Task Remediate_OtherActions_KeepNoQuarantineFolder(RemediationAction action)
+    {
+        await _f.Remediator().RemediateAsync(_f.Job(action, _f.Deliver()), CancellationToken.None);
+
+        Assert.Null(await _f.KeptQuarantineIdAsync());
+    }
+
+    [Fact]
     public async Task Remediate_MoveToJunk_MovesTheCopyToJunkEmail()
     {
         var copy = _f.Deliver();
@@ -1064,7 +1114,7 @@ public sealed class MailboxRemediatorTests
     private RemediationJob ByMessageId(string internetMessageId, string? fingerprint) =>
         new($"campaign-{Guid.NewGuid():N}", [new MailboxCopies(_f.Alice, [], [internetMessageId])], RemediationAction.Quarantine, ["R1"], RemediationFixture.Now, fingerprint);
 
-    private MailboxRemediator RemediatorOver(IMailboxGateway mailboxes, ILogger<MailboxRemediator>? logger = null) => new(mailboxes, _f.Audit, RemediationFixture.Engine, _f.Telemetry,
+    private MailboxRemediator RemediatorOver(IMailboxGateway mailboxes, ILogger<MailboxRemediator>? logger = null) => new(mailboxes, _f.HiddenFolders, _f.Audit, RemediationFixture.Engine, _f.Telemetry,
         new CircuitBreaker(new InMemoryHourlyBudget(), _f.Telemetry, _f.Clock, NullLogger<CircuitBreaker>.Instance),
         Options.Create(_f.Options), _f.Clock, logger ?? NullLogger<MailboxRemediator>.Instance);
 

@@ -30,6 +30,9 @@ internal sealed class RemediationFixture
 
     public InMemoryAuditTrail Audit { get; } = new();
 
+    /// <summary>The quarantine folders' ids, as every instance shares them.</summary>
+    public InMemoryHiddenFolderIds HiddenFolders { get; } = new();
+
     public RecordingTelemetry Telemetry { get; } = new();
 
     public RemediationOptions Options { get; } = new();
@@ -39,7 +42,7 @@ internal sealed class RemediationFixture
     public static ScanEngine Engine => SharedEngine.Value;
 
     public MailboxRemediator Remediator(IAuditTrail? audit = null) => new(
-        Mailboxes, audit ?? Audit, Engine, Telemetry,
+        Mailboxes, HiddenFolders, audit ?? Audit, Engine, Telemetry,
         new CircuitBreaker(new InMemoryHourlyBudget(), Telemetry, Clock, NullLogger<CircuitBreaker>.Instance),
         Microsoft.Extensions.Options.Options.Create(Options), Clock, NullLogger<MailboxRemediator>.Instance);
 
@@ -63,6 +66,9 @@ internal sealed class RemediationFixture
             "END:VEVENT\r\nEND:VCALENDAR\r\n--b--\r\n");
 
     public Task<string> FolderIdAsync(string wellKnownName) => Mailboxes.GetFolderIdAsync(Alice, wellKnownName, CancellationToken.None);
+
+    public async Task<string?> KeptQuarantineIdAsync() =>
+        (await HiddenFolders.FindAsync(Options.QuarantineFolderName, [Alice], CancellationToken.None)).GetValueOrDefault(Alice);
 
     public Task<string> QuarantineIdAsync() => Mailboxes.EnsureHiddenFolderAsync(Alice, Options.QuarantineFolderName, CancellationToken.None);
 

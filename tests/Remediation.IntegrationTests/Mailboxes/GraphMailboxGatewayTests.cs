@@ -75,6 +75,21 @@ public sealed class GraphMailboxGatewayTests : MailboxGatewayContract, IAsyncLif
     }
 
     [Fact]
+    public async Task Locate_FolderTheCallerKnows_OnAFreshInstanceAsksOnlyTheQuestions()
+    {
+        var (mailbox, messageId, internetMessageId) = Delivered();
+        var made = await Gateway.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None);
+        var fresh = new GraphMailboxGateway(_graph, TimeProvider.System, NullLogger<GraphMailboxGateway>.Instance);
+
+        var before = _simulator.Metrics.ForMailbox(mailbox);
+        var answer = await fresh.LocateAsync(mailbox, new CopyQuery([messageId], [$"<{internetMessageId}>"], "Quarantine (security)", made), CancellationToken.None);
+        var after = _simulator.Metrics.ForMailbox(mailbox);
+
+        Assert.Equal(made, answer.HiddenFolderId);
+        Assert.Equal((2, 1), (after.Requests - before.Requests, after.RoundTrips - before.RoundTrips));
+    }
+
+    [Fact]
     public async Task Locate_FolderKnownAndOneQuestion_IsOneRequest()
     {
         var (mailbox, _, internetMessageId) = Delivered();

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Graph;
 using Remediation.Core.Audit;
 using Remediation.Core.Breakers;
 using Remediation.Core.Mailboxes;
@@ -8,6 +10,7 @@ using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
 using Remediation.Core.Scanning;
 using Remediation.Core.Telemetry;
+using Remediation.Infrastructure.Graph;
 using Remediation.IntegrationTests.Fixtures;
 using Remediation.TenantSimulator;
 using Remediation.Testing;
@@ -103,6 +106,27 @@ public sealed class RemediationOrderingTests : IAsyncLifetime
         Assert.Equal(AuditOutcome.Remediated, Assert.Single(await _tenant.AuditAsync(job.CampaignId)).Outcome);
     }
 
+    [Fact]
+    public async Task Remediate_OnAFreshInstanceAfterAnotherQuarantinedThere_AsksGraphForNoFolder()
+    {
+        var first = DeliverTo("bob");
+        await RemediatorOver(Audit).RemediateAsync(Job("first", first), CancellationToken.None);
+        var quarantine = _tenant.Simulator.Tenant.FindMessage(first.MailboxId, first.ImmutableId)!.FolderId;
+        var copy = DeliverTo("bob");
+        // A new instance of the Function App: its Graph gateway knows no folder, the storage account is the same.
+        var services = _tenant.Host.Services;
+        var fresh = new GraphMailboxGateway(services.GetRequiredService<GraphServiceClient>(), TimeProvider.System, NullLogger<GraphMailboxGateway>.Instance);
+
+        var before = _tenant.Simulator.Metrics.ForMailbox(copy.MailboxId);
+        var result = await RemediatorOver(Audit, fresh).RemediateAsync(Job("second", copy), CancellationToken.None);
+        var after = _tenant.Simulator.Metrics.ForMailbox(copy.MailboxId);
+
+        Assert.Equal(new RemediationResult(1, 0, 0), result);
+        Assert.Equal(quarantine, _tenant.Simulator.Tenant.FindMessage(copy.MailboxId, copy.ImmutableId)!.FolderId);
+        // Where the copy is, then its move: no folder made, refused and looked up by name.
+        Assert.Equal((2, 2), (after.Requests - before.Requests, after.RoundTrips - before.RoundTrips));
+    }
+
     private IAuditTrail Audit => _tenant.Host.Services.GetRequiredService<IAuditTrail>();
 
     private DeliveredMessage DeliverTo(string user) =>
@@ -111,11 +135,11 @@ public sealed class RemediationOrderingTests : IAsyncLifetime
     private static RemediationJob Job(string campaignId, DeliveredMessage copy) =>
         new($"{campaignId}-{Guid.NewGuid():N}", [new MailboxCopies(copy.MailboxId, [copy.ImmutableId], [])], RemediationAction.Quarantine, ["TEST"], DateTimeOffset.UtcNow, Approved: true);
 
-    private MailboxRemediator RemediatorOver(IAuditTrail audit)
+    private MailboxRemediator RemediatorOver(IAuditTrail audit, IMailboxGateway? mailboxes = null)
     {
         var services = _tenant.Host.Services;
         return new MailboxRemediator(
-            services.GetRequiredService<IMailboxGateway>(), audit, services.GetRequiredService<ScanEngine>(), _telemetry,
+            mailboxes ?? services.GetRequiredService<IMailboxGateway>(), services.GetRequiredService<IHiddenFolderIds>(), audit, services.GetRequiredService<ScanEngine>(), _telemetry,
             services.GetRequiredService<CircuitBreaker>(), services.GetRequiredService<IOptions<RemediationOptions>>(), TimeProvider.System,
             services.GetRequiredService<ILogger<MailboxRemediator>>());
     }
