@@ -16,13 +16,16 @@ namespace Remediation.Testing;
 public sealed class LocalTenant : IAsyncDisposable
 {
     private readonly AzuriteProcess _azurite;
+    private readonly Func<int, string?, CancellationToken, Task<LocalPipelineHost>> _startHost;
+    private List<LocalPipelineHost> _hosts;
 
-    private LocalTenant(AzuriteProcess azurite, GraphSimulator simulator, IReadOnlyList<LocalPipelineHost> hosts, GraphServiceClient graph)
+    private LocalTenant(AzuriteProcess azurite, GraphSimulator simulator, List<LocalPipelineHost> hosts, GraphServiceClient graph, Func<int, string?, CancellationToken, Task<LocalPipelineHost>> startHost)
     {
         _azurite = azurite;
         Simulator = simulator;
-        Hosts = hosts;
+        _hosts = hosts;
         Graph = graph;
+        _startHost = startHost;
     }
 
     public GraphSimulator Simulator { get; }
@@ -31,7 +34,7 @@ public sealed class LocalTenant : IAsyncDisposable
     public LocalPipelineHost Host => Hosts[0];
 
     /// <summary>Every instance (see <see cref="LocalTenantOptions.Instances"/>).</summary>
-    public IReadOnlyList<LocalPipelineHost> Hosts { get; }
+    public IReadOnlyList<LocalPipelineHost> Hosts => _hosts;
 
     /// <summary>A Graph client on the simulator with the pipeline's own settings, for setting up and inspecting.</summary>
     public GraphServiceClient Graph { get; }
@@ -67,19 +70,35 @@ public sealed class LocalTenant : IAsyncDisposable
             // Subscriptions are made once below, through the same keeper the timer runs.
             ["LocalHost:SubscriptionCheckInterval"] = "00:00:00",
         };
-        var hosts = new List<LocalPipelineHost>();
-        foreach (var instance in Enumerable.Range(0, Math.Max(1, options.Instances)))
-        {
-            hosts.Add(await LocalPipelineHost.StartAsync(instance == 0 ? settings : settings.Concat(TimersOff), configureLogging, services =>
+        Task<LocalPipelineHost> StartHostAsync(int instance, string? url, CancellationToken cancellation) =>
+            LocalPipelineHost.StartAsync(instance > 0 ? settings.Concat(TimersOff) : new Dictionary<string, string?>(settings) { ["LocalHost:Url"] = url ?? settings["LocalHost:Url"] }, configureLogging, services =>
             {
                 services.AddSingleton(clock);
                 options.ConfigureServices?.Invoke(services);
-            }, cancellationToken: cancellationToken));
+            }, cancellationToken: cancellation);
+        var hosts = new List<LocalPipelineHost>();
+        foreach (var instance in Enumerable.Range(0, Math.Max(1, options.Instances)))
+        {
+            hosts.Add(await StartHostAsync(instance, null, cancellationToken));
         }
         var graph = GraphClientBuilder.Build(new GraphOptions { BaseUrl = simulator.GraphBaseUrl }, new StaticTokenCredential(SimulatorAccessToken));
 
         await hosts[0].Services.GetRequiredService<SubscriptionKeeper>().RunAsync(cancellationToken);
-        return new LocalTenant(azurite, simulator, hosts, graph);
+        return new LocalTenant(azurite, simulator, hosts, graph, StartHostAsync);
+    }
+
+    /// <summary>
+    /// Stops every instance and starts as many new ones on the same storage and tenant, as Functions replaces its
+    /// instances: what they held in memory is gone, what they kept in storage is not.
+    /// </summary>
+    public async Task RestartHostsAsync(CancellationToken cancellationToken)
+    {
+        // The first instance listens where it did, so the subscriptions' notification URLs still reach it.
+        var webhook = Host.BaseAddress.ToString().TrimEnd('/');
+        var stopped = _hosts;
+        _hosts = [];
+        foreach (var host in stopped) await host.DisposeAsync();
+        foreach (var instance in Enumerable.Range(0, stopped.Count)) _hosts.Add(await _startHost(instance, instance == 0 ? webhook : null, cancellationToken));
     }
 
     // Functions runs a timer on one instance at a time.

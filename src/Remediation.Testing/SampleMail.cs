@@ -20,6 +20,13 @@ public static class SampleMail
         "Action required: your mailbox will be suspended",
         $"Your mailbox has exceeded its quota. Verify your account within 24 hours or it will be suspended:\n\nhttps://login.{PhishingDomain}/owa/verify?session=8812\n\nIT Service Desk");
 
+    /// <summary>Another campaign by the same sender: other words, the same blocked link host.</summary>
+    public static string SharedDocumentPhish(string domain, params string[] recipients) => Build(
+        "IT Service Desk <it-support@mailbox-helpdesk.example>",
+        recipients.Select(r => $"{r}@{domain}"),
+        "A document was shared with you",
+        $"A colleague shared a document with you. Sign in to open it before the link expires:\n\nhttps://login.{PhishingDomain}/share/open?doc=4471\n\nIT Service Desk");
+
     /// <summary>
     /// A user forwarding the credential-phishing lure to the SOC's mailbox to ask whether it is real: the lure's text and
     /// link quoted under the user's own words, From the user.

@@ -46,8 +46,12 @@ internal static class CampaignRemediationBench
 
     /// <param name="instances">Pipeline hosts sharing the storage and the tenant, as Functions scales out.</param>
     /// <param name="countStorageCalls">Count every storage call by kind; Azurite's debug log slows it, so time such a run apart.</param>
+    /// <param name="afterRestart">
+    /// Remediate a first campaign into the same mailboxes, then replace every instance, as Functions does, and measure a
+    /// second campaign: what the pipeline kept in storage serves it, what the instances held in memory is gone.
+    /// </param>
     public static async Task<CampaignRemediationResult> RunAsync(
-        int mailboxes, TimeSpan timeout, CancellationToken cancellationToken, int instances = 1, bool countStorageCalls = false)
+        int mailboxes, TimeSpan timeout, CancellationToken cancellationToken, int instances = 1, bool countStorageCalls = false, bool afterRestart = false)
     {
         var events = new PipelineEventRecorder();
         using var failures = new FailureLog();
@@ -62,23 +66,26 @@ internal static class CampaignRemediationBench
             LogStorageCalls = countStorageCalls,
             Mailboxes = [(Observer, "Security Operations"), .. Enumerable.Range(0, mailboxes).Select(i => (UserName(i), $"User {i:D5}"))],
             Simulator = new SimulatorOptions { TenantDomain = Domain, RequestLatency = GraphLatency },
-            Settings = Settings(mailboxes),
+            Settings = Settings(mailboxes, afterRestart ? 2 : 1),
             ConfigureServices = services => services.AddSingleton<IPipelineTelemetry>(events),
         }, logging => logging.ClearProviders().AddProvider(failures), cancellationToken);
 
+        if (afterRestart)
+        {
+            Deliver(tenant, mailboxes, SampleMail.CredentialPhish);
+            await WaitForRemediationsAsync(events, mailboxes, Stopwatch.StartNew(), timeout, cancellationToken);
+            await tenant.RestartHostsAsync(cancellationToken);
+        }
+        var alreadyRemediated = events.RemediationTimes().Count;
+
         var metrics = tenant.Simulator.Metrics;
         var (requestsBefore, throttledBefore, kindsBefore) = (metrics.GraphRequests, metrics.ThrottledRequests, metrics.RequestsByKind);
+        var mailboxesBefore = metrics.Mailboxes.ToDictionary(m => m.MailboxId, StringComparer.OrdinalIgnoreCase);
         var storageBefore = await tenant.Azurite.StorageCallsByKindAsync(cancellationToken);
-        var copies = new List<DeliveredCopy>(mailboxes);
         var clock = Stopwatch.StartNew();
-        foreach (var recipients in Recipients(mailboxes))
-        {
-            var delivered = tenant.Simulator.Tenant.DeliverThroughTransport(SampleMail.CredentialPhish(Domain, recipients));
-            var at = Stopwatch.GetTimestamp();
-            copies.AddRange(delivered.Select(copy => new DeliveredCopy(copy, at)));
-        }
+        var copies = Deliver(tenant, mailboxes, afterRestart ? SampleMail.SharedDocumentPhish : SampleMail.CredentialPhish);
 
-        await WaitForRemediationsAsync(events, mailboxes, clock, timeout, cancellationToken);
+        await WaitForRemediationsAsync(events, alreadyRemediated + mailboxes, clock, timeout, cancellationToken);
 
         var remediatedAt = events.RemediationTimes();
         // A copy acted on twice (two instances both claiming it) shows as a second event or a second move.
@@ -88,8 +95,8 @@ internal static class CampaignRemediationBench
             && tenant.Simulator.Tenant.FindMessage(c.Message.MailboxId, c.Message.ImmutableId)?.FolderWellKnownName != "inbox").ToList();
         // Mailboxes the pipeline never reached saw only their recipient lookup: the cost of one is read where it was done.
         var reached = remediated.Count > 0 ? remediated : copies;
-        var requestsPerMailbox = reached.Average(c => metrics.ForMailbox(c.Message.MailboxId).Requests);
-        var roundTripsPerMailbox = reached.Average(c => metrics.ForMailbox(c.Message.MailboxId).RoundTrips);
+        var requestsPerMailbox = reached.Average(c => metrics.ForMailbox(c.Message.MailboxId).Requests - (mailboxesBefore.GetValueOrDefault(c.Message.MailboxId)?.Requests ?? 0));
+        var roundTripsPerMailbox = reached.Average(c => metrics.ForMailbox(c.Message.MailboxId).RoundTrips - (mailboxesBefore.GetValueOrDefault(c.Message.MailboxId)?.RoundTrips ?? 0));
         // Read before the poison check, whose alert is itself logged as an error.
         var errorsLogged = failures.Summary;
         // Work that failed its every attempt waits in a poison queue: the copies it was for stay unremediated.
@@ -99,7 +106,7 @@ internal static class CampaignRemediationBench
             Announced(mailboxes).Count(),
             remediated.Count,
             remediated.Count == mailboxes,
-            remediatedAt.Count == 0 ? 0 : Stopwatch.GetElapsedTime(copies.Min(c => c.DeliveredAt), remediatedAt.Values.Max()).TotalSeconds,
+            remediated.Count == 0 ? 0 : Stopwatch.GetElapsedTime(copies.Min(c => c.DeliveredAt), remediated.Max(c => remediatedAt[c.Message.ImmutableId])).TotalSeconds,
             Percentiles.Of(remediated.Select(c => Stopwatch.GetElapsedTime(c.DeliveredAt, remediatedAt[c.Message.ImmutableId]).TotalSeconds)),
             metrics.GraphRequests - requestsBefore,
             metrics.ThrottledRequests - throttledBefore,
@@ -118,12 +125,24 @@ internal static class CampaignRemediationBench
             (await tenant.Azurite.StorageCallsByKindAsync(cancellationToken)).ToDictionary(k => k.Key, k => (k.Value - storageBefore.GetValueOrDefault(k.Key)) / (double)mailboxes));
     }
 
+    private static List<DeliveredCopy> Deliver(LocalTenant tenant, int mailboxes, Func<string, string[], string> lure)
+    {
+        var copies = new List<DeliveredCopy>(mailboxes);
+        foreach (var recipients in Recipients(mailboxes))
+        {
+            var delivered = tenant.Simulator.Tenant.DeliverThroughTransport(lure(Domain, recipients));
+            var at = Stopwatch.GetTimestamp();
+            copies.AddRange(delivered.Select(copy => new DeliveredCopy(copy, at)));
+        }
+        return copies;
+    }
+
     // Ends when every copy is remediated, at the timeout, or when no copy has been for a while: work lost on the way
     // (a poison message, a job never queued) would otherwise hold the bench until the timeout.
-    private static async Task WaitForRemediationsAsync(PipelineEventRecorder events, int mailboxes, Stopwatch clock, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task WaitForRemediationsAsync(PipelineEventRecorder events, int remediations, Stopwatch clock, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var (done, lastProgress) = (0, clock.Elapsed);
-        while (done < mailboxes && clock.Elapsed < timeout && clock.Elapsed - lastProgress < StallTimeout)
+        while (done < remediations && clock.Elapsed < timeout && clock.Elapsed - lastProgress < StallTimeout)
         {
             await Task.Delay(250, cancellationToken);
             var now = events.RemediationTimes().Count;
@@ -131,7 +150,7 @@ internal static class CampaignRemediationBench
         }
     }
 
-    private static Dictionary<string, string?> Settings(int mailboxes)
+    private static Dictionary<string, string?> Settings(int mailboxes, int campaigns)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -139,8 +158,9 @@ internal static class CampaignRemediationBench
             // Speed is measured here, not the blast-radius guard or the hourly cap on unapproved moves. Twice the
             // campaign: seeds resolved at once on two instances may count a mailbox they both reach twice, and each
             // instance may hold a few units of the hourly cap it never spends; both only make a guard hold sooner.
+            // The hourly cap covers every campaign of the run.
             ["Remediation:MaxMailboxesPerCampaign"] = (2 * mailboxes).ToString(CultureInfo.InvariantCulture),
-            ["Remediation:MaxUnapprovedMovesPerHour"] = (2 * mailboxes).ToString(CultureInfo.InvariantCulture),
+            ["Remediation:MaxUnapprovedMovesPerHour"] = (2 * mailboxes * campaigns).ToString(CultureInfo.InvariantCulture),
             ["Subscriptions:Mailboxes:0"] = $"{Observer}@{Domain}",
             ["LocalHost:QueueBatchSize"] = QueueBatchSize.ToString(CultureInfo.InvariantCulture),
             ["LocalHost:NewBatchThreshold"] = NewBatchThreshold.ToString(CultureInfo.InvariantCulture),
