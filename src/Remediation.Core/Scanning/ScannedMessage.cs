@@ -161,7 +161,7 @@ public sealed class ScannedMessage
         message.HtmlMarkup = htmlMarkup;
         message.Attachments = attachments;
         UnlockPdfs(message, attachments);
-        List<string> inAttachments = [.. CodesDrawnInBody(message.Text, plainBodies, markup), .. LinksInAttachments(attachments, limits)];
+        List<string> inAttachments = [.. CodesDrawnInBody(message.Text, plainBodies, markup, limits), .. LinksInAttachments(attachments, limits)];
         message.Links = CollectLinks(message.Text, anchors, markup, inAttachments);
         message.AttachmentLinks = WebLinks(inAttachments);
         return message;
@@ -189,11 +189,12 @@ public sealed class ScannedMessage
         foreach (var attachment in attachments) attachment.Unlock(passwords);
     }
 
-    // QR codes the body draws with no image: in block characters, read only from a body with dozens of them, or as the
-    // cells of a table, read only from a body with the cells a code takes.
-    private static IEnumerable<string> CodesDrawnInBody(string text, List<string> plainBodies, List<string> htmlBodies) =>
+    // QR codes the body draws with no image: in block characters, read only from a body with dozens of them, as the
+    // cells of a table, read only from a body with the cells a code takes, or as inline SVG.
+    private static IEnumerable<string> CodesDrawnInBody(string text, List<string> plainBodies, List<string> htmlBodies, ScanLimits limits) =>
         (TextQrCodes.MayHoldOne(text) ? plainBodies.Concat(htmlBodies.Select(TextQrCodes.LinesOf)).SelectMany(TextQrCodes.In) : [])
-            .Concat(htmlBodies.Where(TableQrCodes.MayHoldOne).SelectMany(TableQrCodes.In));
+            .Concat(htmlBodies.Where(TableQrCodes.MayHoldOne).SelectMany(TableQrCodes.In))
+            .Concat(htmlBodies.Where(InlineSvgCodes.MayHoldOne).SelectMany(html => InlineSvgCodes.In(html, limits.MaxQrImagePixels)));
 
     // Links in attachments' text and PDF annotations, and in the QR codes of the first few images that could hold one,
     // a PDF's and the codes PDFs and SVGs draw as shapes included.

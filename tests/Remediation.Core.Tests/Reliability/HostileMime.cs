@@ -56,6 +56,8 @@ internal static class HostileMime
         ("svg picture of one path of runs and squares", bytes => WithAttachment("scan.svg", "image/svg+xml", "<svg><g transform='scale(2)'><path stroke='#000' d='M0 0" + Repeat("h1m1 0l1 0 0 1 -1 0z", bytes) + "'/></g></svg>")),
         ("html body of block-character lines", bytes => WithBody("text/html", Repeat(string.Concat(Enumerable.Repeat("&#9608;&#9608;&nbsp;", 12)) + "&#9604;<br>", bytes))),
         ("html body of table cells and nested tables", bytes => WithBody("text/html", Repeat("<table><tr><td bgcolor=#000><td style=background:#fff><td>", bytes))),
+        ("html body of inline svg: one long path, then unclosed pictures", bytes => WithBody("text/html", "<p>Scan:</p><svg><path fill='#000' d='M0 0" + Repeat("h1v1h-1zm2 0", bytes / 2) + "'/></svg>" + Repeat("<svg><rect width=1 ", bytes / 2))),
+        ("html body of a cell style sheet and classed cells", bytes => WithBody("text/html", "<style>" + Repeat(".c{background:#000} td.d, .e > td { background:#fff }", bytes / 2) + "</style>" + Repeat("<table><tr><td class=\"c d e f g h i j k\">", bytes / 2))),
         ("display name of word characters", bytes => Ascii($"{Head.Replace("From: a@", "From: \"" + Repeat("a.", Math.Min(bytes, 200_000)) + "@x\" <a@", StringComparison.Ordinal)}\r\nbody\r\n")),
     ];
 

@@ -169,6 +169,20 @@ public sealed class ScannedMessageTests
         Assert.Equal(["https://parcel-redelivery.pages.dev/pay"], message.AttachmentLinks.Select(l => l.OriginalString));
     }
 
+    [Theory]
+    [InlineData("qr-qrencode.svg")]
+    [InlineData("qr-npm-qrcode.svg")]
+    [InlineData("qr-qrcode-generator.svg")]
+    public void Read_CodeDrawnAsInlineSvgInTheBody_IsALinkOutOfTheText(string file)
+    {
+        var svg = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "QrImages", file));
+        var html = "<html><body><p>Your parcel is held. Scan to pay the fee:</p>" + svg[svg.IndexOf("<svg", StringComparison.Ordinal)..] + "<p>Thank you</p></body></html>";
+
+        var message = Read(new TextPart("html") { Text = html });
+
+        Assert.Equal(["https://parcel-redelivery.pages.dev/pay"], message.AttachmentLinks.Select(l => l.OriginalString));
+    }
+
     [Fact]
     public void Read_HtmlAttachmentsTogetherPastTheBudget_NamesTheLimitOnce()
     {

@@ -20,6 +20,35 @@ public sealed class TableQrCodesTests
         Assert.Equal([Code], TableQrCodes.In(html));
     }
 
+    [Theory]
+    [InlineData("<style>.b{background:#000}.w{background:#fff}</style>", "<td class=\"b\"></td>", "<td class=\"w\"></td>")]
+    [InlineData("<style>/* } */ table.qr td { width:4px; background-color: black } td.w { background-color: white }</style>", "<td></td>", "<td class=\"x w\"></td>")]
+    [InlineData("<style>.b, .k { background: rgb(0,0,0) } td { background: white }</style>", "<td class=\"k\"></td>", "<td></td>")]
+    [InlineData("<style>.w{background:#fff}</style>", "<td class=\"w\" style=\"background:#000\"></td>", "<td class=\"w\"></td>")]
+    [InlineData("<style>.b{background:#000}</style>", "<td class=\"b\" bgcolor=\"#fff\"></td>", "<td bgcolor=\"#fff\"></td>")]
+    public void In_CellsColouredByTheStyleSheet_AreReadAsABrowserShowsThem(string sheet, string dark, string light)
+    {
+        var html = "<html><head>" + sheet + "</head><body>" + Table(dark, light) + "</body></html>";
+
+        Assert.Equal([Code], TableQrCodes.In(html));
+    }
+
+    [Fact]
+    public void In_StyleSheetAfterTheTable_StillColoursIt()
+    {
+        var html = Table("<td class=b></td>", "<td></td>") + "<style>.b{background-color:#111}</style>";
+
+        Assert.Equal([Code], TableQrCodes.In(html));
+    }
+
+    [Fact]
+    public void In_ClassesTheStyleSheetDoesNotColour_IsNothing()
+    {
+        var html = "<style>.b{color:#000}</style>" + Table("<td class=b></td>", "<td></td>");
+
+        Assert.Empty(TableQrCodes.In(html));
+    }
+
     [Fact]
     public void In_CodeTableInsideALayoutTable_IsRead()
     {
