@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using MimeKit;
 using Remediation.Core.Scanning;
@@ -208,6 +209,12 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
         lock (_gate) return Require(mailboxId).Messages.GetValueOrDefault(messageId)?.Folder is { } folder ? folder.WellKnownName ?? folder.DisplayName : null;
     }
 
+    /// <summary>Whether the folder is hidden from the user's mail clients.</summary>
+    public bool IsHidden(string mailboxId, string folderId)
+    {
+        lock (_gate) return Require(mailboxId).Find(folderId)?.IsHidden ?? throw new KeyNotFoundException($"Mailbox {mailboxId} has no folder {folderId}.");
+    }
+
     /// <summary>A user or an administrator deletes a folder: its messages go to Recoverable Items, and its id no longer resolves.</summary>
     public void DeleteFolder(string mailboxId, string folderId)
     {
@@ -374,17 +381,21 @@ public sealed class InMemoryMailboxGateway(TimeProvider? clock = null) : IMailbo
         }
     }
 
-    // Found by display name among the folders at the top of the tree, hidden ones and well-known ones included.
+    // Found by display name among the hidden folders at the top of the tree, as the Graph gateway finds it: a folder
+    // the user sees is never taken, and when one holds the name a hidden one with a random suffix is made beside it.
     public Task<string> EnsureHiddenFolderAsync(string mailboxId, string displayName, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             var mailbox = Reachable(mailboxId) ?? throw new KeyNotFoundException($"Mailbox {mailboxId} cannot be reached.");
-            var folder = mailbox.Folders.Find(f => f.WellKnownName != RecoverableItemsDeletions && string.Equals(f.DisplayName, displayName, StringComparison.OrdinalIgnoreCase));
+            var hidden = mailbox.Folders.Where(f => f.IsHidden && f.WellKnownName is null).ToList();
+            var folder = hidden.Find(f => string.Equals(f.DisplayName, displayName, StringComparison.OrdinalIgnoreCase))
+                ?? hidden.Find(f => f.DisplayName.StartsWith(displayName + " ", StringComparison.OrdinalIgnoreCase));
             if (folder is null)
             {
-                folder = new Folder(NewId("folder"), displayName, WellKnownName: null, IsHidden: true);
+                var taken = mailbox.Folders.Any(f => string.Equals(f.DisplayName, displayName, StringComparison.OrdinalIgnoreCase));
+                folder = new Folder(NewId("folder"), taken ? $"{displayName} {RandomNumberGenerator.GetHexString(8, lowercase: true)}" : displayName, WellKnownName: null, IsHidden: true);
                 mailbox.Folders.Add(folder);
             }
             return Task.FromResult(folder.Id);

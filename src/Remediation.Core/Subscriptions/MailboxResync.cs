@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Remediation.Core.Mailboxes;
 using Remediation.Core.Queues;
 using Remediation.Core.Remediation;
 using Remediation.Core.Telemetry;
@@ -15,6 +16,7 @@ namespace Remediation.Core.Subscriptions;
 public sealed partial class MailboxResync(
     ISubscriptionGateway graph,
     ISubscriptionRegistry registry,
+    IHiddenFolderIds hiddenFolders,
     IVerdictStore verdicts,
     IWorkQueue queue,
     IPipelineTelemetry telemetry,
@@ -28,10 +30,11 @@ public sealed partial class MailboxResync(
         var receivedSince = clock.GetUtcNow() - options.Value.ResyncWindow;
         var folders = 0;
         var queued = 0;
+        var quarantine = (await hiddenFolders.FindAsync(remediation.Value.QuarantineFolderName, [mailboxId], cancellationToken)).GetValueOrDefault(mailboxId);
         // One folder after another: a resync holds at most one of the mailbox's four concurrent Graph requests.
         await foreach (var folder in graph.ListFoldersAsync(mailboxId, cancellationToken))
         {
-            if (!ResyncScope.Covers(folder, remediation.Value.QuarantineFolderName)) continue;
+            if (!ResyncScope.Covers(folder, quarantine)) continue;
             if (await ResyncFolderAsync(mailboxId, folder.Id, receivedSince, cancellationToken) is not { } folderQueued) continue;
             folders++;
             queued += folderQueued;

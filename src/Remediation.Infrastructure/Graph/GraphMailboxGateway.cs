@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Graph;
@@ -291,20 +292,28 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, TimeProvider c
     public async Task<string> EnsureHiddenFolderAsync(string mailboxId, string displayName, CancellationToken cancellationToken)
     {
         if (_folderIds.TryGetValue((mailboxId, displayName), out var cached)) return cached;
-        string? id;
+        var id = await CreateHiddenFolderAsync(mailboxId, displayName, cancellationToken)
+            // An earlier campaign, or another job a moment ago, made it.
+            ?? await FindFolderAsync(mailboxId, displayName, cancellationToken)
+            // A folder the user sees holds the name: made by the user, or by an appender over IMAP to be handed the
+            // lures it planted. Quarantined copies never go where the user sees them, so a hidden folder of a name no
+            // one can guess is made beside it.
+            ?? await CreateHiddenFolderAsync(mailboxId, $"{displayName} {RandomNumberGenerator.GetHexString(8, lowercase: true)}", cancellationToken);
+        return _folderIds.GetOrAdd((mailboxId, displayName), id ?? throw new InvalidDataException($"Could not create folder '{displayName}' in mailbox {mailboxId}."));
+    }
+
+    // Created on first need, in one request; isHidden can only be set at creation: the user never sees the folder in
+    // Outlook. Null when a folder of that name is there already.
+    private async Task<string?> CreateHiddenFolderAsync(string mailboxId, string displayName, CancellationToken cancellationToken)
+    {
         try
         {
-            // Created on first need, in one request; isHidden can only be set at creation: the user never sees the
-            // folder in Outlook.
-            var created = await graph.Users[mailboxId].MailFolders.PostAsync(HiddenFolder(displayName), cancellationToken: cancellationToken);
-            id = created?.Id;
+            return (await graph.Users[mailboxId].MailFolders.PostAsync(HiddenFolder(displayName), cancellationToken: cancellationToken))?.Id;
         }
         catch (ODataError error) when (error.Error?.Code == "ErrorFolderExists")
         {
-            // An earlier campaign, or another job a moment ago, made it.
-            id = await FindFolderAsync(mailboxId, displayName, cancellationToken);
+            return null;
         }
-        return _folderIds.GetOrAdd((mailboxId, displayName), id ?? throw new InvalidDataException($"Could not create folder '{displayName}' in mailbox {mailboxId}."));
     }
 
     // Two requests, asked only of a meeting request: the request with its calendar entry, then the decline. A 403
@@ -345,19 +354,24 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, TimeProvider c
         }
     }
 
+    // The pipeline's hidden folder of that name, or of that name and a suffix when a folder the user sees held the name;
+    // a visible folder is never taken, whoever made it.
     private async Task<string?> FindFolderAsync(string mailboxId, string displayName, CancellationToken cancellationToken)
     {
         var first = await graph.Users[mailboxId].MailFolders.GetAsync(r =>
         {
             r.QueryParameters.IncludeHiddenFolders = "true";
             r.QueryParameters.Top = MailFolderPages.PageSize;
-            r.QueryParameters.Select = ["id", "displayName"];
+            r.QueryParameters.Select = ["id", "displayName", "isHidden"];
         }, cancellationToken);
+        string? suffixed = null;
         await foreach (var folder in MailFolderPages.ReadAllAsync(graph, mailboxId, first, cancellationToken))
         {
-            if (string.Equals(folder.DisplayName, displayName, StringComparison.OrdinalIgnoreCase)) return folder.Id;
+            if (folder.IsHidden != true || folder.DisplayName is not { } name) continue;
+            if (string.Equals(name, displayName, StringComparison.OrdinalIgnoreCase)) return folder.Id;
+            if (name.StartsWith(displayName + " ", StringComparison.OrdinalIgnoreCase)) suffixed ??= folder.Id;
         }
-        return null;
+        return suffixed;
     }
 
     public async Task<string?> MoveAsync(string mailboxId, string messageId, string destinationFolderId, CancellationToken cancellationToken)

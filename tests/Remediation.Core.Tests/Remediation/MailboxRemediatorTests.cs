@@ -79,6 +79,20 @@ public sealed class MailboxRemediatorTests
         Assert.Equal(await _f.QuarantineIdAsync(), await _f.KeptQuarantineIdAsync());
     }
 
+    [Fact]
+    public async Task Remediate_QuarantineNameHeldByAFolderTheUserSees_MovesTheCopyIntoAHiddenFolderInstead()
+    {
+        // An appender made the folder over IMAP, to be handed the lures it planted where the user reads them.
+        var namesake = _f.Mailboxes.AddFolder(_f.Alice, _f.Options.QuarantineFolderName);
+        var copy = _f.Deliver();
+
+        await _f.Remediator().RemediateAsync(_f.Job(RemediationAction.Quarantine, copy), CancellationToken.None);
+
+        var folder = (await _f.Mailboxes.GetLocationAsync(_f.Alice, copy, CancellationToken.None))!.ParentFolderId;
+        Assert.NotEqual(namesake, folder);
+        Assert.True(_f.Mailboxes.IsHidden(_f.Alice, folder));
+    }
+
     [Theory]
     [InlineData(RemediationAction.MoveToJunk)]
     [InlineData(RemediationAction.SoftDelete)]

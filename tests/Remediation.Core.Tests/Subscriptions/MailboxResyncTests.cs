@@ -67,18 +67,29 @@ public sealed class MailboxResyncTests
     }
 
     [Fact]
-    public async Task Resync_QuarantineFolderAtTheTop_IsNotReadButAFolderOfThatNameBelowIs()
+    public async Task Resync_TheQuarantineThePipelineKept_IsNotReadThoughAnEarlierDeploymentLeftItVisible()
     {
         var quarantine = _stages.Graph.AddFolder(_mailbox, _stages.Remediation.QuarantineFolderName);
         _stages.Graph.AddMessage(_mailbox, quarantine, Now);
-        var namesake = _stages.Graph.AddFolder(_mailbox, _stages.Remediation.QuarantineFolderName.ToUpperInvariant(), Inbox);
-        var inNamesake = _stages.Graph.AddMessage(_mailbox, namesake, Now);
+        await _stages.HiddenFolders.SaveAsync(_stages.Remediation.QuarantineFolderName, new Dictionary<string, string> { [_mailbox] = quarantine }, CancellationToken.None);
+
+        var result = await _stages.Resync().ResyncAsync(_mailbox, CancellationToken.None);
+
+        Assert.Equal(new ResyncResult(Folders: 7, Queued: 0), result);
+        Assert.Null(await _stages.Registry.GetDeltaLinkAsync(_mailbox, quarantine, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Resync_FolderNamedLikeTheQuarantineBySomeoneElse_IsRead()
+    {
+        // An appender's IMAP client can make a visible folder of the quarantine's name at the top and append into it.
+        var namesake = _stages.Graph.AddFolder(_mailbox, _stages.Remediation.QuarantineFolderName);
+        var appended = _stages.Graph.AddMessage(_mailbox, namesake, Now);
 
         var result = await _stages.Resync().ResyncAsync(_mailbox, CancellationToken.None);
 
         Assert.Equal(new ResyncResult(Folders: 8, Queued: 1), result);
-        Assert.Equal([inNamesake], _stages.QueuedScans().Select(s => s.MessageId));
-        Assert.Null(await _stages.Registry.GetDeltaLinkAsync(_mailbox, quarantine, CancellationToken.None));
+        Assert.Equal([appended], _stages.QueuedScans().Select(s => s.MessageId));
     }
 
     [Fact]

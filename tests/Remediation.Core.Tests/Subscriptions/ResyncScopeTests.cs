@@ -9,21 +9,20 @@ public sealed class ResyncScopeTests
 
     [Theory]
     [InlineData("Inbox", 0)]
-    [InlineData("Drafts", 0)]
-    [InlineData("Sent Items", 0)]
-    [InlineData("Outbox", 0)]
     [InlineData("Projects", 0)]
     [InlineData("2026", 2)]
-    // A user's own folder of the same name further down the tree is theirs, not the pipeline's.
+    // A folder of the quarantine's name that is not the one the pipeline kept is anybody's.
+    [InlineData(Quarantine, 0)]
     [InlineData(Quarantine, 1)]
-    public void Covers_AnyFolderButTheQuarantine_IsRead(string displayName, int depth) =>
-        Assert.True(ResyncScope.Covers(new ListedFolder("id", displayName, depth), Quarantine));
+    public void Covers_AnyFolderButTheQuarantine_IsRead(string displayName, int depth)
+    {
+        Assert.True(ResyncScope.Covers(new ListedFolder("id", displayName, depth), "quarantine-id"));
+        Assert.True(ResyncScope.Covers(new ListedFolder("id", displayName, depth), null));
+    }
 
-    [Theory]
-    [InlineData(Quarantine)]
-    [InlineData("QUARANTINE (SECURITY)")]
-    public void Covers_TheQuarantineAtTheTop_IsSkipped(string displayName) =>
-        Assert.False(ResyncScope.Covers(new ListedFolder("id", displayName, 0), Quarantine));
+    [Fact]
+    public void Covers_TheQuarantineThePipelineKept_IsSkipped() =>
+        Assert.False(ResyncScope.Covers(new ListedFolder("quarantine-id", "Quarantine (security)", 0), "quarantine-id"));
 
     [Fact]
     public void Reconciles_LiveSubscriptionKeyedByObjectId_IsResynced() =>

@@ -34,6 +34,9 @@ internal sealed class SubscriptionStages
 
     public InMemorySubscriptionRegistry Registry { get; } = new();
 
+    /// <summary>The quarantine folders the remediation stage kept.</summary>
+    public InMemoryHiddenFolderIds HiddenFolders { get; } = new();
+
     public InMemoryWorkQueue Queue { get; } = new();
 
     public RecordingTelemetry Telemetry { get; } = new();
@@ -55,7 +58,7 @@ internal sealed class SubscriptionStages
         Microsoft.Extensions.Options.Options.Create(new TenantOptions { ClientState = ClientState }), Clock, NullLogger<SubscriptionKeeper>.Instance);
 
     public MailboxResync Resync() => new(
-        Graph, Registry, Verdicts, Queue, Telemetry, Microsoft.Extensions.Options.Options.Create(Options),
+        Graph, Registry, HiddenFolders, Verdicts, Queue, Telemetry, Microsoft.Extensions.Options.Options.Create(Options),
         Microsoft.Extensions.Options.Options.Create(Remediation), Clock, NullLogger<MailboxResync>.Instance);
 
     public SubscriptionEventHandler Handler() => new(Graph, Registry, Keeper(), Resync(), NullLogger<SubscriptionEventHandler>.Instance);

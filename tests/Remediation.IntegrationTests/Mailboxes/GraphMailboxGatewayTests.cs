@@ -90,6 +90,29 @@ public sealed class GraphMailboxGatewayTests : MailboxGatewayContract, IAsyncLif
     }
 
     [Fact]
+    public async Task EnsureHiddenFolder_NameHeldByAVisibleFolder_AFreshInstanceFindsTheHiddenOneMadeBeside()
+    {
+        var mailbox = NewMailbox();
+        AddFolder(mailbox, "Quarantine (security)");
+        var made = await Gateway.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None);
+        var fresh = new GraphMailboxGateway(_graph, TimeProvider.System, NullLogger<GraphMailboxGateway>.Instance);
+
+        Assert.Equal(made, await fresh.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Locate_NameHeldByAVisibleFolder_AnswersAHiddenFolderMadeBeside()
+    {
+        var (mailbox, messageId, internetMessageId) = Delivered();
+        var visible = AddFolder(mailbox, "Quarantine (security)");
+
+        var answer = await Gateway.LocateAsync(mailbox, new CopyQuery([messageId], [$"<{internetMessageId}>"], "Quarantine (security)"), CancellationToken.None);
+
+        Assert.NotEqual(visible, answer.HiddenFolderId);
+        Assert.True(await IsHiddenAsync(mailbox, answer.HiddenFolderId!));
+    }
+
+    [Fact]
     public async Task Locate_FolderKnownAndOneQuestion_IsOneRequest()
     {
         var (mailbox, _, internetMessageId) = Delivered();
@@ -174,6 +197,9 @@ public sealed class GraphMailboxGatewayTests : MailboxGatewayContract, IAsyncLif
     }
 
     protected override string AddFolder(string mailboxId, string displayName) => Tenant.FindMailbox(mailboxId)!.AddFolder(displayName);
+
+    protected override async Task<bool> IsHiddenAsync(string mailboxId, string folderId) =>
+        (await _graph.Users[mailboxId].MailFolders[folderId].GetAsync())?.IsHidden ?? throw new InvalidDataException($"No folder {folderId}.");
 
     protected override string AddMessage(string mailboxId, string mime, string folder = WellKnownFolders.Inbox) =>
         Tenant.AppendAsImap(mailboxId, mime, folder).ImmutableId;

@@ -20,6 +20,8 @@ public sealed class InMemoryMailboxGatewayTests : MailboxGatewayContract
 
     protected override string AddFolder(string mailboxId, string displayName) => _store.AddFolder(mailboxId, displayName);
 
+    protected override Task<bool> IsHiddenAsync(string mailboxId, string folderId) => Task.FromResult(_store.IsHidden(mailboxId, folderId));
+
     protected override string AddMessage(string mailboxId, string mime, string folder = WellKnownFolders.Inbox) => _store.AddMessage(mailboxId, mime, folder);
 
     protected override string? FolderOf(string mailboxId, string messageId) => _store.FolderOf(mailboxId, messageId);

@@ -29,6 +29,9 @@ public abstract class MailboxGatewayContract
     /// <returns>The id of a folder a user made at the top of the folder tree.</returns>
     protected abstract string AddFolder(string mailboxId, string displayName);
 
+    /// <summary>Whether the user's mail clients leave the folder out.</summary>
+    protected abstract Task<bool> IsHiddenAsync(string mailboxId, string folderId);
+
     /// <param name="folder">A well-known name or a folder id.</param>
     /// <returns>The message's id as the gateway knows it.</returns>
     protected abstract string AddMessage(string mailboxId, string mime, string folder = WellKnownFolders.Inbox);
@@ -369,7 +372,7 @@ public abstract class MailboxGatewayContract
     public async Task Locate_NoCopyAndTheFolderExists_ReturnsNothingAndThatFolder()
     {
         var mailbox = NewMailbox();
-        var existing = AddFolder(mailbox, "Quarantine (security)");
+        var existing = await Gateway.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None);
 
         var answer = await Gateway.LocateAsync(mailbox, new CopyQuery([], [$"<{NewMessageId()}>"], "Quarantine (security)"), CancellationToken.None);
 
@@ -484,12 +487,17 @@ public abstract class MailboxGatewayContract
     }
 
     [Fact]
-    public async Task EnsureHiddenFolder_FolderOfThatNameExists_ReturnsIt()
+    public async Task EnsureHiddenFolder_FolderTheUserSeesHoldsTheName_IsNotTakenAndAHiddenOneIsMade()
     {
+        // An appender's IMAP client makes a folder of the quarantine's name, to be handed the lures it planted.
         var mailbox = NewMailbox();
-        var existing = AddFolder(mailbox, "Quarantine (security)");
+        var visible = AddFolder(mailbox, "Quarantine (security)");
 
-        Assert.Equal(existing, await Gateway.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None));
+        var made = await Gateway.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None);
+
+        Assert.NotEqual(visible, made);
+        Assert.True(await IsHiddenAsync(mailbox, made));
+        Assert.Equal(made, await Gateway.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None));
     }
 
     [Fact]
