@@ -17,7 +17,7 @@ using Remediation.Core.Scanning;
 namespace Remediation.Infrastructure.Graph;
 
 /// <summary>The mailbox port over Microsoft Graph.</summary>
-public sealed class GraphMailboxGateway(GraphServiceClient graph, TimeProvider clock, ILogger<GraphMailboxGateway> logger) : IMailboxGateway
+public sealed partial class GraphMailboxGateway(GraphServiceClient graph, TimeProvider clock, ILogger<GraphMailboxGateway> logger) : IMailboxGateway
 {
     private static readonly string[] MessageFields = ["id", "internetMessageId", "parentFolderId", "isDraft", "receivedDateTime", "createdDateTime"];
     private static readonly string[] LocationFields = ["id", "parentFolderId"];
@@ -295,11 +295,18 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, TimeProvider c
         var id = await CreateHiddenFolderAsync(mailboxId, displayName, cancellationToken)
             // An earlier campaign, or another job a moment ago, made it.
             ?? await FindFolderAsync(mailboxId, displayName, cancellationToken)
-            // A folder the user sees holds the name: made by the user, or by an appender over IMAP to be handed the
-            // lures it planted. Quarantined copies never go where the user sees them, so a hidden folder of a name no
-            // one can guess is made beside it.
-            ?? await CreateHiddenFolderAsync(mailboxId, $"{displayName} {RandomNumberGenerator.GetHexString(8, lowercase: true)}", cancellationToken);
+            ?? await BesideNamesakeAsync(mailboxId, displayName, cancellationToken);
         return _folderIds.GetOrAdd((mailboxId, displayName), id ?? throw new InvalidDataException($"Could not create folder '{displayName}' in mailbox {mailboxId}."));
+    }
+
+    // A folder the user sees holds the name: made by the user, or by an appender over IMAP to be handed the lures it
+    // planted. Quarantined copies never go where the user sees them, so a hidden folder of a name no one can guess is
+    // made beside it.
+    private async Task<string?> BesideNamesakeAsync(string mailboxId, string displayName, CancellationToken cancellationToken)
+    {
+        var name = $"{displayName} {RandomNumberGenerator.GetHexString(8, lowercase: true)}";
+        LogNamesake(mailboxId, displayName, name);
+        return await CreateHiddenFolderAsync(mailboxId, name, cancellationToken);
     }
 
     // Created on first need, in one request; isHidden can only be set at creation: the user never sees the folder in
@@ -428,4 +435,7 @@ public sealed class GraphMailboxGateway(GraphServiceClient graph, TimeProvider c
             _folderIds.TryRemove(entry);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mailbox {MailboxId} has a folder its user sees named {Name}, as the quarantine is; it is left alone and quarantined copies go to the hidden folder {Hidden}. An appender's IMAP client may have made it")]
+    private partial void LogNamesake(string mailboxId, string name, string hidden);
 }

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Graph;
 using Remediation.Core.Mailboxes;
 using Remediation.Infrastructure.Graph;
+using Remediation.IntegrationTests.Fixtures;
 using Remediation.LocalHost;
 using Remediation.TenantSimulator;
 using WellKnownFolders = Remediation.Core.Mailboxes.WellKnownFolders;
@@ -90,14 +92,19 @@ public sealed class GraphMailboxGatewayTests : MailboxGatewayContract, IAsyncLif
     }
 
     [Fact]
-    public async Task EnsureHiddenFolder_NameHeldByAVisibleFolder_AFreshInstanceFindsTheHiddenOneMadeBeside()
+    public async Task EnsureHiddenFolder_NameHeldByAVisibleFolder_SaysSoOnceAndAFreshInstanceFindsTheHiddenOneMadeBeside()
     {
         var mailbox = NewMailbox();
         AddFolder(mailbox, "Quarantine (security)");
-        var made = await Gateway.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None);
-        var fresh = new GraphMailboxGateway(_graph, TimeProvider.System, NullLogger<GraphMailboxGateway>.Instance);
+        using var logs = new CapturedLogs();
+        using var factory = LoggerFactory.Create(logging => logging.AddProvider(logs));
+        var made = await new GraphMailboxGateway(_graph, TimeProvider.System, factory.CreateLogger<GraphMailboxGateway>())
+            .EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None);
+        var fresh = new GraphMailboxGateway(_graph, TimeProvider.System, factory.CreateLogger<GraphMailboxGateway>());
 
         Assert.Equal(made, await fresh.EnsureHiddenFolderAsync(mailbox, "Quarantine (security)", CancellationToken.None));
+        var warning = Assert.Single(logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal));
+        Assert.Contains($"Mailbox {mailbox} has a folder its user sees named Quarantine (security)", warning, StringComparison.Ordinal);
     }
 
     [Fact]
