@@ -186,7 +186,7 @@ public sealed partial class MailboxRemediator(
 
     private static string ActionName(RemediationJob job) => job.Action?.ToString() ?? "ReportOnly";
 
-    // The quarantine folders other jobs made, on any instance, in one read for the whole job.
+    // The quarantine folders other jobs made, on any instance, read for the whole job at once.
     private async Task<IReadOnlyDictionary<string, string>> KnownQuarantineFoldersAsync(RemediationJob job, List<MailboxCopies> mailboxes, CancellationToken cancellationToken) =>
         job.Action == RemediationAction.Quarantine
             ? await hiddenFolders.FindAsync(options.Value.QuarantineFolderName, [.. mailboxes.Select(m => m.MailboxId)], cancellationToken)

@@ -93,6 +93,38 @@ public sealed class MailboxRemediatorTests
         Assert.True(_f.Mailboxes.IsHidden(_f.Alice, folder));
     }
 
+    [Fact]
+    public async Task Remediate_QuarantineFolderCannotBeKept_TheCopyIsStillQuarantinedAndTheOperatorIsTold()
+    {
+        var copy = _f.Deliver();
+        var job = _f.Job(RemediationAction.Quarantine, copy);
+        var logger = new RecordingLogger<MailboxRemediator>();
+
+        var result = await RemediatorOver(_f.Mailboxes, logger, new UnwritableHiddenFolderIds(_f.HiddenFolders)).RemediateAsync(job, CancellationToken.None);
+
+        Assert.Equal(new RemediationResult(1, 0, 0), result);
+        Assert.Equal(RemediationFixture.QuarantineFolder, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+        Assert.Contains($"Campaign {job.CampaignId}: the quarantine folder ids of 1 mailboxes could not be kept; the next job in each asks Graph for its folder", logger.Messages);
+    }
+
+    [Fact]
+    public async Task Remediate_DeletedQuarantineFolderCannotBeForgotten_TheOperatorIsToldAndTheRetryFailsOnceMore()
+    {
+        var kept = _f.Mailboxes.AddFolder(_f.Alice, "Deleted since");
+        await _f.HiddenFolders.SaveAsync(_f.Options.QuarantineFolderName, new Dictionary<string, string> { [_f.Alice] = kept }, CancellationToken.None);
+        _f.Mailboxes.DeleteFolder(_f.Alice, kept);
+        var copy = _f.Deliver();
+        var job = _f.Job(RemediationAction.Quarantine, copy);
+        var logger = new RecordingLogger<MailboxRemediator>();
+        var remediator = RemediatorOver(_f.Mailboxes, logger, new UnwritableHiddenFolderIds(_f.HiddenFolders));
+
+        await Assert.ThrowsAsync<RemediationFailedException>(() => remediator.RemediateAsync(job, CancellationToken.None));
+        await Assert.ThrowsAsync<RemediationFailedException>(() => remediator.RemediateAsync(job, CancellationToken.None));
+
+        Assert.Equal(WellKnownFolders.Inbox, _f.Mailboxes.FolderNameOf(_f.Alice, copy));
+        Assert.Contains($"Campaign {job.CampaignId}: the deleted quarantine folder of mailbox {_f.Alice} could not be forgotten; the next job's move there fails once more", logger.Messages);
+    }
+
     [Theory]
     [InlineData(RemediationAction.MoveToJunk)]
     [InlineData(RemediationAction.SoftDelete)]
@@ -1128,7 +1160,7 @@ public sealed class MailboxRemediatorTests
     private RemediationJob ByMessageId(string internetMessageId, string? fingerprint) =>
         new($"campaign-{Guid.NewGuid():N}", [new MailboxCopies(_f.Alice, [], [internetMessageId])], RemediationAction.Quarantine, ["R1"], RemediationFixture.Now, fingerprint);
 
-    private MailboxRemediator RemediatorOver(IMailboxGateway mailboxes, ILogger<MailboxRemediator>? logger = null) => new(mailboxes, _f.HiddenFolders, _f.Audit, RemediationFixture.Engine, _f.Telemetry,
+    private MailboxRemediator RemediatorOver(IMailboxGateway mailboxes, ILogger<MailboxRemediator>? logger = null, IHiddenFolderIds? hiddenFolders = null) => new(mailboxes, hiddenFolders ?? _f.HiddenFolders, _f.Audit, RemediationFixture.Engine, _f.Telemetry,
         new CircuitBreaker(new InMemoryHourlyBudget(), _f.Telemetry, _f.Clock, NullLogger<CircuitBreaker>.Instance),
         Options.Create(_f.Options), _f.Clock, logger ?? NullLogger<MailboxRemediator>.Instance);
 
@@ -1226,5 +1258,18 @@ public sealed class MailboxRemediatorTests
 
         public Task<string?> MoveAsync(string mailboxId, string messageId, string destinationFolderId, CancellationToken cancellationToken) =>
             store.MoveAsync(mailboxId, messageId, destinationFolderId, cancellationToken);
+    }
+
+    /// <summary>Kept folders read as they are, while every write fails, as a storage outage after the read would.</summary>
+    private sealed class UnwritableHiddenFolderIds(IHiddenFolderIds kept) : IHiddenFolderIds
+    {
+        public Task<IReadOnlyDictionary<string, string>> FindAsync(string displayName, IReadOnlyCollection<string> mailboxIds, CancellationToken cancellationToken) =>
+            kept.FindAsync(displayName, mailboxIds, cancellationToken);
+
+        public Task SaveAsync(string displayName, IReadOnlyDictionary<string, string> folderIdsByMailbox, CancellationToken cancellationToken) =>
+            throw new IOException("Injected: the table did not answer.");
+
+        public Task ForgetAsync(string displayName, string mailboxId, CancellationToken cancellationToken) =>
+            throw new IOException("Injected: the table did not answer.");
     }
 }
