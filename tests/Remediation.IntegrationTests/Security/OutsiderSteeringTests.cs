@@ -111,6 +111,26 @@ public sealed class OutsiderSteeringTests : IAsyncLifetime
         Assert.Single(Tenant.RevokedSignInSessions);
     }
 
+    // The quarantine's name is public: an appender's IMAP client makes a folder of that name where the user sees it,
+    // so that the pipeline hands it the lures it planted. They go to a hidden folder beside it, the namesake's own
+    // lure among them.
+    [Fact]
+    public async Task Appender_MakesAFolderNamedLikeTheQuarantine_TheLuresGoToAHiddenFolderBesideIt()
+    {
+        var victim = User(6);
+        var namesake = Tenant.FindMailbox(Mailbox(victim))!.AddFolder("Quarantine (security)");
+        var lures = new[]
+        {
+            Tenant.AppendAsImap(Mailbox(victim), SampleMail.AppendedLure(Domain, victim)),
+            Tenant.AppendAsImap(Mailbox(victim), SampleMail.AppendedLure(Domain, victim), "Quarantine (security)"),
+        };
+
+        string FolderOf(DeliveredMessage lure) => Tenant.FindMessage(lure.MailboxId, lure.ImmutableId)!.FolderId;
+        await Eventually.AssertAsync(() => lures.All(l => FolderOf(l) != namesake && _tenant.FolderOf(l) == "(custom)"), "the lures are quarantined", Patience);
+        var quarantine = Assert.Single(lures.Select(FolderOf).Distinct());
+        Assert.True((await _tenant.Graph.Users[lures[0].MailboxId].MailFolders[quarantine].GetAsync())?.IsHidden);
+    }
+
     // Direct send: anyone can submit mail into the tenant in a colleague's name. Transport finds the domain spoofed and
     // the sender anonymous, so the phish is remediated and the colleague, who sent nothing, is neither flagged nor signed out.
     [Fact]
