@@ -1009,8 +1009,8 @@ public sealed class CampaignResolverTests
             return inner.ReachedAsync(campaignId, mailboxIds, cancellationToken);
         }
 
-        public Task<int> ExtendReachAsync(string campaignId, int mailboxes, int cap, CancellationToken cancellationToken) =>
-            inner.ExtendReachAsync(campaignId, mailboxes, cap, cancellationToken);
+        public Task<int> ExtendReachAsync(string campaignId, IReadOnlyCollection<string> mailboxIds, int cap, CancellationToken cancellationToken) =>
+            inner.ExtendReachAsync(campaignId, mailboxIds, cap, cancellationToken);
 
         public Task ForgetDispatchedAsync(string campaignId, CancellationToken cancellationToken) => inner.ForgetDispatchedAsync(campaignId, cancellationToken);
 
