@@ -197,16 +197,17 @@ public sealed class ScannedMessage
             .Concat(htmlBodies.Where(InlineSvgCodes.MayHoldOne).SelectMany(html => InlineSvgCodes.In(html, limits.MaxQrImagePixels)));
 
     // Links in attachments' text and PDF annotations, and in the QR codes of the first few images that could hold one,
-    // a PDF's and the codes PDFs and SVGs draw as shapes included.
+    // a PDF's and the codes PDFs and SVGs draw as shapes included; of the image files, the likeliest to hold a code.
     private static List<string> LinksInAttachments(List<ScannedAttachment> attachments, ScanLimits limits)
     {
         var links = new List<string>();
         var imagesLeft = limits.MaxQrImages;
+        var imagesToRead = QrCodeLinks.MostLikelyToHoldACode(attachments.Where(QrCodeLinks.IsImage), limits.MaxQrImages, limits.MaxQrImagePixels);
         foreach (var attachment in attachments)
         {
             if (QrCodeLinks.IsImage(attachment))
             {
-                if (imagesLeft > 0 && QrCodeLinks.In(attachment.Content, limits.MaxQrImagePixels) is { } codes)
+                if (imagesLeft > 0 && imagesToRead.Contains(attachment) && QrCodeLinks.In(attachment.Content, limits.MaxQrImagePixels) is { } codes)
                 {
                     imagesLeft--;
                     links.AddRange(codes);

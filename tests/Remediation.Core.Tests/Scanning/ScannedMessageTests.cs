@@ -1,6 +1,7 @@
 using System.Text;
 using MimeKit;
 using Remediation.Core.Scanning;
+using SkiaSharp;
 
 namespace Remediation.Core.Tests.Scanning;
 
@@ -128,6 +129,28 @@ public sealed class ScannedMessageTests
         var message = Read(body, new ScanLimits { MaxQrImages = 1 });
 
         Assert.Equal(["https://first.qr-lure.example/"], message.Links.Select(l => l.OriginalString));
+    }
+
+    // Four logos ahead of the code would spend the budget were images read in the order attached.
+    [Fact]
+    public void Read_QrCodeAfterFourLogos_IsDecoded()
+    {
+        var body = new Multipart("mixed", [new TextPart("plain") { Text = "Scan me." }, .. Enumerable.Range(0, 4).Select(_ => Logo(96)), QrImage("https://first.qr-lure.example/")]);
+
+        var message = Read(body);
+
+        Assert.Equal(["https://first.qr-lure.example/"], message.Links.Select(l => l.OriginalString));
+    }
+
+    [Fact]
+    public void Read_QrCodeImagesBeyondTheBudget_TheLargestIsRead()
+    {
+        var body = new Multipart("mixed", new TextPart("plain") { Text = "Scan me." }, Logo(400, height: 60),
+            QrImage("https://small.qr-lure.example/", pixelsPerModule: 2), QrImage("https://large.qr-lure.example/"));
+
+        var message = Read(body, new ScanLimits { MaxQrImages = 1 });
+
+        Assert.Equal(["https://large.qr-lure.example/"], message.Links.Select(l => l.OriginalString));
     }
 
     [Theory]
@@ -282,11 +305,25 @@ public sealed class ScannedMessageTests
         return mime;
     }
 
-    private static MimePart QrImage(string link) => new("image", "png")
+    private static MimePart QrImage(string link, int pixelsPerModule = 8) => new("image", "png")
     {
         FileName = "code.png",
-        Content = new MimeContent(new MemoryStream(new QRCoder.PngByteQRCode(new QRCoder.QRCodeGenerator().CreateQrCode(link, QRCoder.QRCodeGenerator.ECCLevel.M)).GetGraphic(8))),
+        Content = new MimeContent(new MemoryStream(new QRCoder.PngByteQRCode(new QRCoder.QRCodeGenerator().CreateQrCode(link, QRCoder.QRCodeGenerator.ECCLevel.M)).GetGraphic(pixelsPerModule))),
     };
+
+    // A brand's mark: a disc on white, no code.
+    private static MimePart Logo(int width, int? height = null)
+    {
+        using var bitmap = new SKBitmap(width, height ?? width);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.White);
+            using var paint = new SKPaint { Color = new SKColor(0, 120, 212), IsAntialias = true };
+            canvas.DrawCircle(bitmap.Width / 2f, bitmap.Height / 2f, Math.Min(bitmap.Width, bitmap.Height) / 3f, paint);
+        }
+        using var image = SKImage.FromBitmap(bitmap);
+        return new MimePart("image", "png") { FileName = "logo.png", Content = new MimeContent(new MemoryStream(image.Encode(SKEncodedImageFormat.Png, 100).ToArray())) };
+    }
 
     // The smallest GIF: one transparent pixel, as mail trackers send it.
     private static readonly byte[] OnePixelGif = Convert.FromBase64String("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SkiaSharp;
 using ZXing;
 using ZXing.Common;
@@ -20,6 +21,34 @@ internal static class QrCodeLinks
     /// <summary>Whether an image of this size is decoded: large enough to hold a code, and within the pixel cap.</summary>
     public static bool WorthDecoding(int width, int height, int maxPixels) =>
         Math.Min(width, height) >= MinSide && (long)width * height <= maxPixels;
+
+    /// <summary>
+    /// Which of these images a message's budget of <paramref name="count"/> decodes: those worth decoding that could hold
+    /// the largest square, ties in the order given. A code is square and a lure shows it large enough to scan, so the
+    /// logos and icons around it (a signature's, or decoys put first to spend the budget) are read last.
+    /// </summary>
+    public static IReadOnlySet<ScannedAttachment> MostLikelyToHoldACode(IEnumerable<ScannedAttachment> images, int count, int maxPixels) =>
+        images.Select(image => (Image: image, Size: SizeOf(image.Content)))
+            .Where(candidate => candidate.Size is var (width, height) && WorthDecoding(width, height, maxPixels))
+            .OrderByDescending(candidate => Math.Min(candidate.Size!.Value.Width, candidate.Size.Value.Height))
+            .Take(count)
+            .Select(candidate => candidate.Image)
+            .ToHashSet();
+
+    // The size its header tells, read in place: nothing is decoded or copied.
+    private static (int Width, int Height)? SizeOf(ReadOnlyMemory<byte> image)
+    {
+        try
+        {
+            var bytes = MemoryMarshal.TryGetArray(image, out var segment) ? segment : new ArraySegment<byte>(image.ToArray());
+            using var codec = SKCodec.Create(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false));
+            return codec is null ? null : (codec.Info.Width, codec.Info.Height);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
 
     /// <returns>
     /// What the image's code says, or null when the image was not decoded: no image its header tells of, or one
