@@ -33,8 +33,8 @@ public interface ICampaignStore
     Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, IReadOnlyCollection<DispatchedWork> candidates, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Which of these mailboxes (in any case) work of the campaign was dispatched to before, as marked: forgetting the
-    /// marks does not forget the reach.
+    /// Which of these mailboxes (in any case) the campaign claimed as reached (<see cref="ExtendReachAsync"/>):
+    /// forgetting the dispatch marks does not forget the reach.
     /// </summary>
     Task<IReadOnlySet<string>> ReachedAsync(string campaignId, IReadOnlyCollection<string> mailboxIds, CancellationToken cancellationToken);
 

@@ -110,7 +110,7 @@ public sealed class InMemoryCampaignStore(TimeProvider clock) : ICampaignStore
     {
         lock (_gate)
         {
-            var reached = ReachedBy(campaignId);
+            if (!_reached.TryGetValue(campaignId, out var reached)) _reached[campaignId] = reached = new(StringComparer.OrdinalIgnoreCase);
             var newly = mailboxIds.Where(id => !reached.Contains(id)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var reach = _reach.GetValueOrDefault(campaignId) + newly.Count;
             if (reach > cap) return Task.FromResult(reach);
@@ -119,9 +119,6 @@ public sealed class InMemoryCampaignStore(TimeProvider clock) : ICampaignStore
             return Task.FromResult(reach);
         }
     }
-
-    private HashSet<string> ReachedBy(string campaignId) =>
-        _reached.TryGetValue(campaignId, out var reached) ? reached : _reached[campaignId] = new(StringComparer.OrdinalIgnoreCase);
 
     public Task ForgetDispatchedAsync(string campaignId, CancellationToken cancellationToken)
     {
@@ -135,7 +132,6 @@ public sealed class InMemoryCampaignStore(TimeProvider clock) : ICampaignStore
         {
             if (!_dispatched.TryGetValue(campaignId, out var marks)) _dispatched[campaignId] = marks = [];
             marks.UnionWith(work);
-            ReachedBy(campaignId).UnionWith(work.Select(mark => mark.Scope).Where(scope => scope != DispatchedWork.TenantWide));
         }
         return Task.CompletedTask;
     }

@@ -8,7 +8,7 @@ namespace Remediation.Infrastructure.Storage;
 
 /// <summary>
 /// Campaigns in Table storage: one row per campaign (partition = campaign id), which also keeps the campaign's reach,
-/// plus one row per dispatched piece of work and one per mailbox it reached, each read by both keys.
+/// plus one row per dispatched piece of work and one per mailbox it claimed as reached, each read by both keys.
 /// </summary>
 public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignStore
 {
@@ -209,15 +209,14 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
     private static string Range(string campaignId, string prefix) => TableClient.CreateQueryFilter(
         $"PartitionKey eq {TableKeys.Escape(campaignId)} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
 
-    // One transaction per hundred rows, the most one may hold: a campaign across 10,000 mailboxes costs 200 requests,
-    // as each mailbox's work also marks the mailbox reached.
+    // One transaction per hundred rows, the most one may hold. The mailboxes were claimed as reached before: writing
+    // their rows again would cost the storage emulator, which moves every row of a table to replace one, far more
+    // than the claim did.
     public async Task MarkDispatchedAsync(string campaignId, IReadOnlyCollection<DispatchedWork> work, CancellationToken cancellationToken)
     {
         var partition = TableKeys.Escape(campaignId);
         var marks = work.Select(mark => new TableEntity(partition, DispatchRow(mark)) { [ScopeProperty] = mark.Scope, [ItemProperty] = mark.Item });
-        var reached = work.Select(mark => mark.Scope).Where(scope => scope != DispatchedWork.TenantWide)
-            .Select(scope => new TableEntity(partition, ReachedRow(scope)) { [ScopeProperty] = scope });
-        foreach (var chunk in marks.Concat(reached).DistinctBy(row => row.RowKey, StringComparer.Ordinal).Chunk(MaxTransactionSize))
+        foreach (var chunk in marks.DistinctBy(row => row.RowKey, StringComparer.Ordinal).Chunk(MaxTransactionSize))
         {
             await _campaigns.SubmitTransactionAsync(
                 chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);

@@ -304,15 +304,16 @@ public abstract class CampaignStoreContract
     }
 
     [Fact]
-    public async Task ReachedAsync_MailboxesWithMarkedWorkInAnyCase_AndNoOthers()
+    public async Task ReachedAsync_MailboxesClaimedInAnyCase_AndNoOthers()
     {
         var campaign = await AddAsync(CampaignStatus.Active);
-        await Store.MarkDispatchedAsync(campaign.Id,
-            [DispatchedWork.Sweep, DispatchedWork.Copy("User0001", "m1"), DispatchedWork.Search("user0002", "<m1@sender.example>"), DispatchedWork.Copy("a/b#c|d", "m1")],
-            CancellationToken.None);
-        await Store.MarkDispatchedAsync($"{campaign.Id}-other", [DispatchedWork.Copy("user0003", "m1")], CancellationToken.None);
+        var other = await AddAsync(CampaignStatus.Active);
+        await Store.ExtendReachAsync(campaign.Id, ["User0001", "user0002", "a/b#c|d"], 10, CancellationToken.None);
+        await Store.ExtendReachAsync(other.Id, ["user0003"], 10, CancellationToken.None);
+        // Dispatched work alone reaches nothing: the resolution claimed its mailboxes before.
+        await Store.MarkDispatchedAsync(campaign.Id, [DispatchedWork.Sweep, DispatchedWork.Copy("user0004", "m1")], CancellationToken.None);
 
-        var reached = await Store.ReachedAsync(campaign.Id, ["user0001", "USER0002", "a/b#c|d", "a/b#c", "user0003", DispatchedWork.TenantWide], CancellationToken.None);
+        var reached = await Store.ReachedAsync(campaign.Id, ["user0001", "USER0002", "a/b#c|d", "a/b#c", "user0003", "user0004", DispatchedWork.TenantWide], CancellationToken.None);
 
         Assert.Equal(["USER0002", "a/b#c|d", "user0001"], reached.Order(StringComparer.Ordinal));
     }
@@ -321,7 +322,7 @@ public abstract class CampaignStoreContract
     public async Task ReachedAsync_MoreThanAPageOfMailboxes_ReturnsEveryOneReached()
     {
         var campaign = await AddAsync(CampaignStatus.Active);
-        await Store.MarkDispatchedAsync(campaign.Id, [.. Enumerable.Range(0, 1_200).Select(i => DispatchedWork.Copy($"user{i:D4}", "m1"))], CancellationToken.None);
+        await Store.ExtendReachAsync(campaign.Id, Mailboxes(0, 1_200), 2_000, CancellationToken.None);
 
         var reached = await Store.ReachedAsync(campaign.Id, [.. Enumerable.Range(0, 1_300).Select(i => $"USER{i:D4}")], CancellationToken.None);
 
@@ -475,6 +476,7 @@ public abstract class CampaignStoreContract
     {
         var campaign = await AddAsync(CampaignStatus.Held);
         var other = await AddAsync(CampaignStatus.Active);
+        await Store.ExtendReachAsync(campaign.Id, Mailboxes(0, 250), 1_000, CancellationToken.None);
         await Store.MarkDispatchedAsync(campaign.Id, [DispatchedWork.Sweep, .. Enumerable.Range(0, 250).Select(i => DispatchedWork.Copy($"user{i:D4}", "m1"))], CancellationToken.None);
         await Store.MarkDispatchedAsync(other.Id, [DispatchedWork.Sweep], CancellationToken.None);
 
