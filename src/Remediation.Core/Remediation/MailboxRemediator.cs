@@ -122,7 +122,7 @@ public sealed partial class MailboxRemediator(
         if (toMove.Count > 0)
         {
             var moved = await mailboxes.MoveAllAsync(mailbox.MailboxId, [.. toMove.Select(c => c.MessageId)], mailbox.Destination!, cancellationToken);
-            if (job.Action == RemediationAction.Quarantine && moved.Any(m => m.Error is DestinationFolderMissingException)) await ForgetQuarantineFolderAsync(job, mailbox.MailboxId, cancellationToken);
+            if (moved.Any(m => m.Error is DestinationFolderMissingException)) await ForgetQuarantineFolderAsync(job, mailbox.MailboxId, cancellationToken);
             acted.AddRange(toMove.Zip(moved, (copy, m) => (copy, m.Error is not null ? AuditOutcome.Failed : m.NewId is null ? AuditOutcome.Gone : AuditOutcome.Remediated, m.Error)));
         }
         return [.. acted.Select(a =>
@@ -186,22 +186,25 @@ public sealed partial class MailboxRemediator(
 
     private static string ActionName(RemediationJob job) => job.Action?.ToString() ?? "ReportOnly";
 
+    // The hidden folder a quarantine job moves copies to; other actions have none.
+    private string? QuarantineFolderName(RemediationJob job) => job.Action == RemediationAction.Quarantine ? options.Value.QuarantineFolderName : null;
+
     // The quarantine folders other jobs made, on any instance, read for the whole job at once.
     private async Task<IReadOnlyDictionary<string, string>> KnownQuarantineFoldersAsync(RemediationJob job, List<MailboxCopies> mailboxes, CancellationToken cancellationToken) =>
-        job.Action == RemediationAction.Quarantine
-            ? await hiddenFolders.FindAsync(options.Value.QuarantineFolderName, [.. mailboxes.Select(m => m.MailboxId)], cancellationToken)
+        QuarantineFolderName(job) is { } name
+            ? await hiddenFolders.FindAsync(name, [.. mailboxes.Select(m => m.MailboxId)], cancellationToken)
             : new Dictionary<string, string>();
 
     // The quarantine folders this job made or found, in one write. They only spare later jobs requests: a write that
     // fails is logged and the job goes on.
     private async Task KeepQuarantineFoldersAsync(RemediationJob job, IReadOnlyDictionary<string, string> known, LocatedMailbox[] mailboxes, CancellationToken cancellationToken)
     {
-        if (job.Action != RemediationAction.Quarantine) return;
+        if (QuarantineFolderName(job) is not { } name) return;
         var learnt = mailboxes.Where(m => m.Destination is { } id && known.GetValueOrDefault(m.MailboxId) != id).ToDictionary(m => m.MailboxId, m => m.Destination!, StringComparer.Ordinal);
         if (learnt.Count == 0) return;
         try
         {
-            await hiddenFolders.SaveAsync(options.Value.QuarantineFolderName, learnt, cancellationToken);
+            await hiddenFolders.SaveAsync(name, learnt, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -212,9 +215,10 @@ public sealed partial class MailboxRemediator(
     // A quarantine folder an administrator deleted: the retry makes it again rather than reading its id back.
     private async Task ForgetQuarantineFolderAsync(RemediationJob job, string mailboxId, CancellationToken cancellationToken)
     {
+        if (QuarantineFolderName(job) is not { } name) return;
         try
         {
-            await hiddenFolders.ForgetAsync(options.Value.QuarantineFolderName, mailboxId, cancellationToken);
+            await hiddenFolders.ForgetAsync(name, mailboxId, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -246,7 +250,7 @@ public sealed partial class MailboxRemediator(
     // job until it lands in the poison queue.
     private async Task<(List<MessageLocation> Copies, string? Quarantine)> LocateCopiesAsync(RemediationJob job, MailboxCopies mailbox, string? knownQuarantine, CancellationToken cancellationToken)
     {
-        var folder = job.Action == RemediationAction.Quarantine ? options.Value.QuarantineFolderName : null;
+        var folder = QuarantineFolderName(job);
         CopyQueryAnswer answer;
         try
         {
