@@ -12,6 +12,15 @@ internal static partial class PdfDictionary
         NumberEntry().Matches(dictionary).FirstOrDefault(m => m.Groups["key"].Value == key) is { } found
         && int.TryParse(found.Groups["value"].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
 
+    /// <summary>The name or array of names written after <c>/key</c> ("/Filter /FlateDecode", "/Filter [/A85 /Fl]"), in order.</summary>
+    public static IReadOnlyList<string> Names(string dictionary, string key) =>
+        NamesEntry().Matches(dictionary).FirstOrDefault(m => m.Groups["key"].Value == key) is { } found
+            ? [.. found.Groups["value"].Value.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(name => name.Trim(' ', '\t', '\r', '\n', '[', ']')).Where(name => name.Length > 0)]
+            : [];
+
+    [GeneratedRegex(@"/(?<key>[A-Za-z]+)\s*(?<value>\[[^\]]*\]|/[A-Za-z0-9]+)", LinearRegex.Options)]
+    private static partial Regex NamesEntry();
+
     [GeneratedRegex(@"/(?<key>[A-Za-z]+)\s+(?<value>-?[0-9]{1,10})\b", LinearRegex.Options)]
     private static partial Regex NumberEntry();
 }

@@ -3,7 +3,8 @@ namespace Remediation.Core.Scanning.Attachments;
 /// <summary>
 /// QR codes a PDF draws as shapes rather than as an image, which no image reader sees: each module, or each run of
 /// modules, a filled rectangle, a filled path or a stroked line (see <see cref="PdfDrawing"/>). Where the rectangles a
-/// content stream paints look like a code (<see cref="DrawnCodes"/>), they are painted and read like an image.
+/// content stream paints look like a code (<see cref="DrawnCodes"/>), they are painted and read like an image. The
+/// streams it reads are also where images written inline are (<see cref="PdfInlineImages"/>).
 /// </summary>
 internal static class PdfDrawnCodes
 {
@@ -18,23 +19,23 @@ internal static class PdfDrawnCodes
             .Select(System.Text.Encoding.ASCII.GetBytes),
     ];
 
-    /// <param name="imagesLeft">Images the message may still decode; each square painted takes one.</param>
-    public static IReadOnlyList<string> In(ReadOnlyMemory<byte> pdf, ref int imagesLeft, int maxPixels)
+    /// <summary>The file's streams that may draw, their filters undone, up to a size for all of them together.</summary>
+    public static IEnumerable<byte[]> Contents(ReadOnlyMemory<byte> pdf)
     {
-        var codes = new List<string>();
         var contentBytes = MaxContentBytes;
         foreach (var (dictionary, body) in PdfLinks.Contents(pdf))
         {
-            if (imagesLeft <= 0 || contentBytes <= 0) break;
+            if (contentBytes <= 0) yield break;
             if (HoldsNoDrawing(pdf.Span[dictionary])) continue;
             var content = Decoded(pdf.Span[dictionary], pdf.Span[body], contentBytes);
             contentBytes -= content.Length;
-            if (!DrawsShapes(content) || DrawnCodes.In(PdfDrawing.Fills(content, DrawnCodes.MaxRectangles), maxPixels) is not { } drawn) continue;
-            imagesLeft--;
-            codes.AddRange(drawn);
+            yield return content;
         }
-        return codes;
     }
+
+    /// <returns>What the code a content stream draws says, or null when its shapes draw none: nothing was decoded.</returns>
+    public static IReadOnlyList<string>? In(byte[] content, int maxPixels) =>
+        DrawsShapes(content) ? DrawnCodes.In(PdfDrawing.Fills(content, DrawnCodes.MaxRectangles), maxPixels) : null;
 
     private static bool HoldsNoDrawing(ReadOnlySpan<byte> beforeStream)
     {

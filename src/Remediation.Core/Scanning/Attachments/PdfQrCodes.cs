@@ -4,54 +4,111 @@ namespace Remediation.Core.Scanning.Attachments;
 
 /// <summary>
 /// QR codes drawn in a PDF's images: the lure's one page is a code to scan with a phone, out of reach of the link
-/// annotations a scanner reads. A JPEG image (<c>/DCTDecode</c>) is decoded as the file it is; a Flate-compressed one
-/// from its raw samples (gray, RGB or CMYK; 8 or 1 bits each; with or without PNG predictors), its size read from its
-/// dictionary first, so a bomb is refused before it is inflated.
+/// annotations a scanner reads. A JPEG image (<c>/DCTDecode</c>) is decoded as the file it is; a Flate-compressed or
+/// uncompressed one from its raw samples (gray, RGB or CMYK; 8 or 1 bits each; with or without PNG predictors); a
+/// 1-bit one in fax coding (<c>/CCITTFaxDecode</c>) by <see cref="CcittFax"/>; ASCII encodings undone first. Each
+/// one's size is read from its dictionary first, so a bomb is refused before it is inflated. Images are read from
+/// image objects and from pages' contents, where a writer puts a small image inline.
 /// </summary>
 internal static class PdfQrCodes
 {
     /// <param name="imagesLeft">Images the message may still decode; each one this reads takes one.</param>
     public static IReadOnlyList<string> In(ReadOnlyMemory<byte> pdf, ref int imagesLeft, int maxPixels)
     {
-        // Codes drawn as shapes first: only a square that looks like one takes from the budget.
-        var codes = new List<string>(PdfDrawnCodes.In(pdf, ref imagesLeft, maxPixels));
+        var codes = new List<string>();
+        // Pages' contents first: codes drawn as shapes (only a square that looks like one takes from the budget), then
+        // the images written inline among them.
+        foreach (var content in PdfDrawnCodes.Contents(pdf))
+        {
+            if (imagesLeft <= 0) break;
+            if (PdfDrawnCodes.In(content, maxPixels) is { } drawn)
+            {
+                imagesLeft--;
+                codes.AddRange(drawn);
+            }
+            foreach (var (dictionary, data) in PdfInlineImages.In(content))
+            {
+                if (imagesLeft <= 0) break;
+                codes.AddRange(Read(dictionary, data, ref imagesLeft, maxPixels));
+            }
+        }
         foreach (var (dictionaryRange, bodyRange) in PdfLinks.Images(pdf))
         {
             if (imagesLeft <= 0) break;
             // The text ahead of the stream, from its object's "obj": a neighbour's /Width is not this image's.
             var ahead = Encoding.Latin1.GetString(pdf.Span[dictionaryRange]);
             var objectAt = ahead.LastIndexOf("obj", StringComparison.Ordinal);
-            var dictionary = objectAt < 0 ? ahead : ahead[(objectAt + 3)..];
-            var body = pdf[bodyRange];
-            // Every image decoded or inflated takes one from the budget, whatever it held: a file of a thousand
-            // images costs four. One refused on its size, declared or in its header, costs nothing.
-            if (dictionary.Contains("/DCTDecode", StringComparison.Ordinal))
-            {
-                if (QrCodeLinks.In(body, maxPixels) is not { } inJpeg) continue;
-                imagesLeft--;
-                codes.AddRange(inJpeg);
-            }
-            else if (dictionary.Contains("/FlateDecode", StringComparison.Ordinal) && Size(dictionary, maxPixels) is var (width, height))
-            {
-                imagesLeft--;
-                if (Samples(dictionary, body.Span, width, height) is { } gray) codes.AddRange(QrCodeLinks.InGray(gray, width, height));
-            }
+            codes.AddRange(Read(objectAt < 0 ? ahead : ahead[(objectAt + 3)..], pdf[bodyRange], ref imagesLeft, maxPixels));
         }
         return codes;
     }
+
+    // Every image decoded or inflated takes one from the budget, whatever it held: a file of a thousand images costs
+    // four. One refused on its size, declared or in its header, or coded in a way not read, costs nothing.
+    private static IReadOnlyList<string> Read(string dictionary, ReadOnlyMemory<byte> body, ref int imagesLeft, int maxPixels)
+    {
+        var filters = PdfDictionary.Names(dictionary, "Filter");
+        var data = filters.FirstOrDefault() switch
+        {
+            "ASCIIHexDecode" => FromHex(body.Span),
+            "ASCII85Decode" => PdfLinks.Ascii85(body.Span),
+            _ => body,
+        };
+        var compression = filters.LastOrDefault(filter => filter is not ("ASCIIHexDecode" or "ASCII85Decode"));
+        if (compression == "DCTDecode")
+        {
+            if (QrCodeLinks.In(data, maxPixels) is not { } inJpeg) return [];
+            imagesLeft--;
+            return inJpeg;
+        }
+        if (compression is not (null or "FlateDecode" or "CCITTFaxDecode") || Size(dictionary, maxPixels) is not var (width, height)) return [];
+        imagesLeft--;
+        var gray = compression switch
+        {
+            "CCITTFaxDecode" => CcittFax.Gray(dictionary, data.Span, width, height),
+            "FlateDecode" => Samples(dictionary, PdfLinks.Inflate(data.Span, MaxSamples(width, height)), width, height),
+            _ => Samples(dictionary, data.Span[..Math.Min(data.Length, MaxSamples(width, height))].ToArray(), width, height),
+        };
+        return gray is null ? [] : QrCodeLinks.InGray(gray, width, height);
+    }
+
+    private static byte[] FromHex(ReadOnlySpan<byte> hex)
+    {
+        var digits = new List<int>(hex.Length);
+        foreach (var c in hex)
+        {
+            if (c == '>') break;
+            if (HexValue(c) is var value and >= 0) digits.Add(value);
+        }
+        // An odd last digit is followed by 0.
+        if (digits.Count % 2 == 1) digits.Add(0);
+        var bytes = new byte[digits.Count / 2];
+        for (var i = 0; i < bytes.Length; i++) bytes[i] = (byte)((digits[2 * i] << 4) | digits[(2 * i) + 1]);
+        return bytes;
+    }
+
+    private static int HexValue(byte c) => c switch
+    {
+        >= (byte)'0' and <= (byte)'9' => c - '0',
+        >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
+        _ => -1,
+    };
 
     // The size the image's dictionary declares, when worth decoding.
     private static (int Width, int Height)? Size(string dictionary, int maxPixels) =>
         PdfDictionary.Number(dictionary, "Width") is { } width && PdfDictionary.Number(dictionary, "Height") is { } height
         && QrCodeLinks.WorthDecoding(width, height, maxPixels) ? (width, height) : null;
 
+    // The most any layout below takes: four components and a predictor byte per row.
+    private static int MaxSamples(int width, int height) => (width * 4 * height) + height;
+
     // The image as one gray byte per pixel, or null when its samples are not laid out as this reads them.
-    private static byte[]? Samples(string dictionary, ReadOnlySpan<byte> body, int width, int height)
+    private static byte[]? Samples(string dictionary, byte[] samples, int width, int height)
     {
-        var bits = PdfDictionary.Number(dictionary, "BitsPerComponent") ?? 8;
+        // A stencil mask has one bit a pixel, and no /BitsPerComponent to say so.
+        var bits = dictionary.Contains("/ImageMask true", StringComparison.Ordinal) ? 1 : PdfDictionary.Number(dictionary, "BitsPerComponent") ?? 8;
         if (bits is not (1 or 8)) return null;
-        // The most any layout below takes: four components and a predictor byte per row.
-        var samples = PdfLinks.Inflate(body, (width * 4 * height) + height);
         foreach (var components in bits == 1 ? [1] : new[] { 1, 3, 4 })
         {
             var row = bits == 1 ? (width + 7) / 8 : width * components;

@@ -18,6 +18,9 @@ internal static class QrCodeLinks
     // A version 1 code is 21 modules across: a smaller image (a tracking pixel, an icon) holds none.
     private const int MinSide = 21;
 
+    // Below this, an image is enlarged before it is read: four pixels a module for the largest code so small an image holds.
+    private const int MinReadSide = 160;
+
     /// <summary>Whether an image of this size is decoded: large enough to hold a code, and within the pixel cap.</summary>
     public static bool WorthDecoding(int width, int height, int maxPixels) =>
         Math.Min(width, height) >= MinSide && (long)width * height <= maxPixels;
@@ -79,6 +82,9 @@ internal static class QrCodeLinks
     {
         try
         {
+            // ZXing finds no code drawn a pixel a module, as a PDF holds one to be scaled up on the page: so small an
+            // image is enlarged, each pixel a square of pixels.
+            if (Math.Min(width, height) < MinReadSide) (gray, width, height) = Enlarged(gray, width, height, (MinReadSide / Math.Min(width, height)) + 1);
             var luminance = new RGBLuminanceSource(gray, width, height, RGBLuminanceSource.BitmapFormat.Gray8);
             // Whatever the code holds; the message keeps the web links among all it collects.
             return new BarcodeReaderGeneric { Options = QrOnly }.Decode(luminance)?.Text is { } text ? [text.Trim()] : [];
@@ -87,6 +93,16 @@ internal static class QrCodeLinks
         {
             return [];
         }
+    }
+
+    private static (byte[] Gray, int Width, int Height) Enlarged(byte[] gray, int width, int height, int scale)
+    {
+        var large = new byte[width * scale * height * scale];
+        for (var y = 0; y < height * scale; y++)
+        {
+            for (var x = 0; x < width * scale; x++) large[(y * width * scale) + x] = gray[(y / scale * width) + (x / scale)];
+        }
+        return (large, width * scale, height * scale);
     }
 
     // A code drawn on a transparent background shows over the white of the message.
