@@ -23,7 +23,7 @@ public abstract class HiddenFolderIdsContract
     [Fact]
     public async Task Find_FortyMailboxes_FindsEveryOne()
     {
-        // More than one filter of Table storage holds.
+        // More mailboxes than a job carries, each read by its keys.
         var mailboxes = Enumerable.Range(0, 40).Select(_ => NewMailbox()).ToList();
         await Folders.SaveAsync(Quarantine, mailboxes.ToDictionary(m => m, m => $"folder-of-{m}"), CancellationToken.None);
 
