@@ -148,12 +148,13 @@ public sealed partial class CampaignResolver(
         (await campaigns.DispatchedAsync(campaignId, [DispatchedWork.SocTold], cancellationToken)).Count > 0;
 
     // An active campaign's recorded reach is within the cap, so only mailboxes reached for the first time can take it
-    // beyond; they are recorded before their jobs go out, so a failure in between counts them twice, never not at all.
+    // beyond; they are claimed before their jobs go out, so neither a failure in between nor another instance reaching
+    // them at the same moment counts them twice, and none is left uncounted.
     private async Task<int?> ReachBeyondCapAsync(string campaignId, IReadOnlyCollection<string> reachingNow, bool created, CancellationToken cancellationToken)
     {
         var reachedBefore = created ? NoneReached : await campaigns.ReachedAsync(campaignId, reachingNow, cancellationToken);
         var newly = DispatchPlan.NewlyReached(reachingNow, reachedBefore);
-        if (newly == 0) return null;
+        if (newly.Count == 0) return null;
         var reach = await campaigns.ExtendReachAsync(campaignId, newly, _guard.Cap, cancellationToken);
         return reach > _guard.Cap ? reach : null;
     }

@@ -65,11 +65,11 @@ public static class DispatchPlan
     public static IReadOnlyList<string> SearchOnly(IReadOnlyDictionary<string, MailboxWork> found) =>
         [.. found.Where(mailbox => mailbox.Value.MessageIds.Count == 0).Select(mailbox => mailbox.Key)];
 
-    /// <summary>How many of the mailboxes reached now (any case) no dispatched work has reached before.</summary>
-    public static int NewlyReached(IEnumerable<string> reachingNow, IReadOnlySet<string> reachedBefore)
+    /// <summary>The mailboxes reached now (any case, each once) that the campaign had not reached before.</summary>
+    public static IReadOnlyList<string> NewlyReached(IEnumerable<string> reachingNow, IReadOnlySet<string> reachedBefore)
     {
         var reached = reachedBefore.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return reachingNow.Where(mailboxId => !reached.Contains(mailboxId)).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+        return [.. reachingNow.Where(mailboxId => !reached.Contains(mailboxId)).Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>The work of each mailbox not dispatched yet; mailboxes with none are left out.</summary>

@@ -33,17 +33,18 @@ public interface ICampaignStore
     Task<IReadOnlySet<DispatchedWork>> DispatchedAsync(string campaignId, IReadOnlyCollection<DispatchedWork> candidates, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Which of these mailboxes (in any case) work of the campaign was dispatched to before, as marked: forgetting the
-    /// marks does not forget the reach.
+    /// Which of these mailboxes (in any case) the campaign claimed as reached (<see cref="ExtendReachAsync"/>):
+    /// forgetting the dispatch marks does not forget the reach.
     /// </summary>
     Task<IReadOnlySet<string>> ReachedAsync(string campaignId, IReadOnlyCollection<string> mailboxIds, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Adds mailboxes the campaign's work reaches for the first time to its recorded reach, unless the sum is beyond the
-    /// cap; returns the sum either way. Concurrent calls each add theirs (none is lost), so the recorded reach never
-    /// counts too few; a mailbox counted twice after a failure or a race only makes the cap hold sooner.
+    /// Claims for the campaign the mailboxes (any case) its work reaches and adds those it had not reached to its recorded
+    /// reach, unless the sum is beyond the cap; returns the sum either way. A mailbox counts once however many
+    /// resolutions, on however many instances, claim it at the same moment, and once claimed it is reached
+    /// (<see cref="ReachedAsync"/>) even if its work never goes out, so a retry does not count it again.
     /// </summary>
-    Task<int> ExtendReachAsync(string campaignId, int mailboxes, int cap, CancellationToken cancellationToken);
+    Task<int> ExtendReachAsync(string campaignId, IReadOnlyCollection<string> mailboxIds, int cap, CancellationToken cancellationToken);
 
     /// <summary>Forgets every dispatch mark of the campaign, so its next resolution dispatches all its work again.</summary>
     Task ForgetDispatchedAsync(string campaignId, CancellationToken cancellationToken);

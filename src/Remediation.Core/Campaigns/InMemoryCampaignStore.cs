@@ -106,12 +106,16 @@ public sealed class InMemoryCampaignStore(TimeProvider clock) : ICampaignStore
         lock (_gate) return _dispatched.TryGetValue(campaignId, out var found) ? new HashSet<DispatchedWork>(found) : new HashSet<DispatchedWork>();
     }
 
-    public Task<int> ExtendReachAsync(string campaignId, int mailboxes, int cap, CancellationToken cancellationToken)
+    public Task<int> ExtendReachAsync(string campaignId, IReadOnlyCollection<string> mailboxIds, int cap, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            var reach = _reach.GetValueOrDefault(campaignId) + mailboxes;
-            if (reach <= cap) _reach[campaignId] = reach;
+            if (!_reached.TryGetValue(campaignId, out var reached)) _reached[campaignId] = reached = new(StringComparer.OrdinalIgnoreCase);
+            var newly = mailboxIds.Where(id => !reached.Contains(id)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var reach = _reach.GetValueOrDefault(campaignId) + newly.Count;
+            if (reach > cap) return Task.FromResult(reach);
+            _reach[campaignId] = reach;
+            reached.UnionWith(newly);
             return Task.FromResult(reach);
         }
     }
@@ -128,8 +132,6 @@ public sealed class InMemoryCampaignStore(TimeProvider clock) : ICampaignStore
         {
             if (!_dispatched.TryGetValue(campaignId, out var marks)) _dispatched[campaignId] = marks = [];
             marks.UnionWith(work);
-            if (!_reached.TryGetValue(campaignId, out var reached)) _reached[campaignId] = reached = new(StringComparer.OrdinalIgnoreCase);
-            reached.UnionWith(work.Select(mark => mark.Scope).Where(scope => scope != DispatchedWork.TenantWide));
         }
         return Task.CompletedTask;
     }

@@ -8,7 +8,7 @@ namespace Remediation.Infrastructure.Storage;
 
 /// <summary>
 /// Campaigns in Table storage: one row per campaign (partition = campaign id), which also keeps the campaign's reach,
-/// plus one row per dispatched piece of work and one per mailbox it reached, each read by both keys.
+/// plus one row per dispatched piece of work and one per mailbox it claimed as reached, each read by both keys.
 /// </summary>
 public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignStore
 {
@@ -137,23 +137,46 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
         });
     }
 
-    public async Task<int> ExtendReachAsync(string campaignId, int mailboxes, int cap, CancellationToken cancellationToken)
+    // Each mailbox is claimed by adding its "reached" row in the same transaction that grows the reach on the campaign's
+    // row (one partition), so a mailbox two resolutions claim at once is counted by the one whose row went in first.
+    public async Task<int> ExtendReachAsync(string campaignId, IReadOnlyCollection<string> mailboxIds, int cap, CancellationToken cancellationToken)
     {
         var partition = TableKeys.Escape(campaignId);
+        var unclaimed = mailboxIds.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var claimsReread = false;
         while (true)
         {
             var row = (await _campaigns.GetEntityAsync<TableEntity>(partition, CampaignRow, [ReachProperty], cancellationToken)).Value;
-            var reach = (row.GetInt32(ReachProperty) ?? await CountReachedAsync(campaignId, cancellationToken)) + mailboxes;
-            if (reach > cap) return reach;
+            var reach = row.GetInt32(ReachProperty) ?? await CountReachedAsync(campaignId, cancellationToken);
+            if (unclaimed.Count == 0) return reach;
+            if (reach + unclaimed.Count > cap)
+            {
+                // Beyond the cap, unless other resolutions claimed some of these since the caller read them.
+                if (claimsReread) return reach + unclaimed.Count;
+                var claimed = await ReachedAsync(campaignId, unclaimed, cancellationToken);
+                unclaimed.RemoveAll(claimed.Contains);
+                claimsReread = true;
+                continue;
+            }
+            var claims = unclaimed.Take(MaxTransactionSize - 1).ToList();
             try
             {
-                await _campaigns.UpdateEntityAsync(
-                    new TableEntity(partition, CampaignRow) { [ReachProperty] = reach }, row.ETag, TableUpdateMode.Merge, cancellationToken);
-                return reach;
+                await _campaigns.SubmitTransactionAsync(
+                    claims.Select(id => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, ReachedRow(id)) { [ScopeProperty] = id }))
+                        .Append(new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(partition, CampaignRow) { [ReachProperty] = reach + claims.Count }, row.ETag)),
+                    cancellationToken);
+                unclaimed.RemoveRange(0, claims.Count);
+                if (unclaimed.Count == 0) return reach + claims.Count;
             }
-            catch (RequestFailedException error) when (error.Status == 412)
+            catch (TableTransactionFailedException error) when (error.Status == 409 && error.FailedTransactionActionIndex < claims.Count)
             {
-                // Another resolution recorded its mailboxes a moment ago: add these to that.
+                // Another resolution claimed one of these a moment ago, and counted it; likely more of them with it.
+                var claimed = await ReachedAsync(campaignId, unclaimed, cancellationToken);
+                unclaimed.RemoveAll(claimed.Contains);
+            }
+            catch (TableTransactionFailedException error) when (error.Status == 412)
+            {
+                // Another resolution grew the reach a moment ago: add these to that.
             }
         }
     }
@@ -186,15 +209,14 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
     private static string Range(string campaignId, string prefix) => TableClient.CreateQueryFilter(
         $"PartitionKey eq {TableKeys.Escape(campaignId)} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
 
-    // One transaction per hundred rows, the most one may hold: a campaign across 10,000 mailboxes costs 200 requests,
-    // as each mailbox's work also marks the mailbox reached.
+    // One transaction per hundred rows, the most one may hold. The mailboxes were claimed as reached before: writing
+    // their rows again would cost the storage emulator, which moves every row of a table to replace one, far more
+    // than the claim did.
     public async Task MarkDispatchedAsync(string campaignId, IReadOnlyCollection<DispatchedWork> work, CancellationToken cancellationToken)
     {
         var partition = TableKeys.Escape(campaignId);
         var marks = work.Select(mark => new TableEntity(partition, DispatchRow(mark)) { [ScopeProperty] = mark.Scope, [ItemProperty] = mark.Item });
-        var reached = work.Select(mark => mark.Scope).Where(scope => scope != DispatchedWork.TenantWide)
-            .Select(scope => new TableEntity(partition, ReachedRow(scope)) { [ScopeProperty] = scope });
-        foreach (var chunk in marks.Concat(reached).DistinctBy(row => row.RowKey, StringComparer.Ordinal).Chunk(MaxTransactionSize))
+        foreach (var chunk in marks.DistinctBy(row => row.RowKey, StringComparer.Ordinal).Chunk(MaxTransactionSize))
         {
             await _campaigns.SubmitTransactionAsync(
                 chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);

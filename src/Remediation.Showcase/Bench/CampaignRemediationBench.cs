@@ -155,11 +155,11 @@ internal static class CampaignRemediationBench
         var settings = new Dictionary<string, string?>
         {
             ["Detection:BlockedUrlDomains:0"] = SampleMail.PhishingDomain,
-            // Speed is measured here, not the blast-radius guard or the hourly cap on unapproved moves. Twice the
-            // campaign: seeds resolved at once on two instances may count a mailbox they both reach twice, and each
-            // instance may hold a few units of the hourly cap it never spends; both only make a guard hold sooner.
-            // The hourly cap covers every campaign of the run.
-            ["Remediation:MaxMailboxesPerCampaign"] = (2 * mailboxes).ToString(CultureInfo.InvariantCulture),
+            // Speed is measured here, not the blast-radius guard or the hourly cap on unapproved moves. The reach cap
+            // is the campaign's size exactly: seeds resolved at once on several instances claim each mailbox once, so
+            // the campaign is never held. The hourly cap is twice every campaign of the run: each instance may hold a
+            // few units it never spends, which only makes the cap hold sooner.
+            ["Remediation:MaxMailboxesPerCampaign"] = mailboxes.ToString(CultureInfo.InvariantCulture),
             ["Remediation:MaxUnapprovedMovesPerHour"] = (2 * mailboxes * campaigns).ToString(CultureInfo.InvariantCulture),
             ["Subscriptions:Mailboxes:0"] = $"{Observer}@{Domain}",
             ["LocalHost:QueueBatchSize"] = QueueBatchSize.ToString(CultureInfo.InvariantCulture),

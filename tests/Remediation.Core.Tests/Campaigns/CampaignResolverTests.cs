@@ -746,6 +746,26 @@ public sealed class CampaignResolverTests
         Assert.Empty(Jobs());
     }
 
+    // The reach is claimed before the jobs go out: the retry finds every mailbox reached and counts none again, so a
+    // campaign as large as the cap is not held for the failure.
+    [Fact]
+    public async Task Resolve_QueueFailsMidwayAtTheCap_TheRetryCountsNoMailboxTwice()
+    {
+        var seedCopy = Deliver(_alice, to: [$"bob@{Domain}", $"carol@{Domain}", $"dave@{Domain}"]);
+        var seed = Seed(_alice, seedCopy);
+        var failing = new FailingQueue(_queue, firstFailing: 2, lastFailing: 2);
+        _options.MailboxesPerJob = 1;
+        _options.MaxMailboxesPerCampaign = 4;
+        var resolver = Resolver(failing);
+
+        await Assert.ThrowsAsync<IOException>(() => resolver.ResolveAsync(seed, CancellationToken.None));
+        await resolver.ResolveAsync(seed, CancellationToken.None);
+
+        Assert.Equal(CampaignStatus.Active, (await _campaigns.FindAsync(CampaignId, CancellationToken.None))?.Status);
+        Assert.Equal(4, Jobs().Distinct().Count());
+        Assert.Empty(_telemetry.Events(PipelineEvents.CampaignHeld));
+    }
+
     [Fact]
     public async Task Resolve_QueueFailsAfterAHundredJobs_KeepsTheirMarksAndTheRetryQueuesEachOtherJobOnce()
     {
@@ -1009,8 +1029,8 @@ public sealed class CampaignResolverTests
             return inner.ReachedAsync(campaignId, mailboxIds, cancellationToken);
         }
 
-        public Task<int> ExtendReachAsync(string campaignId, int mailboxes, int cap, CancellationToken cancellationToken) =>
-            inner.ExtendReachAsync(campaignId, mailboxes, cap, cancellationToken);
+        public Task<int> ExtendReachAsync(string campaignId, IReadOnlyCollection<string> mailboxIds, int cap, CancellationToken cancellationToken) =>
+            inner.ExtendReachAsync(campaignId, mailboxIds, cap, cancellationToken);
 
         public Task ForgetDispatchedAsync(string campaignId, CancellationToken cancellationToken) => inner.ForgetDispatchedAsync(campaignId, cancellationToken);
 

@@ -100,12 +100,12 @@ public class DispatchPlanTests
     }
 
     [Fact]
-    public void NewlyReached_NothingReachedBefore_CountsEveryMailboxOnce() =>
-        Assert.Equal(3, DispatchPlan.NewlyReached(["alice", "bob", "carol", "BOB"], new HashSet<string>()));
+    public void NewlyReached_NothingReachedBefore_IsEveryMailboxOnce() =>
+        Assert.Equal(["alice", "bob", "carol"], DispatchPlan.NewlyReached(["alice", "bob", "carol", "BOB"], new HashSet<string>()));
 
     [Fact]
     public void NewlyReached_MailboxesReachedBeforeInAnyCase_AreNotNew() =>
-        Assert.Equal(1, DispatchPlan.NewlyReached(["alice", "bob", "carol"], new HashSet<string>(StringComparer.Ordinal) { "ALICE", "bob" }));
+        Assert.Equal(["carol"], DispatchPlan.NewlyReached(["alice", "bob", "carol"], new HashSet<string>(StringComparer.Ordinal) { "ALICE", "bob" }));
 
     [Fact]
     public void Pack_MoreMailboxesThanAJobHolds_FillsEachJobInOrder()

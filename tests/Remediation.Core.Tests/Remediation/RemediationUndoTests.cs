@@ -204,7 +204,7 @@ public sealed class RemediationUndoTests
 
         public Task<IReadOnlySet<string>> ReachedAsync(string campaignId, IReadOnlyCollection<string> mailboxIds, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<int> ExtendReachAsync(string campaignId, int mailboxes, int cap, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<int> ExtendReachAsync(string campaignId, IReadOnlyCollection<string> mailboxIds, int cap, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task ForgetDispatchedAsync(string campaignId, CancellationToken cancellationToken) => throw new NotSupportedException();
 

@@ -113,13 +113,13 @@ public abstract class CampaignStoreContract
     {
         var campaign = await AddAsync(CampaignStatus.Active);
 
-        var growing = Enumerable.Range(0, 20).Select(_ => Store.ExtendReachAsync(campaign.Id, 1, 1_000, CancellationToken.None)).ToList();
+        var growing = Enumerable.Range(0, 20).Select(i => Store.ExtendReachAsync(campaign.Id, Mailboxes(i, 1), 1_000, CancellationToken.None)).ToList();
         var held = await Store.TryHoldAsync(campaign.Id, CancellationToken.None);
         await Task.WhenAll(growing);
 
         Assert.True(held);
         Assert.Equal(CampaignStatus.Held, (await Store.FindAsync(campaign.Id, CancellationToken.None))!.Status);
-        Assert.Equal(21, await Store.ExtendReachAsync(campaign.Id, 1, 1_000, CancellationToken.None));
+        Assert.Equal(21, await Store.ExtendReachAsync(campaign.Id, Mailboxes(20, 1), 1_000, CancellationToken.None));
     }
 
     [Fact]
@@ -154,13 +154,13 @@ public abstract class CampaignStoreContract
         var campaign = await AddAsync(CampaignStatus.Active);
         var seed = campaign.Seed with { Score = 21, MessageId = "AAMk/later==" };
 
-        var growing = Enumerable.Range(0, 20).Select(_ => Store.ExtendReachAsync(campaign.Id, 1, 1_000, CancellationToken.None)).ToList();
+        var growing = Enumerable.Range(0, 20).Select(i => Store.ExtendReachAsync(campaign.Id, Mailboxes(i, 1), 1_000, CancellationToken.None)).ToList();
         var promoted = await Store.TryPromoteAsync(campaign.Id, seed, CancellationToken.None);
         await Task.WhenAll(growing);
 
         Assert.True(promoted);
         Assert.Equal("AAMk/later==", (await Store.FindAsync(campaign.Id, CancellationToken.None))!.Seed.MessageId);
-        Assert.Equal(21, await Store.ExtendReachAsync(campaign.Id, 1, 1_000, CancellationToken.None));
+        Assert.Equal(21, await Store.ExtendReachAsync(campaign.Id, Mailboxes(20, 1), 1_000, CancellationToken.None));
     }
 
     [Theory]
@@ -304,15 +304,16 @@ public abstract class CampaignStoreContract
     }
 
     [Fact]
-    public async Task ReachedAsync_MailboxesWithMarkedWorkInAnyCase_AndNoOthers()
+    public async Task ReachedAsync_MailboxesClaimedInAnyCase_AndNoOthers()
     {
         var campaign = await AddAsync(CampaignStatus.Active);
-        await Store.MarkDispatchedAsync(campaign.Id,
-            [DispatchedWork.Sweep, DispatchedWork.Copy("User0001", "m1"), DispatchedWork.Search("user0002", "<m1@sender.example>"), DispatchedWork.Copy("a/b#c|d", "m1")],
-            CancellationToken.None);
-        await Store.MarkDispatchedAsync($"{campaign.Id}-other", [DispatchedWork.Copy("user0003", "m1")], CancellationToken.None);
+        var other = await AddAsync(CampaignStatus.Active);
+        await Store.ExtendReachAsync(campaign.Id, ["User0001", "user0002", "a/b#c|d"], 10, CancellationToken.None);
+        await Store.ExtendReachAsync(other.Id, ["user0003"], 10, CancellationToken.None);
+        // Dispatched work alone reaches nothing: the resolution claimed its mailboxes before.
+        await Store.MarkDispatchedAsync(campaign.Id, [DispatchedWork.Sweep, DispatchedWork.Copy("user0004", "m1")], CancellationToken.None);
 
-        var reached = await Store.ReachedAsync(campaign.Id, ["user0001", "USER0002", "a/b#c|d", "a/b#c", "user0003", DispatchedWork.TenantWide], CancellationToken.None);
+        var reached = await Store.ReachedAsync(campaign.Id, ["user0001", "USER0002", "a/b#c|d", "a/b#c", "user0003", "user0004", DispatchedWork.TenantWide], CancellationToken.None);
 
         Assert.Equal(["USER0002", "a/b#c|d", "user0001"], reached.Order(StringComparer.Ordinal));
     }
@@ -321,7 +322,7 @@ public abstract class CampaignStoreContract
     public async Task ReachedAsync_MoreThanAPageOfMailboxes_ReturnsEveryOneReached()
     {
         var campaign = await AddAsync(CampaignStatus.Active);
-        await Store.MarkDispatchedAsync(campaign.Id, [.. Enumerable.Range(0, 1_200).Select(i => DispatchedWork.Copy($"user{i:D4}", "m1"))], CancellationToken.None);
+        await Store.ExtendReachAsync(campaign.Id, Mailboxes(0, 1_200), 2_000, CancellationToken.None);
 
         var reached = await Store.ReachedAsync(campaign.Id, [.. Enumerable.Range(0, 1_300).Select(i => $"USER{i:D4}")], CancellationToken.None);
 
@@ -386,19 +387,68 @@ public abstract class CampaignStoreContract
     {
         var campaign = await AddAsync(CampaignStatus.Active);
 
-        Assert.Equal(4, await Store.ExtendReachAsync(campaign.Id, 4, 10, CancellationToken.None));
-        Assert.Equal(10, await Store.ExtendReachAsync(campaign.Id, 6, 10, CancellationToken.None));
-        Assert.Equal(11, await Store.ExtendReachAsync(campaign.Id, 1, 10, CancellationToken.None));
+        Assert.Equal(4, await Store.ExtendReachAsync(campaign.Id, Mailboxes(0, 4), 10, CancellationToken.None));
+        Assert.Equal(10, await Store.ExtendReachAsync(campaign.Id, Mailboxes(4, 6), 10, CancellationToken.None));
+        Assert.Equal(11, await Store.ExtendReachAsync(campaign.Id, Mailboxes(10, 1), 10, CancellationToken.None));
+    }
+
+    // More mailboxes than one Table transaction holds.
+    [Fact]
+    public async Task ExtendReachAsync_HundredsOfMailboxes_CountsAndClaimsEach()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+
+        Assert.Equal(250, await Store.ExtendReachAsync(campaign.Id, Mailboxes(0, 250), 1_000, CancellationToken.None));
+
+        Assert.Equal(250, (await Store.ReachedAsync(campaign.Id, Mailboxes(0, 300), CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task ExtendReachAsync_MailboxesClaimedBeforeInAnyCase_AreNotCountedAgain()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+        await Store.ExtendReachAsync(campaign.Id, ["user0001", "user0002"], 10, CancellationToken.None);
+
+        Assert.Equal(3, await Store.ExtendReachAsync(campaign.Id, ["USER0002", "user0003", "user0003"], 10, CancellationToken.None));
+        var reached = await Store.ReachedAsync(campaign.Id, ["user0001", "USER0002", "user0003", "user0004"], CancellationToken.None);
+        Assert.Equal(["USER0002", "user0001", "user0003"], reached.Order(StringComparer.Ordinal));
+    }
+
+    // Two instances resolve copies of one campaign at the same moment, each having read that none of these mailboxes
+    // was reached: each mailbox counts once, so the cap never holds a campaign for mailboxes it counted twice.
+    [Fact]
+    public async Task ExtendReachAsync_RacingClaimsOfTheSameMailboxes_CountEachOnce()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+        var shared = Mailboxes(0, 130);
+
+        var reaches = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            Task.Run(() => Store.ExtendReachAsync(campaign.Id, [.. shared, .. Mailboxes(1_000 + i, 1)], 1_000, CancellationToken.None))));
+
+        Assert.Equal(136, reaches.Max());
+        Assert.Equal(137, await Store.ExtendReachAsync(campaign.Id, Mailboxes(2_000, 1), 1_000, CancellationToken.None));
+    }
+
+    // The cap is reached only by mailboxes no resolution has claimed yet, whatever the caller read a moment before.
+    [Fact]
+    public async Task ExtendReachAsync_SomeClaimedSinceTheCallerRead_CountsOnlyTheOthersAgainstTheCap()
+    {
+        var campaign = await AddAsync(CampaignStatus.Active);
+        await Store.ExtendReachAsync(campaign.Id, Mailboxes(0, 8), 10, CancellationToken.None);
+
+        Assert.Equal(10, await Store.ExtendReachAsync(campaign.Id, Mailboxes(6, 4), 10, CancellationToken.None));
+        Assert.Equal(11, await Store.ExtendReachAsync(campaign.Id, Mailboxes(10, 1), 10, CancellationToken.None));
     }
 
     [Fact]
     public async Task ExtendReachAsync_BeyondTheCap_ReturnsTheSumWithoutRecordingIt()
     {
         var campaign = await AddAsync(CampaignStatus.Active);
-        await Store.ExtendReachAsync(campaign.Id, 8, 10, CancellationToken.None);
+        await Store.ExtendReachAsync(campaign.Id, Mailboxes(0, 8), 10, CancellationToken.None);
 
-        Assert.Equal(13, await Store.ExtendReachAsync(campaign.Id, 5, 10, CancellationToken.None));
-        Assert.Equal(10, await Store.ExtendReachAsync(campaign.Id, 2, 10, CancellationToken.None));
+        Assert.Equal(13, await Store.ExtendReachAsync(campaign.Id, Mailboxes(8, 5), 10, CancellationToken.None));
+        Assert.Empty(await Store.ReachedAsync(campaign.Id, Mailboxes(8, 5), CancellationToken.None));
+        Assert.Equal(10, await Store.ExtendReachAsync(campaign.Id, Mailboxes(8, 2), 10, CancellationToken.None));
     }
 
     [Fact]
@@ -406,9 +456,9 @@ public abstract class CampaignStoreContract
     {
         var campaign = await AddAsync(CampaignStatus.Active);
 
-        await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => Store.ExtendReachAsync(campaign.Id, 1, 1_000, CancellationToken.None))));
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => Store.ExtendReachAsync(campaign.Id, Mailboxes(i, 1), 1_000, CancellationToken.None))));
 
-        Assert.Equal(13, await Store.ExtendReachAsync(campaign.Id, 1, 1_000, CancellationToken.None));
+        Assert.Equal(13, await Store.ExtendReachAsync(campaign.Id, Mailboxes(12, 1), 1_000, CancellationToken.None));
     }
 
     [Fact]
@@ -416,7 +466,7 @@ public abstract class CampaignStoreContract
     {
         var campaign = await AddAsync(CampaignStatus.Active);
 
-        await Store.ExtendReachAsync(campaign.Id, 3, 10, CancellationToken.None);
+        await Store.ExtendReachAsync(campaign.Id, Mailboxes(0, 3), 10, CancellationToken.None);
 
         AssertSameCampaign(campaign, await Store.FindAsync(campaign.Id, CancellationToken.None));
     }
@@ -426,6 +476,7 @@ public abstract class CampaignStoreContract
     {
         var campaign = await AddAsync(CampaignStatus.Held);
         var other = await AddAsync(CampaignStatus.Active);
+        await Store.ExtendReachAsync(campaign.Id, Mailboxes(0, 250), 1_000, CancellationToken.None);
         await Store.MarkDispatchedAsync(campaign.Id, [DispatchedWork.Sweep, .. Enumerable.Range(0, 250).Select(i => DispatchedWork.Copy($"user{i:D4}", "m1"))], CancellationToken.None);
         await Store.MarkDispatchedAsync(other.Id, [DispatchedWork.Sweep], CancellationToken.None);
 
@@ -451,6 +502,8 @@ public abstract class CampaignStoreContract
     }
 
     private static string NewCampaignId() => Guid.NewGuid().ToString("N");
+
+    private static string[] Mailboxes(int first, int count) => [.. Enumerable.Range(first, count).Select(i => $"user{i:D4}")];
 
     private static Campaign NewCampaign(CampaignStatus status = CampaignStatus.Active, string? id = null)
     {

@@ -29,8 +29,8 @@ public sealed class TableCampaignStoreTests(AzuriteFixture azurite) : CampaignSt
             [DispatchedWork.Sweep, DispatchedWork.Copy("user0001", "m1"), DispatchedWork.Search("user0001", "<m1@sender.example>"), DispatchedWork.Copy("USER0002", "m2"), DispatchedWork.Copy("user0002", "m3")],
             CancellationToken.None);
 
-        Assert.Equal(3, await _store.ExtendReachAsync(campaignId, 1, 10, CancellationToken.None));
-        Assert.Equal(4, await _store.ExtendReachAsync(campaignId, 1, 10, CancellationToken.None));
+        Assert.Equal(3, await _store.ExtendReachAsync(campaignId, ["user0003"], 10, CancellationToken.None));
+        Assert.Equal(4, await _store.ExtendReachAsync(campaignId, ["user0004"], 10, CancellationToken.None));
     }
 
     public async Task InitializeAsync()
