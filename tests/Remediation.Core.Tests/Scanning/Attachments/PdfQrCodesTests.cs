@@ -136,6 +136,17 @@ public sealed class PdfQrCodesTests
         Assert.Equal([Code], PdfQrCodes.In(pdf, ref imagesLeft, Pixels));
     }
 
+    [Theory]
+    [InlineData("qr-ghostscript-ccitt.pdf", 296)]
+    [InlineData("qr-ghostscript-inline.pdf", 37)]
+    public void In_FaxCodedImageLargerThanThePixelCap_IsNotDecoded(string file, int side)
+    {
+        var imagesLeft = 4;
+
+        Assert.Empty(PdfQrCodes.In(Load(file), ref imagesLeft, maxPixels: (side * side) - 1));
+        Assert.Equal(4, imagesLeft);
+    }
+
     [Fact]
     public void In_FaxCodedImageOfBrokenData_ReadsNothingAndTakesOneFromTheBudget()
     {
