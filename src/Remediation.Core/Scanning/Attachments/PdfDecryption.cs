@@ -104,7 +104,7 @@ internal static partial class PdfDecryption
             {
                 var close = dictionary.IndexOf('>', i);
                 if (close < 0) break;
-                result.Append(Literal(handler.Decrypt(key, HexBytes(dictionary[(i + 1)..close]))));
+                result.Append(Literal(handler.Decrypt(key, PdfLinks.AsciiHex(dictionary[(i + 1)..close]))));
                 i = close + 1;
             }
             else if (c == '(')
@@ -157,13 +157,6 @@ internal static partial class PdfDecryption
         return ([.. bytes], i);
     }
 
-    // A hex string's bytes: white space and stray characters ignored, a missing last digit read as 0, as the format says.
-    private static byte[] HexBytes(string hex)
-    {
-        var digits = string.Concat(hex.Where(char.IsAsciiHexDigit));
-        return Convert.FromHexString(digits.Length % 2 == 0 ? digits : digits + "0");
-    }
-
     // Written back as a literal string, so that "/URI (https://…)" reads as in an open PDF.
     private static string Literal(byte[] bytes)
     {
@@ -201,7 +194,7 @@ internal static partial class PdfDecryption
             var aes = version >= 4 && CryptFilter().Match(dictionary) is { Success: true } filter && filter.Groups["method"].Value.StartsWith("AES", StringComparison.Ordinal);
             // Version 4's crypt filters are 128-bit (their /Length counts bytes); before it, /Length counts the key's bits.
             var keyBits = revision == 2 ? 40 : version >= 5 ? 256 : version == 4 ? 128 : PdfDictionary.Number(dictionary, "Length") ?? 40;
-            var fileId = FileIdentifier().Match(document) is { Success: true } id ? HexBytes(id.Groups["id"].Value) : [];
+            var fileId = FileIdentifier().Match(document) is { Success: true } id ? PdfLinks.AsciiHex(id.Groups["id"].Value) : [];
             return new Handler(revision, keyBits / 8, aes || version >= 5, PdfDictionary.Number(dictionary, "P") ?? 0, owner, user, StringValue(dictionary, "UE"), fileId,
                 !dictionary.Contains("/EncryptMetadata false", StringComparison.Ordinal));
         }
@@ -336,7 +329,7 @@ internal static partial class PdfDecryption
             var at = found.Index + found.Length - 1;
             if (dictionary[at] == '(') return ReadLiteral(dictionary, at).Bytes;
             var close = dictionary.IndexOf('>', at);
-            return close < 0 ? null : HexBytes(dictionary[(at + 1)..close]);
+            return close < 0 ? null : PdfLinks.AsciiHex(dictionary[(at + 1)..close]);
         }
 
         [GeneratedRegex(@"/Encrypt\s*(?:(?<inline><<)|(?<number>[0-9]{1,10})\s+(?<generation>[0-9]{1,5})\s+R)", LinearRegex.Options)]

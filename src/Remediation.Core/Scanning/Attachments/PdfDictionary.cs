@@ -12,6 +12,10 @@ internal static partial class PdfDictionary
         NumberEntry().Matches(dictionary).FirstOrDefault(m => m.Groups["key"].Value == key) is { } found
         && int.TryParse(found.Groups["value"].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
 
+    /// <summary>An image's bits per sample: a stencil mask has one, and no <c>/BitsPerComponent</c> to say so.</summary>
+    public static int BitsPerComponent(string dictionary) =>
+        dictionary.Contains("/ImageMask true", StringComparison.Ordinal) ? 1 : Number(dictionary, "BitsPerComponent") ?? 8;
+
     /// <summary>The name or array of names written after <c>/key</c> ("/Filter /FlateDecode", "/Filter [/A85 /Fl]"), in order.</summary>
     public static IReadOnlyList<string> Names(string dictionary, string key) =>
         NamesEntry().Matches(dictionary).FirstOrDefault(m => m.Groups["key"].Value == key) is { } found

@@ -50,7 +50,7 @@ internal static partial class PdfInlineImages
     private static int? UnfilteredLength(string dictionary)
     {
         var components = dictionary.Contains("/DeviceCMYK", StringComparison.Ordinal) ? 4 : dictionary.Contains("/DeviceRGB", StringComparison.Ordinal) ? 3 : 1;
-        var bits = dictionary.Contains("/ImageMask true", StringComparison.Ordinal) ? 1 : PdfDictionary.Number(dictionary, "BitsPerComponent") ?? 8;
+        var bits = PdfDictionary.BitsPerComponent(dictionary);
         return PdfDictionary.Number(dictionary, "Width") is { } width && PdfDictionary.Number(dictionary, "Height") is { } height
             ? (int)Math.Min(int.MaxValue, (((long)width * components * bits) + 7) / 8 * height)
             : null;

@@ -100,6 +100,17 @@ internal static class PdfLinks
     }
 
     /// <summary>
+    /// The bytes hex digits stand for, a hex string's or an ASCIIHex-encoded stream's, up to a closing "&gt;": white
+    /// space and stray characters ignored, a missing last digit read as 0, as the format says.
+    /// </summary>
+    internal static byte[] AsciiHex(string encoded)
+    {
+        var end = encoded.IndexOf('>', StringComparison.Ordinal);
+        var digits = string.Concat((end < 0 ? encoded : encoded[..end]).Where(char.IsAsciiHexDigit));
+        return Convert.FromHexString(digits.Length % 2 == 0 ? digits : digits + "0");
+    }
+
+    /// <summary>
     /// The bytes an ASCII85-encoded stream stands for (ReportLab writes its pages so, ahead of Flate), up to its "~>"
     /// end or the first character no encoder writes.
     /// </summary>

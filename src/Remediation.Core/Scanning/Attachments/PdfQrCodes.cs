@@ -50,7 +50,7 @@ internal static class PdfQrCodes
         var filters = PdfDictionary.Names(dictionary, "Filter");
         var data = filters.FirstOrDefault() switch
         {
-            "ASCIIHexDecode" => FromHex(body.Span),
+            "ASCIIHexDecode" => PdfLinks.AsciiHex(Encoding.Latin1.GetString(body.Span)),
             "ASCII85Decode" => PdfLinks.Ascii85(body.Span),
             _ => body,
         };
@@ -72,29 +72,6 @@ internal static class PdfQrCodes
         return gray is null ? [] : QrCodeLinks.InGray(gray, width, height);
     }
 
-    private static byte[] FromHex(ReadOnlySpan<byte> hex)
-    {
-        var digits = new List<int>(hex.Length);
-        foreach (var c in hex)
-        {
-            if (c == '>') break;
-            if (HexValue(c) is var value and >= 0) digits.Add(value);
-        }
-        // An odd last digit is followed by 0.
-        if (digits.Count % 2 == 1) digits.Add(0);
-        var bytes = new byte[digits.Count / 2];
-        for (var i = 0; i < bytes.Length; i++) bytes[i] = (byte)((digits[2 * i] << 4) | digits[(2 * i) + 1]);
-        return bytes;
-    }
-
-    private static int HexValue(byte c) => c switch
-    {
-        >= (byte)'0' and <= (byte)'9' => c - '0',
-        >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
-        >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
-        _ => -1,
-    };
-
     // The size the image's dictionary declares, when worth decoding.
     private static (int Width, int Height)? Size(string dictionary, int maxPixels) =>
         PdfDictionary.Number(dictionary, "Width") is { } width && PdfDictionary.Number(dictionary, "Height") is { } height
@@ -106,8 +83,7 @@ internal static class PdfQrCodes
     // The image as one gray byte per pixel, or null when its samples are not laid out as this reads them.
     private static byte[]? Samples(string dictionary, byte[] samples, int width, int height)
     {
-        // A stencil mask has one bit a pixel, and no /BitsPerComponent to say so.
-        var bits = dictionary.Contains("/ImageMask true", StringComparison.Ordinal) ? 1 : PdfDictionary.Number(dictionary, "BitsPerComponent") ?? 8;
+        var bits = PdfDictionary.BitsPerComponent(dictionary);
         if (bits is not (1 or 8)) return null;
         foreach (var components in bits == 1 ? [1] : new[] { 1, 3, 4 })
         {
