@@ -119,8 +119,7 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
         return reached;
     }
 
-    // Each row by both keys, which every store (the emulator too) answers from its index; past a page of them, one
-    // query over the whole range costs fewer requests.
+    // Each row by both keys; past a page of them, one query over the whole range costs fewer requests.
     private async Task ReadAsync<T>(string campaignId, IReadOnlyCollection<T> wanted, Func<T, string> rowKey, string rangePrefix, string[] columns,
         Action<TableEntity> found, CancellationToken cancellationToken)
     {
@@ -129,12 +128,7 @@ public sealed class TableCampaignStore(TableServiceClient tables) : ICampaignSto
             await foreach (var row in _campaigns.QueryAsync<TableEntity>(Range(campaignId, rangePrefix), select: columns, cancellationToken: cancellationToken)) found(row);
             return;
         }
-        var partition = TableKeys.Escape(campaignId);
-        await Parallel.ForEachAsync(wanted, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (item, ct) =>
-        {
-            var row = await _campaigns.GetEntityIfExistsAsync<TableEntity>(partition, rowKey(item), columns, ct);
-            if (row.HasValue) found(row.Value!);
-        });
+        await _campaigns.ReadEachAsync(TableKeys.Escape(campaignId), wanted, rowKey, columns, (_, row) => found(row), cancellationToken);
     }
 
     // Each mailbox is claimed by adding its "reached" row in the same transaction that grows the reach on the campaign's

@@ -12,17 +12,15 @@ public sealed class TableHiddenFolderIds(TableServiceClient tables) : IHiddenFol
 
     private readonly TableClient _table = tables.GetTableClient(TableNames.HiddenFolders);
 
-    // Each mailbox's row by both keys, the only read every store answers from its index: a filter naming several rows
-    // is a scan of the folder's partition, one row per mailbox of the tenant, on Table storage and the emulator alike.
+    // Each mailbox's row by both keys: a filter naming a job's mailboxes would scan the folder's partition, one row per
+    // mailbox of the tenant.
     public async Task<IReadOnlyDictionary<string, string>> FindAsync(string displayName, IReadOnlyCollection<string> mailboxIds, CancellationToken cancellationToken)
     {
         var found = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var partition = TableKeys.Escape(displayName);
-        await Parallel.ForEachAsync(mailboxIds.Distinct(StringComparer.Ordinal), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (mailboxId, ct) =>
+        await _table.ReadEachAsync(TableKeys.Escape(displayName), mailboxIds.Distinct(StringComparer.Ordinal), TableKeys.Escape, [FolderIdColumn], (mailboxId, row) =>
         {
-            var row = await _table.GetEntityIfExistsAsync<TableEntity>(partition, TableKeys.Escape(mailboxId), [FolderIdColumn], ct);
-            if (row is { HasValue: true, Value: { } entity } && entity.GetString(FolderIdColumn) is { } folderId) found[mailboxId] = folderId;
-        });
+            if (row.GetString(FolderIdColumn) is { } folderId) found[mailboxId] = folderId;
+        }, cancellationToken);
         return found;
     }
 
