@@ -26,8 +26,15 @@ public sealed class ScanLimits
     /// <summary>Images of one message searched for a QR code; decoding is the costliest thing a scan does.</summary>
     public int MaxQrImages { get; set; } = 4;
 
-    /// <summary>Largest image, in pixels, decoded to look for a QR code; a lure's code is small and a bomb is not decoded.</summary>
+    /// <summary>Pixels of an image held to look for a QR code: a larger image is sampled down to them as it is decoded.</summary>
     public int MaxQrImagePixels { get; set; } = 4_000_000;
+
+    /// <summary>
+    /// Largest image, in pixels, decoded to look for a QR code, and most bytes of a PNG's image data inflated: they bound
+    /// the time decoding takes, and a bomb is refused by its header. A code sent at thousands of pixels across still
+    /// scans on a phone, so the bound is far above that.
+    /// </summary>
+    public long MaxQrImageSourcePixels { get; set; } = 64_000_000;
 
     public int MaxArchiveEntries { get; set; } = 2_000;
 

@@ -202,12 +202,12 @@ public sealed class ScannedMessage
     {
         var links = new List<string>();
         var imagesLeft = limits.MaxQrImages;
-        var imagesToRead = QrCodeLinks.MostLikelyToHoldACode(attachments.Where(QrCodeLinks.IsImage), limits.MaxQrImages, limits.MaxQrImagePixels);
+        var imagesToRead = QrCodeLinks.MostLikelyToHoldACode(attachments.Where(QrCodeLinks.IsImage), limits.MaxQrImages, limits);
         foreach (var attachment in attachments)
         {
             if (QrCodeLinks.IsImage(attachment))
             {
-                if (imagesLeft > 0 && imagesToRead.Contains(attachment) && QrCodeLinks.In(attachment.Content, limits.MaxQrImagePixels) is { } codes)
+                if (imagesLeft > 0 && imagesToRead.Contains(attachment) && QrCodeLinks.In(attachment.Content, limits) is { } codes)
                 {
                     imagesLeft--;
                     links.AddRange(codes);
@@ -220,7 +220,7 @@ public sealed class ScannedMessage
                 imagesLeft--;
                 links.AddRange(drawn);
             }
-            if (attachment.Kind == FileKind.Pdf && imagesLeft > 0) links.AddRange(PdfQrCodes.In(attachment.PdfContent, ref imagesLeft, limits.MaxQrImagePixels));
+            if (attachment.Kind == FileKind.Pdf && imagesLeft > 0) links.AddRange(PdfQrCodes.In(attachment.PdfContent, ref imagesLeft, limits));
         }
         return links;
     }

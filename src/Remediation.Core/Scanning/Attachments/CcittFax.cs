@@ -15,8 +15,11 @@ internal static class CcittFax
 
     static CcittFax() => Tiff.SetErrorHandler(new Silent());
 
-    /// <summary>The image as one gray byte per pixel (black runs 0, white 255), or null when it is not read.</summary>
-    public static byte[]? Gray(string dictionary, ReadOnlySpan<byte> data, int width, int height)
+    /// <summary>
+    /// The image as one gray byte per pixel (black runs 0, white 255), every step-th pixel of every step-th row, or null
+    /// when it is not read.
+    /// </summary>
+    public static byte[]? Gray(string dictionary, ReadOnlySpan<byte> data, int width, int height, int step)
     {
         if ((PdfDictionary.Number(dictionary, "K") ?? 0) >= 0 || dictionary.Contains("/EncodedByteAlign true", StringComparison.Ordinal)) return null;
         if ((PdfDictionary.Number(dictionary, "Columns") ?? 1728) != width) return null;
@@ -25,16 +28,19 @@ internal static class CcittFax
             using var tiff = Tiff.ClientOpen("fax", "r", new MemoryStream(Wrapped(data, width, height), writable: false), new TiffStream());
             if (tiff is null) return null;
             var row = new byte[tiff.ScanlineSize()];
-            var gray = new byte[width * height];
+            var across = PdfQrCodes.Sampled(width, step);
+            var gray = new byte[across * PdfQrCodes.Sampled(height, step)];
             for (var y = 0; y < height; y++)
             {
-                // A row the data runs out before is left white, as a reader shows a truncated page.
+                // A row the data runs out before is left white, as a reader shows a truncated page. Fax rows are coded
+                // against the row above, so every row is decoded and every step-th kept.
                 if (!tiff.ReadScanline(row, y))
                 {
-                    gray.AsSpan(y * width).Fill(255);
+                    gray.AsSpan((y + step - 1) / step * across).Fill(255);
                     break;
                 }
-                for (var x = 0; x < width; x++) gray[(y * width) + x] = (row[x / 8] >> (7 - (x % 8)) & 1) == 1 ? (byte)0 : (byte)255;
+                if (y % step != 0) continue;
+                for (var x = 0; x < width; x += step) gray[(y / step * across) + (x / step)] = (row[x / 8] >> (7 - (x % 8)) & 1) == 1 ? (byte)0 : (byte)255;
             }
             return gray;
         }

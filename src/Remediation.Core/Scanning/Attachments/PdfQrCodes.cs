@@ -13,7 +13,7 @@ namespace Remediation.Core.Scanning.Attachments;
 internal static class PdfQrCodes
 {
     /// <param name="imagesLeft">Images the message may still decode; each one this reads takes one.</param>
-    public static IReadOnlyList<string> In(ReadOnlyMemory<byte> pdf, ref int imagesLeft, int maxPixels)
+    public static IReadOnlyList<string> In(ReadOnlyMemory<byte> pdf, ref int imagesLeft, ScanLimits limits)
     {
         var codes = new List<string>();
         // Pages' contents first: codes drawn as shapes (only a square that looks like one takes from the budget), then
@@ -21,7 +21,7 @@ internal static class PdfQrCodes
         foreach (var content in PdfDrawnCodes.Contents(pdf))
         {
             if (imagesLeft <= 0) break;
-            if (PdfDrawnCodes.In(content, maxPixels) is { } drawn)
+            if (PdfDrawnCodes.In(content, limits.MaxQrImagePixels) is { } drawn)
             {
                 imagesLeft--;
                 codes.AddRange(drawn);
@@ -29,7 +29,7 @@ internal static class PdfQrCodes
             foreach (var (dictionary, data) in PdfInlineImages.In(content))
             {
                 if (imagesLeft <= 0) break;
-                codes.AddRange(Read(dictionary, data, ref imagesLeft, maxPixels));
+                codes.AddRange(Read(dictionary, data, ref imagesLeft, limits));
             }
         }
         foreach (var (dictionaryRange, bodyRange) in PdfLinks.Images(pdf))
@@ -38,14 +38,16 @@ internal static class PdfQrCodes
             // The text ahead of the stream, from its object's "obj": a neighbour's /Width is not this image's.
             var ahead = Encoding.Latin1.GetString(pdf.Span[dictionaryRange]);
             var objectAt = ahead.LastIndexOf("obj", StringComparison.Ordinal);
-            codes.AddRange(Read(objectAt < 0 ? ahead : ahead[(objectAt + 3)..], pdf[bodyRange], ref imagesLeft, maxPixels));
+            codes.AddRange(Read(objectAt < 0 ? ahead : ahead[(objectAt + 3)..], pdf[bodyRange], ref imagesLeft, limits));
         }
         return codes;
     }
 
     // Every image decoded or inflated takes one from the budget, whatever it held: a file of a thousand images costs
-    // four. One refused on its size, declared or in its header, or coded in a way not read, costs nothing.
-    private static IReadOnlyList<string> Read(string dictionary, ReadOnlyMemory<byte> body, ref int imagesLeft, int maxPixels)
+    // four. One refused on its size, declared or in its header, or coded in a way not read, costs nothing. A large image
+    // is read at every step-th pixel, so at most the limit's pixels are held, and its samples are inflated up to four
+    // bytes a pixel held: a large 1-bit or gray image is read, a large colour one is not.
+    private static IReadOnlyList<string> Read(string dictionary, ReadOnlyMemory<byte> body, ref int imagesLeft, ScanLimits limits)
     {
         var filters = PdfDictionary.Names(dictionary, "Filter");
         var data = filters.FirstOrDefault() switch
@@ -57,56 +59,59 @@ internal static class PdfQrCodes
         var compression = filters.LastOrDefault(filter => filter is not ("ASCIIHexDecode" or "ASCII85Decode"));
         if (compression == "DCTDecode")
         {
-            if (QrCodeLinks.In(data, maxPixels) is not { } inJpeg) return [];
+            if (QrCodeLinks.In(data, limits) is not { } inJpeg) return [];
             imagesLeft--;
             return inJpeg;
         }
-        if (compression is not (null or "FlateDecode" or "CCITTFaxDecode") || Size(dictionary, maxPixels) is not var (width, height)) return [];
+        if (compression is not (null or "FlateDecode" or "CCITTFaxDecode") || Size(dictionary, limits) is not var (width, height)) return [];
         imagesLeft--;
+        var step = QrCodeLinks.SampleStep(width, height, limits.MaxQrImagePixels);
+        var maxSamples = (int)Math.Min(Math.Min((width * 4L * height) + height, (4L * limits.MaxQrImagePixels) + height), Array.MaxLength);
         var gray = compression switch
         {
-            "CCITTFaxDecode" => CcittFax.Gray(dictionary, data.Span, width, height),
-            "FlateDecode" => Samples(dictionary, PdfLinks.Inflate(data.Span, MaxSamples(width, height)), width, height),
-            _ => Samples(dictionary, data.Span[..Math.Min(data.Length, MaxSamples(width, height))].ToArray(), width, height),
+            "CCITTFaxDecode" => CcittFax.Gray(dictionary, data.Span, width, height, step),
+            "FlateDecode" => Samples(dictionary, PdfLinks.Inflate(data.Span, maxSamples), width, height, step),
+            _ => Samples(dictionary, data.Span[..Math.Min(data.Length, maxSamples)].ToArray(), width, height, step),
         };
-        return gray is null ? [] : QrCodeLinks.InGray(gray, width, height);
+        return gray is null ? [] : QrCodeLinks.InGray(gray, Sampled(width, step), Sampled(height, step));
     }
 
     // The size the image's dictionary declares, when worth decoding.
-    private static (int Width, int Height)? Size(string dictionary, int maxPixels) =>
+    private static (int Width, int Height)? Size(string dictionary, ScanLimits limits) =>
         PdfDictionary.Number(dictionary, "Width") is { } width && PdfDictionary.Number(dictionary, "Height") is { } height
-        && QrCodeLinks.WorthDecoding(width, height, maxPixels) ? (width, height) : null;
+        && QrCodeLinks.WorthDecoding(width, height, limits) ? (width, height) : null;
 
-    // The most any layout below takes: four components and a predictor byte per row.
-    private static int MaxSamples(int width, int height) => (width * 4 * height) + height;
+    /// <summary>How many pixels a side of this many becomes when every step-th is read.</summary>
+    public static int Sampled(int side, int step) => (side + step - 1) / step;
 
     // The image as one gray byte per pixel, or null when its samples are not laid out as this reads them.
-    private static byte[]? Samples(string dictionary, byte[] samples, int width, int height)
+    private static byte[]? Samples(string dictionary, byte[] samples, int width, int height, int step)
     {
         var bits = PdfDictionary.BitsPerComponent(dictionary);
         if (bits is not (1 or 8)) return null;
         foreach (var components in bits == 1 ? [1] : new[] { 1, 3, 4 })
         {
             var row = bits == 1 ? (width + 7) / 8 : width * components;
-            if (samples.Length == row * height) return Gray(samples, width, height, components, bits);
+            if (samples.Length == row * height) return Gray(samples, width, height, components, bits, step);
             if (samples.Length == (row + 1) * height && Unpredicted(samples, row, height, bits == 1 ? 1 : components) is { } plain)
             {
-                return Gray(plain, width, height, components, bits);
+                return Gray(plain, width, height, components, bits, step);
             }
         }
         return null;
     }
 
-    private static byte[] Gray(byte[] samples, int width, int height, int components, int bits)
+    private static byte[] Gray(byte[] samples, int width, int height, int components, int bits, int step)
     {
-        var gray = new byte[width * height];
+        var across = Sampled(width, step);
+        var gray = new byte[across * Sampled(height, step)];
         var row = bits == 1 ? (width + 7) / 8 : width * components;
-        for (var y = 0; y < height; y++)
+        for (var y = 0; y < height; y += step)
         {
-            for (var x = 0; x < width; x++)
+            for (var x = 0; x < width; x += step)
             {
                 var at = (y * row) + (bits == 1 ? x / 8 : x * components);
-                gray[(y * width) + x] = bits == 1 ? (byte)((samples[at] >> (7 - (x % 8)) & 1) == 1 ? 255 : 0)
+                gray[(y / step * across) + (x / step)] = bits == 1 ? (byte)((samples[at] >> (7 - (x % 8)) & 1) == 1 ? 255 : 0)
                     : components switch
                     {
                         1 => samples[at],
@@ -118,39 +123,15 @@ internal static class PdfQrCodes
         return gray;
     }
 
-    // PNG predictors (/DecodeParms /Predictor 10 to 15): each row starts with its filter type (RFC 2083, 6).
+    // PNG predictors (/DecodeParms /Predictor 10 to 15): each row starts with its filter type.
     private static byte[]? Unpredicted(byte[] data, int row, int height, int bytesPerPixel)
     {
         var plain = new byte[row * height];
         for (var y = 0; y < height; y++)
         {
-            var filter = data[y * (row + 1)];
-            for (var x = 0; x < row; x++)
-            {
-                var raw = data[(y * (row + 1)) + 1 + x];
-                int left = x >= bytesPerPixel ? plain[(y * row) + x - bytesPerPixel] : 0;
-                int up = y > 0 ? plain[((y - 1) * row) + x] : 0;
-                int upLeft = x >= bytesPerPixel && y > 0 ? plain[((y - 1) * row) + x - bytesPerPixel] : 0;
-                plain[(y * row) + x] = filter switch
-                {
-                    0 => raw,
-                    1 => (byte)(raw + left),
-                    2 => (byte)(raw + up),
-                    3 => (byte)(raw + ((left + up) / 2)),
-                    4 => (byte)(raw + Paeth(left, up, upLeft)),
-                    _ => raw,
-                };
-                if (filter > 4) return null;
-            }
+            var above = y > 0 ? plain.AsSpan((y - 1) * row, row) : new byte[row];
+            if (!PngFilters.Undo(data[y * (row + 1)], data.AsSpan((y * (row + 1)) + 1, row), above, plain.AsSpan(y * row, row), bytesPerPixel)) return null;
         }
         return plain;
     }
-
-    private static int Paeth(int left, int up, int upLeft)
-    {
-        var estimate = left + up - upLeft;
-        var (toLeft, toUp, toUpLeft) = (Math.Abs(estimate - left), Math.Abs(estimate - up), Math.Abs(estimate - upLeft));
-        return toLeft <= toUp && toLeft <= toUpLeft ? left : toUp <= toUpLeft ? up : upLeft;
-    }
-
 }

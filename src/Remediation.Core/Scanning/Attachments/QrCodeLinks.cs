@@ -22,17 +22,24 @@ internal static class QrCodeLinks
     private const int MinReadSide = 160;
 
     /// <summary>Whether an image of this size is decoded: large enough to hold a code, and within the pixel cap.</summary>
-    public static bool WorthDecoding(int width, int height, int maxPixels) =>
-        Math.Min(width, height) >= MinSide && (long)width * height <= maxPixels;
+    public static bool WorthDecoding(int width, int height, ScanLimits limits) =>
+        Math.Min(width, height) >= MinSide && (long)width * height <= limits.MaxQrImageSourcePixels;
+
+    /// <summary>
+    /// How many pixels across and down become one pixel read, so that at most <paramref name="maxPixels"/> are held: 1
+    /// for an image within them. A code shown large is still many pixels a module when every second or third is read.
+    /// </summary>
+    public static int SampleStep(long width, long height, int maxPixels) =>
+        Math.Max(1, (int)Math.Ceiling(Math.Sqrt((double)width * height / maxPixels)));
 
     /// <summary>
     /// Which of these images a message's budget of <paramref name="count"/> decodes: those worth decoding that could hold
     /// the largest square, ties in the order given. A code is square and a lure shows it large enough to scan, so the
     /// logos and icons around it (a signature's, or decoys put first to spend the budget) are read last.
     /// </summary>
-    public static IReadOnlySet<ScannedAttachment> MostLikelyToHoldACode(IEnumerable<ScannedAttachment> images, int count, int maxPixels) =>
+    public static IReadOnlySet<ScannedAttachment> MostLikelyToHoldACode(IEnumerable<ScannedAttachment> images, int count, ScanLimits limits) =>
         images.Select(image => (Image: image, Size: SizeOf(image.Content)))
-            .Where(candidate => candidate.Size is var (width, height) && WorthDecoding(width, height, maxPixels))
+            .Where(candidate => candidate.Size is var (width, height) && WorthDecoding(width, height, limits))
             .OrderByDescending(candidate => Math.Min(candidate.Size!.Value.Width, candidate.Size.Value.Height))
             .Take(count)
             .Select(candidate => candidate.Image)
@@ -57,24 +64,66 @@ internal static class QrCodeLinks
     /// What the image's code says, or null when the image was not decoded: no image its header tells of, or one
     /// not <see cref="WorthDecoding"/>. Reading a header is cheap; only decoding spends a message's image budget.
     /// </returns>
-    public static IReadOnlyList<string>? In(ReadOnlyMemory<byte> image, int maxPixels)
+    public static IReadOnlyList<string>? In(ReadOnlyMemory<byte> image, ScanLimits limits)
     {
         try
         {
             using var data = SKData.CreateCopy(image.Span);
             using var codec = SKCodec.Create(data);
-            if (codec is null || !WorthDecoding(codec.Info.Width, codec.Info.Height, maxPixels)) return null;
-            // Skia converts no palette (GIF, most generators' PNG) to gray, but every image to RGBA.
-            var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-            using var bitmap = new SKBitmap(info);
-            if (codec.GetPixels(info, bitmap.GetPixels()) is not (SKCodecResult.Success or SKCodecResult.IncompleteInput)) return [];
-            return InGray(GrayOverWhite(bitmap.GetPixelSpan()), info.Width, info.Height);
+            if (codec is null || !WorthDecoding(codec.Info.Width, codec.Info.Height, limits)) return null;
+            return Gray(codec, image, limits) is var (gray, width, height) ? InGray(gray, width, height) : [];
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
             // A broken or hostile image has no code to read; the other rules still judge the message.
             return [];
         }
+    }
+
+    // The image in gray, at most maxPixels of it: whole, or at a smaller size its format decodes to (JPEG, WebP), or
+    // sampled a row at a time (PNG, BMP, JPEG), so that only one row of the full size is ever held. A large image is no
+    // bomb: a QR code shown at thousands of pixels is cheap to send and still scans on a phone.
+    private static (byte[] Gray, int Width, int Height)? Gray(SKCodec codec, ReadOnlyMemory<byte> image, ScanLimits limits)
+    {
+        var maxPixels = limits.MaxQrImagePixels;
+        var step = SampleStep(codec.Info.Width, codec.Info.Height, maxPixels);
+        var scaled = step == 1 ? codec.Info.Size : codec.GetScaledDimensions(1f / step);
+        if ((long)scaled.Width * scaled.Height <= maxPixels)
+        {
+            // Skia converts no palette (GIF, most generators' PNG) to gray, but every image to RGBA.
+            var info = new SKImageInfo(scaled.Width, scaled.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+            using var bitmap = new SKBitmap(info);
+            if (codec.GetPixels(info, bitmap.GetPixels()) is not (SKCodecResult.Success or SKCodecResult.IncompleteInput)) return null;
+            var gray = new byte[info.Width * info.Height];
+            GrayOverWhite(bitmap.GetPixelSpan(), 1, gray);
+            return (gray, info.Width, info.Height);
+        }
+        return codec.EncodedFormat == SKEncodedImageFormat.Png ? PngRows.Gray(image.Span, step, maxBytes: limits.MaxQrImageSourcePixels) : Sampled(codec, step);
+    }
+
+    // Every step-th pixel of every step-th row; null for a format Skia cannot decode by rows (GIF).
+    private static (byte[] Gray, int Width, int Height)? Sampled(SKCodec codec, int step)
+    {
+        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        if (codec.StartScanlineDecode(info) != SKCodecResult.Success) return null;
+        var (across, down) = ((width + step - 1) / step, (height + step - 1) / step);
+        var gray = new byte[across * down];
+        Array.Fill(gray, (byte)255);
+        using var row = new SKBitmap(new SKImageInfo(width, 1, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        for (var y = 0; y < height; y++)
+        {
+            if (y % step != 0)
+            {
+                if (!codec.SkipScanlines(1)) break;
+                continue;
+            }
+            // A truncated image keeps what was decoded; the rest stays white.
+            if (codec.GetScanlines(row.GetPixels(), 1, row.RowBytes) != 1) break;
+            var to = Math.Min(codec.GetOutputScanline(y) / step, down - 1);
+            GrayOverWhite(row.GetPixelSpan(), step, gray.AsSpan(to * across, across));
+        }
+        return (gray, across, down);
     }
 
     /// <summary>What a QR code in an image of one gray byte per pixel says.</summary>
@@ -105,17 +154,15 @@ internal static class QrCodeLinks
         return (large, width * scale, height * scale);
     }
 
-    // A code drawn on a transparent background shows over the white of the message.
-    private static byte[] GrayOverWhite(ReadOnlySpan<byte> rgba)
+    // A code drawn on a transparent background shows over the white of the message. Every step-th pixel is read.
+    private static void GrayOverWhite(ReadOnlySpan<byte> rgba, int step, Span<byte> gray)
     {
-        var gray = new byte[rgba.Length / 4];
         for (var i = 0; i < gray.Length; i++)
         {
-            var pixel = rgba.Slice(i * 4, 4);
+            var pixel = rgba.Slice(i * step * 4, 4);
             var luminance = ((pixel[0] * 77) + (pixel[1] * 150) + (pixel[2] * 29)) >> 8;
             gray[i] = (byte)(((luminance * pixel[3]) + (255 * (255 - pixel[3]))) / 255);
         }
-        return gray;
     }
 
     public static bool IsImage(ScannedAttachment attachment) =>

@@ -75,10 +75,21 @@ public class AttachmentLinksTests
     }
 
     [Fact]
+    public void Read_CodeSentLargerThanThePixelsHeld_IsRead()
+    {
+        // 4,810 pixels square, 23 million: a 26 KB file that scans on a phone like a small one.
+        var png = new QRCoder.PngByteQRCode(new QRCoder.QRCodeGenerator().CreateQrCode(Target, QRCoder.QRCodeGenerator.ECCLevel.M)).GetGraphic(130);
+
+        var links = ScannedMessage.Read(new ScanInput(With("scan-me.png", "image/png", png)), new ScanLimits(), TestMail.TenantId).Links;
+
+        Assert.Contains(links, l => l.OriginalString == Target);
+    }
+
+    [Fact]
     public void Read_ImageTooLargeToDecode_IsSkipped()
     {
         var png = new QRCoder.PngByteQRCode(new QRCoder.QRCodeGenerator().CreateQrCode(Target, QRCoder.QRCodeGenerator.ECCLevel.M)).GetGraphic(8);
-        var limits = new ScanLimits { MaxQrImagePixels = 100 };
+        var limits = new ScanLimits { MaxQrImageSourcePixels = 100 };
 
         var links = ScannedMessage.Read(new ScanInput(With("scan-me.png", "image/png", png)), limits, TestMail.TenantId).Links;
 

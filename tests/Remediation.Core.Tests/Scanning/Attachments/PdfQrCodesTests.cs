@@ -1,3 +1,4 @@
+using Remediation.Core.Scanning;
 using Remediation.Core.Scanning.Attachments;
 
 namespace Remediation.Core.Tests.Scanning.Attachments;
@@ -6,7 +7,7 @@ namespace Remediation.Core.Tests.Scanning.Attachments;
 public sealed class PdfQrCodesTests
 {
     private const string Code = "https://parcel-redelivery.pages.dev/pay";
-    private const int Pixels = 4_000_000;
+    private static readonly ScanLimits Pixels = new();
 
     [Theory]
     [InlineData("qr-flate.pdf")]
@@ -43,8 +44,22 @@ public sealed class PdfQrCodesTests
     {
         var imagesLeft = 4;
 
-        Assert.Empty(PdfQrCodes.In(Load("qr-predictor.pdf"), ref imagesLeft, maxPixels: 296 * 295));
+        Assert.Empty(PdfQrCodes.In(Load("qr-predictor.pdf"), ref imagesLeft, new ScanLimits { MaxQrImageSourcePixels = 296 * 295 }));
         Assert.Equal(4, imagesLeft);
+    }
+
+    [Theory]
+    [InlineData("qr-predictor.pdf")]
+    [InlineData("qr-1bit.pdf")]
+    [InlineData("qr-ghostscript-ccitt.pdf")]
+    public void In_ImageLargerThanThePixelsHeld_IsReadAtEverySecondPixel(string file)
+    {
+        // Each image is 296 pixels square, eight a module: read at every second pixel, four a module.
+        var limits = new ScanLimits { MaxQrImagePixels = 148 * 148 };
+        var imagesLeft = 4;
+
+        Assert.Equal([Code], PdfQrCodes.In(Load(file), ref imagesLeft, limits));
+        Assert.Equal(3, imagesLeft);
     }
 
     [Fact]
@@ -143,7 +158,7 @@ public sealed class PdfQrCodesTests
     {
         var imagesLeft = 4;
 
-        Assert.Empty(PdfQrCodes.In(Load(file), ref imagesLeft, maxPixels: (side * side) - 1));
+        Assert.Empty(PdfQrCodes.In(Load(file), ref imagesLeft, new ScanLimits { MaxQrImageSourcePixels = (side * side) - 1 }));
         Assert.Equal(4, imagesLeft);
     }
 

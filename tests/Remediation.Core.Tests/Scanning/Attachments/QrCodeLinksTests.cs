@@ -10,13 +10,14 @@ namespace Remediation.Core.Tests.Scanning.Attachments;
 public class QrCodeLinksTests
 {
     private const string Target = "https://login.lure-host.example/verify";
+    private static readonly ScanLimits Limits = new();
 
     [Fact]
     public void In_ImageWithACode_IsWhatTheCodeSaysTrimmed()
     {
         var png = QrPng("  " + Target + "\n");
 
-        Assert.Equal([Target], QrCodeLinks.In(png, 4_000_000));
+        Assert.Equal([Target], QrCodeLinks.In(png, Limits));
     }
 
     [Fact]
@@ -24,7 +25,7 @@ public class QrCodeLinksTests
     {
         var png = QrPng(Target);
 
-        Assert.Equal([Target], QrCodeLinks.In(png, PixelsOf(png)));
+        Assert.Equal([Target], QrCodeLinks.In(png, new ScanLimits { MaxQrImageSourcePixels = PixelsOf(png) }));
     }
 
     [Fact]
@@ -32,7 +33,37 @@ public class QrCodeLinksTests
     {
         var png = QrPng(Target);
 
-        Assert.Null(QrCodeLinks.In(png, PixelsOf(png) - 1));
+        Assert.Null(QrCodeLinks.In(png, new ScanLimits { MaxQrImageSourcePixels = PixelsOf(png) - 1 }));
+    }
+
+    [Theory]
+    [InlineData(SKEncodedImageFormat.Png)]
+    [InlineData(SKEncodedImageFormat.Jpeg)]
+    [InlineData(SKEncodedImageFormat.Webp)]
+    public void In_CodeSentLargerThanThePixelsHeld_IsReadSampledDown(SKEncodedImageFormat format)
+    {
+        // 2,405 pixels square, 5.8 million, beyond the 4 million held: as cheap to send as a small code, and it scans.
+        var png = new PngByteQRCode(new QRCodeGenerator().CreateQrCode(Target, QRCodeGenerator.ECCLevel.M)).GetGraphic(65);
+        using var bitmap = SKBitmap.Decode(png);
+        using var image = bitmap.Encode(format, 90);
+
+        Assert.True(bitmap.Width * bitmap.Height > Limits.MaxQrImagePixels);
+        Assert.Equal([Target], QrCodeLinks.In(image.ToArray(), Limits));
+    }
+
+    [Fact]
+    public void In_JpegTooLargeForItsNearestSmallerSize_IsReadByRows()
+    {
+        // Read at every third pixel; JPEG's nearest smaller size, three eighths, would still hold too many.
+        var limits = new ScanLimits { MaxQrImagePixels = 680_000 };
+        var png = new PngByteQRCode(new QRCodeGenerator().CreateQrCode(Target, QRCodeGenerator.ECCLevel.M)).GetGraphic(65);
+        using var bitmap = SKBitmap.Decode(png);
+        using var jpeg = bitmap.Encode(SKEncodedImageFormat.Jpeg, 90);
+        using var codec = SKCodec.Create(new MemoryStream(jpeg.ToArray()));
+
+        Assert.Equal(3, QrCodeLinks.SampleStep(bitmap.Width, bitmap.Height, limits.MaxQrImagePixels));
+        Assert.True(codec.GetScaledDimensions(1f / 3) is var scaled && scaled.Width * scaled.Height > limits.MaxQrImagePixels);
+        Assert.Equal([Target], QrCodeLinks.In(jpeg.ToArray(), limits));
     }
 
     [Theory]
@@ -46,7 +77,7 @@ public class QrCodeLinksTests
         bitmap.Erase(SKColors.White);
         using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
 
-        Assert.Equal(decoded, QrCodeLinks.In(png.ToArray(), 4_000_000) is not null);
+        Assert.Equal(decoded, QrCodeLinks.In(png.ToArray(), Limits) is not null);
     }
 
     [Fact]
@@ -56,7 +87,7 @@ public class QrCodeLinksTests
         bitmap.Erase(SKColors.White);
         using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
 
-        Assert.Equal([], QrCodeLinks.In(png.ToArray(), 4_000_000));
+        Assert.Equal([], QrCodeLinks.In(png.ToArray(), Limits));
     }
 
     [Theory]
@@ -67,7 +98,7 @@ public class QrCodeLinksTests
     {
         var image = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "QrImages", file));
 
-        Assert.Equal(["https://parcel-redelivery.pages.dev/pay"], QrCodeLinks.In(image, 4_000_000));
+        Assert.Equal(["https://parcel-redelivery.pages.dev/pay"], QrCodeLinks.In(image, Limits));
     }
 
     [Fact]
@@ -76,7 +107,7 @@ public class QrCodeLinksTests
         var png = new PngByteQRCode(new QRCodeGenerator().CreateQrCode(Target, QRCodeGenerator.ECCLevel.M))
             .GetGraphic(4, [0x1F, 0x3A, 0x93, 0xFF], [0xFF, 0xF4, 0xD6, 0xFF]);
 
-        Assert.Equal([Target], QrCodeLinks.In(png, 4_000_000));
+        Assert.Equal([Target], QrCodeLinks.In(png, Limits));
     }
 
     [Fact]
@@ -86,7 +117,7 @@ public class QrCodeLinksTests
         var png = new PngByteQRCode(new QRCodeGenerator().CreateQrCode(Target, QRCodeGenerator.ECCLevel.M))
             .GetGraphic(4, [0x00, 0x00, 0x00, 0xFF], [0x00, 0x00, 0x00, 0x00]);
 
-        Assert.Equal([Target], QrCodeLinks.In(png, 4_000_000));
+        Assert.Equal([Target], QrCodeLinks.In(png, Limits));
     }
 
     [Fact]
@@ -107,7 +138,7 @@ public class QrCodeLinksTests
     [InlineData("\u0089PNG\r\n\u001a\n broken")]
     public void In_ContentThatIsNoImage_IsNotDecoded(string content)
     {
-        Assert.Null(QrCodeLinks.In(Encoding.Latin1.GetBytes(content), 4_000_000));
+        Assert.Null(QrCodeLinks.In(Encoding.Latin1.GetBytes(content), Limits));
     }
 
     [Theory]
