@@ -157,6 +157,10 @@ public sealed class ScannedMessageTests
     [InlineData("qr-qrencode.svg")]
     [InlineData("qr-npm-qrcode.svg")]
     [InlineData("qr-qrcode-generator.svg")]
+    [InlineData("qr-styling-square.svg")]
+    [InlineData("qr-styling-dots.svg")]
+    [InlineData("qr-styling-rounded.svg")]
+    [InlineData("qr-styling-classy.svg")]
     public void Read_SvgAttachmentDrawingACode_HasWhatTheCodeSays(string file)
     {
         var message = Read(new Multipart("mixed", new TextPart("plain") { Text = "Scan me." }, SvgAttachment(file)));
@@ -196,6 +200,10 @@ public sealed class ScannedMessageTests
     [InlineData("qr-qrencode.svg")]
     [InlineData("qr-npm-qrcode.svg")]
     [InlineData("qr-qrcode-generator.svg")]
+    [InlineData("qr-styling-square.svg")]
+    [InlineData("qr-styling-dots.svg")]
+    [InlineData("qr-styling-rounded.svg")]
+    [InlineData("qr-styling-classy.svg")]
     public void Read_CodeDrawnAsInlineSvgInTheBody_IsALinkOutOfTheText(string file)
     {
         var svg = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "QrImages", file));

@@ -41,6 +41,12 @@ internal static class DrawnCodes
         var module = fills.GroupBy(f => Math.Round(Math.Min(f.Width, f.Height), 3))
             .Where(g => g.Key > 0).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
         if (module <= 0) return null;
+        // Dots drawn smaller than their modules, with gaps between them, sit a pitch apart: each is grown to its module.
+        if (Pitch(fills, module) is var pitch && pitch > module * 1.05 && pitch < module * 2)
+        {
+            var grow = (pitch - module) / 2;
+            (fills, module) = ([.. fills.Select(f => f with { Left = f.Left - grow, Bottom = f.Bottom - grow, Right = f.Right + grow, Top = f.Top + grow })], pitch);
+        }
         var whole = fills.Where(f => WholeModules(f.Width, module) && WholeModules(f.Height, module)).ToList();
         var thin = whole.Where(f => Math.Round(Math.Min(f.Width, f.Height) / module) == 1).ToList();
         foreach (var frame in (List<DrawnFill>[])[[.. thin.Where(f => f.Gray < 128)], thin])
@@ -55,6 +61,18 @@ internal static class DrawnCodes
         }
         return null;
     }
+
+    // The commonest step from one single module to the next along a row: a code's dark modules often stand side by side.
+    private static double Pitch(List<DrawnFill> fills, double module) =>
+        fills.Where(f => Math.Abs(f.Width - module) <= module * 0.01 && Math.Abs(f.Height - module) <= module * 0.01)
+            .GroupBy(f => Math.Round(f.Bottom / module, 1))
+            .SelectMany(row =>
+            {
+                var lefts = row.Select(f => f.Left).Order().ToList();
+                return lefts.Zip(lefts.Skip(1), (a, b) => Math.Round(b - a, 3));
+            })
+            .Where(step => step > 0)
+            .GroupBy(step => step).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
 
     private static bool WholeModules(double length, double module)
     {

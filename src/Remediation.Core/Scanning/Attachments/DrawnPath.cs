@@ -1,9 +1,11 @@
 namespace Remediation.Core.Scanning.Attachments;
 
 /// <summary>
-/// A path of straight sides being drawn, in page space with y running up, and the rectangles it paints: a filled
-/// four-cornered subpath square to the page, or a level or upright side stroked some width. Curves and tilted shapes
-/// paint nothing here, as no code's module is drawn so.
+/// A path being drawn, in page space with y running up, and the rectangles it paints: a filled four-cornered subpath
+/// square to the page, a filled subpath with curves as its bounding box (a styled code's round dot or rounded module
+/// fills its module's square), or a level or upright side stroked some width. A filled subpath inside the one before it
+/// is that one's hole, as a rounded finder pattern's ring is drawn. Tilted straight shapes paint nothing here, as no
+/// code's module is drawn so.
 /// </summary>
 internal sealed class DrawnPath
 {
@@ -37,7 +39,7 @@ internal sealed class DrawnPath
         _points++;
     }
 
-    /// <summary>A curve's end: the subpath is no longer a module's shape.</summary>
+    /// <summary>A curve's control point or end: the subpath fills its bounding box, which the points bound.</summary>
     public void CurveTo((double X, double Y) point)
     {
         LineTo(point);
@@ -57,16 +59,31 @@ internal sealed class DrawnPath
         Close();
     }
 
-    /// <summary>Each four-cornered subpath square to the page, as a rectangle in this gray.</summary>
+    /// <summary>
+    /// Each four-cornered subpath square to the page, and each curved one's bounding box, as a rectangle in this gray; a
+    /// hole in the other gray, dark or light.
+    /// </summary>
     public void Fill(byte gray, List<DrawnFill> fills)
     {
+        DrawnFill? before = null;
         foreach (var subpath in _subpaths)
         {
-            if (subpath.Curved) continue;
             var corners = subpath.Points;
-            if (corners.Count == 5 && Near(corners[0], corners[4])) corners = corners[..4];
-            if (corners.Count != 4 || !SquareToThePage(corners)) continue;
-            fills.Add(new DrawnFill(corners.Min(p => p.X), corners.Min(p => p.Y), corners.Max(p => p.X), corners.Max(p => p.Y), gray));
+            if (corners.Count == 0) continue;
+            if (!subpath.Curved)
+            {
+                if (corners.Count == 5 && Near(corners[0], corners[4])) corners = corners[..4];
+                if (corners.Count != 4 || !SquareToThePage(corners))
+                {
+                    before = null;
+                    continue;
+                }
+            }
+            var box = new DrawnFill(corners.Min(p => p.X), corners.Min(p => p.Y), corners.Max(p => p.X), corners.Max(p => p.Y), gray);
+            // Even-odd, or wound the other way: either way a ring's inner edge leaves a hole.
+            var hole = before is { } outer && box.Left > outer.Left && box.Right < outer.Right && box.Bottom > outer.Bottom && box.Top < outer.Top;
+            fills.Add(hole ? box with { Gray = gray < 128 ? (byte)255 : (byte)0 } : box);
+            before = hole ? null : box;
         }
     }
 

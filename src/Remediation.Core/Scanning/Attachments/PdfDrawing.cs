@@ -64,7 +64,10 @@ internal static class PdfDrawing
                 case "J" when operands.Count == 1: state = state with { LineCap = (int)operands[0] }; break;
                 case "m" when operands.Count == 2: path.MoveTo(state.Transform.Apply(operands[0], operands[1])); break;
                 case "l" when operands.Count == 2: path.LineTo(state.Transform.Apply(operands[0], operands[1])); break;
-                case "c" or "v" or "y" when operands.Count >= 4: path.CurveTo(state.Transform.Apply(operands[^2], operands[^1])); break;
+                case "c" or "v" or "y" when operands.Count is 4 or 6:
+                    // Control points and end: a Bézier curve lies within their bounds.
+                    for (var pair = 0; pair < operands.Count; pair += 2) path.CurveTo(state.Transform.Apply(operands[pair], operands[pair + 1]));
+                    break;
                 case "h": path.Close(); break;
                 case "re" when operands.Count == 4:
                     var (x, y, width, height) = (operands[0], operands[1], operands[2], operands[3]);

@@ -2,7 +2,8 @@ namespace Remediation.Core.Scanning.Attachments;
 
 /// <summary>
 /// QR codes a PDF draws as shapes rather than as an image, which no image reader sees: each module, or each run of
-/// modules, a filled rectangle, a filled path or a stroked line (see <see cref="PdfDrawing"/>). Where the rectangles a
+/// modules, a filled rectangle, a filled path (a round dot or a rounded module too) or a stroked line (see
+/// <see cref="PdfDrawing"/>). Where the rectangles a
 /// content stream paints look like a code (<see cref="DrawnCodes"/>), they are painted and read like an image. The
 /// streams it reads are also where images written inline are (<see cref="PdfInlineImages"/>).
 /// </summary>
@@ -48,14 +49,14 @@ internal static class PdfDrawnCodes
         return false;
     }
 
-    // Whether the stream names the operators that draw modules ("re", and "l" for paths) often enough to draw a code:
-    // most streams (text, fonts, object lists) are passed over at the cost of a search.
+    // Whether the stream names the operators that draw modules ("re", and "l" and "c" for paths) often enough to draw a
+    // code: most streams (text, fonts, object lists) are passed over at the cost of a search.
     private static bool DrawsShapes(ReadOnlySpan<byte> content)
     {
         var found = 0;
         for (var at = 1; at < content.Length - 1 && found < DrawnCodes.MinRectangles; at++)
         {
-            var next = content[at..].IndexOfAny((byte)'r', (byte)'l');
+            var next = content[at..].IndexOfAny((byte)'r', (byte)'l', (byte)'c');
             if (next < 0) break;
             at += next;
             var length = content[at] == 'r' ? 2 : 1;

@@ -40,9 +40,16 @@ public sealed class PdfDrawingTests
     }
 
     [Fact]
-    public void Fills_PathEndedWithoutPainting_OrCurved_IsNot()
+    public void Fills_PathEndedWithoutPainting_OrTiltedLine_IsNot()
     {
-        Assert.Empty(Fills("0 0 5 5 re n 0 0 m 5 0 l 5 5 l 0 5 5 5 c h f 0 0 m 5 5 l S"));
+        Assert.Empty(Fills("0 0 5 5 re n 0 0 m 5 5 l S"));
+    }
+
+    [Fact]
+    public void Fills_FilledPathWithACurve_IsItsBoundingBox()
+    {
+        // A module with a rounded corner: the curve's control points reach the square's corner.
+        Assert.Equal([new DrawnFill(0, 0, 6, 6, 0)], Fills("0 0 m 4 0 l 6 0 6 2 6 2 c 6 6 l 0 6 l h f"));
     }
 
     [Fact]

@@ -21,6 +21,8 @@ public sealed class PdfQrCodesTests
     [InlineData("qr-ghostscript-inline.pdf")]
     [InlineData("qr-stroked-runs.pdf")]
     [InlineData("qr-path-per-module.pdf")]
+    [InlineData("qr-ghostscript-dots.pdf")]
+    [InlineData("qr-ghostscript-dots-full.pdf")]
     public void In_PdfWhosePageIsACode_ReadsIt(string file)
     {
         var imagesLeft = 4;
