@@ -26,6 +26,12 @@ public sealed class ScanLimits
     /// <summary>Images of one message searched for a QR code; decoding is the costliest thing a scan does.</summary>
     public int MaxQrImages { get; set; } = 4;
 
+    /// <summary>
+    /// Image files of one message, beyond those <see cref="MaxQrImages"/> decodes, searched for a QR code at a glance:
+    /// sampled down to a quarter of a megapixel, at a small part of a decode's cost.
+    /// </summary>
+    public int MaxQrGlances { get; set; } = 8;
+
     /// <summary>Pixels of an image held to look for a QR code: a larger image is sampled down to them as it is decoded.</summary>
     public int MaxQrImagePixels { get; set; } = 4_000_000;
 

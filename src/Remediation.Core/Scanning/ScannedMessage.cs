@@ -197,12 +197,15 @@ public sealed class ScannedMessage
             .Concat(htmlBodies.Where(InlineSvgCodes.MayHoldOne).SelectMany(html => InlineSvgCodes.In(html, limits.MaxQrImagePixels)));
 
     // Links in attachments' text and PDF annotations, and in the QR codes of the first few images that could hold one,
-    // a PDF's and the codes PDFs and SVGs draw as shapes included; of the image files, the likeliest to hold a code.
+    // a PDF's and the codes PDFs and SVGs draw as shapes included; of the image files, the likeliest to hold a code, and
+    // at a glance the next few.
     private static List<string> LinksInAttachments(List<ScannedAttachment> attachments, ScanLimits limits)
     {
         var links = new List<string>();
         var imagesLeft = limits.MaxQrImages;
-        var imagesToRead = QrCodeLinks.MostLikelyToHoldACode(attachments.Where(QrCodeLinks.IsImage), limits.MaxQrImages, limits);
+        var ranked = QrCodeLinks.MostLikelyToHoldACode(attachments.Where(QrCodeLinks.IsImage), limits);
+        var imagesToRead = ranked.Take(limits.MaxQrImages).ToHashSet();
+        var imagesToGlanceAt = ranked.Take(limits.MaxQrImages + limits.MaxQrGlances).ToHashSet();
         foreach (var attachment in attachments)
         {
             if (QrCodeLinks.IsImage(attachment))
@@ -211,6 +214,10 @@ public sealed class ScannedMessage
                 {
                     imagesLeft--;
                     links.AddRange(codes);
+                }
+                else if (imagesToGlanceAt.Contains(attachment) && QrCodeLinks.Glance(attachment.Content, limits) is { } glimpsed)
+                {
+                    links.AddRange(glimpsed);
                 }
                 continue;
             }

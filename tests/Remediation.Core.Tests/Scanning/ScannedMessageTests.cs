@@ -115,7 +115,7 @@ public sealed class ScannedMessageTests
     {
         var body = new Multipart("mixed", new TextPart("plain") { Text = "Scan me." }, QrImage("https://first.qr-lure.example/"), QrImage("https://second.qr-lure.example/"));
 
-        var message = Read(body, new ScanLimits { MaxQrImages = maxImages });
+        var message = Read(body, new ScanLimits { MaxQrImages = maxImages, MaxQrGlances = 0 });
 
         Assert.Equal(links, message.Links.Select(l => l.OriginalString));
     }
@@ -126,7 +126,7 @@ public sealed class ScannedMessageTests
         var pixels = Enumerable.Range(0, 8).Select(_ => (MimeEntity)new MimePart("image", "gif") { FileName = "t.gif", Content = new MimeContent(new MemoryStream(OnePixelGif)) });
         var body = new Multipart("mixed", [new TextPart("plain") { Text = "Scan me." }, .. pixels, QrImage("https://first.qr-lure.example/")]);
 
-        var message = Read(body, new ScanLimits { MaxQrImages = 1 });
+        var message = Read(body, new ScanLimits { MaxQrImages = 1, MaxQrGlances = 0 });
 
         Assert.Equal(["https://first.qr-lure.example/"], message.Links.Select(l => l.OriginalString));
     }
@@ -137,9 +137,34 @@ public sealed class ScannedMessageTests
     {
         var body = new Multipart("mixed", [new TextPart("plain") { Text = "Scan me." }, .. Enumerable.Range(0, 4).Select(_ => Logo(96)), QrImage("https://first.qr-lure.example/")]);
 
-        var message = Read(body);
+        var message = Read(body, new ScanLimits { MaxQrGlances = 0 });
 
         Assert.Equal(["https://first.qr-lure.example/"], message.Links.Select(l => l.OriginalString));
+    }
+
+    // Decoys larger than the code, as many as the budget, rank ahead of it: it is read at a glance.
+    [Theory]
+    [InlineData(8, true)]
+    [InlineData(0, false)]
+    public void Read_QrCodeBehindLargerDecoys_IsReadAtAGlance(int glances, bool read)
+    {
+        var decoys = Enumerable.Range(0, 4).Select(_ => Logo(600));
+        var body = new Multipart("mixed", [new TextPart("plain") { Text = "Scan me." }, .. decoys, QrImage("https://first.qr-lure.example/")]);
+
+        var message = Read(body, new ScanLimits { MaxQrGlances = glances });
+
+        Assert.Equal(read, message.Links.Any(l => l.OriginalString == "https://first.qr-lure.example/"));
+    }
+
+    [Fact]
+    public void Read_QrCodeBehindMoreDecoysThanTheBudgetAndTheGlances_IsNotRead()
+    {
+        var decoys = Enumerable.Range(0, 3).Select(_ => Logo(600));
+        var body = new Multipart("mixed", [new TextPart("plain") { Text = "Scan me." }, .. decoys, QrImage("https://first.qr-lure.example/")]);
+
+        var message = Read(body, new ScanLimits { MaxQrImages = 2, MaxQrGlances = 1 });
+
+        Assert.DoesNotContain(message.Links, l => l.OriginalString == "https://first.qr-lure.example/");
     }
 
     [Fact]
@@ -148,7 +173,7 @@ public sealed class ScannedMessageTests
         var body = new Multipart("mixed", new TextPart("plain") { Text = "Scan me." }, Logo(400, height: 60),
             QrImage("https://small.qr-lure.example/", pixelsPerModule: 2), QrImage("https://large.qr-lure.example/"));
 
-        var message = Read(body, new ScanLimits { MaxQrImages = 1 });
+        var message = Read(body, new ScanLimits { MaxQrImages = 1, MaxQrGlances = 0 });
 
         Assert.Equal(["https://large.qr-lure.example/"], message.Links.Select(l => l.OriginalString));
     }

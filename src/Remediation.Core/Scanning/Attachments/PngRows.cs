@@ -136,20 +136,29 @@ internal static class PngFilters
     /// <returns>False for a filter type PNG does not define.</returns>
     public static bool Undo(byte filter, ReadOnlySpan<byte> raw, ReadOnlySpan<byte> above, Span<byte> row, int bytesPerPixel)
     {
-        if (filter > 4) return false;
-        for (var x = 0; x < raw.Length; x++)
+        var first = Math.Min(bytesPerPixel, raw.Length);
+        switch (filter)
         {
-            int left = x >= bytesPerPixel ? row[x - bytesPerPixel] : 0;
-            int up = above[x];
-            int upLeft = x >= bytesPerPixel ? above[x - bytesPerPixel] : 0;
-            row[x] = filter switch
-            {
-                0 => raw[x],
-                1 => (byte)(raw[x] + left),
-                2 => (byte)(raw[x] + up),
-                3 => (byte)(raw[x] + ((left + up) / 2)),
-                _ => (byte)(raw[x] + Paeth(left, up, upLeft)),
-            };
+            case 0:
+                raw.CopyTo(row);
+                break;
+            case 1:
+                raw[..first].CopyTo(row);
+                for (var x = first; x < raw.Length; x++) row[x] = (byte)(raw[x] + row[x - bytesPerPixel]);
+                break;
+            case 2:
+                for (var x = 0; x < raw.Length; x++) row[x] = (byte)(raw[x] + above[x]);
+                break;
+            case 3:
+                for (var x = 0; x < first; x++) row[x] = (byte)(raw[x] + (above[x] / 2));
+                for (var x = first; x < raw.Length; x++) row[x] = (byte)(raw[x] + ((row[x - bytesPerPixel] + above[x]) / 2));
+                break;
+            case 4:
+                for (var x = 0; x < first; x++) row[x] = (byte)(raw[x] + above[x]);
+                for (var x = first; x < raw.Length; x++) row[x] = (byte)(raw[x] + Paeth(row[x - bytesPerPixel], above[x], above[x - bytesPerPixel]));
+                break;
+            default:
+                return false;
         }
         return true;
     }

@@ -21,9 +21,14 @@ internal static class QrCodeLinks
     // Below this, an image is enlarged before it is read: four pixels a module for the largest code so small an image holds.
     private const int MinReadSide = 160;
 
+    // What a glance holds: 512 pixels square, over four a module for a version 40 code that fills the image.
+    private const int GlancePixels = 512 * 512;
+
     /// <summary>Whether an image of this size is decoded: large enough to hold a code, and within the pixel cap.</summary>
-    public static bool WorthDecoding(int width, int height, ScanLimits limits) =>
-        Math.Min(width, height) >= MinSide && (long)width * height <= limits.MaxQrImageSourcePixels;
+    public static bool WorthDecoding(int width, int height, ScanLimits limits) => WorthDecoding(width, height, limits.MaxQrImageSourcePixels);
+
+    private static bool WorthDecoding(int width, int height, long maxSourcePixels) =>
+        Math.Min(width, height) >= MinSide && (long)width * height <= maxSourcePixels;
 
     /// <summary>
     /// How many pixels across and down become one pixel read, so that at most <paramref name="maxPixels"/> are held: 1
@@ -33,17 +38,15 @@ internal static class QrCodeLinks
         Math.Max(1, (int)Math.Ceiling(Math.Sqrt((double)width * height / maxPixels)));
 
     /// <summary>
-    /// Which of these images a message's budget of <paramref name="count"/> decodes: those worth decoding that could hold
-    /// the largest square, ties in the order given. A code is square and a lure shows it large enough to scan, so the
+    /// These images in the order a message's budget decodes them: those worth decoding, the ones that could hold the
+    /// largest square first, ties in the order given. A code is square and a lure shows it large enough to scan, so the
     /// logos and icons around it (a signature's, or decoys put first to spend the budget) are read last.
     /// </summary>
-    public static IReadOnlySet<ScannedAttachment> MostLikelyToHoldACode(IEnumerable<ScannedAttachment> images, int count, ScanLimits limits) =>
-        images.Select(image => (Image: image, Size: SizeOf(image.Content)))
+    public static IReadOnlyList<ScannedAttachment> MostLikelyToHoldACode(IEnumerable<ScannedAttachment> images, ScanLimits limits) =>
+        [.. images.Select(image => (Image: image, Size: SizeOf(image.Content)))
             .Where(candidate => candidate.Size is var (width, height) && WorthDecoding(width, height, limits))
             .OrderByDescending(candidate => Math.Min(candidate.Size!.Value.Width, candidate.Size.Value.Height))
-            .Take(count)
-            .Select(candidate => candidate.Image)
-            .ToHashSet();
+            .Select(candidate => candidate.Image)];
 
     // The size its header tells, read in place: nothing is decoded or copied.
     private static (int Width, int Height)? SizeOf(ReadOnlyMemory<byte> image)
@@ -64,14 +67,25 @@ internal static class QrCodeLinks
     /// What the image's code says, or null when the image was not decoded: no image its header tells of, or one
     /// not <see cref="WorthDecoding"/>. Reading a header is cheap; only decoding spends a message's image budget.
     /// </returns>
-    public static IReadOnlyList<string>? In(ReadOnlyMemory<byte> image, ScanLimits limits)
+    public static IReadOnlyList<string>? In(ReadOnlyMemory<byte> image, ScanLimits limits) =>
+        In(image, limits.MaxQrImageSourcePixels, limits.MaxQrImagePixels, limits);
+
+    /// <summary>
+    /// What the code of an image beyond the message's budget says, read at a glance: only an image within the pixels
+    /// a decoded one holds, sampled down to a small fraction of them, where a code that fills the image is still many
+    /// pixels a module. Decoys put ahead of the code then have to outnumber the budget and the glances together.
+    /// </summary>
+    public static IReadOnlyList<string>? Glance(ReadOnlyMemory<byte> image, ScanLimits limits) =>
+        In(image, Math.Min(limits.MaxQrImageSourcePixels, limits.MaxQrImagePixels), GlancePixels, limits);
+
+    private static IReadOnlyList<string>? In(ReadOnlyMemory<byte> image, long maxSourcePixels, int maxPixels, ScanLimits limits)
     {
         try
         {
             using var data = SKData.CreateCopy(image.Span);
             using var codec = SKCodec.Create(data);
-            if (codec is null || !WorthDecoding(codec.Info.Width, codec.Info.Height, limits)) return null;
-            return Gray(codec, image, limits) is var (gray, width, height) ? InGray(gray, width, height) : [];
+            if (codec is null || !WorthDecoding(codec.Info.Width, codec.Info.Height, maxSourcePixels)) return null;
+            return Gray(codec, image, maxPixels, limits) is var (gray, width, height) ? InGray(gray, width, height) : [];
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
@@ -81,24 +95,31 @@ internal static class QrCodeLinks
     }
 
     // The image in gray, at most maxPixels of it: whole, or at a smaller size its format decodes to (JPEG, WebP), or
-    // sampled a row at a time (PNG, BMP, JPEG), so that only one row of the full size is ever held. A large image is no
-    // bomb: a QR code shown at thousands of pixels is cheap to send and still scans on a phone.
-    private static (byte[] Gray, int Width, int Height)? Gray(SKCodec codec, ReadOnlyMemory<byte> image, ScanLimits limits)
+    // decoded whole and sampled when it is within the pixels a decode may hold, or else sampled a row at a time (PNG,
+    // BMP, JPEG), so that only one row of the full size is ever held. A large image is no bomb: a QR code shown at
+    // thousands of pixels is cheap to send and still scans on a phone.
+    private static (byte[] Gray, int Width, int Height)? Gray(SKCodec codec, ReadOnlyMemory<byte> image, int maxPixels, ScanLimits limits)
     {
-        var maxPixels = limits.MaxQrImagePixels;
-        var step = SampleStep(codec.Info.Width, codec.Info.Height, maxPixels);
+        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        var step = SampleStep(width, height, maxPixels);
         var scaled = step == 1 ? codec.Info.Size : codec.GetScaledDimensions(1f / step);
-        if ((long)scaled.Width * scaled.Height <= maxPixels)
-        {
-            // Skia converts no palette (GIF, most generators' PNG) to gray, but every image to RGBA.
-            var info = new SKImageInfo(scaled.Width, scaled.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-            using var bitmap = new SKBitmap(info);
-            if (codec.GetPixels(info, bitmap.GetPixels()) is not (SKCodecResult.Success or SKCodecResult.IncompleteInput)) return null;
-            var gray = new byte[info.Width * info.Height];
-            GrayOverWhite(bitmap.GetPixelSpan(), 1, gray);
-            return (gray, info.Width, info.Height);
-        }
+        if ((long)scaled.Width * scaled.Height <= maxPixels) return Whole(codec, scaled, step: 1);
+        if ((long)width * height <= limits.MaxQrImagePixels) return Whole(codec, codec.Info.Size, step);
         return codec.EncodedFormat == SKEncodedImageFormat.Png ? PngRows.Gray(image.Span, step, maxBytes: limits.MaxQrImageSourcePixels) : Sampled(codec, step);
+    }
+
+    // Decoded at this size, then every step-th pixel of every step-th row kept.
+    private static (byte[] Gray, int Width, int Height)? Whole(SKCodec codec, SKSizeI size, int step)
+    {
+        // Skia converts no palette (GIF, most generators' PNG) to gray, but every image to RGBA.
+        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        using var bitmap = new SKBitmap(info);
+        if (codec.GetPixels(info, bitmap.GetPixels()) is not (SKCodecResult.Success or SKCodecResult.IncompleteInput)) return null;
+        var (across, down) = ((size.Width + step - 1) / step, (size.Height + step - 1) / step);
+        var gray = new byte[across * down];
+        var pixels = bitmap.GetPixelSpan();
+        for (var y = 0; y < down; y++) GrayOverWhite(pixels.Slice(y * step * bitmap.RowBytes, bitmap.RowBytes), step, gray.AsSpan(y * across, across));
+        return (gray, across, down);
     }
 
     // Every step-th pixel of every step-th row; null for a format Skia cannot decode by rows (GIF).

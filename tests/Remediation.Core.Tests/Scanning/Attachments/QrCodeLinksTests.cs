@@ -52,6 +52,24 @@ public class QrCodeLinksTests
     }
 
     [Fact]
+    public void Glance_CodeFillingTheImage_IsReadSampledToAQuarterMegapixel()
+    {
+        // 1,850 pixels square, read at every fourth: 463 pixels, 12.5 a module.
+        var png = new PngByteQRCode(new QRCodeGenerator().CreateQrCode(Target, QRCodeGenerator.ECCLevel.M)).GetGraphic(50);
+
+        Assert.Equal([Target], QrCodeLinks.Glance(png, Limits));
+    }
+
+    [Fact]
+    public void Glance_ImageLargerThanADecodeHolds_IsNotRead()
+    {
+        var png = QrPng(Target);
+
+        Assert.Null(QrCodeLinks.Glance(png, new ScanLimits { MaxQrImagePixels = PixelsOf(png) - 1 }));
+        Assert.Equal([Target], QrCodeLinks.Glance(png, new ScanLimits { MaxQrImagePixels = PixelsOf(png) }));
+    }
+
+    [Fact]
     public void In_JpegTooLargeForItsNearestSmallerSize_IsReadByRows()
     {
         // Read at every third pixel; JPEG's nearest smaller size, three eighths, would still hold too many.
