@@ -161,7 +161,12 @@ public sealed class ScannedMessage
         message.HtmlMarkup = htmlMarkup;
         message.Attachments = attachments;
         UnlockPdfs(message, attachments);
-        List<string> inAttachments = [.. CodesDrawnInBody(message.Text, plainBodies, markup, limits), .. LinksInAttachments(attachments, limits)];
+        var pictures = markup.Where(DataUriImages.MayHoldOne).SelectMany(DataUriImages.In).ToList();
+        List<string> inAttachments =
+        [
+            .. CodesDrawnInBody(message.Text, plainBodies, markup, pictures, limits),
+            .. LinksInAttachments([.. attachments, .. RasterPictures(pictures, archives)], limits),
+        ];
         message.Links = CollectLinks(message.Text, anchors, markup, inAttachments);
         message.AttachmentLinks = WebLinks(inAttachments);
         return message;
@@ -190,11 +195,19 @@ public sealed class ScannedMessage
     }
 
     // QR codes the body draws with no image: in block characters, read only from a body with dozens of them, as the
-    // cells of a table, read only from a body with the cells a code takes, or as inline SVG.
-    private static IEnumerable<string> CodesDrawnInBody(string text, List<string> plainBodies, List<string> htmlBodies, ScanLimits limits) =>
+    // cells of a table, read only from a body with the cells a code takes, or as SVG, inline or a data: picture.
+    private static IEnumerable<string> CodesDrawnInBody(
+        string text, List<string> plainBodies, List<string> htmlBodies, List<(string ContentType, byte[] Content)> pictures, ScanLimits limits) =>
         (TextQrCodes.MayHoldOne(text) ? plainBodies.Concat(htmlBodies.Select(TextQrCodes.LinesOf)).SelectMany(TextQrCodes.In) : [])
             .Concat(htmlBodies.Where(TableQrCodes.MayHoldOne).SelectMany(TableQrCodes.In))
-            .Concat(htmlBodies.Where(InlineSvgCodes.MayHoldOne).SelectMany(html => InlineSvgCodes.In(html, limits.MaxQrImagePixels)));
+            .Concat(htmlBodies.Where(InlineSvgCodes.MayHoldOne).SelectMany(html => InlineSvgCodes.In(html, limits.MaxQrImagePixels)))
+            .Concat(InlineSvgCodes.InPictures(pictures.Where(p => p.ContentType == DataUriImages.Svg).Select(p => Encoding.UTF8.GetString(p.Content)), limits.MaxQrImagePixels));
+
+    // The body's own raster pictures (data: URIs) as attachments without a name, so that their QR codes are ranked and
+    // read with the attached images'; they are not the message's attachments.
+    private static IEnumerable<ScannedAttachment> RasterPictures(List<(string ContentType, byte[] Content)> pictures, ArchiveInspector archives) =>
+        pictures.Where(picture => picture.ContentType != DataUriImages.Svg)
+            .Select(picture => new ScannedAttachment("", picture.ContentType, picture.Content, archives, maxTextBytes: 0));
 
     // Links in attachments' text and PDF annotations, and in the QR codes of the first few images that could hold one,
     // a PDF's and the codes PDFs and SVGs draw as shapes included; of the image files, the likeliest to hold a code, and

@@ -167,6 +167,44 @@ public sealed class ScannedMessageTests
         Assert.DoesNotContain(message.Links, l => l.OriginalString == "https://first.qr-lure.example/");
     }
 
+    [Theory]
+    [InlineData("<img src=\"data:image/png;base64,{0}\" alt=\"Scan\">")]
+    [InlineData("<div style=\"background-image: url('data:image/png;base64,{0}'); width: 296px; height: 296px\"></div>")]
+    [InlineData("<img src='data:image/png;base64,\n{0}\n'>")]
+    public void Read_QrCodeInAPictureTheBodyCarries_IsALinkOutOfTheText(string picture)
+    {
+        var png = new QRCoder.PngByteQRCode(new QRCoder.QRCodeGenerator().CreateQrCode("https://first.qr-lure.example/", QRCoder.QRCodeGenerator.ECCLevel.M)).GetGraphic(8);
+        var base64 = Convert.ToBase64String(png, Base64FormattingOptions.InsertLineBreaks);
+        var html = "<html><body><p>Your parcel is held. Scan to pay the fee:</p>" + string.Format(System.Globalization.CultureInfo.InvariantCulture, picture, base64) + "</body></html>";
+
+        var message = Read(new TextPart("html") { Text = html });
+
+        Assert.Equal(["https://first.qr-lure.example/"], message.AttachmentLinks.Select(l => l.OriginalString));
+        Assert.Empty(message.Attachments);
+    }
+
+    [Fact]
+    public void Read_CodeDrawnInAnSvgPictureTheBodyCarries_IsALinkOutOfTheText()
+    {
+        var svg = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "QrImages", "qr-styling-dots.svg"));
+        var html = $"<html><body><img src=\"data:image/svg+xml;base64,{Convert.ToBase64String(svg)}\"></body></html>";
+
+        var message = Read(new TextPart("html") { Text = html });
+
+        Assert.Equal(["https://parcel-redelivery.pages.dev/pay"], message.AttachmentLinks.Select(l => l.OriginalString));
+    }
+
+    [Theory]
+    [InlineData("<img src=\"data:image/png;base64,not*base64\">")]
+    [InlineData("<img src=\"data:image/png;base64,aGVsbG8=\">")]
+    [InlineData("<p>data:image/png;base64,</p>")]
+    public void Read_PictureTheBodyCarriesThatIsNoImage_AddsNothing(string picture)
+    {
+        var message = Read(new TextPart("html") { Text = $"<html><body>{picture}</body></html>" });
+
+        Assert.Empty(message.AttachmentLinks);
+    }
+
     [Fact]
     public void Read_QrCodeImagesBeyondTheBudget_TheLargestIsRead()
     {

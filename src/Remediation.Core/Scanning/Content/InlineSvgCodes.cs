@@ -4,8 +4,8 @@ using Remediation.Core.Scanning.Attachments;
 namespace Remediation.Core.Scanning.Content;
 
 /// <summary>
-/// QR codes an HTML body draws as inline SVG, which Apple Mail and other WebKit readers show: no image or attachment
-/// holds them. Each <c>svg</c> element is read as an SVG attachment is (<see cref="SvgDrawing"/>).
+/// QR codes an HTML body draws as inline SVG, which Apple Mail and other WebKit readers show, or as an SVG picture it
+/// carries as a data: URI: no attachment holds them. Each is read as an SVG attachment is (<see cref="SvgDrawing"/>).
 /// </summary>
 internal static partial class InlineSvgCodes
 {
@@ -15,9 +15,11 @@ internal static partial class InlineSvgCodes
     public static bool MayHoldOne(string html) => html.Contains("<svg", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>What the codes the body's first few SVG pictures draw say.</summary>
-    public static IEnumerable<string> In(string html, int maxPixels) =>
-        SvgElement().Matches(html).Take(MaxPictures)
-            .SelectMany(svg => DrawnCodes.In(SvgDrawing.Fills(svg.Value, DrawnCodes.MaxRectangles), maxPixels) ?? []);
+    public static IEnumerable<string> In(string html, int maxPixels) => InPictures(SvgElement().Matches(html).Select(svg => svg.Value), maxPixels);
+
+    /// <summary>What the codes the first few of these SVG documents draw say.</summary>
+    public static IEnumerable<string> InPictures(IEnumerable<string> svgs, int maxPixels) =>
+        svgs.Take(MaxPictures).SelectMany(svg => DrawnCodes.In(SvgDrawing.Fills(svg, DrawnCodes.MaxRectangles), maxPixels) ?? []);
 
     [GeneratedRegex(@"<svg\b.*?</svg\s*>", LinearRegex.Options | RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex SvgElement();
