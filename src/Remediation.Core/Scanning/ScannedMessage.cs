@@ -165,7 +165,7 @@ public sealed class ScannedMessage
         List<string> inAttachments =
         [
             .. CodesDrawnInBody(message.Text, plainBodies, markup, pictures, limits),
-            .. LinksInAttachments([.. attachments, .. RasterPictures(pictures, archives)], limits),
+            .. LinksInAttachments([.. attachments, .. RasterPictures(pictures, archives), .. DocumentPictures(attachments, archives)], limits),
         ];
         message.Links = CollectLinks(message.Text, anchors, markup, inAttachments);
         message.AttachmentLinks = WebLinks(inAttachments);
@@ -208,6 +208,11 @@ public sealed class ScannedMessage
     private static IEnumerable<ScannedAttachment> RasterPictures(List<(string ContentType, byte[] Content)> pictures, ArchiveInspector archives) =>
         pictures.Where(picture => picture.ContentType != DataUriImages.Svg)
             .Select(picture => new ScannedAttachment("", picture.ContentType, picture.Content, archives, maxTextBytes: 0));
+
+    // The pictures inside attached Office and OpenDocument files, as attachments named by their paths there, so that
+    // their QR codes are ranked and read with the attached images'.
+    private static IEnumerable<ScannedAttachment> DocumentPictures(List<ScannedAttachment> attachments, ArchiveInspector archives) =>
+        DocumentImages.In(attachments).Select(picture => new ScannedAttachment(picture.Name, "", picture.Content, archives, maxTextBytes: 0));
 
     // Links in attachments' text and PDF annotations, and in the QR codes of the first few images that could hold one,
     // a PDF's and the codes PDFs and SVGs draw as shapes included; of the image files, the likeliest to hold a code, and

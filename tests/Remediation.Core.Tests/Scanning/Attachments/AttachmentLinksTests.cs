@@ -85,6 +85,36 @@ public class AttachmentLinksTests
         Assert.Contains(links, l => l.OriginalString == Target);
     }
 
+    [Theory]
+    [InlineData("qr.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
+    [InlineData("qr.pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation")]
+    [InlineData("qr.odt", "application/vnd.oasis.opendocument.text")]
+    public void Read_DocumentWhosePictureIsACode_HasWhatTheCodeSays(string file, string type)
+    {
+        var document = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "OfficeQr", file));
+
+        var message = ScannedMessage.Read(new ScanInput(With(file, type, document)), new ScanLimits(), TestMail.TenantId);
+
+        Assert.Contains(message.AttachmentLinks, l => l.OriginalString == "https://parcel-redelivery.pages.dev/pay");
+        Assert.Single(message.Attachments);
+    }
+
+    [Fact]
+    public void Read_ArchiveWithAPictureOutsideADocumentsMediaFolder_IsNotUnpacked()
+    {
+        var png = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "QrImages", "qr-palette.png"));
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = archive.CreateEntry("photos/code.png").Open();
+            entry.Write(png);
+        }
+
+        var message = ScannedMessage.Read(new ScanInput(With("photos.zip", "application/zip", zip.ToArray())), new ScanLimits(), TestMail.TenantId);
+
+        Assert.Empty(message.AttachmentLinks);
+    }
+
     [Fact]
     public void Read_ImageTooLargeToDecode_IsSkipped()
     {
