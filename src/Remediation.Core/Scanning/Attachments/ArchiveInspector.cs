@@ -86,7 +86,7 @@ internal sealed class ArchiveInspector(ScanLimits limits)
     }
 
     // Stryker disable once Boolean,Conditional : attachments are always array-backed, and both streams read the same bytes; wrapping the array only spares a copy.
-    private static MemoryStream ReadOnlyStream(ReadOnlyMemory<byte> content) =>
+    public static MemoryStream ReadOnlyStream(ReadOnlyMemory<byte> content) =>
         MemoryMarshal.TryGetArray(content, out var segment)
             ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(content.ToArray(), writable: false);

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Runtime.InteropServices;
 
 namespace Remediation.Core.Scanning.Attachments;
 
@@ -37,7 +36,7 @@ internal static class DocumentImages
         var pictures = new List<(string, byte[])>();
         try
         {
-            using var zip = new ZipArchive(ReadOnlyStream(archive), ZipArchiveMode.Read);
+            using var zip = new ZipArchive(ArchiveInspector.ReadOnlyStream(archive), ZipArchiveMode.Read);
             foreach (var entry in zip.Entries)
             {
                 if (!wanted.Contains(entry.FullName)) continue;
@@ -54,9 +53,4 @@ internal static class DocumentImages
         }
         return pictures;
     }
-
-    private static MemoryStream ReadOnlyStream(ReadOnlyMemory<byte> content) =>
-        MemoryMarshal.TryGetArray(content, out var segment)
-            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
-            : new MemoryStream(content.ToArray(), writable: false);
 }
