@@ -161,7 +161,8 @@ public sealed class ScannedMessage
         message.HtmlMarkup = htmlMarkup;
         message.Attachments = attachments;
         UnlockPdfs(message, attachments);
-        var pictures = markup.Where(DataUriImages.MayHoldOne).SelectMany(DataUriImages.In).ToList();
+        // The body's own pictures, and those of HTML and SVG attachments, which a browser shows as the body's.
+        var pictures = DataUriImages.In(markup.Concat(attachments.Where(a => a.IsHtml).Select(a => a.Text))).ToList();
         List<string> inAttachments =
         [
             .. CodesDrawnInBody(message.Text, plainBodies, markup, pictures, limits),
@@ -203,7 +204,7 @@ public sealed class ScannedMessage
             .Concat(htmlBodies.Where(InlineSvgCodes.MayHoldOne).SelectMany(html => InlineSvgCodes.In(html, limits.MaxQrImagePixels)))
             .Concat(InlineSvgCodes.InPictures(pictures.Where(p => p.ContentType == DataUriImages.Svg).Select(p => Encoding.UTF8.GetString(p.Content)), limits.MaxQrImagePixels));
 
-    // The body's own raster pictures (data: URIs) as attachments without a name, so that their QR codes are ranked and
+    // The raster pictures carried as data: URIs, as attachments without a name, so that their QR codes are ranked and
     // read with the attached images'; they are not the message's attachments.
     private static IEnumerable<ScannedAttachment> RasterPictures(List<(string ContentType, byte[] Content)> pictures, ArchiveInspector archives) =>
         pictures.Where(picture => picture.ContentType != DataUriImages.Svg)

@@ -183,6 +183,20 @@ public sealed class ScannedMessageTests
         Assert.Empty(message.Attachments);
     }
 
+    [Theory]
+    [InlineData("invoice.svg", "image/svg+xml", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"296\" height=\"296\"><image href=\"data:image/png;base64,{0}\" width=\"296\" height=\"296\"/></svg>")]
+    [InlineData("invoice.html", "text/html", "<html><body><h1>Invoice</h1><img src=\"data:image/png;base64,{0}\"></body></html>")]
+    public void Read_QrCodeInAPictureAnHtmlOrSvgAttachmentCarries_IsALink(string name, string type, string document)
+    {
+        var png = new QRCoder.PngByteQRCode(new QRCoder.QRCodeGenerator().CreateQrCode("https://first.qr-lure.example/", QRCoder.QRCodeGenerator.ECCLevel.M)).GetGraphic(8);
+        var content = System.Text.Encoding.UTF8.GetBytes(string.Format(System.Globalization.CultureInfo.InvariantCulture, document, Convert.ToBase64String(png)));
+        var attachment = new MimePart(type) { FileName = name, Content = new MimeContent(new MemoryStream(content)) };
+
+        var message = Read(new Multipart("mixed", new TextPart("plain") { Text = "See the attached invoice." }, attachment));
+
+        Assert.Contains("https://first.qr-lure.example/", message.AttachmentLinks.Select(l => l.OriginalString));
+    }
+
     [Fact]
     public void Read_CodeDrawnInAnSvgPictureTheBodyCarries_IsALinkOutOfTheText()
     {

@@ -3,24 +3,25 @@ using System.Text.RegularExpressions;
 namespace Remediation.Core.Scanning.Content;
 
 /// <summary>
-/// Pictures an HTML body carries inside itself as <c>data:</c> URIs, in an image's <c>src</c> or a style's
-/// <c>url(…)</c>: mail readers show them like attached images, and a lure puts its QR code there because no attachment
-/// then holds it.
+/// Pictures HTML carries inside itself as <c>data:</c> URIs, in an image's <c>src</c> or <c>href</c> or a style's
+/// <c>url(…)</c>: mail readers and browsers show them like attached images, and a lure puts its QR code there because
+/// no image attachment then holds it.
 /// </summary>
 internal static partial class DataUriImages
 {
-    // Pictures of one body read: each one that could hold a code takes its turn with the attached images.
+    // Pictures of one message read: each one that could hold a code takes its turn with the attached images.
     private const int MaxPictures = 16;
 
     /// <summary>An SVG picture's media type: its QR code is drawn, not painted.</summary>
     public const string Svg = "image/svg+xml";
 
-    public static bool MayHoldOne(string html) => html.Contains("data:image/", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The first few base64 pictures of these documents, with the media type each names; one not base64 is skipped.</summary>
+    public static IEnumerable<(string ContentType, byte[] Content)> In(IEnumerable<string> htmls) =>
+        htmls.Where(html => html.Contains("data:image/", StringComparison.OrdinalIgnoreCase)).SelectMany(In).Take(MaxPictures);
 
-    /// <summary>The body's first few base64 pictures, with the media type each names; one not base64 is skipped.</summary>
-    public static IEnumerable<(string ContentType, byte[] Content)> In(string html)
+    private static IEnumerable<(string ContentType, byte[] Content)> In(string html)
     {
-        foreach (var picture in DataImage().Matches(html).Take(MaxPictures))
+        foreach (Match picture in DataImage().Matches(html))
         {
             var data = Whitespace().Replace(picture.Groups["data"].Value, "");
             var bytes = new byte[data.Length / 4 * 3];
