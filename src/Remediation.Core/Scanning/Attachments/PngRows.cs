@@ -71,7 +71,8 @@ internal static class PngRows
             var body = png.Slice(at + 8, Math.Min(length, available + 4));
             switch (System.Text.Encoding.ASCII.GetString(png.Slice(at + 4, 4)))
             {
-                case "IHDR" when body.Length >= 13:
+                // The first header only, which is the one every decoder, Skia included, reads the size from.
+                case "IHDR" when body.Length >= 13 && header is null:
                     header = new Header(
                         BinaryPrimitives.ReadInt32BigEndian(body), BinaryPrimitives.ReadInt32BigEndian(body[4..]), body[8], body[9], body[12] != 0);
                     break;

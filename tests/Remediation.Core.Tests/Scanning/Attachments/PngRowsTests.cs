@@ -75,6 +75,20 @@ public sealed class PngRowsTests
     }
 
     [Fact]
+    public void Gray_SecondHeaderClaimingAnotherSize_IsIgnored()
+    {
+        var file = Png("qr-palette.png");
+        var header = file.AsSpan(8, 25).ToArray(); // IHDR: length, type, 13 bytes of data, CRC
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(8), 30_000);
+        var twice = file[..33].Concat(header).Concat(file[33..]).ToArray();
+
+        var read = PngRows.Gray(twice, step: 1, long.MaxValue);
+
+        Assert.NotNull(read);
+        Assert.Equal(SkiaGray(file).Gray, read.Value.Gray);
+    }
+
+    [Fact]
     public void Gray_InterlacedPng_IsNotRead()
     {
         var file = Png("qr-palette.png");
