@@ -58,6 +58,8 @@ internal static class HostileMime
         ("html body of table cells and nested tables", bytes => WithBody("text/html", Repeat("<table><tr><td bgcolor=#000><td style=background:#fff><td>", bytes))),
         ("html body of inline svg: one long path, then unclosed pictures", bytes => WithBody("text/html", "<p>Scan:</p><svg><path fill='#000' d='M0 0" + Repeat("h1v1h-1zm2 0", bytes / 2) + "'/></svg>" + Repeat("<svg><rect width=1 ", bytes / 2))),
         ("html body of a cell style sheet and classed cells", bytes => WithBody("text/html", "<style>" + Repeat(".c{background:#000} td.d, .e > td { background:#fff }", bytes / 2) + "</style>" + Repeat("<table><tr><td class=\"c d e f g h i j k\">", bytes / 2))),
+        ("html body of data: pictures", bytes => WithBody("text/html", Repeat("<img src=\"data:image/png;base64,iVBORw0KGgo\"><div style=\"background:url(data:image/gif;base64, ", bytes))),
+        ("html body of one long data: picture", bytes => WithBody("text/html", "<img src=\"data:image/png;base64," + Repeat("iVBO Rw0K\n", bytes) + "\">")),
         ("display name of word characters", bytes => Ascii($"{Head.Replace("From: a@", "From: \"" + Repeat("a.", Math.Min(bytes, 200_000)) + "@x\" <a@", StringComparison.Ordinal)}\r\nbody\r\n")),
     ];
 
