@@ -28,15 +28,15 @@ internal static class CcittFax
             using var tiff = Tiff.ClientOpen("fax", "r", new MemoryStream(Wrapped(data, width, height), writable: false), new TiffStream());
             if (tiff is null) return null;
             var row = new byte[tiff.ScanlineSize()];
-            var across = PdfQrCodes.Sampled(width, step);
-            var gray = new byte[across * PdfQrCodes.Sampled(height, step)];
+            var across = QrCodeLinks.Sampled(width, step);
+            var gray = new byte[across * QrCodeLinks.Sampled(height, step)];
             for (var y = 0; y < height; y++)
             {
                 // A row the data runs out before is left white, as a reader shows a truncated page. Fax rows are coded
                 // against the row above, so every row is decoded and every step-th kept.
                 if (!tiff.ReadScanline(row, y))
                 {
-                    gray.AsSpan((y + step - 1) / step * across).Fill(255);
+                    gray.AsSpan(QrCodeLinks.Sampled(y, step) * across).Fill(255);
                     break;
                 }
                 if (y % step != 0) continue;

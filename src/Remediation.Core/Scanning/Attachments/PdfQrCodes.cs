@@ -73,16 +73,13 @@ internal static class PdfQrCodes
             "FlateDecode" => Samples(dictionary, PdfLinks.Inflate(data.Span, maxSamples), width, height, step),
             _ => Samples(dictionary, data.Span[..Math.Min(data.Length, maxSamples)].ToArray(), width, height, step),
         };
-        return gray is null ? [] : QrCodeLinks.InGray(gray, Sampled(width, step), Sampled(height, step));
+        return gray is null ? [] : QrCodeLinks.InGray(gray, QrCodeLinks.Sampled(width, step), QrCodeLinks.Sampled(height, step));
     }
 
     // The size the image's dictionary declares, when worth decoding.
     private static (int Width, int Height)? Size(string dictionary, ScanLimits limits) =>
         PdfDictionary.Number(dictionary, "Width") is { } width && PdfDictionary.Number(dictionary, "Height") is { } height
         && QrCodeLinks.WorthDecoding(width, height, limits) ? (width, height) : null;
-
-    /// <summary>How many pixels a side of this many becomes when every step-th is read.</summary>
-    public static int Sampled(int side, int step) => (side + step - 1) / step;
 
     // The image as one gray byte per pixel, or null when its samples are not laid out as this reads them.
     private static byte[]? Samples(string dictionary, byte[] samples, int width, int height, int step)
@@ -103,8 +100,8 @@ internal static class PdfQrCodes
 
     private static byte[] Gray(byte[] samples, int width, int height, int components, int bits, int step)
     {
-        var across = Sampled(width, step);
-        var gray = new byte[across * Sampled(height, step)];
+        var across = QrCodeLinks.Sampled(width, step);
+        var gray = new byte[across * QrCodeLinks.Sampled(height, step)];
         var row = bits == 1 ? (width + 7) / 8 : width * components;
         for (var y = 0; y < height; y += step)
         {

@@ -25,7 +25,7 @@ internal static class PngRows
         var rowBytes = (((long)width * bitsPerPixel) + 7) / 8;
         if (rowBytes >= Array.MaxLength || (rowBytes + 1) * height > maxBytes) return null;
         var bytesPerPixel = Math.Max(1, bitsPerPixel / 8);
-        var (across, down) = (PdfQrCodes.Sampled(width, step), PdfQrCodes.Sampled(height, step));
+        var (across, down) = (QrCodeLinks.Sampled(width, step), QrCodeLinks.Sampled(height, step));
         var gray = new byte[across * down];
         Array.Fill(gray, (byte)255);
         var (row, previous) = (new byte[rowBytes], new byte[rowBytes]);

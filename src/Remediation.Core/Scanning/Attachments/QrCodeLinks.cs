@@ -37,6 +37,9 @@ internal static class QrCodeLinks
     public static int SampleStep(long width, long height, int maxPixels) =>
         Math.Max(1, (int)Math.Ceiling(Math.Sqrt((double)width * height / maxPixels)));
 
+    /// <summary>How many pixels a side of this many becomes when every step-th is read.</summary>
+    public static int Sampled(int side, int step) => (side + step - 1) / step;
+
     /// <summary>
     /// These images in the order a message's budget decodes them: those worth decoding, the ones that could hold the
     /// largest square first, ties in the order given. A code is square and a lure shows it large enough to scan, so the
@@ -115,7 +118,7 @@ internal static class QrCodeLinks
         var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         using var bitmap = new SKBitmap(info);
         if (codec.GetPixels(info, bitmap.GetPixels()) is not (SKCodecResult.Success or SKCodecResult.IncompleteInput)) return null;
-        var (across, down) = ((size.Width + step - 1) / step, (size.Height + step - 1) / step);
+        var (across, down) = (Sampled(size.Width, step), Sampled(size.Height, step));
         var gray = new byte[across * down];
         var pixels = bitmap.GetPixelSpan();
         for (var y = 0; y < down; y++) GrayOverWhite(pixels.Slice(y * step * bitmap.RowBytes, bitmap.RowBytes), step, gray.AsSpan(y * across, across));
@@ -128,7 +131,7 @@ internal static class QrCodeLinks
         var (width, height) = (codec.Info.Width, codec.Info.Height);
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         if (codec.StartScanlineDecode(info) != SKCodecResult.Success) return null;
-        var (across, down) = ((width + step - 1) / step, (height + step - 1) / step);
+        var (across, down) = (Sampled(width, step), Sampled(height, step));
         var gray = new byte[across * down];
         Array.Fill(gray, (byte)255);
         using var row = new SKBitmap(new SKImageInfo(width, 1, SKColorType.Rgba8888, SKAlphaType.Unpremul));
