@@ -33,15 +33,22 @@ public sealed class InstanceRestartTests : IAsyncLifetime
     {
         var recipients = Enumerable.Range(0, Mailboxes).Select(User).ToArray();
         var first = await RemediatedAsync(SampleMail.CredentialPhish(Domain, recipients));
-        var foldersMade = _tenant.Simulator.Metrics.RequestsByKind.GetValueOrDefault(MakeFolder);
+        // Two jobs racing for one mailbox may both ask for its folder (Graph refuses the second, which then looks it
+        // up): what counts is that nothing is asked after the restart.
+        var askedBefore = FolderRequests();
+        Assert.True(askedBefore.Made >= Mailboxes, $"{askedBefore.Made} folders made for {Mailboxes} mailboxes");
 
         await _tenant.RestartHostsAsync(CancellationToken.None);
         var second = await RemediatedAsync(SampleMail.SharedDocumentPhish(Domain, recipients));
 
-        var kinds = _tenant.Simulator.Metrics.RequestsByKind;
-        Assert.Equal(Mailboxes, foldersMade);
-        Assert.Equal((foldersMade, 0L), (kinds.GetValueOrDefault(MakeFolder), kinds.GetValueOrDefault(ListFolders)));
+        Assert.Equal(askedBefore, FolderRequests());
         Assert.Equal(first.Select(FolderIdOf), second.OrderBy(c => first.FindIndex(f => f.MailboxId == c.MailboxId)).Select(FolderIdOf));
+    }
+
+    private (long Made, long Listed) FolderRequests()
+    {
+        var kinds = _tenant.Simulator.Metrics.RequestsByKind;
+        return (kinds.GetValueOrDefault(MakeFolder), kinds.GetValueOrDefault(ListFolders));
     }
 
     private async Task<List<DeliveredMessage>> RemediatedAsync(string mime)
