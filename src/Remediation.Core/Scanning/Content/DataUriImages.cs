@@ -28,7 +28,7 @@ internal static class DataUriImages
         {
             at += scheme.Length;
             var type = at;
-            while (at < html.Length && at - type <= MaxTypeLength && (char.IsAsciiLetterOrDigit(html[at]) || html[at] is '.' or '+' or '-')) at++;
+            while (at < html.Length && at - type < MaxTypeLength && (char.IsAsciiLetterOrDigit(html[at]) || html[at] is '.' or '+' or '-')) at++;
             if (at == type || !html.AsSpan(at).StartsWith(";base64,", StringComparison.OrdinalIgnoreCase)) continue;
             var subtype = html[type..at].ToLowerInvariant();
             at += ";base64,".Length;
