@@ -94,9 +94,11 @@ public sealed record MessageFingerprint(string Id, string BodyHash, IReadOnlyLis
     {
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
-        foreach (var word in text.Split((char[])[' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        var span = text.AsSpan();
+        foreach (var range in span.SplitAny(" \t\r\n"))
         {
-            if (word.Contains('@', StringComparison.Ordinal) || word.Contains("://", StringComparison.Ordinal) || word.StartsWith("www.", StringComparison.OrdinalIgnoreCase)) continue;
+            var word = span[range];
+            if (word.IsEmpty || word.Contains('@') || word.Contains("://", StringComparison.Ordinal) || word.StartsWith("www.", StringComparison.OrdinalIgnoreCase)) continue;
             foreach (var c in word)
             {
                 if (!char.IsLetter(c)) continue;

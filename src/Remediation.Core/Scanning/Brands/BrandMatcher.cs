@@ -1,15 +1,17 @@
 namespace Remediation.Core.Scanning.Brands;
 
 /// <summary>
-/// Every brand name in one table, keyed by its normalised words: a text is split into words once and each run of up
-/// to the longest name's length is looked up, so the cost grows with the text, not with the number of brands.
+/// Every brand name in one table, keyed by its normalised words: a text is split into words once and each run of words
+/// is looked up, growing only while it begins some name, so the cost grows with the text, not with the number of
+/// brands; most words begin no name and cost one lookup.
 /// </summary>
 internal sealed class BrandMatcher
 {
     private readonly Dictionary<string, List<BrandMention>> _phrases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<BrandMention>>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly HashSet<string> _beginnings = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _beginningLookup;
     private readonly List<(string Name, BrandMention Mention)> _unspaced = [];
-    private readonly int _maxWords = 1;
 
     public BrandMatcher(IEnumerable<(Brand Brand, string Name, bool Ambiguous)> names)
     {
@@ -26,9 +28,9 @@ internal sealed class BrandMatcher
             Add(phrase, mention);
             // "Mercado Livre" is also written "MercadoLivre", in display names and domains above all.
             if (phrase.Contains(' ', StringComparison.Ordinal)) Add(phrase.Replace(" ", "", StringComparison.Ordinal), mention);
-            _maxWords = Math.Max(_maxWords, phrase.Count(c => c == ' ') + 1);
         }
         _lookup = _phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+        _beginningLookup = _beginnings.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The brands the text names, each once; a brand named both ways counts as named unambiguously.</summary>
@@ -46,10 +48,12 @@ internal sealed class BrandMatcher
         }
         for (var w = 0; w < starts.Count; w++)
         {
-            for (var n = 1; n <= _maxWords && w + n <= starts.Count; n++)
+            for (var n = 1; w + n <= starts.Count; n++)
             {
                 var end = words.IndexOf(' ', starts[w + n - 1]);
-                if (_lookup.TryGetValue(words.AsSpan(starts[w], end - starts[w]), out var mentions)) Keep(found, mentions);
+                var run = words.AsSpan(starts[w], end - starts[w]);
+                if (_lookup.TryGetValue(run, out var mentions)) Keep(found, mentions);
+                if (!_beginningLookup.Contains(run)) break;
             }
         }
         if (hasUnspaced)
@@ -65,6 +69,8 @@ internal sealed class BrandMatcher
 
     private void Add(string phrase, BrandMention mention)
     {
+        // "bank of america" begins with "bank" and "bank of".
+        for (var space = phrase.IndexOf(' ', StringComparison.Ordinal); space > 0; space = phrase.IndexOf(' ', space + 1)) _beginnings.Add(phrase[..space]);
         if (!_phrases.TryGetValue(phrase, out var mentions)) _phrases[phrase] = mentions = [];
         if (!mentions.Contains(mention)) mentions.Add(mention);
     }

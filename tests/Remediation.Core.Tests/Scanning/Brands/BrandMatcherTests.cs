@@ -10,6 +10,7 @@ public sealed class BrandMatcherTests
     private static readonly Brand Orange = new("Orange", ["orange.fr"], []);
     private static readonly Brand Att = new("AT&T", ["att.com"], []);
     private static readonly Brand Yamato = new("Yamato", ["kuronekoyamato.co.jp"], []);
+    private static readonly Brand BankOfAmerica = new("Bank of America", ["bankofamerica.com"], []);
 
     private readonly BrandMatcher _matcher = new([
         (Dhl, "DHL", false),
@@ -20,6 +21,7 @@ public sealed class BrandMatcherTests
         (Att, "AT&T", false),
         (Yamato, "ヤマト運輸", false),
         (Yamato, "  ", false),
+        (BankOfAmerica, "Bank of America", false),
     ]);
 
     [Theory]
@@ -51,6 +53,16 @@ public sealed class BrandMatcherTests
     public void Find_NameOfSeveralWords_IsFoundSpacedOrRunTogether(string text)
     {
         Assert.Equal([MercadoLivre], _matcher.Find(text).Select(m => m.Brand));
+    }
+
+    [Theory]
+    [InlineData("Your Bank of America alert", true)]
+    [InlineData("the bank of america", true)]
+    [InlineData("Bank of Scotland", false)]
+    [InlineData("a bank of flowers", false)]
+    public void Find_NameOfThreeWords_IsFoundOnlyWhole(string text, bool found)
+    {
+        Assert.Equal(found ? [BankOfAmerica] : [], _matcher.Find(text).Select(m => m.Brand));
     }
 
     [Fact]
