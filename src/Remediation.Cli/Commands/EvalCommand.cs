@@ -75,7 +75,7 @@ internal static class EvalCommand
         WriteCategories(verdicts, output);
         WriteRuleCounts(verdicts, output);
         output.WriteLine();
-        output.WriteLine($"Throughput, one thread, {Environment.ProcessorCount} cores, {messages.Count} messages{(otherHalf.Count > 0 ? ", after {WarmUpPasses} passes over the other half" : "")}:");
+        output.WriteLine($"Throughput, one thread, {Environment.ProcessorCount} cores, {messages.Count} messages{(otherHalf.Count > 0 ? $", after {WarmUpPasses} passes over the other half" : "")}:");
         output.WriteLine($"  parse only    {parsing}");
         output.WriteLine($"  full engine   {engine}");
         if (otherHalf.Count > 0) output.WriteLine($"  full engine, first pass after start (the other half, {otherHalf.Count} messages, the warm-up): {scan.WarmUp}");
