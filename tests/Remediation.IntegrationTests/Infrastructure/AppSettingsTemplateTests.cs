@@ -181,6 +181,15 @@ public class AppSettingsTemplateTests
             TimeSpan.Parse(Assert.IsType<string>(settings[OptionsSettings.Key(SubscriptionOptions.Section, nameof(SubscriptionOptions.ResyncWindow))]), System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>A new instance compiles the scan engine optimised as soon as it runs hot, not after the runtime's quiet period.</summary>
+    [Fact]
+    public async Task AppSettings_Runtime_CompilesHotMethodsWithoutDelay()
+    {
+        var settings = await AppSettingsAsync();
+
+        Assert.Equal("0", settings["DOTNET_TC_CallCountingDelayMs"]);
+    }
+
     /// <summary>The timer functions' <c>%setting%</c> schedules: the Functions host cannot index a function whose setting is missing.</summary>
     [Fact]
     public async Task AppSettings_TimerScheduleSettings_AreSet()
