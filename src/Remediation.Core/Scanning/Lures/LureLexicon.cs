@@ -78,7 +78,18 @@ internal static class LureLexicon
         @"\bvotre\s+(compte|acces|carte|espace\s+client)\s+(a\s+ete|est|sera)\s+(temporairement\s+|definitivement\s+)?(bloque|suspendu|desactive|restreint|limite)|\b(verifier|confirmer|mettre\s+a\s+jour|valider|reactiver|debloquer)\s+(votre|vos)\s+(compte|identite|informations|donnees|acces)|\bconnexion\s+(suspecte|inhabituelle)",
         @"\b(uw|je|jouw)\s+(account|rekening|toegang|pas|betaalpas)\s+(is|wordt|werd)\s+(geblokkeerd|opgeschort|gedeactiveerd|beperkt|tijdelijk)|\b(verifieer|bevestig|update|controleer|activeer)\s+(uw|je|jouw)\s+(account|gegevens|identiteit|rekening)|\b(gegevens|account|identiteit)\s+(te\s+)?(bevestigen|verifieren|bijwerken|controleren)|\bverdachte\s+(inlog|aanmeld)",
         @"\bil\s+(tuo|suo)\s+(account|conto|accesso|carta)\s+(e\s+stato|e|sara)\s+(temporaneamente\s+|definitivamente\s+)?(bloccat|sospes|disattivat|limitat)|\b(verifica|conferma|aggiorna|convalida|riattiva|sblocca)\s+(il\s+tuo|i\s+tuoi|il\s+suo|i\s+suoi)\s+(account|dati|conto|accesso)|\baccesso\s+(sospetto|insolito)",
-        @"アカウント(が|は)?(停止|ロック|制限|凍結|無効)|(本人|アカウント|情報|お客様情報)(の)?(確認|認証|更新)(が必要|をお願い|してください)|不正(な)?(ログイン|アクセス)|パスワード(の)?(有効期限|期限切れ)");
+        @"アカウント(が|は)?(停止|ロック|制限|凍結|無効)|(本人|アカウント|情報|お客様情報)(の)?(確認|認証|更新)(が必要|をお願い|してください)|不正(な)?(ログイン|アクセス)|パスワード(の)?(有効期限|期限切れ)",
+        // Cloud storage that is full, mail held back from the reader, a second factor to set up again: the pretexts of
+        // the webmail and cloud kits for their sign-in page, worded as no provider words its own notices.
+        @"\b(cloud|icloud|onedrive|google|drive|dropbox|e-?mail|account)\s+storage\s+(space\s+)?(is\s+)?(almost\s+|nearly\s+|completely\s+)?full\b|\bout\s+of\s+(cloud\s+|icloud\s+)?storage\b" +
+        @"|\(?\b\d{1,3}\)?\s+(pending|undelivered|held|incoming|blocked|quarantined|unreceived)\s+(e-?mails?|messages?)\b|\brelease\s+(your\s+|the\s+|all\s+)?(pending\s+|held\s+|blocked\s+|quarantined\s+|incoming\s+)?(e-?mails?|messages?)\b" +
+        @"|\b(set\s*up|enrol+|re-?enrol+|re-?authenticate|re-?register|re-?configure|re-?validate|update|verify|renew)\s+(your\s+)?(mfa|2fa|multi-?factor(\s+authentication)?|two-?factor(\s+authentication)?|authenticator(\s+app)?)\b" +
+        @"|\b(mfa|2fa|multi-?factor|two-?factor)(\s+authentication)?\s+(re-?)?(enrol+ment|verification|re-?authentication|setup|update|registration)\s+(is\s+)?(required|needed|pending|expir)",
+        @"\b(speicher(platz)?|cloud-?speicher|icloud-?speicher)\s+(\S+\s+){0,2}(ist\s+)?(fast\s+|bald\s+)?voll\b|\barmazenamento\s+(\S+\s+){0,3}(esta\s+)?(quase\s+)?(cheio|lotado|esgotado)\b|\balmacenamiento\s+(\S+\s+){0,3}(esta\s+)?(casi\s+)?(lleno|agotado)\b" +
+        @"|\b(espace\s+de\s+)?stockage\s+(\S+\s+){0,3}(est\s+)?(presque\s+)?(plein|sature)\b|\bopslag(ruimte)?\s+(\S+\s+){0,3}(is\s+)?(bijna\s+)?vol\b|\barchiviazione\s+(\S+\s+){0,3}(e\s+)?(quasi\s+)?(pien[oa]|esaurit[oa])\b" +
+        @"|\b\d{1,3}\s+(mensagens|e-?mails)\s+(pendentes|retid[ao]s|bloquead[ao]s)\b|\b\d{1,3}\s+(mensajes|correos)\s+(pendientes|retenidos|bloqueados)\b|\b\d{1,3}\s+(ausstehende|zuruckgehaltene|blockierte)\s+(e-?mails|nachrichten)\b" +
+        @"|\b\d{1,3}\s+(messages|e-?mails|courriels)\s+(en\s+attente|bloques|retenus)\b|\b\d{1,3}\s+(berichten|e-?mails)\s+(in\s+afwachting|geblokkeerd|vastgehouden)\b|\b\d{1,3}\s+(messaggi|e-?mail)\s+(in\s+attesa|bloccat[ie]|trattenut[ie])\b" +
+        @"|ストレージ(の)?(容量)?(が|は)?(いっぱい|不足|上限)|(保留中|未配信)の(メール|メッセージ)");
 
     // Money held for the reader, to be wiped out: the topic of a payment lure and its pressure at once.
     private const string BalanceForfeited =
@@ -97,6 +108,10 @@ internal static class LureLexicon
         @"\bpaiement\s+(refuse|rejete|echoue|en\s+attente|n'a\s+pas\s+(pu\s+)?(etre|abouti))|\bfacture\s+(impayee|en\s+attente|en\s+retard)|\b(payer|regler)\s+(les|des)\s+frais|\bfrais\s+de\s+(livraison|douane|reexpedition)",
         @"\bbetaling\s+(is\s+)?(mislukt|geweigerd|niet\s+(gelukt|ontvangen|voltooid)|openstaand)|\bopenstaande\s+(factuur|betaling|kosten)|\bbetaal\s+(de|het)\s+(kosten|bedrag)|\b(verzend|bezorg|invoer)kosten\s+(van|betalen)",
         @"\bpagamento\s+(non\s+(riuscito|andato\s+a\s+buon\s+fine|autorizzato)|rifiutato|in\s+sospeso)|\bfattura\s+(non\s+pagata|scaduta|in\s+sospeso)|\b(paga|pagare)\s+(la|una)\s+(tassa|commissione)|\b(spese|costi)\s+di\s+(spedizione|sdoganamento)\s+(da\s+pagare|non\s+pagat)",
+        // A toll left unpaid and a tax refund to collect: the road-toll and tax-office lures, in every language.
+        @"\b(unpaid|outstanding|overdue)\s+toll(s|\s+(balance|charges?|fees?|invoice|bill))?\b|\btoll\s+(balance|charges?|invoice|bill)\s+(is\s+|are\s+)?(due|unpaid|outstanding|overdue)\b|\btax\s+refund\s+(\S+\s+){0,3}(is\s+|has\s+been\s+)?(ready|available|approved|pending|waiting|issued)\b|\b(claim|receive|get)\s+your\s+tax\s+refund\b" +
+        @"|\b(offene|unbezahlte)\s+maut(gebuhr(en)?)?\b|\bsteuerruckerstattung\b|\bpedagio\s+(\S+\s+){0,2}(pendente|em\s+aberto|nao\s+pago)\b|\bpeaje\s+(\S+\s+){0,2}(pendiente|impagado|sin\s+pagar)\b|\bdevolucion\s+de\s+(impuestos|la\s+renta)\b" +
+        @"|\bpeage\s+(\S+\s+){0,2}(impaye|non\s+paye)\b|\bremboursement\s+(d'?impots?|fiscal)\b|\b(onbetaalde|openstaande)\s+tol(heffing)?\b|\bbelastingteruggave\b|\bpedaggi?o\s+(\S+\s+){0,2}(non\s+pagat|insolut)\w*|\brimborso\s+(fiscale|irpef|delle\s+tasse)\b",
         @"(支払い|お支払い|決済)(が|に)?(失敗|できません|確認できません|未完了|遅延)|(未払い|未納)(の)?(料金|請求)|(お支払い|支払い)(方法|情報)(の)?(更新|確認)");
 
     private static readonly Regex[] DeliveryPatterns = Compile(
@@ -106,7 +121,7 @@ internal static class LureLexicon
         @"\b(paquete|envio|pedido|entrega)\s+(no\s+(pudo|ha\s+podido|se\s+pudo)\s+(ser\s+)?entreg|esta\s+(retenido|pendiente|en\s+espera)|retenido)",
         @"\b(colis|livraison|envoi)\s+(n'a\s+(pas\s+)?pu\s+(etre\s+)?(livr|distribu)|est\s+(en\s+attente|bloque|retenu)|en\s+attente)|\b(reprogrammer|confirmer)\s+(la|votre)\s+livraison",
         @"\b(pakket|bestelling|zending|levering)\s+(kon\s+niet|is\s+niet|werd\s+niet)\s+(worden\s+)?(bezorgd|geleverd)|\b(pakket|zending)\s+(in\s+afwachting|wacht\s+op|staat\s+klaar)|\bbevestig\s+(je|uw)\s+(bezorg|lever)",
-        @"\b(pacco|spedizione|consegna)\s+(non\s+(e\s+stat[oa]|puo\s+essere)\s+consegnat|in\s+giacenza|in\s+attesa|sospes)",
+        @"\b(pacco|spedizione|consegna)\s+(e\s+|risulta\s+)?(non\s+(e\s+stat[oa]|puo\s+essere)\s+consegnat|in\s+giacenza|in\s+attesa|sospes)",
         @"(荷物|お荷物|配達|配送)(が|を|の)?(お届けできません|届けられません|保管|不在|持ち戻り|再配達)");
 
     private static readonly Regex[] PrizePatterns = Compile(
@@ -128,6 +143,7 @@ internal static class LureLexicon
         @"(ウォレット)(の)?(認証|同期|接続)|(リカバリー|シード)フレーズ",
         // The fake platform's balance: a mining or trading account has earned, withdrawals are open, rewards wait, a
         // credit shown as its dashboard shows it ("+27,315$": a plus, thousands, the dollar sign after).
+        @"\bclaim\s+(\S+\s+){0,4}(xrp|btc|eth|usdt|usdc|sol|bnb|bitcoins?|ethereum|solana|tokens?)\b|\b(automatic\s+|automated\s+)?withdrawal\s+(error|failed|failure)\b|\badd\s+(a\s+)?withdrawal\s+address\b|" +
         @"\bwithdraw\s+((your|any|all|the)\s+)?(remaining\s+|accumulated\s+)?(funds|assets|balance|crypto|earnings|profits?|bitcoins?|btc|usdt|digital\s+assets|\$\s?\d|\d[\d,.]*\s?\$)|\bwithdraw(al|als|ing)?\s+(is\s+|are\s+)?(now\s+)?(available|enabled|unlocked)\b|\b(bitcoin|btc|crypto|cloud)\s+(mining|earning|trading)\s+(platform|account|bot|service)\b|\b(automatic|automated|ai[\s-]+(powered|driven|based))\s+(cloud\s+)?(bitcoin|btc|crypto\w*)\s+(mining|earning|trading|collect\w*)|\bwallet\s+has\s+been\s+(funded|credited)\b|\b(bitcoin|btc|crypto|usdt)\s+(balance|account)\s+(is|has\s+been|will\s+be)\s+(frozen|blocked|suspended|credited|ready)\b|\b(staking\s+rewards?|token\s+allocation)\s+(is\s+|are\s+)?(now\s+)?(ready|available|open|waiting)\b|\bbalance\s+has\s+been\s+(replenished|topped\s+up)\b|\+\d{1,3}(,?\d{3}|\.\d{3})+\s?\$",
         @"\bauszahlung\s+(ist\s+|steht\s+)?(jetzt\s+)?(verfugbar|bereit|freigegeben|freigeschaltet)|\b(bitcoin|krypto)-?(guthaben|konto)\s+(wurde|wird|ist)\s+(gesperrt|eingefroren|gutgeschrieben)|\bsaque\s+(esta\s+)?(disponivel|liberado)|\bsaldo\s+(de\s+|em\s+)?(bitcoin|cripto|btc|usdt)|\bretiro\s+(esta\s+)?disponible|\bretrait\s+(est\s+)?disponible|\bsolde\s+(en\s+)?(bitcoin|crypto|btc|usdt)|\bopname\s+(is\s+)?beschikbaar|\b(bitcoin|crypto)-?(saldo|tegoed)|\bprelievo\s+(e\s+)?disponibile");
 
