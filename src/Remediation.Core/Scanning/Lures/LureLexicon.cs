@@ -13,7 +13,10 @@ namespace Remediation.Core.Scanning.Lures;
 /// </summary>
 internal static class LureLexicon
 {
-    /// <summary>Access to an account is at stake: verify it, it is locked or suspended, sign-in trouble, a password expiring or kept.</summary>
+    /// <summary>
+    /// Access to an account is at stake: verify it, it is locked or suspended, sign-in trouble, a password expiring or
+    /// kept; or something waits behind its sign-in: full storage, held mail, a voicemail or a fax.
+    /// </summary>
     public static Match Account(string text) => FirstMatch(AccountPatterns, text);
 
     /// <summary>
@@ -79,9 +82,11 @@ internal static class LureLexicon
         @"\b(uw|je|jouw)\s+(account|rekening|toegang|pas|betaalpas)\s+(is|wordt|werd)\s+(geblokkeerd|opgeschort|gedeactiveerd|beperkt|tijdelijk)|\b(verifieer|bevestig|update|controleer|activeer)\s+(uw|je|jouw)\s+(account|gegevens|identiteit|rekening)|\b(gegevens|account|identiteit)\s+(te\s+)?(bevestigen|verifieren|bijwerken|controleren)|\bverdachte\s+(inlog|aanmeld)",
         @"\bil\s+(tuo|suo)\s+(account|conto|accesso|carta)\s+(e\s+stato|e|sara)\s+(temporaneamente\s+|definitivamente\s+)?(bloccat|sospes|disattivat|limitat)|\b(verifica|conferma|aggiorna|convalida|riattiva|sblocca)\s+(il\s+tuo|i\s+tuoi|il\s+suo|i\s+suoi)\s+(account|dati|conto|accesso)|\baccesso\s+(sospetto|insolito)",
         @"アカウント(が|は)?(停止|ロック|制限|凍結|無効)|(本人|アカウント|情報|お客様情報)(の)?(確認|認証|更新)(が必要|をお願い|してください)|不正(な)?(ログイン|アクセス)|パスワード(の)?(有効期限|期限切れ)",
-        // Cloud storage that is full, mail held back from the reader, a second factor to set up again: the pretexts of
-        // the webmail and cloud kits for their sign-in page, worded as no provider words its own notices.
-        @"\b(cloud|icloud|onedrive|google|drive|dropbox|e-?mail|account)\s+storage\s+(space\s+)?(is\s+)?(almost\s+|nearly\s+|completely\s+)?full\b|\bout\s+of\s+(cloud\s+|icloud\s+)?storage\b" +
+        // Cloud storage that is full, mail held back from the reader, a second factor to set up again, a voicemail or a
+        // fax waiting: the pretexts of the webmail and cloud kits for their sign-in page.
+        @"\b(new|unread|missed|pending)\s+(voice\s*mails?|voice\s+messages?|audio\s+messages?|fax(es)?)\b|\b(listen\s+to|play)\s+(the\s+|your\s+)?(voice\s*mail|voice\s+message|audio\s+message)\b|\bvoice\s*mail\s+(from|received|waiting)\b" +
+        @"|\b(neue|ungelesene)\s+(sprachnachricht|voicemail|faxnachricht)|\b(nova|novo)\s+(mensagem\s+de\s+voz|correio\s+de\s+voz|fax)\b|\b(nuevo|nueva)\s+(mensaje\s+de\s+voz|buzon\s+de\s+voz|fax)\b|\bnouveau\s+(message\s+vocal|fax)\b|\bnieuw\s+(voicemailbericht|spraakbericht|fax)\b|\bnuovo\s+(messaggio\s+vocale|fax)\b" +
+        @"|\b(cloud|icloud|onedrive|google|drive|dropbox|e-?mail|account)\s+storage\s+(space\s+)?(is\s+)?(almost\s+|nearly\s+|completely\s+)?full\b|\bout\s+of\s+(cloud\s+|icloud\s+)?storage\b" +
         @"|\(?\b\d{1,3}\)?\s+(pending|undelivered|held|incoming|blocked|quarantined|unreceived)\s+(e-?mails?|messages?)\b|\brelease\s+(your\s+|the\s+|all\s+)?(pending\s+|held\s+|blocked\s+|quarantined\s+|incoming\s+)?(e-?mails?|messages?)\b" +
         @"|\b(set\s*up|enrol+|re-?enrol+|re-?authenticate|re-?register|re-?configure|re-?validate|update|verify|renew)\s+(your\s+)?(mfa|2fa|multi-?factor(\s+authentication)?|two-?factor(\s+authentication)?|authenticator(\s+app)?)\b" +
         @"|\b(mfa|2fa|multi-?factor|two-?factor)(\s+authentication)?\s+(re-?)?(enrol+ment|verification|re-?authentication|setup|update|registration)\s+(is\s+)?(required|needed|pending|expir)",
