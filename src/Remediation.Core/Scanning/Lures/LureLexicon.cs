@@ -15,7 +15,7 @@ internal static class LureLexicon
 {
     /// <summary>
     /// Access to an account is at stake: verify it, it is locked or suspended, sign-in trouble, a password expiring or
-    /// kept; or something waits behind its sign-in: full storage, held mail, a voicemail or a fax.
+    /// kept; or something waits behind its sign-in: full storage, held mail, a voicemail, a fax or a shared file.
     /// </summary>
     public static Match Account(string text) => FirstMatch(AccountPatterns, text);
 
@@ -82,8 +82,10 @@ internal static class LureLexicon
         @"\b(uw|je|jouw)\s+(account|rekening|toegang|pas|betaalpas)\s+(is|wordt|werd)\s+(geblokkeerd|opgeschort|gedeactiveerd|beperkt|tijdelijk)|\b(verifieer|bevestig|update|controleer|activeer)\s+(uw|je|jouw)\s+(account|gegevens|identiteit|rekening)|\b(gegevens|account|identiteit)\s+(te\s+)?(bevestigen|verifieren|bijwerken|controleren)|\bverdachte\s+(inlog|aanmeld)",
         @"\bil\s+(tuo|suo)\s+(account|conto|accesso|carta)\s+(e\s+stato|e|sara)\s+(temporaneamente\s+|definitivamente\s+)?(bloccat|sospes|disattivat|limitat)|\b(verifica|conferma|aggiorna|convalida|riattiva|sblocca)\s+(il\s+tuo|i\s+tuoi|il\s+suo|i\s+suoi)\s+(account|dati|conto|accesso)|\baccesso\s+(sospetto|insolito)",
         @"アカウント(が|は)?(停止|ロック|制限|凍結|無効)|(本人|アカウント|情報|お客様情報)(の)?(確認|認証|更新)(が必要|をお願い|してください)|不正(な)?(ログイン|アクセス)|パスワード(の)?(有効期限|期限切れ)",
-        // Cloud storage that is full, mail held back from the reader, a second factor to set up again, a voicemail or a
-        // fax waiting: the pretexts of the webmail and cloud kits for their sign-in page.
+        // Cloud storage that is full, mail held back from the reader, a second factor to set up again, a voicemail, a fax
+        // or a shared file waiting: the pretexts of the webmail and cloud kits for their sign-in page. Real shares and
+        // voicemails say the same words without the pressure, and the credential lure needs both.
+        @"\bshared\s+(a|an|the|\d+)\s+(new\s+)?(file|document|folder|pdf|spreadsheet|invoice)s?\s+with\s+you\b|" +
         @"\b(new|unread|missed|pending)\s+(voice\s*mails?|voice\s+messages?|audio\s+messages?|fax(es)?)\b|\b(listen\s+to|play)\s+(the\s+|your\s+)?(voice\s*mail|voice\s+message|audio\s+message)\b|\bvoice\s*mail\s+(from|received|waiting)\b" +
         @"|\b(neue|ungelesene)\s+(sprachnachricht|voicemail|faxnachricht)|\b(nova|novo)\s+(mensagem\s+de\s+voz|correio\s+de\s+voz|fax)\b|\b(nuevo|nueva)\s+(mensaje\s+de\s+voz|buzon\s+de\s+voz|fax)\b|\bnouveau\s+(message\s+vocal|fax)\b|\bnieuw\s+(voicemailbericht|spraakbericht|fax)\b|\bnuovo\s+(messaggio\s+vocale|fax)\b" +
         @"|\b(cloud|icloud|onedrive|google|drive|dropbox|e-?mail|account)\s+storage\s+(space\s+)?(is\s+)?(almost\s+|nearly\s+|completely\s+)?full\b|\bout\s+of\s+(cloud\s+|icloud\s+)?storage\b" +
@@ -155,7 +157,7 @@ internal static class LureLexicon
     private static readonly Regex[] UrgencyPatterns = Compile(
         BalanceForfeited,
         KeepPassword,
-        @"\b(will\s+be|has\s+been|have\s+been)\s+(temporarily\s+|permanently\s+)?(suspended|disabled|deactivated|locked|blocked|frozen|closed|terminated|deleted|cancell?ed|returned)|\b(only|just|have|has)\s+(24|48|72|12)\s*(hours|hrs)\b|\b(deleted|blocked|cancell?ed|closed|frozen|burn\s+out)\s+(in|after)\s+(24|48|72|12)\s*(hours?|hrs|h)\b|\bwithin\s+(the\s+next\s+)?(24|48|72|12|2|3)\s*(hours|hrs|h|days)\b|\baction\s+required\b|\bimmediately\b|\bfinal\s+(notice|warning|reminder)\b|\b(last|final)\s+chance\b|\bexpires?\s+(today|tonight|soon)\b|\burgent(ly)?\b",
+        @"\b(will\s+be|has\s+been|have\s+been)\s+(temporarily\s+|permanently\s+)?(suspended|disabled|deactivated|locked|blocked|frozen|closed|terminated|deleted|cancell?ed|returned)|\b(only|just|have|has)\s+(24|48|72|12)\s*(hours|hrs)\b|\b(deleted|blocked|cancell?ed|closed|frozen|burn\s+out|expires?)\s+(in|after)\s+(24|48|72|12)\s*(hours?|hrs|h)\b|\bwithin\s+(the\s+next\s+)?(24|48|72|12|2|3)\s*(hours|hrs|h|days)\b|\baction\s+required\b|\bimmediately\b|\bfinal\s+(notice|warning|reminder)\b|\b(last|final)\s+chance\b|\bexpires?\s+(today|tonight|soon)\b|\burgent(ly)?\b",
         @"\b(wurde|wird|werden|wurden)\s+(\w+\s+)?(gesperrt|deaktiviert|geloscht|gekundigt|eingefroren|geschlossen)\b|\binnerhalb\s+(von\s+)?(24|48|72|12)\s*stunden|\b(sofort|umgehend|unverzuglich)\b|\bletzte\s+(mahnung|erinnerung|chance|warnung)|\blauft\s+(heute|bald)\s+ab|\bhandlungsbedarf",
         @"\b(foi|esta|sera|serao|foram)\s+(\w+\s+)?(bloquead|suspens|desativad|cancelad|encerrad|excluid)\w*|\bevite\s+(o\s+|a\s+)?(cancelamento|bloqueio|suspensao|encerramento)|\b(em|dentro\s+de)\s+(24|48|72|12)\s*horas|\bimediatamente\b|\bultim[oa]\s+(aviso|chance|oportunidade|dia)|\bexpira\s+(hoje|em\s+breve)|\burgente\b",
         @"\b(ha\s+sido|fue|esta|sera|seran)\s+(\w+\s+)?(bloquead|suspendid|desactivad|cancelad|cerrad|eliminad)\w*|\b(en|dentro\s+de\s+las)\s+(24|48|72|12)\s*horas|\binmediatamente\b|\bultim[oa]\s+(aviso|oportunidad|recordatorio)|\bcaduca\s+(hoy|pronto)",
