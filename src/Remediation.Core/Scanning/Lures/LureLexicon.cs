@@ -82,13 +82,13 @@ internal static class LureLexicon
         @"\b(uw|je|jouw)\s+(account|rekening|toegang|pas|betaalpas)\s+(is|wordt|werd)\s+(geblokkeerd|opgeschort|gedeactiveerd|beperkt|tijdelijk)|\b(verifieer|bevestig|update|controleer|activeer)\s+(uw|je|jouw)\s+(account|gegevens|identiteit|rekening)|\b(gegevens|account|identiteit)\s+(te\s+)?(bevestigen|verifieren|bijwerken|controleren)|\bverdachte\s+(inlog|aanmeld)",
         @"\bil\s+(tuo|suo)\s+(account|conto|accesso|carta)\s+(e\s+stato|e|sara)\s+(temporaneamente\s+|definitivamente\s+)?(bloccat|sospes|disattivat|limitat)|\b(verifica|conferma|aggiorna|convalida|riattiva|sblocca)\s+(il\s+tuo|i\s+tuoi|il\s+suo|i\s+suoi)\s+(account|dati|conto|accesso)|\baccesso\s+(sospetto|insolito)",
         @"アカウント(が|は)?(停止|ロック|制限|凍結|無効)|(本人|アカウント|情報|お客様情報)(の)?(確認|認証|更新)(が必要|をお願い|してください)|不正(な)?(ログイン|アクセス)|パスワード(の)?(有効期限|期限切れ)",
-        // Cloud storage that is full, mail held back from the reader, a second factor to set up again, a voicemail, a fax
-        // or a shared file waiting: the pretexts of the webmail and cloud kits for their sign-in page. Real shares and
-        // voicemails say the same words without the pressure, and the credential lure needs both.
         // A card about to expire, and a Brazilian "pending issue" in the customer's record: the banks' lures.
         @"\b(debit|credit|bank|atm)\s+card\s+(will\s+expire|expires|has\s+expired|is\s+expiring)\b|\b(ihre|deine)\s+(bank|debit|giro|kredit)?karte\s+(lauft\s+(\S+\s+)?ab|ist\s+abgelaufen)\b" +
         @"|\bseu\s+cartao\s+(vai\s+expirar|expira|expirou|esta\s+vencido|vence)\b|\bpendencia\s+(\S+\s+){0,3}(cadastro|cadastral|conta|cpf)\b|\bsu\s+tarjeta\s+(caduca|ha\s+caducado|expira|ha\s+expirado|vence)\b" +
         @"|\bvotre\s+carte\s+(bancaire\s+)?(expire|a\s+expire|arrive\s+a\s+expiration)\b|\b(uw|je)\s+(bank)?pas\s+(verloopt|is\s+verlopen)\b|\b(la\s+)?(tua|sua)\s+carta\s+(scade|e\s+scaduta|sta\s+per\s+scadere)\b",
+        // Cloud storage that is full, mail held back from the reader, a second factor to set up again, a voicemail, a fax
+        // or a shared file waiting: the pretexts of the webmail and cloud kits for their sign-in page. Real shares and
+        // voicemails say the same words without the pressure, and the credential lure needs both.
         @"\bshared\s+(a|an|the|\d+)\s+(new\s+)?(file|document|folder|pdf|spreadsheet|invoice)s?\s+with\s+you\b|" +
         @"\b(new|unread|missed|pending)\s+(voice\s*mails?|voice\s+messages?|audio\s+messages?|fax(es)?)\b|\b(listen\s+to|play)\s+(the\s+|your\s+)?(voice\s*mail|voice\s+message|audio\s+message)\b|\bvoice\s*mail\s+(from|received|waiting)\b" +
         @"|\b(neue|ungelesene)\s+(sprachnachricht|voicemail|faxnachricht)|\b(nova|novo)\s+(mensagem\s+de\s+voz|correio\s+de\s+voz|fax)\b|\b(nuevo|nueva)\s+(mensaje\s+de\s+voz|buzon\s+de\s+voz|fax)\b|\bnouveau\s+(message\s+vocal|fax)\b|\bnieuw\s+(voicemailbericht|spraakbericht|fax)\b|\bnuovo\s+(messaggio\s+vocale|fax)\b" +
