@@ -168,6 +168,7 @@ public class LureRulesTests
         { "Quarantine", "You released 2 messages from quarantine this week." },
         { "Security", "Two-factor authentication is on for your account." },
         { "Toll receipt", "Thanks for paying your toll invoice of 4.20 EUR." },
+        { "Toll statement", "Your statement is ready: your account has no unpaid tolls." },
         { "Tax return", "Your tax return was received and is being processed." },
         { "Password policy", "Passwords no longer expire every 90 days. You can keep using your current password until you choose to change it." },
     };
