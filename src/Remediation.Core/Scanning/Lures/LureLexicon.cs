@@ -182,7 +182,7 @@ internal static class LureLexicon
         @"出頭(命令|要請)|逮捕状|訴訟を提起|法的措置を(取|と)");
 
     // As few patterns as the linear engine accepts: each is a pass over the text. Alternatives are joined into one
-    // pattern, and a group too large for the engine's automaton limit is split in halves.
+    // pattern, and a group too large for the engine's automaton limit is split where it stops fitting.
     private static readonly Regex[] BankChangePatterns = Compile(
         @"\b(our|my|the)\s+(bank|banking|remittance)\s+(details|account|information|info)\s+(has|have)\s+(changed|been\s+(changed|updated))|\b(new|updated|change\s+of)\s+(bank|banking|remittance)\s+(details|account|information)|\bupdate\s+(our|the|your\s+records\s+with\s+our)\s+(bank|banking|remittance)\s+(details|information)",
         @"\b(bankverbindung|kontoverbindung|bankdaten)\s+(hat\s+sich\s+|haben\s+sich\s+)?(geandert|geaendert)|\bneue\s+(bankverbindung|kontoverbindung|iban)",
@@ -196,15 +196,43 @@ internal static class LureLexicon
         @"\b(buy|purchase|get|pick\s+up)\s+(me\s+)?(some\s+|\d+\s+|a\s+few\s+)?(gift\s?cards?|itunes\s+cards?|google\s+play\s+cards?|steam\s+cards?|apple\s+cards?)|\bscratch\s+(off\s+)?(the\s+)?(back|codes?|cards?)\b.{0,60}\b(send|picture|photo)",
         @"\b(gutscheinkarten|geschenkkarten|guthabenkarten)\s+(kaufen|besorgen)|\b(cartoes|cartões)\s+(presente|de\s+presente)\s+(comprar|para\s+comprar)|\bcomprar\s+(tarjetas|cartoes)\s+(de\s+)?regalo|\bacheter\s+des\s+cartes\s+cadeaux|\bcadeaukaarten\s+(kopen|halen)|\bcomprare\s+(delle\s+)?(gift\s?card|carte\s+regalo)");
 
+    /// <summary>
+    /// The alternatives in order, joined into as few patterns as the engine's automaton limit allows: each group is the
+    /// longest run that still fits, found by halving the range between a run that fits and one that does not. Halving
+    /// the list itself, as this did before, left groups that could have held more, and each group is a pass.
+    /// </summary>
     internal static Regex[] Compile(params string[] patterns)
+    {
+        var groups = new List<Regex>();
+        for (var start = 0; start < patterns.Length;)
+        {
+            // One alternative that does not fit alone throws, as it must: no split can help it.
+            var (fits, fails) = (start + 1, patterns.Length + 1);
+            var group = Join(patterns[start..fits]);
+            while (fails - fits > 1)
+            {
+                var end = fails > patterns.Length ? patterns.Length : (fits + fails) / 2;
+                if (TryJoin(patterns[start..end]) is { } longer) (group, fits) = (longer, end);
+                else fails = end;
+            }
+            groups.Add(group);
+            start = fits;
+        }
+        return [.. groups];
+    }
+
+    private static Regex Join(string[] patterns) =>
+        new(string.Join('|', patterns.Select(p => $"(?:{p})")), LinearRegex.Options | RegexOptions.IgnoreCase);
+
+    private static Regex? TryJoin(string[] patterns)
     {
         try
         {
-            return [new Regex(string.Join('|', patterns.Select(p => $"(?:{p})")), LinearRegex.Options | RegexOptions.IgnoreCase)];
+            return Join(patterns);
         }
-        catch (NotSupportedException) when (patterns.Length > 1)
+        catch (NotSupportedException)
         {
-            return [.. Compile(patterns[..(patterns.Length / 2)]), .. Compile(patterns[(patterns.Length / 2)..])];
+            return null;
         }
     }
 
