@@ -104,13 +104,13 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
     private Dictionary<Brand, ClaimPlace> ClaimsIn(ScannedMessage message, string heading, Lazy<bool> headingSpeaks)
     {
         var claims = new Dictionary<Brand, ClaimPlace>();
-        void Claim(string text, ClaimPlace place, Func<BrandMention, bool>? ambiguousCounts = null, string? mailDomain = null)
+        void Claim(string text, ClaimPlace place, Func<BrandMention, bool>? ambiguousCounts = null, string? mailDomain = null, IReadOnlyCollection<BrandMention>? found = null)
         {
             // What the reader sees first is read twice: as written, and with each I that passes for an l and each l that
             // passes for an I swapped back and each name spelled letter by letter joined. A name found only the second
             // way was disguised ("Iedger", "ltaú", "P a y P a l"), which no person or thing is: it counts as the brand.
             var unmasked = place is ClaimPlace.DisplayName or ClaimPlace.Subject ? Unmasked(text) : null;
-            var written = catalogue.Matcher.Find(text);
+            var written = found ?? catalogue.Matcher.Find(text);
             // "Ledger WaIIet" is written as the ambiguous "Ledger" and read as the product "Ledger Wallet": the name decides.
             var disguised = unmasked is null ? [] : catalogue.Matcher.Find(unmasked).Where(m => !written.Any(w => w.Brand == m.Brand && w.Name == m.Name));
             foreach (var (mention, masked) in written.Select(m => (m, false)).Concat(disguised.Select(m => (m, true))))
@@ -134,8 +134,9 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         // A From header that hides its address still shows a name, which the parser may have dropped or taken for an address.
         if (FromHeader.HiddenSenderName(message.Mime) is { } shown) ClaimName(shown);
         Claim(message.Subject, ClaimPlace.Subject);
+        var headingBrands = catalogue.Matcher.Find(heading);
         // Stryker disable once Logical : a heading that names no brand claims nothing either way; the order only spares the sender check
-        if (catalogue.Matcher.Find(heading).Count > 0 && headingSpeaks.Value) Claim(heading, ClaimPlace.Heading);
+        if (headingBrands.Count > 0 && headingSpeaks.Value) Claim(heading, ClaimPlace.Heading, found: headingBrands);
         Claim(message.Text, ClaimPlace.Body);
         Claim(string.Join('\n', message.Anchors.Select(a => a.Text)), ClaimPlace.LinkText);
         Claim(string.Join('\n', message.ImageText), ClaimPlace.ImageText);
