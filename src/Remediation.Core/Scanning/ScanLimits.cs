@@ -23,6 +23,9 @@ public sealed class ScanLimits
     /// <summary>Bytes of HTML attachments, all of a message's together, that rules read as text; hashes and types cover all.</summary>
     public int MaxAttachmentTextBytes { get; set; } = 4_000_000;
 
+    /// <summary>Characters of text read from attached PDFs, all of a message's together, for the wording rules.</summary>
+    public int MaxDocumentTextChars { get; set; } = 100_000;
+
     /// <summary>Images of one message searched for a QR code; decoding is the costliest thing a scan does.</summary>
     public int MaxQrImages { get; set; } = 4;
 

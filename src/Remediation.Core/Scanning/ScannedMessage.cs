@@ -12,6 +12,9 @@ namespace Remediation.Core.Scanning;
 /// <summary>A message with what rules need, extracted once and within the scan limits.</summary>
 public sealed class ScannedMessage
 {
+    // Attached PDFs whose text is read: each costs a parse of its objects and pages.
+    private const int MaxDocumentsRead = 8;
+
     private string? _subjectAndText;
     private string? _foldedSubjectAndText;
     private string?[]? _remoteFileUrlInText;
@@ -44,13 +47,19 @@ public sealed class ScannedMessage
     public string SubjectAndText => _subjectAndText ??= Subject + "\n" + Text;
 
     /// <summary>
-    /// <see cref="SubjectAndText"/> without diacritics ("Notificação" and "Notificacao" read alike), with words
-    /// disguised in look-alike letters read as the Latin they show, and with a subject's words joined by underscores
-    /// read apart ("Your_transaction_0.7495_BTC", which a word boundary never splits): lures are written every way, so
-    /// wording rules match on this. Only the subject: in the body, underscores belong to addresses, links and the
-    /// values a rule reads whole.
+    /// The text of the attached PDFs, page by page: a lure moved into an attachment ("your account is on hold", an
+    /// invoice with a number to call) is read as if it were the body. Empty when there is none.
     /// </summary>
-    public string FoldedSubjectAndText => _foldedSubjectAndText ??= Diacritics.Remove(Homoglyphs.ToLatin(Subject.Replace('_', ' ') + "\n" + Text));
+    public string DocumentText { get; private set; } = "";
+
+    /// <summary>
+    /// <see cref="SubjectAndText"/>, then <see cref="DocumentText"/>, without diacritics ("Notificação" and
+    /// "Notificacao" read alike), with words disguised in look-alike letters read as the Latin they show, and with a
+    /// subject's words joined by underscores read apart ("Your_transaction_0.7495_BTC", which a word boundary never
+    /// splits): lures are written every way, so wording rules match on this. Only the subject: in the body,
+    /// underscores belong to addresses, links and the values a rule reads whole.
+    /// </summary>
+    public string FoldedSubjectAndText => _foldedSubjectAndText ??= Fold(Subject.Replace('_', ' ') + "\n" + Text + (DocumentText.Length > 0 ? "\n" + DocumentText : ""));
 
     /// <summary>The pressure the text puts on the reader, read once for every lure rule that weighs it.</summary>
     internal Match Urgency => _urgency ??= LureLexicon.Urgency(FoldedSubjectAndText);
@@ -161,6 +170,7 @@ public sealed class ScannedMessage
         message.HtmlMarkup = htmlMarkup;
         message.Attachments = attachments;
         UnlockPdfs(message, attachments);
+        message.DocumentText = DocumentTextOf(attachments, limits.MaxDocumentTextChars);
         // The body's own pictures, and those of HTML and SVG attachments, which a browser shows as the body's.
         var pictures = DataUriImages.In(markup.Concat(attachments.Where(a => a.IsHtml).Select(a => a.Text))).ToList();
         List<string> inAttachments =
@@ -191,8 +201,23 @@ public sealed class ScannedMessage
     private static void UnlockPdfs(ScannedMessage message, List<ScannedAttachment> attachments)
     {
         if (!attachments.Any(a => a.IsLockedPdf)) return;
-        string[] passwords = ["", .. PdfPasswords.GivenIn(message.FoldedSubjectAndText).Select(given => given.Groups["value"].Value)];
+        // The message's own words: its documents are what the password opens.
+        string[] passwords = ["", .. PdfPasswords.GivenIn(Fold(message.SubjectAndText)).Select(given => given.Groups["value"].Value)];
         foreach (var attachment in attachments) attachment.Unlock(passwords);
+    }
+
+    private static string Fold(string text) => Diacritics.Remove(Homoglyphs.ToLatin(text));
+
+    // The PDFs' text, opened ones as opened, of the first few, up to one budget for all of them.
+    private static string DocumentTextOf(List<ScannedAttachment> attachments, int maxChars)
+    {
+        var text = new StringBuilder();
+        foreach (var pdf in attachments.Where(a => a.Kind == FileKind.Pdf && (!a.IsLockedPdf || a.OpenedWith is not null)).Take(MaxDocumentsRead))
+        {
+            if (text.Length >= maxChars) break;
+            text.Append(PdfText.Of(pdf.PdfContent.Span, maxChars - text.Length)).Append('\n');
+        }
+        return text.ToString();
     }
 
     // QR codes the body draws with no image: in block characters, read only from a body with dozens of them, as the

@@ -53,6 +53,9 @@ internal static class HostileMime
         ("quoted-printable =3D", bytes => Ascii($"{Head}Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n{Repeat("=3D", bytes)}\r\n")),
         ("pdf page of module squares drawn over each other", bytes => WithAttachment("scan.pdf", "application/pdf", Pdf(Repeat("0 0 177 177 re f 1 g 0 0 1 1 re f 0 g ", bytes)))),
         ("pdf page of nested states and strings", bytes => WithAttachment("scan.pdf", "application/pdf", Pdf(Repeat("q 1 0 0 1 0 0 cm (a\\) [( ", bytes)))),
+        ("pdf of object headers without their ends", bytes => WithAttachment("scan.pdf", "application/pdf", "%PDF-1.7\n" + Numbered(i => $"{i} 0 obj <</Type/Page/Contents {i} 0 R/Resources<</Font<</F1 {i} 0 R>>>>>> ", bytes))),
+        ("pdf page of text operators and strings", bytes => WithAttachment("scan.pdf", "application/pdf", PdfPage(Repeat("BT /F1 9 Tf 0 -9 Td (a\\(b) Tj [(c) -300 <00> 5] TJ 2 0 Td ET ", bytes), "<<>>"))),
+        ("pdf font map of overlapping ranges", bytes => WithAttachment("scan.pdf", "application/pdf", PdfPage("BT /F1 9 Tf <0041> Tj ET", "begincmap 1 beginbfrange\n" + Repeat("<0000> <FFFF> <0041>\n", bytes) + "endbfrange endcmap"))),
         ("svg picture of one path of runs and squares", bytes => WithAttachment("scan.svg", "image/svg+xml", "<svg><g transform='scale(2)'><path stroke='#000' d='M0 0" + Repeat("h1m1 0l1 0 0 1 -1 0z", bytes) + "'/></g></svg>")),
         ("html body of block-character lines", bytes => WithBody("text/html", Repeat(string.Concat(Enumerable.Repeat("&#9608;&#9608;&nbsp;", 12)) + "&#9604;<br>", bytes))),
         ("html body of table cells and nested tables", bytes => WithBody("text/html", Repeat("<table><tr><td bgcolor=#000><td style=background:#fff><td>", bytes))),
@@ -62,6 +65,20 @@ internal static class HostileMime
         ("html body of one long data: picture", bytes => WithBody("text/html", "<img src=\"data:image/png;base64," + Repeat("iVBO Rw0K\n", bytes) + "\">")),
         ("display name of word characters", bytes => Ascii($"{Head.Replace("From: a@", "From: \"" + Repeat("a.", Math.Min(bytes, 200_000)) + "@x\" <a@", StringComparison.Ordinal)}\r\nbody\r\n")),
     ];
+
+    // A page whose font, a composite one, spells its codes by the given /ToUnicode map.
+    private static string PdfPage(string content, string toUnicode) =>
+        $"%PDF-1.7\n1 0 obj << /Length {content.Length} >>\nstream\n{content}\nendstream\nendobj\n" +
+        "2 0 obj << /Type /Page /Contents 1 0 R /Resources << /Font << /F1 3 0 R >> >> >>\nendobj\n" +
+        "3 0 obj << /Type /Font /Subtype /Type0 /Encoding /Identity-H /ToUnicode 4 0 R >>\nendobj\n" +
+        $"4 0 obj << /Length {toUnicode.Length} >>\nstream\n{toUnicode}\nendstream\nendobj\n%%EOF\n";
+
+    private static string Numbered(Func<int, string> unit, int length)
+    {
+        var text = new StringBuilder(length + 100);
+        for (var i = 1; text.Length < length; i++) text.Append(unit(i));
+        return text.ToString();
+    }
 
     private static string Pdf(string content) => $"%PDF-1.7\n1 0 obj << /Length {content.Length} >>\nstream\n{content}\nendstream\nendobj\n%%EOF\n";
 

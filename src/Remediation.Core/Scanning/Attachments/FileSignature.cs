@@ -26,6 +26,8 @@ internal static class FileSignature
         }
         if (content.Length >= 0x8006 && content.Slice(0x8001, 5).SequenceEqual("CD001"u8)) return FileKind.DiskImage;
         if (LooksLikeHtml(content)) return FileKind.Html;
+        // Readers open a PDF whose header is anywhere in its first kilobyte, so bytes put ahead of it hide it only from filters.
+        if (content[..Math.Min(content.Length, 1024)].IndexOf("%PDF-"u8) >= 0) return FileKind.Pdf;
         return FileKind.Unknown;
     }
 

@@ -43,7 +43,7 @@ internal static partial class PdfDecryption
     {
         var output = new MemoryStream();
         var read = 0;
-        foreach (Match found in ObjectHeader().Matches(document))
+        foreach (Match found in PdfObjects.ObjectHeader().Matches(document))
         {
             // "N G obj" inside an object already read is its data: skipped, so each byte is decrypted once at most.
             if (found.Index < read) continue;
@@ -109,7 +109,7 @@ internal static partial class PdfDecryption
             }
             else if (c == '(')
             {
-                var (bytes, next) = ReadLiteral(dictionary, i);
+                var (bytes, next) = PdfDictionary.Literal(dictionary, i);
                 result.Append(Literal(handler.Decrypt(key, bytes)));
                 i = next;
             }
@@ -122,41 +122,6 @@ internal static partial class PdfDecryption
         return result.ToString();
     }
 
-    // A literal string's bytes, its escapes undone and its balanced parentheses kept; and where it ends.
-    private static (byte[] Bytes, int Next) ReadLiteral(string text, int open)
-    {
-        var bytes = new List<byte>();
-        var depth = 1;
-        var i = open + 1;
-        while (i < text.Length)
-        {
-            var c = text[i++];
-            if (c == '\\' && i < text.Length)
-            {
-                var escaped = text[i++];
-                if (escaped is >= '0' and <= '7')
-                {
-                    var value = escaped - '0';
-                    for (var digits = 1; digits < 3 && i < text.Length && text[i] is >= '0' and <= '7'; digits++) value = (value * 8) + (text[i++] - '0');
-                    bytes.Add((byte)value);
-                }
-                else if (escaped is '\r' or '\n')
-                {
-                    if (escaped == '\r' && i < text.Length && text[i] == '\n') i++;
-                }
-                else
-                {
-                    bytes.Add(escaped switch { 'n' => (byte)'\n', 'r' => (byte)'\r', 't' => (byte)'\t', 'b' => 8, 'f' => 12, _ => (byte)escaped });
-                }
-                continue;
-            }
-            if (c == '(') depth++;
-            else if (c == ')' && --depth == 0) break;
-            bytes.Add((byte)c);
-        }
-        return ([.. bytes], i);
-    }
-
     // Written back as a literal string, so that "/URI (https://…)" reads as in an open PDF.
     private static string Literal(byte[] bytes)
     {
@@ -166,9 +131,6 @@ internal static partial class PdfDecryption
     }
 
     private static void Write(MemoryStream output, string text) => output.Write(Encoding.Latin1.GetBytes(text));
-
-    [GeneratedRegex(@"\b(?<number>[0-9]{1,9})\s+(?<generation>[0-9]{1,5})\s+obj\b", LinearRegex.Options)]
-    private static partial Regex ObjectHeader();
 
     [GeneratedRegex(@"/Filter\s*/Standard|/Type\s*/XRef", LinearRegex.Options)]
     private static partial Regex NeverEncrypted();
@@ -327,7 +289,7 @@ internal static partial class PdfDecryption
             var found = Regex.Match(dictionary, $@"/{key}\s*[<(]", LinearRegex.Options);
             if (!found.Success) return null;
             var at = found.Index + found.Length - 1;
-            if (dictionary[at] == '(') return ReadLiteral(dictionary, at).Bytes;
+            if (dictionary[at] == '(') return PdfDictionary.Literal(dictionary, at).Bytes;
             var close = dictionary.IndexOf('>', at);
             return close < 0 ? null : PdfLinks.AsciiHex(dictionary[(at + 1)..close]);
         }

@@ -29,6 +29,19 @@ public class FileSignatureTests
         Assert.Equal(expected, FileSignature.Detect(Convert.FromHexString(hex)));
     }
 
+    // Readers find a PDF's header anywhere in its first kilobyte; bytes put ahead of it are there to hide it from filters.
+    [Theory]
+    [InlineData(1, FileKind.Pdf)]
+    [InlineData(180, FileKind.Pdf)]
+    [InlineData(1019, FileKind.Pdf)]
+    [InlineData(1020, FileKind.Unknown)]
+    public void Detect_PdfHeaderAfterJunk_IsAPdfWithinTheFirstKilobyte(int junk, FileKind expected)
+    {
+        var content = Enumerable.Repeat((byte)0x89, junk).Concat("%PDF-1.7\n1 0 obj\n"u8.ToArray()).ToArray();
+
+        Assert.Equal(expected, FileSignature.Detect(content));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("4D5A")]

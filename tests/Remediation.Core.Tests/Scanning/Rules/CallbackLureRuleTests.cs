@@ -1,5 +1,6 @@
 using Remediation.Core.Scanning;
 using Remediation.Core.Scanning.Rules;
+using Remediation.Core.Tests.Scanning.Attachments;
 
 namespace Remediation.Core.Tests.Scanning.Rules;
 
@@ -14,6 +15,9 @@ public class CallbackLureRuleTests
     [InlineData("Ihr Abonnement wurde verlängert und 249,99 € wurden abgebucht. Falls nicht von Ihnen autorisiert, rufen Sie uns an unter +49 30 5550 1234.")]
     [InlineData("Sua assinatura foi renovada e R$ 899,90 foram debitados do seu cartão. Se não reconhece esta compra, ligue para 0800 555 0123 para o estorno.")]
     [InlineData("Foi realizada uma compra de R$ 639,90 no seu cartão final 4410. Caso não reconheça a compra, ligue para 0800 555 0123.")]
+    [InlineData("Compra em análise no valor de R$ 2.349,00 na Loja Exemplo no dia 12/03. Para confirmar digite 1. Caso não reconheça, ligue para a central de segurança: 4004-5123.")]
+    [InlineData("Transação de R$ 1.180,00 retida para análise. Caso não reconheça, ligue para 0800 555 0199.")]
+    [InlineData("Compra retenida por 1.250,00 € en Tienda Ejemplo. Si no reconoce esta compra, llame al +34 910 555 124.")]
     [InlineData("Su suscripción ha sido renovada: se han cobrado 299,00 € en su tarjeta. Si no reconoce este cargo, llame al +34 910 555 123 para el reembolso.")]
     [InlineData("Votre abonnement a été renouvelé : 299,00 € ont été prélevés. Pour annuler, appelez le 01 55 55 01 23.")]
     [InlineData("Uw abonnement is verlengd en € 289,00 is afgeschreven. Herkent u dit niet? Bel ons op +31 20 555 0123 voor terugbetaling.")]
@@ -25,6 +29,22 @@ public class CallbackLureRuleTests
         Assert.Equal(CallbackLureRule.Name, hit.Rule);
         Assert.Equal(ThreatCategory.Phishing, hit.Category);
         Assert.Equal(4, hit.Weight);
+    }
+
+    [Fact]
+    public void Evaluate_ChargeAndNumberOnlyInAnAttachedPdf_IsPhishing()
+    {
+        var message = TestMail.Read(PdfTextTests.With(PdfTextTests.Fixture("callback-ghostscript.pdf"), "Your invoice is attached."));
+
+        var hit = Assert.Single(_sut.Evaluate(message));
+
+        Assert.Contains("call us at +1 (888) 555-0143", hit.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_InvoiceWithANumberForQuestionsInAnAttachedPdf_DoesNotFire()
+    {
+        Assert.Empty(_sut.Evaluate(TestMail.Read(PdfTextTests.With(PdfTextTests.Fixture("invoice-ghostscript.pdf"), "Your invoice is attached."))));
     }
 
     [Fact]
@@ -48,6 +68,9 @@ public class CallbackLureRuleTests
     [InlineData("Your order was confirmed, total $42.10. Questions? Call 1-800-555-0100.")]
     [InlineData("If you did not request this code, call us at +44 20 7946 0000.")]
     [InlineData("Your order was confirmed, total $42.10. To cancel, reply to this message. Phone: (425) 555-0100")]
+    [InlineData("Opening balance 2,310.55 USD. 03 Nov card payment processed, Contoso Market, -42.10 USD. Closing balance 4,888.45 USD. If you did not make one of these transactions, call us at +1 (425) 555-0100.")]
+    [InlineData("Saldo anterior R$ 1.200,00. Compra aprovada de R$ 89,90. Saldo final R$ 1.110,10. Caso não reconheça uma transação, ligue para 4004-1234.")]
+    [InlineData("Sua compra de R$ 89,90 está em análise pelo banco emissor. Assim que for aprovada, enviaremos a nota fiscal. Central de atendimento: ligue 4004-1234.")]
     public void Evaluate_OrdinaryNotice_DoesNotFire(string body)
     {
         Assert.Empty(_sut.Evaluate(TestMail.FromText("Your order", body)));

@@ -137,6 +137,9 @@ public class LureRulesTests
         { PaymentLureRule.Name, "Maut", "Sie haben eine offene Mautgebühr." },
         { PaymentLureRule.Name, "Pedágio", "Você tem um pedágio em aberto." },
         { PaymentLureRule.Name, "Impôts", "Votre remboursement d'impôt est disponible." },
+        { CredentialLureRule.Name, "Account on hold", "Your account has been put on hold. Confirm your billing details to lift it." },
+        { CredentialLureRule.Name, "Billing", "We have placed a hold on your shop account and your orders. Verify your account to release them." },
+        { PaymentLureRule.Name, "Refund", "You are eligible for a tax refund of $820. Submit the refund form." },
         { CryptoLureRule.Name, "XRP", "Holders can claim up to 30% more XRP this quarter." },
         { CryptoLureRule.Name, "Error", "Automatic withdrawal error: add a withdrawal address in your profile." },
         { DeliveryLureRule.Name, "Pacco", "Il tuo pacco è in giacenza." },
@@ -170,6 +173,8 @@ public class LureRulesTests
         { "Toll receipt", "Thanks for paying your toll invoice of 4.20 EUR." },
         { "Toll statement", "Your statement is ready: your account has no unpaid tolls." },
         { "Tax return", "Your tax return was received and is being processed." },
+        { "Order on hold", "Your order is on hold until the card payment clears; we will email you when it ships." },
+        { "Tax refund", "Refunds are paid within 21 days. Check whether you are eligible for credits in the guide." },
         { "Password policy", "Passwords no longer expire every 90 days. You can keep using your current password until you choose to change it." },
     };
 

@@ -1,0 +1,212 @@
+using System.Globalization;
+using System.Text;
+
+namespace Remediation.Core.Scanning.Attachments;
+
+/// <summary>
+/// A font of a page, as far as reading its text needs: the letters each code stands for (its <c>/ToUnicode</c> map,
+/// keyed by upper-case hex, or Latin-1 for a simple font without one) and how far each code advances, in thousandths
+/// of the font's size (null where the file gives no widths).
+/// </summary>
+internal sealed record PdfFont(Dictionary<string, string>? Map, int CodeBytes, Dictionary<int, double> Widths, double? DefaultWidth, bool Readable)
+{
+    public static readonly PdfFont Unknown = new(null, 1, [], null, Readable: true);
+
+    /// <summary>The codes a shown string holds, each with its letters.</summary>
+    public IEnumerable<(int Code, string Letters)> Codes(byte[] shown)
+    {
+        if (Map is null)
+        {
+            for (var i = 0; i + CodeBytes <= shown.Length; i += CodeBytes)
+            {
+                var code = CodeBytes == 1 ? shown[i] : (shown[i] << 8) | shown[i + 1];
+                yield return (code, Readable ? ((char)code).ToString() : "");
+            }
+            yield break;
+        }
+        var hex = new StringBuilder(CodeBytes * 2);
+        var value = 0;
+        foreach (var b in shown)
+        {
+            hex.Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            value = (value << 8) | b;
+            if (Map.TryGetValue(hex.ToString(), out var letters) || hex.Length >= CodeBytes * 2)
+            {
+                yield return (value, letters ?? "");
+                hex.Clear();
+                value = 0;
+            }
+        }
+    }
+
+    public double? Width(int code) => Widths.TryGetValue(code, out var width) ? width : DefaultWidth;
+}
+
+/// <summary>
+/// Reads a page's content streams for the text they show, following the text state far enough to know where words
+/// and lines break: a string shown where the last one ended continues its word ("Cus" "tomer"), one shown a fifth of
+/// the font's size further on starts a new word, and one shown lower starts a new line. Where a font gives no widths,
+/// any move between strings counts as a new word. Inline images ("BI … ID data EI") are skipped, their data being binary.
+/// </summary>
+internal sealed class PdfTextReader(Dictionary<string, PdfFont> fonts, StringBuilder text, int maxChars, Action<string> drawForm)
+{
+    private readonly List<object> _operands = [];
+    private List<object>? _array;
+    private PdfFont _font = PdfFont.Unknown;
+    private double _size = 1, _charSpacing, _wordSpacing, _scale = 1, _leading;
+    private double[] _matrix = [1, 0, 0, 1, 0, 0], _lineMatrix = [1, 0, 0, 1, 0, 0];
+    // Where the last string ended (its x is unknown when its font had no widths), and whether the text moved since.
+    private (double? X, double Y)? _lastEnd;
+    private bool _moved;
+
+    /// <param name="content">A content stream, its bytes read as Latin-1.</param>
+    public void Read(string content)
+    {
+        var at = 0;
+        while (at < content.Length && text.Length < maxChars)
+        {
+            var c = content[at];
+            if (IsWhiteSpace(c))
+            {
+                at++;
+                continue;
+            }
+            object token;
+            switch (c)
+            {
+                case '%':
+                    while (at < content.Length && content[at] is not ('\n' or '\r')) at++;
+                    continue;
+                case '(':
+                    (token, at) = PdfDictionary.Literal(content, at);
+                    break;
+                case '<' or '>' when at + 1 < content.Length && content[at + 1] == c:
+                    at += 2;
+                    continue;
+                case '<':
+                    var close = content.IndexOf('>', at);
+                    var end = close < 0 ? content.Length : close;
+                    token = PdfLinks.AsciiHex(content[(at + 1)..end]);
+                    at = Math.Min(content.Length, end + 1);
+                    break;
+                case '[':
+                    _array = [];
+                    at++;
+                    continue;
+                case ']':
+                    _operands.Add(_array ?? []);
+                    _array = null;
+                    at++;
+                    continue;
+                default:
+                    var start = at++;
+                    while (at < content.Length && !IsWhiteSpace(content[at]) && content[at] is not ('(' or '<' or '[' or ']' or '/' or '%' or '>')) at++;
+                    var word = content[start..at];
+                    if (c == '/') token = word;
+                    else if (double.TryParse(word, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)) token = number;
+                    else
+                    {
+                        at = Operate(word, content, at);
+                        _operands.Clear();
+                        continue;
+                    }
+                    break;
+            }
+            if (_array is not null) _array.Add(token);
+            else _operands.Add(token);
+        }
+    }
+
+    private static bool IsWhiteSpace(char c) => c <= ' ' && PdfDrawing.IsWhiteSpace((byte)c);
+
+    private double Operand(int i) => i < _operands.Count && _operands[i] is double value ? value : 0;
+
+    private int Operate(string op, string content, int at)
+    {
+        switch (op)
+        {
+            case "BT":
+                _matrix = _lineMatrix = [1, 0, 0, 1, 0, 0];
+                break;
+            case "Tf" when _operands.Count >= 2 && _operands[0] is string name:
+                _font = fonts.GetValueOrDefault(name[1..]) ?? PdfFont.Unknown;
+                _size = Operand(1);
+                break;
+            case "Tc": _charSpacing = Operand(0); break;
+            case "Tw": _wordSpacing = Operand(0); break;
+            case "Tz": _scale = Operand(0) / 100; break;
+            case "TL": _leading = Operand(0); break;
+            case "Td": MoveLine(Operand(0), Operand(1)); break;
+            case "TD":
+                _leading = -Operand(1);
+                MoveLine(Operand(0), Operand(1));
+                break;
+            case "Tm" when _operands.Count >= 6:
+                _matrix = _lineMatrix = [Operand(0), Operand(1), Operand(2), Operand(3), Operand(4), Operand(5)];
+                _moved = true;
+                break;
+            case "T*": MoveLine(0, -_leading); break;
+            case "Tj" when _operands.LastOrDefault() is byte[] shown: Show(shown); break;
+            case "'" when _operands.LastOrDefault() is byte[] shown:
+                MoveLine(0, -_leading);
+                Show(shown);
+                break;
+            case "\"" when _operands.LastOrDefault() is byte[] shown:
+                (_wordSpacing, _charSpacing) = (Operand(0), Operand(1));
+                MoveLine(0, -_leading);
+                Show(shown);
+                break;
+            case "TJ" when _operands.LastOrDefault() is List<object> parts:
+                foreach (var part in parts)
+                {
+                    if (part is byte[] piece) Show(piece);
+                    else if (part is double adjustment) Advance(-adjustment / 1000 * _size * _scale, wide: adjustment < -200);
+                }
+                break;
+            case "Do" when _operands.Count > 0 && _operands[0] is string form:
+                drawForm(form[1..]);
+                break;
+            case "ID":
+                var end = content.IndexOf("EI", at, StringComparison.Ordinal);
+                return end < 0 ? content.Length : end + 2;
+        }
+        return at;
+    }
+
+    private void MoveLine(double x, double y)
+    {
+        _lineMatrix = [_lineMatrix[0], _lineMatrix[1], _lineMatrix[2], _lineMatrix[3],
+            (x * _lineMatrix[0]) + (y * _lineMatrix[2]) + _lineMatrix[4], (x * _lineMatrix[1]) + (y * _lineMatrix[3]) + _lineMatrix[5]];
+        _matrix = _lineMatrix;
+        _moved = true;
+    }
+
+    private void Advance(double distance, bool wide)
+    {
+        _matrix = [.. _matrix[..4], _matrix[4] + (distance * _matrix[0]), _matrix[5] + (distance * _matrix[1])];
+        // Without widths a gap is known only by its size.
+        if (wide && _lastEnd is { X: null }) _moved = true;
+    }
+
+    private void Show(byte[] shown)
+    {
+        var size = Math.Abs(_size * _matrix[3]) is > 0 and var height ? height : Math.Abs(_size);
+        var (x, y) = (_matrix[4], _matrix[5]);
+        if (_lastEnd is { } last)
+        {
+            if (Math.Abs(y - last.Y) > size / 2) text.Append('\n');
+            else if (last.X is { } lastX ? x - lastX > size / 5 : _moved) text.Append(' ');
+        }
+        var widthsKnown = true;
+        foreach (var (code, letters) in _font.Codes(shown))
+        {
+            text.Append(letters);
+            var width = _font.Width(code);
+            widthsKnown &= width is not null;
+            var space = _font.CodeBytes == 1 && code == ' ' ? _wordSpacing : 0;
+            Advance((((width ?? 0) / 1000 * _size) + _charSpacing + space) * _scale, wide: false);
+        }
+        _lastEnd = (widthsKnown ? _matrix[4] : null, _matrix[5]);
+        _moved = false;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using MimeKit;
+using Remediation.Core.Scanning;
+using Remediation.Core.Scanning.Attachments;
+using Remediation.Core.Tests.Scanning.ModernHam;
+
+namespace Remediation.Core.Tests.Scanning.Attachments;
+
+public class PdfTextTests
+{
+    [Fact]
+    public void Of_GhostscriptPage_ReadsItsLinesInOrder()
+    {
+        var text = PdfText.Of(Fixture("callback-ghostscript.pdf"), 10_000);
+
+        Assert.Equal(
+            "Geek Squad membership renewal\nYour membership was renewed and $399.99 has been charged.\n" +
+            "If you did not authorize this renewal, call us at +1 (888) 555-0143.\nInvoice number 4471-220",
+            text.Trim());
+    }
+
+    [Fact]
+    public void Of_CompositeFontInAnObjectStream_ReadsWordsAndLinesByItsMapAndWidths()
+    {
+        var text = PdfText.Of(CompositePdf(), 10_000);
+
+        // "Com" and "pra" are one word kerned apart; a gap of 0.3 em starts "em"; a move down starts a line.
+        Assert.StartsWith("Compra em\nanálise", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Of_FormDrawnTwice_IsReadOnceWhereItIsDrawn()
+    {
+        var text = PdfText.Of(CompositePdf(), 10_000);
+
+        Assert.Equal("Compra em análise ligue", Regex.Replace(text, @"\s+", " ").Trim());
+    }
+
+    [Fact]
+    public void Of_MoreTextThanAllowed_StopsAtTheLimit()
+    {
+        Assert.Equal("Compra em", PdfText.Of(CompositePdf(), 9));
+    }
+
+    [Fact]
+    public void CMap_RangeOfMoreCodesThanAFontHolds_IsLeftOut()
+    {
+        var map = PdfText.CMap("1 beginbfrange\n<00000000> <FFFFFFFF> <0041>\nendbfrange\n1 beginbfchar\n<0001> <00E1>\nendbfchar");
+
+        Assert.Equal("á", Assert.Single(map).Value);
+    }
+
+    [Fact]
+    public void Read_PdfBehindJunkBytes_ItsTextIsTheMessages()
+    {
+        var message = TestMail.Read(With([.. Enumerable.Repeat((byte)0x89, 180), .. CompositePdf()], "See the attached file."));
+
+        Assert.Equal(FileKind.Pdf, Assert.Single(message.Attachments).Kind);
+        Assert.Contains("ligue", message.DocumentText, StringComparison.Ordinal);
+        Assert.Matches(@"Compra em\s+analise", message.FoldedSubjectAndText);
+    }
+
+    [Fact]
+    public void Read_LockedPdfWithoutItsPassword_GivesNoText()
+    {
+        var locked = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "LockedPdf", "aes-256.pdf"));
+
+        Assert.Equal("", TestMail.Read(With(locked, "Your statement is attached.")).DocumentText);
+    }
+
+    [Fact]
+    public void Scan_OrdinaryInvoiceInAPdf_StaysClean()
+    {
+        var verdict = ModernHamSet.Engine.Scan(new ScanInput(With(Fixture("invoice-ghostscript.pdf"), "Your invoice is attached.")));
+
+        Assert.Equal(VerdictBand.Clean, verdict.Band);
+    }
+
+    internal static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "PdfText", name));
+
+    internal static MimeMessage With(byte[] pdf, string text)
+    {
+        var body = new BodyBuilder { TextBody = text };
+        body.Attachments.Add("document.pdf", pdf, new ContentType("application", "octet-stream"));
+        return new MimeMessage { Subject = "Document", Body = body.ToMessageBody() };
+    }
+
+    // A page in the shape modern writers give it, written by hand: its resources inherited from the page tree, a
+    // composite font (Identity-H) whose codes its /ToUnicode map spells and whose widths its CID font gives, both in
+    // an object stream, and a form the page draws twice.
+    private static byte[] CompositePdf()
+    {
+        static string Codes(string text) => "<" + string.Concat(text.Select(c => c switch
+        {
+            'C' => "0001",
+            'á' => "0003",
+            _ => (0x0A + (c - 'a')).ToString("X4", System.Globalization.CultureInfo.InvariantCulture),
+        })) + ">";
+        var cmap = "begincmap\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n2 beginbfchar\n<0001> <0043>\n<0003> <00E1>\nendbfchar\n" +
+            "1 beginbfrange\n<000A> <0023> <0061>\nendbfrange\nendcmap";
+        var page = $"BT /F1 12 Tf 72 700 Td [{Codes("Com")} -20 {Codes("pra")} -300 {Codes("em")}] TJ 0 -16 Td {Codes("análise")} Tj ET /Fm1 Do /Fm1 Do";
+        var form = $"BT /F1 10 Tf 72 600 Td {Codes("ligue")} Tj ET";
+        string[] packed =
+        [
+            "<</Type/Font/Subtype/Type0/BaseFont/Sans/Encoding/Identity-H/DescendantFonts[5 0 R]/ToUnicode 6 0 R>>",
+            "<</Type/Font/Subtype/CIDFontType2/BaseFont/Sans/W[1[600 500 500]10 35 550]/DW 1000>>",
+        ];
+        var header = $"4 0 5 {packed[0].Length + 1} ";
+        var objectStream = header + packed[0] + " " + packed[1];
+        var pdf = new StringBuilder("%PDF-1.7\n")
+            .Append("1 0 obj\n<</Type/Catalog/Pages 2 0 R>>\nendobj\n")
+            .Append("2 0 obj\n<</Type/Pages/Kids[3 0 R]/Count 1/Resources<</Font<</F1 4 0 R>>/XObject<</Fm1 8 0 R>>>>>>\nendobj\n")
+            .Append("3 0 obj\n<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 7 0 R>>\nendobj\n")
+            .Append($"6 0 obj\n<</Length {cmap.Length}>>\nstream\n{cmap}\nendstream\nendobj\n")
+            .Append($"7 0 obj\n<</Length {page.Length}>>\nstream\n{page}\nendstream\nendobj\n")
+            .Append($"8 0 obj\n<</Type/XObject/Subtype/Form/BBox[0 0 595 842]/Length {form.Length}>>\nstream\n{form}\nendstream\nendobj\n")
+            .Append($"9 0 obj\n<</Type/ObjStm/N 2/First {header.Length}/Length {objectStream.Length}>>\nstream\n{objectStream}\nendstream\nendobj\n")
+            .Append("trailer\n<</Root 1 0 R>>\n%%EOF\n");
+        return Encoding.Latin1.GetBytes(pdf.ToString());
+    }
+}
