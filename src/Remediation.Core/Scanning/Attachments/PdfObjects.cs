@@ -17,13 +17,11 @@ internal sealed partial class PdfObjects
     private const int MaxObjectStreams = 64;
     private const int MaxInflatedBytes = 8 * 1024 * 1024;
 
-    private readonly string _document;
     private readonly Dictionary<int, string> _bodies = [];
     private int _inflateBudget = MaxInflatedBytes;
 
     private PdfObjects(string document)
     {
-        _document = document;
         // An object ends at its "endobj", or where the next one begins when a hostile file leaves that out: every byte
         // belongs to one body at most, and the search for each end starts where the last one was found.
         var headers = ObjectHeader().Matches(document);
@@ -173,6 +171,6 @@ internal sealed partial class PdfObjects
     [GeneratedRegex(@"/Type\s*/ObjStm\b", LinearRegex.Options)]
     private static partial Regex ObjectStreamType();
 
-    [GeneratedRegex(@"[0-9]+", LinearRegex.Options)]
+    [GeneratedRegex(@"[0-9]{1,9}", LinearRegex.Options)]
     private static partial Regex Integer();
 }

@@ -139,58 +139,48 @@ internal static partial class PdfText
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var block in Blocks(cmap, "beginbfchar", "endbfchar"))
         {
-            var hex = HexStrings(block);
+            var hex = RangeToken().Matches(block).Select(m => Hex(m.Value)).ToList();
             for (var i = 0; i + 1 < hex.Count; i += 2) map[hex[i]] = Utf16(hex[i + 1]);
         }
         foreach (var block in Blocks(cmap, "beginbfrange", "endbfrange"))
         {
-            foreach (var line in block.Split('\n'))
+            // "<low> <high> <first>" or "<low> <high> [<each> …]", however the writer breaks its lines.
+            var tokens = RangeToken().Matches(block).Select(m => m.Value).ToList();
+            for (var i = 0; i + 2 < tokens.Count;)
             {
-                var hex = HexStrings(line);
-                if (hex.Count < 3 || hex[0].Length is 0 or > 8 || hex[1].Length is 0 or > 8) continue;
-                var (low, high) = (Convert.ToInt64(hex[0], 16), Convert.ToInt64(hex[1], 16));
-                if (high < low || high - low >= MaxRangeCodes) continue;
-                var isArray = line.Contains('[', StringComparison.Ordinal);
-                for (var code = low; code <= high && map.Count < MaxRangeCodes; code++)
+                var (low, high) = (Hex(tokens[i]), Hex(tokens[i + 1]));
+                var isArray = tokens[i + 2] == "[";
+                var destinations = isArray ? tokens.Skip(i + 3).TakeWhile(t => t != "]").Select(Hex).ToList() : [Hex(tokens[i + 2])];
+                i += isArray ? destinations.Count + 4 : 3;
+                if (low.Length is 0 or > 8 || high.Length is 0 or > 8) continue;
+                var (first, last) = (Convert.ToInt64(low, 16), Convert.ToInt64(high, 16));
+                if (last < first || last - first >= MaxRangeCodes) continue;
+                for (var code = first; code <= last && map.Count < MaxRangeCodes; code++)
                 {
-                    var offset = (int)(code - low);
-                    var key = code.ToString("X" + hex[0].Length, CultureInfo.InvariantCulture);
-                    if (isArray)
-                    {
-                        if (2 + offset < hex.Count) map[key] = Utf16(hex[2 + offset]);
-                    }
-                    else
-                    {
-                        map[key] = Utf16(Incremented(hex[2], offset));
-                    }
+                    var offset = (int)(code - first);
+                    var letters = isArray
+                        ? offset < destinations.Count ? Utf16(destinations[offset]) : null
+                        : Utf16(Incremented(destinations[0], offset));
+                    if (letters is not null) map[code.ToString("X" + low.Length, CultureInfo.InvariantCulture)] = letters;
                 }
             }
         }
         return map;
     }
 
+    // Each block from its begin to its end; the next is looked for after that end, so each byte is searched once.
     private static IEnumerable<string> Blocks(string cmap, string begin, string end)
     {
-        for (var at = cmap.IndexOf(begin, StringComparison.Ordinal); at >= 0; at = cmap.IndexOf(begin, at + 1, StringComparison.Ordinal))
+        for (var at = cmap.IndexOf(begin, StringComparison.Ordinal); at >= 0;)
         {
             var stop = cmap.IndexOf(end, at, StringComparison.Ordinal);
             if (stop < 0) yield break;
             yield return cmap[(at + begin.Length)..stop];
+            at = cmap.IndexOf(begin, stop, StringComparison.Ordinal);
         }
     }
 
-    private static List<string> HexStrings(string text)
-    {
-        var found = new List<string>();
-        for (var at = text.IndexOf('<', StringComparison.Ordinal); at >= 0; at = text.IndexOf('<', at + 1))
-        {
-            var close = text.IndexOf('>', at + 1);
-            if (close < 0) break;
-            found.Add(string.Concat(text[(at + 1)..close].Where(char.IsAsciiHexDigit)).ToUpperInvariant());
-            at = close;
-        }
-        return found;
-    }
+    private static string Hex(string token) => string.Concat(token.Where(char.IsAsciiHexDigit)).ToUpperInvariant();
 
     // The destination of a range's offset-th code: its last byte counted up by offset, as the format says.
     private static string Incremented(string hex, int offset)
@@ -208,6 +198,10 @@ internal static partial class PdfText
 
     [GeneratedRegex(@"/Subtype\s*/Form\b", LinearRegex.Options)]
     private static partial Regex FormType();
+
+    // A hex string or an array's bracket, as CMaps write their codes.
+    [GeneratedRegex(@"<[0-9A-Fa-f\s]*>|\[|\]", LinearRegex.Options)]
+    private static partial Regex RangeToken();
 
     [GeneratedRegex(@"-?[0-9]*\.?[0-9]+|\[|\]", LinearRegex.Options)]
     private static partial Regex WidthToken();

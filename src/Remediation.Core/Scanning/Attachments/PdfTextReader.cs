@@ -32,7 +32,8 @@ internal sealed record PdfFont(Dictionary<string, string>? Map, int CodeBytes, D
             value = (value << 8) | b;
             if (Map.TryGetValue(hex.ToString(), out var letters) || hex.Length >= CodeBytes * 2)
             {
-                yield return (value, letters ?? "");
+                // A simple font's map may cover only the letters its writer thought unusual; the rest are Latin-1.
+                yield return (value, letters ?? (CodeBytes == 1 ? ((char)value).ToString() : ""));
                 hex.Clear();
                 value = 0;
             }
@@ -50,6 +51,9 @@ internal sealed record PdfFont(Dictionary<string, string>? Map, int CodeBytes, D
 /// </summary>
 internal sealed class PdfTextReader(Dictionary<string, PdfFont> fonts, StringBuilder text, int maxChars, Action<string> drawForm)
 {
+    private const int MaxOperands = 8;
+    private const int MaxArrayItems = 4096;
+
     private readonly List<object> _operands = [];
     private List<object>? _array;
     private PdfFont _font = PdfFont.Unknown;
@@ -94,7 +98,7 @@ internal sealed class PdfTextReader(Dictionary<string, PdfFont> fonts, StringBui
                     at++;
                     continue;
                 case ']':
-                    _operands.Add(_array ?? []);
+                    if (_operands.Count < MaxOperands) _operands.Add(_array ?? []);
                     _array = null;
                     at++;
                     continue;
@@ -112,8 +116,10 @@ internal sealed class PdfTextReader(Dictionary<string, PdfFont> fonts, StringBui
                     }
                     break;
             }
-            if (_array is not null) _array.Add(token);
-            else _operands.Add(token);
+            // No operator takes more than six operands, and a line's TJ array holds hundreds: a hostile stream of
+            // millions of numbers with no operator keeps no more than these.
+            if (_array is not null) { if (_array.Count < MaxArrayItems) _array.Add(token); }
+            else if (_operands.Count < MaxOperands) _operands.Add(token);
         }
     }
 

@@ -44,6 +44,22 @@ public class PdfTextTests
     }
 
     [Fact]
+    public void CMap_RangesOnOneLineAndAsArrays_MapEachCode()
+    {
+        var map = PdfText.CMap("2 beginbfrange <0003> <0004> [<0020> <0041>] <000A> <000B> <0061> endbfrange");
+
+        Assert.Equal(new Dictionary<string, string> { ["0003"] = " ", ["0004"] = "A", ["000A"] = "a", ["000B"] = "b" }, map);
+    }
+
+    [Fact]
+    public void Codes_SimpleFontWhoseMapCoversSomeLetters_ReadsTheRestAsLatin1()
+    {
+        var font = new PdfFont(new() { ["41"] = "Ä" }, 1, [], null, Readable: true);
+
+        Assert.Equal("ÄB", string.Concat(font.Codes("AB"u8.ToArray()).Select(code => code.Letters)));
+    }
+
+    [Fact]
     public void CMap_RangeOfMoreCodesThanAFontHolds_IsLeftOut()
     {
         var map = PdfText.CMap("1 beginbfrange\n<00000000> <FFFFFFFF> <0041>\nendbfrange\n1 beginbfchar\n<0001> <00E1>\nendbfchar");
