@@ -24,7 +24,7 @@ internal static partial class ServiceWords
         // German
         @"|konto|kundenkonto|passwort|anmeld|best[aä]tig|verifizier|sicherheit|gesperrt|sperrung|rechnung|zahlung|erstattung|paket|sendung|zustell|lieferung|abonnement|mitgliedschaft|karte|punkte|pr[aä]mie|abgelaufen|aktualisier|steuer|\w*gutschein|geschenkkarte" +
         // Portuguese
-        @"|conta|senha|acesso|verifica|seguran[cç]a|bloquead|suspens|fatura|boleto|pagamento|reembolso|restitui|encomenda|pacote|entrega|rastre|assinatura|cart[aã]o|cart[oõ]es|pontos|atualiz|imposto|taxa|pend[eê]ncia|pendente|libera[cç][aã]o" +
+        @"|conta|senha|acesso|verifica|seguran[cç]a|bloquead|suspens|fatura|boleto|pagamento|reembolso|restitui|encomenda|pacote|entrega|retirada|rastre|assinatura|cart[aã]o|cart[oõ]es|pontos|atualiz|imposto|taxa|pend[eê]ncia|pendente|libera[cç][aã]o" +
         // Spanish
         @"|cuenta|contrase[nñ]a|verific|seguridad|suspendid|factura|pago|paquete|env[ií]o|seguimiento|suscripci[oó]n|tarjeta|puntos|caduc|actualiz|impuesto|devoluci[oó]n" +
         // French

@@ -129,7 +129,7 @@ internal static class LureLexicon
     private static readonly Regex[] DeliveryPatterns = Compile(
         @"\b(package|parcel|shipment|delivery)\s+(could\s+not|couldn't|cannot|can't|was\s+not|wasn't)\s+(be\s+)?deliver|\b(package|parcel|shipment)\s+(is\s+)?(on\s+hold|pending|awaiting|held)|\b(redelivery|re-delivery|reschedule\s+(your\s+)?delivery)|\bconfirm\s+(your\s+)?(delivery|shipping)\s+(address|details)",
         @"\b(paket|sendung|lieferung)\s+(konnte\s+nicht|wurde\s+nicht|kann\s+nicht|ist\s+unterwegs\s+aber|wartet|liegt)|\b(zustellung|lieferung)\s+(fehlgeschlagen|gescheitert|nicht\s+moglich|ausstehend)|\bzustelladresse\s+(bestatigen|aktualisieren)",
-        @"\b(encomenda|entrega|pacote|objeto)\s+(nao\s+(pode|pode|foi)\s+(ser\s+)?entreg|esta\s+(retid|aguardando|pendente)|retid|tributad)|\b(aguardando|pendente\s+de)\s+(pagamento|confirmacao)\s+(para|da)\s+(entrega|envio)",
+        @"\b(encomenda|entrega|pacote|objeto)\s+(nao\s+(pode|pode|foi)\s+(ser\s+)?entreg|esta\s+(retid|aguardando|pendente)|retid|tributad)|\b(aguardando|pendente\s+de)\s+(pagamento|confirmacao)\s+(para|da)\s+(entrega|envio)|\bordem\s+de\s+retirada\b",
         @"\b(paquete|envio|pedido|entrega)\s+(no\s+(pudo|ha\s+podido|se\s+pudo)\s+(ser\s+)?entreg|esta\s+(retenido|pendiente|en\s+espera)|retenido)",
         @"\b(colis|livraison|envoi)\s+(n'a\s+(pas\s+)?pu\s+(etre\s+)?(livr|distribu)|est\s+(en\s+attente|bloque|retenu)|en\s+attente)|\b(reprogrammer|confirmer)\s+(la|votre)\s+livraison",
         @"\b(pakket|bestelling|zending|levering)\s+(kon\s+niet|is\s+niet|werd\s+niet)\s+(worden\s+)?(bezorgd|geleverd)|\b(pakket|zending)\s+(in\s+afwachting|wacht\s+op|staat\s+klaar)|\bbevestig\s+(je|uw)\s+(bezorg|lever)",

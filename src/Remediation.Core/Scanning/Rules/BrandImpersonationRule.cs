@@ -122,10 +122,11 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
                 claims[mention.Brand] = claims.GetValueOrDefault(mention.Brand) | place | (masked ? ClaimPlace.Disguised : ClaimPlace.None);
             }
         }
-        // "Orange", "Chase" or "Apple" is a brand as the whole sender name, beside a service word or signed by a desk
-        // ("Orange Service Client", "Ripple Team"), and a person or a thing anywhere else ("Chase Miller", "Apple Farm Shop").
+        // "Orange", "Chase" or "Apple" is a brand as the whole sender name, beside a service word, signed by a desk
+        // ("Orange Service Client", "Ripple Team") or by someone of its staff ("Hiba from Ledger"), and a person or a
+        // thing anywhere else ("Chase Miller", "Apple Farm Shop").
         void ClaimName(string name) => Claim(name, ClaimPlace.DisplayName, m => BrandText.Words(name) == BrandText.Words(m.Name)
-            || ServiceWords.In(name).Success || ServiceWords.NameTheDesk(Diacritics.Remove(name)));
+            || ServiceWords.In(name).Success || ServiceWords.NameTheDesk(Diacritics.Remove(name)) || SignsFromTheBrand(name, m));
         foreach (var sender in message.Senders)
         {
             ClaimName(sender.Name ?? "");
@@ -143,6 +144,10 @@ public sealed partial class BrandImpersonationRule(BrandCatalogue catalogue) : I
         Claim(string.Join('\n', message.Attachments.Select(a => a.FileName)), ClaimPlace.AttachmentName);
         return claims;
     }
+
+    // "Hiba from Ledger": a brand's staff sign so, the brand last; "Tom from Apple Farm Shop" names a shop.
+    private static bool SignsFromTheBrand(string name, BrandMention mention) =>
+        BrandText.Words(name).EndsWith(" from" + BrandText.Words(mention.Name), StringComparison.OrdinalIgnoreCase);
 
     private static string? Unmasked(string text)
     {

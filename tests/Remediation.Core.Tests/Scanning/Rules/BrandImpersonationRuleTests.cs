@@ -66,6 +66,7 @@ public class BrandImpersonationRuleTests
     [InlineData("\"Kraken Kundenservice\" <info@mailer.example>", "Kraken")]
     [InlineData("\"Scroll Community\" <noreply@events-mail.example>", "Scroll")]
     [InlineData("\"Ledger Notice\" <notice@alerts-mail.example>", "Ledger")]
+    [InlineData("\"Hiba from Ledger\" <ledger-notifications@mailer.example>", "Ledger")]
     [InlineData("\"[BB] - Comunicado ao cliente\" <aviso@mailer.example>", "Banco do Brasil")]
     [InlineData("\"(BB) - (Liberação Pendente)\" <aviso@mailer.example>", "Banco do Brasil")]
     public void Evaluate_AmbiguousBrandSignedByADesk_IsAClaim(string from, string brand)
@@ -295,6 +296,7 @@ public class BrandImpersonationRuleTests
     [InlineData("\"Asesoría Gómez\" <info@asesoriagomez.example>", "Consejos para la declaración de la renta", "La Agencia Tributaria abre el plazo en abril.", "https://asesoriagomez.example/renta")]
     [InlineData("\"La Boutique\" <news@laboutique.example>", "Livraison offerte avec Colissimo", "Profitez de nos soldes.", "https://laboutique.example/soldes")]
     [InlineData("\"Kookclub\" <recepten@kookclub.example>", "Appeltaart van de week", "Een recept met Apple-appels en Orange-sinaasappels.", "https://kookclub.example/appeltaart")]
+    [InlineData("\"Tom from Apple Farm Shop\" <tom@applefarmshop.example>", "Your box for this week", "Pick it up on Friday.", "https://orchard-photos.example/box")]
     [InlineData("\"Chase Miller\" <chase.miller@gmail.com>", "Invoice for the garden work", "Here is the invoice, payment by card is fine.", "https://gardenpics.example/album")]
     [InlineData("\"Bob Smith\" <bob@partner.example>", "Fwd: Your PayPal receipt", "Forwarding the receipt from PayPal for the expense report.", "https://www.paypal.com/activity")]
     [InlineData("\"Negozio Verde\" <info@negozioverde.example>", "Spedizione gratuita con Poste Italiane", "Ordina entro domenica.", "https://negozioverde.example/promo")]

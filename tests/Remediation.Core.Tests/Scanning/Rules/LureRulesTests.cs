@@ -150,6 +150,7 @@ public class LureRulesTests
         { CryptoLureRule.Name, "XRP", "Holders can claim up to 30% more XRP this quarter." },
         { CryptoLureRule.Name, "Error", "Automatic withdrawal error: add a withdrawal address in your profile." },
         { DeliveryLureRule.Name, "Pacco", "Il tuo pacco è in giacenza." },
+        { DeliveryLureRule.Name, "Correios", "Ordem de retirada: último aviso para o seu objeto." },
         { PaymentFraudRule.Name, "Quick favour", "Are you available? I need you to buy 5 gift cards for a client today." },
         { PaymentFraudRule.Name, "Bankverbindung", "Bitte beachten Sie: unsere Bankverbindung hat sich geändert." },
         { PaymentFraudRule.Name, "Coordonnées", "Suite au changement de coordonnées bancaires, merci de régler la facture sur le nouveau RIB." },
