@@ -148,6 +148,8 @@ public class LureRulesTests
         { CredentialLureRule.Name, "Account", "Verifica il tuo account per evitare la sospensione." },
         { CredentialLureRule.Name, "Cartão", "Seu cartão Visa foi temporariamente bloqueado. Acesse imediatamente para manter seu cartão seguro." },
         { CryptoLureRule.Name, "XRP", "Holders can claim up to 30% more XRP this quarter." },
+        { CryptoLureRule.Name, "Wallet", "Update your wallet before Friday. If you miss the deadline, your assets might be lost." },
+        { CryptoLureRule.Name, "Token swap", "The token swap is open: connect to receive the new ERC-20 tokens." },
         { CryptoLureRule.Name, "Error", "Automatic withdrawal error: add a withdrawal address in your profile." },
         { DeliveryLureRule.Name, "Pacco", "Il tuo pacco è in giacenza." },
         { DeliveryLureRule.Name, "Correios", "Ordem de retirada: último aviso para o seu objeto." },
