@@ -28,7 +28,7 @@ internal static class PdfDrawnCodes
         {
             if (contentBytes <= 0) yield break;
             if (HoldsNoDrawing(pdf.Span[dictionary])) continue;
-            var content = Decoded(pdf.Span[dictionary], pdf.Span[body], contentBytes);
+            var content = PdfLinks.Decoded(pdf.Span[dictionary], pdf.Span[body], contentBytes);
             contentBytes -= content.Length;
             yield return content;
         }
@@ -64,13 +64,5 @@ internal static class PdfDrawnCodes
             if (PdfDrawing.IsWhiteSpace(content[at - 1]) && (at + length == content.Length || PdfDrawing.IsWhiteSpace(content[at + length]))) found++;
         }
         return found >= DrawnCodes.MinRectangles;
-    }
-
-    // A stream's data as its filters leave it: ASCII85 then Flate, either, or none.
-    private static byte[] Decoded(ReadOnlySpan<byte> dictionary, ReadOnlySpan<byte> stream, int budget)
-    {
-        byte[] data = dictionary.IndexOf("/ASCII85Decode"u8) >= 0 ? PdfLinks.Ascii85(stream) : stream.ToArray();
-        var inflated = PdfLinks.Inflate(data, budget);
-        return inflated.Length > 0 ? inflated : data[..Math.Min(data.Length, budget)];
     }
 }

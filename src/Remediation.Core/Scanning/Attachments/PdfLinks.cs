@@ -149,6 +149,17 @@ internal static class PdfLinks
         for (var i = 0; i < bytes; i++) decoded.Add((byte)(value >> (24 - (8 * i))));
     }
 
+    /// <summary>
+    /// At most <paramref name="budget"/> bytes of a stream's data as its filters leave it: ASCII85 then Flate, either,
+    /// or none.
+    /// </summary>
+    internal static byte[] Decoded(ReadOnlySpan<byte> dictionary, ReadOnlySpan<byte> stream, int budget)
+    {
+        byte[] data = dictionary.IndexOf("/ASCII85Decode"u8) >= 0 ? Ascii85(stream) : stream.ToArray();
+        var inflated = Inflate(data, budget);
+        return inflated.Length > 0 ? inflated : data[..Math.Min(data.Length, budget)];
+    }
+
     /// <summary>At most <paramref name="budget"/> bytes of a Flate stream; nothing when it is not one.</summary>
     internal static byte[] Inflate(ReadOnlySpan<byte> compressed, int budget)
     {

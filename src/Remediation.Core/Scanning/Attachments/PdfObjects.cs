@@ -75,7 +75,7 @@ internal sealed partial class PdfObjects
     public static IEnumerable<(string Name, int Number)> Entries(string? dictionary) =>
         dictionary is null ? [] : NamedReference().Matches(dictionary).Select(m => (m.Groups["name"].Value, int.Parse(m.Groups["number"].ValueSpan, CultureInfo.InvariantCulture)));
 
-    /// <summary>A stream object's data with its Flate and ASCII85 filters undone, or empty when it is no stream.</summary>
+    /// <summary>A stream object's data with its ASCII85 and Flate filters undone (<see cref="PdfLinks.Decoded"/>), or empty when it is no stream.</summary>
     public byte[] StreamData(int number)
     {
         if (Body(number) is not { } body || _inflateBudget <= 0) return [];
@@ -86,9 +86,7 @@ internal sealed partial class PdfObjects
         if (start < body.Length && body[start] == '\n') start++;
         var end = body.LastIndexOf("endstream", StringComparison.Ordinal);
         if (end < start) end = body.Length;
-        var data = Encoding.Latin1.GetBytes(body[start..Math.Min(end, start + _inflateBudget)]);
-        if (dictionary.Contains("/ASCII85Decode", StringComparison.Ordinal) || dictionary.Contains("/A85", StringComparison.Ordinal)) data = PdfLinks.Ascii85(data);
-        if (dictionary.Contains("/FlateDecode", StringComparison.Ordinal) || dictionary.Contains("/Fl ", StringComparison.Ordinal)) data = PdfLinks.Inflate(data, _inflateBudget);
+        var data = PdfLinks.Decoded(Encoding.Latin1.GetBytes(dictionary), Encoding.Latin1.GetBytes(body[start..Math.Min(end, start + _inflateBudget)]), _inflateBudget);
         _inflateBudget -= data.Length;
         return data;
     }
