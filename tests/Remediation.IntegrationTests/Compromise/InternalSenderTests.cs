@@ -87,6 +87,48 @@ public sealed class InternalSenderTests : IAsyncLifetime
         Assert.Empty(_telemetry.Events(PipelineEvents.MailboxCompromised));
     }
 
+    // A lure moved into an attached PDF, its link there too, is still a lure when a user forwards it to the SOC.
+    [Fact]
+    public async Task LureInAPdfForwardedToTheSocAndATeammate_DoesNotFlagTheUserWhoForwardedIt()
+    {
+        var forward = WithPdf(SampleMail.Build(
+            $"ana@{Domain}", [$"soc@{Domain}", $"ben@{Domain}"], "FW: Mailbox quota exceeded",
+            "Is this real? It came with a PDF.\n\n-------- Forwarded message --------\nFrom: IT Service Desk <it-support@mailbox-helpdesk.example>\nSubject: Mailbox quota exceeded\n\nSee the attached notice."),
+            $"https://login.{SampleMail.PhishingDomain}/owa/verify?session=8813",
+            "Your mailbox has exceeded its quota.", "Verify your account within 24 hours or it will be suspended.");
+
+        var (_, delivered) = _tenant.Simulator.Tenant.SendMail($"ana@{Domain}", forward);
+
+        // Two colleagues' copies, each malicious by the PDF's link: enough evidence to flag a sender, were a forward evidence.
+        Assert.Equal(2, delivered.Count);
+        await Eventually.AssertAsync(() => delivered.All(copy => Scanned(copy.ImmutableId)) && _tenant.WorkQueuesEmpty(), "both copies scanned and the pipeline settled");
+        Assert.All(delivered, copy => Assert.Equal("Malicious",
+            _telemetry.Events(PipelineEvents.MessageScanned).Single(e => e[PipelineEventProperties.MessageId] == copy.ImmutableId)[PipelineEventProperties.Band]));
+        Assert.Empty(_telemetry.Events(PipelineEvents.MailboxCompromised));
+    }
+
+    // A user sending a supplier's invoice on to colleagues is ordinary mail, whatever the PDF says about payment.
+    [Fact]
+    public async Task SuppliersInvoicePdfSentOnToColleagues_StaysInTheInboxAndFlagsNoOne()
+    {
+        var invoice = WithPdf(SampleMail.Build(
+            $"ana@{Domain}", Colleagues.Skip(1).Select(c => $"{c}@{Domain}"), "Northwind invoice for approval",
+            "Hi both, the October invoice from Northwind is attached. Could you approve it by Friday?\n\nThanks, Ana"),
+            "https://portal.northwind.example/invoices/NW-2231",
+            "Northwind Traders - Invoice NW-2231", "Office supplies, October delivery: 1,240.00 EUR",
+            "Please note that our bank details have changed. Payment within 30 days to our new account IBAN DE44 5001 0517 5407 3249 31.",
+            "Questions about this invoice? Call our accounts team at +49 69 555 0143.");
+
+        var (_, delivered) = _tenant.Simulator.Tenant.SendMail($"ana@{Domain}", invoice);
+
+        Assert.Equal(2, delivered.Count);
+        await Eventually.AssertAsync(() => delivered.All(copy => Scanned(copy.ImmutableId)) && _tenant.WorkQueuesEmpty(), "both copies scanned and the pipeline settled");
+        Assert.All(delivered, copy => Assert.Equal("Clean",
+            _telemetry.Events(PipelineEvents.MessageScanned).Single(e => e[PipelineEventProperties.MessageId] == copy.ImmutableId)[PipelineEventProperties.Band]));
+        Assert.All(delivered, copy => Assert.Equal("inbox", _tenant.FolderOf(copy)));
+        Assert.Empty(_telemetry.Events(PipelineEvents.MailboxCompromised));
+    }
+
     [Fact]
     public async Task LureAnsweredToTheTeamQuotingIt_DoesNotFlagTheUserWhoAnswered()
     {
@@ -103,6 +145,23 @@ public sealed class InternalSenderTests : IAsyncLifetime
         Assert.All(delivered, copy => Assert.Equal("Malicious",
             _telemetry.Events(PipelineEvents.MessageScanned).Single(e => e[PipelineEventProperties.MessageId] == copy.ImmutableId)[PipelineEventProperties.Band]));
         Assert.Empty(_telemetry.Events(PipelineEvents.MailboxCompromised));
+    }
+
+    // The message with a one-page PDF attached: its lines in a standard font, as a printer driver writes them, and a
+    // link over the page.
+    private static string WithPdf(string message, string link, params string[] lines)
+    {
+        var mime = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(message)));
+        var content = "BT /F1 12 Tf 72 760 Td " + string.Concat(lines.Select(line => $"({line}) Tj 0 -16 Td ")) + "ET";
+        var pdf = "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n" +
+            "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> /Annots [6 0 R] >>\nendobj\n" +
+            $"4 0 obj << /Length {content.Length} >>\nstream\n{content}\nendstream\nendobj\n" +
+            "5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n" +
+            $"6 0 obj << /Type /Annot /Subtype /Link /Rect [72 700 300 720] /A << /S /URI /URI ({link}) >> >>\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+        var body = new MimeKit.BodyBuilder { TextBody = mime.TextBody };
+        body.Attachments.Add("document.pdf", System.Text.Encoding.Latin1.GetBytes(pdf), new MimeKit.ContentType("application", "pdf"));
+        mime.Body = body.ToMessageBody();
+        return mime.ToString();
     }
 
     private bool Scanned(string messageId) => _telemetry.Events(PipelineEvents.MessageScanned).Any(e => e[PipelineEventProperties.MessageId] == messageId);
