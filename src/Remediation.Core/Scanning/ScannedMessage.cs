@@ -16,7 +16,7 @@ public sealed class ScannedMessage
     private const int MaxDocumentsRead = 8;
 
     private string? _subjectAndText;
-    private string? _foldedSubjectAndText;
+    private string? _foldedWording;
     private string?[]? _remoteFileUrlInText;
     private Match? _urgency;
 
@@ -53,16 +53,17 @@ public sealed class ScannedMessage
     public string DocumentText { get; private set; } = "";
 
     /// <summary>
-    /// <see cref="SubjectAndText"/>, then <see cref="DocumentText"/>, without diacritics ("Notificação" and
+    /// All the message says in words, folded for the wording rules to match: <see cref="SubjectAndText"/>, then
+    /// <see cref="DocumentText"/>, without diacritics ("Notificação" and
     /// "Notificacao" read alike), with words disguised in look-alike letters read as the Latin they show, and with a
     /// subject's words joined by underscores read apart ("Your_transaction_0.7495_BTC", which a word boundary never
     /// splits): lures are written every way, so wording rules match on this. Only the subject: in the body,
     /// underscores belong to addresses, links and the values a rule reads whole.
     /// </summary>
-    public string FoldedSubjectAndText => _foldedSubjectAndText ??= Fold(Subject.Replace('_', ' ') + "\n" + Text + (DocumentText.Length > 0 ? "\n" + DocumentText : ""));
+    public string FoldedWording => _foldedWording ??= Fold(Subject.Replace('_', ' ') + "\n" + Text + (DocumentText.Length > 0 ? "\n" + DocumentText : ""));
 
     /// <summary>The pressure the text puts on the reader, read once for every lure rule that weighs it.</summary>
-    internal Match Urgency => _urgency ??= LureLexicon.Urgency(FoldedSubjectAndText);
+    internal Match Urgency => _urgency ??= LureLexicon.Urgency(FoldedWording);
 
     /// <summary>The first file: URL to another machine written in the text, read once for its rule and the fingerprint.</summary>
     internal string? RemoteFileUrlInText => (_remoteFileUrlInText ??= [RemoteFileUrl.FirstIn(Text)])[0];

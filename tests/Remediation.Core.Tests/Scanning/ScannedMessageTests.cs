@@ -332,18 +332,18 @@ public sealed class ScannedMessageTests
         var message = ScannedMessage.Read(new ScanInput(mime), new ScanLimits(), TestMail.TenantId);
 
         Assert.Equal("Atenção\nNotificação importante\n", message.SubjectAndText);
-        Assert.Equal("Atencao\nNotificacao importante\n", message.FoldedSubjectAndText);
+        Assert.Equal("Atencao\nNotificacao importante\n", message.FoldedWording);
     }
 
     [Fact]
-    public void FoldedSubjectAndText_SubjectWordsJoinedByUnderscores_ReadApartButTheBodyKeepsItsOwn()
+    public void FoldedWording_SubjectWordsJoinedByUnderscores_ReadApartButTheBodyKeepsItsOwn()
     {
         var mime = Message(new TextPart("plain") { Text = "Login: j_doe" });
         mime.Subject = "Your__wallet_has_been_funded";
 
         var message = ScannedMessage.Read(new ScanInput(mime), new ScanLimits(), TestMail.TenantId);
 
-        Assert.Equal("Your  wallet has been funded\nLogin: j_doe\n", message.FoldedSubjectAndText);
+        Assert.Equal("Your  wallet has been funded\nLogin: j_doe\n", message.FoldedWording);
         Assert.Equal("Your__wallet_has_been_funded\nLogin: j_doe\n", message.SubjectAndText);
     }
 

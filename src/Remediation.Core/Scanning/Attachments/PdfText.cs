@@ -95,7 +95,7 @@ internal static partial class PdfText
         // A composite font's codes are glyph numbers, two bytes each as writers use it; without a map they spell nothing.
         var descendant = PdfObjects.References(objects.Value(font, "DescendantFonts")).Select(objects.Body).OfType<string>().FirstOrDefault() is { } body
             ? PdfObjects.Dictionary(body) : "";
-        return new PdfFont(map.Count > 0 ? map : null, map.Count > 0 ? map.Keys.Max(code => code.Length) / 2 : 2,
+        return new PdfFont(map.Count > 0 ? map : null, map.Count > 0 ? map.Keys.Max(code => code.Bytes) : 2,
             CidWidths(objects.Value(descendant, "W")), PdfDictionary.Number(descendant, "DW") ?? 1000, Readable: map.Count > 0);
     }
 
@@ -133,14 +133,17 @@ internal static partial class PdfText
     private static double Number(string token) =>
         double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : 0;
 
-    /// <summary>A <c>/ToUnicode</c> CMap's codes (as upper-case hex) and the letters each stands for.</summary>
-    internal static Dictionary<string, string> CMap(string cmap)
+    /// <summary>A <c>/ToUnicode</c> CMap's codes and the letters each stands for.</summary>
+    internal static Dictionary<PdfCode, string> CMap(string cmap)
     {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var map = new Dictionary<PdfCode, string>();
         foreach (var block in Blocks(cmap, "beginbfchar", "endbfchar"))
         {
             var hex = RangeToken().Matches(block).Select(m => Hex(m.Value)).ToList();
-            for (var i = 0; i + 1 < hex.Count; i += 2) map[hex[i]] = Utf16(hex[i + 1]);
+            for (var i = 0; i + 1 < hex.Count; i += 2)
+            {
+                if (IsCode(hex[i])) map[new PdfCode(hex[i].Length / 2, Convert.ToInt32(hex[i], 16))] = Utf16(hex[i + 1]);
+            }
         }
         foreach (var block in Blocks(cmap, "beginbfrange", "endbfrange"))
         {
@@ -152,7 +155,7 @@ internal static partial class PdfText
                 var isArray = tokens[i + 2] == "[";
                 var destinations = isArray ? tokens.Skip(i + 3).TakeWhile(t => t != "]").Select(Hex).ToList() : [Hex(tokens[i + 2])];
                 i += isArray ? destinations.Count + 4 : 3;
-                if (low.Length is 0 or > 8 || high.Length is 0 or > 8) continue;
+                if (!IsCode(low) || high.Length is 0 or > 8) continue;
                 var (first, last) = (Convert.ToInt64(low, 16), Convert.ToInt64(high, 16));
                 if (last < first || last - first >= MaxRangeCodes) continue;
                 for (var code = first; code <= last && map.Count < MaxRangeCodes; code++)
@@ -161,7 +164,7 @@ internal static partial class PdfText
                     var letters = isArray
                         ? offset < destinations.Count ? Utf16(destinations[offset]) : null
                         : Utf16(Incremented(destinations[0], offset));
-                    if (letters is not null) map[code.ToString("X" + low.Length, CultureInfo.InvariantCulture)] = letters;
+                    if (letters is not null) map[new PdfCode(low.Length / 2, unchecked((int)code))] = letters;
                 }
             }
         }
@@ -179,6 +182,9 @@ internal static partial class PdfText
             at = cmap.IndexOf(begin, stop, StringComparison.Ordinal);
         }
     }
+
+    // A code of one to four whole bytes, as fonts' strings hold them.
+    private static bool IsCode(string hex) => hex.Length is 2 or 4 or 6 or 8;
 
     private static string Hex(string token) => string.Concat(token.Where(char.IsAsciiHexDigit)).ToUpperInvariant();
 

@@ -3,12 +3,15 @@ using System.Text;
 
 namespace Remediation.Core.Scanning.Attachments;
 
+/// <summary>A code a font's strings hold: its value and how many bytes it takes (<c>&lt;0041&gt;</c> is not <c>&lt;41&gt;</c>).</summary>
+internal readonly record struct PdfCode(int Bytes, int Value);
+
 /// <summary>
-/// A font of a page, as far as reading its text needs: the letters each code stands for (its <c>/ToUnicode</c> map,
-/// keyed by upper-case hex, or Latin-1 for a simple font without one) and how far each code advances, in thousandths
-/// of the font's size (null where the file gives no widths).
+/// A font of a page, as far as reading its text needs: the letters each code stands for (its <c>/ToUnicode</c> map, or
+/// Latin-1 for a simple font without one) and how far each code advances, in thousandths of the font's size (null
+/// where the file gives no widths).
 /// </summary>
-internal sealed record PdfFont(Dictionary<string, string>? Map, int CodeBytes, Dictionary<int, double> Widths, double? DefaultWidth, bool Readable)
+internal sealed record PdfFont(Dictionary<PdfCode, string>? Map, int CodeBytes, Dictionary<int, double> Widths, double? DefaultWidth, bool Readable)
 {
     public static readonly PdfFont Unknown = new(null, 1, [], null, Readable: true);
 
@@ -24,18 +27,15 @@ internal sealed record PdfFont(Dictionary<string, string>? Map, int CodeBytes, D
             }
             yield break;
         }
-        var hex = new StringBuilder(CodeBytes * 2);
-        var value = 0;
+        var (bytes, value) = (0, 0);
         foreach (var b in shown)
         {
-            hex.Append(b.ToString("X2", CultureInfo.InvariantCulture));
-            value = (value << 8) | b;
-            if (Map.TryGetValue(hex.ToString(), out var letters) || hex.Length >= CodeBytes * 2)
+            (bytes, value) = (bytes + 1, (value << 8) | b);
+            if (Map.TryGetValue(new PdfCode(bytes, value), out var letters) || bytes >= CodeBytes)
             {
                 // A simple font's map may cover only the letters its writer thought unusual; the rest are Latin-1.
                 yield return (value, letters ?? (CodeBytes == 1 ? ((char)value).ToString() : ""));
-                hex.Clear();
-                value = 0;
+                (bytes, value) = (0, 0);
             }
         }
     }

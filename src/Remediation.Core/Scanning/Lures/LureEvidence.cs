@@ -27,7 +27,7 @@ internal static class LureEvidence
         ScannedMessage message, Func<string, Match> topic, string rule, ThreatCategory category, double pressed, double? unpressed, string asks)
     {
         if (!HasLink(message)) yield break;
-        var words = topic(message.FoldedSubjectAndText);
+        var words = topic(message.FoldedWording);
         if (!words.Success) yield break;
         var urgency = message.Urgency;
         var (extra, from) = AroundContent(message);

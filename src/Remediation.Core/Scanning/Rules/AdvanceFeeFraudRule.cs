@@ -27,7 +27,7 @@ public sealed partial class AdvanceFeeFraudRule : IScanRule
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
-        var text = message.FoldedSubjectAndText;
+        var text = message.FoldedWording;
         // The full pattern costs about 0.1 ms a message; this cheaper one rules out most mail first.
         // Stryker disable once Conditional : every sum LargeSum finds also matches Millions; the pre-check only spares the time
         var sum = Millions().IsMatch(text) ? LargeSum().Match(text) : Match.Empty;

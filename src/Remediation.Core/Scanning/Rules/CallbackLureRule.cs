@@ -24,7 +24,7 @@ public sealed partial class CallbackLureRule(BrandCatalogue catalogue) : IScanRu
         if (message.AnchorLinks.Count > 0 || HttpUrls.In(message.Text).Any()) yield break;
         var senders = message.Senders.ToList();
         if (senders.Count > 0 && senders.All(s => catalogue.IsBrandSender(s.Domain) || catalogue.IsTenantDomain(s.Domain))) yield break;
-        var text = message.FoldedSubjectAndText;
+        var text = message.FoldedWording;
         var charge = Charge().Match(text);
         if (!charge.Success || !Sum().IsMatch(text) || Statement().IsMatch(text)) yield break;
         var dispute = Dispute().Match(text);

@@ -18,7 +18,7 @@ public sealed partial class CrimewareOfferRule : IScanRule
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
-        var kinds = Goods().Matches(message.FoldedSubjectAndText)
+        var kinds = Goods().Matches(message.FoldedWording)
             .Select(m => m.Value).DistinctBy(Kind, StringComparer.Ordinal).Take(KindsNeeded + 2).ToList();
         if (kinds.Count < KindsNeeded) yield break;
         yield return new RuleHit(Name, Weight, ThreatCategory.Spam,

@@ -15,7 +15,7 @@ public sealed partial class ExtortionRule : IScanRule
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
-        var text = message.FoldedSubjectAndText;
+        var text = message.FoldedWording;
         var intrusion = Intrusion().Match(text);
         if (!intrusion.Success) yield break;
         var demand = Demand().Match(text);

@@ -16,7 +16,7 @@ public sealed partial class FakeExchangeLoginRule : IScanRule
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
-        var text = message.FoldedSubjectAndText;
+        var text = message.FoldedWording;
         var password = Password().Matches(text).FirstOrDefault(m => m.Groups["value"].ValueSpan.ContainsAnyInRange('0', '9'));
         if (password is null || !Login().IsMatch(text)) yield break;
         var balance = CryptoBalance().Match(text);

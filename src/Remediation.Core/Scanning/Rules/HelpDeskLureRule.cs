@@ -28,7 +28,7 @@ public sealed class HelpDeskLureRule : IScanRule
             if (Platforms.Match(sender.Domain) is not { } platform || sender.Domain.Length <= platform.Length + 1) continue;
             var desk = sender.Domain[..^(platform.Length + 1)];
             if (SignsForTheDesk(sender.Name, desk)) continue;
-            if (Lures.Select(lure => lure(message.FoldedSubjectAndText)).FirstOrDefault(m => m.Success) is not { } words) yield break;
+            if (Lures.Select(lure => lure(message.FoldedWording)).FirstOrDefault(m => m.Success) is not { } words) yield break;
             var by = string.IsNullOrWhiteSpace(sender.Name) ? "without a sender name" : $"by \"{sender.Name}\", which is not the desk's name";
             yield return new RuleHit(Name, 2, ThreatCategory.Clean,
                 $"Sent through the help desk {sender.Domain} {by}, with a lure (\"{words.Value}\"): anyone can open a desk on {platform} and have it mail any address.");

@@ -24,7 +24,7 @@ public sealed class LegalThreatLureRule : IScanRule
         if (!LureEvidence.HasLink(message) && message.Attachments.Count == 0) yield break;
         var senders = message.Senders.ToList();
         if (senders.Count > 0 && senders.All(s => GovernmentDomains.Contains(s.Domain))) yield break;
-        var words = LureLexicon.Legal(message.FoldedSubjectAndText);
+        var words = LureLexicon.Legal(message.FoldedWording);
         if (!words.Success) yield break;
         var from = senders.Count == 0 ? "without a sender" : $"from {senders[0].Domain}";
         yield return new RuleHit(Name, Weight, ThreatCategory.Phishing,

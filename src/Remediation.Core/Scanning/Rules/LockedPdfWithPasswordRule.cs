@@ -18,7 +18,7 @@ public sealed class LockedPdfWithPasswordRule : IScanRule
     {
         var locked = message.Attachments.FirstOrDefault(a => a.IsLockedPdf);
         if (locked is null) yield break;
-        if (PdfPasswords.GivenIn(message.FoldedSubjectAndText).FirstOrDefault() is { } given)
+        if (PdfPasswords.GivenIn(message.FoldedWording).FirstOrDefault() is { } given)
         {
             var opened = locked.OpenedWith is null ? "" : "; opened with it, its links are read";
             yield return new RuleHit(Name, 4, ThreatCategory.Clean,

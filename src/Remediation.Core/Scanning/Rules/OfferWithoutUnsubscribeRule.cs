@@ -23,7 +23,7 @@ public sealed partial class OfferWithoutUnsubscribeRule : IScanRule
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
         if (!LureEvidence.HasLink(message) || message.Mime.Headers.Contains(HeaderId.ListUnsubscribe)) yield break;
-        var text = message.FoldedSubjectAndText;
+        var text = message.FoldedWording;
         var offer = OfferLexicon.Find(text)?.Topic ?? (LureLexicon.Crypto(text).Success ? "a crypto promotion" : null);
         if (offer is null || OptOut().IsMatch(text) || message.Anchors.Any(a => OptOut().IsMatch(a.Href))) yield break;
         yield return new RuleHit(Name, Weight, ThreatCategory.Spam,

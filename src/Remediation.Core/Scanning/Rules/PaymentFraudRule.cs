@@ -13,7 +13,7 @@ public sealed class PaymentFraudRule : IScanRule
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
-        var text = message.FoldedSubjectAndText;
+        var text = message.FoldedWording;
         var giftCards = LureLexicon.GiftCards(text);
         if (giftCards.Success)
         {

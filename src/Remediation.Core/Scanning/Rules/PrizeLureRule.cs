@@ -16,7 +16,7 @@ public sealed class PrizeLureRule : IScanRule
     {
         foreach (var hit in LureEvidence.Weigh(message, LureLexicon.Prize, Name, ThreatCategory.Spam, pressed: 4, unpressed: 3, "Offers a prize to claim"))
         {
-            var survey = LureLexicon.Survey(message.FoldedSubjectAndText);
+            var survey = LureLexicon.Survey(message.FoldedWording);
             yield return survey.Success
                 ? hit with { Category = ThreatCategory.Phishing, Reason = $"{hit.Reason[..^1]}, as the reward for a survey (\"{survey.Value}\"): the reward scam, which asks for card details to ship the prize." }
                 : hit;

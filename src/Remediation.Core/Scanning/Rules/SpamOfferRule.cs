@@ -14,7 +14,7 @@ public sealed class SpamOfferRule : IScanRule
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
         if (!LureEvidence.HasLink(message)) yield break;
-        if (OfferLexicon.Find(message.FoldedSubjectAndText) is { } offer)
+        if (OfferLexicon.Find(message.FoldedWording) is { } offer)
         {
             yield return new RuleHit(Name, 3, ThreatCategory.Spam, $"Offers {offer.Topic} (\"{offer.Words.Value}\"), with a link.");
         }

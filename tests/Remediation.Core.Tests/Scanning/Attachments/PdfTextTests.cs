@@ -48,13 +48,13 @@ public class PdfTextTests
     {
         var map = PdfText.CMap("2 beginbfrange <0003> <0004> [<0020> <0041>] <000A> <000B> <0061> endbfrange");
 
-        Assert.Equal(new Dictionary<string, string> { ["0003"] = " ", ["0004"] = "A", ["000A"] = "a", ["000B"] = "b" }, map);
+        Assert.Equal(new Dictionary<PdfCode, string> { [new(2, 0x03)] = " ", [new(2, 0x04)] = "A", [new(2, 0x0A)] = "a", [new(2, 0x0B)] = "b" }, map);
     }
 
     [Fact]
     public void Codes_SimpleFontWhoseMapCoversSomeLetters_ReadsTheRestAsLatin1()
     {
-        var font = new PdfFont(new() { ["41"] = "Ä" }, 1, [], null, Readable: true);
+        var font = new PdfFont(new() { [new(1, 0x41)] = "Ä" }, 1, [], null, Readable: true);
 
         Assert.Equal("ÄB", string.Concat(font.Codes("AB"u8.ToArray()).Select(code => code.Letters)));
     }
@@ -74,7 +74,7 @@ public class PdfTextTests
 
         Assert.Equal(FileKind.Pdf, Assert.Single(message.Attachments).Kind);
         Assert.Contains("ligue", message.DocumentText, StringComparison.Ordinal);
-        Assert.Matches(@"Compra em\s+analise", message.FoldedSubjectAndText);
+        Assert.Matches(@"Compra em\s+analise", message.FoldedWording);
     }
 
     [Fact]
