@@ -9,11 +9,11 @@ namespace Remediation.Core.Scanning.Rules;
 /// Callback phishing: a charge, a renewal or an order the reader never made, and a telephone number to call to cancel
 /// or dispute it. There is no link for a filter to follow; the call is the payload, where a false agent takes card
 /// details or has the reader install remote access. A shop's or a bank's real notice links to the order or the
-/// account, so the rule wants nothing to click, a sum billed, the dispute and a number to call; an account statement,
-/// which lists payments between its balances and says whom to call about one, is not a bill. A bank's own card
-/// alert can read the same way ("if you did not make this purchase, call us"): mail from a catalogue brand's domain or
-/// this tenant's (every sender address there) is left to the brand rule, which judges whether that address is proven.
-/// Read in the lexicon's languages without accents.
+/// account, so the rule wants nothing to click, in the body or in an attachment, a sum billed, the dispute and a
+/// number to call; an account statement, which lists payments between its balances and says whom to call about one,
+/// is not a bill. A bank's own card alert can read the same way ("if you did not make this purchase, call us"): mail
+/// from a catalogue brand's domain or this tenant's (every sender address there) is left to the brand rule, which
+/// judges whether that address is proven. Read in the lexicon's languages without accents.
 /// </summary>
 public sealed partial class CallbackLureRule(BrandCatalogue catalogue) : IScanRule
 {
@@ -21,7 +21,7 @@ public sealed partial class CallbackLureRule(BrandCatalogue catalogue) : IScanRu
 
     public IEnumerable<RuleHit> Evaluate(ScannedMessage message)
     {
-        if (message.AnchorLinks.Count > 0 || HttpUrls.In(message.Text).Any()) yield break;
+        if (message.AnchorLinks.Count > 0 || message.AttachmentLinks.Count > 0 || HttpUrls.In(message.Text).Any()) yield break;
         var senders = message.Senders.ToList();
         if (senders.Count > 0 && senders.All(s => catalogue.IsBrandSender(s.Domain) || catalogue.IsTenantDomain(s.Domain))) yield break;
         var text = message.FoldedWording;

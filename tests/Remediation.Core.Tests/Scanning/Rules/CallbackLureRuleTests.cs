@@ -41,6 +41,17 @@ public class CallbackLureRuleTests
         Assert.Contains("call us at +1 (888) 555-0143", hit.Reason, StringComparison.Ordinal);
     }
 
+    // A link in the PDF is something to click: a real notice links to the account, and a lure with a link is a link lure.
+    [Fact]
+    public void Evaluate_ChargeAndNumberInAnAttachedPdfThatLinksToTheAccount_DoesNotFire()
+    {
+        var link = "\n99 0 obj << /Type /Annot /Subtype /Link /A << /S /URI /URI (https://account.renewals.example/orders) >> >>\nendobj\n"u8;
+        var message = TestMail.Read(PdfTextTests.With([.. PdfTextTests.Fixture("callback-ghostscript.pdf"), .. link], "Your invoice is attached."));
+
+        Assert.NotEmpty(message.AttachmentLinks);
+        Assert.Empty(_sut.Evaluate(message));
+    }
+
     [Fact]
     public void Evaluate_InvoiceWithANumberForQuestionsInAnAttachedPdf_DoesNotFire()
     {
