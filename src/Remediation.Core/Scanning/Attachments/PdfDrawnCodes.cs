@@ -12,12 +12,11 @@ internal static class PdfDrawnCodes
     // What one file's streams, compressed or not, are read to together.
     private const int MaxContentBytes = 4 * 1024 * 1024;
 
-    // Keys of fonts, colour profiles, object and cross-reference lists, metadata and embedded files: the largest
-    // streams of a file, and none of them a drawing, so they are not inflated.
+    // Keys of colour profiles, object lists and embedded files, which draw nothing either; fonts and the like are
+    // PdfLinks' to tell.
     private static readonly byte[][] NotDrawings =
     [
-        .. new[] { "/Length1", "/Length2", "/Length3", "/FontFile", "/Type1C", "/CIDFontType0C", "/OpenType", "/N ", "/N\n", "/ObjStm", "/XRef", "/Metadata", "/EmbeddedFile" }
-            .Select(System.Text.Encoding.ASCII.GetBytes),
+        .. new[] { "/N ", "/N\n", "/ObjStm", "/EmbeddedFile" }.Select(System.Text.Encoding.ASCII.GetBytes),
     ];
 
     /// <summary>The file's streams that may draw, their filters undone, up to a size for all of them together.</summary>
@@ -38,16 +37,8 @@ internal static class PdfDrawnCodes
     public static IReadOnlyList<string>? In(byte[] content, int maxPixels) =>
         DrawsShapes(content) ? DrawnCodes.In(PdfDrawing.Fills(content, DrawnCodes.MaxRectangles), maxPixels) : null;
 
-    private static bool HoldsNoDrawing(ReadOnlySpan<byte> beforeStream)
-    {
-        var objectAt = beforeStream.LastIndexOf("obj"u8);
-        var dictionary = objectAt < 0 ? beforeStream : beforeStream[(objectAt + 3)..];
-        foreach (var key in NotDrawings)
-        {
-            if (dictionary.IndexOf(key) >= 0) return true;
-        }
-        return false;
-    }
+    private static bool HoldsNoDrawing(ReadOnlySpan<byte> beforeStream) =>
+        PdfLinks.HoldsFontOrIndex(beforeStream) || PdfLinks.DictionaryHasAny(beforeStream, NotDrawings);
 
     // Whether the stream names the operators that draw modules ("re", and "l" and "c" for paths) often enough to draw a
     // code: most streams (text, fonts, object lists) are passed over at the cost of a search.

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Text;
 
@@ -19,6 +20,14 @@ internal static class PdfLinks
     // How far before "stream" its dictionary is looked for: an image's dictionary is a few hundred bytes.
     private const int DictionaryReach = 1024;
 
+    // Keys of fonts' files, cross-reference lists and metadata: after pictures the largest streams of a file, and none
+    // of them holds an annotation or draws a page.
+    private static readonly byte[][] FontOrIndexKeys =
+    [
+        .. new[] { "/Length1", "/Length2", "/Length3", "/FontFile", "/Type1C", "/CIDFontType0C", "/OpenType", "/XRef", "/Metadata" }
+            .Select(Encoding.ASCII.GetBytes),
+    ];
+
     /// <param name="inflateBudget">Bytes all inflated streams together may take.</param>
     public static IReadOnlyList<string> In(ReadOnlySpan<byte> pdf, int inflateBudget)
     {
@@ -29,8 +38,8 @@ internal static class PdfLinks
             // Stryker disable once Equality : with no budget left a stream inflates to nothing.
             if (inflateBudget <= 0) break;
             // A picture's pixels hold no link and inflate to megabytes: spent on them, the budget would be gone
-            // before the object stream that holds the annotations, which writers put last.
-            if (IsImage(pdf[dictionary])) continue;
+            // before the object stream that holds the annotations, which writers put last. Fonts are as large.
+            if (IsImage(pdf[dictionary]) || HoldsFontOrIndex(pdf[dictionary])) continue;
             var inflated = Inflate(pdf[body], inflateBudget);
             inflateBudget -= inflated.Length;
             Collect(inflated, links);
@@ -64,6 +73,21 @@ internal static class PdfLinks
             from = start + end + StreamEnd.Length;
         }
         return streams;
+    }
+
+    /// <summary>Whether the stream's dictionary, read from its object's "obj", is a font file's, a cross-reference list's or metadata's.</summary>
+    internal static bool HoldsFontOrIndex(ReadOnlySpan<byte> beforeStream) => DictionaryHasAny(beforeStream, FontOrIndexKeys);
+
+    /// <summary>Whether the stream's dictionary, read from its object's "obj", names any of the keys.</summary>
+    internal static bool DictionaryHasAny(ReadOnlySpan<byte> beforeStream, byte[][] keys)
+    {
+        var objectAt = beforeStream.LastIndexOf(ObjectStart);
+        var dictionary = objectAt < 0 ? beforeStream : beforeStream[(objectAt + ObjectStart.Length)..];
+        foreach (var key in keys)
+        {
+            if (dictionary.IndexOf(key) >= 0) return true;
+        }
+        return false;
     }
 
     /// <summary>Whether the stream's dictionary, read from its object's "obj", says "/Subtype /Image".</summary>
@@ -167,14 +191,23 @@ internal static class PdfLinks
         {
             using var input = new MemoryStream(compressed.ToArray());
             using var zlib = new ZLibStream(input, CompressionMode.Decompress);
-            var buffer = new byte[Math.Min(budget, 1 << 20)];
-            using var output = new MemoryStream();
-            int read;
-            while (output.Length < budget && (read = zlib.Read(buffer, 0, (int)Math.Min(buffer.Length, budget - output.Length))) > 0)
+            // A file has hundreds of streams, most of them small: a buffer of its own for each, let alone one of a
+            // megabyte, cost more than inflating them.
+            var buffer = ArrayPool<byte>.Shared.Rent(Math.Clamp(budget, 1, 64 * 1024));
+            try
             {
-                output.Write(buffer, 0, read);
+                using var output = new MemoryStream();
+                int read;
+                while (output.Length < budget && (read = zlib.Read(buffer, 0, (int)Math.Min(buffer.Length, budget - output.Length))) > 0)
+                {
+                    output.Write(buffer, 0, read);
+                }
+                return output.ToArray();
             }
-            return output.ToArray();
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
         catch (InvalidDataException)
         {

@@ -158,12 +158,11 @@ internal static partial class PdfText
                 if (!IsCode(low) || high.Length is 0 or > 8) continue;
                 var (first, last) = (Convert.ToInt64(low, 16), Convert.ToInt64(high, 16));
                 if (last < first || last - first >= MaxRangeCodes) continue;
+                var counted = isArray ? null : Counter(destinations[0]);
                 for (var code = first; code <= last && map.Count < MaxRangeCodes; code++)
                 {
                     var offset = (int)(code - first);
-                    var letters = isArray
-                        ? offset < destinations.Count ? Utf16(destinations[offset]) : null
-                        : Utf16(Incremented(destinations[0], offset));
+                    var letters = counted is not null ? counted(offset) : offset < destinations.Count ? Utf16(destinations[offset]) : null;
                     if (letters is not null) map[new PdfCode(low.Length / 2, unchecked((int)code))] = letters;
                 }
             }
@@ -188,13 +187,24 @@ internal static partial class PdfText
 
     private static string Hex(string token) => string.Concat(token.Where(char.IsAsciiHexDigit)).ToUpperInvariant();
 
-    // The destination of a range's offset-th code: its last byte counted up by offset, as the format says.
-    private static string Incremented(string hex, int offset)
+    // The letters of a range's codes from its first destination: each the next one, counted up by the code's offset and
+    // carried into the bytes before the last, as readers do (TCPDF maps a font as one range, <0000> <FFFF> <0000>). A
+    // single UTF-16 unit, by far the most common, costs no hex parsing per code.
+    private static Func<int, string> Counter(string first)
     {
-        if (hex.Length < 2) return hex;
-        var last = Convert.ToInt32(hex[^2..], 16) + offset;
-        return hex[..^2] + (last & 0xFF).ToString("X2", CultureInfo.InvariantCulture);
+        if (first.Length is 0 || first.Length % 4 != 0) return _ => "";
+        if (first.Length == 4)
+        {
+            var unit = Convert.ToInt32(first, 16);
+            return offset => Letter((unit + offset) & 0xFFFF);
+        }
+        // Several units (a surrogate pair, a ligature's letters): the last one is counted up.
+        var (before, last) = (first[..^4], Convert.ToInt32(first[^4..], 16));
+        return offset => Utf16(before + ((last + offset) & 0xFFFF).ToString("X4", CultureInfo.InvariantCulture));
     }
+
+    // One UTF-16 unit as a string; half of a surrogate pair alone is no letter.
+    private static string Letter(int unit) => unit is >= 0xD800 and <= 0xDFFF ? "\uFFFD" : PdfFont.Latin1(unit);
 
     private static string Utf16(string hex) =>
         hex.Length % 4 == 0 && hex.Length > 0 ? Encoding.BigEndianUnicode.GetString(Convert.FromHexString(hex)) : "";

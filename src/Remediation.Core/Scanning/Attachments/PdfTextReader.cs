@@ -23,7 +23,7 @@ internal sealed record PdfFont(Dictionary<PdfCode, string>? Map, int CodeBytes, 
             for (var i = 0; i + CodeBytes <= shown.Length; i += CodeBytes)
             {
                 var code = CodeBytes == 1 ? shown[i] : (shown[i] << 8) | shown[i + 1];
-                yield return (code, Readable ? ((char)code).ToString() : "");
+                yield return (code, Readable ? Latin1(code) : "");
             }
             yield break;
         }
@@ -34,11 +34,16 @@ internal sealed record PdfFont(Dictionary<PdfCode, string>? Map, int CodeBytes, 
             if (Map.TryGetValue(new PdfCode(bytes, value), out var letters) || bytes >= CodeBytes)
             {
                 // A simple font's map may cover only the letters its writer thought unusual; the rest are Latin-1.
-                yield return (value, letters ?? (CodeBytes == 1 ? ((char)value).ToString() : ""));
+                yield return (value, letters ?? (CodeBytes == 1 ? Latin1(value) : ""));
                 (bytes, value) = (0, 0);
             }
         }
     }
+
+    private static readonly string[] Latin1Letters = [.. Enumerable.Range(0, 256).Select(code => ((char)code).ToString())];
+
+    /// <summary>A one-byte code as the Latin-1 letter it is; a larger one as the UTF-16 unit of that number.</summary>
+    internal static string Latin1(int code) => code is >= 0 and < 256 ? Latin1Letters[code] : ((char)code).ToString();
 
     public double? Width(int code) => Widths.TryGetValue(code, out var width) ? width : DefaultWidth;
 }
@@ -58,7 +63,7 @@ internal sealed class PdfTextReader(Dictionary<string, PdfFont> fonts, StringBui
     private List<object>? _array;
     private PdfFont _font = PdfFont.Unknown;
     private double _size = 1, _charSpacing, _wordSpacing, _scale = 1, _leading;
-    private double[] _matrix = [1, 0, 0, 1, 0, 0], _lineMatrix = [1, 0, 0, 1, 0, 0];
+    private TextMatrix _matrix = TextMatrix.Identity, _lineMatrix = TextMatrix.Identity;
     // Where the last string ended (its x is unknown when its font had no widths), and whether the text moved since.
     private (double? X, double Y)? _lastEnd;
     private bool _moved;
@@ -105,8 +110,8 @@ internal sealed class PdfTextReader(Dictionary<string, PdfFont> fonts, StringBui
                 default:
                     var start = at++;
                     while (at < content.Length && !IsWhiteSpace(content[at]) && content[at] is not ('(' or '<' or '[' or ']' or '/' or '%' or '>')) at++;
-                    var word = content[start..at];
-                    if (c == '/') token = word;
+                    var word = content.AsSpan(start, at - start);
+                    if (c == '/') token = word.ToString();
                     else if (double.TryParse(word, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)) token = number;
                     else
                     {
@@ -127,12 +132,12 @@ internal sealed class PdfTextReader(Dictionary<string, PdfFont> fonts, StringBui
 
     private double Operand(int i) => i < _operands.Count && _operands[i] is double value ? value : 0;
 
-    private int Operate(string op, string content, int at)
+    private int Operate(ReadOnlySpan<char> op, string content, int at)
     {
         switch (op)
         {
             case "BT":
-                _matrix = _lineMatrix = [1, 0, 0, 1, 0, 0];
+                _matrix = _lineMatrix = TextMatrix.Identity;
                 break;
             case "Tf" when _operands.Count >= 2 && _operands[0] is string name:
                 _font = fonts.GetValueOrDefault(name[1..]) ?? PdfFont.Unknown;
@@ -148,7 +153,7 @@ internal sealed class PdfTextReader(Dictionary<string, PdfFont> fonts, StringBui
                 MoveLine(Operand(0), Operand(1));
                 break;
             case "Tm" when _operands.Count >= 6:
-                _matrix = _lineMatrix = [Operand(0), Operand(1), Operand(2), Operand(3), Operand(4), Operand(5)];
+                _matrix = _lineMatrix = new TextMatrix(Operand(0), Operand(1), Operand(2), Operand(3), Operand(4), Operand(5));
                 _moved = true;
                 break;
             case "T*": MoveLine(0, -_leading); break;
@@ -181,23 +186,21 @@ internal sealed class PdfTextReader(Dictionary<string, PdfFont> fonts, StringBui
 
     private void MoveLine(double x, double y)
     {
-        _lineMatrix = [_lineMatrix[0], _lineMatrix[1], _lineMatrix[2], _lineMatrix[3],
-            (x * _lineMatrix[0]) + (y * _lineMatrix[2]) + _lineMatrix[4], (x * _lineMatrix[1]) + (y * _lineMatrix[3]) + _lineMatrix[5]];
-        _matrix = _lineMatrix;
+        _matrix = _lineMatrix = _lineMatrix.Translated(x, y);
         _moved = true;
     }
 
     private void Advance(double distance, bool wide)
     {
-        _matrix = [.. _matrix[..4], _matrix[4] + (distance * _matrix[0]), _matrix[5] + (distance * _matrix[1])];
+        _matrix = _matrix.Translated(distance, 0);
         // Without widths a gap is known only by its size.
         if (wide && _lastEnd is { X: null }) _moved = true;
     }
 
     private void Show(byte[] shown)
     {
-        var size = Math.Abs(_size * _matrix[3]) is > 0 and var height ? height : Math.Abs(_size);
-        var (x, y) = (_matrix[4], _matrix[5]);
+        var size = Math.Abs(_size * _matrix.D) is > 0 and var height ? height : Math.Abs(_size);
+        var (x, y) = (_matrix.E, _matrix.F);
         if (_lastEnd is { } last)
         {
             if (Math.Abs(y - last.Y) > size / 2) text.Append('\n');
@@ -212,7 +215,16 @@ internal sealed class PdfTextReader(Dictionary<string, PdfFont> fonts, StringBui
             var space = _font.CodeBytes == 1 && code == ' ' ? _wordSpacing : 0;
             Advance((((width ?? 0) / 1000 * _size) + _charSpacing + space) * _scale, wide: false);
         }
-        _lastEnd = (widthsKnown ? _matrix[4] : null, _matrix[5]);
+        _lastEnd = (widthsKnown ? _matrix.E : null, _matrix.F);
         _moved = false;
     }
+}
+
+/// <summary>A text matrix: where the next glyph goes, and how the text space is scaled and turned.</summary>
+internal readonly record struct TextMatrix(double A, double B, double C, double D, double E, double F)
+{
+    public static readonly TextMatrix Identity = new(1, 0, 0, 1, 0, 0);
+
+    /// <summary>The matrix moved by (x, y) in its own space, as "Td" moves a line and a glyph's width moves along it.</summary>
+    public TextMatrix Translated(double x, double y) => this with { E = (x * A) + (y * C) + E, F = (x * B) + (y * D) + F };
 }

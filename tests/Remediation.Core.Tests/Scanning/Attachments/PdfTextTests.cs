@@ -51,6 +51,19 @@ public class PdfTextTests
         Assert.Equal(new Dictionary<PdfCode, string> { [new(2, 0x03)] = " ", [new(2, 0x04)] = "A", [new(2, 0x0A)] = "a", [new(2, 0x0B)] = "b" }, map);
     }
 
+    // TCPDF maps each font as one range over every code, <0000> <FFFF> <0000>: readers count on into the byte before
+    // the last, so code 0100 is U+0100, not U+0000 again.
+    [Fact]
+    public void CMap_RangeAcrossALastByte_CountsOnIntoTheByteBefore()
+    {
+        var map = PdfText.CMap("1 beginbfrange\n<00FF> <0101> <00FF>\nendbfrange\n1 beginbfrange <0001> <0002> <D83DDE00> endbfrange");
+
+        Assert.Equal(new Dictionary<PdfCode, string>
+        {
+            [new(2, 0xFF)] = "ÿ", [new(2, 0x100)] = "Ā", [new(2, 0x101)] = "ā", [new(2, 0x01)] = "😀", [new(2, 0x02)] = "😁",
+        }, map);
+    }
+
     [Fact]
     public void Codes_SimpleFontWhoseMapCoversSomeLetters_ReadsTheRestAsLatin1()
     {
