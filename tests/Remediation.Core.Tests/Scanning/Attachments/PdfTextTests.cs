@@ -106,6 +106,63 @@ public class PdfTextTests
         Assert.Equal(VerdictBand.Clean, verdict.Band);
     }
 
+    [Theory]
+    [InlineData("/Widths [{0}]")]
+    [InlineData("/Widths 3 0 R")]
+    public void Of_SimpleFontWithWidthsFromItsFirstCode_PlacesWordsByThem(string widths)
+    {
+        var evenWidths = string.Join(" ", Enumerable.Repeat("500", 95));
+        var pdf = OnePagePerStream(
+            $"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 {string.Format(System.Globalization.CultureInfo.InvariantCulture, widths, evenWidths)} >>",
+            $"3 0 obj [{evenWidths}] endobj",
+            "BT /F1 10 Tf 0 0 Td (Cus) Tj 15 0 Td (tomer) Tj 28 0 Td (Care) Tj ET");
+
+        Assert.Equal("Customer Care", PdfText.Of(pdf, 10_000).Trim());
+    }
+
+    [Fact]
+    public void Of_CompositeFontWithoutDefaultWidth_TakesAThousandthsEach()
+    {
+        var cmap = "1 beginbfchar\n<0001> <0041>\nendbfchar\n1 beginbfchar\n<0002> <0042>\nendbfchar";
+        var pdf = OnePagePerStream(
+            "<< /Type /Font /Subtype /Type0 /Encoding /Identity-H /DescendantFonts [4 0 R] /ToUnicode 5 0 R >>",
+            $"4 0 obj << /Type /Font /Subtype /CIDFontType2 >> endobj\n5 0 obj << /Length {cmap.Length} >>\nstream\n{cmap}\nendstream endobj",
+            "BT /F1 10 Tf 0 0 Td <0001> Tj 10 0 Td <0002> Tj 13 0 Td <0001> Tj ET");
+
+        Assert.Equal("AB A", PdfText.Of(pdf, 10_000).Trim());
+    }
+
+    [Fact]
+    public void Of_CompositeFontWithoutAMap_WritesNothing()
+    {
+        var pdf = OnePagePerStream("<< /Type /Font /Subtype /Type0 /Encoding /Identity-H >>", "", "BT /F1 10 Tf <0041> Tj ET");
+
+        Assert.Equal("", PdfText.Of(pdf, 10_000).Trim());
+    }
+
+    [Fact]
+    public void Of_Pages_AreReadInOrderEachOnItsLines()
+    {
+        var pdf = OnePagePerStream("<< /Type /Font /Subtype /Type1 >>", "", "BT /F1 10 Tf (one) Tj ET", "BT /F1 10 Tf (two) Tj ET");
+
+        Assert.Equal("one\ntwo\n", PdfText.Of(pdf, 10_000));
+        Assert.Equal("one", PdfText.Of(pdf, 3));
+    }
+
+    // Pages under one parent that gives them the font F1, each page drawing one of the streams.
+    private static byte[] OnePagePerStream(string font, string objects, params string[] pages)
+    {
+        var pdf = new StringBuilder("%PDF-1.7\n")
+            .Append($"1 0 obj << /Type /Pages /Resources << /Font << /F1 2 0 R >> >> /Count {pages.Length} >> endobj\n")
+            .Append($"2 0 obj {font} endobj\n{objects}\n");
+        for (var i = 0; i < pages.Length; i++)
+        {
+            pdf.Append($"{10 + i} 0 obj << /Type /Page /Parent 1 0 R /Contents {20 + i} 0 R >> endobj\n")
+                .Append($"{20 + i} 0 obj << /Length {pages[i].Length} >>\nstream\n{pages[i]}\nendstream endobj\n");
+        }
+        return Encoding.Latin1.GetBytes(pdf.Append("%%EOF\n").ToString());
+    }
+
     internal static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "TestData", "PdfText", name));
 
     internal static MimeMessage With(byte[] pdf, string text)
