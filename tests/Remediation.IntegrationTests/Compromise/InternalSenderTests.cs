@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Remediation.Core.Telemetry;
 using Remediation.IntegrationTests.Fixtures;
+using Remediation.TenantSimulator;
 using Remediation.Testing;
 
 namespace Remediation.IntegrationTests.Compromise;
@@ -81,9 +82,7 @@ public sealed class InternalSenderTests : IAsyncLifetime
 
         // Two colleagues' copies: enough evidence to flag a sender, were a forward evidence.
         Assert.Equal(2, delivered.Count);
-        await Eventually.AssertAsync(() => delivered.All(copy => Scanned(copy.ImmutableId)) && _tenant.WorkQueuesEmpty(), "both copies scanned and the pipeline settled");
-        Assert.All(delivered, copy => Assert.Equal("Malicious",
-            _telemetry.Events(PipelineEvents.MessageScanned).Single(e => e[PipelineEventProperties.MessageId] == copy.ImmutableId)[PipelineEventProperties.Band]));
+        Assert.All(await BandsWhenScannedAsync(delivered), band => Assert.Equal("Malicious", band));
         Assert.Empty(_telemetry.Events(PipelineEvents.MailboxCompromised));
     }
 
@@ -101,9 +100,7 @@ public sealed class InternalSenderTests : IAsyncLifetime
 
         // Two colleagues' copies, each malicious by the PDF's link: enough evidence to flag a sender, were a forward evidence.
         Assert.Equal(2, delivered.Count);
-        await Eventually.AssertAsync(() => delivered.All(copy => Scanned(copy.ImmutableId)) && _tenant.WorkQueuesEmpty(), "both copies scanned and the pipeline settled");
-        Assert.All(delivered, copy => Assert.Equal("Malicious",
-            _telemetry.Events(PipelineEvents.MessageScanned).Single(e => e[PipelineEventProperties.MessageId] == copy.ImmutableId)[PipelineEventProperties.Band]));
+        Assert.All(await BandsWhenScannedAsync(delivered), band => Assert.Equal("Malicious", band));
         Assert.Empty(_telemetry.Events(PipelineEvents.MailboxCompromised));
     }
 
@@ -122,9 +119,7 @@ public sealed class InternalSenderTests : IAsyncLifetime
         var (_, delivered) = _tenant.Simulator.Tenant.SendMail($"ana@{Domain}", invoice);
 
         Assert.Equal(2, delivered.Count);
-        await Eventually.AssertAsync(() => delivered.All(copy => Scanned(copy.ImmutableId)) && _tenant.WorkQueuesEmpty(), "both copies scanned and the pipeline settled");
-        Assert.All(delivered, copy => Assert.Equal("Clean",
-            _telemetry.Events(PipelineEvents.MessageScanned).Single(e => e[PipelineEventProperties.MessageId] == copy.ImmutableId)[PipelineEventProperties.Band]));
+        Assert.All(await BandsWhenScannedAsync(delivered), band => Assert.Equal("Clean", band));
         Assert.All(delivered, copy => Assert.Equal("inbox", _tenant.FolderOf(copy)));
         Assert.Empty(_telemetry.Events(PipelineEvents.MailboxCompromised));
     }
@@ -141,9 +136,7 @@ public sealed class InternalSenderTests : IAsyncLifetime
         var (_, delivered) = tenant.SendMail($"ana@{Domain}", reply.ToString());
 
         Assert.Equal(2, delivered.Count);
-        await Eventually.AssertAsync(() => delivered.All(copy => Scanned(copy.ImmutableId)) && _tenant.WorkQueuesEmpty(), "both copies scanned and the pipeline settled");
-        Assert.All(delivered, copy => Assert.Equal("Malicious",
-            _telemetry.Events(PipelineEvents.MessageScanned).Single(e => e[PipelineEventProperties.MessageId] == copy.ImmutableId)[PipelineEventProperties.Band]));
+        Assert.All(await BandsWhenScannedAsync(delivered), band => Assert.Equal("Malicious", band));
         Assert.Empty(_telemetry.Events(PipelineEvents.MailboxCompromised));
     }
 
@@ -162,6 +155,13 @@ public sealed class InternalSenderTests : IAsyncLifetime
         body.Attachments.Add("document.pdf", System.Text.Encoding.Latin1.GetBytes(pdf), new MimeKit.ContentType("application", "pdf"));
         mime.Body = body.ToMessageBody();
         return mime.ToString();
+    }
+
+    // Waits until every copy is scanned and the pipeline has settled, then gives each copy's band.
+    private async Task<IEnumerable<string>> BandsWhenScannedAsync(IReadOnlyList<DeliveredMessage> delivered)
+    {
+        await Eventually.AssertAsync(() => delivered.All(copy => Scanned(copy.ImmutableId)) && _tenant.WorkQueuesEmpty(), "every copy scanned and the pipeline settled");
+        return [.. delivered.Select(copy => _telemetry.Events(PipelineEvents.MessageScanned).Single(e => e[PipelineEventProperties.MessageId] == copy.ImmutableId)[PipelineEventProperties.Band])];
     }
 
     private bool Scanned(string messageId) => _telemetry.Events(PipelineEvents.MessageScanned).Any(e => e[PipelineEventProperties.MessageId] == messageId);

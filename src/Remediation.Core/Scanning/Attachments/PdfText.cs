@@ -100,7 +100,7 @@ internal static partial class PdfText
     }
 
     // A CID font's widths: "c [w1 w2 …]" gives codes from c on, "first last w" gives a run of codes one width.
-    private static Dictionary<int, double> CidWidths(string? array)
+    internal static Dictionary<int, double> CidWidths(string? array)
     {
         var widths = new Dictionary<int, double>();
         if (array is null) return widths;
@@ -127,7 +127,7 @@ internal static partial class PdfText
         return widths;
     }
 
-    private static IEnumerable<double> Numbers(string? array) =>
+    internal static IEnumerable<double> Numbers(string? array) =>
         array is null ? [] : WidthToken().Matches(array).Select(m => m.Value).Where(t => t is not ("[" or "]")).Select(Number);
 
     private static double Number(string token) =>

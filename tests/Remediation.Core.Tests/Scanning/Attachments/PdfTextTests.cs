@@ -149,6 +149,61 @@ public class PdfTextTests
         Assert.Equal("one", PdfText.Of(pdf, 3));
     }
 
+    [Theory]
+    [InlineData("[1 [600 500 500] 10 12 550]", "1:600 2:500 3:500 10:550 11:550 12:550")]
+    [InlineData("[1.5 [600] 3 [700]]", "3:700")]
+    [InlineData("[10 5 500 7 [300]]", "7:300")]
+    [InlineData("[0 65536 500]", "")]
+    [InlineData("[4 [", "")]
+    public void CidWidths_BothFormsOfTheArray_GiveEachCodesWidth(string array, string expected)
+    {
+        var widths = PdfText.CidWidths(array);
+
+        Assert.Equal(expected, string.Join(" ", widths.OrderBy(w => w.Key).Select(w => $"{w.Key}:{w.Value}")));
+    }
+
+    [Fact]
+    public void CidWidths_RangesOfMoreCodesThanAFontHolds_StopAtItsSize()
+    {
+        var widths = PdfText.CidWidths("[0 65535 500 70000 70001 600]");
+
+        Assert.Equal(65_536, widths.Count);
+        Assert.False(widths.ContainsKey(70_000));
+    }
+
+    [Fact]
+    public void Numbers_SimpleFontsWidths_AreItsNumbersWithoutBrackets()
+    {
+        Assert.Equal(new[] { 250, 500.5, -3, 0 }, PdfText.Numbers("[250 500.5 -3 1" + new string('0', 400) + "]"));
+        Assert.Empty(PdfText.Numbers(null));
+    }
+
+    [Theory]
+    [InlineData("/ToUnicode 3 0 R", "(AB) Tj", "ÄB")]
+    [InlineData("/FirstChar 65 /Widths [500]", "(AB) Tj 5 0 Td (C) Tj", "ABC")]
+    [InlineData("", "(Hel) Tj 1 0 Td (lo) Tj", "Hel lo")]
+    public void Of_SimpleFont_ReadsItsMapAndItsWidthsWhereItGivesThem(string keys, string content, string expected)
+    {
+        const string cmap = "1 beginbfchar\n<41> <00C4>\nendbfchar";
+        var pdf = OnePagePerStream(
+            $"<< /Type /Font /Subtype /Type1 {keys} >>", $"3 0 obj << /Length {cmap.Length} >>\nstream\n{cmap}\nendstream endobj",
+            $"BT /F1 10 Tf 0 0 Td {content} ET");
+
+        Assert.Equal(expected, PdfText.Of(pdf, 10_000).Trim());
+    }
+
+    [Fact]
+    public void Of_CompositeFontWithCodesOfOneAndTwoBytes_TakesItsLongestCodeForACodeItDoesNotMap()
+    {
+        const string cmap = "1 beginbfchar\n<41> <0058>\nendbfchar\n1 beginbfchar\n<0102> <0059>\nendbfchar";
+        var pdf = OnePagePerStream(
+            "<< /Type /Font /Subtype /Type0 /Encoding /Identity-H /ToUnicode 3 0 R >>",
+            $"3 0 obj << /Length {cmap.Length} >>\nstream\n{cmap}\nendstream endobj",
+            "BT /F1 10 Tf <41 0102 5A5A> Tj ET");
+
+        Assert.Equal("XY", PdfText.Of(pdf, 10_000).Trim());
+    }
+
     // Pages under one parent that gives them the font F1, each page drawing one of the streams.
     private static byte[] OnePagePerStream(string font, string objects, params string[] pages)
     {
