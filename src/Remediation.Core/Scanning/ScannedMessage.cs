@@ -53,12 +53,11 @@ public sealed class ScannedMessage
     public string DocumentText { get; private set; } = "";
 
     /// <summary>
-    /// All the message says in words, folded for the wording rules to match: <see cref="SubjectAndText"/>, then
-    /// <see cref="DocumentText"/>, without diacritics ("Notificação" and
-    /// "Notificacao" read alike), with words disguised in look-alike letters read as the Latin they show, and with a
-    /// subject's words joined by underscores read apart ("Your_transaction_0.7495_BTC", which a word boundary never
-    /// splits): lures are written every way, so wording rules match on this. Only the subject: in the body,
-    /// underscores belong to addresses, links and the values a rule reads whole.
+    /// All the message says in words, which the wording rules match: <see cref="SubjectAndText"/>, then
+    /// <see cref="DocumentText"/>, without diacritics ("Notificação" and "Notificacao" read alike), with words disguised
+    /// in look-alike letters read as the Latin they show, and with a subject's words joined by underscores read apart
+    /// ("Your_transaction_0.7495_BTC", which a word boundary never splits), as lures are written every way. Only the
+    /// subject's: in the body, underscores belong to addresses, links and the values a rule reads whole.
     /// </summary>
     public string FoldedWording => _foldedWording ??= Fold(Subject.Replace('_', ' ') + "\n" + Text + (DocumentText.Length > 0 ? "\n" + DocumentText : ""));
 

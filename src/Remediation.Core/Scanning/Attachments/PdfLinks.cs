@@ -81,8 +81,7 @@ internal static class PdfLinks
     /// <summary>Whether the stream's dictionary, read from its object's "obj", names any of the keys.</summary>
     internal static bool DictionaryHasAny(ReadOnlySpan<byte> beforeStream, byte[][] keys)
     {
-        var objectAt = beforeStream.LastIndexOf(ObjectStart);
-        var dictionary = objectAt < 0 ? beforeStream : beforeStream[(objectAt + ObjectStart.Length)..];
+        var dictionary = OwnDictionary(beforeStream);
         foreach (var key in keys)
         {
             if (dictionary.IndexOf(key) >= 0) return true;
@@ -93,12 +92,18 @@ internal static class PdfLinks
     /// <summary>Whether the stream's dictionary, read from its object's "obj", says "/Subtype /Image".</summary>
     private static bool IsImage(ReadOnlySpan<byte> beforeStream)
     {
-        var objectAt = beforeStream.LastIndexOf(ObjectStart);
-        var dictionary = objectAt < 0 ? beforeStream : beforeStream[(objectAt + ObjectStart.Length)..];
+        var dictionary = OwnDictionary(beforeStream);
         var subtype = dictionary.IndexOf(SubtypeKey);
         if (subtype < 0) return false;
         var value = dictionary[(subtype + SubtypeKey.Length)..].TrimStart(" \r\n"u8);
         return value.StartsWith("/Image"u8) && (value.Length == 6 || !char.IsAsciiLetterOrDigit((char)value[6]));
+    }
+
+    /// <summary>The text ahead of a stream from its object's "obj" on: a neighbour's keys are not this stream's.</summary>
+    internal static ReadOnlySpan<byte> OwnDictionary(ReadOnlySpan<byte> beforeStream)
+    {
+        var objectAt = beforeStream.LastIndexOf(ObjectStart);
+        return objectAt < 0 ? beforeStream : beforeStream[(objectAt + ObjectStart.Length)..];
     }
 
     // "/URI (https://…)" or "/URI(https://…)"; the string's escapes are rare in URLs and left as written. Targets of
@@ -179,9 +184,9 @@ internal static class PdfLinks
     /// </summary>
     internal static byte[] Decoded(ReadOnlySpan<byte> dictionary, ReadOnlySpan<byte> stream, int budget)
     {
-        byte[] data = dictionary.IndexOf("/ASCII85Decode"u8) >= 0 ? Ascii85(stream) : stream.ToArray();
+        ReadOnlySpan<byte> data = dictionary.IndexOf("/ASCII85Decode"u8) >= 0 ? Ascii85(stream) : stream;
         var inflated = Inflate(data, budget);
-        return inflated.Length > 0 ? inflated : data[..Math.Min(data.Length, budget)];
+        return inflated.Length > 0 ? inflated : data[..Math.Min(data.Length, budget)].ToArray();
     }
 
     /// <summary>At most <paramref name="budget"/> bytes of a Flate stream; nothing when it is not one.</summary>

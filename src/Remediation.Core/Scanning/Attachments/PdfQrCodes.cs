@@ -35,10 +35,8 @@ internal static class PdfQrCodes
         foreach (var (dictionaryRange, bodyRange) in PdfLinks.Images(pdf))
         {
             if (imagesLeft <= 0) break;
-            // The text ahead of the stream, from its object's "obj": a neighbour's /Width is not this image's.
-            var ahead = Encoding.Latin1.GetString(pdf.Span[dictionaryRange]);
-            var objectAt = ahead.LastIndexOf("obj", StringComparison.Ordinal);
-            codes.AddRange(Read(objectAt < 0 ? ahead : ahead[(objectAt + 3)..], pdf[bodyRange], ref imagesLeft, limits));
+            // A neighbour's /Width is not this image's.
+            codes.AddRange(Read(Encoding.Latin1.GetString(PdfLinks.OwnDictionary(pdf.Span[dictionaryRange])), pdf[bodyRange], ref imagesLeft, limits));
         }
         return codes;
     }
